@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Debian's LLVM 19. Headers and library come from the same LLVM: the Swift toolchain
+// ships its own libclang, which must never be the one linked (see docs/architecture.md).
+let llvmInclude = "/usr/lib/llvm-19/include"
+let clangHeaders: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-I\(llvmInclude)"])]
+
+let package = Package(
+    name: "oxidize",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "oxidize", targets: ["oxidize"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Stage 0: the libclang C API (system library, links libclang-19).
+        .systemLibrary(name: "CClang", path: "Sources/CClang"),
+        // The compact C model every stage after the front end works on.
+        .target(name: "CModel"),
+        // Front end: the only target that imports CClang.
+        .target(name: "ClangFrontend", dependencies: ["CClang", "CModel"],
+                swiftSettings: clangHeaders),
+        // Ownership inference: pure Swift over CModel, library knowledge from model files.
+        .target(name: "Ownership", dependencies: ["CModel"],
+                resources: [.copy("Models")]),
+        // Versioned report (Codable), formatters.
+        .target(name: "Reporting", dependencies: ["CModel"]),
+        // Orders the stages.
+        .target(name: "Pipeline", dependencies: ["ClangFrontend", "CModel", "Ownership", "Reporting"],
+                swiftSettings: clangHeaders),
+        .executableTarget(name: "oxidize", dependencies: [
+            "Pipeline", "Reporting", "ClangFrontend", "CModel",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], swiftSettings: clangHeaders),
+        .testTarget(name: "OxidizeTests", dependencies: ["Pipeline", "Ownership", "CModel", "Reporting", "oxidize"],
+                    swiftSettings: clangHeaders),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,260 @@
+// The compact C model: flat arrays and integer ids, filled by one cursor walk per
+// translation unit in ClangFrontend and read by every later stage. No libclang type appears here.
+
+/// A position in a source file. `file` indexes `TranslationUnit.files`.
+public struct SourceLoc: Hashable, Comparable, Sendable {
+    public var file: Int32
+    public var line: Int32
+    public var column: Int32
+    public init(file: Int32, line: Int32, column: Int32) {
+        self.file = file; self.line = line; self.column = column
+    }
+    public static let none = SourceLoc(file: -1, line: 0, column: 0)
+    public static func < (a: SourceLoc, b: SourceLoc) -> Bool {
+        (a.file, a.line, a.column) < (b.file, b.line, b.column)
+    }
+}
+
+/// The shape of a C type, as far as the analysis needs it.
+public enum TypeShape: UInt8, Sendable {
+    case void, integer, floating, boolean, pointer, array, record, enumeration, function, other
+}
+
+public struct CType: Sendable {
+    /// The type as written (`const char *`, `node_t *`).
+    public var spelling: String
+    public var shape: TypeShape
+    /// For pointers and arrays: the pointee / element type id, else -1.
+    public var pointee: Int32
+    /// For pointers: the pointee is const-qualified.
+    public var pointeeConst: Bool
+    /// For records: index into `TranslationUnit.records`, else -1.
+    public var record: Int32
+    /// Size in bytes where known (integers: for the Rust type), else -1.
+    public var size: Int32
+    /// Integers: signed.
+    public var signed: Bool
+    /// For arrays: element count where constant, else -1.
+    public var count: Int64
+    /// Canonical spelling (typedefs resolved), used for Rust type names.
+    public var canonical: String
+    public init(spelling: String, shape: TypeShape, pointee: Int32 = -1, pointeeConst: Bool = false,
+                record: Int32 = -1, size: Int32 = -1, signed: Bool = true, count: Int64 = -1, canonical: String = "") {
+        self.spelling = spelling; self.shape = shape; self.pointee = pointee
+        self.pointeeConst = pointeeConst; self.record = record; self.size = size
+        self.signed = signed; self.count = count; self.canonical = canonical.isEmpty ? spelling : canonical
+    }
+}
+
+public enum StorageClass: UInt8, Sendable { case automatic, staticLocal, global, parameter }
+
+/// A parameter, local or global variable.
+public struct Variable: Sendable {
+    public var name: String
+    public var type: Int32
+    public var loc: SourceLoc
+    public var storage: StorageClass
+    /// Owning function (index into `functions`) or -1 for globals.
+    public var function: Int32
+    /// Parameter position, or -1.
+    public var paramIndex: Int32
+    public init(name: String, type: Int32, loc: SourceLoc, storage: StorageClass, function: Int32, paramIndex: Int32) {
+        self.name = name; self.type = type; self.loc = loc; self.storage = storage
+        self.function = function; self.paramIndex = paramIndex
+    }
+}
+
+public struct Field: Sendable {
+    public var name: String
+    public var type: Int32
+    public var record: Int32
+    public var loc: SourceLoc
+    public init(name: String, type: Int32, record: Int32, loc: SourceLoc) {
+        self.name = name; self.type = type; self.record = record; self.loc = loc
+    }
+}
+
+public struct Record: Sendable {
+    /// Tag name, or the typedef name for an anonymous struct.
+    public var name: String
+    public var isUnion: Bool
+    public var loc: SourceLoc
+    public var fields: [Int32]
+    /// Defined (has a body) in a file the user asked about (not a system header).
+    public var isUserDefined: Bool
+    public init(name: String, isUnion: Bool, loc: SourceLoc, fields: [Int32], isUserDefined: Bool) {
+        self.name = name; self.isUnion = isUnion; self.loc = loc; self.fields = fields; self.isUserDefined = isUserDefined
+    }
+}
+
+/// Clang ownership attributes found on a declaration (`ownership_returns`, `ownership_takes`,
+/// `ownership_holds`, `malloc`, `nonnull`).
+public struct OwnershipAttributes: Sendable, Equatable {
+    public var returnsOwned = false          // malloc or ownership_returns
+    public var takes: [Int32] = []           // 0-based parameter indexes
+    public var holds: [Int32] = []
+    public var nonnull: [Int32] = []         // empty + nonnullAll for a bare `nonnull`
+    public var nonnullAll = false
+    public init() {}
+    public var isEmpty: Bool { !returnsOwned && takes.isEmpty && holds.isEmpty && nonnull.isEmpty && !nonnullAll }
+}
+
+public struct Function: Sendable {
+    public var name: String
+    public var loc: SourceLoc
+    public var returnType: Int32
+    public var params: [Int32]          // variable ids
+    public var paramTypes: [Int32]      // for declarations without a body too
+    public var isVariadic: Bool
+    public var isStatic: Bool
+    /// Node range of the body: `nodes[bodyStart..<bodyEnd]`; empty without a body.
+    public var bodyStart: Int32
+    public var bodyEnd: Int32
+    /// Declared in a system header.
+    public var isSystem: Bool
+    public var attributes: OwnershipAttributes
+    public var hasBody: Bool { bodyEnd > bodyStart }
+    public init(name: String, loc: SourceLoc, returnType: Int32, params: [Int32], paramTypes: [Int32],
+                isVariadic: Bool, isStatic: Bool, bodyStart: Int32, bodyEnd: Int32, isSystem: Bool,
+                attributes: OwnershipAttributes) {
+        self.name = name; self.loc = loc; self.returnType = returnType; self.params = params
+        self.paramTypes = paramTypes; self.isVariadic = isVariadic; self.isStatic = isStatic
+        self.bodyStart = bodyStart; self.bodyEnd = bodyEnd; self.isSystem = isSystem; self.attributes = attributes
+    }
+}
+
+public enum NodeKind: UInt8, Sendable {
+    // statements
+    case compound, declStmt, ifStmt, whileStmt, doStmt, forStmt, switchStmt, caseStmt, defaultStmt
+    case returnStmt, breakStmt, continueStmt, gotoStmt, labelStmt, nullStmt, otherStmt
+    /// A local variable declaration; `ref` is the variable id, children are the initializer.
+    case varDecl
+    // expressions
+    case varRef        // ref = variable id
+    case funcRef       // ref = function id
+    case enumConstRef  // value = constant value
+    case member        // ref = field id; flags & arrow
+    case call          // ref = callee function id or -1 (indirect); children: callee expr, then arguments
+    case unary         // op = UnaryOp
+    case binary        // op = BinaryOp
+    case compoundAssign // op = BinaryOp of the arithmetic part
+    case conditional   // a ? b : c
+    case subscript_    // a[i]
+    case cast          // explicit C cast; type is the target
+    case implicit      // implicit cast, parens and other transparent wrappers
+    case intLiteral    // value
+    case stringLiteral
+    case charLiteral, floatLiteral
+    case sizeofExpr    // sizeof / alignof
+    case initList
+    case stmtExpr
+    case otherExpr
+}
+
+public enum UnaryOp: UInt8, Sendable {
+    case postInc = 1, postDec, preInc, preDec, addressOf, deref, plus, minus, bitNot, logicalNot, real, imag, ext, other
+}
+
+public enum BinaryOp: UInt8, Sendable {
+    case ptrMemD = 1, ptrMemI, mul, div, rem, add, sub, shl, shr, cmp, lt, gt, le, ge, eq, ne
+    case and, xor, or, land, lor, assign, mulAssign, divAssign, remAssign, addAssign, subAssign
+    case shlAssign, shrAssign, andAssign, xorAssign, orAssign, comma, other
+}
+
+public struct NodeFlags: OptionSet, Sendable {
+    public var rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+    public static let arrow = NodeFlags(rawValue: 1)
+    /// The node comes from a macro expansion.
+    public static let macro = NodeFlags(rawValue: 2)
+}
+
+/// One statement or expression, in pre-order. `end` is the index one past the last descendant,
+/// so the children of node i are found by walking i+1 ..< end, skipping each child's subtree.
+public struct Node: Sendable {
+    public var kind: NodeKind
+    public var op: UInt8
+    public var flags: NodeFlags
+    public var end: Int32
+    public var type: Int32
+    public var ref: Int32
+    public var value: Int64
+    public var loc: SourceLoc
+    public init(kind: NodeKind, op: UInt8 = 0, flags: NodeFlags = [], end: Int32 = 0, type: Int32 = -1,
+                ref: Int32 = -1, value: Int64 = 0, loc: SourceLoc = .none) {
+        self.kind = kind; self.op = op; self.flags = flags; self.end = end; self.type = type
+        self.ref = ref; self.value = value; self.loc = loc
+    }
+}
+
+/// A translation unit, lowered. Every id is an index into one of these arrays.
+public struct TranslationUnit: Sendable {
+    /// The main file as passed by the user.
+    public var mainFile: String
+    /// File paths as clang reports them; index 0 is the main file.
+    public var files: [String] = []
+    /// Whether `files[i]` is a system header.
+    public var fileIsSystem: [Bool] = []
+    public var types: [CType] = []
+    public var variables: [Variable] = []
+    public var fields: [Field] = []
+    public var records: [Record] = []
+    public var functions: [Function] = []
+    public var nodes: [Node] = []
+    /// Source lines by file, only for files that have findings (filled lazily by the pipeline).
+    public init(mainFile: String) { self.mainFile = mainFile }
+
+    public func children(of i: Int32) -> ChildSequence { ChildSequence(nodes: nodes, parent: i) }
+    public func child(_ i: Int32, _ n: Int) -> Int32? {
+        var k = 0
+        for c in children(of: i) { if k == n { return c }; k += 1 }
+        return nil
+    }
+    public func childCount(_ i: Int32) -> Int {
+        var k = 0
+        for _ in children(of: i) { k += 1 }
+        return k
+    }
+    /// Skips transparent wrappers (implicit casts and parentheses).
+    public func strip(_ i: Int32) -> Int32 {
+        var i = i
+        while nodes[Int(i)].kind == .implicit, nodes[Int(i)].end > i + 1 { i += 1 }
+        return i
+    }
+    public func type(of node: Int32) -> CType? {
+        let t = nodes[Int(node)].type
+        return t >= 0 ? types[Int(t)] : nil
+    }
+    public func isPointer(_ typeID: Int32) -> Bool { typeID >= 0 && types[Int(typeID)].shape == .pointer }
+    public func fileName(_ loc: SourceLoc) -> String { loc.file >= 0 ? files[Int(loc.file)] : "<unknown>" }
+}
+
+public struct ChildSequence: Sequence, IteratorProtocol {
+    let nodes: [Node]
+    var next_: Int32
+    let end: Int32
+    init(nodes: [Node], parent: Int32) {
+        self.nodes = nodes; self.next_ = parent + 1; self.end = nodes[Int(parent)].end
+    }
+    public mutating func next() -> Int32? {
+        guard next_ < end else { return nil }
+        let c = next_
+        next_ = nodes[Int(c)].end
+        return c
+    }
+}
+
+/// A problem found while reading input (a parse error, a missing header, an unreadable file).
+public struct InputError: Error, Sendable {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var message: String
+    public init(file: String, line: Int = 0, column: Int = 0, message: String) {
+        self.file = file; self.line = line; self.column = column; self.message = message
+    }
+    /// clang style: `file:line:col: error: message`.
+    public var description: String {
+        line > 0 ? "\(file):\(line):\(column): error: \(message)" : "\(file): error: \(message)"
+    }
+}

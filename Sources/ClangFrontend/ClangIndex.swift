@@ -1,0 +1,96 @@
+import CClang
+import CModel
+import Foundation
+
+/// Converts and disposes a CXString in one place.
+@inline(__always)
+func consume(_ s: CXString) -> String {
+    defer { clang_disposeString(s) }
+    guard let c = clang_getCString(s) else { return "" }
+    return String(cString: c)
+}
+
+/// libclang's version string, e.g. "Debian clang version 19.1.7 (3)".
+public func clangVersion() -> String { consume(clang_getClangVersion()) }
+
+/// Owns one CXIndex; parses translation units into `CModel.TranslationUnit`.
+public final class ClangIndex {
+    private let index: CXIndex
+
+    public init() {
+        index = clang_createIndex(0, 0)
+    }
+    deinit { clang_disposeIndex(index) }
+
+    /// Parses `path` with the given clang arguments and lowers it into the compact model.
+    /// Errors (unreadable input, parse errors, missing headers) come back as `InputError`s.
+    public func parse(path: String, arguments: [String]) -> Result<TranslationUnit, ParseFailure> {
+        if let problem = InputCheck.problem(with: path) {
+            return .failure(ParseFailure(errors: [problem]))
+        }
+        var args = arguments
+        // Deeply nested but valid C must still parse (clang's default limit is 256).
+        if !args.contains(where: { $0.hasPrefix("-fbracket-depth") }) { args.append("-fbracket-depth=8192") }
+        var unit: CXTranslationUnit?
+        let code: CXErrorCode = withCStrings(args) { argv in
+            clang_parseTranslationUnit2(index, path, argv, Int32(args.count), nil, 0,
+                                        CXTranslationUnit_None.rawValue, &unit)
+        }
+        guard code == CXError_Success, let tu = unit else {
+            return .failure(ParseFailure(errors: [InputError(file: path, message: "clang could not parse the file (libclang error \(code.rawValue)); check the arguments after --")]))
+        }
+        defer { clang_disposeTranslationUnit(tu) }
+        let errors = Self.errors(of: tu, path: path)
+        if !errors.isEmpty { return .failure(ParseFailure(errors: errors)) }
+        let walker = CursorWalker(unit: tu, mainFile: path)
+        return .success(walker.run())
+    }
+
+    private static func errors(of tu: CXTranslationUnit, path: String) -> [InputError] {
+        var out: [InputError] = []
+        let n = clang_getNumDiagnostics(tu)
+        for i in 0..<n {
+            guard let d = clang_getDiagnostic(tu, i) else { continue }
+            defer { clang_disposeDiagnostic(d) }
+            let sev = clang_getDiagnosticSeverity(d)
+            guard sev == CXDiagnostic_Error || sev == CXDiagnostic_Fatal else { continue }
+            var file: CXFile?
+            var line: UInt32 = 0, col: UInt32 = 0
+            clang_getSpellingLocation(clang_getDiagnosticLocation(d), &file, &line, &col, nil)
+            let name = file.map { consume(clang_getFileName($0)) } ?? path
+            out.append(InputError(file: name.isEmpty ? path : name, line: Int(line), column: Int(col),
+                                  message: consume(clang_getDiagnosticSpelling(d))))
+        }
+        return out
+    }
+}
+
+public struct ParseFailure: Error, Sendable {
+    public var errors: [InputError]
+}
+
+func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>?) -> R) -> R {
+    var pointers: [UnsafeMutablePointer<CChar>?] = strings.map { strdup($0) }
+    defer { pointers.forEach { free($0) } }
+    return pointers.withUnsafeMutableBufferPointer { buf in
+        buf.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: max(buf.count, 1)) { body($0) }
+    }
+}
+
+/// Checks a path before clang sees it, so that bad input gets one clear line.
+enum InputCheck {
+    static func problem(with path: String) -> InputError? {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            return InputError(file: path, message: "no such file")
+        }
+        if isDir.boolValue { return InputError(file: path, message: "is a directory, not a C source file (use -p BUILD_DIR for projects)") }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            return InputError(file: path, message: "cannot be read (permission denied)")
+        }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 65536)) ?? Data()
+        if head.contains(0) { return InputError(file: path, message: "is a binary file, not C source") }
+        return nil
+    }
+}

@@ -1,0 +1,428 @@
+import CClang
+import CModel
+import Foundation
+
+/// One pass over a translation unit's cursors into `TranslationUnit`.
+/// Declarations are interned by their libclang pointer (`CXCursor.data.0`), types by their
+/// `QualType` pointer, files by `CXFile`, so every entity costs one libclang query once.
+final class CursorWalker {
+    private let unit: CXTranslationUnit
+    private var tu: TranslationUnit
+    private var fileIDs: [UnsafeMutableRawPointer: Int32] = [:]
+    private var typeIDs: [UnsafeMutableRawPointer: Int32] = [:]
+    private var declVars: [UnsafeRawPointer: Int32] = [:]
+    private var declFields: [UnsafeRawPointer: Int32] = [:]
+    private var declRecords: [UnsafeRawPointer: Int32] = [:]
+    private var declFunctions: [UnsafeRawPointer: Int32] = [:]
+    private var functionByName: [String: Int32] = [:]
+    private var currentFunction: Int32 = -1
+
+    init(unit: CXTranslationUnit, mainFile: String) {
+        self.unit = unit
+        self.tu = TranslationUnit(mainFile: mainFile)
+        let main = clang_getFile(unit, mainFile)
+        if let main { _ = fileID(main) }
+    }
+
+    func run() -> TranslationUnit {
+        let root = clang_getTranslationUnitCursor(unit)
+        withSelf { ptr in
+            _ = clang_visitChildren(root, { c, _, data in
+                let w = Unmanaged<CursorWalker>.fromOpaque(data!).takeUnretainedValue()
+                w.topLevel(c)
+                return CXChildVisit_Continue
+            }, ptr)
+        }
+        return tu
+    }
+
+    private func withSelf(_ body: (UnsafeMutableRawPointer) -> Void) {
+        body(Unmanaged.passUnretained(self).toOpaque())
+    }
+
+    // MARK: top level
+
+    private func topLevel(_ c: CXCursor) {
+        let kind = clang_getCursorKind(c)
+        switch kind {
+        case CXCursor_FunctionDecl:
+            let loc = clang_getCursorLocation(c)
+            if clang_Location_isInSystemHeader(loc) != 0 { return }
+            let id = function(c)
+            if clang_isCursorDefinition(c) != 0, !tu.functions[Int(id)].hasBody {
+                defineFunction(id, c)
+            }
+        case CXCursor_StructDecl, CXCursor_UnionDecl:
+            let loc = clang_getCursorLocation(c)
+            if clang_Location_isInSystemHeader(loc) != 0 { return }
+            if clang_isCursorDefinition(c) != 0 { _ = record(c) }
+        case CXCursor_TypedefDecl:
+            let loc = clang_getCursorLocation(c)
+            if clang_Location_isInSystemHeader(loc) != 0 { return }
+            // `typedef struct { ... } name;` names the anonymous struct.
+            let under = clang_getCanonicalType(clang_getTypedefDeclUnderlyingType(c))
+            if under.kind == CXType_Record {
+                let decl = clang_getTypeDeclaration(under)
+                if clang_Cursor_isAnonymous(decl) != 0 {
+                    let r = record(decl)
+                    tu.records[Int(r)].name = consume(clang_getCursorSpelling(c))
+                }
+            }
+        case CXCursor_VarDecl:
+            let loc = clang_getCursorLocation(c)
+            if clang_Location_isInSystemHeader(loc) != 0 { return }
+            _ = variable(c)
+        default:
+            return
+        }
+    }
+
+    // MARK: files and locations
+
+    private func fileID(_ f: CXFile) -> Int32 {
+        if let id = fileIDs[f] { return id }
+        let id = Int32(tu.files.count)
+        var name = consume(clang_getFileName(f))
+        if id == 0 { name = tu.mainFile }   // the main file keeps the spelling the user passed
+        tu.files.append(name)
+        let loc = clang_getLocationForOffset(unit, f, 0)
+        tu.fileIsSystem.append(clang_Location_isInSystemHeader(loc) != 0)
+        fileIDs[f] = id
+        return id
+    }
+
+    @inline(__always)
+    private func location(_ c: CXCursor) -> SourceLoc {
+        let l = clang_getCursorLocation(c)
+        var file: CXFile?
+        var line: UInt32 = 0, col: UInt32 = 0
+        clang_getExpansionLocation(l, &file, &line, &col, nil)
+        guard let file else { return .none }
+        return SourceLoc(file: fileID(file), line: Int32(line), column: Int32(col))
+    }
+
+    // MARK: types
+
+    func typeID(_ t: CXType) -> Int32 {
+        if t.kind == CXType_Invalid { return -1 }
+        guard let key = t.data.0 else { return -1 }
+        if let id = typeIDs[key] { return id }
+        let id = Int32(tu.types.count)
+        typeIDs[key] = id
+        tu.types.append(CType(spelling: "", shape: .other))   // placeholder (recursive types)
+        let canon = clang_getCanonicalType(t)
+        var ct = CType(spelling: consume(clang_getTypeSpelling(t)), shape: .other,
+                       canonical: consume(clang_getTypeSpelling(canon)))
+        switch canon.kind {
+        case CXType_Void: ct.shape = .void
+        case CXType_Bool: ct.shape = .boolean; ct.size = 1
+        case CXType_Char_U, CXType_UChar, CXType_UShort, CXType_UInt, CXType_ULong, CXType_ULongLong, CXType_UInt128, CXType_Char16, CXType_Char32:
+            ct.shape = .integer; ct.signed = false; ct.size = Int32(clang_Type_getSizeOf(canon))
+        case CXType_Char_S, CXType_SChar, CXType_WChar, CXType_Short, CXType_Int, CXType_Long, CXType_LongLong, CXType_Int128:
+            ct.shape = .integer; ct.signed = true; ct.size = Int32(clang_Type_getSizeOf(canon))
+        case CXType_Float, CXType_Double, CXType_LongDouble, CXType_Float16, CXType_Float128, CXType_Half:
+            ct.shape = .floating; ct.size = Int32(clang_Type_getSizeOf(canon))
+        case CXType_Pointer:
+            ct.shape = .pointer
+            let p = clang_getPointeeType(canon)
+            ct.pointeeConst = clang_isConstQualifiedType(p) != 0
+            ct.pointee = typeID(pointeeSugared(t) ?? p)
+        case CXType_ConstantArray, CXType_IncompleteArray, CXType_VariableArray, CXType_DependentSizedArray:
+            ct.shape = .array
+            ct.pointee = typeID(clang_getArrayElementType(canon))
+            ct.count = clang_getArraySize(canon)
+        case CXType_Record:
+            ct.shape = .record
+            ct.record = record(clang_getTypeDeclaration(canon))
+        case CXType_Enum:
+            ct.shape = .enumeration; ct.size = Int32(clang_Type_getSizeOf(canon))
+        case CXType_FunctionProto, CXType_FunctionNoProto:
+            ct.shape = .function
+        default:
+            ct.shape = .other
+        }
+        tu.types[Int(id)] = ct
+        return id
+    }
+
+    /// The pointee with its typedef name kept (`node_t *` -> `node_t`), where libclang gives it.
+    private func pointeeSugared(_ t: CXType) -> CXType? {
+        var t = t
+        while t.kind == CXType_Elaborated || t.kind == CXType_Attributed {
+            t = t.kind == CXType_Elaborated ? clang_Type_getNamedType(t) : clang_Type_getModifiedType(t)
+        }
+        guard t.kind == CXType_Pointer else { return nil }
+        let p = clang_getPointeeType(t)
+        return p.kind == CXType_Invalid ? nil : p
+    }
+
+    // MARK: declarations
+
+    private func record(_ c: CXCursor) -> Int32 {
+        let canon = clang_getCanonicalCursor(c)
+        guard let key = UnsafeRawPointer(canon.data.0) else { return -1 }
+        // Prefer the definition, which holds the fields.
+        let def = clang_getCursorDefinition(c)
+        if let id = declRecords[key] {
+            if tu.records[Int(id)].fields.isEmpty, clang_Cursor_isNull(def) == 0 { fillFields(id, def) }
+            return id
+        }
+        let id = Int32(tu.records.count)
+        declRecords[key] = id
+        let isUnion = clang_getCursorKind(canon) == CXCursor_UnionDecl
+        var name = consume(clang_getCursorSpelling(c))
+        if clang_Cursor_isAnonymous(c) != 0 || name.contains("(unnamed") || name.contains("(anonymous") {
+            name = isUnion ? "union#\(id)" : "struct#\(id)"
+        }
+        let loc = location(clang_Cursor_isNull(def) == 0 ? def : c)
+        let user = loc.file >= 0 && !tu.fileIsSystem[Int(loc.file)]
+        tu.records.append(Record(name: name, isUnion: isUnion, loc: loc, fields: [], isUserDefined: user))
+        if clang_Cursor_isNull(def) == 0 { fillFields(id, def) }
+        return id
+    }
+
+    private var fillingRecord: Int32 = -1
+    private func fillFields(_ id: Int32, _ def: CXCursor) {
+        let saved = fillingRecord
+        fillingRecord = id
+        withSelf { ptr in
+            _ = clang_visitChildren(def, { c, _, data in
+                let w = Unmanaged<CursorWalker>.fromOpaque(data!).takeUnretainedValue()
+                if clang_getCursorKind(c) == CXCursor_FieldDecl { _ = w.field(c) }
+                return CXChildVisit_Continue
+            }, ptr)
+        }
+        fillingRecord = saved
+    }
+
+    private func field(_ c: CXCursor) -> Int32 {
+        guard let key = UnsafeRawPointer(c.data.0) else { return -1 }
+        if let id = declFields[key] { return id }
+        let rec = fillingRecord >= 0 ? fillingRecord : record(clang_getCursorSemanticParent(c))
+        if let id = declFields[key] { return id }   // filled while materializing the record
+        let id = Int32(tu.fields.count)
+        declFields[key] = id
+        tu.fields.append(Field(name: consume(clang_getCursorSpelling(c)), type: -1, record: rec, loc: location(c)))
+        tu.fields[Int(id)].type = typeID(clang_getCursorType(c))
+        if rec >= 0 { tu.records[Int(rec)].fields.append(id) }
+        return id
+    }
+
+    private func variable(_ c: CXCursor) -> Int32 {
+        guard let key = UnsafeRawPointer(c.data.0) else { return -1 }
+        if let id = declVars[key] { return id }
+        let kind = clang_getCursorKind(c)
+        let parentKind = clang_getCursorKind(clang_getCursorSemanticParent(c))
+        let storage: StorageClass
+        if kind == CXCursor_ParmDecl { storage = .parameter }
+        else if parentKind == CXCursor_TranslationUnit { storage = .global }
+        else if clang_Cursor_getStorageClass(c) == CX_SC_Static || clang_Cursor_getStorageClass(c) == CX_SC_Extern { storage = .staticLocal }
+        else { storage = .automatic }
+        let id = Int32(tu.variables.count)
+        declVars[key] = id
+        tu.variables.append(Variable(name: consume(clang_getCursorSpelling(c)), type: -1, loc: location(c),
+                                     storage: storage, function: storage == .global ? -1 : currentFunction, paramIndex: -1))
+        tu.variables[Int(id)].type = typeID(clang_getCursorType(c))
+        return id
+    }
+
+    private func function(_ c: CXCursor) -> Int32 {
+        if let key = UnsafeRawPointer(c.data.0), let id = declFunctions[key] { return id }
+        let name = consume(clang_getCursorSpelling(c))
+        if let id = functionByName[name] {
+            if let key = UnsafeRawPointer(c.data.0) { declFunctions[key] = id }
+            return id
+        }
+        let id = Int32(tu.functions.count)
+        functionByName[name] = id
+        if let key = UnsafeRawPointer(c.data.0) { declFunctions[key] = id }
+        let t = clang_getCursorType(c)
+        let n = max(clang_Cursor_getNumArguments(c), 0)
+        var paramTypes: [Int32] = []
+        for i in 0..<n { paramTypes.append(typeID(clang_getCursorType(clang_Cursor_getArgument(c, UInt32(i))))) }
+        let loc = location(c)
+        let isSystem = clang_Location_isInSystemHeader(clang_getCursorLocation(c)) != 0
+        tu.functions.append(Function(
+            name: name, loc: loc, returnType: typeID(clang_getResultType(t)), params: [], paramTypes: paramTypes,
+            isVariadic: clang_isFunctionTypeVariadic(t) != 0,
+            isStatic: clang_Cursor_getStorageClass(c) == CX_SC_Static,
+            bodyStart: 0, bodyEnd: 0, isSystem: isSystem, attributes: isSystem ? OwnershipAttributes() : attributes(c)))
+        return id
+    }
+
+    private func defineFunction(_ id: Int32, _ c: CXCursor) {
+        let saved = currentFunction
+        currentFunction = id
+        defer { currentFunction = saved }
+        var params: [Int32] = []
+        let n = max(clang_Cursor_getNumArguments(c), 0)
+        for i in 0..<n {
+            let p = clang_Cursor_getArgument(c, UInt32(i))
+            let v = variable(p)
+            tu.variables[Int(v)].paramIndex = Int32(i)
+            tu.variables[Int(v)].function = id
+            params.append(v)
+        }
+        tu.functions[Int(id)].params = params
+        tu.functions[Int(id)].loc = location(c)
+        tu.functions[Int(id)].isStatic = clang_Cursor_getStorageClass(c) == CX_SC_Static
+        var attrs = tu.functions[Int(id)].attributes
+        let own = attributes(c)
+        if !own.isEmpty { attrs = own }
+        tu.functions[Int(id)].attributes = attrs
+        let start = Int32(tu.nodes.count)
+        withSelf { ptr in
+            _ = clang_visitChildren(c, { ch, _, data in
+                let w = Unmanaged<CursorWalker>.fromOpaque(data!).takeUnretainedValue()
+                if clang_getCursorKind(ch) == CXCursor_CompoundStmt { w.statement(ch) }
+                return CXChildVisit_Continue
+            }, ptr)
+        }
+        tu.functions[Int(id)].bodyStart = start
+        tu.functions[Int(id)].bodyEnd = Int32(tu.nodes.count)
+    }
+
+    // MARK: attributes
+
+    private var attributeTokens: [[String]] = []
+    private func attributes(_ c: CXCursor) -> OwnershipAttributes {
+        attributeTokens.removeAll(keepingCapacity: true)
+        withSelf { ptr in
+            _ = clang_visitChildren(c, { ch, _, data in
+                let k = clang_getCursorKind(ch).rawValue
+                if k >= CXCursor_FirstAttr.rawValue && k <= CXCursor_LastAttr.rawValue {
+                    let w = Unmanaged<CursorWalker>.fromOpaque(data!).takeUnretainedValue()
+                    w.attributeTokens.append(w.tokens(ch))
+                }
+                return CXChildVisit_Continue
+            }, ptr)
+        }
+        var attrs = OwnershipAttributes()
+        for toks in attributeTokens {
+            guard let name = toks.first else { continue }
+            let indexes = toks.dropFirst().compactMap { Int32($0) }.map { $0 - 1 }
+            switch name.trimmingCharacters(in: CharacterSet(charactersIn: "_")) {
+            case "malloc", "ownership_returns": attrs.returnsOwned = true
+            case "ownership_takes": attrs.takes += indexes
+            case "ownership_holds": attrs.holds += indexes
+            case "nonnull":
+                if indexes.isEmpty { attrs.nonnullAll = true } else { attrs.nonnull += indexes }
+            default: break
+            }
+        }
+        return attrs
+    }
+
+    /// The attribute's source text, split into words (`ownership_takes(malloc, 1)` ->
+    /// ["ownership_takes", "malloc", "1"]), read from the file buffer clang already holds.
+    private func tokens(_ c: CXCursor) -> [String] {
+        let extent = clang_getCursorExtent(c)
+        var fa: CXFile?, fb: CXFile?
+        var a: UInt32 = 0, b: UInt32 = 0
+        clang_getSpellingLocation(clang_getRangeStart(extent), &fa, nil, nil, &a)
+        clang_getSpellingLocation(clang_getRangeEnd(extent), &fb, nil, nil, &b)
+        guard let fa, let fb, clang_File_isEqual(fa, fb) != 0, b > a, b - a < 200 else { return [] }
+        var size = 0
+        guard let buf = clang_getFileContents(unit, fa, &size), Int(b) <= size else { return [] }
+        let bytes = UnsafeRawBufferPointer(start: UnsafeRawPointer(buf).advanced(by: Int(a)), count: Int(b - a))
+        let text = String(decoding: bytes, as: UTF8.self)
+        return text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") }).map(String.init)
+    }
+
+    // MARK: statements and expressions
+
+    private func statement(_ c: CXCursor) {
+        let kind = clang_getCursorKind(c)
+        let raw = kind.rawValue
+        // References and attributes are not statements.
+        if (raw >= 40 && raw < 100) || raw >= 400 { return }
+        let idx = tu.nodes.count
+        var node = Node(kind: .otherExpr, loc: location(c))
+        var isExpr = true
+        switch kind {
+        case CXCursor_CompoundStmt: node.kind = .compound; isExpr = false
+        case CXCursor_DeclStmt: node.kind = .declStmt; isExpr = false
+        case CXCursor_IfStmt: node.kind = .ifStmt; isExpr = false
+        case CXCursor_WhileStmt: node.kind = .whileStmt; isExpr = false
+        case CXCursor_DoStmt: node.kind = .doStmt; isExpr = false
+        case CXCursor_ForStmt: node.kind = .forStmt; isExpr = false
+        case CXCursor_SwitchStmt: node.kind = .switchStmt; isExpr = false
+        case CXCursor_CaseStmt: node.kind = .caseStmt; isExpr = false
+        case CXCursor_DefaultStmt: node.kind = .defaultStmt; isExpr = false
+        case CXCursor_ReturnStmt: node.kind = .returnStmt; isExpr = false
+        case CXCursor_BreakStmt: node.kind = .breakStmt; isExpr = false
+        case CXCursor_ContinueStmt: node.kind = .continueStmt; isExpr = false
+        case CXCursor_GotoStmt, CXCursor_IndirectGotoStmt: node.kind = .gotoStmt; isExpr = false
+        case CXCursor_LabelStmt: node.kind = .labelStmt; isExpr = false
+        case CXCursor_NullStmt: node.kind = .nullStmt; isExpr = false
+        case CXCursor_VarDecl:
+            node.kind = .varDecl; isExpr = false
+            node.ref = variable(c)
+            node.type = tu.variables[Int(node.ref)].type
+        case CXCursor_DeclRefExpr:
+            let d = clang_getCursorReferenced(c)
+            switch clang_getCursorKind(d) {
+            case CXCursor_VarDecl, CXCursor_ParmDecl:
+                node.kind = .varRef; node.ref = variable(d)
+            case CXCursor_FunctionDecl:
+                node.kind = .funcRef; node.ref = function(d)
+            case CXCursor_EnumConstantDecl:
+                node.kind = .enumConstRef; node.value = clang_getEnumConstantDeclValue(d)
+            default: node.kind = .otherExpr
+            }
+        case CXCursor_MemberRefExpr:
+            node.kind = .member
+            let d = clang_getCursorReferenced(c)
+            if clang_getCursorKind(d) == CXCursor_FieldDecl { node.ref = field(d) }
+        case CXCursor_CallExpr:
+            node.kind = .call
+            let d = clang_getCursorReferenced(c)
+            if clang_getCursorKind(d) == CXCursor_FunctionDecl { node.ref = function(d) }
+        case CXCursor_UnaryOperator:
+            node.kind = .unary
+            let op = clang_getCursorUnaryOperatorKind(c).rawValue
+            node.op = (op >= 1 && op <= 13) ? UInt8(op) : UnaryOp.other.rawValue
+        case CXCursor_BinaryOperator, CXCursor_CompoundAssignOperator:
+            node.kind = .binary
+            let op = clang_getCursorBinaryOperatorKind(c).rawValue
+            node.op = (op >= 1 && op <= 33) ? UInt8(op) : BinaryOp.other.rawValue
+        case CXCursor_ConditionalOperator: node.kind = .conditional
+        case CXCursor_ArraySubscriptExpr: node.kind = .subscript_
+        case CXCursor_CStyleCastExpr: node.kind = .cast
+        case CXCursor_ParenExpr, CXCursor_UnexposedExpr: node.kind = .implicit
+        case CXCursor_IntegerLiteral:
+            node.kind = .intLiteral
+            node.value = integerValue(c)
+        case CXCursor_StringLiteral: node.kind = .stringLiteral
+        case CXCursor_CharacterLiteral: node.kind = .charLiteral
+        case CXCursor_FloatingLiteral: node.kind = .floatLiteral
+        case CXCursor_UnaryExpr: node.kind = .sizeofExpr
+        case CXCursor_InitListExpr: node.kind = .initList
+        case CXCursor_StmtExpr: node.kind = .stmtExpr
+        case CXCursor_GNUNullExpr: node.kind = .intLiteral
+        default:
+            if raw >= 200 { node.kind = .otherStmt; isExpr = false }
+        }
+        if isExpr { node.type = typeID(clang_getCursorType(c)) }
+        tu.nodes.append(node)
+        withSelf { ptr in
+            _ = clang_visitChildren(c, { ch, _, data in
+                let w = Unmanaged<CursorWalker>.fromOpaque(data!).takeUnretainedValue()
+                w.statement(ch)
+                return CXChildVisit_Continue
+            }, ptr)
+        }
+        tu.nodes[idx].end = Int32(tu.nodes.count)
+        if node.kind == .member, idx + 1 < tu.nodes.count {
+            let base = tu.nodes[idx + 1].type
+            if base >= 0, tu.types[Int(base)].shape == .pointer { tu.nodes[idx].flags.insert(.arrow) }
+        }
+    }
+
+    private func integerValue(_ c: CXCursor) -> Int64 {
+        guard let r = clang_Cursor_Evaluate(c) else { return 0 }
+        defer { clang_EvalResult_dispose(r) }
+        guard clang_EvalResult_getKind(r) == CXEval_Int else { return 0 }
+        return clang_EvalResult_getAsLongLong(r)
+    }
+}

@@ -1,0 +1,598 @@
+import CModel
+
+/// Walks one function body once and records its flows and events (see `Constraints.swift`).
+/// Pure: reads the model, the library models and the program's symbol table.
+struct ConstraintExtractor {
+    let tu: TranslationUnit
+    let tuIndex: Int
+    let library: LibraryModel
+    let program: ProgramIndex
+    var c: FunctionConstraints
+    let function: Function
+
+    init(tu: TranslationUnit, tuIndex: Int, function f: Int32, key: Int32, library: LibraryModel, program: ProgramIndex) {
+        self.tu = tu; self.tuIndex = tuIndex; self.library = library; self.program = program
+        self.function = tu.functions[Int(f)]
+        self.c = FunctionConstraints(tu: tuIndex, function: f, key: key)
+    }
+
+    mutating func run() -> FunctionConstraints {
+        var i = function.bodyStart
+        while i < function.bodyEnd {
+            visit(i)
+            i = tu.nodes[Int(i)].end
+        }
+        return c
+    }
+
+    // MARK: helpers
+
+    @inline(__always) func node(_ i: Int32) -> Node { tu.nodes[Int(i)] }
+    func kids(_ i: Int32) -> [Int32] { Array(tu.children(of: i)) }
+    func isPointerNode(_ i: Int32) -> Bool { tu.isPointer(node(i).type) }
+    func isPointerVar(_ v: Int32) -> Bool { tu.isPointer(tu.variables[Int(v)].type) }
+    func isArrayVar(_ v: Int32) -> Bool {
+        let t = tu.variables[Int(v)].type
+        return t >= 0 && tu.types[Int(t)].shape == .array
+    }
+    func isLocal(_ v: Int32) -> Bool { tu.variables[Int(v)].storage == .automatic }
+    func fieldKey(_ f: Int32) -> Int32 { f >= 0 ? program.fieldKey(tu: tuIndex, field: f) : -1 }
+
+    mutating func event(_ ev: Ev, _ srcs: [Src], _ at: Int32) {
+        if !srcs.isEmpty { c.events.append(Event(ev: ev, srcs: srcs, node: at)) }
+    }
+    mutating func flow(_ srcs: [Src], to p: Place) {
+        for s in srcs { c.flows.append(Flow(from: s, to: p)) }
+    }
+
+    /// The place an lvalue expression denotes, if it is one we track.
+    func place(_ e: Int32) -> Place? {
+        let e = tu.strip(e)
+        let n = node(e)
+        switch n.kind {
+        case .varRef: return .v(n.ref)
+        case .member: return n.ref >= 0 ? .field(fieldKey(n.ref)) : nil
+        case .unary where n.op == UnaryOp.deref.rawValue:
+            if let b = kids(e).first, case .v(let v)? = place(b) { return .deref(v) }
+            return nil
+        case .subscript_:
+            if let b = kids(e).first, case .v(let v)? = place(b), !isArrayVar(v) { return .deref(v) }
+            return nil
+        default: return nil
+        }
+    }
+
+    /// The base variable an expression reads through (`p->a.b`, `p[i]`, `*p`, `p + 1`).
+    func baseVar(_ e: Int32) -> Int32? {
+        let e = tu.strip(e)
+        let n = node(e)
+        switch n.kind {
+        case .varRef: return n.ref
+        case .member, .subscript_, .cast: return kids(e).first.flatMap { baseVar($0) }
+        case .unary where n.op == UnaryOp.deref.rawValue || n.op == UnaryOp.addressOf.rawValue:
+            return kids(e).first.flatMap { baseVar($0) }
+        case .binary where n.op == BinaryOp.add.rawValue || n.op == BinaryOp.sub.rawValue:
+            for k in kids(e) where isPointerNode(k) { return baseVar(k) }
+            return nil
+        default: return nil
+        }
+    }
+
+    /// Sources of the object an access goes through: `p` in `p->f`, `*p`, `p[i]`.
+    mutating func through(_ e: Int32) -> [Src] {
+        let e = tu.strip(e)
+        let n = node(e)
+        switch n.kind {
+        case .member:
+            guard let b = kids(e).first else { return [] }
+            if n.flags.contains(.arrow) { return eval(b) }
+            // s.f: the object is s itself (a value) or whatever s is reached through.
+            return through(b).isEmpty ? valueOwner(b) : through(b)
+        case .unary where n.op == UnaryOp.deref.rawValue:
+            return kids(e).first.map { eval($0) } ?? []
+        case .subscript_:
+            guard let b = kids(e).first else { return [] }
+            return eval(b)
+        default: return []
+        }
+    }
+
+    /// For a value expression `s` (a struct local), the local itself as a place.
+    func valueOwner(_ e: Int32) -> [Src] {
+        let e = tu.strip(e)
+        if node(e).kind == .varRef { return [.place(.v(node(e).ref))] }
+        return []
+    }
+
+    // MARK: expressions
+
+    /// Visits an expression for its effects and returns where its pointer value comes from.
+    mutating func eval(_ e: Int32) -> [Src] {
+        let n = node(e)
+        switch n.kind {
+        case .implicit:
+            var out: [Src] = []
+            for k in kids(e) { out = eval(k) }
+            return out
+        case .varRef:
+            let v = n.ref
+            if isArrayVar(v) {
+                return isLocal(v) ? [.stack(v)] : [.staticData]
+            }
+            return [.place(.v(v))]
+        case .member:
+            let ks = kids(e)
+            if let b = ks.first { readThrough(b, e) }
+            let fk = fieldKey(n.ref)
+            let t = n.type
+            if t >= 0, tu.types[Int(t)].shape == .array {
+                // An array field decays to a pointer into its holder.
+                if let b = ks.first { return n.flags.contains(.arrow) ? eval(b).map(interior) : valueOwner(b).map(interior) }
+                return []
+            }
+            return fk >= 0 ? [.place(.field(fk))] : []
+        case .unary:
+            return unary(e, n)
+        case .binary:
+            return binary(e, n)
+        case .call:
+            return call(e, n)
+        case .conditional:
+            let ks = kids(e)
+            if let cnd = ks.first { condition(cnd) }
+            var out: [Src] = []
+            for k in ks.dropFirst() { out += eval(k) }
+            return out
+        case .subscript_:
+            let ks = kids(e)
+            guard ks.count == 2 else { return [] }
+            let base = eval(ks[0])
+            _ = eval(ks[1])
+            event(.index, base, e)
+            event(.read, base, e)
+            if case .place(.v(let v))? = base.first, base.count == 1, !isArrayVar(v) {
+                return [.place(.deref(v))]
+            }
+            return []
+        case .cast:
+            return cast(e, n)
+        case .stringLiteral:
+            return [.staticData]
+        case .intLiteral:
+            return n.value == 0 ? [.null] : []
+        case .stmtExpr, .initList:
+            for k in kids(e) { visit(k) }
+            return []
+        default:
+            for k in kids(e) { _ = eval(k) }
+            return []
+        }
+    }
+
+    func interior(_ s: Src) -> Src {
+        if case .place(let p) = s { return .interior(p) }
+        return s
+    }
+
+    mutating func readThrough(_ base: Int32, _ at: Int32) {
+        // `p->f` reads through p; evaluating p records nothing else.
+        let b = tu.strip(base)
+        if node(b).kind == .varRef, isPointerVar(node(b).ref) {
+            event(.read, [.place(.v(node(b).ref))], at)
+        }
+    }
+
+    mutating func unary(_ e: Int32, _ n: Node) -> [Src] {
+        guard let operand = kids(e).first else { return [] }
+        switch UnaryOp(rawValue: n.op) ?? .other {
+        case .addressOf:
+            let o = tu.strip(operand)
+            let on = node(o)
+            switch on.kind {
+            case .varRef:
+                if on.ref >= 0, tu.variables[Int(on.ref)].storage == .automatic { return [.stack(on.ref)] }
+                return [.staticData]
+            case .member, .subscript_:
+                let inner = eval(o)
+                _ = inner
+                return through(o).map(interior)
+            case .unary where on.op == UnaryOp.deref.rawValue:
+                return kids(o).first.map { eval($0) } ?? []
+            default:
+                _ = eval(o)
+                return []
+            }
+        case .deref:
+            let srcs = eval(operand)
+            event(.read, srcs, e)
+            if case .place(.v(let v))? = srcs.first, srcs.count == 1 { return [.place(.deref(v))] }
+            return []
+        case .postInc, .postDec, .preInc, .preDec:
+            mutate(operand, e, increment: n.op == UnaryOp.postInc.rawValue || n.op == UnaryOp.preInc.rawValue)
+            return []
+        case .logicalNot:
+            condition(operand)
+            return []
+        default:
+            _ = eval(operand)
+            return []
+        }
+    }
+
+    /// `x++`, `x += n`, `p->refs--`: arithmetic update of an lvalue.
+    mutating func mutate(_ target: Int32, _ at: Int32, increment: Bool?) {
+        let t = tu.strip(target)
+        let tn = node(t)
+        switch tn.kind {
+        case .varRef:
+            let v = tn.ref
+            if isPointerVar(v) { event(.index, [.place(.v(v))], at) }
+            else { event(.valueMut("updated"), [.place(.v(v))], at) }
+        case .member:
+            let holder = through(t)
+            if let inc = increment, tn.ref >= 0, !isPointerNode(t), tn.flags.contains(.arrow) {
+                event(.counter(fieldKey(tn.ref), inc), holder, at)
+            }
+            event(.write(nil), holder, at)
+            if !tn.flags.contains(.arrow) { markValueWrite(t, at) }
+        default:
+            let holder = through(t)
+            event(.write(nil), holder, at)
+            if holder.isEmpty { _ = eval(t) }
+        }
+    }
+
+    /// `s.x = ...` or `buf[i] = ...` on a value local: the local needs `let mut`.
+    mutating func markValueWrite(_ lvalue: Int32, _ at: Int32) {
+        var e = tu.strip(lvalue)
+        while true {
+            let n = node(e)
+            if n.kind == .varRef {
+                if !isPointerVar(n.ref) { event(.valueMut("a field or element is assigned"), [.place(.v(n.ref))], at) }
+                return
+            }
+            if (n.kind == .member && !n.flags.contains(.arrow)) || n.kind == .subscript_ {
+                guard let b = kids(e).first else { return }
+                if n.kind == .subscript_, let bt = tu.type(of: b), bt.shape == .pointer { return }
+                e = tu.strip(b)
+            } else { return }
+        }
+    }
+
+    mutating func binary(_ e: Int32, _ n: Node) -> [Src] {
+        let ks = kids(e)
+        guard ks.count == 2 else { for k in ks { _ = eval(k) }; return [] }
+        let op = BinaryOp(rawValue: n.op) ?? .other
+        switch op {
+        case .assign:
+            let rhs = eval(ks[1])
+            assign(ks[0], rhs, e)
+            return rhs
+        case .addAssign, .subAssign, .mulAssign, .divAssign, .remAssign, .shlAssign, .shrAssign, .andAssign, .xorAssign, .orAssign:
+            _ = eval(ks[1])
+            let inc: Bool? = op == .addAssign ? true : (op == .subAssign ? false : nil)
+            mutate(ks[0], e, increment: inc)
+            return []
+        case .add, .sub:
+            let l = eval(ks[0]), r = eval(ks[1])
+            let lp = isPointerNode(ks[0]), rp = isPointerNode(ks[1])
+            if lp && rp { return [] }           // pointer difference
+            if lp { event(.index, l, e); return l.map(interior) }
+            if rp { event(.index, r, e); return r.map(interior) }
+            return []
+        case .eq, .ne:
+            nullCompare(ks[0], ks[1], e)
+            return []
+        case .land, .lor:
+            condition(ks[0]); condition(ks[1])
+            return []
+        case .comma:
+            _ = eval(ks[0])
+            return eval(ks[1])
+        default:
+            _ = eval(ks[0]); _ = eval(ks[1])
+            return []
+        }
+    }
+
+    mutating func nullCompare(_ a: Int32, _ b: Int32, _ at: Int32) {
+        let sa = eval(a), sb = eval(b)
+        if sb == [.null], isPointerNode(a) { event(.nullCheck, sa, at) }
+        if sa == [.null], isPointerNode(b) { event(.nullCheck, sb, at) }
+    }
+
+    /// A condition: a bare pointer tested for null.
+    mutating func condition(_ e: Int32) {
+        let s = tu.strip(e)
+        if isPointerNode(s), node(s).kind != .binary {
+            event(.nullCheck, eval(s), e)
+        } else {
+            _ = eval(e)
+        }
+    }
+
+    mutating func assign(_ lhs: Int32, _ rhs: [Src], _ at: Int32) {
+        let l = tu.strip(lhs)
+        let ln = node(l)
+        switch ln.kind {
+        case .varRef:
+            let v = ln.ref
+            if isPointerVar(v) {
+                flow(rhs, to: .v(v))
+                if rhs == [.null] { event(.nullAssign, [.place(.v(v))], at) }
+                if tu.variables[Int(v)].storage == .global { event(.keep("stored into global '\(tu.variables[Int(v)].name)'"), rhs, at) }
+            } else {
+                flow(rhs, to: .v(v))
+                event(.valueMut("reassigned"), [.place(.v(v))], at)
+            }
+        case .member:
+            let holder = through(l)
+            event(.write(nil), holder, at)
+            if !ln.flags.contains(.arrow) { markValueWrite(l, at) }
+            let fk = fieldKey(ln.ref)
+            if fk >= 0, isPointerNode(l) || !rhs.isEmpty {
+                flow(rhs, to: .field(fk))
+                event(.store(fk), rhs, at)
+                if rhs == [.null] { event(.nullAssign, [.place(.field(fk))], at) }
+            }
+        case .unary where ln.op == UnaryOp.deref.rawValue:
+            let holder = through(l)
+            event(.write(nil), holder, at)
+            if case .place(.v(let v))? = holder.first, holder.count == 1 {
+                flow(rhs, to: .deref(v))
+                if rhs == [.null] { event(.nullAssign, [.place(.deref(v))], at) }
+            }
+        case .subscript_:
+            let holder = through(l)
+            event(.write(nil), holder, at)
+            event(.index, holder, at)
+            markValueWrite(l, at)
+            if let k = kids(l).dropFirst().first { _ = eval(k) }
+            if case .place(.v(let v))? = holder.first, holder.count == 1, !isArrayVar(v) { flow(rhs, to: .deref(v)) }
+        default:
+            _ = eval(l)
+        }
+    }
+
+    mutating func cast(_ e: Int32, _ n: Node) -> [Src] {
+        guard let operand = kids(e).first else { return [] }
+        let srcs = eval(operand)
+        guard let to = tu.type(of: e), let fromT = tu.type(of: tu.strip(operand)) else { return srcs }
+        if fromT.shape == .pointer {
+            if to.shape == .integer {
+                event(.raw("converted to integer type '\(to.spelling)'"), srcs, e)
+                return []
+            }
+            if to.shape == .pointer {
+                let a = fromT.pointee >= 0 ? tu.types[Int(fromT.pointee)] : nil
+                let b = to.pointee >= 0 ? tu.types[Int(to.pointee)] : nil
+                if let a, let b, a.shape != .void, b.shape != .void, a.canonical.replacingOccurrences(of: "const ", with: "") != b.canonical.replacingOccurrences(of: "const ", with: "") {
+                    // char views of any object are common and still unprovable; all unrelated casts are raw.
+                    event(.raw("cast from '\(fromT.spelling)' to unrelated '\(to.spelling)'"), srcs, e)
+                }
+            }
+            return srcs
+        }
+        if fromT.shape == .integer, to.shape == .pointer, srcs != [.null] {
+            let s = tu.strip(operand)
+            if !(node(s).kind == .intLiteral && node(s).value == 0) {
+                return []   // an integer made into a pointer: nothing is known about it
+            }
+            return [.null]
+        }
+        return srcs
+    }
+
+    // MARK: calls
+
+    /// An argument's sources, and if it is `&x`, the place x (for out-parameters and init roles).
+    mutating func argument(_ a: Int32) -> (srcs: [Src], addr: Place?) {
+        let s = tu.strip(a)
+        let n = node(s)
+        if n.kind == .unary, n.op == UnaryOp.addressOf.rawValue, let o = kids(s).first, let p = place(o) {
+            // Evaluate the operand's own effects (e.g. reading through p in &p->f).
+            let srcs = eval(s)
+            return (srcs, p)
+        }
+        return (eval(a), nil)
+    }
+
+    mutating func call(_ e: Int32, _ n: Node) -> [Src] {
+        let ks = kids(e)
+        let args = Array(ks.dropFirst())
+        if n.ref < 0 {
+            // Indirect call: evaluate the callee expression and treat the code as unknown.
+            if let callee = ks.first { _ = eval(callee) }
+            for a in args {
+                let (srcs, _) = argument(a)
+                if isPointerNode(tu.strip(a)) {
+                    let t = tu.type(of: tu.strip(a))
+                    if let t, t.pointeeConst { event(.read, srcs, e) }
+                    else { event(.raw("passed to an indirect call"), srcs, e) }
+                }
+            }
+            return []
+        }
+        let f = tu.functions[Int(n.ref)]
+        let key = program.functionKey(tu: tuIndex, function: n.ref)
+        if key >= 0, program.hasBody(key) {
+            c.callees.insert(key)
+            var all: [[Src]] = []
+            for (k, a) in args.enumerated() {
+                let (srcs, addr) = argument(a)
+                all.append(srcs)
+                if k < f.paramTypes.count {
+                    event(.pass(key, k), srcs, e)
+                    if let addr { event(.passAddr(key, k), [.place(addr)], e) }
+                } else {
+                    event(.read, srcs, e)
+                }
+            }
+            c.callArgs[e] = all
+            return [.call(key, e)]
+        }
+        if let m = library.functions[f.name] {
+            return modelled(e, f, m, args)
+        }
+        if !f.attributes.isEmpty {
+            return attributed(e, f, args)
+        }
+        // Unknown external code.
+        for (k, a) in args.enumerated() {
+            let (srcs, _) = argument(a)
+            guard isPointerNode(tu.strip(a)) else { continue }
+            let declaredConst = k < f.paramTypes.count && f.paramTypes[k] >= 0 && tu.types[Int(f.paramTypes[k])].pointeeConst
+            if declaredConst { event(.read, srcs, e) }
+            else { event(.raw("passed to external function '\(f.name)' with no model"), srcs, e) }
+        }
+        return []
+    }
+
+    mutating func modelled(_ e: Int32, _ f: Function, _ m: LibraryModel.FunctionModel, _ args: [Int32]) -> [Src] {
+        var argSrcs: [[Src]] = []
+        let params = m.params ?? []
+        for (k, a) in args.enumerated() {
+            let (srcs, addr) = argument(a)
+            argSrcs.append(srcs)
+            let p: LibraryModel.Param? = k < params.count ? params[k] : (m.variadic.map { LibraryModel.Param(role: $0) })
+            guard let p else { continue }
+            let isPtr = isPointerNode(tu.strip(a))
+            let handleTarget: [Src] = isPtr ? srcs : valueTarget(a)
+            if p.string == true, isPtr { event(.string, srcs, e) }
+            if p.buffer == true, isPtr { event(.index, srcs, e) }
+            switch p.role {
+            case "borrow":
+                if isPtr { event(.read, srcs, e) }
+                if let r = p.resource { event(.handle(r), handleTarget, e) }
+            case "borrow-mut":
+                if isPtr { event(.write(f.name), srcs, e) }
+                if let addr { event(.valueMut("lent mutably to '\(f.name)'"), [.place(addr)], e) }
+                if let r = p.resource { event(.handle(r), handleTarget, e) }
+            case "release":
+                let r = p.resource ?? "heap"
+                if let addr, resourceIsValue(r) || p.indirect == true {
+                    event(.release(r, f.name), [.place(addr)], e)
+                } else {
+                    event(.release(r, f.name), handleTarget, e)
+                }
+            case "realloc":
+                event(.realloc(f.name), srcs, e)
+            case "init":
+                if let addr { event(.initResource(p.resource ?? "resource", f.name), [.place(addr)], e) }
+                else { event(.write(f.name), srcs, e) }
+            case "move", "move-on-success":
+                if let addr, resourceIsValue(p.resource ?? "") { event(.move(f.name), [.place(addr)], e) }
+                else { event(.move(f.name), handleTarget, e) }
+            case "out":
+                if let addr { flow([.fresh(p.resource ?? "heap", e)], to: addr) }
+                else if case .place(.v(let v))? = srcs.first { flow([.fresh(p.resource ?? "heap", e)], to: .deref(v)) }
+                event(.write(f.name), srcs, e)
+            case "acquire", "release-shared":
+                event(.shared(p.role == "acquire" ? "reference taken by '\(f.name)'" : "reference released by '\(f.name)'"), srcs, e)
+            case "keep":
+                event(.read, srcs, e)
+                event(.keep("kept by '\(f.name)'"), srcs, e)
+            case "raw":
+                event(.raw("passed to '\(f.name)'"), srcs, e)
+            default:
+                break
+            }
+        }
+        guard let r = m.returns else { return [] }
+        switch r.class {
+        case "owned":
+            return [.fresh(r.resource ?? "heap", e)] + (r.string == true ? [] : [])
+        case "shared":
+            return [.sharedNew(e)]
+        case "borrowed":
+            if r.static == true { return [.staticData] }
+            if let k = r.from, k < argSrcs.count { return argSrcs[k].map(interior) }
+            return [.staticData]
+        default:
+            return []
+        }
+    }
+
+    func addrVar(_ p: Place) -> Int32? {
+        if case .v(let v) = p { return v }
+        return nil
+    }
+
+    /// Resources that live in a value (`zmq_msg_t msg`), released through `&msg`.
+    func resourceIsValue(_ r: String) -> Bool { ["zmq-msg", "mutex", "regex"].contains(r) }
+
+    /// A non-pointer argument that names a variable (an fd passed to close()).
+    func valueTarget(_ a: Int32) -> [Src] {
+        let s = tu.strip(a)
+        if node(s).kind == .varRef { return [.place(.v(node(s).ref))] }
+        if node(s).kind == .member, node(s).ref >= 0 { return [.place(.field(fieldKey(node(s).ref)))] }
+        return []
+    }
+
+    mutating func attributed(_ e: Int32, _ f: Function, _ args: [Int32]) -> [Src] {
+        let a = f.attributes
+        for (k, arg) in args.enumerated() {
+            let (srcs, _) = argument(arg)
+            if a.takes.contains(Int32(k)) { event(.release("heap", f.name), srcs, e); event(.move("'\(f.name)' (ownership_takes)"), srcs, e) }
+            else if a.holds.contains(Int32(k)) { event(.move("'\(f.name)' (ownership_holds)"), srcs, e) }
+            else if isPointerNode(tu.strip(arg)) {
+                let declaredConst = k < f.paramTypes.count && f.paramTypes[k] >= 0 && tu.types[Int(f.paramTypes[k])].pointeeConst
+                if declaredConst { event(.read, srcs, e) }
+                else { event(.raw("passed to external function '\(f.name)' with no model"), srcs, e) }
+            }
+        }
+        return a.returnsOwned ? [.fresh("heap", e)] : []
+    }
+
+    // MARK: statements
+
+    mutating func visit(_ s: Int32) {
+        let n = node(s)
+        switch n.kind {
+        case .varDecl:
+            let v = n.ref
+            if v >= 0, tu.variables[Int(v)].storage != .global, !c.locals.contains(v) { c.locals.append(v) }
+            for k in kids(s) {
+                let srcs = eval(k)
+                if v >= 0 { flow(srcs, to: .v(v)) }
+            }
+        case .returnStmt:
+            for k in kids(s) {
+                let srcs = eval(k)
+                flow(srcs, to: .ret)
+                event(.returned, srcs, s)
+                if let b = baseVar(k), tu.variables[Int(b)].paramIndex >= 0 { c.returnBases.append(b) }
+            }
+        case .ifStmt, .whileStmt, .doStmt, .forStmt, .switchStmt:
+            let ks = kids(s)
+            for (i, k) in ks.enumerated() {
+                let kn = node(k)
+                let isCond = (n.kind == .ifStmt && i == 0) || (n.kind == .whileStmt && i == 0) || (n.kind == .doStmt && i == 1)
+                if isCond || (n.kind == .forStmt && kn.kind != .compound && i == ks.count - 2 && ks.count >= 3) {
+                    condition(k)
+                } else if kn.kind.isStatement {
+                    visit(k)
+                } else {
+                    _ = eval(k)
+                }
+            }
+        default:
+            if n.kind.isStatement {
+                for k in kids(s) { visit(k) }
+            } else {
+                _ = eval(s)
+            }
+        }
+    }
+}
+
+extension NodeKind {
+    var isStatement: Bool {
+        switch self {
+        case .compound, .declStmt, .ifStmt, .whileStmt, .doStmt, .forStmt, .switchStmt, .caseStmt, .defaultStmt,
+             .returnStmt, .breakStmt, .continueStmt, .gotoStmt, .labelStmt, .nullStmt, .otherStmt, .varDecl:
+            return true
+        default: return false
+        }
+    }
+}

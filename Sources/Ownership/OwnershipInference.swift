@@ -1,0 +1,470 @@
+import CModel
+
+/// What callers see of a function: per parameter, its class and what it does to a pointee.
+struct ParamSummary: Equatable {
+    var cls: OwnershipClass = .borrowed
+    var mutable = false
+    var indexed = false
+    var string = false
+    /// `T **p`: the callee releases or moves out `*p` (czmq's destroy convention).
+    var pointeeReleased = false
+    /// `T **p`: the callee stores a new owned value into `*p` (an out-parameter).
+    var pointeeOwned = false
+}
+
+struct ReturnSummary: Equatable {
+    var cls: OwnershipClass = .value
+    var from: Int? = nil
+    var resource: String? = nil
+}
+
+struct Summary: Equatable {
+    var params: [ParamSummary]
+    var ret = ReturnSummary()
+}
+
+/// Accumulated evidence for one place.
+struct Acc {
+    var owned = false, shared = false, raw = false
+    var mutable = false, indexed = false, string = false, nullable = false, nullAssigned = false, valueMut = false
+    var fresh = false, assignedBorrowed = false
+    var resource: String? = nil
+    var handle: String? = nil
+    var counterInc = false, counterDec = false
+    var evidence: [Evidence] = []
+
+    mutating func note(_ e: Evidence) {
+        if evidence.count < 12, !evidence.contains(e) { evidence.append(e) }
+    }
+    var cls: OwnershipClass { raw ? .raw : shared ? .shared : (owned || fresh) ? .owned : .borrowed }
+}
+
+/// Infers ownership for every pointer of a program (one or more translation units):
+/// constraints are extracted once per function, then solved bottom-up over the call graph,
+/// repeated until summaries, field classes and reference-counted types stop changing.
+public struct OwnershipInference {
+    let units: [TranslationUnit]
+    let library: LibraryModel
+    let index: ProgramIndex
+    var constraints: [FunctionConstraints] = []
+    var byKey: [Int32: Int] = [:]
+    var summaries: [Int32: Summary] = [:]
+    var fieldAcc: [Acc]
+    var fieldClass: [OwnershipClass]
+    var refcounted: Set<String> = []
+    /// Final per-function results of the last round.
+    var results: [Int: FunctionResult] = [:]
+
+    struct FunctionResult {
+        var params: [Acc]
+        var locals: [Int32: Acc]
+        var ret: Acc
+        var retFrom: Int?
+        var retStatic = false
+        var retMixed = false
+    }
+
+    public init(units: [TranslationUnit], library: LibraryModel) {
+        self.units = units
+        self.library = library
+        self.index = ProgramIndex(units: units)
+        self.fieldAcc = Array(repeating: Acc(), count: index.fieldCount)
+        self.fieldClass = Array(repeating: .borrowed, count: index.fieldCount)
+    }
+
+    /// Runs the analysis and returns the facts for every function and struct the user wrote.
+    public static func run(units: [TranslationUnit], library: LibraryModel) -> ProgramFacts {
+        var inf = OwnershipInference(units: units, library: library)
+        inf.extract()
+        inf.solve()
+        return inf.facts()
+    }
+
+    mutating func extract() {
+        for key in 0..<Int32(index.functionCount) {
+            guard let def = index.definitions[Int(key)] else { continue }
+            let tu = units[def.tu]
+            if tu.functions[Int(def.function)].isSystem { continue }
+            var x = ConstraintExtractor(tu: tu, tuIndex: def.tu, function: def.function, key: key, library: library, program: index)
+            byKey[key] = constraints.count
+            constraints.append(x.run())
+            summaries[key] = Summary(params: Array(repeating: ParamSummary(), count: tu.functions[Int(def.function)].params.count))
+        }
+    }
+
+    /// Callees before callers (DFS post-order); cycles are settled by iterating.
+    func bottomUpOrder() -> [Int] {
+        var order: [Int] = []
+        var state = Array(repeating: 0, count: constraints.count)
+        for root in 0..<constraints.count where state[root] == 0 {
+            var stack: [(Int, [Int32], Int)] = [(root, constraints[root].callees.sorted(), 0)]
+            state[root] = 1
+            while !stack.isEmpty {
+                let (n, cs, i) = stack[stack.count - 1]
+                if i < cs.count {
+                    stack[stack.count - 1].2 += 1
+                    if let c = byKey[cs[i]], state[c] == 0 { state[c] = 1; stack.append((c, constraints[c].callees.sorted(), 0)) }
+                } else {
+                    state[n] = 2
+                    order.append(n)
+                    stack.removeLast()
+                }
+            }
+        }
+        return order
+    }
+
+    mutating func solve() {
+        let order = bottomUpOrder()
+        for _ in 0..<8 {
+            var changed = false
+            fieldAcc = Array(repeating: Acc(), count: index.fieldCount)
+            var newRefcounted = refcounted
+            for i in order {
+                let r = solveFunction(constraints[i], refcountedOut: &newRefcounted)
+                results[i] = r
+                let s = summarize(constraints[i], r)
+                if summaries[constraints[i].key] != s { summaries[constraints[i].key] = s; changed = true }
+            }
+            var newClass = fieldClass
+            for f in 0..<index.fieldCount { newClass[f] = fieldClassOf(f) }
+            if newClass != fieldClass { fieldClass = newClass; changed = true }
+            if newRefcounted != refcounted { refcounted = newRefcounted; changed = true }
+            if !changed { break }
+        }
+    }
+
+    func fieldClassOf(_ f: Int) -> OwnershipClass {
+        let d = index.fieldDecls[f]
+        let tu = units[d.tu]
+        let field = tu.fields[Int(d.field)]
+        if field.record >= 0, tu.records[Int(field.record)].isUnion, tu.isPointer(field.type) { return .raw }
+        var c = fieldAcc[f].cls
+        if c == .owned, isRefcounted(tu, field.type) { c = .shared }
+        return c
+    }
+
+    func isRefcounted(_ tu: TranslationUnit, _ type: Int32) -> Bool {
+        guard type >= 0 else { return false }
+        let t = tu.types[Int(type)]
+        guard t.shape == .pointer, t.pointee >= 0 else { return false }
+        let p = tu.types[Int(t.pointee)]
+        if p.record >= 0 { return refcounted.contains(tu.records[Int(p.record)].name) }
+        return false
+    }
+
+    func recordName(_ tu: TranslationUnit, pointer type: Int32) -> String? {
+        guard type >= 0 else { return nil }
+        let t = tu.types[Int(type)]
+        guard t.shape == .pointer, t.pointee >= 0 else { return nil }
+        let p = tu.types[Int(t.pointee)]
+        return p.record >= 0 ? tu.records[Int(p.record)].name : nil
+    }
+
+    // MARK: one function
+
+    struct Closure {
+        var places: [Place] = []
+        var interiors: [Place] = []
+        var roots: [Src] = []
+    }
+
+    mutating func solveFunction(_ c: FunctionConstraints, refcountedOut: inout Set<String>) -> FunctionResult {
+        let tu = units[c.tu]
+        let fn = tu.functions[Int(c.function)]
+        var preds: [Place: [Src]] = [:]
+        for f in c.flows { preds[f.to, default: []].append(f.from) }
+        var closures: [Place: Closure] = [:]
+        func traversable(_ p: Place) -> Bool {
+            switch p {
+            case .v(let v): let s = tu.variables[Int(v)].storage; return s == .automatic || s == .staticLocal
+            case .ret: return true
+            case .deref(let v): return tu.variables[Int(v)].storage == .automatic
+            case .field: return false
+            }
+        }
+        func closure(_ p: Place) -> Closure {
+            if let c = closures[p] { return c }
+            var out = Closure()
+            var seen: Set<Place> = [p]
+            var seenInterior: Set<Place> = []
+            var work: [(Place, Bool)] = [(p, false)]
+            out.places.append(p)
+            while let (q, inter) = work.popLast() {
+                guard traversable(q) else { continue }
+                for s in preds[q] ?? [] {
+                    switch s {
+                    case .place(let r):
+                        if inter { if seenInterior.insert(r).inserted { out.interiors.append(r); work.append((r, true)) } }
+                        else if seen.insert(r).inserted { out.places.append(r); work.append((r, false)) }
+                    case .interior(let r):
+                        if seenInterior.insert(r).inserted { out.interiors.append(r); work.append((r, true)) }
+                    default:
+                        if !inter { out.roots.append(s) }
+                    }
+                }
+            }
+            closures[p] = out
+            return out
+        }
+
+        var params = Array(repeating: Acc(), count: fn.params.count)
+        var paramIndexOfVar: [Int32: Int] = [:]
+        for (i, v) in fn.params.enumerated() { paramIndexOfVar[v] = i }
+        var derefs = Array(repeating: Acc(), count: fn.params.count)
+        var locals: [Int32: Acc] = [:]
+        var ret = Acc()
+
+        func evidence(_ msg: String, _ node: Int32) -> Evidence {
+            let loc = tu.nodes[Int(node)].loc
+            return Evidence(message: msg, file: tu.fileName(loc), line: Int(loc.line))
+        }
+
+        func withAcc(_ p: Place, _ body: (inout Acc) -> Void) {
+            switch p {
+            case .v(let v):
+                if let i = paramIndexOfVar[v] { body(&params[i]) }
+                else if tu.variables[Int(v)].storage != .global { body(&locals[v, default: Acc()]) }
+            case .field(let f): body(&fieldAcc[Int(f)])
+            case .deref(let v): if let i = paramIndexOfVar[v] { body(&derefs[i]) }
+            case .ret: body(&ret)
+            }
+        }
+
+        for e in c.events {
+            var direct: [Place] = []
+            var inner: [Place] = []
+            for s in e.srcs {
+                switch s {
+                case .place(let p):
+                    let cl = closure(p)
+                    direct += cl.places
+                    inner += cl.interiors
+                case .interior(let p):
+                    let cl = closure(p)
+                    inner += cl.places + cl.interiors
+                default: break
+                }
+            }
+            switch e.ev {
+            case .release(let r, let by):
+                let msg = by == "free" ? "freed" : "released by '\(by)'"
+                for p in direct { withAcc(p) { $0.owned = true; if $0.resource == nil { $0.resource = r }; $0.note(evidence(msg, e.node)) } }
+            case .move(let to):
+                for p in direct { withAcc(p) { $0.owned = true; $0.note(evidence("moved into \(to)", e.node)) } }
+            case .realloc(let by):
+                for p in direct { withAcc(p) { $0.owned = true; $0.indexed = true; $0.note(evidence("reallocated by '\(by)'", e.node)) } }
+            case .write(let via):
+                let msg = via.map { "lent mutably to '\($0)'" } ?? "written through"
+                for p in direct + inner { withAcc(p) { $0.mutable = true; $0.note(evidence(msg, e.node)) } }
+            case .read:
+                break
+            case .index:
+                for p in direct { withAcc(p) { $0.indexed = true } }
+            case .string:
+                for p in direct { withAcc(p) { $0.string = true } }
+            case .nullCheck:
+                for p in direct { withAcc(p) { $0.nullable = true } }
+            case .nullAssign:
+                for p in direct { withAcc(p) { $0.nullable = true; $0.nullAssigned = true } }
+            case .raw(let why):
+                for p in direct + inner { withAcc(p) { $0.raw = true; $0.note(evidence(why, e.node)) } }
+            case .shared(let why):
+                for p in direct { withAcc(p) { $0.shared = true; $0.note(evidence(why, e.node)) } }
+            case .counter(let f, let inc):
+                for p in direct { withAcc(p) { if inc { $0.counterInc = true } else { $0.counterDec = true }; _ = f } }
+            case .returned:
+                for p in direct { withAcc(p) { $0.note(evidence("returned", e.node)) } }
+            case .pass(let f, let k):
+                guard let s = summaries[f], k < s.params.count else { continue }
+                let ps = s.params[k]
+                let pname = paramName(f, k)
+                for p in direct {
+                    withAcc(p) {
+                        switch ps.cls {
+                        case .owned: $0.owned = true; $0.note(evidence("passed to owning parameter \(pname)", e.node))
+                        case .shared: $0.shared = true; $0.note(evidence("shared with \(pname)", e.node))
+                        case .raw: $0.raw = true; $0.note(evidence("passed to \(pname), which is raw", e.node))
+                        default: break
+                        }
+                        if ps.mutable { $0.mutable = true; $0.note(evidence("lent mutably to \(pname)", e.node)) }
+                        if ps.indexed { $0.indexed = true }
+                        if ps.string { $0.string = true }
+                    }
+                }
+                if ps.mutable { for p in inner { withAcc(p) { $0.mutable = true } } }
+            case .passAddr(let f, let k):
+                guard let s = summaries[f], k < s.params.count else { continue }
+                let ps = s.params[k]
+                let pname = paramName(f, k)
+                for p in direct {
+                    withAcc(p) {
+                        if ps.pointeeReleased { $0.owned = true; $0.note(evidence("released through \(pname)", e.node)) }
+                        if ps.pointeeOwned { $0.fresh = true; $0.note(evidence("receives an owned value from \(pname)", e.node)) }
+                    }
+                }
+            case .store(let f):
+                let fc = fieldClass[Int(f)]
+                let fname = index.fieldNames[Int(f)]
+                for p in direct {
+                    withAcc(p) {
+                        if fc == .owned { $0.owned = true; $0.note(evidence("moved into owning field \(fname)", e.node)) }
+                        else if fc == .shared { $0.shared = true; $0.note(evidence("stored into shared field \(fname)", e.node)) }
+                    }
+                }
+            case .initResource(let r, let by):
+                for p in direct { withAcc(p) { $0.owned = true; $0.resource = r; $0.note(evidence("initialised by '\(by)'", e.node)) } }
+            case .handle(let r):
+                for p in direct { withAcc(p) { if $0.handle == nil { $0.handle = r } } }
+            case .valueMut(let why):
+                for p in direct { withAcc(p) { $0.valueMut = true; $0.note(evidence(why, e.node)) } }
+            case .keep(let why):
+                for p in direct { withAcc(p) { $0.note(evidence(why, e.node)) } }
+            }
+        }
+
+        // Roots: where values come from.
+        func applyRoots(_ roots: [Src], _ acc: inout Acc) {
+            for r in roots {
+                switch r {
+                case .fresh(let res, let node):
+                    acc.fresh = true
+                    if acc.resource == nil { acc.resource = res }
+                    if let m = library.functions[calleeName(tu, node)]?.returns, m.string == true { acc.string = true }
+                    acc.note(evidence("allocated by '\(calleeName(tu, node))'", node))
+                case .sharedNew(let node):
+                    acc.shared = true
+                    acc.note(evidence("reference from '\(calleeName(tu, node))'", node))
+                case .call(let f, let node):
+                    guard let s = summaries[f] else { continue }
+                    switch s.ret.cls {
+                    case .owned:
+                        acc.fresh = true
+                        if acc.resource == nil { acc.resource = s.ret.resource }
+                        acc.note(evidence("owned result of '\(index.functionNames[Int(f)])'", node))
+                    case .shared: acc.shared = true; acc.note(evidence("shared result of '\(index.functionNames[Int(f)])'", node))
+                    case .raw: acc.raw = true; acc.note(evidence("raw result of '\(index.functionNames[Int(f)])'", node))
+                    default: break
+                    }
+                default: break
+                }
+            }
+        }
+        for v in c.locals {
+            let cl = closure(.v(v))
+            applyRoots(cl.roots, &locals[v, default: Acc()])
+            if cl.places.contains(where: { if case .v(let q) = $0 { return paramIndexOfVar[q] != nil }; if case .field = $0 { return true }; return false }) {
+                locals[v]!.assignedBorrowed = true
+            }
+        }
+        // Out-parameters and fields receiving new values.
+        for (i, v) in fn.params.enumerated() {
+            let cl = closure(.deref(v))
+            var acc = derefs[i]
+            applyRoots(cl.roots, &acc)
+            for case .v(let q) in cl.places where tu.variables[Int(q)].storage == .automatic {
+                if let l = locals[q], l.fresh || l.owned { acc.fresh = true }
+            }
+            derefs[i] = acc
+        }
+        for f in c.flows {
+            guard case .field(let fk) = f.to else { continue }
+            var roots: [Src] = []
+            var locals2: [Int32] = []
+            switch f.from {
+            case .place(.v(let v)):
+                let cl = closure(.v(v)); roots = cl.roots
+                if paramIndexOfVar[v] == nil { locals2.append(v) }
+                if paramIndexOfVar[v] != nil { fieldAcc[Int(fk)].assignedBorrowed = true }
+            case .place: fieldAcc[Int(fk)].assignedBorrowed = true
+            case .null: continue
+            default: roots = [f.from]
+            }
+            var fa = fieldAcc[Int(fk)]
+            applyRoots(roots, &fa)
+            fieldAcc[Int(fk)] = fa
+            for v in locals2 where locals[v]?.shared == true { fieldAcc[Int(fk)].shared = true }
+        }
+
+        // Return value.
+        var retFrom: Int? = nil
+        var retStatic = false
+        var retBorrowed = false
+        let rcl = closure(.ret)
+        applyRoots(rcl.roots, &ret)
+        for r in rcl.roots { if case .staticData = r { retStatic = true } }
+        for p in rcl.places + rcl.interiors {
+            if case .v(let v) = p, let i = paramIndexOfVar[v] {
+                if retFrom == nil { retFrom = i }
+                retBorrowed = true
+                if params[i].shared || params[i].counterInc { ret.shared = true }
+            }
+            if case .v(let v) = p, let l = locals[v], l.shared { ret.shared = true }
+            if case .field = p { retBorrowed = true }
+        }
+        if retFrom == nil, let b = c.returnBases.first, let i = paramIndexOfVar[b] { retFrom = i; retBorrowed = true }
+        let retMixed = (ret.fresh || ret.owned) && (retBorrowed || retStatic)
+
+        // Reference counting: a parameter whose counter is decremented and that is released here.
+        for (i, v) in fn.params.enumerated() {
+            let a = params[i]
+            if a.counterDec && a.owned, let name = recordName(tu, pointer: tu.variables[Int(v)].type) { refcountedOut.insert(name) }
+        }
+        return FunctionResult(params: params + derefs, locals: locals, ret: ret, retFrom: retFrom, retStatic: retStatic, retMixed: retMixed)
+    }
+
+    func calleeName(_ tu: TranslationUnit, _ node: Int32) -> String {
+        let n = tu.nodes[Int(node)]
+        return n.kind == .call && n.ref >= 0 ? tu.functions[Int(n.ref)].name : "?"
+    }
+
+    func paramName(_ f: Int32, _ k: Int) -> String {
+        guard let d = index.definitions[Int(f)] else { return "\(index.functionNames[Int(f)]).#\(k)" }
+        let fn = units[d.tu].functions[Int(d.function)]
+        let name = k < fn.params.count ? units[d.tu].variables[Int(fn.params[k])].name : "#\(k)"
+        return "\(fn.name).\(name)"
+    }
+
+    // MARK: classes
+
+    /// The class of a parameter, applying reference counting.
+    func paramClass(_ tu: TranslationUnit, _ v: Int32, _ a: Acc) -> OwnershipClass {
+        var c = a.cls
+        if c == .owned, isRefcounted(tu, tu.variables[Int(v)].type) { c = .shared }
+        if c < .shared, a.counterInc || a.counterDec, isRefcounted(tu, tu.variables[Int(v)].type) { c = .shared }
+        return c
+    }
+
+    func summarize(_ c: FunctionConstraints, _ r: FunctionResult) -> Summary {
+        let tu = units[c.tu]
+        let fn = tu.functions[Int(c.function)]
+        var s = Summary(params: [])
+        for (i, v) in fn.params.enumerated() {
+            let a = r.params[i]
+            let d = r.params[fn.params.count + i]
+            var ps = ParamSummary()
+            ps.cls = tu.isPointer(tu.variables[Int(v)].type) ? paramClass(tu, v, a) : (a.owned ? .owned : .value)
+            ps.mutable = a.mutable
+            ps.indexed = a.indexed
+            ps.string = a.string
+            ps.pointeeReleased = d.owned
+            ps.pointeeOwned = d.fresh
+            s.params.append(ps)
+        }
+        s.ret = returnSummary(tu, fn, r)
+        return s
+    }
+
+    func returnSummary(_ tu: TranslationUnit, _ fn: Function, _ r: FunctionResult) -> ReturnSummary {
+        var rs = ReturnSummary()
+        let isPtr = tu.isPointer(fn.returnType)
+        if r.ret.raw || r.retMixed { rs.cls = .raw }
+        else if r.ret.shared { rs.cls = .shared }
+        else if r.ret.fresh || r.ret.owned {
+            rs.cls = isRefcounted(tu, fn.returnType) ? .shared : .owned
+            rs.resource = r.ret.resource
+        } else if isPtr { rs.cls = .borrowed; rs.from = r.retFrom }
+        else { rs.cls = .value }
+        return rs
+    }
+}

@@ -1,0 +1,57 @@
+import CModel
+
+/// Program-wide identities across translation units: a function is one symbol however many
+/// units declare it (static functions stay per unit); a field is `record.field`.
+public struct ProgramIndex: Sendable {
+    private var funcKeys: [[Int32]] = []      // [tu][function] -> key
+    private var fieldKeys: [[Int32]] = []     // [tu][field] -> key
+    /// For each function key: the (tu, function) holding its body, if any.
+    private(set) var definitions: [(tu: Int, function: Int32)?] = []
+    private(set) var functionNames: [String] = []
+    /// For each field key: its first declaration.
+    private(set) var fieldDecls: [(tu: Int, field: Int32)] = []
+    private(set) var fieldNames: [String] = []
+
+    public init(units: [TranslationUnit]) {
+        var byName: [String: Int32] = [:]
+        var fieldByName: [String: Int32] = [:]
+        for (t, tu) in units.enumerated() {
+            var keys: [Int32] = []
+            keys.reserveCapacity(tu.functions.count)
+            for (i, f) in tu.functions.enumerated() {
+                let name = f.isStatic ? "\(t):\(f.name)" : f.name
+                let key: Int32
+                if let k = byName[name] { key = k } else {
+                    key = Int32(functionNames.count)
+                    byName[name] = key
+                    functionNames.append(f.name)
+                    definitions.append(nil)
+                }
+                if f.hasBody, definitions[Int(key)] == nil { definitions[Int(key)] = (t, Int32(i)) }
+                keys.append(key)
+            }
+            funcKeys.append(keys)
+            var fkeys: [Int32] = []
+            fkeys.reserveCapacity(tu.fields.count)
+            for (i, f) in tu.fields.enumerated() {
+                let rec = f.record >= 0 ? tu.records[Int(f.record)].name : "?"
+                let name = "\(rec).\(f.name)"
+                let key: Int32
+                if let k = fieldByName[name] { key = k } else {
+                    key = Int32(fieldNames.count)
+                    fieldByName[name] = key
+                    fieldNames.append(name)
+                    fieldDecls.append((t, Int32(i)))
+                }
+                fkeys.append(key)
+            }
+            fieldKeys.append(fkeys)
+        }
+    }
+
+    @inline(__always) public func functionKey(tu: Int, function: Int32) -> Int32 { funcKeys[tu][Int(function)] }
+    @inline(__always) public func fieldKey(tu: Int, field: Int32) -> Int32 { fieldKeys[tu][Int(field)] }
+    public func hasBody(_ key: Int32) -> Bool { definitions[Int(key)] != nil }
+    public var functionCount: Int { functionNames.count }
+    public var fieldCount: Int { fieldNames.count }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// Byte-for-byte deterministic JSON: sorted keys, fixed indentation, trailing newline.
+public enum JSONFormatter {
+    public static func format(_ report: Report) -> Data {
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = (try? enc.encode(report)) ?? Data()
+        data.append(0x0A)
+        return data
+    }
+
+    /// Reads a report, checking it is one and of a version this build understands.
+    public static func read(_ data: Data, file: String) throws -> Report {
+        struct Probe: Decodable { var version: String? }
+        guard let probe = try? JSONDecoder().decode(Probe.self, from: data), let v = probe.version else {
+            throw ReportError(file: file, message: "not an oxidize report (no \"version\")")
+        }
+        guard v.split(separator: ".").first == Report.currentVersion.split(separator: ".").first else {
+            throw ReportError(file: file, message: "report version \(v) is not supported (this oxidize reads \(Report.currentVersion))")
+        }
+        do { return try JSONDecoder().decode(Report.self, from: data) }
+        catch { throw ReportError(file: file, message: "malformed report: \(error)") }
+    }
+}
+
+public struct ReportError: Error, Sendable {
+    public var file: String
+    public var message: String
+    public var description: String { "\(file): error: \(message)" }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+import Reporting
+
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Print the ownership report: every pointer's class (owned, borrowed, shared, raw), mutability, Rust type and evidence.",
+        usage: "oxidize report FILE... [--format text|json] [-o OUT] [--model FILE] [-- CLANG_ARGS...]")
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(help: "Output format.")
+    var format: ReportFormat = .text
+
+    func validate() throws {
+        if common.files.isEmpty { throw ValidationError("no input files (usage: oxidize report FILE... -- CLANG_ARGS)") }
+    }
+
+    func run() throws {
+        let report: Report
+        do {
+            report = try Pipeline.report(.init(files: common.files, clangArguments: common.clangArguments, modelFiles: common.models))
+        } catch let f as Pipeline.Failure {
+            f.messages.forEach(Output.error)
+            throw ExitCode(2)
+        }
+        let data: Data
+        switch format {
+        case .json: data = JSONFormatter.format(report)
+        case .text: data = Data(TextFormatter(color: Output.useColor(for: common.output)).format(report).utf8)
+        }
+        try Output.write(data, to: common.output, inputs: common.files)
+    }
+}
