@@ -349,6 +349,11 @@ struct ConstraintExtractor {
             markValueWrite(l, at)
             if let k = kids(l).dropFirst().first { _ = eval(k) }
             if case .place(.v(let v))? = holder.first, holder.count == 1, !isArrayVar(v) { flow(rhs, to: .deref(v)) }
+            // An element of a buffer held in a field: stored into that field's allocation.
+            if case .place(.field(let fk))? = holder.first, holder.count == 1, isPointerNode(l) {
+                flow(rhs, to: .field(fk))
+                event(.store(fk), rhs, at)
+            }
         default:
             _ = eval(l)
         }
@@ -369,6 +374,7 @@ struct ConstraintExtractor {
                 if let a, let b, a.shape != .void, b.shape != .void, a.canonical.replacingOccurrences(of: "const ", with: "") != b.canonical.replacingOccurrences(of: "const ", with: "") {
                     // char views of any object are common and still unprovable; all unrelated casts are raw.
                     event(.raw("cast from '\(fromT.spelling)' to unrelated '\(to.spelling)'"), srcs, e)
+                    return [.opaque(e)]
                 }
             }
             return srcs
@@ -376,7 +382,7 @@ struct ConstraintExtractor {
         if fromT.shape == .integer, to.shape == .pointer, srcs != [.null] {
             let s = tu.strip(operand)
             if !(node(s).kind == .intLiteral && node(s).value == 0) {
-                return []   // an integer made into a pointer: nothing is known about it
+                return [.opaque(e)]   // an integer made into a pointer: nothing is known about it
             }
             return [.null]
         }
@@ -405,7 +411,7 @@ struct ConstraintExtractor {
             if let callee = ks.first { _ = eval(callee) }
             for a in args {
                 let (srcs, _) = argument(a)
-                if isPointerNode(tu.strip(a)) {
+                if isPointerNode(a) {
                     let t = tu.type(of: tu.strip(a))
                     if let t, t.pointeeConst { event(.read, srcs, e) }
                     else { event(.raw("passed to an indirect call"), srcs, e) }
@@ -440,7 +446,7 @@ struct ConstraintExtractor {
         // Unknown external code.
         for (k, a) in args.enumerated() {
             let (srcs, _) = argument(a)
-            guard isPointerNode(tu.strip(a)) else { continue }
+            guard isPointerNode(a) else { continue }
             let declaredConst = k < f.paramTypes.count && f.paramTypes[k] >= 0 && tu.types[Int(f.paramTypes[k])].pointeeConst
             if declaredConst { event(.read, srcs, e) }
             else { event(.raw("passed to external function '\(f.name)' with no model"), srcs, e) }
@@ -456,7 +462,7 @@ struct ConstraintExtractor {
             argSrcs.append(srcs)
             let p: LibraryModel.Param? = k < params.count ? params[k] : (m.variadic.map { LibraryModel.Param(role: $0) })
             guard let p else { continue }
-            let isPtr = isPointerNode(tu.strip(a))
+            let isPtr = isPointerNode(a)
             let handleTarget: [Src] = isPtr ? srcs : valueTarget(a)
             if p.string == true, isPtr { event(.string, srcs, e) }
             if p.buffer == true, isPtr { event(.index, srcs, e) }
@@ -535,7 +541,7 @@ struct ConstraintExtractor {
             let (srcs, _) = argument(arg)
             if a.takes.contains(Int32(k)) { event(.release("heap", f.name), srcs, e); event(.move("'\(f.name)' (ownership_takes)"), srcs, e) }
             else if a.holds.contains(Int32(k)) { event(.move("'\(f.name)' (ownership_holds)"), srcs, e) }
-            else if isPointerNode(tu.strip(arg)) {
+            else if isPointerNode(arg) {
                 let declaredConst = k < f.paramTypes.count && f.paramTypes[k] >= 0 && tu.types[Int(f.paramTypes[k])].pointeeConst
                 if declaredConst { event(.read, srcs, e) }
                 else { event(.raw("passed to external function '\(f.name)' with no model"), srcs, e) }

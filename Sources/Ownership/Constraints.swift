@@ -18,6 +18,7 @@ enum Src: Hashable {
     case staticData                // string literal, static array, &global
     case stack(Int32)              // address of a local variable
     case null
+    case opaque(Int32)            // an unrelated cast or integer-made pointer at node: unprovable
 }
 
 /// What the code does with a value.

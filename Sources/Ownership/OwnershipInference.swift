@@ -177,7 +177,7 @@ public struct OwnershipInference {
         var closures: [Place: Closure] = [:]
         func traversable(_ p: Place) -> Bool {
             switch p {
-            case .v(let v): let s = tu.variables[Int(v)].storage; return s == .automatic || s == .staticLocal
+            case .v(let v): let s = tu.variables[Int(v)].storage; return s != .global
             case .ret: return true
             case .deref(let v): return tu.variables[Int(v)].storage == .automatic
             case .field: return false
@@ -236,6 +236,12 @@ public struct OwnershipInference {
             var inner: [Place] = []
             for s in e.srcs {
                 switch s {
+                case .stack(let v):
+                    // An address of a local array or value lent to something that writes: `let mut`.
+                    var writes = false
+                    if case .write = e.ev { writes = true }
+                    if case .pass(let f, let k) = e.ev, let ps = summaries[f]?.params, k < ps.count, ps[k].mutable { writes = true }
+                    if writes, paramIndexOfVar[v] == nil { locals[v, default: Acc()].valueMut = true; locals[v]!.note(evidence("lent mutably", e.node)) }
                 case .place(let p):
                     let cl = closure(p)
                     direct += cl.places
@@ -332,6 +338,9 @@ public struct OwnershipInference {
                     if acc.resource == nil { acc.resource = res }
                     if let m = library.functions[calleeName(tu, node)]?.returns, m.string == true { acc.string = true }
                     acc.note(evidence("allocated by '\(calleeName(tu, node))'", node))
+                case .opaque(let node):
+                    acc.raw = true
+                    acc.note(evidence("made from a cast nothing can be proven about", node))
                 case .sharedNew(let node):
                     acc.shared = true
                     acc.note(evidence("reference from '\(calleeName(tu, node))'", node))
@@ -376,7 +385,7 @@ public struct OwnershipInference {
                 let cl = closure(.v(v)); roots = cl.roots
                 if paramIndexOfVar[v] == nil { locals2.append(v) }
                 if paramIndexOfVar[v] != nil { fieldAcc[Int(fk)].assignedBorrowed = true }
-            case .place: fieldAcc[Int(fk)].assignedBorrowed = true
+            case .place, .staticData, .stack, .interior: fieldAcc[Int(fk)].assignedBorrowed = true
             case .null: continue
             default: roots = [f.from]
             }

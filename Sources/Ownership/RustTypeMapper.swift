@@ -19,6 +19,8 @@ struct RustTypeMapper {
         let target = t.pointee >= 0 ? tu.types[Int(t.pointee)] : nil
         let elem = t.pointee >= 0 ? scalar(t.pointee) : "u8"
         let isChar = target.map { $0.shape == .integer && $0.size == 1 } ?? false
+        // Plain `char` (not signed/unsigned char) is text unless it is only used as bytes.
+        let isText = isChar && (target.map { $0.canonical.replacingOccurrences(of: "const ", with: "") == "char" } ?? false)
         let isVoid = target?.shape == .void
         let lifetime: String
         switch role {
@@ -30,7 +32,7 @@ struct RustTypeMapper {
         switch cls {
         case .owned:
             if let r = acc.resource, r != "heap", r != "glib-heap", let rt = library.rustType(ofResource: r) { out = rt }
-            else if isChar && acc.string { out = "String" }
+            else if isChar && (acc.string || (isText && !acc.indexed)) { out = "String" }
             else if isVoid { out = "Vec<u8>" }
             else if acc.indexed { out = "Vec<\(elem)>" }
             else { out = "Box<\(elem)>" }
@@ -52,7 +54,7 @@ struct RustTypeMapper {
             }
             if let r = acc.handle ?? acc.resource, r != "heap", let rt = library.rustType(ofResource: r) {
                 out = "&\(lifetime)\(mut)\(rt)"
-            } else if isChar && acc.string && !acc.mutable { out = "&\(lifetime)str" }
+            } else if isChar && !acc.mutable && (acc.string || (isText && !acc.indexed) || role == .staticReturn) { out = "&\(lifetime)str" }
             else if isVoid || isChar && acc.indexed { out = "&\(lifetime)\(mut)[u8]" }
             else if acc.indexed { out = "&\(lifetime)\(mut)[\(elem)]" }
             else { out = "&\(lifetime)\(mut)\(elem)" }
