@@ -48,8 +48,12 @@ public enum Pipeline {
 
     public static func report(_ options: Options) throws -> Report {
         let library = try libraryModel(extra: options.modelFiles)
+        var clock = StageClock()
         let units = try parse(options)
+        clock.lap("parse+walk")
         let facts = OwnershipInference.run(units: units, library: library)
+        clock.lap("ownership")
+        defer { clock.lap("report") }
         return ReportBuilder.build(facts: facts, files: options.files, models: library.sources,
                                    tool: .init(name: "oxidize", version: toolVersion, clang: clangVersion()))
     }
