@@ -1,21 +1,33 @@
 import ArgumentParser
 import Foundation
 
-// Usage errors exit with 2 (not ArgumentParser's 64), like input errors.
-do {
-    let (ours, clang) = ClangArguments.split(Array(CommandLine.arguments.dropFirst()))
-    ClangArguments.value = clang
-    var command = try Oxidize.parseAsRoot(ours)
-    try command.run()
-} catch let exit as ExitCode {
-    Foundation.exit(exit.rawValue)
-} catch {
-    let code = Oxidize.exitCode(for: error)
-    let message = Oxidize.fullMessage(for: error)
-    if code == .success {
-        print(message)
-        Foundation.exit(0)
+/// Runs the command and exits; usage errors exit with 2 (not ArgumentParser's 64), like input errors.
+func runCommand() -> Never {
+    do {
+        let (ours, clang) = ClangArguments.split(Array(CommandLine.arguments.dropFirst()))
+        ClangArguments.value = clang
+        var command = try Oxidize.parseAsRoot(ours)
+        try command.run()
+        exit(0)
+    } catch let exit as ExitCode {
+        Foundation.exit(exit.rawValue)
+    } catch {
+        let code = Oxidize.exitCode(for: error)
+        let message = Oxidize.fullMessage(for: error)
+        if code == .success {
+            print(message)
+            Foundation.exit(0)
+        }
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+        Foundation.exit(2)
     }
-    FileHandle.standardError.write(Data((message + "\n").utf8))
-    Foundation.exit(2)
 }
+
+// C nested thousands of levels deep needs more stack than a default thread has, both in
+// clang's parser and in our recursive walk: parse on this process's own big-stack thread
+// (LIBCLANG_NOTHREADS keeps libclang from moving the parse to an 8 MiB thread of its own).
+setenv("LIBCLANG_NOTHREADS", "1", 1)
+let worker = Thread { runCommand() }
+worker.stackSize = 1 << 30
+worker.start()
+while true { sleep(1000) }

@@ -1,0 +1,143 @@
+import XCTest
+
+/// Bad input gets one clear line naming the file and the problem, exit 2, never a crash.
+final class BadInputTests: XCTestCase {
+    func assertCleanFailure(_ r: Run, mentions: [String], file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(r.status, 2, "exit code; stderr: \(r.stderr)", file: file, line: line)
+        for m in mentions { XCTAssertTrue(r.stderr.contains(m), "stderr should mention '\(m)': \(r.stderr)", file: file, line: line) }
+        for bad in ["Fatal error", "Stack dump", "backtrace", "Segmentation"] {
+            XCTAssertFalse(r.stderr.contains(bad), "crash output: \(r.stderr)", file: file, line: line)
+        }
+        XCTAssertTrue(r.stdout.isEmpty, "nothing on stdout on failure", file: file, line: line)
+    }
+
+    func testMissingFile() throws {
+        let r = try Run.oxidize(["report", "/nonexistent/dir/x.c"])
+        assertCleanFailure(r, mentions: ["/nonexistent/dir/x.c", "no such file"])
+        XCTAssertEqual(r.stderr.split(separator: "\n").count, 1)
+    }
+
+    func testDirectory() throws {
+        let s = try Scratch()
+        let r = try Run.oxidize(["report", s.url.path])
+        assertCleanFailure(r, mentions: [s.url.path, "directory"])
+    }
+
+    func testBinaryFile() throws {
+        let s = try Scratch()
+        let path = s.path("blob.c")
+        try Data([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 0, 0xff]).write(to: URL(fileURLWithPath: path))
+        assertCleanFailure(try Run.oxidize(["report", path]), mentions: [path, "binary"])
+    }
+
+    func testSyntaxError() throws {
+        let s = try Scratch()
+        let path = try s.write("broken.c", "int main(void) {\n  int x = ;\n  return x\n}\n")
+        let r = try Run.oxidize(["report", path])
+        assertCleanFailure(r, mentions: ["\(path):2:"])
+    }
+
+    func testMissingHeader() throws {
+        let s = try Scratch()
+        let path = try s.write("hdr.c", "#include \"does_not_exist.h\"\nint f(void) { return 0; }\n")
+        let r = try Run.oxidize(["report", path])
+        assertCleanFailure(r, mentions: ["\(path):1:", "does_not_exist.h", "not found"])
+    }
+
+    func testMissingHeaderFoundWithClangArguments() throws {
+        let s = try Scratch()
+        try FileManager.default.createDirectory(atPath: s.path("inc"), withIntermediateDirectories: true)
+        _ = try s.write("inc/thing.h", "struct thing { int *p; };\n")
+        let path = try s.write("use.c", "#include \"thing.h\"\nint get(struct thing *t) { return *t->p; }\n")
+        let r = try Run.oxidize(["report", "--format", "json", path, "--", "-I", s.path("inc")])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.out.contains("\"name\" : \"get\""))
+    }
+
+    func testWarningsAreNotErrors() throws {
+        let s = try Scratch()
+        let path = try s.write("warn.c", "int f(int *p) { int unused; return *p; }\n")
+        let r = try Run.oxidize(["report", path, "--", "-Wall"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+    }
+
+    func testBuiltinHeadersAreFound() throws {
+        let s = try Scratch()
+        let path = try s.write("builtin.c", "#include <stddef.h>\n#include <stdarg.h>\nsize_t n(const char *s, ...) { va_list ap; va_start(ap, s); va_end(ap); return s ? 1 : 0; }\n")
+        let r = try Run.oxidize(["report", path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+    }
+
+    func testEmptyFileGivesNormalReport() throws {
+        let s = try Scratch()
+        let path = try s.write("empty.c", "")
+        let r = try Run.oxidize(["report", "--format", "json", path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let json = try JSONSerialization.jsonObject(with: r.stdout) as? [String: Any]
+        XCTAssertEqual((json?["functions"] as? [Any])?.count, 0)
+    }
+
+    func testDeepNesting() throws {
+        let s = try Scratch()
+        let depth = 1000
+        let parens = String(repeating: "(", count: depth) + "*p" + String(repeating: ")", count: depth)
+        let blocks = String(repeating: "{", count: depth) + "*p = 1;" + String(repeating: "}", count: depth)
+        let path = try s.write("deep.c", "int deep_read(int *p) { return \(parens); }\nvoid deep_write(int *p) \(blocks)\n")
+        let r = try Run.oxidize(["report", "--format", "json", path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let out = r.out
+        XCTAssertTrue(out.contains("\"name\" : \"deep_read\""))
+        XCTAssertTrue(out.contains("\"name\" : \"deep_write\""))
+    }
+
+    func testOutputNeverOverwritesInput() throws {
+        let s = try Scratch()
+        let text = "int f(int *p) { return *p; }\n"
+        let path = try s.write("in.c", text)
+        let r = try Run.oxidize(["report", path, "-o", path])
+        assertCleanFailure(r, mentions: [path, "overwrite"])
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), text)
+        // Also through another spelling of the same path.
+        let r2 = try Run.oxidize(["report", path, "-o", s.url.path + "/./in.c"])
+        XCTAssertEqual(r2.status, 2)
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), text)
+    }
+
+    func testOutputIsWrittenAtomically() throws {
+        let s = try Scratch()
+        let path = try s.write("in.c", "int f(int *p) { return *p; }\n")
+        let out = s.path("report.json")
+        try "previous".write(toFile: out, atomically: true, encoding: .utf8)
+        let r = try Run.oxidize(["report", "--format", "json", path, "-o", out])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(try String(contentsOfFile: out, encoding: .utf8).hasPrefix("{"))
+        // Nothing but the input and the output is left in the folder.
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: s.url.path).sorted(), ["in.c", "report.json"])
+        // A failing run leaves the previous output untouched.
+        let bad = try s.write("bad.c", "int x = ;\n")
+        let r2 = try Run.oxidize(["report", "--format", "json", bad, "-o", out])
+        XCTAssertEqual(r2.status, 2)
+        XCTAssertTrue(try String(contentsOfFile: out, encoding: .utf8).hasPrefix("{"))
+    }
+
+    func testUsageErrors() throws {
+        let r = try Run.oxidize(["report"])
+        XCTAssertEqual(r.status, 2, r.stderr)
+        XCTAssertTrue(r.stderr.contains("no input files"), r.stderr)
+        let r2 = try Run.oxidize(["report", "--format", "yaml", "x.c"])
+        XCTAssertEqual(r2.status, 2)
+        let r3 = try Run.oxidize(["frobnicate"])
+        XCTAssertEqual(r3.status, 2)
+    }
+
+    func testBadModelFile() throws {
+        let s = try Scratch()
+        let path = try s.write("in.c", "int f(int *p) { return *p; }\n")
+        let model = try s.write("mine.json", "{ \"functions\": { \"my_free\": { \"params\": [ { \"role\": \"obliterate\" } ] } } }")
+        let r = try Run.oxidize(["report", path, "--model", model])
+        assertCleanFailure(r, mentions: [model, "obliterate"])
+        let notJSON = try s.write("broken.json", "{ nope")
+        assertCleanFailure(try Run.oxidize(["report", path, "--model", notJSON]), mentions: [notJSON])
+        assertCleanFailure(try Run.oxidize(["report", path, "--model", s.path("absent.json")]), mentions: ["absent.json"])
+    }
+}
