@@ -1,3 +1,4 @@
+import Foundation
 import CModel
 
 /// What callers see of a function: per parameter, its class and what it does to a pointee.
@@ -33,8 +34,19 @@ struct Acc {
     var counterInc = false, counterDec = false
     var evidence: [Evidence] = []
 
-    mutating func note(_ e: Evidence) {
+    mutating func note(_ e: Evidence?) {
+        guard let e else { return }
         if evidence.count < 12, !evidence.contains(e) { evidence.append(e) }
+    }
+    mutating func merge(_ o: Acc) {
+        owned = owned || o.owned; shared = shared || o.shared; raw = raw || o.raw
+        mutable = mutable || o.mutable; indexed = indexed || o.indexed; string = string || o.string
+        nullable = nullable || o.nullable; nullAssigned = nullAssigned || o.nullAssigned; valueMut = valueMut || o.valueMut
+        fresh = fresh || o.fresh; assignedBorrowed = assignedBorrowed || o.assignedBorrowed
+        counterInc = counterInc || o.counterInc; counterDec = counterDec || o.counterDec
+        if resource == nil { resource = o.resource }
+        if handle == nil { handle = o.handle }
+        for e in o.evidence { note(e) }
     }
     var cls: OwnershipClass { raw ? .raw : shared ? .shared : (owned || fresh) ? .owned : .borrowed }
 }
@@ -54,6 +66,10 @@ public struct OwnershipInference {
     var refcounted: Set<String> = []
     /// Final per-function results of the last round.
     var results: [Int: FunctionResult] = [:]
+    var closureCache: [[Place: Closure]] = []
+    var targetCache: [[(direct: [Place], inner: [Place])]] = []
+    /// What each function says about fields, merged into `fieldAcc` after each round.
+    var fieldContrib: [[Int32: Acc]] = []
 
     struct FunctionResult {
         var params: [Acc]
@@ -74,10 +90,18 @@ public struct OwnershipInference {
 
     /// Runs the analysis and returns the facts for every function and struct the user wrote.
     public static func run(units: [TranslationUnit], library: LibraryModel) -> ProgramFacts {
+        let t0 = DispatchTime.now().uptimeNanoseconds
         var inf = OwnershipInference(units: units, library: library)
         inf.extract()
+        let t1 = DispatchTime.now().uptimeNanoseconds
         inf.solve()
-        return inf.facts()
+        let t2 = DispatchTime.now().uptimeNanoseconds
+        let f = inf.facts()
+        let t3 = DispatchTime.now().uptimeNanoseconds
+        if ProcessInfo.processInfo.environment["OXIDIZE_TIMINGS"] != nil {
+            FileHandle.standardError.write(Data("oxidize: ownership extract \(Double(t1 - t0) / 1e9) solve \(Double(t2 - t1) / 1e9) facts \(Double(t3 - t2) / 1e9)\n".utf8))
+        }
+        return f
     }
 
     mutating func extract() {
@@ -114,23 +138,50 @@ public struct OwnershipInference {
         return order
     }
 
+    /// Solves all functions once bottom-up, then only those whose inputs changed (a callee's
+    /// summary, the class of a field they store into, the set of reference-counted types)
+    /// until nothing changes. Every solve collects its evidence, so a result that is not
+    /// re-solved is still the one its unchanged inputs give.
     mutating func solve() {
         let order = bottomUpOrder()
-        for _ in 0..<8 {
-            var changed = false
-            fieldAcc = Array(repeating: Acc(), count: index.fieldCount)
+        closureCache = Array(repeating: [:], count: constraints.count)
+        targetCache = Array(repeating: [], count: constraints.count)
+        fieldContrib = Array(repeating: [:], count: constraints.count)
+        var callers: [Int32: [Int]] = [:]
+        var fieldUsers: [Int32: [Int]] = [:]
+        for (i, c) in constraints.enumerated() {
+            for k in c.callees { callers[k, default: []].append(i) }
+            for e in c.events { if case .store(let f) = e.ev { fieldUsers[f, default: []].append(i) } }
+        }
+        var dirty = Set(0..<constraints.count)
+        var round = 0
+        while !dirty.isEmpty && round < 30 {
+            round += 1
+            var next = Set<Int>()
+            var processed = Set<Int>()
             var newRefcounted = refcounted
-            for i in order {
-                let r = solveFunction(constraints[i], refcountedOut: &newRefcounted)
+            for i in order where dirty.contains(i) {
+                processed.insert(i)
+                let r = solveFunction(i, collect: true, refcountedOut: &newRefcounted)
                 results[i] = r
                 let s = summarize(constraints[i], r)
-                if summaries[constraints[i].key] != s { summaries[constraints[i].key] = s; changed = true }
+                let key = constraints[i].key
+                if summaries[key] != s {
+                    summaries[key] = s
+                    // Callers still to come in this round see the new summary anyway.
+                    for c in callers[key] ?? [] where processed.contains(c) || !dirty.contains(c) { next.insert(c) }
+                }
             }
-            var newClass = fieldClass
-            for f in 0..<index.fieldCount { newClass[f] = fieldClassOf(f) }
-            if newClass != fieldClass { fieldClass = newClass; changed = true }
-            if newRefcounted != refcounted { refcounted = newRefcounted; changed = true }
-            if !changed { break }
+            fieldAcc = Array(repeating: Acc(), count: index.fieldCount)
+            for contrib in fieldContrib {
+                for (f, a) in contrib.sorted(by: { $0.key < $1.key }) { fieldAcc[Int(f)].merge(a) }
+            }
+            for f in 0..<index.fieldCount {
+                let c = fieldClassOf(f)
+                if c != fieldClass[f] { fieldClass[f] = c; next.formUnion(fieldUsers[Int32(f)] ?? []) }
+            }
+            if newRefcounted != refcounted { refcounted = newRefcounted; next = Set(0..<constraints.count) }
+            dirty = next
         }
     }
 
@@ -169,12 +220,16 @@ public struct OwnershipInference {
         var roots: [Src] = []
     }
 
-    mutating func solveFunction(_ c: FunctionConstraints, refcountedOut: inout Set<String>) -> FunctionResult {
+    mutating func solveFunction(_ ci: Int, collect: Bool, refcountedOut: inout Set<String>) -> FunctionResult {
+        let c = constraints[ci]
         let tu = units[c.tu]
         let fn = tu.functions[Int(c.function)]
+        // Closures depend only on the function's flows: computed once, reused every round.
+        var closures = closureCache[ci]
+        closureCache[ci] = [:]          // keep the dictionary uniquely referenced while it grows
+        defer { closureCache[ci] = closures }
+        var predsBuilt = false
         var preds: [Place: [Src]] = [:]
-        for f in c.flows { preds[f.to, default: []].append(f.from) }
-        var closures: [Place: Closure] = [:]
         func traversable(_ p: Place) -> Bool {
             switch p {
             case .v(let v): let s = tu.variables[Int(v)].storage; return s != .global
@@ -185,6 +240,10 @@ public struct OwnershipInference {
         }
         func closure(_ p: Place) -> Closure {
             if let c = closures[p] { return c }
+            if !predsBuilt {
+                for f in c.flows { preds[f.to, default: []].append(f.from) }
+                predsBuilt = true
+            }
             var out = Closure()
             var seen: Set<Place> = [p]
             var seenInterior: Set<Place> = []
@@ -214,10 +273,14 @@ public struct OwnershipInference {
         var derefs = Array(repeating: Acc(), count: fn.params.count)
         var locals: [Int32: Acc] = [:]
         var ret = Acc()
+        var myFields: [Int32: Acc] = [:]
+        defer { fieldContrib[ci] = myFields }
 
-        func evidence(_ msg: String, _ node: Int32) -> Evidence {
+        // Evidence text is only built in the final round, once the classes are settled.
+        func evidence(_ msg: @autoclosure () -> String, _ node: Int32) -> Evidence? {
+            guard collect else { return nil }
             let loc = tu.nodes[Int(node)].loc
-            return Evidence(message: msg, file: tu.fileName(loc), line: Int(loc.line))
+            return Evidence(message: msg(), file: tu.fileName(loc), line: Int(loc.line))
         }
 
         func withAcc(_ p: Place, _ body: (inout Acc) -> Void) {
@@ -225,33 +288,45 @@ public struct OwnershipInference {
             case .v(let v):
                 if let i = paramIndexOfVar[v] { body(&params[i]) }
                 else if tu.variables[Int(v)].storage != .global { body(&locals[v, default: Acc()]) }
-            case .field(let f): body(&fieldAcc[Int(f)])
+            case .field(let f): body(&myFields[f, default: Acc()])
             case .deref(let v): if let i = paramIndexOfVar[v] { body(&derefs[i]) }
             case .ret: body(&ret)
             }
         }
 
-        for e in c.events {
-            var direct: [Place] = []
-            var inner: [Place] = []
+        // Which places each event reaches is fixed by the flows: resolved once, reused every round.
+        var targets = targetCache[ci]
+        targetCache[ci] = []
+        let resolved = !targets.isEmpty || c.events.isEmpty
+        for (ei, e) in c.events.enumerated() {
             for s in e.srcs {
-                switch s {
-                case .stack(let v):
+                if case .stack(let v) = s {
                     // An address of a local array or value lent to something that writes: `let mut`.
                     var writes = false
                     if case .write = e.ev { writes = true }
                     if case .pass(let f, let k) = e.ev, let ps = summaries[f]?.params, k < ps.count, ps[k].mutable { writes = true }
                     if writes, paramIndexOfVar[v] == nil { locals[v, default: Acc()].valueMut = true; locals[v]!.note(evidence("lent mutably", e.node)) }
-                case .place(let p):
-                    let cl = closure(p)
-                    direct += cl.places
-                    inner += cl.interiors
-                case .interior(let p):
-                    let cl = closure(p)
-                    inner += cl.places + cl.interiors
-                default: break
                 }
             }
+            if !resolved {
+                var direct: [Place] = []
+                var inner: [Place] = []
+                for s in e.srcs {
+                    switch s {
+                    case .place(let p):
+                        let cl = closure(p)
+                        direct += cl.places
+                        inner += cl.interiors
+                    case .interior(let p):
+                        let cl = closure(p)
+                        inner += cl.places + cl.interiors
+                    default: break
+                    }
+                }
+                targets.append((direct, inner))
+            }
+            let direct = targets[ei].direct
+            let inner = targets[ei].inner
             switch e.ev {
             case .release(let r, let by):
                 let msg = by == "free" ? "freed" : "released by '\(by)'"
@@ -329,6 +404,8 @@ public struct OwnershipInference {
             }
         }
 
+        targetCache[ci] = targets
+
         // Roots: where values come from.
         func applyRoots(_ roots: [Src], _ acc: inout Acc) {
             for r in roots {
@@ -384,15 +461,15 @@ public struct OwnershipInference {
             case .place(.v(let v)):
                 let cl = closure(.v(v)); roots = cl.roots
                 if paramIndexOfVar[v] == nil { locals2.append(v) }
-                if paramIndexOfVar[v] != nil { fieldAcc[Int(fk)].assignedBorrowed = true }
-            case .place, .staticData, .stack, .interior: fieldAcc[Int(fk)].assignedBorrowed = true
+                if paramIndexOfVar[v] != nil { myFields[fk, default: Acc()].assignedBorrowed = true }
+            case .place, .staticData, .stack, .interior: myFields[fk, default: Acc()].assignedBorrowed = true
             case .null: continue
             default: roots = [f.from]
             }
-            var fa = fieldAcc[Int(fk)]
+            var fa = myFields[fk] ?? Acc()
             applyRoots(roots, &fa)
-            fieldAcc[Int(fk)] = fa
-            for v in locals2 where locals[v]?.shared == true { fieldAcc[Int(fk)].shared = true }
+            for v in locals2 where locals[v]?.shared == true { fa.shared = true }
+            myFields[fk] = fa
         }
 
         // Return value.

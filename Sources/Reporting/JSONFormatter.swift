@@ -3,11 +3,16 @@ import Foundation
 /// Byte-for-byte deterministic JSON: sorted keys, fixed indentation, trailing newline.
 public enum JSONFormatter {
     public static func format(_ report: Report) -> Data {
+        var w = JSONWriter(capacity: 1 << 20)
+        w.write(report)
+        return Data(w.bytes)
+    }
+
+    /// The same report through Foundation's JSONEncoder (the Codable reference for tests).
+    public static func formatWithEncoder(_ report: Report) -> Data {
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = (try? enc.encode(report)) ?? Data()
-        data.append(0x0A)
-        return data
+        return (try? enc.encode(report)) ?? Data()
     }
 
     /// Reads a report, checking it is one and of a version this build understands.

@@ -79,3 +79,24 @@ final class ReportContractTests: XCTestCase {
         XCTAssertTrue(r.out.contains("safe share"), r.out)
     }
 }
+
+/// The fast writer and the Codable model agree: what is written decodes to the same report,
+/// and to the same JSON value as Foundation's encoder gives.
+final class JSONWriterTests: XCTestCase {
+    func testWriterRoundTripsThroughCodable() throws {
+        let files = Repo.fixtures(in: "ownership").map(\.path)
+        let report = try Pipeline.report(.init(files: files, clangArguments: []))
+        let fast = JSONFormatter.format(report)
+        let decoded = try JSONFormatter.read(fast, file: "fast")
+        XCTAssertEqual(decoded, report)
+        let a = try JSONSerialization.jsonObject(with: fast) as? NSDictionary
+        let b = try JSONSerialization.jsonObject(with: JSONFormatter.formatWithEncoder(report)) as? NSDictionary
+        XCTAssertEqual(a, b)
+    }
+
+    func testEscaping() throws {
+        var r = try Pipeline.report(.init(files: [Repo.fixtures(in: "ownership")[0].path], clangArguments: []))
+        r.files = ["we\"ird\\path\n\t\u{1}.c", "ünïcödé.c"]
+        XCTAssertEqual(try JSONFormatter.read(JSONFormatter.format(r), file: "x"), r)
+    }
+}

@@ -1,0 +1,167 @@
+import Foundation
+
+/// A small, fast, deterministic JSON writer for reports of hundreds of thousands of entries,
+/// where Foundation's JSONEncoder costs more than the whole analysis. Keys are written in
+/// sorted order by the callers; `ReportContractTests` decodes the output with the Codable
+/// `Report` and checks it equals the report that was written.
+struct JSONWriter {
+    private(set) var bytes: [UInt8] = []
+    private var indent = 0
+    private var needsComma: [Bool] = []
+
+    init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
+
+    private mutating func newline() {
+        bytes.append(0x0A)
+        for _ in 0..<indent { bytes.append(0x20); bytes.append(0x20) }
+    }
+
+    private mutating func separator() {
+        if let last = needsComma.last {
+            if last { bytes.append(UInt8(ascii: ",")) }
+            needsComma[needsComma.count - 1] = true
+            newline()
+        }
+    }
+
+    mutating func beginObject() { separatorForValue(); bytes.append(UInt8(ascii: "{")); indent += 1; needsComma.append(false) }
+    mutating func endObject() { close(UInt8(ascii: "}")) }
+    mutating func beginArray() { separatorForValue(); bytes.append(UInt8(ascii: "[")); indent += 1; needsComma.append(false) }
+    mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    private mutating func close(_ c: UInt8) {
+        let hadItems = needsComma.removeLast()
+        indent -= 1
+        if hadItems { newline() }
+        bytes.append(c)
+    }
+
+    /// Pending key: the next value follows `"key": ` directly.
+    private var afterKey = false
+    private mutating func separatorForValue() {
+        if afterKey { afterKey = false } else { separator() }
+    }
+
+    mutating func key(_ k: String) {
+        separator()
+        string(k, raw: true)
+        bytes.append(UInt8(ascii: ":")); bytes.append(0x20)
+        afterKey = true
+    }
+
+    mutating func value(_ s: String) { separatorForValue(); string(s, raw: true) }
+    mutating func value(_ s: String?) { if let s { value(s) } else { null() } }
+    mutating func value(_ i: Int) { separatorForValue(); bytes.append(contentsOf: String(i).utf8) }
+    mutating func value(_ b: Bool) { separatorForValue(); bytes.append(contentsOf: (b ? "true" : "false").utf8) }
+    mutating func value(_ d: Double) {
+        separatorForValue()
+        if d == d.rounded(), abs(d) < 1e15 { bytes.append(contentsOf: String(Int(d)).utf8) }
+        else { bytes.append(contentsOf: "\(d)".utf8) }
+    }
+    mutating func null() { separatorForValue(); bytes.append(contentsOf: "null".utf8) }
+
+    private mutating func string(_ s: String, raw: Bool) {
+        bytes.append(UInt8(ascii: "\""))
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(b)
+            case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(b)
+            case 0x0A: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
+            case 0x0D: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
+            case 0x09: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes.append(contentsOf: Array("\\u00".utf8))
+                bytes.append(hex[Int(b >> 4)]); bytes.append(hex[Int(b & 15)])
+            default: bytes.append(b)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}
+
+extension JSONWriter {
+    /// Writes a report with keys in sorted order (the same order `.sortedKeys` would give).
+    mutating func write(_ r: Report) {
+        beginObject()
+        key("diagnostics"); beginArray()
+        for d in r.diagnostics {
+            beginObject()
+            key("column"); value(d.column)
+            key("file"); value(d.file)
+            key("function"); value(d.function)
+            key("id"); value(d.id)
+            key("line"); value(d.line)
+            key("message"); value(d.message)
+            key("severity"); value(d.severity)
+            endObject()
+        }
+        endArray()
+        key("files"); beginArray(); for f in r.files { value(f) }; endArray()
+        key("functions"); beginArray()
+        for f in r.functions {
+            beginObject()
+            key("file"); value(f.file)
+            key("line"); value(f.line)
+            key("locals"); beginArray(); for e in f.locals { write(e) }; endArray()
+            key("name"); value(f.name)
+            key("params"); beginArray(); for e in f.params { write(e) }; endArray()
+            key("returns"); if let e = f.returns { write(e) } else { null() }
+            endObject()
+        }
+        endArray()
+        key("models"); beginArray(); for m in r.models { value(m) }; endArray()
+        key("structs"); beginArray()
+        for s in r.structs {
+            beginObject()
+            key("fields"); beginArray(); for e in s.fields { write(e) }; endArray()
+            key("file"); value(s.file)
+            key("line"); value(s.line)
+            key("name"); value(s.name)
+            key("refcounted"); value(s.refcounted)
+            key("union"); value(s.isUnion)
+            endObject()
+        }
+        endArray()
+        key("summary"); beginObject()
+        key("borrowed"); value(r.summary.borrowed)
+        key("functions"); value(r.summary.functions)
+        key("owned"); value(r.summary.owned)
+        key("pointers"); value(r.summary.pointers)
+        key("raw"); value(r.summary.raw)
+        key("safe_share"); value(r.summary.safeShare)
+        key("shared"); value(r.summary.shared)
+        endObject()
+        key("tool"); beginObject()
+        key("clang"); value(r.tool.clang)
+        key("name"); value(r.tool.name)
+        key("version"); value(r.tool.version)
+        endObject()
+        key("version"); value(r.version)
+        endObject()
+        bytes.append(0x0A)
+    }
+
+    mutating func write(_ e: Report.Entry) {
+        beginObject()
+        key("borrows_from"); value(e.borrowsFrom)
+        key("evidence"); beginArray()
+        for ev in e.evidence {
+            beginObject()
+            key("file"); value(ev.file)
+            key("line"); value(ev.line)
+            key("message"); value(ev.message)
+            endObject()
+        }
+        endArray()
+        key("line"); value(e.line)
+        key("mutable"); value(e.mutable)
+        if let n = e.name { key("name"); value(n) }
+        key("nullable"); value(e.nullable)
+        key("ownership"); value(e.ownership)
+        key("resource"); value(e.resource)
+        key("rust"); value(e.rust)
+        key("type"); value(e.type)
+        endObject()
+    }
+}
