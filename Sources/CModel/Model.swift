@@ -38,11 +38,31 @@ public struct CType: Sendable {
     public var count: Int64
     /// Canonical spelling (typedefs resolved), used for Rust type names.
     public var canonical: String
+    /// The canonical spelling without const/volatile, for comparing types (set by the front end).
+    public var canonicalBare: String
+    /// The spelling as written without const/volatile (`size_t`, `node_t`).
+    public var bare: String
     public init(spelling: String, shape: TypeShape, pointee: Int32 = -1, pointeeConst: Bool = false,
                 record: Int32 = -1, size: Int32 = -1, signed: Bool = true, count: Int64 = -1, canonical: String = "") {
         self.spelling = spelling; self.shape = shape; self.pointee = pointee
         self.pointeeConst = pointeeConst; self.record = record; self.size = size
         self.signed = signed; self.count = count; self.canonical = canonical.isEmpty ? spelling : canonical
+        self.canonicalBare = self.canonical
+        self.bare = spelling
+    }
+
+    /// `const volatile char *const` -> `char *`-ish: qualifier words removed, spaces kept single.
+    public static func unqualified(_ s: String) -> String {
+        // A plain byte scan: Foundation's String.contains costs microseconds per call.
+        let words = s.utf8.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
+        var kept: [Substring.UTF8View.SubSequence] = []
+        var changed = false
+        for w in words {
+            if w.elementsEqual("const".utf8) || w.elementsEqual("volatile".utf8) || w.elementsEqual("restrict".utf8) { changed = true }
+            else { kept.append(w) }
+        }
+        guard changed else { return s }
+        return kept.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
     }
 }
 

@@ -42,8 +42,13 @@ public final class ClangIndex {
         defer { clang_disposeTranslationUnit(tu) }
         let errors = Self.errors(of: tu, path: path)
         if !errors.isEmpty { return .failure(ParseFailure(errors: errors)) }
+        let t0 = DispatchTime.now().uptimeNanoseconds
         let walker = CursorWalker(unit: tu, mainFile: path)
-        return .success(walker.run())
+        let model = walker.run()
+        if ProcessInfo.processInfo.environment["OXIDIZE_TIMINGS"] != nil {
+            FileHandle.standardError.write(Data("oxidize: walk \(path) \(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9) s, \(model.nodes.count) nodes\n".utf8))
+        }
+        return .success(model)
     }
 
     private static func errors(of tu: CXTranslationUnit, path: String) -> [InputError] {

@@ -141,6 +141,8 @@ final class CursorWalker {
         default:
             ct.shape = .other
         }
+        ct.canonicalBare = CType.unqualified(ct.canonical)
+        ct.bare = CType.unqualified(ct.spelling)
         tu.types[Int(id)] = ct
         return id
     }
@@ -171,10 +173,11 @@ final class CursorWalker {
         declRecords[key] = id
         let isUnion = clang_getCursorKind(canon) == CXCursor_UnionDecl
         var name = consume(clang_getCursorSpelling(c))
-        if clang_Cursor_isAnonymous(c) != 0 || name.contains("(unnamed") || name.contains("(anonymous") {
-            name = isUnion ? "union#\(id)" : "struct#\(id)"
-        }
         let loc = location(clang_Cursor_isNull(def) == 0 ? def : c)
+        if clang_Cursor_isAnonymous(c) != 0 || name.contains("(unnamed") || name.contains("(anonymous") {
+            let file = loc.file >= 0 ? tu.files[Int(loc.file)] : "?"
+            name = "(anonymous \(isUnion ? "union" : "struct") at \(file):\(loc.line))"
+        }
         let user = loc.file >= 0 && !tu.fileIsSystem[Int(loc.file)]
         tu.records.append(Record(name: name, isUnion: isUnion, loc: loc, fields: [], isUserDefined: user))
         if clang_Cursor_isNull(def) == 0 { fillFields(id, def) }
@@ -331,14 +334,44 @@ final class CursorWalker {
 
     // MARK: statements and expressions
 
-    private func statement(_ c: CXCursor) {
+    /// Walks a statement tree with one recursive libclang visit (no visitor per node):
+    /// a stack of open nodes is closed as the visit moves on to a different parent.
+    private var open: [(cursor: CXCursor, node: Int)] = []
+
+    private func statement(_ root: CXCursor) {
+        guard let idx = makeNode(root) else { return }
+        let base = open.count
+        open.append((root, idx))
+        withSelf { ptr in
+            _ = clang_visitChildren(root, { ch, parent, data in
+                let w = Unmanaged<CursorWalker>.fromOpaque(data!).takeUnretainedValue()
+                while let top = w.open.last, clang_equalCursors(top.cursor, parent) == 0 { w.close(w.open.removeLast().node) }
+                guard let i = w.makeNode(ch) else { return CXChildVisit_Continue }
+                w.open.append((ch, i))
+                return CXChildVisit_Recurse
+            }, ptr)
+        }
+        while open.count > base { close(open.removeLast().node) }
+    }
+
+    private func close(_ idx: Int) {
+        tu.nodes[idx].end = Int32(tu.nodes.count)
+        if tu.nodes[idx].kind == .member, idx + 1 < tu.nodes.count {
+            let base = tu.nodes[idx + 1].type
+            if base >= 0, tu.types[Int(base)].shape == .pointer { tu.nodes[idx].flags.insert(.arrow) }
+        }
+    }
+
+    /// Appends the node for one cursor (not its children); nil for cursors that are not
+    /// statements or expressions (type references, attributes).
+    private func makeNode(_ c: CXCursor) -> Int? {
         let kind = clang_getCursorKind(c)
         let raw = kind.rawValue
-        // References and attributes are not statements.
-        if (raw >= 40 && raw < 100) || raw >= 400 { return }
+        if (raw >= 40 && raw < 100) || raw >= 400 { return nil }
         let idx = tu.nodes.count
-        var node = Node(kind: .otherExpr, loc: location(c))
+        var node = Node(kind: .otherExpr)
         var isExpr = true
+        var needsLocation = true
         switch kind {
         case CXCursor_CompoundStmt: node.kind = .compound; isExpr = false
         case CXCursor_DeclStmt: node.kind = .declStmt; isExpr = false
@@ -389,13 +422,13 @@ final class CursorWalker {
         case CXCursor_ConditionalOperator: node.kind = .conditional
         case CXCursor_ArraySubscriptExpr: node.kind = .subscript_
         case CXCursor_CStyleCastExpr: node.kind = .cast
-        case CXCursor_ParenExpr, CXCursor_UnexposedExpr: node.kind = .implicit
+        case CXCursor_ParenExpr, CXCursor_UnexposedExpr: node.kind = .implicit; needsLocation = false
         case CXCursor_IntegerLiteral:
             node.kind = .intLiteral
             node.value = integerValue(c)
         case CXCursor_StringLiteral: node.kind = .stringLiteral
-        case CXCursor_CharacterLiteral: node.kind = .charLiteral
-        case CXCursor_FloatingLiteral: node.kind = .floatLiteral
+        case CXCursor_CharacterLiteral: node.kind = .charLiteral; isExpr = false; needsLocation = false
+        case CXCursor_FloatingLiteral: node.kind = .floatLiteral; isExpr = false; needsLocation = false
         case CXCursor_UnaryExpr: node.kind = .sizeofExpr
         case CXCursor_InitListExpr: node.kind = .initList
         case CXCursor_StmtExpr: node.kind = .stmtExpr
@@ -403,20 +436,10 @@ final class CursorWalker {
         default:
             if raw >= 200 { node.kind = .otherStmt; isExpr = false }
         }
+        if needsLocation { node.loc = location(c) }
         if isExpr { node.type = typeID(clang_getCursorType(c)) }
         tu.nodes.append(node)
-        withSelf { ptr in
-            _ = clang_visitChildren(c, { ch, _, data in
-                let w = Unmanaged<CursorWalker>.fromOpaque(data!).takeUnretainedValue()
-                w.statement(ch)
-                return CXChildVisit_Continue
-            }, ptr)
-        }
-        tu.nodes[idx].end = Int32(tu.nodes.count)
-        if node.kind == .member, idx + 1 < tu.nodes.count {
-            let base = tu.nodes[idx + 1].type
-            if base >= 0, tu.types[Int(base)].shape == .pointer { tu.nodes[idx].flags.insert(.arrow) }
-        }
+        return idx
     }
 
     private func integerValue(_ c: CXCursor) -> Int64 {

@@ -371,7 +371,7 @@ struct ConstraintExtractor {
             if to.shape == .pointer {
                 let a = fromT.pointee >= 0 ? tu.types[Int(fromT.pointee)] : nil
                 let b = to.pointee >= 0 ? tu.types[Int(to.pointee)] : nil
-                if let a, let b, a.shape != .void, b.shape != .void, a.canonical.replacingOccurrences(of: "const ", with: "") != b.canonical.replacingOccurrences(of: "const ", with: "") {
+                if let a, let b, a.shape != .void, b.shape != .void, a.canonicalBare != b.canonicalBare {
                     // char views of any object are common and still unprovable; all unrelated casts are raw.
                     event(.raw("cast from '\(fromT.spelling)' to unrelated '\(to.spelling)'"), srcs, e)
                     return [.opaque(e)]

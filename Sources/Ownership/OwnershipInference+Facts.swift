@@ -17,15 +17,18 @@ extension OwnershipInference {
                 let a = r.params[k]
                 let d = r.params[fn.params.count + k]
                 let isPtr = tu.isPointer(variable.type)
-                if !isPtr && a.handle == nil && !a.owned { continue }
-                let cls: OwnershipClass = isPtr ? summary.params[k].cls : (a.owned ? .owned : .borrowed)
-                var ev = a.evidence.sorted()
-                if ev.isEmpty { ev = [Evidence(message: cls == .borrowed ? (a.mutable ? "written through" : "only read") : "", file: tu.fileName(variable.loc), line: Int(variable.loc.line))] }
-                if d.owned || d.fresh { ev += d.evidence.sorted().map { Evidence(message: "*\(variable.name): \($0.message)", file: $0.file, line: $0.line) } }
+                let isHandle = !isPtr && (a.handle != nil || a.owned)
+                let cls: OwnershipClass = isPtr ? summary.params[k].cls : (a.owned ? .owned : (isHandle ? .borrowed : .value))
+                var ev = a.evidence
+                if d.owned || d.fresh { ev += d.evidence.map { Evidence(message: "*\(variable.name): \($0.message)", file: $0.file, line: $0.line) } }
+                ev.sort()
+                if ev.isEmpty && cls != .value {
+                    ev = [Evidence(message: Self.fallback(cls, mutable: a.mutable), file: tu.fileName(variable.loc), line: Int(variable.loc.line))]
+                }
                 params.append(PointerFact(
                     name: variable.name, cType: typeSpelling(tu, variable.type), ownership: cls, mutable: a.mutable,
                     rust: mapper.rust(type: variable.type, cls: cls, acc: a, pointee: d, role: .param),
-                    nullable: a.nullable, borrowsFrom: nil, resource: a.resource ?? a.handle, evidence: ev, line: Int(variable.loc.line), isPointer: isPtr))
+                    nullable: a.nullable, borrowsFrom: nil, resource: a.resource ?? a.handle, evidence: ev, line: Int(variable.loc.line), isPointer: isPtr || isHandle))
             }
             var returns: PointerFact? = nil
             let rs = summary.ret
@@ -35,9 +38,11 @@ extension OwnershipInference {
                     if let k = rs.from, k < fn.params.count { from = tu.variables[Int(fn.params[k])].name }
                     else if r.retStatic { from = "static" }
                 }
-                var ev = r.ret.evidence.sorted()
+                var ev = r.ret.evidence
                 if r.retMixed { ev.append(Evidence(message: "returns both owned and borrowed pointers", file: tu.fileName(fn.loc), line: Int(fn.loc.line))) }
                 if rs.cls == .borrowed, let from { ev.append(Evidence(message: from == "static" ? "points to static storage" : "borrows from parameter '\(from)'", file: tu.fileName(fn.loc), line: Int(fn.loc.line))) }
+                ev.sort()
+                if ev.isEmpty { ev = [Evidence(message: Self.fallback(rs.cls, mutable: false), file: tu.fileName(fn.loc), line: Int(fn.loc.line))] }
                 var acc = r.ret
                 acc.resource = rs.resource ?? acc.resource
                 let role: RustTypeMapper.Role = from == "static" ? .staticReturn : (refParams > 1 ? .returnWithLifetime : .param)
@@ -106,6 +111,17 @@ extension OwnershipInference {
         }
         structs.sort { ($0.file, $0.line, $0.name) < ($1.file, $1.line, $1.name) }
         return ProgramFacts(functions: functions, structs: structs)
+    }
+
+    /// The reason given when no single event decided the class.
+    static func fallback(_ cls: OwnershipClass, mutable: Bool) -> String {
+        switch cls {
+        case .borrowed: return mutable ? "written through" : "only read"
+        case .owned: return "takes ownership"
+        case .shared: return "takes part in reference counting"
+        case .raw: return "nothing about it can be proven"
+        case .value: return "a plain value"
+        }
     }
 
     func typeSpelling(_ tu: TranslationUnit, _ t: Int32) -> String { t >= 0 ? tu.types[Int(t)].spelling : "?" }

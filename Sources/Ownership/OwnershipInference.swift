@@ -11,6 +11,8 @@ struct ParamSummary: Equatable {
     var pointeeReleased = false
     /// `T **p`: the callee stores a new owned value into `*p` (an out-parameter).
     var pointeeOwned = false
+    /// The resource kind the callee uses it as (a socket, a file), passed on to callers.
+    var handle: String? = nil
 }
 
 struct ReturnSummary: Equatable {
@@ -153,15 +155,19 @@ public struct OwnershipInference {
             for k in c.callees { callers[k, default: []].append(i) }
             for e in c.events { if case .store(let f) = e.ev { fieldUsers[f, default: []].append(i) } }
         }
+        for f in 0..<index.fieldCount { fieldClass[f] = fieldClassOf(f) }
         var dirty = Set(0..<constraints.count)
+        var contributors: [Int32: Set<Int>] = [:]
         var round = 0
         while !dirty.isEmpty && round < 30 {
             round += 1
             var next = Set<Int>()
             var processed = Set<Int>()
             var newRefcounted = refcounted
+            var previous: [Int: [Int32]] = [:]
             for i in order where dirty.contains(i) {
                 processed.insert(i)
+                previous[i] = Array(fieldContrib[i].keys)
                 let r = solveFunction(i, collect: true, refcountedOut: &newRefcounted)
                 results[i] = r
                 let s = summarize(constraints[i], r)
@@ -172,15 +178,23 @@ public struct OwnershipInference {
                     for c in callers[key] ?? [] where processed.contains(c) || !dirty.contains(c) { next.insert(c) }
                 }
             }
-            fieldAcc = Array(repeating: Acc(), count: index.fieldCount)
-            for contrib in fieldContrib {
-                for (f, a) in contrib.sorted(by: { $0.key < $1.key }) { fieldAcc[Int(f)].merge(a) }
+            // Re-merge only the fields the re-solved functions speak of.
+            var touched = Set<Int32>()
+            for i in processed {
+                for f in previous[i] ?? [] { touched.insert(f) }
+                for f in fieldContrib[i].keys { touched.insert(f); contributors[f, default: []].insert(i) }
             }
-            for f in 0..<index.fieldCount {
-                let c = fieldClassOf(f)
-                if c != fieldClass[f] { fieldClass[f] = c; next.formUnion(fieldUsers[Int32(f)] ?? []) }
+            for f in touched.sorted() {
+                var acc = Acc()
+                for i in (contributors[f] ?? []).sorted() { if let a = fieldContrib[i][f] { acc.merge(a) } }
+                fieldAcc[Int(f)] = acc
+                let c = fieldClassOf(Int(f))
+                if c != fieldClass[Int(f)] { fieldClass[Int(f)] = c; next.formUnion(fieldUsers[f] ?? []) }
             }
             if newRefcounted != refcounted { refcounted = newRefcounted; next = Set(0..<constraints.count) }
+            if ProcessInfo.processInfo.environment["OXIDIZE_TIMINGS"] != nil {
+                FileHandle.standardError.write(Data("oxidize: round \(round) solved \(processed.count), next \(next.count)\n".utf8))
+            }
             dirty = next
         }
     }
@@ -371,6 +385,7 @@ public struct OwnershipInference {
                         if ps.mutable { $0.mutable = true; $0.note(evidence("lent mutably to \(pname)", e.node)) }
                         if ps.indexed { $0.indexed = true }
                         if ps.string { $0.string = true }
+                        if $0.handle == nil, let h = ps.handle { $0.handle = h }
                     }
                 }
                 if ps.mutable { for p in inner { withAcc(p) { $0.mutable = true } } }
@@ -535,6 +550,7 @@ public struct OwnershipInference {
             ps.string = a.string
             ps.pointeeReleased = d.owned
             ps.pointeeOwned = d.fresh
+            ps.handle = a.handle
             s.params.append(ps)
         }
         s.ret = returnSummary(tu, fn, r)

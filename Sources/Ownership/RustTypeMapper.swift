@@ -20,7 +20,7 @@ struct RustTypeMapper {
         let elem = t.pointee >= 0 ? scalar(t.pointee) : "u8"
         let isChar = target.map { $0.shape == .integer && $0.size == 1 } ?? false
         // Plain `char` (not signed/unsigned char) is text unless it is only used as bytes.
-        let isText = isChar && (target.map { $0.canonical.replacingOccurrences(of: "const ", with: "") == "char" } ?? false)
+        let isText = isChar && (target.map { $0.canonicalBare == "char" } ?? false)
         let isVoid = target?.shape == .void
         let lifetime: String
         switch role {
@@ -67,7 +67,7 @@ struct RustTypeMapper {
     func scalar(_ type: Int32) -> String {
         guard type >= 0 else { return "()" }
         let t = tu.types[Int(type)]
-        let plain = t.spelling.replacingOccurrences(of: "const ", with: "").replacingOccurrences(of: "volatile ", with: "")
+        let plain = t.bare
         switch plain {
         case "size_t": return "usize"
         case "ssize_t", "ptrdiff_t", "intptr_t": return "isize"
@@ -88,7 +88,7 @@ struct RustTypeMapper {
             }
         case .floating: return t.size == 4 ? "f32" : "f64"
         case .record: return t.record >= 0 ? tu.records[Int(t.record)].name : plain
-        case .enumeration: return plain.replacingOccurrences(of: "enum ", with: "")
+        case .enumeration: return plain.hasPrefix("enum ") ? String(plain.dropFirst(5)) : plain
         case .array:
             let e = scalar(t.pointee)
             return t.count >= 0 ? "[\(e); \(t.count)]" : "[\(e)]"

@@ -24,7 +24,7 @@ public struct TextFormatter {
         var out = ""
         func row(_ kind: String, _ e: Report.Entry) {
             let name = e.name ?? "return"
-            let cls = e.ownership + (e.ownership == "value" ? "" : (e.mutable ? " mut" : ""))
+            let cls = e.ownership + (e.mutable ? " mut" : "")
             let why = e.evidence.first.map { $0.line > 0 ? "\($0.message) (line \($0.line))" : $0.message } ?? ""
             out += "  " + pad(kind, 7) + pad(name, 18) + " " + paint(pad(cls, 13), e.ownership) + pad(e.rust, 26) + " " + paint(why, "dim") + "\n"
         }

@@ -51,7 +51,7 @@ final class BadInputTests: XCTestCase {
         let path = try s.write("use.c", "#include \"thing.h\"\nint get(struct thing *t) { return *t->p; }\n")
         let r = try Run.oxidize(["report", "--format", "json", path, "--", "-I", s.path("inc")])
         XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertTrue(r.out.contains("\"name\" : \"get\""))
+        XCTAssertTrue(r.out.contains("\"name\": \"get\""))
     }
 
     func testWarningsAreNotErrors() throws {
@@ -86,8 +86,8 @@ final class BadInputTests: XCTestCase {
         let r = try Run.oxidize(["report", "--format", "json", path])
         XCTAssertEqual(r.status, 0, r.stderr)
         let out = r.out
-        XCTAssertTrue(out.contains("\"name\" : \"deep_read\""))
-        XCTAssertTrue(out.contains("\"name\" : \"deep_write\""))
+        XCTAssertTrue(out.contains("\"name\": \"deep_read\""))
+        XCTAssertTrue(out.contains("\"name\": \"deep_write\""))
     }
 
     func testOutputNeverOverwritesInput() throws {
