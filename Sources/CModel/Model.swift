@@ -154,7 +154,9 @@ public enum NodeKind: UInt8, Sendable {
     case funcRef       // ref = function id
     case enumConstRef  // value = constant value
     case member        // ref = field id; flags & arrow
-    case call          // ref = callee function id or -1 (indirect); children: callee expr, then arguments
+    /// ref = callee function id, children: the arguments; or ref = -1 (indirect call),
+    /// children: the callee expression, then the arguments.
+    case call
     case unary         // op = UnaryOp
     case binary        // op = BinaryOp
     case compoundAssign // op = BinaryOp of the arithmetic part
@@ -165,7 +167,7 @@ public enum NodeKind: UInt8, Sendable {
     case intLiteral    // value
     case stringLiteral
     case charLiteral, floatLiteral
-    case sizeofExpr    // sizeof / alignof
+    case sizeofExpr    // sizeof / alignof (operand not walked: never evaluated)
     case initList
     case stmtExpr
     case otherExpr

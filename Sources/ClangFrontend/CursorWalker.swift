@@ -336,19 +336,34 @@ final class CursorWalker {
 
     /// Walks a statement tree with one recursive libclang visit (no visitor per node):
     /// a stack of open nodes is closed as the visit moves on to a different parent.
-    private var open: [(cursor: CXCursor, node: Int)] = []
+    private var open: [(cursor: CXCursor, node: Int, skipFirst: Bool)] = []
+    private var openBase = 0
 
     private func statement(_ root: CXCursor) {
         guard let idx = makeNode(root) else { return }
         let base = open.count
-        open.append((root, idx))
+        let savedBase = openBase
+        openBase = base
+        defer { openBase = savedBase }
+        open.append((root, idx, false))
         withSelf { ptr in
             _ = clang_visitChildren(root, { ch, parent, data in
                 let w = Unmanaged<CursorWalker>.fromOpaque(data!).takeUnretainedValue()
-                while let top = w.open.last, clang_equalCursors(top.cursor, parent) == 0 { w.close(w.open.removeLast().node) }
+                // The root stays open: libclang may hand its children a parent cursor that is not
+                // bit-equal to the one the function's visit gave us.
+                while w.open.count > w.openBase + 1, clang_equalCursors(w.open[w.open.count - 1].cursor, parent) == 0 {
+                    w.close(w.open.removeLast().node)
+                }
+                if w.open[w.open.count - 1].skipFirst {
+                    // The callee expression of a direct call: the call node already names it.
+                    w.open[w.open.count - 1].skipFirst = false
+                    return CXChildVisit_Continue
+                }
                 guard let i = w.makeNode(ch) else { return CXChildVisit_Continue }
-                w.open.append((ch, i))
-                return CXChildVisit_Recurse
+                let n = w.tu.nodes[i]
+                w.open.append((ch, i, n.kind == .call && n.ref >= 0))
+                // Operands of sizeof/alignof are never evaluated: not walked.
+                return n.kind == .sizeofExpr ? CXChildVisit_Continue : CXChildVisit_Recurse
             }, ptr)
         }
         while open.count > base { close(open.removeLast().node) }
@@ -397,6 +412,8 @@ final class CursorWalker {
             switch clang_getCursorKind(d) {
             case CXCursor_VarDecl, CXCursor_ParmDecl:
                 node.kind = .varRef; node.ref = variable(d)
+                // The declared type, already interned (arrays and functions keep their own type).
+                node.type = tu.variables[Int(node.ref)].type; isExpr = false
             case CXCursor_FunctionDecl:
                 node.kind = .funcRef; node.ref = function(d)
             case CXCursor_EnumConstantDecl:
@@ -406,7 +423,10 @@ final class CursorWalker {
         case CXCursor_MemberRefExpr:
             node.kind = .member
             let d = clang_getCursorReferenced(c)
-            if clang_getCursorKind(d) == CXCursor_FieldDecl { node.ref = field(d) }
+            if clang_getCursorKind(d) == CXCursor_FieldDecl {
+                node.ref = field(d)
+                if node.ref >= 0 { node.type = tu.fields[Int(node.ref)].type; isExpr = false }
+            }
         case CXCursor_CallExpr:
             node.kind = .call
             let d = clang_getCursorReferenced(c)
@@ -424,9 +444,9 @@ final class CursorWalker {
         case CXCursor_CStyleCastExpr: node.kind = .cast
         case CXCursor_ParenExpr, CXCursor_UnexposedExpr: node.kind = .implicit; needsLocation = false
         case CXCursor_IntegerLiteral:
-            node.kind = .intLiteral
+            node.kind = .intLiteral; isExpr = false; needsLocation = false
             node.value = integerValue(c)
-        case CXCursor_StringLiteral: node.kind = .stringLiteral
+        case CXCursor_StringLiteral: node.kind = .stringLiteral; isExpr = false
         case CXCursor_CharacterLiteral: node.kind = .charLiteral; isExpr = false; needsLocation = false
         case CXCursor_FloatingLiteral: node.kind = .floatLiteral; isExpr = false; needsLocation = false
         case CXCursor_UnaryExpr: node.kind = .sizeofExpr

@@ -362,7 +362,12 @@ struct ConstraintExtractor {
     mutating func cast(_ e: Int32, _ n: Node) -> [Src] {
         guard let operand = kids(e).first else { return [] }
         let srcs = eval(operand)
-        guard let to = tu.type(of: e), let fromT = tu.type(of: tu.strip(operand)) else { return srcs }
+        let stripped = tu.strip(operand)
+        if node(stripped).kind == .intLiteral, let to = tu.type(of: e), to.shape == .pointer {
+            // `(T *)0` is NULL; `(T *)8` is an address made up from an integer.
+            return node(stripped).value == 0 ? [.null] : [.opaque(e)]
+        }
+        guard let to = tu.type(of: e), let fromT = tu.type(of: stripped) else { return srcs }
         if fromT.shape == .pointer {
             if to.shape == .integer {
                 event(.raw("converted to integer type '\(to.spelling)'"), srcs, e)
@@ -405,7 +410,7 @@ struct ConstraintExtractor {
 
     mutating func call(_ e: Int32, _ n: Node) -> [Src] {
         let ks = kids(e)
-        let args = Array(ks.dropFirst())
+        let args = n.ref >= 0 ? ks : Array(ks.dropFirst())
         if n.ref < 0 {
             // Indirect call: evaluate the callee expression and treat the code as unknown.
             if let callee = ks.first { _ = eval(callee) }
