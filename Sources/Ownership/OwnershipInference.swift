@@ -106,15 +106,35 @@ public struct OwnershipInference {
         return f
     }
 
+    /// Extracts every function's constraints; functions are independent, so both cores share
+    /// the work (each writes only its own slot). The order of the result is the key order.
     mutating func extract() {
+        var work: [(key: Int32, tu: Int, function: Int32)] = []
         for key in 0..<Int32(index.functionCount) {
             guard let def = index.definitions[Int(key)] else { continue }
-            let tu = units[def.tu]
-            if tu.functions[Int(def.function)].isSystem { continue }
-            var x = ConstraintExtractor(tu: tu, tuIndex: def.tu, function: def.function, key: key, library: library, program: index)
-            byKey[key] = constraints.count
-            constraints.append(x.run())
-            summaries[key] = Summary(params: Array(repeating: ParamSummary(), count: tu.functions[Int(def.function)].params.count))
+            if units[def.tu].functions[Int(def.function)].isSystem { continue }
+            work.append((key, def.tu, def.function))
+        }
+        var out = [FunctionConstraints?](repeating: nil, count: work.count)
+        let units = self.units, library = self.library, index = self.index
+        out.withUnsafeMutableBufferPointer { buf in
+            let slots = buf
+            let chunks = max(1, min(8, work.count / 64))
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                var i = chunk
+                while i < work.count {
+                    let w = work[i]
+                    var x = ConstraintExtractor(tu: units[w.tu], tuIndex: w.tu, function: w.function, key: w.key,
+                                                library: library, program: index)
+                    slots[i] = x.run()
+                    i += chunks
+                }
+            }
+        }
+        for (i, w) in work.enumerated() {
+            byKey[w.key] = constraints.count
+            constraints.append(out[i]!)
+            summaries[w.key] = Summary(params: Array(repeating: ParamSummary(), count: units[w.tu].functions[Int(w.function)].params.count))
         }
     }
 
