@@ -25,19 +25,23 @@ let package = Package(
         // Front end: the only target that imports CClang.
         .target(name: "ClangFrontend", dependencies: ["CClang", "CModel"],
                 swiftSettings: clangHeaders + hotLoop),
+        // The catalog of findings (ids, severities, Rust rules) shared by the checker and reports.
+        .target(name: "Diagnostics"),
         // Ownership inference: pure Swift over CModel, library knowledge from model files.
         .target(name: "Ownership", dependencies: ["CModel"],
                 resources: [.copy("Models")], swiftSettings: hotLoop),
+        // The checker: path-sensitive object-state walk per function, over CModel + Ownership.
+        .target(name: "Checker", dependencies: ["CModel", "Diagnostics", "Ownership"], swiftSettings: hotLoop),
         // Versioned report (Codable), formatters.
-        .target(name: "Reporting", dependencies: ["CModel"]),
+        .target(name: "Reporting", dependencies: ["CModel", "Diagnostics"]),
         // Orders the stages.
-        .target(name: "Pipeline", dependencies: ["ClangFrontend", "CModel", "Ownership", "Reporting"],
+        .target(name: "Pipeline", dependencies: ["ClangFrontend", "CModel", "Ownership", "Checker", "Diagnostics", "Reporting"],
                 swiftSettings: clangHeaders + hotLoop),
         .executableTarget(name: "oxidize", dependencies: [
-            "Pipeline", "Reporting", "ClangFrontend", "CModel",
+            "Pipeline", "Reporting", "ClangFrontend", "CModel", "Diagnostics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: clangHeaders),
-        .testTarget(name: "OxidizeTests", dependencies: ["Pipeline", "Ownership", "CModel", "Reporting", "oxidize"],
+        .testTarget(name: "OxidizeTests", dependencies: ["Pipeline", "Ownership", "CModel", "Reporting", "Diagnostics", "oxidize"],
                     swiftSettings: clangHeaders),
     ],
     swiftLanguageModes: [.v5]

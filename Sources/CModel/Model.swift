@@ -133,6 +133,8 @@ public struct Function: Sendable {
     /// Declared in a system header.
     public var isSystem: Bool
     public var attributes: OwnershipAttributes
+    /// Where the body's closing brace is.
+    public var bodyEndLoc: SourceLoc = .none
     public var hasBody: Bool { bodyEnd > bodyStart }
     public init(name: String, loc: SourceLoc, returnType: Int32, params: [Int32], paramTypes: [Int32],
                 isVariadic: Bool, isStatic: Bool, bodyStart: Int32, bodyEnd: Int32, isSystem: Bool,

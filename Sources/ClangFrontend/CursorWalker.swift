@@ -91,6 +91,24 @@ final class CursorWalker {
         return id
     }
 
+    /// The location of the last character of a cursor's extent (a body's closing brace).
+    func endLocation(_ c: CXCursor) -> SourceLoc {
+        let end = clang_getRangeEnd(clang_getCursorExtent(c))
+        var file: CXFile?
+        var line: UInt32 = 0, col: UInt32 = 0
+        clang_getExpansionLocation(end, &file, &line, &col, nil)
+        guard let file else { return .none }
+        return SourceLoc(file: fileID(file), line: Int32(line), column: Int32(max(1, Int(col) - 1)))
+    }
+
+    private var labelIDs: [String: Int64] = [:]
+    func labelID(_ name: String) -> Int64 {
+        if let id = labelIDs[name] { return id }
+        let id = Int64(labelIDs.count + 1)
+        labelIDs[name] = id
+        return id
+    }
+
     @inline(__always)
     private func location(_ c: CXCursor) -> SourceLoc {
         let l = clang_getCursorLocation(c)
@@ -277,7 +295,10 @@ final class CursorWalker {
         withSelf { ptr in
             _ = clang_visitChildren(c, { ch, _, data in
                 let w = Unmanaged<CursorWalker>.fromOpaque(data!).takeUnretainedValue()
-                if clang_getCursorKind(ch) == CXCursor_CompoundStmt { w.statement(ch) }
+                if clang_getCursorKind(ch) == CXCursor_CompoundStmt {
+                    w.statement(ch)
+                    w.tu.functions[Int(w.currentFunction)].bodyEndLoc = w.endLocation(ch)
+                }
                 return CXChildVisit_Continue
             }, ptr)
         }
@@ -354,6 +375,10 @@ final class CursorWalker {
                 while w.open.count > w.openBase + 1, clang_equalCursors(w.open[w.open.count - 1].cursor, parent) == 0 {
                     w.close(w.open.removeLast().node)
                 }
+                if clang_getCursorKind(ch) == CXCursor_LabelRef, w.tu.nodes[w.open[w.open.count - 1].node].kind == .gotoStmt {
+                    w.tu.nodes[w.open[w.open.count - 1].node].value = w.labelID(consume(clang_getCursorSpelling(ch)))
+                    return CXChildVisit_Continue
+                }
                 if w.open[w.open.count - 1].skipFirst {
                     // The callee expression of a direct call: the call node already names it.
                     w.open[w.open.count - 1].skipFirst = false
@@ -401,7 +426,7 @@ final class CursorWalker {
         case CXCursor_BreakStmt: node.kind = .breakStmt; isExpr = false
         case CXCursor_ContinueStmt: node.kind = .continueStmt; isExpr = false
         case CXCursor_GotoStmt, CXCursor_IndirectGotoStmt: node.kind = .gotoStmt; isExpr = false
-        case CXCursor_LabelStmt: node.kind = .labelStmt; isExpr = false
+        case CXCursor_LabelStmt: node.kind = .labelStmt; isExpr = false; node.value = labelID(consume(clang_getCursorSpelling(c)))
         case CXCursor_NullStmt: node.kind = .nullStmt; isExpr = false
         case CXCursor_VarDecl:
             node.kind = .varDecl; isExpr = false

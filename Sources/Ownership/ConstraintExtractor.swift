@@ -239,7 +239,16 @@ struct ConstraintExtractor {
             let holder = through(t)
             event(.write(nil), holder, at)
             if holder.isEmpty { _ = eval(t) }
+            if (tn.kind == .subscript_ || tn.kind == .unary), let b = kids(t).first { writeThroughField(b, at) }
         }
+    }
+
+    /// `p->items[i] = x`, `*p->name = c`: in Rust the field is owned through its holder, so
+    /// writing through it needs the holder mutable too (inherited mutability).
+    mutating func writeThroughField(_ base: Int32, _ at: Int32) {
+        let b = tu.strip(base)
+        guard node(b).kind == .member, node(b).flags.contains(.arrow) else { return }
+        event(.write(nil), through(b), at)
     }
 
     /// `s.x = ...` or `buf[i] = ...` on a value local: the local needs `let mut`.
@@ -338,6 +347,7 @@ struct ConstraintExtractor {
         case .unary where ln.op == UnaryOp.deref.rawValue:
             let holder = through(l)
             event(.write(nil), holder, at)
+            if let b = kids(l).first { writeThroughField(b, at) }
             if case .place(.v(let v))? = holder.first, holder.count == 1 {
                 flow(rhs, to: .deref(v))
                 if rhs == [.null] { event(.nullAssign, [.place(.deref(v))], at) }
@@ -346,6 +356,7 @@ struct ConstraintExtractor {
             let holder = through(l)
             event(.write(nil), holder, at)
             event(.index, holder, at)
+            if let b = kids(l).first { writeThroughField(b, at) }
             markValueWrite(l, at)
             if let k = kids(l).dropFirst().first { _ = eval(k) }
             if case .place(.v(let v))? = holder.first, holder.count == 1, !isArrayVar(v) { flow(rhs, to: .deref(v)) }

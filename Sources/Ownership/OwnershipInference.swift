@@ -92,18 +92,7 @@ public struct OwnershipInference {
 
     /// Runs the analysis and returns the facts for every function and struct the user wrote.
     public static func run(units: [TranslationUnit], library: LibraryModel) -> ProgramFacts {
-        let t0 = DispatchTime.now().uptimeNanoseconds
-        var inf = OwnershipInference(units: units, library: library)
-        inf.extract()
-        let t1 = DispatchTime.now().uptimeNanoseconds
-        inf.solve()
-        let t2 = DispatchTime.now().uptimeNanoseconds
-        let f = inf.facts()
-        let t3 = DispatchTime.now().uptimeNanoseconds
-        if ProcessInfo.processInfo.environment["OXIDIZE_TIMINGS"] != nil {
-            FileHandle.standardError.write(Data("oxidize: ownership extract \(Double(t1 - t0) / 1e9) solve \(Double(t2 - t1) / 1e9) facts \(Double(t3 - t2) / 1e9)\n".utf8))
-        }
-        return f
+        analyze(units: units, library: library).facts
     }
 
     /// Extracts every function's constraints; functions are independent, so both cores share
@@ -212,9 +201,6 @@ public struct OwnershipInference {
                 if c != fieldClass[Int(f)] { fieldClass[Int(f)] = c; next.formUnion(fieldUsers[f] ?? []) }
             }
             if newRefcounted != refcounted { refcounted = newRefcounted; next = Set(0..<constraints.count) }
-            if ProcessInfo.processInfo.environment["OXIDIZE_TIMINGS"] != nil {
-                FileHandle.standardError.write(Data("oxidize: round \(round) solved \(processed.count), next \(next.count)\n".utf8))
-            }
             dirty = next
         }
     }

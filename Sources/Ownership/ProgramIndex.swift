@@ -52,6 +52,7 @@ public struct ProgramIndex: Sendable {
     @inline(__always) public func functionKey(tu: Int, function: Int32) -> Int32 { funcKeys[tu][Int(function)] }
     @inline(__always) public func fieldKey(tu: Int, field: Int32) -> Int32 { fieldKeys[tu][Int(field)] }
     public func hasBody(_ key: Int32) -> Bool { definitions[Int(key)] != nil }
+    public func definition(of key: Int32) -> (tu: Int, function: Int32)? { definitions[Int(key)] }
     public var functionCount: Int { functionNames.count }
     public var fieldCount: Int { fieldNames.count }
 }

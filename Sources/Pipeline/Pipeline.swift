@@ -1,5 +1,7 @@
 import CModel
+import Checker
 import ClangFrontend
+import Diagnostics
 import Ownership
 import Reporting
 
@@ -11,8 +13,10 @@ public enum Pipeline {
         public var files: [String]
         public var clangArguments: [String]
         public var modelFiles: [String]
-        public init(files: [String], clangArguments: [String], modelFiles: [String] = []) {
-            self.files = files; self.clangArguments = clangArguments; self.modelFiles = modelFiles
+        /// Run the checker and fill `diagnostics` (off only to measure what the checker costs).
+        public var runChecker: Bool
+        public init(files: [String], clangArguments: [String], modelFiles: [String] = [], runChecker: Bool = true) {
+            self.files = files; self.clangArguments = clangArguments; self.modelFiles = modelFiles; self.runChecker = runChecker
         }
     }
 
@@ -51,10 +55,12 @@ public enum Pipeline {
         var clock = StageClock()
         let units = try parse(options)
         clock.lap("parse+walk")
-        let facts = OwnershipInference.run(units: units, library: library)
+        let ownership = OwnershipInference.analyze(units: units, library: library)
         clock.lap("ownership")
+        let diagnostics = options.runChecker ? Checker.check(units: units, library: library, ownership: ownership) : []
+        clock.lap("checker")
         defer { clock.lap("report") }
-        return ReportBuilder.build(facts: facts, files: options.files, models: library.sources,
+        return ReportBuilder.build(facts: ownership.facts, diagnostics: diagnostics, files: options.files, models: library.sources,
                                    tool: .init(name: "oxidize", version: toolVersion, clang: clangVersion()))
     }
 }

@@ -1,3 +1,4 @@
+import Diagnostics
 import Ownership
 import Reporting
 
@@ -9,7 +10,7 @@ enum ReportBuilder {
                      evidence: f.evidence.map { Report.Evidence(message: $0.message, file: $0.file, line: $0.line) })
     }
 
-    static func build(facts: ProgramFacts, files: [String], models: [String], tool: Report.Tool) -> Report {
+    static func build(facts: ProgramFacts, diagnostics: [Diagnostic], files: [String], models: [String], tool: Report.Tool) -> Report {
         var counts: [OwnershipClass: Int] = [:]
         func count(_ f: PointerFact) { if f.isPointer || f.ownership != .value { counts[f.ownership, default: 0] += 1 } }
         let functions = facts.functions.map { fn -> Report.Function in
@@ -29,6 +30,11 @@ enum ReportBuilder {
         return Report(tool: tool, models: models, files: files, functions: functions, structs: structs,
                       summary: .init(functions: functions.count, pointers: total, owned: owned, borrowed: borrowed,
                                      shared: shared, raw: raw, safeShare: share),
-                      diagnostics: [])
+                      diagnostics: diagnostics.map { d in
+                          Report.Diagnostic(id: d.kind.id, severity: d.severity.rawValue, certainty: d.certainty.rawValue,
+                                            rust: d.kind.rustRule, file: d.file, line: d.line, column: d.column,
+                                            function: d.function, message: d.message,
+                                            notes: d.notes.map { Report.Note(file: $0.file, line: $0.line, column: $0.column, message: $0.message) })
+                      })
     }
 }

@@ -87,12 +87,24 @@ extension JSONWriter {
         key("diagnostics"); beginArray()
         for d in r.diagnostics {
             beginObject()
+            key("certainty"); value(d.certainty)
             key("column"); value(d.column)
             key("file"); value(d.file)
             key("function"); value(d.function)
             key("id"); value(d.id)
             key("line"); value(d.line)
             key("message"); value(d.message)
+            key("notes"); beginArray()
+            for n in d.notes {
+                beginObject()
+                key("column"); value(n.column)
+                key("file"); value(n.file)
+                key("line"); value(n.line)
+                key("message"); value(n.message)
+                endObject()
+            }
+            endArray()
+            key("rust"); value(d.rust)
             key("severity"); value(d.severity)
             endObject()
         }

@@ -3,7 +3,7 @@ import Foundation
 /// The versioned ownership report: the contract `check`, `translate` and `diff` build on.
 /// Documented in docs/report-format.md, validated against docs/report.schema.json.
 public struct Report: Codable, Sendable, Equatable {
-    public static let currentVersion = "1.0"
+    public static let currentVersion = "1.1"
 
     public var version: String
     public var tool: Tool
@@ -116,14 +116,35 @@ public struct Report: Codable, Sendable, Equatable {
         }
     }
 
+    public struct Note: Codable, Sendable, Equatable {
+        public var file: String
+        public var line: Int
+        public var column: Int
+        public var message: String
+        public init(file: String, line: Int, column: Int, message: String) {
+            self.file = file; self.line = line; self.column = column; self.message = message
+        }
+    }
+
     public struct Diagnostic: Codable, Sendable, Equatable {
         public var id: String
         public var severity: String
+        /// `definite` (every path) or `possible` (some path).
+        public var certainty: String
+        /// The rustc error code (or Rust idiom) that rejects the same code.
+        public var rust: String
         public var file: String
         public var line: Int
         public var column: Int
         public var function: String
         public var message: String
+        /// The path: "allocated here", "freed here", "used here".
+        public var notes: [Note]
+        public init(id: String, severity: String, certainty: String, rust: String, file: String, line: Int, column: Int,
+                    function: String, message: String, notes: [Note]) {
+            self.id = id; self.severity = severity; self.certainty = certainty; self.rust = rust; self.file = file
+            self.line = line; self.column = column; self.function = function; self.message = message; self.notes = notes
+        }
     }
 
     public init(version: String = Report.currentVersion, tool: Tool, models: [String], files: [String], functions: [Function],

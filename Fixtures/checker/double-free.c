@@ -1,0 +1,162 @@
+/* double-free: a second release of the same object on some path, including
+ * through a project function that releases its parameter.
+ * Reported at the line of the second release. */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zmq.h>
+
+struct df_conn {
+    char *name;
+    int port;
+};
+
+/* Project function that releases its parameter and the field it owns. */
+static void df_conn_destroy(struct df_conn *c) {
+    free(c->name);
+    free(c);
+}
+
+/* Project function that releases only the field, not the struct itself. */
+static void df_conn_clear(struct df_conn *c) {
+    free(c->name);
+    c->name = NULL;
+}
+
+/* Project function that takes the string and frees it. */
+static void df_log_and_free(char *msg) {
+    fputs(msg, stderr);
+    free(msg);
+}
+
+/* Positive: the struct is freed by df_conn_destroy and then again by the caller. */
+void df_destroy_then_free(struct df_conn *c) {
+    df_conn_destroy(c);
+    // expect diag double-free definite
+    free(c);
+}
+
+/* Positive: df_log_and_free already freed msg. */
+void df_log_twice(void) {
+    char *msg = strdup("disconnected\n");
+    if (!msg)
+        return;
+    df_log_and_free(msg);
+    // expect diag double-free definite
+    free(msg);
+}
+
+/* Positive (some path): the short-buffer path frees and jumps to the label that frees again. */
+int df_goto_twice(size_t n) {
+    char *buf = malloc(n);
+    if (!buf)
+        return -1;
+    if (n < 4) {
+        free(buf);
+        goto out;
+    }
+    memset(buf, 0, n);
+out:
+    // expect diag double-free possible
+    free(buf);
+    return 0;
+}
+
+/* Positive: after a successful realloc the old pointer is already released. */
+void df_after_realloc(char *p, size_t n) {
+    char *q = realloc(p, n);
+    if (!q) { free(p); return; }
+    memset(q, 0, n);
+    free(q);
+    // expect diag double-free definite
+    free(p);
+}
+
+/* Positive (some path): the FILE is closed on EOF and then closed again. */
+int df_fclose_twice(const char *path) {
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return -1;
+    int c = fgetc(f);
+    if (c == EOF)
+        fclose(f);
+    // expect diag double-free possible
+    fclose(f);
+    return c;
+}
+
+/* Positive: the zeromq socket is closed twice. */
+void df_zmq_close_twice(void *ctx) {
+    void *s = zmq_socket(ctx, ZMQ_PUSH);
+    if (!s)
+        return;
+    zmq_close(s);
+    // expect diag double-free definite
+    zmq_close(s);
+}
+
+/* Positive: the descriptor is closed twice. */
+void df_close_twice(const char *path) {
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
+        return;
+    close(fd);
+    // expect diag double-free definite
+    close(fd);
+}
+
+/* Negative: the pointer is set to NULL after the first free; free(NULL) does nothing. */
+void df_ok_nulled(void) {
+    char *p = malloc(8);
+    if (!p)
+        return;
+    free(p);
+    p = NULL;
+    free(p);
+}
+
+/* Negative: the error path frees and returns, so the second free is never reached after it. */
+int df_ok_early_return(int fail) {
+    char *p = malloc(8);
+    if (!p)
+        return -1;
+    if (fail) { free(p); return -1; }
+    memset(p, 0, 8);
+    free(p);
+    return 0;
+}
+
+/* Negative: when realloc fails the old block is still ours and is freed once. */
+int df_ok_realloc_fail(char *p, size_t n) {
+    char *q = realloc(p, n);
+    if (!q) { free(p); return -1; }
+    memset(q, 0, n);
+    free(q);
+    return 0;
+}
+
+/* Negative: the variable holds a new allocation at the second free. */
+void df_ok_reassigned(void) {
+    char *s = strdup("a");
+    if (!s)
+        return;
+    free(s);
+    s = strdup("b");
+    free(s);
+}
+
+/* Negative: df_conn_clear frees only the field; the caller frees the struct. */
+void df_ok_clear_then_free(struct df_conn *c) {
+    df_conn_clear(c);
+    free(c);
+}
+
+/* Negative: two distinct objects, each released once. */
+void df_ok_two_objects(void) {
+    char *a = strdup("a");
+    char *b = strdup("b");
+    free(a);
+    free(b);
+}

@@ -1,0 +1,198 @@
+/* leak: an owned resource (heap memory, FILE *, descriptor, zeromq context or
+ * socket, initialised zmq_msg_t) becomes unreachable without being released.
+ * Reported at the `return` through which it escapes unreleased, or at the
+ * closing brace when execution falls off the end. */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zmq.h>
+
+struct lk_conn {
+    char *name;
+    int port;
+};
+
+static char *lk_last_error;
+
+/* Project function that takes ownership of its parameter. */
+static void lk_consume(char *s) {
+    puts(s);
+    free(s);
+}
+
+/* Positive: a is leaked on the error path where the second allocation fails. */
+int lk_two_buffers(size_t n) {
+    char *a = malloc(n);
+    if (!a)
+        return -1;
+    char *b = malloc(n);
+    // expect diag leak definite
+    if (!b) return -1;
+    memcpy(b, a, n);
+    free(a);
+    free(b);
+    return 0;
+}
+
+/* Positive: the FILE is not closed when reading the header fails. */
+int lk_read_header(const char *path, char *out, int n) {
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return -1;
+    if (!fgets(out, n, f)) {
+        // expect diag leak definite
+        return -1;
+    }
+    fclose(f);
+    return 0;
+}
+
+/* Positive: the descriptor is never closed; execution falls off the end. */
+void lk_touch(const char *path) {
+    int fd = open(path, O_WRONLY | O_CREAT, 0644);
+    if (fd < 0)
+        return;
+    write(fd, "x", 1);
+    // expect diag leak definite
+}
+
+/* Positive: the copy is printed but never freed. */
+void lk_print_copy(const char *s) {
+    char *t = strdup(s);
+    if (!t)
+        return;
+    t[0] = 'X';
+    puts(t);
+    // expect diag leak definite
+}
+
+/* Positive: the context leaks when the socket cannot be created. */
+int lk_zmq_ctx(void) {
+    void *ctx = zmq_ctx_new();
+    if (!ctx)
+        return -1;
+    void *s = zmq_socket(ctx, ZMQ_PUSH);
+    // expect diag leak definite
+    if (!s) return -1;
+    zmq_close(s);
+    zmq_ctx_destroy(ctx);
+    return 0;
+}
+
+/* Positive: zmq_msg_send failed, so the message is still ours and is not closed. */
+int lk_msg_send_fail(void *sock) {
+    zmq_msg_t msg;
+    if (zmq_msg_init_size(&msg, 5) != 0)
+        return -1;
+    memcpy(zmq_msg_data(&msg), "hello", 5);
+    // expect diag leak definite
+    if (zmq_msg_send(&msg, sock, 0) == -1) return -1;
+    return 0;
+}
+
+/* Positive: the buffer is freed only when the write succeeds; the error return leaks it. */
+int lk_free_on_success_only(int fd) {
+    char *buf = calloc(1, 64);
+    if (!buf)
+        return -1;
+    if (write(fd, buf, 64) != 64)
+        // expect diag leak definite
+        return -1;
+    free(buf);
+    return 0;
+}
+
+/* Negative: ownership goes to the caller through the return value. */
+char *lk_ok_make(size_t n) {
+    char *p = malloc(n);
+    if (!p)
+        return NULL;
+    memset(p, 0, n);
+    return p;
+}
+
+/* Negative: the copy is stored into a field of the parameter, which owns it. */
+int lk_ok_set_name(struct lk_conn *c, const char *name) {
+    char *s = strdup(name);
+    if (!s)
+        return -1;
+    free(c->name);
+    c->name = s;
+    return 0;
+}
+
+/* Negative: the copy is stored into a global. */
+void lk_ok_set_error(const char *msg) {
+    char *s = strdup(msg);
+    if (!s)
+        return;
+    free(lk_last_error);
+    lk_last_error = s;
+}
+
+/* Negative: every path goes through the cleanup label, which releases both. */
+int lk_ok_goto_cleanup(const char *path, size_t n) {
+    int rc = -1;
+    char *buf = NULL;
+    FILE *f = fopen(path, "r");
+    if (!f) goto cleanup;
+    buf = malloc(n);
+    if (!buf) goto cleanup;
+    if (fread(buf, 1, n, f) == n) rc = 0;
+cleanup:
+    free(buf);
+    if (f)
+        fclose(f);
+    return rc;
+}
+
+/* Negative: the string is handed to lk_consume, which frees it. */
+void lk_ok_handoff(void) {
+    char *s = strdup("bye");
+    if (!s)
+        return;
+    lk_consume(s);
+}
+
+/* Negative: the early return happens only when malloc returned NULL; nothing is owned then. */
+int lk_ok_null_return(void) {
+    char *p = malloc(32);
+    if (p == NULL)
+        return -1;
+    snprintf(p, 32, "%d", 42);
+    puts(p);
+    free(p);
+    return 0;
+}
+
+/* Negative: a successful zmq_msg_send takes the message over; the failure path closes it. */
+int lk_ok_msg_send(void *sock) {
+    zmq_msg_t msg;
+    if (zmq_msg_init_size(&msg, 5) != 0)
+        return -1;
+    memcpy(zmq_msg_data(&msg), "hello", 5);
+    if (zmq_msg_send(&msg, sock, 0) == -1) {
+        zmq_msg_close(&msg);
+        return -1;
+    }
+    return 0;
+}
+
+/* Negative: a failed open() owns nothing; the valid descriptor is returned to the caller. */
+int lk_ok_open_fd(const char *path) {
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
+        return -1;
+    return fd;
+}
+
+/* Negative: on realloc failure *buf still owns the old block; on success it owns the new one. */
+int lk_ok_grow(char **buf, size_t n) {
+    char *nb = realloc(*buf, n);
+    if (!nb)
+        return -1;
+    *buf = nb;
+    return 0;
+}

@@ -1,0 +1,164 @@
+/* null-unchecked: the result of an allocation that can fail (malloc, calloc,
+ * realloc, strdup, fopen...) is dereferenced with no null check on that path.
+ * Reported at the line of the dereference. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct nu_item {
+    int id;
+    char *name;
+};
+
+/* Project allocator that never returns NULL: it aborts instead. */
+static void *nu_xmalloc(size_t n) {
+    void *p = malloc(n);
+    if (!p)
+        abort();
+    return p;
+}
+
+/* Positive: a field is written through the unchecked result of malloc. */
+struct nu_item *nu_item_new(int id) {
+    struct nu_item *it = malloc(sizeof *it);
+    // expect diag null-unchecked definite
+    it->id = id;
+    it->name = NULL;
+    return it;
+}
+
+/* Positive: calloc's result is written through without a check. */
+int *nu_counter_new(void) {
+    int *c = calloc(1, sizeof *c);
+    // expect diag null-unchecked definite
+    *c = 1;
+    return c;
+}
+
+/* Positive: strcpy writes into the unchecked result of malloc. */
+char *nu_copy(const char *s) {
+    char *p = malloc(strlen(s) + 1);
+    // expect diag null-unchecked definite
+    strcpy(p, s);
+    return p;
+}
+
+/* Positive: the result of realloc is indexed without a check. */
+char *nu_terminate(char *buf, size_t n) {
+    char *nb = realloc(buf, n + 1);
+    // expect diag null-unchecked definite
+    nb[n] = '\0';
+    return nb;
+}
+
+/* Positive: the first character of strdup's result is written without a check. */
+char *nu_capitalize(const char *s) {
+    char *t = strdup(s);
+    // expect diag null-unchecked definite
+    t[0] = 'A';
+    return t;
+}
+
+/* Positive: fprintf writes to the unchecked FILE from fopen. */
+void nu_write_log(const char *path, int code) {
+    FILE *f = fopen(path, "a");
+    // expect diag null-unchecked definite
+    fprintf(f, "code %d\n", code);
+    fclose(f);
+}
+
+/* Positive: fgets reads from the unchecked FILE from fopen. */
+int nu_first_line(const char *path, char *out, int n) {
+    FILE *f = fopen(path, "r");
+    // expect diag null-unchecked definite
+    int ok = fgets(out, n, f) != NULL;
+    fclose(f);
+    return ok;
+}
+
+/* Positive (some path): the check only happens in strict mode. */
+int *nu_maybe_checked(int strict) {
+    int *p = malloc(sizeof *p);
+    if (strict && !p)
+        return NULL;
+    // expect diag null-unchecked possible
+    *p = 0;
+    return p;
+}
+
+/* Negative: `if (!p) return` guards the dereference. */
+struct nu_item *nu_ok_item_new(int id) {
+    struct nu_item *it = malloc(sizeof *it);
+    if (!it)
+        return NULL;
+    it->id = id;
+    it->name = NULL;
+    return it;
+}
+
+/* Negative: the dereference is inside `if (p)`. */
+int *nu_ok_if_nonnull(void) {
+    int *c = calloc(1, sizeof *c);
+    if (c) {
+        *c = 1;
+    }
+    return c;
+}
+
+/* Negative: abort() ends the null path. */
+char *nu_ok_abort(const char *s) {
+    char *p = malloc(strlen(s) + 1);
+    if (p == NULL)
+        abort();
+    strcpy(p, s);
+    return p;
+}
+
+/* Negative: exit() ends the null path of fopen. */
+void nu_ok_exit(const char *path) {
+    FILE *f = fopen(path, "a");
+    if (!f) {
+        perror(path);
+        exit(1);
+    }
+    fprintf(f, "started\n");
+    fclose(f);
+}
+
+/* Negative: the check is in the assignment's condition. */
+char *nu_ok_assign_in_condition(const char *s) {
+    char *t;
+    if ((t = strdup(s)) == NULL)
+        return NULL;
+    t[0] = 'A';
+    return t;
+}
+
+/* Negative: the project allocator aborts instead of returning NULL. */
+struct nu_item *nu_ok_xmalloc(int id) {
+    struct nu_item *it = nu_xmalloc(sizeof *it);
+    it->id = id;
+    it->name = NULL;
+    return it;
+}
+
+/* Negative: one combined check covers both allocations. */
+int nu_ok_combined(size_t n) {
+    char *a = malloc(n + 1);
+    char *b = malloc(n + 1);
+    if (!a || !b) { free(a); free(b); return -1; }
+    a[0] = b[0] = '\0';
+    free(a);
+    free(b);
+    return 0;
+}
+
+/* Negative: realloc's result is checked before the write; the old block is kept on failure. */
+int nu_ok_realloc(char **buf, size_t n) {
+    char *nb = realloc(*buf, n + 1);
+    if (!nb)
+        return -1;
+    nb[n] = '\0';
+    *buf = nb;
+    return 0;
+}

@@ -1,0 +1,157 @@
+/* use-after-free: a read, write, pass or return of memory after it was freed,
+ * closed or moved into an owning callee (Rust: E0382, use of moved value).
+ * Reported at the line of the use. */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+struct uaf_conn {
+    char *name;
+    int port;
+};
+
+struct uaf_buf {
+    char *data;
+    size_t len;
+};
+
+struct uaf_node {
+    struct uaf_node *next;
+    int value;
+};
+
+/* Project function that releases its parameter and the field it owns. */
+static void uaf_conn_destroy(struct uaf_conn *c) {
+    free(c->name);
+    free(c);
+}
+
+/* Positive: the value is read back after the block was freed. */
+int uaf_read_after_free(void) {
+    int *p = malloc(sizeof *p);
+    if (!p)
+        return -1;
+    *p = 7;
+    free(p);
+    // expect diag use-after-free definite
+    return *p;
+}
+
+/* Positive: the project function uaf_conn_destroy frees c, then c is read. */
+int uaf_use_after_destroy(struct uaf_conn *c) {
+    uaf_conn_destroy(c);
+    // expect diag use-after-free definite
+    return c->port;
+}
+
+/* Positive: a FILE is written after fclose. */
+int uaf_write_after_fclose(const char *path) {
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return -1;
+    fclose(f);
+    // expect diag use-after-free definite
+    fprintf(f, "done\n");
+    return 0;
+}
+
+/* Positive: a descriptor is written after close. */
+int uaf_write_after_close(const char *path) {
+    int fd = open(path, O_WRONLY | O_CREAT, 0644);
+    if (fd < 0)
+        return -1;
+    close(fd);
+    // expect diag use-after-free definite
+    return (int)write(fd, "x", 1);
+}
+
+/* Positive (some path): on the hard path the buffer is freed and then written. */
+void uaf_buf_reset(struct uaf_buf *b, int hard) {
+    if (hard)
+        free(b->data);
+    b->len = 0;
+    // expect diag use-after-free possible
+    b->data[0] = '\0';
+}
+
+/* Positive: fd was moved into the FILE by fdopen; fclose closed it, then it is read. */
+int uaf_fd_after_fdopen(const char *path) {
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
+        return -1;
+    FILE *f = fdopen(fd, "r");
+    if (!f) { close(fd); return -1; }
+    fclose(f);
+    char c;
+    // expect diag use-after-free definite
+    return (int)read(fd, &c, 1);
+}
+
+/* Positive: the freed pointer is passed on to another function. */
+void uaf_log_after_free(void) {
+    char *msg = strdup("shutting down");
+    if (!msg)
+        return;
+    free(msg);
+    // expect diag use-after-free definite
+    puts(msg);
+}
+
+/* Negative: the example; the early-return path frees, the other path uses then frees. */
+void uaf_ok_early_return(int cancel) {
+    char *p = malloc(16);
+    if (!p)
+        return;
+    if (cancel) { free(p); return; }
+    strcpy(p, "ok");
+    puts(p);
+    free(p);
+}
+
+/* Negative: the value is copied out before the free; only the copy is returned. */
+int uaf_ok_copy_before_free(void) {
+    int *p = malloc(sizeof *p);
+    if (!p)
+        return -1;
+    *p = 7;
+    int v = *p;
+    free(p);
+    return v;
+}
+
+/* Negative: the field is overwritten (not dereferenced) after the free. */
+void uaf_ok_reset_field(struct uaf_buf *b) {
+    free(b->data);
+    b->data = NULL;
+    b->len = 0;
+}
+
+/* Negative: next is read before the node is freed; head then gets a fresh value. */
+void uaf_ok_free_list(struct uaf_node *head) {
+    while (head) {
+        struct uaf_node *next = head->next;
+        free(head);
+        head = next;
+    }
+}
+
+/* Negative: the pointer is given a new allocation before it is used again. */
+void uaf_ok_reassigned(void) {
+    char *s = strdup("first");
+    if (!s)
+        return;
+    free(s);
+    s = strdup("second");
+    if (!s)
+        return;
+    puts(s);
+    free(s);
+}
+
+/* Negative: a different connection is destroyed than the one that is read. */
+int uaf_ok_other_destroyed(struct uaf_conn *old, const struct uaf_conn *cur) {
+    uaf_conn_destroy(old);
+    return cur->port;
+}

@@ -1,0 +1,243 @@
+import CModel
+import Diagnostics
+import Ownership
+
+extension FunctionChecker {
+    /// One argument: its pointer value, and the variable x if it is written `&x`.
+    mutating func argument(_ a: Int32) -> (refs: [Ref], addr: Int32?, addrField: Bool) {
+        let s = tu.strip(a)
+        let n = node(s)
+        if n.kind == .unary, n.op == UnaryOp.addressOf.rawValue, let o = kids(s).first {
+            let os = tu.strip(o)
+            if node(os).kind == .varRef {
+                return (ev(a), node(os).ref, false)
+            }
+            if node(os).kind == .member {
+                return (ev(a), nil, true)
+            }
+        }
+        return (ev(a), nil, false)
+    }
+
+    mutating func call(_ e: Int32, _ n: Node) -> [Ref] {
+        let ks = kids(e)
+        let args = n.ref >= 0 ? ks : Array(ks.dropFirst())
+        if n.ref < 0 {
+            if let callee = ks.first { _ = ev(callee) }
+            for a in args {
+                let (refs, _, _) = argument(a)
+                use(refs.filter { !isStackOrStatic($0) }, at: e, what: "passed to an indirect call", deref: false, via: a)
+                escape(refs)
+            }
+            return []
+        }
+        let f = tu.functions[Int(n.ref)]
+        let key = ownership.index.functionKey(tu: tuIndex, function: n.ref)
+        if let effects = ownership.effects[key] {
+            return programCall(e, f, effects, args)
+        }
+        if let m = library.functions[f.name] {
+            return modelled(e, f, m, args)
+        }
+        // Unknown code: it may keep anything it is given.
+        var all: [(refs: [Ref], addr: Int32?, mutable: Bool)] = []
+        for (k, a) in args.enumerated() {
+            let (refs, addr, _) = argument(a)
+            let constParam = k < f.paramTypes.count && f.paramTypes[k] >= 0 && tu.types[Int(f.paramTypes[k])].pointeeConst
+            if f.attributes.takes.contains(Int32(k)) {
+                release(refs, at: e, resource: "heap", by: f.name, kind: .release, arg: a)
+            } else if f.attributes.holds.contains(Int32(k)) {
+                use(refs, at: e, what: "passed to '\(f.name)'", deref: false, via: a)
+                escape(refs)
+            } else {
+                use(refs.filter { !isStackOrStatic($0) }, at: e, what: "passed to '\(f.name)'", deref: false, via: a)
+                if !constParam { escape(refs) }
+            }
+            all.append((refs, addr, !constParam))
+            let t = tu.strip(a)
+            if !constParam, node(t).kind == .varRef { havocPaths(of: node(t).ref, at: e) }
+        }
+        if f.attributes.returnsOwned { return [newObject(at: e, resource: "heap", nullable: true, maker: f.name)] }
+        return []
+    }
+
+    mutating func programCall(_ e: Int32, _ f: Function, _ effects: CalleeEffects, _ args: [Int32]) -> [Ref] {
+        let n = node(e)
+        var lent: [(objs: Set<Int32>, mutable: Bool, arg: Int32)] = []
+        for (k, a) in args.enumerated() {
+            let (refs, addr, addrField) = argument(a)
+            guard k < effects.params.count else {
+                use(refs.filter { !isStackOrStatic($0) }, at: e, what: "passed to '\(f.name)'", deref: false, via: a)
+                continue
+            }
+            let p = effects.params[k]
+            if let addr, p.pointeeReleased || p.pointeeOwned {
+                // thing_destroy(&thing): the callee releases *(&thing) and nulls it.
+                let held = st.bind[addr] ?? []
+                if p.pointeeReleased {
+                    use(held, at: e, what: "passed to '\(f.name)'", deref: false, via: a)
+                    release(held, at: e, resource: nil, by: f.name, kind: .release, arg: nil)
+                    st.bind[addr] = []
+                }
+                if p.pointeeOwned { st.bind[addr] = [newObject(at: e, resource: effects.returnResource ?? "heap", nullable: false, maker: f.name)] }
+                continue
+            }
+            if addrField { continue }
+            if p.takesOwnership && !p.shared {
+                use(refs, at: e, what: "passed to '\(f.name)'", deref: false, via: a)
+                release(refs, at: e, resource: nil, by: f.name, kind: .move, arg: a)
+            } else {
+                use(refs.filter { !isStackOrStatic($0) }, at: e, what: "passed to '\(f.name)'", deref: false, via: a)
+                if p.shared { escape(refs) }
+            }
+            lent.append((Set(refs.map(\.obj)), p.mutable, a))
+            let t = tu.strip(a)
+            if node(t).kind == .varRef {
+                let base = node(t).ref
+                // The callee reallocates a buffer held in a field of this argument (a vector push):
+                // pointers into the old buffer dangle afterwards.
+                for fk in knowledge.fieldsReallocated[ownership.index.functionKey(tu: tuIndex, function: n.ref)]?[k] ?? [] {
+                    guard let local = localField(fk, of: base) else { continue }
+                    let held = pathValue(base, local, at: e)
+                    for h in held {
+                        st.objects[h.obj]?.status = .released
+                        st.objects[h.obj]?.reallocated = true
+                        st.objects[h.obj]?.releaseNode = e
+                        st.objects[h.obj]?.releasedBy = "'\(f.name)'"
+                    }
+                    // The field now holds the new buffer.
+                    st.bind[pathVar(base, local)] = [freshUnknown(for: base, local, at: e)]
+                }
+                if p.mutable || p.takesOwnership { havocPaths(of: base, at: e) }
+            }
+        }
+        checkAliasing(e, f.name, lent)
+        if effects.returnsOwned {
+            return [newObject(at: e, resource: effects.returnResource ?? "heap", nullable: false, maker: f.name)]
+        }
+        return []
+    }
+
+    mutating func modelled(_ e: Int32, _ f: Function, _ m: LibraryModel.FunctionModel, _ args: [Int32]) -> [Ref] {
+        let params = m.params ?? []
+        var argRefs: [[Ref]] = []
+        var lent: [(objs: Set<Int32>, mutable: Bool, arg: Int32)] = []
+        var reallocated: [Int32] = []
+        var movedOnSuccess: [Int32] = []
+        for (k, a) in args.enumerated() {
+            let (refs, addr, _) = argument(a)
+            argRefs.append(refs)
+            let role: String
+            var resource: String? = nil
+            var nullable = false
+            var indirect = false
+            if k < params.count {
+                role = params[k].role; resource = params[k].resource; nullable = params[k].nullable ?? false
+                indirect = params[k].indirect ?? false
+            } else {
+                role = m.variadic ?? "borrow"
+            }
+            let pointer = isPointerNode(a)
+            switch role {
+            case "release":
+                let r = resource ?? "heap"
+                if let addr, valueResource(r) || indirect {
+                    release(st.bind[addr] ?? [], at: e, resource: r, by: f.name, kind: .release, arg: nil)
+                } else if pointer {
+                    release(refs, at: e, resource: r, by: f.name, kind: .release, arg: a)
+                } else {
+                    let t = tu.strip(a)
+                    if node(t).kind == .varRef { release(st.bind[node(t).ref] ?? [], at: e, resource: r, by: f.name, kind: .release, arg: a) }
+                }
+            case "realloc":
+                release(refs.filter { !$0.offset || true }, at: e, resource: resource, by: f.name, kind: .realloc, arg: a)
+                reallocated += refs.map(\.obj)
+                if case .varRef = node(tu.strip(a)).kind { lastReleasedVar = node(tu.strip(a)).ref }
+            case "init":
+                if let addr {
+                    let made = newObject(at: e, resource: resource ?? "resource", nullable: false, maker: f.name)
+                    st.bind[addr] = [made]
+                    callEffects[e] = CallEffect(kind: .initialised, obj: made.obj)
+                }
+            case "move":
+                use(refs.filter { !isStackOrStatic($0) }, at: e, what: "passed to '\(f.name)'", deref: false, via: a)
+                if let addr, valueResource(resource ?? "") { release(st.bind[addr] ?? [], at: e, resource: nil, by: f.name, kind: .move, arg: nil) }
+                else { release(refs, at: e, resource: nil, by: f.name, kind: .move, arg: a) }
+            case "move-on-success":
+                let taken = addr.map { st.bind[$0] ?? [] } ?? (pointer ? refs : valueRefs(a))
+                escape(taken)
+                for t in taken { movedOnSuccess.append(t.obj) }
+            case "out":
+                if let addr { st.bind[addr] = [newObject(at: e, resource: resource ?? "heap", nullable: false, maker: f.name)] }
+            case "keep", "acquire", "release-shared", "raw":
+                use(refs.filter { !isStackOrStatic($0) }, at: e, what: "passed to '\(f.name)'", deref: false, via: a)
+                escape(refs)
+            case "borrow", "borrow-mut":
+                if pointer {
+                    use(refs.filter { !isStackOrStatic($0) }, at: e, what: "passed to '\(f.name)'", deref: !nullable, via: a)
+                } else if let r = resource, valueResource(r) == false {
+                    let t = tu.strip(a)
+                    if node(t).kind == .varRef { use(st.bind[node(t).ref] ?? [], at: e, what: "passed to '\(f.name)'", deref: false, via: a) }
+                }
+                if let addr, let r = resource, valueResource(r) { use(st.bind[addr] ?? [], at: e, what: "passed to '\(f.name)'", deref: false, via: nil) }
+                lent.append((Set(refs.filter { !isStackOrStatic($0) || true }.map(\.obj)), role == "borrow-mut", a))
+            default:
+                break
+            }
+        }
+        if f.name != "memmove" && f.name != "bcopy" { checkAliasing(e, f.name, lent) }
+        for (k, a) in args.enumerated() where k >= params.count || !["borrow", "value"].contains(params[k].role) {
+            let t = tu.strip(a)
+            if node(t).kind == .varRef { havocPaths(of: node(t).ref, at: e) }
+        }
+        if m.noreturn == true { st = .unreachable; return [] }
+        guard let r = m.returns else {
+            if let moved = movedOnSuccess.first { callEffects[e] = CallEffect(kind: .movedOnSuccess, obj: moved) }
+            return []
+        }
+        switch r.class {
+        case "owned":
+            var depends: Int32? = nil
+            if let d = r.depends, d < argRefs.count, let first = argRefs[d].first { depends = first.obj }
+            let made = newObject(at: e, resource: r.resource ?? "heap", nullable: r.nullable ?? false, maker: f.name, dependsOn: depends)
+            for old in reallocated { st.objects[old]?.reallocInto = made.obj }
+            if let moved = movedOnSuccess.first { resultEffects[made.obj] = CallEffect(kind: .movedOnSuccess, obj: moved) }
+            return [made]
+        case "borrowed":
+            if let k = r.from, k < argRefs.count { return argRefs[k].map { Ref(obj: $0.obj, offset: true) } }
+            return []
+        default:
+            if let moved = movedOnSuccess.first { callEffects[e] = CallEffect(kind: .movedOnSuccess, obj: moved) }
+            return []
+        }
+    }
+
+    /// What a non-pointer argument names (an fd variable).
+    func valueRefs(_ a: Int32) -> [Ref] {
+        let t = tu.strip(a)
+        return node(t).kind == .varRef ? (st.bind[node(t).ref] ?? []) : []
+    }
+
+    /// Resources that live in a value and are released through its address (`zmq_msg_close(&msg)`).
+    func valueResource(_ r: String) -> Bool { ["zmq-msg", "mutex", "regex"].contains(r) }
+
+    /// The same object lent to two parameters of one call, one of which writes through it.
+    mutating func checkAliasing(_ e: Int32, _ callee: String, _ lent: [(objs: Set<Int32>, mutable: Bool, arg: Int32)]) {
+        guard lent.count >= 2 else { return }
+        for i in 0..<lent.count {
+            for j in (i + 1)..<lent.count where lent[i].mutable || lent[j].mutable {
+                let shared = lent[i].objs.intersection(lent[j].objs).filter { id in
+                    guard let o = info[id] else { return false }
+                    if case .staticData = o.origin { return false }
+                    return true
+                }
+                if let id = shared.sorted().first {
+                    report(.mutableAlias, at: e, certainty: lent[i].objs.count > 1 || lent[j].objs.count > 1 ? .possible : .definite,
+                           message: "\(describe(id)) is lent to '\(callee)' twice, as arguments \(i + 1) and \(j + 1), and \(lent[i].mutable ? "argument \(i + 1)" : "argument \(j + 1)") is written through",
+                           notes: [])
+                    return
+                }
+            }
+        }
+    }
+}

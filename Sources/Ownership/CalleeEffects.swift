@@ -1,0 +1,52 @@
+import CModel
+
+/// What a program function does to its arguments, as later stages (the checker) need it.
+public struct ParamEffect: Sendable, Equatable {
+    /// The callee takes ownership (frees, closes, stores into an owner).
+    public var takesOwnership: Bool
+    /// The callee writes through it (or lends it to something that does).
+    public var mutable: Bool
+    /// `T **p`: the callee releases `*p` (czmq's destroy convention).
+    public var pointeeReleased: Bool
+    /// `T **p`: the callee stores a new owned value into `*p`.
+    public var pointeeOwned: Bool
+    /// Reference counted: the callee takes or drops a reference.
+    public var shared: Bool
+    /// The callee's name for it (`list_push.n`).
+    public var name: String
+}
+
+public struct CalleeEffects: Sendable, Equatable {
+    public var params: [ParamEffect]
+    public var returnsOwned: Bool
+    public var returnResource: String?
+}
+
+/// The ownership stage's full output: facts for the report, effects for the checker.
+public struct OwnershipResult: Sendable {
+    public var facts: ProgramFacts
+    public var index: ProgramIndex
+    /// By program function key (`ProgramIndex.functionKey`); functions with a body only.
+    public var effects: [Int32: CalleeEffects]
+    public var refcounted: Set<String>
+}
+
+extension OwnershipInference {
+    /// Runs the analysis; the result carries the report's facts and the callee effects.
+    public static func analyze(units: [TranslationUnit], library: LibraryModel) -> OwnershipResult {
+        var inf = OwnershipInference(units: units, library: library)
+        inf.extract()
+        inf.solve()
+        let facts = inf.facts()
+        var effects: [Int32: CalleeEffects] = [:]
+        for (key, s) in inf.summaries {
+            let params = s.params.enumerated().map { k, p in
+                ParamEffect(takesOwnership: p.cls == .owned || p.cls == .shared, mutable: p.mutable,
+                            pointeeReleased: p.pointeeReleased, pointeeOwned: p.pointeeOwned, shared: p.cls == .shared,
+                            name: inf.paramName(key, k))
+            }
+            effects[key] = CalleeEffects(params: params, returnsOwned: s.ret.cls == .owned, returnResource: s.ret.resource)
+        }
+        return OwnershipResult(facts: facts, index: inf.index, effects: effects, refcounted: inf.refcounted)
+    }
+}
