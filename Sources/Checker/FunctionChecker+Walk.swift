@@ -39,20 +39,23 @@ extension FunctionChecker {
             guard ks.count == 2 else { return }
             let savedB = breakStates, savedC = continueStates
             breakStates = []; continueStates = []
-            var entry = st
-            var exitState = PathState.unreachable
+            var current = st
+            var exits: [PathState] = []
+            var previousBack: PathState? = nil
             for _ in 0..<3 {
-                st = entry
+                st = current
                 exec(ks[0])
                 st = continueStates.reduce(st) { $0.joined($1) }
                 continueStates = []
                 _ = ev(ks[1])
-                exitState = refined(st, ks[1], false)
-                let next = entry.joinedAtLoopHead(refined(st, ks[1], true))
-                if next.sameAs(entry) { break }
-                entry = next
+                exits.append(refined(st, ks[1], false))
+                st = refined(st, ks[1], true)
+                if let prev = previousBack, prev.sameAs(st) { break }
+                if !st.reachable { break }
+                previousBack = st
+                current = st
             }
-            st = breakStates.reduce(exitState) { $0.joined($1) }
+            st = (exits + breakStates).reduce(PathState.unreachable) { $0.joined($1) }
             breakStates = savedB; continueStates = savedC
         case .switchStmt:
             let ks = kids(s)
@@ -145,23 +148,27 @@ extension FunctionChecker {
         }
         let savedB = breakStates, savedC = continueStates
         breakStates = []; continueStates = []
-        var entry = st
-        var exitState = PathState.unreachable
+        // The loop is unrolled: the first pass starts from the entry state, each later pass from
+        // the previous pass's back edge, until the back edge repeats (at most three passes).
+        var current = st
+        var exits: [PathState] = []
+        var previousBack: PathState? = nil
         for _ in 0..<3 {
-            st = entry
+            st = current
             if let cond { _ = ev(cond) }
             let head = st
-            exitState = cond.map { refined(head, $0, false) } ?? .unreachable
+            if let cond { exits.append(refined(head, cond, false)) }
             st = cond.map { refined(head, $0, true) } ?? head
             if let body { exec(body) }
             st = continueStates.reduce(st) { $0.joined($1) }
             continueStates = []
             if let inc { _ = ev(inc) }
-            let next = entry.joinedAtLoopHead(st)
-            if next.sameAs(entry) { break }
-            entry = next
+            if let prev = previousBack, prev.sameAs(st) { break }
+            if !st.reachable { break }
+            previousBack = st
+            current = st
         }
-        st = breakStates.reduce(exitState) { $0.joined($1) }
+        st = (exits + breakStates).reduce(PathState.unreachable) { $0.joined($1) }
         breakStates = savedB; continueStates = savedC
     }
 

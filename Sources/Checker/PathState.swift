@@ -101,23 +101,6 @@ struct PathState {
         return r
     }
 
-    /// The loop-head join: an object released on the back edge that no variable reaches any
-    /// more cannot be reached in the next iteration through the bindings the entry had.
-    func joinedAtLoopHead(_ back: PathState) -> PathState {
-        var r = joined(back)
-        guard back.reachable, reachable else { return r }
-        var reachableOnBack = Set<Int32>()
-        for refs in back.bind.values { for x in refs { reachableOnBack.insert(x.obj) } }
-        for (v, refs) in r.bind {
-            let kept = refs.filter { x in
-                guard let s = back.objects[x.obj], s.status.isSubset(of: .gone) else { return true }
-                return reachableOnBack.contains(x.obj)
-            }
-            if kept.count != refs.count { r.bind[v] = kept }
-        }
-        return r
-    }
-
     func sameAs(_ o: PathState) -> Bool {
         reachable == o.reachable && objects == o.objects && bind.count == o.bind.count
             && bind.allSatisfy { k, v in Set(o.bind[k] ?? []) == Set(v) }

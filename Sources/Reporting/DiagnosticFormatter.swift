@@ -1,0 +1,48 @@
+/// Findings for people (clang style, with the source line, a caret and the path notes) and
+/// for GitHub Actions (workflow-command annotations).
+public struct DiagnosticFormatter {
+    public var color: Bool
+    public init(color: Bool) { self.color = color }
+
+    func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
+
+    /// - Parameter source: the text of line `line` of `file`, if readable.
+    public func text(_ diagnostics: [Report.Diagnostic], source: (String, Int) -> String?) -> String {
+        var out = ""
+        for d in diagnostics {
+            let sevColor = d.severity == "error" ? "1;31" : (d.severity == "warning" ? "1;35" : "1;36")
+            out += paint("\(d.file):\(d.line):\(d.column): ", "1") + paint("\(d.severity):", sevColor)
+                + paint(" \(d.message) [\(d.id)]", "1") + " (\(d.certainty); Rust: \(d.rust))\n"
+            if let line = source(d.file, d.line) {
+                out += line + "\n"
+                let caretPad = String(line.prefix(max(0, d.column - 1)).map { $0 == "\t" ? "\t" : " " })
+                out += caretPad + paint("^", "1;32") + "\n"
+            }
+            for n in d.notes {
+                out += paint("\(n.file):\(n.line):\(n.column): ", "1") + paint("note:", "1;36") + " \(n.message)\n"
+            }
+        }
+        let errors = diagnostics.filter { $0.severity == "error" }.count
+        let warnings = diagnostics.filter { $0.severity == "warning" }.count
+        if !diagnostics.isEmpty { out += "\(warnings) warning\(warnings == 1 ? "" : "s") and \(errors) error\(errors == 1 ? "" : "s") generated.\n" }
+        return out
+    }
+
+    /// `::error file=a.c,line=3,col=5,title=oxidize use-after-free::'p' is used after being freed`
+    public static func github(_ diagnostics: [Report.Diagnostic]) -> String {
+        func escapeData(_ s: String) -> String {
+            s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+        }
+        func escapeProperty(_ s: String) -> String {
+            escapeData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+        }
+        var out = ""
+        for d in diagnostics {
+            let level = d.severity == "error" ? "error" : (d.severity == "note" ? "notice" : "warning")
+            var message = d.message + " (\(d.certainty); Rust: \(d.rust))"
+            for n in d.notes { message += "\n\(n.file):\(n.line): \(n.message)" }
+            out += "::\(level) file=\(escapeProperty(d.file)),line=\(d.line),col=\(d.column),title=\(escapeProperty("oxidize \(d.id)"))::\(escapeData(message))\n"
+        }
+        return out
+    }
+}
