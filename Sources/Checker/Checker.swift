@@ -1,22 +1,37 @@
 import CModel
 import Diagnostics
+import Dispatch
 import Ownership
 
 /// The checker stage: where the C breaks a rule Rust enforces. Pure: model + ownership in,
-/// diagnostics out, sorted by (file, line, column, id).
+/// diagnostics out, sorted by (file, line, column, id). Functions are checked independently,
+/// on both cores; the output does not depend on the schedule.
 public enum Checker {
     public static func check(units: [TranslationUnit], library: LibraryModel, ownership: OwnershipResult) -> [Diagnostic] {
-        var out: [Diagnostic] = []
-        let facts = ProgramKnowledge(units: units, library: library, index: ownership.index)
+        let knowledge = ProgramKnowledge(units: units, library: library, index: ownership.index)
+        var work: [(tu: Int, function: Int32)] = []
         for (t, tu) in units.enumerated() {
             for (i, f) in tu.functions.enumerated() where f.hasBody && !f.isSystem {
                 // A function defined in several units (a header's static inline) is checked once.
                 let key = ownership.index.functionKey(tu: t, function: Int32(i))
                 if let def = ownership.index.definition(of: key), def.tu != t || def.function != Int32(i) { continue }
-                var c = FunctionChecker(tu: tu, tuIndex: t, function: Int32(i), library: library, ownership: ownership, knowledge: facts)
-                out += c.run()
+                work.append((t, Int32(i)))
             }
         }
-        return out.sorted(by: Diagnostic.ordered)
+        var results = [[Diagnostic]](repeating: [], count: work.count)
+        results.withUnsafeMutableBufferPointer { slots in
+            let out = slots
+            let lanes = max(1, min(4, work.count / 16))
+            DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+                var i = lane
+                while i < work.count {
+                    var c = FunctionChecker(tu: units[work[i].tu], tuIndex: work[i].tu, function: work[i].function,
+                                            library: library, ownership: ownership, knowledge: knowledge)
+                    out[i] = c.run()
+                    i += lanes
+                }
+            }
+        }
+        return results.flatMap { $0 }.sorted(by: Diagnostic.ordered)
     }
 }

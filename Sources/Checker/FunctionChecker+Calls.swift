@@ -4,6 +4,7 @@ import Ownership
 
 extension FunctionChecker {
     /// One argument: its pointer value, and the variable x if it is written `&x`.
+    /// `&x` gives x; `&b->f` / `&b.f` gives the access path's pseudo-variable.
     mutating func argument(_ a: Int32) -> (refs: [Ref], addr: Int32?, addrField: Bool) {
         let s = tu.strip(a)
         let n = node(s)
@@ -13,7 +14,13 @@ extension FunctionChecker {
                 return (ev(a), node(os).ref, false)
             }
             if node(os).kind == .member {
-                return (ev(a), nil, true)
+                let refs = ev(a)
+                if node(os).ref >= 0, let b = kids(os).first, node(tu.strip(b)).kind == .varRef {
+                    let pv = pathVar(node(tu.strip(b)).ref, node(os).ref)
+                    if st.bind[pv] == nil { _ = pathValue(node(tu.strip(b)).ref, node(os).ref, at: a) }
+                    return (refs, pv, true)
+                }
+                return (refs, nil, true)
             }
         }
         return (ev(a), nil, false)
@@ -63,7 +70,7 @@ extension FunctionChecker {
 
     mutating func programCall(_ e: Int32, _ f: Function, _ effects: CalleeEffects, _ args: [Int32]) -> [Ref] {
         let n = node(e)
-        var lent: [(objs: Set<Int32>, mutable: Bool, arg: Int32)] = []
+        var lent: [(refs: [Ref], mutable: Bool, arg: Int32)] = []
         for (k, a) in args.enumerated() {
             let (refs, addr, addrField) = argument(a)
             guard k < effects.params.count else {
@@ -82,7 +89,7 @@ extension FunctionChecker {
                 if p.pointeeOwned { st.bind[addr] = [newObject(at: e, resource: effects.returnResource ?? "heap", nullable: false, maker: f.name)] }
                 continue
             }
-            if addrField { continue }
+            if addrField, !p.takesOwnership { continue }
             if p.takesOwnership && !p.shared {
                 use(refs, at: e, what: "passed to '\(f.name)'", deref: false, via: a)
                 release(refs, at: e, resource: nil, by: f.name, kind: .move, arg: a)
@@ -90,7 +97,7 @@ extension FunctionChecker {
                 use(refs.filter { !isStackOrStatic($0) }, at: e, what: "passed to '\(f.name)'", deref: false, via: a)
                 if p.shared { escape(refs) }
             }
-            lent.append((Set(refs.map(\.obj)), p.mutable, a))
+            if !isVoidPointerParam(f, k) { lent.append((refs, p.mutable, a)) }
             let t = tu.strip(a)
             if node(t).kind == .varRef {
                 let base = node(t).ref
@@ -103,7 +110,6 @@ extension FunctionChecker {
                         st.objects[h.obj]?.status = .released
                         st.objects[h.obj]?.reallocated = true
                         st.objects[h.obj]?.releaseNode = e
-                        st.objects[h.obj]?.releasedBy = "'\(f.name)'"
                     }
                     // The field now holds the new buffer.
                     st.bind[pathVar(base, local)] = [freshUnknown(for: base, local, at: e)]
@@ -121,7 +127,7 @@ extension FunctionChecker {
     mutating func modelled(_ e: Int32, _ f: Function, _ m: LibraryModel.FunctionModel, _ args: [Int32]) -> [Ref] {
         let params = m.params ?? []
         var argRefs: [[Ref]] = []
-        var lent: [(objs: Set<Int32>, mutable: Bool, arg: Int32)] = []
+        var lent: [(refs: [Ref], mutable: Bool, arg: Int32)] = []
         var reallocated: [Int32] = []
         var movedOnSuccess: [Int32] = []
         for (k, a) in args.enumerated() {
@@ -158,6 +164,8 @@ extension FunctionChecker {
                     let made = newObject(at: e, resource: resource ?? "resource", nullable: false, maker: f.name)
                     st.bind[addr] = [made]
                     callEffects[e] = CallEffect(kind: .initialised, obj: made.obj)
+                    // Initialised inside another object (&p->mutex): that object owns it now.
+                    if addr < 0 { escape([made]) }
                 }
             case "move":
                 use(refs.filter { !isStackOrStatic($0) }, at: e, what: "passed to '\(f.name)'", deref: false, via: a)
@@ -168,7 +176,11 @@ extension FunctionChecker {
                 escape(taken)
                 for t in taken { movedOnSuccess.append(t.obj) }
             case "out":
-                if let addr { st.bind[addr] = [newObject(at: e, resource: resource ?? "heap", nullable: false, maker: f.name)] }
+                if let addr {
+                    let made = newObject(at: e, resource: resource ?? "heap", nullable: false, maker: f.name)
+                    st.bind[addr] = [made]
+                    if addr < 0 { escape([made]) }
+                }
             case "keep", "acquire", "release-shared", "raw":
                 use(refs.filter { !isStackOrStatic($0) }, at: e, what: "passed to '\(f.name)'", deref: false, via: a)
                 escape(refs)
@@ -180,7 +192,7 @@ extension FunctionChecker {
                     if node(t).kind == .varRef { use(st.bind[node(t).ref] ?? [], at: e, what: "passed to '\(f.name)'", deref: false, via: a) }
                 }
                 if let addr, let r = resource, valueResource(r) { use(st.bind[addr] ?? [], at: e, what: "passed to '\(f.name)'", deref: false, via: nil) }
-                lent.append((Set(refs.filter { !isStackOrStatic($0) || true }.map(\.obj)), role == "borrow-mut", a))
+                lent.append((refs, role == "borrow-mut", a))   // the model says what the callee does
             default:
                 break
             }
@@ -221,18 +233,30 @@ extension FunctionChecker {
     /// Resources that live in a value and are released through its address (`zmq_msg_close(&msg)`).
     func valueResource(_ r: String) -> Bool { ["zmq-msg", "mutex", "regex"].contains(r) }
 
+    /// A `void *` parameter erases the type: what the callee does with it is not a Rust borrow.
+    func isVoidPointerParam(_ f: Function, _ k: Int) -> Bool {
+        guard k < f.paramTypes.count, f.paramTypes[k] >= 0 else { return true }
+        let t = tu.types[Int(f.paramTypes[k])]
+        return t.shape == .pointer && t.pointee >= 0 && tu.types[Int(t.pointee)].shape == .void
+    }
+
     /// The same object lent to two parameters of one call, one of which writes through it.
-    mutating func checkAliasing(_ e: Int32, _ callee: String, _ lent: [(objs: Set<Int32>, mutable: Bool, arg: Int32)]) {
+    /// Two pointers both into the middle of one buffer may address disjoint parts (Rust's
+    /// `split_at_mut`), so only pairs where one side is the object itself count.
+    mutating func checkAliasing(_ e: Int32, _ callee: String, _ lent: [(refs: [Ref], mutable: Bool, arg: Int32)]) {
         guard lent.count >= 2 else { return }
         for i in 0..<lent.count {
             for j in (i + 1)..<lent.count where lent[i].mutable || lent[j].mutable {
-                let shared = lent[i].objs.intersection(lent[j].objs).filter { id in
-                    guard let o = info[id] else { return false }
-                    if case .staticData = o.origin { return false }
-                    return true
+                var hit: Int32? = nil
+                for a in lent[i].refs {
+                    for b in lent[j].refs where a.obj == b.obj && !(a.offset && b.offset) {
+                        if let o = info[a.obj], case .staticData = o.origin { continue }
+                        if hit == nil || a.obj < hit! { hit = a.obj }
+                    }
                 }
-                if let id = shared.sorted().first {
-                    report(.mutableAlias, at: e, certainty: lent[i].objs.count > 1 || lent[j].objs.count > 1 ? .possible : .definite,
+                if let id = hit {
+                    let certainty: Certainty = lent[i].refs.count > 1 || lent[j].refs.count > 1 ? .possible : .definite
+                    report(.mutableAlias, at: e, certainty: certainty,
                            message: "\(describe(id)) is lent to '\(callee)' twice, as arguments \(i + 1) and \(j + 1), and \(lent[i].mutable ? "argument \(i + 1)" : "argument \(j + 1)") is written through",
                            notes: [])
                     return

@@ -149,11 +149,14 @@ extension FunctionChecker {
         let savedB = breakStates, savedC = continueStates
         breakStates = []; continueStates = []
         // The loop is unrolled: the first pass starts from the entry state, each later pass from
-        // the previous pass's back edge, until the back edge repeats (at most three passes).
+        // the previous pass's back edge, until the back edge repeats (at most three passes, two
+        // inside another loop, so nesting does not multiply the work without bound).
         var current = st
         var exits: [PathState] = []
         var previousBack: PathState? = nil
-        for _ in 0..<3 {
+        loopDepth += 1
+        defer { loopDepth -= 1 }
+        for _ in 0..<(loopDepth > 1 ? 2 : 3) {
             st = current
             if let cond { _ = ev(cond) }
             let head = st
@@ -301,7 +304,7 @@ extension FunctionChecker {
         case .initialised:
             if failed { o.status = .null } else { o.status.remove(.null) }
         case .movedOnSuccess:
-            if failed { o.escaped = false } else { o.status = .moved; o.releasedBy = "a call that took it over" }
+            if failed { o.escaped = false } else { o.status = .moved }
         }
         s.objects[eff.obj] = o
     }
@@ -355,7 +358,7 @@ extension FunctionChecker {
                 // A failed realloc leaves the old block with its owner.
                 for (id, other) in s.objects where other.reallocInto == r.obj {
                     var revived = other
-                    revived.status = .live; revived.reallocInto = -1; revived.reallocated = false; revived.releaseNode = -1; revived.releasedBy = ""
+                    revived.status = .live; revived.reallocInto = -1; revived.reallocated = false; revived.releaseNode = -1
                     s.objects[id] = revived
                 }
             } else {
@@ -396,6 +399,7 @@ extension FunctionChecker {
             return out
         case .varRef:
             let v = n.ref
+            if isVaList(v) { return [] }   // va_list is the compiler's cursor, not memory we track
             if isArrayVar(v) { return variable(v).storage == .automatic ? [stackObject(v)] : [staticObject()] }
             return st.bind[v] ?? []
         case .stringLiteral:

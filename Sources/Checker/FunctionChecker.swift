@@ -24,6 +24,7 @@ struct FunctionChecker {
     var breakStates: [PathState] = []
     var continueStates: [PathState] = []
     var switchEntries: [PathState] = []
+    var loopDepth = 0
     /// Depth-one access paths (`c->ctx`, `s.buf`) tracked like variables, by (base, field).
     var paths: [PathKey: Int32] = [:]
     var pathsOf: [Int32: [Int32]] = [:]
@@ -71,6 +72,17 @@ struct FunctionChecker {
         let t = variable(v).type
         return t >= 0 && tu.types[Int(t)].shape == .array
     }
+    /// " by 'free'" for the call that released an object, from its release node.
+    func releaser(_ s: ObjectState) -> String {
+        guard s.releaseNode >= 0, node(s.releaseNode).kind == .call else { return "" }
+        return " by '\(calleeName(s.releaseNode))'"
+    }
+
+    func isVaList(_ v: Int32) -> Bool {
+        let t = variable(v).type
+        return t >= 0 && tu.types[Int(t)].canonical.contains("__va_list_tag")
+    }
+
     func calleeName(_ call: Int32) -> String {
         let n = node(call)
         return n.ref >= 0 ? tu.functions[Int(n.ref)].name : "?"
@@ -234,7 +246,7 @@ struct FunctionChecker {
                 } else {
                     let how = s.status.contains(.moved) && !s.status.contains(.released) ? "moved" : "freed"
                     report(.useAfterFree, at: n, certainty: certainty,
-                           message: "\(subject) is \(what) after being \(how)\(s.releasedBy.isEmpty ? "" : " by \(s.releasedBy)")",
+                           message: "\(subject) is \(what) after being \(how)\(releaser(s))",
                            notes: [(i.site, "allocated here"), (s.releaseNode, how == "moved" ? "moved here" : "freed here"), (n, "used here")])
                 }
                 // One report per object: what follows from the same mistake is not new.
@@ -281,7 +293,7 @@ struct FunctionChecker {
             } else if !s.status.isDisjoint(with: .gone) {
                 let certainty: Certainty = s.status.isSubset(of: .gone) ? .definite : .possible
                 report(.doubleFree, at: n, certainty: certainty,
-                       message: "\(subject) is released again by '\(by)' after being \(s.status.contains(.moved) && !s.status.contains(.released) ? "moved" : "freed")\(s.releasedBy.isEmpty ? "" : " by \(s.releasedBy)")",
+                       message: "\(subject) is released again by '\(by)' after being \(s.status.contains(.moved) && !s.status.contains(.released) ? "moved" : "freed")\(releaser(s))",
                        notes: [(i.site, "allocated here"), (s.releaseNode, "first released here"), (n, "released again here")])
             } else if let resource, kind != .move, !i.resource.isEmpty, i.resource != resource, compatible(i.resource, resource) == false {
                 report(.mismatchedDealloc, at: n, certainty: mixed,
@@ -317,7 +329,6 @@ struct FunctionChecker {
             var ns = s
             ns.status = kind == .move ? .moved : .released
             ns.releaseNode = n
-            ns.releasedBy = "'\(by)'"
             ns.reallocated = kind == .realloc
             st.objects[r.obj] = ns
         }

@@ -41,7 +41,6 @@ struct ObjectState: Hashable {
     var status: Status
     var escaped = false
     var releaseNode: Int32 = -1
-    var releasedBy = ""
     var reallocated = false
     /// Released by a realloc whose result is this object: revived if that result is null.
     var reallocInto: Int32 = -1
@@ -84,7 +83,7 @@ struct PathState {
             if var m = r.objects[id] {
                 m.status.formUnion(s.status)
                 m.escaped = m.escaped || s.escaped
-                if m.releaseNode < 0 { m.releaseNode = s.releaseNode; m.releasedBy = s.releasedBy }
+                if m.releaseNode < 0 { m.releaseNode = s.releaseNode }
                 m.reallocated = m.reallocated || s.reallocated
                 m.nullTests |= s.nullTests
                 r.objects[id] = m

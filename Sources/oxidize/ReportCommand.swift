@@ -16,6 +16,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Output format.")
     var format: ReportFormat = .text
 
+    @Flag(name: .customLong("no-check"), help: "Skip the checker: ownership only, diagnostics[] stays empty.")
+    var noCheck = false
+
     func validate() throws {
         if common.files.isEmpty { throw ValidationError("no input files (usage: oxidize report FILE... -- CLANG_ARGS)") }
     }
@@ -23,7 +26,8 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let report: Report
         do {
-            report = try Pipeline.report(.init(files: common.files, clangArguments: common.clangArguments, modelFiles: common.models))
+            report = try Pipeline.report(.init(files: common.files, clangArguments: common.clangArguments, modelFiles: common.models,
+                                               runChecker: !noCheck))
         } catch let f as Pipeline.Failure {
             f.messages.forEach(Output.error)
             throw ExitCode(2)

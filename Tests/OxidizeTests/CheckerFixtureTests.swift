@@ -67,6 +67,10 @@ final class CheckerFixtureTests: XCTestCase {
             guard let fx = try? Fixture(fixture) else { continue }
             let positives = Self.expectations(fx).keys.filter { $0.id == kind.id }.count
             XCTAssertGreaterThanOrEqual(positives, 3, "\(kind.id): at least 3 positive cases")
+            // Negative cases (near misses) are the functions named PREFIX_ok_...; the runner
+            // already fails on any diagnostic reported in them.
+            let negatives = fx.lines.filter { $0.range(of: "^[a-z].*[a-z]+_ok_[a-z0-9_]*\\(", options: .regularExpression) != nil }.count
+            XCTAssertGreaterThanOrEqual(negatives, 3, "\(kind.id): at least 3 negative cases (functions named *_ok_*)")
         }
         XCTAssertEqual(Set(DiagnosticKind.allCases.map(\.id)).count, DiagnosticKind.allCases.count, "ids are unique")
     }
