@@ -115,7 +115,10 @@ public struct OwnershipAttributes: Sendable, Equatable {
     public var holds: [Int32] = []
     public var nonnull: [Int32] = []         // empty + nonnullAll for a bare `nonnull`
     public var nonnullAll = false
+    /// `__attribute__((noreturn))` or `_Noreturn`.
+    public var noreturn = false
     public init() {}
+    /// No ownership evidence (noreturn says nothing about ownership).
     public var isEmpty: Bool { !returnsOwned && takes.isEmpty && holds.isEmpty && nonnull.isEmpty && !nonnullAll }
 }
 

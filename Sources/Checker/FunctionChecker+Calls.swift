@@ -40,6 +40,11 @@ extension FunctionChecker {
         }
         let f = tu.functions[Int(n.ref)]
         let key = ownership.index.functionKey(tu: tuIndex, function: n.ref)
+        if knowledge.noreturn.contains(key), library.functions[f.name] == nil {
+            for a in args { _ = ev(a) }
+            st = .unreachable   // exit(), abort() or a function that always ends in one
+            return []
+        }
         if let effects = ownership.effects[key] {
             return programCall(e, f, effects, args)
         }

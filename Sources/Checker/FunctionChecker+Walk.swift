@@ -19,15 +19,14 @@ extension FunctionChecker {
         case .ifStmt:
             let ks = kids(s)
             guard ks.count >= 2 else { return }
-            _ = ev(ks[0])
-            let base = st
+            let (onTrue, onFalse) = condStates(ks[0])
             let g = plainVar(ks[0])
-            st = refined(base, ks[0], true)
+            st = onTrue
             if let g { guards.append((g.0, g.1)) }
             exec(ks[1])
             if g != nil { guards.removeLast() }
             let afterThen = st
-            st = refined(base, ks[0], false)
+            st = onFalse
             if let g { guards.append((g.0, !g.1)) }
             if ks.count >= 3 { exec(ks[2]) }
             if g != nil { guards.removeLast() }
@@ -47,9 +46,9 @@ extension FunctionChecker {
                 exec(ks[0])
                 st = continueStates.reduce(st) { $0.joined($1) }
                 continueStates = []
-                _ = ev(ks[1])
-                exits.append(refined(st, ks[1], false))
-                st = refined(st, ks[1], true)
+                let (onTrue, onFalse) = condStates(ks[1])
+                exits.append(onFalse)
+                st = onTrue
                 if let prev = previousBack, prev.sameAs(st) { break }
                 if !st.reachable { break }
                 previousBack = st
@@ -158,10 +157,11 @@ extension FunctionChecker {
         defer { loopDepth -= 1 }
         for _ in 0..<(loopDepth > 1 ? 2 : 3) {
             st = current
-            if let cond { _ = ev(cond) }
-            let head = st
-            if let cond { exits.append(refined(head, cond, false)) }
-            st = cond.map { refined(head, $0, true) } ?? head
+            if let cond {
+                let (onTrue, onFalse) = condStates(cond)
+                exits.append(onFalse)
+                st = onTrue
+            }
             if let body { exec(body) }
             st = continueStates.reduce(st) { $0.joined($1) }
             continueStates = []
@@ -189,6 +189,28 @@ extension FunctionChecker {
     }
 
     // MARK: conditions
+
+    /// Evaluates a condition and returns the states where it is true and where it is false.
+    /// `a && b` and `a || b` evaluate `b` only on the paths where C does (short circuit).
+    mutating func condStates(_ c: Int32) -> (PathState, PathState) {
+        let x = tu.strip(c)
+        let n = node(x)
+        if n.kind == .binary, let op = BinaryOp(rawValue: n.op), op == .land || op == .lor {
+            let ks = kids(x)
+            if ks.count == 2 {
+                let (tA, fA) = condStates(ks[0])
+                st = op == .land ? tA : fA
+                let (tB, fB) = condStates(ks[1])
+                return op == .land ? (tB, fA.joined(fB)) : (tA.joined(tB), fB)
+            }
+        }
+        if n.kind == .unary, n.op == UnaryOp.logicalNot.rawValue, let k = kids(x).first {
+            let (t, f) = condStates(k)
+            return (f, t)
+        }
+        _ = ev(c)
+        return (refined(st, c, true), refined(st, c, false))
+    }
 
     /// The state on the branch where `cond` is `truth`: null tests split live from null.
     func refined(_ state: PathState, _ cond: Int32, _ truth: Bool) -> PathState {
@@ -424,15 +446,14 @@ extension FunctionChecker {
         case .conditional:
             let ks = kids(e)
             guard ks.count == 3 else { return [] }
-            _ = ev(ks[0])
-            let base = st
+            let (onTrue, onFalse) = condStates(ks[0])
             let g = plainVar(ks[0])
-            st = refined(base, ks[0], true)
+            st = onTrue
             if let g { guards.append((g.0, g.1)) }
             let a = ev(ks[1])
             if g != nil { guards.removeLast() }
             let sa = st
-            st = refined(base, ks[0], false)
+            st = onFalse
             if let g { guards.append((g.0, !g.1)) }
             let b = ev(ks[2])
             if g != nil { guards.removeLast() }
@@ -446,7 +467,8 @@ extension FunctionChecker {
             use(base.filter { !isStackOrStatic($0) }, at: e, what: "used", deref: true, via: ks[0])
             return []
         case .cast:
-            return kids(e).first.map { ev($0) } ?? []
+            let inner = kids(e).first.map { ev($0) } ?? []
+            return isPointerNode(e) ? inner : []   // (size_t)p is a number, not a borrow
         case .call:
             return call(e, n)
         case .stmtExpr:
@@ -537,11 +559,8 @@ extension FunctionChecker {
             if isPointerNode(ks[1]) && !isPointerNode(ks[0]) { return r.map { Ref(obj: $0.obj, offset: true) } }
             return []
         case .land, .lor:
-            _ = ev(ks[0])
-            let base = st
-            st = refined(base, ks[0], op == .land)
-            _ = ev(ks[1])
-            st = st.joined(refined(base, ks[0], op != .land))
+            let (onTrue, onFalse) = condStates(e)
+            st = onTrue.joined(onFalse)
             return []
         case .comma:
             _ = ev(ks[0])

@@ -102,7 +102,12 @@ struct FunctionChecker {
             return pathNames[obj] ?? "the object"
         case .stack(let v): return "'\(variable(v).name)'"
         case .staticData: return "static storage"
-        case .allocation: return i.maker.isEmpty ? "the resource" : "the result of '\(i.maker)'"
+        case .allocation:
+            // Name it by a variable that holds it, when one does.
+            if let v = st.bind.filter({ $0.key >= 0 && $0.value.contains { $0.obj == obj } }).keys.min() {
+                return "'\(variable(v).name)'" + (i.maker.isEmpty ? "" : " (from '\(i.maker)')")
+            }
+            return i.maker.isEmpty ? "the resource" : "the result of '\(i.maker)'"
         }
     }
 

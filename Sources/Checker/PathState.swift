@@ -69,6 +69,9 @@ struct PathState {
     func joined(_ o: PathState) -> PathState {
         if !reachable { return o }
         if !o.reachable { return self }
+        // An object no variable reaches on one side cannot be used through the other side's
+        // bindings in a way that side allows: its state there is the other side's alone.
+        let mine = reachableObjects(), theirs = o.reachableObjects()
         var r = self
         for (v, refs) in o.bind {
             if let mine = r.bind[v] {
@@ -81,6 +84,9 @@ struct PathState {
         }
         for (id, s) in o.objects {
             if var m = r.objects[id] {
+                let inMine = mine.contains(id), inTheirs = theirs.contains(id)
+                if inTheirs && !inMine { r.objects[id] = s; continue }
+                if inMine && !inTheirs { continue }
                 m.status.formUnion(s.status)
                 m.escaped = m.escaped || s.escaped
                 if m.releaseNode < 0 { m.releaseNode = s.releaseNode }
@@ -98,6 +104,12 @@ struct PathState {
             r.objects[id] = m
         }
         return r
+    }
+
+    func reachableObjects() -> Set<Int32> {
+        var out = Set<Int32>()
+        for refs in bind.values { for r in refs { out.insert(r.obj) } }
+        return out
     }
 
     func sameAs(_ o: PathState) -> Bool {

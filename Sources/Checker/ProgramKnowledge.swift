@@ -9,8 +9,11 @@ struct ProgramKnowledge {
     var fieldsBorrowing: [Int32: [Int32]] = [:]
     /// function key -> parameter index -> fields of that parameter it reallocates.
     var fieldsReallocated: [Int32: [Int: [Int32]]] = [:]
+    /// Functions that never return (`exit` at the end of every path, or declared noreturn).
+    var noreturn: Set<Int32> = []
 
     init(units: [TranslationUnit], library: LibraryModel, index: ProgramIndex) {
+        findNoreturn(units, library, index)
         for (t, tu) in units.enumerated() {
             for (fi, f) in tu.functions.enumerated() where f.hasBody && !f.isSystem {
                 let key = index.functionKey(tu: t, function: Int32(fi))
@@ -23,6 +26,39 @@ struct ProgramKnowledge {
                         scanCall(tu, t, i, library, index, key: key)
                     }
                     i += 1
+                }
+            }
+        }
+    }
+
+    /// A function whose body has no `return` and ends with a call that does not return.
+    mutating func findNoreturn(_ units: [TranslationUnit], _ library: LibraryModel, _ index: ProgramIndex) {
+        for (t, tu) in units.enumerated() {
+            for (fi, f) in tu.functions.enumerated() where f.attributes.noreturn || library.functions[f.name]?.noreturn == true {
+                noreturn.insert(index.functionKey(tu: t, function: Int32(fi)))
+            }
+        }
+        var changed = true
+        while changed {
+            changed = false
+            for (t, tu) in units.enumerated() {
+                for (fi, f) in tu.functions.enumerated() where f.hasBody {
+                    let key = index.functionKey(tu: t, function: Int32(fi))
+                    if noreturn.contains(key) { continue }
+                    var last: Int32 = -1, hasReturn = false
+                    var i = f.bodyStart + 1
+                    while i < f.bodyEnd {
+                        if tu.nodes[Int(i)].kind == .returnStmt { hasReturn = true }
+                        i += 1
+                    }
+                    for c in tu.children(of: f.bodyStart) { last = c }
+                    guard !hasReturn, last >= 0 else { continue }
+                    let call = tu.strip(last)
+                    if tu.nodes[Int(call)].kind == .call, tu.nodes[Int(call)].ref >= 0,
+                       noreturn.contains(index.functionKey(tu: t, function: tu.nodes[Int(call)].ref)) {
+                        noreturn.insert(key)
+                        changed = true
+                    }
                 }
             }
         }

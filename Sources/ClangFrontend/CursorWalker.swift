@@ -267,7 +267,7 @@ final class CursorWalker {
             name: name, loc: loc, returnType: typeID(clang_getResultType(t)), params: [], paramTypes: paramTypes,
             isVariadic: clang_isFunctionTypeVariadic(t) != 0,
             isStatic: clang_Cursor_getStorageClass(c) == CX_SC_Static,
-            bodyStart: 0, bodyEnd: 0, isSystem: isSystem, attributes: isSystem ? OwnershipAttributes() : attributes(c)))
+            bodyStart: 0, bodyEnd: 0, isSystem: isSystem, attributes: attributes(c)))
         return id
     }
 
@@ -289,7 +289,7 @@ final class CursorWalker {
         tu.functions[Int(id)].isStatic = clang_Cursor_getStorageClass(c) == CX_SC_Static
         var attrs = tu.functions[Int(id)].attributes
         let own = attributes(c)
-        if !own.isEmpty { attrs = own }
+        if !own.isEmpty || own.noreturn { attrs = own }
         tu.functions[Int(id)].attributes = attrs
         let start = Int32(tu.nodes.count)
         withSelf { ptr in
@@ -331,6 +331,7 @@ final class CursorWalker {
             case "ownership_holds": attrs.holds += indexes
             case "nonnull":
                 if indexes.isEmpty { attrs.nonnullAll = true } else { attrs.nonnull += indexes }
+            case "noreturn", "Noreturn": attrs.noreturn = true
             default: break
             }
         }
