@@ -71,7 +71,11 @@ struct PathState {
         if !o.reachable { return self }
         // An object no variable reaches on one side cannot be used through the other side's
         // bindings in a way that side allows: its state there is the other side's alone.
-        let mine = reachableObjects(), theirs = o.reachableObjects()
+        // (Reachability is only computed when some object's states differ.)
+        var mine = Set<Int32>(), theirs = Set<Int32>()
+        var differ = false
+        for (id, s) in o.objects where objects[id].map({ $0 != s }) ?? false { differ = true; break }
+        if differ { mine = reachableObjects(); theirs = o.reachableObjects() }
         var r = self
         for (v, refs) in o.bind {
             if let mine = r.bind[v] {
@@ -84,6 +88,7 @@ struct PathState {
         }
         for (id, s) in o.objects {
             if var m = r.objects[id] {
+                if m == s { continue }
                 let inMine = mine.contains(id), inTheirs = theirs.contains(id)
                 if inTheirs && !inMine { r.objects[id] = s; continue }
                 if inMine && !inTheirs { continue }
