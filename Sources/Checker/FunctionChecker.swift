@@ -118,7 +118,8 @@ struct FunctionChecker {
         return refs.first.map { describe($0.obj) } ?? "the pointer"
     }
 
-    mutating func report(_ kind: DiagnosticKind, at n: Int32, certainty: Certainty, message: String, notes: [(Int32, String)], atEnd: Bool = false) {
+    mutating func report(_ kind: DiagnosticKind, at n: Int32, certainty: Certainty, message: String, notes: [(Int32, String)],
+                         atEnd: Bool = false, rust: String? = nil) {
         let (file, line, col) = loc(n, end: atEnd)
         let key = "\(kind.rawValue):\(line):\(col)"
         if let old = found[key], old.certainty == .definite || certainty == .possible { return }
@@ -127,7 +128,7 @@ struct FunctionChecker {
             return DiagnosticNote(file: f, line: l, column: c, message: nn.1)
         }
         found[key] = Diagnostic(kind: kind, certainty: certainty, file: file, line: line, column: col,
-                                function: function.name, message: message, notes: ns)
+                                function: function.name, message: message, notes: ns, rustRule: rust)
     }
 
     // MARK: objects
@@ -246,8 +247,9 @@ struct FunctionChecker {
                 let subject = e.map { name(of: $0, refs: [r]) } ?? describe(r.obj)
                 if s.reallocated, r.offset || (e.map { !sameVariableAsRelease($0) } ?? true) {
                     report(.releaseWhileBorrowed, at: s.releaseNode, certainty: certainty,
-                           message: "\(describe(r.obj)) is reallocated while \(subject) still points into it",
-                           notes: [(i.site, "allocated here"), (s.releaseNode, "reallocated here"), (n, "the old pointer is used here")])
+                           message: "\(describe(r.obj)) is reallocated while \(subject) still points into it", 
+                           notes: [(i.site, "allocated here"), (s.releaseNode, "reallocated here"), (n, "the old pointer is used here")],
+                           rust: "E0502")
                 } else {
                     let how = s.status.contains(.moved) && !s.status.contains(.released) ? "moved" : "freed"
                     report(.useAfterFree, at: n, certainty: certainty,

@@ -48,7 +48,7 @@ public enum DiagnosticKind: String, CaseIterable, Sendable, Codable {
         case .freeOffset: return "E0308"
         case .stackAddressEscape: return "E0515"
         case .mismatchedDealloc: return "E0308"
-        case .mutableAlias: return "E0499"
+        case .mutableAlias: return "E0502"
         case .releaseWhileBorrowed: return "E0505"
         case .nullUnchecked: return "Option"
         }
@@ -93,11 +93,14 @@ public struct Diagnostic: Sendable, Hashable {
     public var function: String
     public var message: String
     public var notes: [DiagnosticNote]
+    /// The rustc error this finding gets, when it differs from the kind's usual one
+    /// (two mutable borrows: E0499; one mutable and one shared: E0502).
+    public var rustRule: String
     public init(kind: DiagnosticKind, severity: Severity? = nil, certainty: Certainty, file: String, line: Int, column: Int,
-                function: String, message: String, notes: [DiagnosticNote]) {
+                function: String, message: String, notes: [DiagnosticNote], rustRule: String? = nil) {
         self.kind = kind; self.severity = severity ?? kind.defaultSeverity; self.certainty = certainty
         self.file = file; self.line = line; self.column = column; self.function = function
-        self.message = message; self.notes = notes
+        self.message = message; self.notes = notes; self.rustRule = rustRule ?? kind.rustRule
     }
 
     /// Sort order of output: file, line, column, id.

@@ -32,7 +32,7 @@ enum ReportBuilder {
                                      shared: shared, raw: raw, safeShare: share),
                       diagnostics: diagnostics.map { d in
                           Report.Diagnostic(id: d.kind.id, severity: d.severity.rawValue, certainty: d.certainty.rawValue,
-                                            rust: d.kind.rustRule, file: d.file, line: d.line, column: d.column,
+                                            rust: d.rustRule, file: d.file, line: d.line, column: d.column,
                                             function: d.function, message: d.message,
                                             notes: d.notes.map { Report.Note(file: $0.file, line: $0.line, column: $0.column, message: $0.message) })
                       })
