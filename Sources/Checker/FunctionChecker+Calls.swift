@@ -202,7 +202,7 @@ extension FunctionChecker {
                 break
             }
         }
-        if f.name != "memmove" && f.name != "bcopy" { checkAliasing(e, f.name, lent) }
+        if f.name != "memmove" && f.name != "bcopy" { checkAliasing(e, f.name, lent, library: true) }
         for (k, a) in args.enumerated() where k >= params.count || !["borrow", "value"].contains(params[k].role) {
             let t = tu.strip(a)
             if node(t).kind == .varRef { havocPaths(of: node(t).ref, at: e) }
@@ -238,6 +238,19 @@ extension FunctionChecker {
     /// Resources that live in a value and are released through its address (`zmq_msg_close(&msg)`).
     func valueResource(_ r: String) -> Bool { ["zmq-msg", "mutex", "regex"].contains(r) }
 
+    /// `p + 3`, `&p[3]`: an argument that points a constant distance into its object.
+    func constantShift(_ a: Int32) -> Bool {
+        var x = tu.strip(a)
+        if node(x).kind == .cast, let k = kids(x).first { x = tu.strip(k) }
+        let n = node(x)
+        let operands: [Int32]
+        if n.kind == .binary, n.op == BinaryOp.add.rawValue || n.op == BinaryOp.sub.rawValue { operands = kids(x) }
+        else if n.kind == .unary, n.op == UnaryOp.addressOf.rawValue, let k = kids(x).first, node(tu.strip(k)).kind == .subscript_ {
+            operands = kids(tu.strip(k))
+        } else { return false }
+        return operands.contains { node(tu.strip($0)).kind == .intLiteral }
+    }
+
     /// A `void *` parameter erases the type: what the callee does with it is not a Rust borrow.
     func isVoidPointerParam(_ f: Function, _ k: Int) -> Bool {
         guard k < f.paramTypes.count, f.paramTypes[k] >= 0 else { return true }
@@ -248,13 +261,18 @@ extension FunctionChecker {
     /// The same object lent to two parameters of one call, one of which writes through it.
     /// Two pointers both into the middle of one buffer may address disjoint parts (Rust's
     /// `split_at_mut`), so only pairs where one side is the object itself count.
-    mutating func checkAliasing(_ e: Int32, _ callee: String, _ lent: [(refs: [Ref], mutable: Bool, arg: Int32)]) {
+    ///
+    /// For library copies (`memcpy(buf, buf + k, n)`) a shift by a variable usually copies between
+    /// disjoint parts (`copy_within` in Rust) and is not reported; a shift by a constant within a
+    /// buffer of unknown length overlaps, and is.
+    mutating func checkAliasing(_ e: Int32, _ callee: String, _ lent: [(refs: [Ref], mutable: Bool, arg: Int32)], library: Bool = false) {
         guard lent.count >= 2 else { return }
         for i in 0..<lent.count {
             for j in (i + 1)..<lent.count where lent[i].mutable || lent[j].mutable {
                 var hit: Int32? = nil
                 for a in lent[i].refs {
                     for b in lent[j].refs where a.obj == b.obj && !(a.offset && b.offset) {
+                        if library, a.offset != b.offset, !constantShift(a.offset ? lent[i].arg : lent[j].arg) { continue }
                         if let o = info[a.obj], case .staticData = o.origin { continue }
                         if hit == nil || a.obj < hit! { hit = a.obj }
                     }
