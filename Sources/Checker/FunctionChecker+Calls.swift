@@ -280,7 +280,7 @@ extension FunctionChecker {
                 if let id = hit {
                     let certainty: Certainty = lent[i].refs.count > 1 || lent[j].refs.count > 1 ? .possible : .definite
                     report(.mutableAlias, at: e, certainty: certainty,
-                           message: "\(describe(id)) is lent to '\(callee)' twice, as arguments \(i + 1) and \(j + 1), and \(lent[i].mutable ? "argument \(i + 1)" : "argument \(j + 1)") is written through",
+                           message: "\(describe(id)) is lent to '\(callee)' twice, as arguments \(i + 1) and \(j + 1), and " + (lent[i].mutable && lent[j].mutable ? "both are written through" : "argument \(lent[i].mutable ? i + 1 : j + 1) is written through"),
                            notes: [], rust: lent[i].mutable && lent[j].mutable ? "E0499" : "E0502")
                     return
                 }

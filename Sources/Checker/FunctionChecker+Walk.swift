@@ -612,7 +612,7 @@ extension FunctionChecker {
                     if case .stack(let v)? = info[r.obj]?.origin, variable(v).storage == .automatic {
                         report(.stackAddressEscape, at: n, certainty: .definite,
                                message: "the address of local '\(variable(v).name)' is stored through a parameter and outlives '\(function.name)'",
-                               notes: [])
+                               notes: [], rust: "E0597")
                     }
                 }
             }

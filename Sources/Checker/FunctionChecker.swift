@@ -123,7 +123,7 @@ struct FunctionChecker {
         let (file, line, col) = loc(n, end: atEnd)
         let key = "\(kind.rawValue):\(line):\(col)"
         if let old = found[key], old.certainty == .definite || certainty == .possible { return }
-        let ns = notes.filter { $0.0 >= 0 }.map { nn -> DiagnosticNote in
+        let ns = notes.filter { $0.0 >= 0 && !$0.1.isEmpty }.map { nn -> DiagnosticNote in
             let (f, l, c) = loc(nn.0)
             return DiagnosticNote(file: f, line: l, column: c, message: nn.1)
         }
@@ -132,6 +132,16 @@ struct FunctionChecker {
     }
 
     // MARK: objects
+
+    /// The note for where an object comes from: made here, read here, or nothing for a parameter.
+    func origin(_ obj: Int32) -> (Int32, String) {
+        guard let i = info[obj] else { return (-1, "") }
+        switch i.origin {
+        case .allocation: return (i.site, "allocated here")
+        case .parameter: return obj <= -10 && obj > -10 - Int32(function.params.count) ? (-1, "") : (i.site, "read here")
+        default: return (-1, "")
+        }
+    }
 
     mutating func newObject(at site: Int32, resource: String, nullable: Bool, maker: String, dependsOn: Int32? = nil) -> Ref {
         info[site] = ObjectInfo(origin: .allocation, resource: resource, owned: true, site: site, nullable: nullable, dependsOn: dependsOn, maker: maker,
@@ -248,13 +258,13 @@ struct FunctionChecker {
                 if s.reallocated, r.offset || (e.map { !sameVariableAsRelease($0) } ?? true) {
                     report(.releaseWhileBorrowed, at: s.releaseNode, certainty: certainty,
                            message: "\(describe(r.obj)) is reallocated while \(subject) still points into it", 
-                           notes: [(i.site, "allocated here"), (s.releaseNode, "reallocated here"), (n, "the old pointer is used here")],
+                           notes: [origin(r.obj), (s.releaseNode, "reallocated here"), (n, "the old pointer is used here")],
                            rust: "E0502")
                 } else {
                     let how = s.status.contains(.moved) && !s.status.contains(.released) ? "moved" : "freed"
                     report(.useAfterFree, at: n, certainty: certainty,
                            message: "\(subject) is \(what) after being \(how)\(releaser(s))",
-                           notes: [(i.site, "allocated here"), (s.releaseNode, how == "moved" ? "moved here" : "freed here"), (n, "used here")])
+                           notes: [origin(r.obj), (s.releaseNode, how == "moved" ? "moved here" : "freed here"), (n, "used here")])
                 }
                 // One report per object: what follows from the same mistake is not new.
                 reportedUse.insert(r.obj)
@@ -263,7 +273,7 @@ struct FunctionChecker {
                 let subject = e.map { name(of: $0, refs: [r]) } ?? describe(r.obj)
                 report(.nullUnchecked, at: n, certainty: s.status == .null || s.nullTests == 2 ? .definite : .possible,
                        message: "\(subject) may be null here: '\(i.maker)' can fail and its result is not checked",
-                       notes: [(i.site, "allocated here"), (n, "dereferenced here")])
+                       notes: [origin(r.obj), (n, "dereferenced here")])
                 st.objects[r.obj]?.status.remove(.null)
             }
         }
@@ -296,16 +306,16 @@ struct FunctionChecker {
             if r.offset {
                 report(.freeOffset, at: n, certainty: mixed,
                        message: "\(subject) is released by '\(by)' after being advanced past the start of its allocation",
-                       notes: [(i.site, "allocated here"), (n, "released here")])
+                       notes: [origin(r.obj), (n, "released here")])
             } else if !s.status.isDisjoint(with: .gone) {
                 let certainty: Certainty = s.status.isSubset(of: .gone) ? .definite : .possible
                 report(.doubleFree, at: n, certainty: certainty,
                        message: "\(subject) is released again by '\(by)' after being \(s.status.contains(.moved) && !s.status.contains(.released) ? "moved" : "freed")\(releaser(s))",
-                       notes: [(i.site, "allocated here"), (s.releaseNode, "first released here"), (n, "released again here")])
+                       notes: [origin(r.obj), (s.releaseNode, "first released here"), (n, "released again here")])
             } else if let resource, kind != .move, !i.resource.isEmpty, i.resource != resource, compatible(i.resource, resource) == false {
                 report(.mismatchedDealloc, at: n, certainty: mixed,
                        message: "\(subject) comes from '\(i.maker)' (\(i.resource)) but is released by '\(by)' (\(resource))",
-                       notes: [(i.site, "allocated here"), (n, "released here")])
+                       notes: [origin(r.obj), (n, "released here")])
             }
             // A field that borrows from the released one (`c->sock` made from `c->ctx`).
             if kind != .move, let (base, field) = pathOf(r.obj) {
@@ -360,7 +370,7 @@ struct FunctionChecker {
             let holder = p.holder >= 0 ? "'\(variable(p.holder).name)'" : "an object"
             report(.stackAddressEscape, at: p.node, certainty: refs.count > 1 ? .possible : .definite,
                    message: "the address of local '\(variable(p.local).name)' is stored into \(holder), which outlives '\(function.name)'",
-                   notes: [(n, "still there when the function returns")])
+                   notes: endOfBody ? [] : [(n, "still there when the function returns")], rust: "E0597")
         }
         let kept = Set(returned.map(\.obj))
         for (id, s) in st.objects.sorted(by: { $0.key < $1.key }) {
@@ -368,7 +378,7 @@ struct FunctionChecker {
             let certainty: Certainty = s.status == .live ? .definite : .possible
             report(.leak, at: n, certainty: certainty,
                    message: "\(describe(id)) leaks: it is neither released nor handed on before this exit",
-                   notes: [(i.site, "allocated here")], atEnd: endOfBody)
+                   notes: [origin(id)], atEnd: endOfBody)
         }
         st = .unreachable
     }
@@ -377,12 +387,12 @@ struct FunctionChecker {
     mutating func overwrite(_ v: Int32, at n: Int32) {
         guard let old = st.bind[v] else { return }
         for r in old {
-            guard let i = info[r.obj], i.owned, let s = st.objects[r.obj], s.status == .live, !s.escaped else { continue }
+            guard let i = info[r.obj], i.owned, let s = st.objects[r.obj], s.status.contains(.live), !s.escaped else { continue }
             let elsewhere = st.bind.contains { k, refs in k != v && refs.contains { $0.obj == r.obj } }
             if !elsewhere {
-                report(.leak, at: n, certainty: .definite,
+                report(.leak, at: n, certainty: s.status == .live && old.count == 1 ? .definite : .possible,
                        message: "\(describe(r.obj)) leaks: '\(variable(v).name)', its only owner, is overwritten",
-                       notes: [(i.site, "allocated here"), (n, "overwritten here")])
+                       notes: [origin(r.obj), (n, "overwritten here")])
                 st.objects[r.obj]?.escaped = true
             }
         }

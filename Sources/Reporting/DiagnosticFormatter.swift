@@ -24,7 +24,10 @@ public struct DiagnosticFormatter {
         }
         let errors = diagnostics.filter { $0.severity == "error" }.count
         let warnings = diagnostics.filter { $0.severity == "warning" }.count
-        if !diagnostics.isEmpty { out += "\(warnings) warning\(warnings == 1 ? "" : "s") and \(errors) error\(errors == 1 ? "" : "s") generated.\n" }
+        var counts: [String] = []
+        if warnings > 0 { counts.append("\(warnings) warning\(warnings == 1 ? "" : "s")") }
+        if errors > 0 { counts.append("\(errors) error\(errors == 1 ? "" : "s")") }
+        if !counts.isEmpty { out += counts.joined(separator: " and ") + " generated.\n" }
         return out
     }
 

@@ -27,7 +27,7 @@ public enum SARIFFormatter {
         var locations: [Location]; var codeFlows: [CodeFlow]?; var partialFingerprints: [String: String]
         var properties: ResultProperties
     }
-    struct ResultProperties: Encodable { var certainty: String; var function: String }
+    struct ResultProperties: Encodable { var certainty: String; var function: String; var rust: String }
     struct Location: Encodable { var physicalLocation: PhysicalLocation; var message: Text? }
     struct PhysicalLocation: Encodable { var artifactLocation: ArtifactLocation; var region: Region }
     struct ArtifactLocation: Encodable { var uri: String; var uriBaseId: String? }
@@ -76,7 +76,7 @@ public enum SARIFFormatter {
             return Result(ruleId: d.id, ruleIndex: index, level: level(d.severity), message: Text(text: d.message),
                           locations: [location(d.file, d.line, d.column)], codeFlows: flows,
                           partialFingerprints: ["oxidizeFinding/v1": fingerprint],
-                          properties: ResultProperties(certainty: d.certainty, function: d.function))
+                          properties: ResultProperties(certainty: d.certainty, function: d.function, rust: d.rust))
         }
         let log = Log(runs: [Run(tool: Tool(driver: Driver(name: "oxidize", version: report.tool.version,
                                                               informationUri: docsBase.map { $0 + "README.md" }, rules: rules)),

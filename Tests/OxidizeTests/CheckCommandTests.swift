@@ -89,6 +89,38 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertEqual(try Run.oxidize(["check", other]).status, 1, "a different id does not suppress")
     }
 
+    /// A user's own allocator pair, described in a model file, gets the same checks as malloc/free.
+    func testUserModelGetsTheSameChecks() throws {
+        let s = try Scratch()
+        let c = try s.write("pool.c", """
+        struct buf { int n; };
+        struct buf *pool_get(void);
+        void pool_put(struct buf *b);
+        int twice(void) {
+            struct buf *b = pool_get();
+            pool_put(b);
+            pool_put(b);
+            return 0;
+        }
+        int forgets(void) {
+            struct buf *b = pool_get();
+            b->n = 1;
+            return b->n;
+        }
+        """)
+        let model = try s.write("pool.json", """
+        { "resources": { "pool-buf": { "rust": "PoolBuf", "release": ["pool_put"] } },
+          "functions": {
+            "pool_get": { "params": [], "returns": { "class": "owned", "resource": "pool-buf" } },
+            "pool_put": { "params": [ { "role": "release", "resource": "pool-buf" } ] } } }
+        """)
+        XCTAssertEqual(try Run.oxidize(["check", c]).status, 0, "without the model nothing is known")
+        let r = try Run.oxidize(["check", c, "--model", model])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.out.contains("\(c):7:5: error: 'b' is released again by 'pool_put' after being freed by 'pool_put' [double-free]"), r.out)
+        XCTAssertTrue(r.out.contains("[leak]"), r.out)
+    }
+
     func testJSONIsTheReportWithDiagnostics() throws {
         let s = try Scratch()
         let c = try s.write("bug.c", buggy)

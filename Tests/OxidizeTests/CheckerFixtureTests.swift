@@ -73,5 +73,16 @@ final class CheckerFixtureTests: XCTestCase {
             XCTAssertGreaterThanOrEqual(negatives, 3, "\(kind.id): at least 3 negative cases (functions named *_ok_*)")
         }
         XCTAssertEqual(Set(DiagnosticKind.allCases.map(\.id)).count, DiagnosticKind.allCases.count, "ids are unique")
+        // Every id is a SARIF rule with its help page.
+        let report = try Pipeline.report(.init(files: [Repo.fixtures(in: "checker")[0].path], clangArguments: []))
+        let sarif = SARIFFormatter.format(report, docsBase: "file:///oxidize/") { _ in "" }
+        let json = try JSONSerialization.jsonObject(with: sarif) as? [String: Any]
+        let driver = ((json?["runs"] as? [[String: Any]])?.first?["tool"] as? [String: Any])?["driver"] as? [String: Any]
+        let rules = driver?["rules"] as? [[String: Any]] ?? []
+        for kind in DiagnosticKind.allCases {
+            let rule = rules.first { $0["id"] as? String == kind.id }
+            XCTAssertNotNil(rule, "no SARIF rule for \(kind.id)")
+            XCTAssertEqual(rule?["helpUri"] as? String, "file:///oxidize/" + kind.docPath)
+        }
     }
 }
