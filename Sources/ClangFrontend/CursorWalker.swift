@@ -84,6 +84,11 @@ final class CursorWalker {
         let id = Int32(tu.files.count)
         var name = consume(clang_getFileName(f))
         if id == 0 { name = tu.mainFile }   // the main file keeps the spelling the user passed
+        else if !name.hasPrefix("/") {
+            // Relative to a build folder's working directory: give the real path instead.
+            let real = consume(clang_File_tryGetRealPathName(f))
+            if !real.isEmpty { name = real }
+        }
         tu.files.append(name)
         let loc = clang_getLocationForOffset(unit, f, 0)
         tu.fileIsSystem.append(clang_Location_isInSystemHeader(loc) != 0)

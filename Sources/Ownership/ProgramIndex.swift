@@ -19,7 +19,9 @@ public struct ProgramIndex: Sendable {
             var keys: [Int32] = []
             keys.reserveCapacity(tu.functions.count)
             for (i, f) in tu.functions.enumerated() {
-                let name = f.isStatic ? "\(t):\(f.name)" : f.name
+                // A static function is one per file that defines it: a header's static inline
+                // function included by several units is analysed once.
+                let name = f.isStatic ? "\(tu.fileName(f.loc)):\(f.name)" : f.name
                 let key: Int32
                 if let k = byName[name] { key = k } else {
                     key = Int32(functionNames.count)

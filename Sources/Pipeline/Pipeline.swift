@@ -4,6 +4,7 @@ import ClangFrontend
 import Diagnostics
 import Ownership
 import Reporting
+import Foundation
 
 /// The only place that orders the stages: parse -> lower -> infer -> report.
 public enum Pipeline {
@@ -15,8 +16,17 @@ public enum Pipeline {
         public var modelFiles: [String]
         /// Run the checker and fill `diagnostics` (off only to measure what the checker costs).
         public var runChecker: Bool
-        public init(files: [String], clangArguments: [String], modelFiles: [String] = [], runChecker: Bool = true) {
+        /// A build folder holding compile_commands.json (`-p`): its units join `files`.
+        public var buildDirectory: String?
+        /// Globs a unit's path must match (any) / must not match (all), for `-p` projects.
+        public var include: [String]
+        public var exclude: [String]
+        /// Units parsed at once (`-j`); the output is the same for any value.
+        public var jobs: Int
+        public init(files: [String], clangArguments: [String], modelFiles: [String] = [], runChecker: Bool = true,
+                    buildDirectory: String? = nil, include: [String] = [], exclude: [String] = [], jobs: Int = 1) {
             self.files = files; self.clangArguments = clangArguments; self.modelFiles = modelFiles; self.runChecker = runChecker
+            self.buildDirectory = buildDirectory; self.include = include; self.exclude = exclude; self.jobs = max(1, jobs)
         }
     }
 
@@ -35,32 +45,93 @@ public enum Pipeline {
         }
     }
 
-    /// Parses every file (all of them, so every error is reported), then analyses them together.
-    public static func parse(_ options: Options) throws -> [TranslationUnit] {
-        let index = ClangIndex()
-        var units: [TranslationUnit] = []
-        var errors: [String] = []
-        for f in options.files {
-            switch index.parse(path: f, arguments: options.clangArguments) {
-            case .success(let tu): units.append(tu)
-            case .failure(let failure): errors += failure.errors.map(\.description)
+    /// The units to parse: the files given (with the clang arguments after `--`), then the
+    /// project's units from `-p`, filtered by `--include` / `--exclude`.
+    public static func units(_ options: Options) throws -> [(file: String, arguments: [String])] {
+        var out = options.files.map { ($0, options.clangArguments) }
+        if let dir = options.buildDirectory {
+            switch CompilationDatabase.load(buildDirectory: dir) {
+            case .failure(let e): throw Failure(messages: [e.description])
+            case .success(let units):
+                for u in units where selected(u.file, options) { out.append((u.file, u.arguments + options.clangArguments)) }
             }
         }
-        if !errors.isEmpty { throw Failure(messages: errors) }
+        return out
+    }
+
+    static func selected(_ path: String, _ options: Options) -> Bool {
+        func matches(_ glob: String) -> Bool { fnmatch(glob, path, 0) == 0 || fnmatch("*/" + glob, path, 0) == 0 }
+        if !options.include.isEmpty && !options.include.contains(where: matches) { return false }
+        return !options.exclude.contains(where: matches)
+    }
+
+    /// Parses every unit (all of them, so every error is reported), `jobs` at a time, each worker
+    /// with its own libclang index on a thread with a deep stack. Results keep the input order.
+    public static func parse(_ options: Options) throws -> [TranslationUnit] {
+        let (units, failures) = try parseKeepingGoing(options)
+        if !failures.isEmpty { throw Failure(messages: failures) }
         return units
     }
 
+    /// Like `parse`, but a unit that fails is reported and skipped (projects: `-p`).
+    public static func parseKeepingGoing(_ options: Options) throws -> ([TranslationUnit], [String]) {
+        let work = try units(options)
+        var results = [Result<TranslationUnit, ParseFailure>?](repeating: nil, count: work.count)
+        let lock = NSLock()
+        var next = 0
+        let workers = min(options.jobs, max(1, work.count))
+        let done = DispatchGroup()
+        results.withUnsafeMutableBufferPointer { slots in
+            let out = slots
+            for _ in 0..<workers {
+                done.enter()
+                let t = Thread {
+                    let index = ClangIndex()
+                    while true {
+                        lock.lock(); let i = next; next += 1; lock.unlock()
+                        guard i < work.count else { break }
+                        out[i] = index.parse(path: work[i].file, arguments: work[i].arguments)
+                    }
+                    done.leave()
+                }
+                t.stackSize = 1 << 29
+                t.start()
+            }
+            done.wait()
+        }
+        var parsed: [TranslationUnit] = []
+        var errors: [String] = []
+        for r in results {
+            switch r {
+            case .success(let tu)?: parsed.append(tu)
+            case .failure(let f)?: errors += f.errors.map(\.description)
+            case nil: break
+            }
+        }
+        if parsed.isEmpty { throw Failure(messages: errors.isEmpty ? ["oxidize: error: no translation units to analyse"] : errors) }
+        return (parsed, errors)
+    }
+
     public static func report(_ options: Options) throws -> Report {
+        let (report, failures) = try run(options, keepGoing: false)
+        if !failures.isEmpty { throw Failure(messages: failures) }
+        return report
+    }
+
+    /// The report, and the units that failed to parse (only with `keepGoing`; otherwise any
+    /// failure throws). Projects keep going: one broken unit does not hide the others.
+    public static func run(_ options: Options, keepGoing: Bool) throws -> (Report, [String]) {
         let library = try libraryModel(extra: options.modelFiles)
         var clock = StageClock()
-        let units = try parse(options)
+        let (units, failures) = keepGoing ? try parseKeepingGoing(options) : (try parse(options), [])
         clock.lap("parse+walk")
         let ownership = OwnershipInference.analyze(units: units, library: library)
         clock.lap("ownership")
         let diagnostics = options.runChecker ? Checker.check(units: units, library: library, ownership: ownership) : []
         clock.lap("checker")
         defer { clock.lap("report") }
-        return ReportBuilder.build(facts: ownership.facts, diagnostics: diagnostics, files: options.files, models: library.sources,
-                                   tool: .init(name: "oxidize", version: toolVersion, clang: clangVersion()))
+        let report = ReportBuilder.build(facts: ownership.facts, diagnostics: diagnostics, files: units.map(\.mainFile), models: library.sources,
+                                         tool: .init(name: "oxidize", version: toolVersion, clang: clangVersion()))
+        return (report, failures)
     }
 }

@@ -30,13 +30,16 @@ struct CheckCommand: ParsableCommand {
     var docsURL: String?
 
     func validate() throws {
-        if common.files.isEmpty { throw ValidationError("no input files (usage: oxidize check FILE... -- CLANG_ARGS)") }
+        if !common.hasInput { throw ValidationError("no input files (usage: oxidize check FILE... [-p BUILD_DIR] -- CLANG_ARGS)") }
+        if common.jobs < 1 { throw ValidationError("-j takes a positive number") }
     }
 
     func run() throws {
         var report: Report
+        var failures: [String] = []
         do {
-            report = try Pipeline.report(.init(files: common.files, clangArguments: common.clangArguments, modelFiles: common.models))
+            (report, failures) = try Pipeline.run(common.pipelineOptions(), keepGoing: common.buildDirectory != nil)
+            failures.forEach(Output.error)
         } catch let f as Pipeline.Failure {
             f.messages.forEach(Output.error)
             throw ExitCode(2)
@@ -76,6 +79,7 @@ struct CheckCommand: ParsableCommand {
             data = Data(DiagnosticFormatter.github(report.diagnostics).utf8)
         }
         try Output.write(data, to: common.output, inputs: common.files)
+        if !failures.isEmpty { throw ExitCode(2) }   // some unit failed to parse; the rest was analysed
         let threshold: Int
         switch failOn { case .error: threshold = 2; case .warning: threshold = 1; case .note: threshold = 0; case .never: threshold = 3 }
         let rank = ["note": 0, "warning": 1, "error": 2]

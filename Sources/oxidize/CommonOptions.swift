@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Pipeline
 
 struct CommonOptions: ParsableArguments {
     @Argument(help: "C source files to analyse.")
@@ -10,6 +11,25 @@ struct CommonOptions: ParsableArguments {
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the output to FILE (atomically) instead of standard output.", valueName: "FILE"))
     var output: String?
+
+    @Option(name: .customShort("p"), help: ArgumentHelp("A build folder holding compile_commands.json: analyse every unit of the project with its own flags.", valueName: "BUILD_DIR"))
+    var buildDirectory: String?
+
+    @Option(name: .customLong("include"), help: ArgumentHelp("With -p: only units whose path matches this glob (repeatable).", valueName: "GLOB"))
+    var include: [String] = []
+
+    @Option(name: .customLong("exclude"), help: ArgumentHelp("With -p: skip units whose path matches this glob (repeatable).", valueName: "GLOB"))
+    var exclude: [String] = []
+
+    @Option(name: .customShort("j"), help: ArgumentHelp("Units parsed in parallel (default: the number of cores); the output is the same for any value.", valueName: "N"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    var hasInput: Bool { !files.isEmpty || buildDirectory != nil }
+
+    func pipelineOptions(runChecker: Bool = true) -> Pipeline.Options {
+        Pipeline.Options(files: files, clangArguments: clangArguments, modelFiles: models, runChecker: runChecker,
+                         buildDirectory: buildDirectory, include: include, exclude: exclude, jobs: jobs)
+    }
 
     /// Clang arguments: everything after `--`, as for clang-tidy (split off before parsing).
     var clangArguments: [String] { ClangArguments.value }

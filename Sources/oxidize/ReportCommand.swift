@@ -20,14 +20,16 @@ struct ReportCommand: ParsableCommand {
     var noCheck = false
 
     func validate() throws {
-        if common.files.isEmpty { throw ValidationError("no input files (usage: oxidize report FILE... -- CLANG_ARGS)") }
+        if !common.hasInput { throw ValidationError("no input files (usage: oxidize report FILE... [-p BUILD_DIR] -- CLANG_ARGS)") }
+        if common.jobs < 1 { throw ValidationError("-j takes a positive number") }
     }
 
     func run() throws {
         let report: Report
+        var failures: [String] = []
         do {
-            report = try Pipeline.report(.init(files: common.files, clangArguments: common.clangArguments, modelFiles: common.models,
-                                               runChecker: !noCheck))
+            (report, failures) = try Pipeline.run(common.pipelineOptions(runChecker: !noCheck), keepGoing: common.buildDirectory != nil)
+            failures.forEach(Output.error)
         } catch let f as Pipeline.Failure {
             f.messages.forEach(Output.error)
             throw ExitCode(2)
@@ -38,5 +40,6 @@ struct ReportCommand: ParsableCommand {
         case .text: data = Data(TextFormatter(color: Output.useColor(for: common.output)).format(report).utf8)
         }
         try Output.write(data, to: common.output, inputs: common.files)
+        if !failures.isEmpty { throw ExitCode(2) }   // some unit failed to parse; the rest was analysed
     }
 }
