@@ -228,7 +228,8 @@ public struct TranslationUnit: Sendable {
     public var records: [Record] = []
     public var functions: [Function] = []
     public var nodes: [Node] = []
-    /// Source lines by file, only for files that have findings (filled lazily by the pipeline).
+    /// Every file the unit read (the main file and all it includes), for the cache's validation.
+    public var inputs: [String] = []
     public init(mainFile: String) { self.mainFile = mainFile }
 
     public func children(of i: Int32) -> ChildSequence { ChildSequence(nodes: nodes, parent: i) }

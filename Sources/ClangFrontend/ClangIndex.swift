@@ -44,11 +44,26 @@ public final class ClangIndex {
         if !errors.isEmpty { return .failure(ParseFailure(errors: errors)) }
         let t0 = DispatchTime.now().uptimeNanoseconds
         let walker = CursorWalker(unit: tu, mainFile: path)
-        let model = walker.run()
+        var model = walker.run()
+        model.inputs = Self.inclusions(of: tu)
         if ProcessInfo.processInfo.environment["OXIDIZE_TIMINGS"] != nil {
             FileHandle.standardError.write(Data("oxidize: walk \(path) \(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9) s, \(model.nodes.count) nodes\n".utf8))
         }
         return .success(model)
+    }
+
+    /// Every file the unit read, as real paths, sorted.
+    private static func inclusions(of tu: CXTranslationUnit) -> [String] {
+        final class Box { var files: Set<String> = [] }
+        let box = Box()
+        clang_getInclusions(tu, { file, _, _, data in
+            guard let file, let data else { return }
+            let b = Unmanaged<Box>.fromOpaque(data).takeUnretainedValue()
+            var name = consume(clang_File_tryGetRealPathName(file))
+            if name.isEmpty { name = consume(clang_getFileName(file)) }
+            b.files.insert(name)
+        }, Unmanaged.passUnretained(box).toOpaque())
+        return box.files.sorted()
     }
 
     private static func errors(of tu: CXTranslationUnit, path: String) -> [InputError] {

@@ -23,10 +23,13 @@ public enum Pipeline {
         public var exclude: [String]
         /// Units parsed at once (`-j`); the output is the same for any value.
         public var jobs: Int
+        /// The unit cache's folder, or nil for no cache.
+        public var cacheDirectory: String?
         public init(files: [String], clangArguments: [String], modelFiles: [String] = [], runChecker: Bool = true,
                     buildDirectory: String? = nil, include: [String] = [], exclude: [String] = [], jobs: Int = 1) {
             self.files = files; self.clangArguments = clangArguments; self.modelFiles = modelFiles; self.runChecker = runChecker
             self.buildDirectory = buildDirectory; self.include = include; self.exclude = exclude; self.jobs = max(1, jobs)
+            self.cacheDirectory = nil
         }
     }
 
@@ -81,6 +84,8 @@ public enum Pipeline {
         var next = 0
         let workers = min(options.jobs, max(1, work.count))
         let done = DispatchGroup()
+        let cache = options.cacheDirectory.map { UnitCache(directory: $0, toolVersion: toolVersion, clangVersion: clangVersion()) }
+        var hits = 0
         results.withUnsafeMutableBufferPointer { slots in
             let out = slots
             for _ in 0..<workers {
@@ -90,7 +95,14 @@ public enum Pipeline {
                     while true {
                         lock.lock(); let i = next; next += 1; lock.unlock()
                         guard i < work.count else { break }
-                        out[i] = index.parse(path: work[i].file, arguments: work[i].arguments)
+                        if let cache, case .hit(let tu) = cache.load(file: work[i].file, arguments: work[i].arguments) {
+                            out[i] = .success(tu)
+                            lock.lock(); hits += 1; lock.unlock()
+                            continue
+                        }
+                        let result = index.parse(path: work[i].file, arguments: work[i].arguments)
+                        if let cache, case .success(let tu) = result { cache.store(tu, file: work[i].file, arguments: work[i].arguments) }
+                        out[i] = result
                     }
                     done.leave()
                 }
@@ -99,6 +111,7 @@ public enum Pipeline {
             }
             done.wait()
         }
+        StageClock.note("cache: \(hits) of \(work.count) units from \(options.cacheDirectory ?? "(no cache)")")
         var parsed: [TranslationUnit] = []
         var errors: [String] = []
         for r in results {

@@ -24,11 +24,19 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .customShort("j"), help: ArgumentHelp("Units parsed in parallel (default: the number of cores); the output is the same for any value.", valueName: "N"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(name: .customLong("cache-dir"), help: ArgumentHelp("Where parsed units are cached (default: $XDG_CACHE_HOME/oxidize or ~/.cache/oxidize).", valueName: "DIR"))
+    var cacheDirectory: String?
+
+    @Flag(name: .customLong("no-cache"), help: "Parse every unit, reading and writing no cache.")
+    var noCache = false
+
     var hasInput: Bool { !files.isEmpty || buildDirectory != nil }
 
     func pipelineOptions(runChecker: Bool = true) -> Pipeline.Options {
-        Pipeline.Options(files: files, clangArguments: clangArguments, modelFiles: models, runChecker: runChecker,
-                         buildDirectory: buildDirectory, include: include, exclude: exclude, jobs: jobs)
+        var o = Pipeline.Options(files: files, clangArguments: clangArguments, modelFiles: models, runChecker: runChecker,
+                                 buildDirectory: buildDirectory, include: include, exclude: exclude, jobs: jobs)
+        o.cacheDirectory = noCache ? nil : (cacheDirectory ?? UnitCache.defaultDirectory)
+        return o
     }
 
     /// Clang arguments: everything after `--`, as for clang-tidy (split off before parsing).

@@ -3,8 +3,68 @@ import XCTest
 /// Whole projects through compile_commands.json (-p): every unit with its own flags, headers
 /// analysed once, summaries across units, the same bytes for any -j, filters, broken units.
 final class ProjectTests: XCTestCase {
+    func testProjectReportAcrossUnits() throws {
+        let s = try Scratch()
+        let build = try SampleProject.make(s)
+        let r = try Run.oxidize(["report", "--format", "json", "-p", build])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let json = try JSONSerialization.jsonObject(with: r.stdout) as? [String: Any]
+        let functions = json?["functions"] as? [[String: Any]] ?? []
+        XCTAssertEqual(functions.filter { $0["name"] as? String == "node_value" }.count, 1, "the header's function is analysed once")
+        XCTAssertEqual((json?["files"] as? [String])?.count, 8)
+        // use0 calls node_new in another unit: its local is owned through the cross-unit summary.
+        let use0 = functions.first { $0["name"] as? String == "use0" }
+        let local = (use0?["locals"] as? [[String: Any]])?.first { $0["name"] as? String == "n" }
+        XCTAssertEqual(local?["ownership"] as? String, "owned")
+        let free = functions.first { $0["name"] as? String == "node_free_all" }
+        XCTAssertEqual((free?["params"] as? [[String: Any]])?.first?["ownership"] as? String, "owned")
+    }
+
+    func testSameBytesForAnyJobs() throws {
+        let s = try Scratch()
+        let build = try SampleProject.make(s, units: 12)
+        let one = try Run.oxidize(["check", "--format", "json", "-p", build, "-j", "1"])
+        let two = try Run.oxidize(["check", "--format", "json", "-p", build, "-j", "2"])
+        let four = try Run.oxidize(["check", "--format", "json", "-p", build, "-j", "4"])
+        XCTAssertEqual(one.status, 0, one.stderr)
+        XCTAssertEqual(one.stdout, two.stdout)
+        XCTAssertEqual(one.stdout, four.stdout)
+    }
+
+    func testIncludeExclude() throws {
+        let s = try Scratch()
+        let build = try SampleProject.make(s)
+        let r = try Run.oxidize(["report", "--format", "json", "-p", build, "--exclude", "src/use*.c"])
+        let files = (try JSONSerialization.jsonObject(with: r.stdout) as? [String: Any])?["files"] as? [String] ?? []
+        XCTAssertEqual(files.map { ($0 as NSString).lastPathComponent }.sorted(), ["free.c", "new.c"])
+        let only = try Run.oxidize(["report", "--format", "json", "-p", build, "--include", "*/use1.c"])
+        let files2 = (try JSONSerialization.jsonObject(with: only.stdout) as? [String: Any])?["files"] as? [String] ?? []
+        XCTAssertEqual(files2.map { ($0 as NSString).lastPathComponent }, ["use1.c"])
+    }
+
+    func testBrokenUnitIsReportedAndSkipped() throws {
+        let s = try Scratch()
+        let build = try SampleProject.make(s, units: 2, broken: true)
+        let r = try Run.oxidize(["report", "--format", "json", "-p", build])
+        XCTAssertEqual(r.status, 2, "the exit code says a unit failed")
+        XCTAssertTrue(r.stderr.contains("broken.c:1:"), r.stderr)
+        let json = try JSONSerialization.jsonObject(with: r.stdout) as? [String: Any]
+        XCTAssertTrue((json?["functions"] as? [[String: Any]] ?? []).contains { $0["name"] as? String == "use1" }, "the other units still report")
+    }
+
+    func testMissingDatabase() throws {
+        let s = try Scratch()
+        let r = try Run.oxidize(["report", "-p", s.url.path])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("compile_commands.json"), r.stderr)
+    }
+}
+
+/// A small project: a header with a static inline function and a struct, several units,
+/// and its compile_commands.json.
+enum SampleProject {
     /// A small project: a header with a static inline function and a struct, several units.
-    func makeProject(_ s: Scratch, units: Int = 6, broken: Bool = false) throws -> String {
+    static func make(_ s: Scratch, units: Int = 6, broken: Bool = false) throws -> String {
         for d in ["src", "include", "build"] { try FileManager.default.createDirectory(atPath: s.path(d), withIntermediateDirectories: true) }
         _ = try s.write("include/lib.h", """
         #include <stdlib.h>
@@ -31,59 +91,4 @@ final class ProjectTests: XCTestCase {
         return s.path("build")
     }
 
-    func testProjectReportAcrossUnits() throws {
-        let s = try Scratch()
-        let build = try makeProject(s)
-        let r = try Run.oxidize(["report", "--format", "json", "-p", build])
-        XCTAssertEqual(r.status, 0, r.stderr)
-        let json = try JSONSerialization.jsonObject(with: r.stdout) as? [String: Any]
-        let functions = json?["functions"] as? [[String: Any]] ?? []
-        XCTAssertEqual(functions.filter { $0["name"] as? String == "node_value" }.count, 1, "the header's function is analysed once")
-        XCTAssertEqual((json?["files"] as? [String])?.count, 8)
-        // use0 calls node_new in another unit: its local is owned through the cross-unit summary.
-        let use0 = functions.first { $0["name"] as? String == "use0" }
-        let local = (use0?["locals"] as? [[String: Any]])?.first { $0["name"] as? String == "n" }
-        XCTAssertEqual(local?["ownership"] as? String, "owned")
-        let free = functions.first { $0["name"] as? String == "node_free_all" }
-        XCTAssertEqual((free?["params"] as? [[String: Any]])?.first?["ownership"] as? String, "owned")
-    }
-
-    func testSameBytesForAnyJobs() throws {
-        let s = try Scratch()
-        let build = try makeProject(s, units: 12)
-        let one = try Run.oxidize(["check", "--format", "json", "-p", build, "-j", "1"])
-        let two = try Run.oxidize(["check", "--format", "json", "-p", build, "-j", "2"])
-        let four = try Run.oxidize(["check", "--format", "json", "-p", build, "-j", "4"])
-        XCTAssertEqual(one.status, 0, one.stderr)
-        XCTAssertEqual(one.stdout, two.stdout)
-        XCTAssertEqual(one.stdout, four.stdout)
-    }
-
-    func testIncludeExclude() throws {
-        let s = try Scratch()
-        let build = try makeProject(s)
-        let r = try Run.oxidize(["report", "--format", "json", "-p", build, "--exclude", "src/use*.c"])
-        let files = (try JSONSerialization.jsonObject(with: r.stdout) as? [String: Any])?["files"] as? [String] ?? []
-        XCTAssertEqual(files.map { ($0 as NSString).lastPathComponent }.sorted(), ["free.c", "new.c"])
-        let only = try Run.oxidize(["report", "--format", "json", "-p", build, "--include", "*/use1.c"])
-        let files2 = (try JSONSerialization.jsonObject(with: only.stdout) as? [String: Any])?["files"] as? [String] ?? []
-        XCTAssertEqual(files2.map { ($0 as NSString).lastPathComponent }, ["use1.c"])
-    }
-
-    func testBrokenUnitIsReportedAndSkipped() throws {
-        let s = try Scratch()
-        let build = try makeProject(s, units: 2, broken: true)
-        let r = try Run.oxidize(["report", "--format", "json", "-p", build])
-        XCTAssertEqual(r.status, 2, "the exit code says a unit failed")
-        XCTAssertTrue(r.stderr.contains("broken.c:1:"), r.stderr)
-        let json = try JSONSerialization.jsonObject(with: r.stdout) as? [String: Any]
-        XCTAssertTrue((json?["functions"] as? [[String: Any]] ?? []).contains { $0["name"] as? String == "use1" }, "the other units still report")
-    }
-
-    func testMissingDatabase() throws {
-        let s = try Scratch()
-        let r = try Run.oxidize(["report", "-p", s.url.path])
-        XCTAssertEqual(r.status, 2)
-        XCTAssertTrue(r.stderr.contains("compile_commands.json"), r.stderr)
-    }
 }

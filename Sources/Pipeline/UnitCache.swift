@@ -1,0 +1,120 @@
+import CModel
+import Foundation
+
+/// The on-disk cache of lowered translation units: an unchanged re-run does no parsing.
+///
+/// An entry is keyed by the tool version, libclang's version, the unit's path and its flags, and
+/// records every file the unit read with its size, modification time and content hash; it is
+/// used only if all of them still match. Entries carry a checksum: a corrupt or foreign entry
+/// is detected, parsed again and rewritten, never trusted. Model files are not part of the key
+/// because the cache holds parse results, not analysis results (analysis always runs).
+public struct UnitCache: Sendable {
+    public let directory: String
+    let salt: String
+    static let magic = Array("OXIDIZE-UNIT\n".utf8)
+
+    public init(directory: String, toolVersion: String, clangVersion: String) {
+        self.directory = directory
+        self.salt = toolVersion + "\u{0}" + clangVersion
+    }
+
+    /// `$XDG_CACHE_HOME/oxidize`, or `~/.cache/oxidize`.
+    public static var defaultDirectory: String {
+        let env = ProcessInfo.processInfo.environment
+        if let x = env["XDG_CACHE_HOME"], !x.isEmpty { return (x as NSString).appendingPathComponent("oxidize") }
+        return (NSHomeDirectory() as NSString).appendingPathComponent(".cache/oxidize")
+    }
+
+    public func entryPath(file: String, arguments: [String]) -> String {
+        let absolute = file.hasPrefix("/") ? file : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(file)
+        let key = fnv(Array(([salt, (absolute as NSString).standardizingPath] + arguments).joined(separator: "\u{0}").utf8))
+        return (directory as NSString).appendingPathComponent(String(format: "%016llx.unit", key))
+    }
+
+    public enum Lookup { case hit(TranslationUnit), miss, corrupt }
+
+    public func load(file: String, arguments: [String]) -> Lookup {
+        let path = entryPath(file: file, arguments: arguments)
+        guard let data = FileManager.default.contents(atPath: path) else { return .miss }
+        let bytes = [UInt8](data)
+        let head = Self.magic.count
+        guard bytes.count > head + 8, Array(bytes[0..<head]) == Self.magic else { return .corrupt }
+        var sum: UInt64 = 0
+        for (i, b) in bytes[head..<head + 8].enumerated() { sum |= UInt64(b) << (8 * UInt64(i)) }
+        let payload = Array(bytes[(head + 8)...])
+        guard fnv(payload) == sum else { return .corrupt }
+        guard let (manifest, unitBytes) = splitManifest(payload) else { return .corrupt }
+        for m in manifest where !unchanged(m) { return .miss }
+        guard let tu = TranslationUnit.decode(Data(unitBytes)) else { return .corrupt }
+        var unit = tu
+        unit.mainFile = file   // the spelling given this time
+        if !unit.files.isEmpty { unit.files[0] = file }
+        return .hit(unit)
+    }
+
+    public func store(_ tu: TranslationUnit, file: String, arguments: [String]) {
+        var manifest: [UInt8] = []
+        func u64(_ v: UInt64) { for i in 0..<8 { manifest.append(UInt8(truncatingIfNeeded: v >> (8 * UInt64(i)))) } }
+        var entries: [(String, UInt64, UInt64, UInt64)] = []
+        for f in tu.inputs {
+            guard let st = stat(f), let data = FileManager.default.contents(atPath: f) else { return }   // cannot validate: do not cache
+            entries.append((f, st.size, st.mtime, fnv([UInt8](data))))
+        }
+        u64(UInt64(entries.count))
+        for (f, size, mtime, hash) in entries {
+            let name = Array(f.utf8)
+            u64(UInt64(name.count)); manifest += name
+            u64(size); u64(mtime); u64(hash)
+        }
+        let payload = manifest + [UInt8](tu.encoded())
+        var out = Self.magic
+        let sum = fnv(payload)
+        for i in 0..<8 { out.append(UInt8(truncatingIfNeeded: sum >> (8 * UInt64(i)))) }
+        out += payload
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try? Data(out).write(to: URL(fileURLWithPath: entryPath(file: file, arguments: arguments)), options: .atomic)
+    }
+
+    struct Input { var path: String; var size: UInt64; var mtime: UInt64; var hash: UInt64 }
+
+    func splitManifest(_ p: [UInt8]) -> ([Input], ArraySlice<UInt8>)? {
+        var at = 0
+        func u64() -> UInt64? {
+            guard at + 8 <= p.count else { return nil }
+            var v: UInt64 = 0
+            for i in 0..<8 { v |= UInt64(p[at + i]) << (8 * UInt64(i)) }
+            at += 8
+            return v
+        }
+        guard let n = u64(), n < 1_000_000 else { return nil }
+        var out: [Input] = []
+        for _ in 0..<n {
+            guard let len = u64(), len < 1_000_000, at + Int(len) <= p.count else { return nil }
+            let name = String(decoding: p[at..<at + Int(len)], as: UTF8.self)
+            at += Int(len)
+            guard let size = u64(), let mtime = u64(), let hash = u64() else { return nil }
+            out.append(Input(path: name, size: size, mtime: mtime, hash: hash))
+        }
+        return (out, p[at...])
+    }
+
+    /// Same size and modification time, or (when the time changed) the same content.
+    func unchanged(_ m: Input) -> Bool {
+        guard let st = stat(m.path), st.size == m.size else { return false }
+        if st.mtime == m.mtime { return true }
+        guard let data = FileManager.default.contents(atPath: m.path) else { return false }
+        return fnv([UInt8](data)) == m.hash
+    }
+
+    func stat(_ path: String) -> (size: UInt64, mtime: UInt64)? {
+        guard let a = try? FileManager.default.attributesOfItem(atPath: path),
+              let size = (a[.size] as? NSNumber)?.uint64Value, let date = a[.modificationDate] as? Date else { return nil }
+        return (size, UInt64(max(0, date.timeIntervalSince1970 * 1_000_000_000)))
+    }
+
+    func fnv(_ bytes: [UInt8]) -> UInt64 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        return h
+    }
+}

@@ -1,0 +1,51 @@
+import XCTest
+
+/// The unit cache: an unchanged re-run parses nothing and gives the same bytes; a changed
+/// header is parsed again; a corrupt or foreign entry is detected, rebuilt, never trusted.
+final class CacheTests: XCTestCase {
+    func run(_ build: String, _ cache: String) throws -> (Run, hits: Int) {
+        let r = try Run.oxidize(["report", "--format", "json", "-p", build, "--cache-dir", cache], env: ["OXIDIZE_TIMINGS": "1"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let line = r.stderr.split(separator: "\n").first { $0.contains("oxidize: cache:") } ?? ""
+        let hits = Int(line.split(separator: " ").dropFirst(2).first ?? "") ?? -1
+        return (r, hits)
+    }
+
+    func testUnchangedRerunParsesNothing() throws {
+        let s = try Scratch()
+        let build = try SampleProject.make(s, units: 3)
+        let cache = s.path("cache")
+        let (first, h1) = try run(build, cache)
+        XCTAssertEqual(h1, 0)
+        let (second, h2) = try run(build, cache)
+        XCTAssertEqual(h2, 5, "all five units come from the cache")
+        XCTAssertEqual(first.stdout, second.stdout, "cached and parsed runs give the same bytes")
+        // A header change invalidates every unit that includes it.
+        let header = s.path("include/lib.h")
+        try (try String(contentsOfFile: header, encoding: .utf8) + "\nint added_later(void);\n").write(toFile: header, atomically: true, encoding: .utf8)
+        let (_, h3) = try run(build, cache)
+        XCTAssertEqual(h3, 0)
+        let noCache = try Run.oxidize(["report", "--format", "json", "-p", build, "--no-cache"], env: ["OXIDIZE_TIMINGS": "1"])
+        XCTAssertTrue(noCache.stderr.contains("cache: 0 of 5 units from (no cache)"), noCache.stderr)
+    }
+
+    func testCorruptEntryIsDetectedAndRebuilt() throws {
+        let s = try Scratch()
+        let build = try SampleProject.make(s, units: 1)
+        let cache = s.path("cache")
+        let (first, _) = try run(build, cache)
+        let entries = try FileManager.default.contentsOfDirectory(atPath: cache).filter { $0.hasSuffix(".unit") }.sorted()
+        XCTAssertEqual(entries.count, 3)
+        // Flip bytes in the middle of one entry, replace another with foreign data.
+        let victim = URL(fileURLWithPath: cache).appendingPathComponent(entries[0])
+        var bytes = [UInt8](try Data(contentsOf: victim))
+        for i in stride(from: bytes.count / 2, to: min(bytes.count, bytes.count / 2 + 16), by: 1) { bytes[i] ^= 0x5A }
+        try Data(bytes).write(to: victim)
+        try Data("not a cache entry".utf8).write(to: URL(fileURLWithPath: cache).appendingPathComponent(entries[1]))
+        let (second, hits) = try run(build, cache)
+        XCTAssertEqual(hits, 1, "only the intact entry is used")
+        XCTAssertEqual(first.stdout, second.stdout, "rebuilt entries give the same report")
+        let (_, again) = try run(build, cache)
+        XCTAssertEqual(again, 3, "the corrupt entries were rewritten")
+    }
+}
