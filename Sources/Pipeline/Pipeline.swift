@@ -25,11 +25,14 @@ public enum Pipeline {
         public var jobs: Int
         /// The unit cache's folder, or nil for no cache.
         public var cacheDirectory: String?
+        /// `--shard K/N`: analyse only the units whose stable hash falls in share K of N.
+        public var shard: (k: Int, n: Int)?
         public init(files: [String], clangArguments: [String], modelFiles: [String] = [], runChecker: Bool = true,
                     buildDirectory: String? = nil, include: [String] = [], exclude: [String] = [], jobs: Int = 1) {
             self.files = files; self.clangArguments = clangArguments; self.modelFiles = modelFiles; self.runChecker = runChecker
             self.buildDirectory = buildDirectory; self.include = include; self.exclude = exclude; self.jobs = max(1, jobs)
             self.cacheDirectory = nil
+            self.shard = nil
         }
     }
 
@@ -51,6 +54,23 @@ public enum Pipeline {
     /// The units to parse: the files given (with the clang arguments after `--`), then the
     /// project's units from `-p`, filtered by `--include` / `--exclude`.
     public static func units(_ options: Options) throws -> [(file: String, arguments: [String])] {
+        try allUnits(options).filter { inShard($0.index, $0.file, options) }.map { ($0.file, $0.arguments) }
+    }
+
+    /// Every unit with its position in the whole run, before sharding.
+    static func allUnits(_ options: Options) throws -> [(index: Int, file: String, arguments: [String])] {
+        try unfiltered(options).enumerated().map { ($0.offset, $0.element.file, $0.element.arguments) }
+    }
+
+    /// A stable share: FNV-1a of the unit's path, so every machine of a CI fleet agrees.
+    static func inShard(_ index: Int, _ file: String, _ options: Options) -> Bool {
+        guard let (k, n) = options.shard else { return true }
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in file.utf8 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        return Int(h % UInt64(n)) == k - 1
+    }
+
+    static func unfiltered(_ options: Options) throws -> [(file: String, arguments: [String])] {
         var out = options.files.map { ($0, options.clangArguments) }
         if let dir = options.buildDirectory {
             switch CompilationDatabase.load(buildDirectory: dir) {
@@ -143,8 +163,34 @@ public enum Pipeline {
         let diagnostics = options.runChecker ? Checker.check(units: units, library: library, ownership: ownership) : []
         clock.lap("checker")
         defer { clock.lap("report") }
-        let report = ReportBuilder.build(facts: ownership.facts, diagnostics: diagnostics, files: units.map(\.mainFile), models: library.sources,
+        var report = ReportBuilder.build(facts: ownership.facts, diagnostics: diagnostics, files: units.map(\.mainFile), models: library.sources,
                                          tool: .init(name: "oxidize", version: toolVersion, clang: clangVersion()))
+        if options.shard != nil {
+            // Positions in the whole run, so that merge restores the unsharded order.
+            var position: [String: Int] = [:]
+            for u in try allUnits(options) where position[u.file] == nil { position[u.file] = u.index }
+            let indexed = units.map { (index: position[$0.mainFile] ?? Int(UInt32.max), unit: $0) }
+            report.units = UnitBundle.encode(indexed).base64EncodedString()
+        }
         return (report, failures)
+    }
+
+    /// `oxidize merge`: the report the whole run would give, from shard reports' units.
+    public static func merge(_ shards: [Report], modelFiles: [String], runChecker: Bool = true) throws -> Report {
+        var all: [(index: Int, unit: TranslationUnit)] = []
+        for (i, r) in shards.enumerated() {
+            guard let b64 = r.units, let data = Data(base64Encoded: b64), let units = UnitBundle.decode(data) else {
+                throw Failure(messages: ["shard \(i + 1): not a shard report (made with --shard K/N), or its units are damaged"])
+            }
+            all += units
+        }
+        all.sort { $0.index < $1.index }
+        var seen = Set<Int>()
+        let units = all.filter { seen.insert($0.index).inserted }.map(\.unit)
+        let library = try libraryModel(extra: modelFiles)
+        let ownership = OwnershipInference.analyze(units: units, library: library)
+        let diagnostics = runChecker ? Checker.check(units: units, library: library, ownership: ownership) : []
+        return ReportBuilder.build(facts: ownership.facts, diagnostics: diagnostics, files: units.map(\.mainFile), models: library.sources,
+                                   tool: .init(name: "oxidize", version: toolVersion, clang: clangVersion()))
     }
 }

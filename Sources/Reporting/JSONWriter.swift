@@ -144,6 +144,7 @@ extension JSONWriter {
         key("safe_share"); value(r.summary.safeShare)
         key("shared"); value(r.summary.shared)
         endObject()
+        if let units = r.units { key("units"); value(units) }
         key("tool"); beginObject()
         key("clang"); value(r.tool.clang)
         key("name"); value(r.tool.name)

@@ -3,7 +3,7 @@ import Foundation
 /// The versioned ownership report: the contract `check`, `translate` and `diff` build on.
 /// Documented in docs/report-format.md, validated against docs/report.schema.json.
 public struct Report: Codable, Sendable, Equatable {
-    public static let currentVersion = "1.1"
+    public static let currentVersion = "1.2"
 
     public var version: String
     public var tool: Tool
@@ -13,6 +13,9 @@ public struct Report: Codable, Sendable, Equatable {
     public var structs: [Struct]
     public var summary: Summary
     public var diagnostics: [Diagnostic]
+    /// Only in shard reports (`--shard K/N`): the lowered units, so that `oxidize merge` can
+    /// analyse the whole program again. Base64 of a bundle (see `UnitBundle`).
+    public var units: String?
 
     public struct Tool: Codable, Sendable, Equatable {
         public var name: String

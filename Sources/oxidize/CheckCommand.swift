@@ -32,6 +32,7 @@ struct CheckCommand: ParsableCommand {
     func validate() throws {
         if !common.hasInput { throw ValidationError("no input files (usage: oxidize check FILE... [-p BUILD_DIR] -- CLANG_ARGS)") }
         if common.jobs < 1 { throw ValidationError("-j takes a positive number") }
+        _ = try common.shardValue()
     }
 
     func run() throws {

@@ -30,12 +30,26 @@ struct CommonOptions: ParsableArguments {
     @Flag(name: .customLong("no-cache"), help: "Parse every unit, reading and writing no cache.")
     var noCache = false
 
+    @Option(name: .customLong("shard"), help: ArgumentHelp("Analyse a stable share K of N of the units, and embed them so that 'oxidize merge' can combine the shards.", valueName: "K/N"))
+    var shard: String?
+
     var hasInput: Bool { !files.isEmpty || buildDirectory != nil }
+
+    /// `--shard 2/4` -> (2, 4); nil when absent; throws on a malformed value.
+    func shardValue() throws -> (k: Int, n: Int)? {
+        guard let shard else { return nil }
+        let parts = shard.split(separator: "/")
+        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, k >= 1, k <= n else {
+            throw ValidationError("--shard takes K/N with 1 <= K <= N, e.g. --shard 1/2")
+        }
+        return (k, n)
+    }
 
     func pipelineOptions(runChecker: Bool = true) -> Pipeline.Options {
         var o = Pipeline.Options(files: files, clangArguments: clangArguments, modelFiles: models, runChecker: runChecker,
                                  buildDirectory: buildDirectory, include: include, exclude: exclude, jobs: jobs)
         o.cacheDirectory = noCache ? nil : (cacheDirectory ?? UnitCache.defaultDirectory)
+        o.shard = try? shardValue()
         return o
     }
 

@@ -22,6 +22,7 @@ struct ReportCommand: ParsableCommand {
     func validate() throws {
         if !common.hasInput { throw ValidationError("no input files (usage: oxidize report FILE... [-p BUILD_DIR] -- CLANG_ARGS)") }
         if common.jobs < 1 { throw ValidationError("-j takes a positive number") }
+        _ = try common.shardValue()
     }
 
     func run() throws {

@@ -92,3 +92,36 @@ enum SampleProject {
     }
 
 }
+
+/// Sharding for CI fleets: shards 1/2 and 2/2, merged, equal the unsharded report.
+final class ShardTests: XCTestCase {
+    func testShardsMergeToTheWholeRun() throws {
+        let s = try Scratch()
+        let build = try SampleProject.make(s, units: 8)
+        let whole = try Run.oxidize(["report", "--format", "json", "-p", build, "--no-cache"])
+        XCTAssertEqual(whole.status, 0, whole.stderr)
+        var shardFiles: [String] = []
+        var counts: [Int] = []
+        for k in [2, 1] {
+            let out = s.path("shard\(k).json")
+            let r = try Run.oxidize(["report", "--format", "json", "-p", build, "--shard", "\(k)/2", "-o", out, "--no-cache"])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as? [String: Any]
+            counts.append((json?["files"] as? [String])?.count ?? 0)
+            XCTAssertNotNil(json?["units"], "a shard report carries its units")
+            shardFiles.append(out)
+        }
+        XCTAssertEqual(counts.reduce(0, +), 10, "every unit is in exactly one shard")
+        XCTAssertTrue(counts.allSatisfy { $0 > 0 }, "both shards have work: \(counts)")
+        let merged = try Run.oxidize(["merge"] + shardFiles)
+        XCTAssertEqual(merged.status, 0, merged.stderr)
+        XCTAssertEqual(merged.out, whole.out, "merged shards equal the unsharded report, byte for byte")
+        // A plain report is not a shard.
+        let plain = s.path("plain.json")
+        try whole.stdout.write(to: URL(fileURLWithPath: plain))
+        let bad = try Run.oxidize(["merge", plain])
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertTrue(bad.stderr.contains("not a shard report"), bad.stderr)
+        XCTAssertEqual(try Run.oxidize(["report", "-p", build, "--shard", "3/2"]).status, 2)
+    }
+}
