@@ -2,7 +2,7 @@
 # Installs what a fresh Debian machine lacks to build and test oxidize, then builds it.
 # Idempotent: packages already present are not reinstalled.
 set -euo pipefail
-packages=(libclang-19-dev clang-19 clang-tools-19 libzmq3-dev librust-zmq-dev csmith libcsmith-dev dpkg-dev)
+packages=(libclang-19-dev clang-19 clang-tools-19 libzmq3-dev librust-zmq-dev csmith libcsmith-dev dpkg-dev cmake)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -148,11 +148,23 @@ struct BinaryReader {
         defer { at += n }
         return bytes[at..<at + n]
     }
-    mutating func u8() -> UInt8? { take(1)?.first }
+    mutating func u8() -> UInt8? {
+        guard at < bytes.count else { return nil }
+        defer { at += 1 }
+        return bytes[at]
+    }
     mutating func bool() -> Bool? { u8().flatMap { $0 <= 1 ? $0 == 1 : nil } }
-    mutating func u32() -> UInt32? { take(4).map { s in s.reversed().reduce(UInt32(0)) { $0 << 8 | UInt32($1) } } }
+    mutating func u32() -> UInt32? {
+        guard at + 4 <= bytes.count else { return nil }
+        let v = UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3]) << 24
+        at += 4
+        return v
+    }
     mutating func i32() -> Int32? { u32().map { Int32(bitPattern: $0) } }
-    mutating func i64() -> Int64? { take(8).map { s in Int64(bitPattern: s.reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }) } }
+    mutating func i64() -> Int64? {
+        guard let lo = u32(), let hi = u32() else { return nil }
+        return Int64(bitPattern: UInt64(lo) | UInt64(hi) << 32)
+    }
     mutating func count() -> Int? { u32().flatMap { Int($0) <= bytes.count - at ? Int($0) : nil } }
     mutating func str() -> String? { count().flatMap { take($0) }.map { String(decoding: $0, as: UTF8.self) } }
     mutating func ints() -> [Int32]? {

@@ -175,6 +175,36 @@ public enum Pipeline {
         return (report, failures)
     }
 
+    /// The whole run's JSON report from the cache, when every unit's entry and every model file
+    /// is unchanged: an unchanged re-run parses and analyses nothing. `store` keeps a new one.
+    public static func cachedReportJSON(_ options: Options) throws -> Data? {
+        guard let path = try resultPath(options) else { return nil }
+        return UnitCache(directory: options.cacheDirectory!, toolVersion: toolVersion, clangVersion: clangVersion()).loadResult(path)
+    }
+
+    public static func storeReportJSON(_ data: Data, _ options: Options) throws {
+        guard let path = try resultPath(options) else { return }
+        UnitCache(directory: options.cacheDirectory!, toolVersion: toolVersion, clangVersion: clangVersion()).storeResult(data, at: path)
+    }
+
+    static func resultPath(_ options: Options) throws -> String? {
+        guard let dir = options.cacheDirectory, options.shard == nil else { return nil }
+        let cache = UnitCache(directory: dir, toolVersion: toolVersion, clangVersion: clangVersion())
+        var sums: [UInt64] = []
+        for u in try units(options) {
+            guard let s = cache.validChecksum(file: u.file, arguments: u.arguments) else { return nil }
+            sums.append(s)
+        }
+        // The models: the bundled ones come with the tool version; user files by content.
+        var models = ""
+        for f in options.modelFiles {
+            guard let d = FileManager.default.contents(atPath: f) else { return nil }
+            models += f + "\u{0}" + String(UnitCache.contentHash(d)) + "\u{0}"
+        }
+        let opts = "checker=\(options.runChecker) files=\(options.files.joined(separator: "\u{1}"))"
+        return cache.resultPath(units: sums, modelsKey: models, options: opts)
+    }
+
     /// `oxidize merge`: the report the whole run would give, from shard reports' units.
     public static func merge(_ shards: [Report], modelFiles: [String], runChecker: Bool = true) throws -> Report {
         var all: [(index: Int, unit: TranslationUnit)] = []

@@ -1,5 +1,8 @@
 import CModel
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The on-disk cache of lowered translation units: an unchanged re-run does no parsing.
 ///
@@ -19,6 +22,13 @@ public struct UnitCache: Sendable {
     }
 
     /// `$XDG_CACHE_HOME/oxidize`, or `~/.cache/oxidize`.
+    /// FNV-1a of some bytes, as a key part.
+    public static func contentHash(_ d: Data) -> Int {
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in d { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        return Int(truncatingIfNeeded: h)
+    }
+
     public static var defaultDirectory: String {
         let env = ProcessInfo.processInfo.environment
         if let x = env["XDG_CACHE_HOME"], !x.isEmpty { return (x as NSString).appendingPathComponent("oxidize") }
@@ -33,6 +43,50 @@ public struct UnitCache: Sendable {
 
     public enum Lookup { case hit(TranslationUnit), miss, corrupt }
 
+    /// The entry's checksum when the entry is intact and every file it read is unchanged,
+    /// without decoding the unit (for the whole-run result cache).
+    public func validChecksum(file: String, arguments: [String]) -> UInt64? {
+        guard let data = FileManager.default.contents(atPath: entryPath(file: file, arguments: arguments)) else { return nil }
+        let bytes = [UInt8](data)
+        let head = Self.magic.count
+        guard bytes.count > head + 8, Array(bytes[0..<head]) == Self.magic else { return nil }
+        var sum: UInt64 = 0
+        for (i, b) in bytes[head..<head + 8].enumerated() { sum |= UInt64(b) << (8 * UInt64(i)) }
+        guard fnv(bytes[(head + 8)...]) == sum, let (manifest, _) = splitManifest(Array(bytes[(head + 8)...])) else { return nil }
+        for m in manifest where !unchanged(m) { return nil }
+        return sum
+    }
+
+    /// Where the whole run's report is kept, for a key made of every unit's entry checksum,
+    /// the model files' contents and the options that change the report.
+    public func resultPath(units: [UInt64], modelsKey: String, options: String) -> String {
+        var bytes = Array((salt + "\u{0}" + modelsKey + "\u{0}" + options).utf8)
+        for u in units { for i in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: u >> (8 * UInt64(i)))) } }
+        return (directory as NSString).appendingPathComponent(String(format: "%016llx.report", fnv(bytes)))
+    }
+
+    /// A stored result: magic, checksum, bytes. nil when absent or damaged.
+    public func loadResult(_ path: String) -> Data? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        let bytes = [UInt8](data)
+        let head = Self.magic.count
+        guard bytes.count >= head + 8, Array(bytes[0..<head]) == Self.magic else { return nil }
+        var sum: UInt64 = 0
+        for (i, b) in bytes[head..<head + 8].enumerated() { sum |= UInt64(b) << (8 * UInt64(i)) }
+        guard fnv(bytes[(head + 8)...]) == sum else { return nil }
+        return Data(bytes[(head + 8)...])
+    }
+
+    public func storeResult(_ data: Data, at path: String) {
+        let payload = [UInt8](data)
+        var out = Self.magic
+        let sum = fnv(payload)
+        for i in 0..<8 { out.append(UInt8(truncatingIfNeeded: sum >> (8 * UInt64(i)))) }
+        out += payload
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try? Data(out).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+
     public func load(file: String, arguments: [String]) -> Lookup {
         let path = entryPath(file: file, arguments: arguments)
         guard let data = FileManager.default.contents(atPath: path) else { return .miss }
@@ -41,9 +95,9 @@ public struct UnitCache: Sendable {
         guard bytes.count > head + 8, Array(bytes[0..<head]) == Self.magic else { return .corrupt }
         var sum: UInt64 = 0
         for (i, b) in bytes[head..<head + 8].enumerated() { sum |= UInt64(b) << (8 * UInt64(i)) }
-        let payload = Array(bytes[(head + 8)...])
+        let payload = bytes[(head + 8)...]
         guard fnv(payload) == sum else { return .corrupt }
-        guard let (manifest, unitBytes) = splitManifest(payload) else { return .corrupt }
+        guard let (manifest, unitBytes) = splitManifest(Array(payload)) else { return .corrupt }
         for m in manifest where !unchanged(m) { return .miss }
         guard let tu = TranslationUnit.decode(Data(unitBytes)) else { return .corrupt }
         var unit = tu
@@ -57,7 +111,7 @@ public struct UnitCache: Sendable {
         func u64(_ v: UInt64) { for i in 0..<8 { manifest.append(UInt8(truncatingIfNeeded: v >> (8 * UInt64(i)))) } }
         var entries: [(String, UInt64, UInt64, UInt64)] = []
         for f in tu.inputs {
-            guard let st = stat(f), let data = FileManager.default.contents(atPath: f) else { return }   // cannot validate: do not cache
+            guard let st = fileStat(f), let data = FileManager.default.contents(atPath: f) else { return }   // cannot validate: do not cache
             entries.append((f, st.size, st.mtime, fnv([UInt8](data))))
         }
         u64(UInt64(entries.count))
@@ -100,21 +154,23 @@ public struct UnitCache: Sendable {
 
     /// Same size and modification time, or (when the time changed) the same content.
     func unchanged(_ m: Input) -> Bool {
-        guard let st = stat(m.path), st.size == m.size else { return false }
+        guard let st = fileStat(m.path), st.size == m.size else { return false }
         if st.mtime == m.mtime { return true }
         guard let data = FileManager.default.contents(atPath: m.path) else { return false }
         return fnv([UInt8](data)) == m.hash
     }
 
-    func stat(_ path: String) -> (size: UInt64, mtime: UInt64)? {
-        guard let a = try? FileManager.default.attributesOfItem(atPath: path),
-              let size = (a[.size] as? NSNumber)?.uint64Value, let date = a[.modificationDate] as? Date else { return nil }
-        return (size, UInt64(max(0, date.timeIntervalSince1970 * 1_000_000_000)))
+    /// Size and modification time (ns) by one stat(2) call.
+    func fileStat(_ path: String) -> (size: UInt64, mtime: UInt64)? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return (UInt64(st.st_size), UInt64(st.st_mtim.tv_sec) &* 1_000_000_000 &+ UInt64(st.st_mtim.tv_nsec))
     }
 
-    func fnv(_ bytes: [UInt8]) -> UInt64 {
+    func fnv(_ bytes: [UInt8]) -> UInt64 { fnv(bytes[...]) }
+    func fnv(_ bytes: ArraySlice<UInt8>) -> UInt64 {
         var h: UInt64 = 0xcbf29ce484222325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        bytes.withUnsafeBufferPointer { p in for b in p { h = (h ^ UInt64(b)) &* 0x100000001b3 } }
         return h
     }
 }

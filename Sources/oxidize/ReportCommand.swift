@@ -9,7 +9,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Print the ownership report: every pointer's class (owned, borrowed, shared, raw), mutability, Rust type and evidence.",
-        usage: "oxidize report FILE... [--format text|json] [-o OUT] [--model FILE] [-- CLANG_ARGS...]")
+        usage: "oxidize report FILE... [-p BUILD_DIR] [--format text|json] [-o OUT] [--model FILE] [-j N] [-- CLANG_ARGS...]")
 
     @OptionGroup var common: CommonOptions
 
@@ -26,6 +26,12 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
+        let options = common.pipelineOptions(runChecker: !noCheck)
+        if format == .json, let cached = try? Pipeline.cachedReportJSON(options) {
+            StageClock.note("cache: the whole report, unchanged")
+            try Output.write(cached, to: common.output, inputs: common.files)
+            return
+        }
         let report: Report
         var failures: [String] = []
         do {
@@ -37,7 +43,9 @@ struct ReportCommand: ParsableCommand {
         }
         let data: Data
         switch format {
-        case .json: data = JSONFormatter.format(report)
+        case .json:
+            data = JSONFormatter.format(report)
+            if failures.isEmpty { try? Pipeline.storeReportJSON(data, options) }
         case .text: data = Data(TextFormatter(color: Output.useColor(for: common.output)).format(report).utf8)
         }
         try Output.write(data, to: common.output, inputs: common.files)

@@ -3,9 +3,12 @@ import XCTest
 /// The unit cache: an unchanged re-run parses nothing and gives the same bytes; a changed
 /// header is parsed again; a corrupt or foreign entry is detected, rebuilt, never trusted.
 final class CacheTests: XCTestCase {
-    func run(_ build: String, _ cache: String) throws -> (Run, hits: Int) {
-        let r = try Run.oxidize(["report", "--format", "json", "-p", build, "--cache-dir", cache], env: ["OXIDIZE_TIMINGS": "1"])
+    /// Runs a report; `hits` is how many units came from the cache (all of them when the
+    /// whole report did: nothing was parsed or analysed).
+    func run(_ build: String, _ cache: String, format: String = "json") throws -> (Run, hits: Int) {
+        let r = try Run.oxidize(["report", "--format", format, "-p", build, "--cache-dir", cache], env: ["OXIDIZE_TIMINGS": "1"])
         XCTAssertEqual(r.status, 0, r.stderr)
+        if r.stderr.contains("cache: the whole report, unchanged") { return (r, Int.max) }
         let line = r.stderr.split(separator: "\n").first { $0.contains("oxidize: cache:") } ?? ""
         let hits = Int(line.split(separator: " ").dropFirst(2).first ?? "") ?? -1
         return (r, hits)
@@ -18,8 +21,11 @@ final class CacheTests: XCTestCase {
         let (first, h1) = try run(build, cache)
         XCTAssertEqual(h1, 0)
         let (second, h2) = try run(build, cache)
-        XCTAssertEqual(h2, 5, "all five units come from the cache")
+        XCTAssertEqual(h2, Int.max, "the whole report comes from the cache")
         XCTAssertEqual(first.stdout, second.stdout, "cached and parsed runs give the same bytes")
+        let (text, h2t) = try run(build, cache, format: "text")
+        XCTAssertEqual(h2t, 5, "another format analyses again, from the five cached units")
+        XCTAssertTrue(text.out.contains("use0"))
         // A header change invalidates every unit that includes it.
         let header = s.path("include/lib.h")
         try (try String(contentsOfFile: header, encoding: .utf8) + "\nint added_later(void);\n").write(toFile: header, atomically: true, encoding: .utf8)
@@ -45,7 +51,7 @@ final class CacheTests: XCTestCase {
         let (second, hits) = try run(build, cache)
         XCTAssertEqual(hits, 1, "only the intact entry is used")
         XCTAssertEqual(first.stdout, second.stdout, "rebuilt entries give the same report")
-        let (_, again) = try run(build, cache)
+        let (_, again) = try run(build, cache, format: "text")
         XCTAssertEqual(again, 3, "the corrupt entries were rewritten")
     }
 }
