@@ -27,12 +27,15 @@ public enum Pipeline {
         public var cacheDirectory: String?
         /// `--shard K/N`: analyse only the units whose stable hash falls in share K of N.
         public var shard: (k: Int, n: Int)?
+        /// Called after each unit (done, total, its file), serially; the CLI draws progress with it.
+        public var progress: (@Sendable (Int, Int, String) -> Void)?
         public init(files: [String], clangArguments: [String], modelFiles: [String] = [], runChecker: Bool = true,
                     buildDirectory: String? = nil, include: [String] = [], exclude: [String] = [], jobs: Int = 1) {
             self.files = files; self.clangArguments = clangArguments; self.modelFiles = modelFiles; self.runChecker = runChecker
             self.buildDirectory = buildDirectory; self.include = include; self.exclude = exclude; self.jobs = max(1, jobs)
             self.cacheDirectory = nil
             self.shard = nil
+            self.progress = nil
         }
     }
 
@@ -106,6 +109,7 @@ public enum Pipeline {
         let done = DispatchGroup()
         let cache = options.cacheDirectory.map { UnitCache(directory: $0, toolVersion: toolVersion, clangVersion: clangVersion()) }
         var hits = 0
+        var finished = 0
         results.withUnsafeMutableBufferPointer { slots in
             let out = slots
             for _ in 0..<workers {
@@ -117,12 +121,13 @@ public enum Pipeline {
                         guard i < work.count else { break }
                         if let cache, case .hit(let tu) = cache.load(file: work[i].file, arguments: work[i].arguments) {
                             out[i] = .success(tu)
-                            lock.lock(); hits += 1; lock.unlock()
+                            lock.lock(); hits += 1; finished += 1; options.progress?(finished, work.count, work[i].file); lock.unlock()
                             continue
                         }
                         let result = index.parse(path: work[i].file, arguments: work[i].arguments)
                         if let cache, case .success(let tu) = result { cache.store(tu, file: work[i].file, arguments: work[i].arguments) }
                         out[i] = result
+                        lock.lock(); finished += 1; options.progress?(finished, work.count, work[i].file); lock.unlock()
                     }
                     done.leave()
                 }

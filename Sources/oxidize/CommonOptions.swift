@@ -33,6 +33,9 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .customLong("shard"), help: ArgumentHelp("Analyse a stable share K of N of the units, and embed them so that 'oxidize merge' can combine the shards.", valueName: "K/N"))
     var shard: String?
 
+    @Flag(name: .shortAndLong, help: "No progress display.")
+    var quiet = false
+
     var hasInput: Bool { !files.isEmpty || buildDirectory != nil }
 
     /// `--shard 2/4` -> (2, 4); nil when absent; throws on a malformed value.
@@ -50,6 +53,7 @@ struct CommonOptions: ParsableArguments {
                                  buildDirectory: buildDirectory, include: include, exclude: exclude, jobs: jobs)
         o.cacheDirectory = noCache ? nil : (cacheDirectory ?? UnitCache.defaultDirectory)
         o.shard = try? shardValue()
+        if !quiet, isatty(STDERR_FILENO) != 0 { Progress.start = Date(); o.progress = Progress.draw }
         return o
     }
 
@@ -97,5 +101,17 @@ enum Output {
         if path != nil { return false }
         if let nc = ProcessInfo.processInfo.environment["NO_COLOR"], !nc.isEmpty { return false }
         return isatty(STDOUT_FILENO) != 0
+    }
+}
+
+/// `[12/35] src/zsock.c  1.4s` on one terminal line, redrawn per unit, cleared at the end.
+enum Progress {
+    nonisolated(unsafe) static var start = Date()
+    static let draw: @Sendable (Int, Int, String) -> Void = { done, total, file in
+        let elapsed = String(format: "%.1fs", Date().timeIntervalSince(start))
+        let name = file.count > 60 ? "..." + file.suffix(57) : file
+        var line = "\r\u{1B}[K[\(done)/\(total)] \(name)  \(elapsed)"
+        if done == total { line = "\r\u{1B}[K" }
+        FileHandle.standardError.write(Data(line.utf8))
     }
 }
