@@ -88,6 +88,8 @@ final class CursorWalker {
             // Relative to a build folder's working directory: give the real path instead.
             let real = consume(clang_File_tryGetRealPathName(f))
             if !real.isEmpty { name = real }
+        } else if name.contains("/../") || name.contains("/./") {
+            name = (name as NSString).standardizingPath   // src/../include/x.h -> include/x.h
         }
         tu.files.append(name)
         let loc = clang_getLocationForOffset(unit, f, 0)

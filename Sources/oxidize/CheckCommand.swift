@@ -3,7 +3,7 @@ import Foundation
 import Pipeline
 import Reporting
 
-enum CheckFormat: String, ExpressibleByArgument, CaseIterable { case text, json, sarif, github }
+enum CheckFormat: String, ExpressibleByArgument, CaseIterable { case text, json, sarif, github, html }
 enum FailOn: String, ExpressibleByArgument, CaseIterable { case error, warning, note, never }
 
 struct CheckCommand: ParsableCommand {
@@ -78,6 +78,8 @@ struct CheckCommand: ParsableCommand {
             }
         case .github:
             data = Data(DiagnosticFormatter.github(report.diagnostics).utf8)
+        case .html:
+            data = Data(HTMLFormatter().format(report, title: "oxidize check", source: sources.line).utf8)
         }
         try Output.write(data, to: common.output, inputs: common.files)
         if !failures.isEmpty { throw ExitCode(2) }   // some unit failed to parse; the rest was analysed

@@ -46,6 +46,7 @@ struct MergeCommand: ParsableCommand {
         switch format {
         case .json: data = JSONFormatter.format(merged)
         case .text: data = Data(TextFormatter(color: Output.useColor(for: output)).format(merged).utf8)
+        case .html: data = Data(HTMLFormatter().format(merged, source: SourceLines().line).utf8)
         }
         try Output.write(data, to: output, inputs: shards)
     }

@@ -3,7 +3,7 @@ import Foundation
 import Pipeline
 import Reporting
 
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case text, json, html }
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -47,6 +47,7 @@ struct ReportCommand: ParsableCommand {
             data = JSONFormatter.format(report)
             if failures.isEmpty { try? Pipeline.storeReportJSON(data, options) }
         case .text: data = Data(TextFormatter(color: Output.useColor(for: common.output)).format(report).utf8)
+        case .html: data = Data(HTMLFormatter().format(report, source: SourceLines().line).utf8)
         }
         try Output.write(data, to: common.output, inputs: common.files)
         if !failures.isEmpty { throw ExitCode(2) }   // some unit failed to parse; the rest was analysed
