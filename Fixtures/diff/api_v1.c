@@ -43,3 +43,9 @@ int buf_fixed_bug(void) {
     free(p);
     return p[0];
 }
+
+/* Writes through b in v1, only reads in v2 (mutability lost). */
+size_t buf_touch(struct buf *b) {
+    b->len = b->len;
+    return b->len;
+}

@@ -57,3 +57,8 @@ int buf_new_bug(void) {
     q[0] = 1;
     return 0;
 }
+
+/* Writes through b in v1, only reads in v2 (mutability lost). */
+size_t buf_touch(struct buf *b) {
+    return b->len;
+}

@@ -31,6 +31,7 @@ final class DiffTests: XCTestCase {
         XCTAssertTrue(has("buf_set_name.name", "ownership", "borrowed", "owned", breaking: true))
         XCTAssertTrue(has("buf_adopt.data", "ownership", "owned", "borrowed", breaking: true))
         XCTAssertTrue(has("buf_peek.b", "mutability", "immutable", "mutable", breaking: true))
+        XCTAssertTrue(has("buf_touch.b", "mutability", "mutable", "immutable", breaking: false))
         XCTAssertTrue(has("buf_first", "ownership", "borrowed", "owned", breaking: true))
         XCTAssertTrue(has("buf.name", "ownership", "borrowed", "owned", breaking: true))
         XCTAssertTrue(has("buf_clear", "removed", nil, nil, breaking: true))

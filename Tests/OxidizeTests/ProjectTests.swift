@@ -125,3 +125,28 @@ final class ShardTests: XCTestCase {
         XCTAssertEqual(try Run.oxidize(["report", "-p", build, "--shard", "3/2"]).status, 2)
     }
 }
+
+/// Progress is drawn on a terminal only: never into a pipe or a file, never with --quiet.
+final class ProgressTests: XCTestCase {
+    func testProgressOnlyOnATerminal() throws {
+        let s = try Scratch()
+        let build = try SampleProject.make(s, units: 3)
+        let piped = try Run.oxidize(["report", "-p", build, "--no-cache", "--format", "json"])
+        XCTAssertFalse(piped.stderr.contains("[1/5]"), piped.stderr)
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { throw XCTSkip("util-linux's script is not installed") }
+        func onTerminal(_ extra: String) throws -> String {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+            p.arguments = ["-qec", "\(Repo.binary.path) report -p \(build) --no-cache --format json -o \(s.path("r.json")) \(extra)", "/dev/null"]
+            let pipe = Pipe()
+            p.standardOutput = pipe
+            try p.run()
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            p.waitUntilExit()
+            return String(decoding: data, as: UTF8.self)
+        }
+        let tty = try onTerminal("")
+        XCTAssertTrue(tty.contains("[1/5]") && tty.contains("[4/5]"), tty)
+        XCTAssertFalse(try onTerminal("--quiet").contains("[1/5]"))
+    }
+}
