@@ -196,3 +196,34 @@ int lk_ok_grow(char **buf, size_t n) {
     *buf = nb;
     return 0;
 }
+
+/* Negative: a container function keeps the item it is given (stores it into a node's field). */
+struct lk_node { void *item; struct lk_node *next; };
+struct lk_list { struct lk_node *head; };
+static void lk_list_push(struct lk_list *l, void *item) {
+    struct lk_node *n = malloc(sizeof *n);
+    if (!n) return;
+    n->item = item;
+    n->next = l->head;
+    l->head = n;
+}
+void lk_ok_pushed(struct lk_list *l) {
+    char *s = malloc(8);
+    if (!s) return;
+    lk_list_push(l, s);
+}
+
+/* Negative: a destroy wrapper hands its T** straight on; the pointee is released through it. */
+static void lk_thing_destroy_checked(char **self_p, int line) {
+    (void)line;
+    if (*self_p) { free(*self_p); *self_p = NULL; }
+}
+static void lk_thing_destroy(char **self_p) { lk_thing_destroy_checked(self_p, 0); }
+void lk_ok_destroy_wrapper(void) {
+    char *t = malloc(4);
+    if (!t) return;
+    lk_thing_destroy(&t);
+    t = malloc(8);
+    if (!t) return;
+    lk_thing_destroy(&t);
+}

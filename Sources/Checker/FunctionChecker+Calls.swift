@@ -100,7 +100,8 @@ extension FunctionChecker {
                 release(refs, at: e, resource: nil, by: f.name, kind: .move, arg: a)
             } else {
                 use(refs.filter { !isStackOrStatic($0) }, at: e, what: "passed to '\(f.name)'", deref: false, via: a)
-                if p.shared { escape(refs) }
+                // Kept by the callee (a list's item, a hash's value): someone else holds it now.
+                if p.shared || p.stored { escape(refs) }
             }
             if !isVoidPointerParam(f, k) { lent.append((refs, p.mutable, a)) }
             let t = tu.strip(a)

@@ -12,6 +12,8 @@ public struct ParamEffect: Sendable, Equatable {
     public var pointeeOwned: Bool
     /// Reference counted: the callee takes or drops a reference.
     public var shared: Bool
+    /// The callee keeps it beyond the call (in a field or a global) without owning it.
+    public var stored: Bool
     /// The callee's name for it (`list_push.n`).
     public var name: String
 }
@@ -43,7 +45,7 @@ extension OwnershipInference {
             let params = s.params.enumerated().map { k, p in
                 ParamEffect(takesOwnership: p.cls == .owned || p.cls == .shared, mutable: p.mutable,
                             pointeeReleased: p.pointeeReleased, pointeeOwned: p.pointeeOwned, shared: p.cls == .shared,
-                            name: inf.paramName(key, k))
+                            stored: p.stored, name: inf.paramName(key, k))
             }
             effects[key] = CalleeEffects(params: params, returnsOwned: s.ret.cls == .owned, returnResource: s.ret.resource)
         }

@@ -13,6 +13,8 @@ struct ParamSummary: Equatable {
     var pointeeOwned = false
     /// The resource kind the callee uses it as (a socket, a file), passed on to callers.
     var handle: String? = nil
+    /// The callee keeps it beyond the call (stores it into a field or a global).
+    var stored = false
 }
 
 struct ReturnSummary: Equatable {
@@ -31,6 +33,8 @@ struct Acc {
     var owned = false, shared = false, raw = false
     var mutable = false, indexed = false, string = false, nullable = false, nullAssigned = false, valueMut = false
     var fresh = false, assignedBorrowed = false
+    /// Stored somewhere that outlives the call (a field, a global, a library that keeps it).
+    var stored = false
     var resource: String? = nil
     var handle: String? = nil
     var counterInc = false, counterDec = false
@@ -46,6 +50,7 @@ struct Acc {
         nullable = nullable || o.nullable; nullAssigned = nullAssigned || o.nullAssigned; valueMut = valueMut || o.valueMut
         fresh = fresh || o.fresh; assignedBorrowed = assignedBorrowed || o.assignedBorrowed
         counterInc = counterInc || o.counterInc; counterDec = counterDec || o.counterDec
+        stored = stored || o.stored
         if resource == nil { resource = o.resource }
         if handle == nil { handle = o.handle }
         for e in o.evidence { note(e) }
@@ -392,9 +397,21 @@ public struct OwnershipInference {
                         if ps.indexed { $0.indexed = true }
                         if ps.string { $0.string = true }
                         if $0.handle == nil, let h = ps.handle { $0.handle = h }
+                        if ps.stored { $0.stored = true }
                     }
                 }
                 if ps.mutable { for p in inner { withAcc(p) { $0.mutable = true } } }
+                // A T** handed straight on (`zsock_destroy(self_p)` inside a wrapper): what the
+                // callee does to *p happens to our *p too.
+                if ps.pointeeReleased || ps.pointeeOwned {
+                    for p in direct {
+                        guard case .v(let v) = p else { continue }
+                        withAcc(.deref(v)) {
+                            if ps.pointeeReleased { $0.owned = true; $0.note(evidence("released through \(pname)", e.node)) }
+                            if ps.pointeeOwned { $0.fresh = true; $0.note(evidence("receives an owned value from \(pname)", e.node)) }
+                        }
+                    }
+                }
             case .passAddr(let f, let k):
                 guard let s = summaries[f], k < s.params.count else { continue }
                 let ps = s.params[k]
@@ -410,6 +427,7 @@ public struct OwnershipInference {
                 let fname = index.fieldNames[Int(f)]
                 for p in direct {
                     withAcc(p) {
+                        $0.stored = true
                         if fc == .owned { $0.owned = true; $0.note(evidence("moved into owning field \(fname)", e.node)) }
                         else if fc == .shared { $0.shared = true; $0.note(evidence("stored into shared field \(fname)", e.node)) }
                     }
@@ -421,7 +439,7 @@ public struct OwnershipInference {
             case .valueMut(let why):
                 for p in direct { withAcc(p) { $0.valueMut = true; $0.note(evidence(why, e.node)) } }
             case .keep(let why):
-                for p in direct { withAcc(p) { $0.note(evidence(why, e.node)) } }
+                for p in direct { withAcc(p) { $0.stored = true; $0.note(evidence(why, e.node)) } }
             }
         }
 
@@ -557,6 +575,7 @@ public struct OwnershipInference {
             ps.pointeeReleased = d.owned
             ps.pointeeOwned = d.fresh
             ps.handle = a.handle
+            ps.stored = a.stored
             s.params.append(ps)
         }
         s.ret = returnSummary(tu, fn, r)
