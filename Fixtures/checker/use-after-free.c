@@ -155,3 +155,16 @@ int uaf_ok_other_destroyed(struct uaf_conn *old, const struct uaf_conn *cur) {
     uaf_conn_destroy(old);
     return cur->port;
 }
+
+/* Negative: a result that points into buf is tested for null; buf is freed only on that branch
+   and reset, so what is returned is either NULL or the live buffer. */
+char *uaf_ok_derived_null(const char *src) {
+    char *buf = malloc(16);
+    if (!buf) return NULL;
+    char *end = strchr(buf, 'x');
+    if (end == NULL) {
+        free(buf);
+        buf = NULL;
+    }
+    return buf;
+}

@@ -361,17 +361,25 @@ extension FunctionChecker {
     func setNull(_ s: inout PathState, _ e: Int32, isNull: Bool) {
         let x = tu.strip(e)
         var refs: [Ref] = []
+        var tested: Int32? = nil
         let n = node(x)
-        if n.kind == .varRef { refs = s.bind[n.ref] ?? [] }
+        if n.kind == .varRef { tested = n.ref }
         else if n.kind == .binary, n.op == BinaryOp.assign.rawValue, let l = kids(x).first, node(tu.strip(l)).kind == .varRef {
-            refs = s.bind[node(tu.strip(l)).ref] ?? []
+            tested = node(tu.strip(l)).ref
         } else if n.kind == .member, n.ref >= 0, let b = kids(x).first, node(tu.strip(b)).kind == .varRef,
                   let pv = paths[PathKey(base: node(tu.strip(b)).ref, field: n.ref)] {
-            refs = s.bind[pv] ?? []
+            tested = pv
         }
+        if let tested { refs = s.bind[tested] ?? [] }
         for r in refs {
             guard var o = s.objects[r.obj] else { continue }
             o.nullTests = 1
+            if r.offset {
+                // A pointer derived from the object (a call's result borrowed from it) being null
+                // says nothing about the object itself: only this variable points nowhere.
+                s.objects[r.obj] = o
+                continue
+            }
             if isNull {
                 // Tested for null: on this branch it is null (whatever its maker promised).
                 guard !o.status.isSubset(of: .gone) else { continue }
@@ -389,6 +397,7 @@ extension FunctionChecker {
             }
             if let eff = resultEffects[r.obj] { applyEffect(&s, eff, failed: isNull) }
         }
+        if isNull, let tested, refs.contains(where: \.offset) { s.bind[tested] = refs.filter { !$0.offset } }
     }
 
     // MARK: expressions
