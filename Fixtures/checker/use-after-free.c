@@ -161,6 +161,8 @@ int uaf_ok_other_destroyed(struct uaf_conn *old, const struct uaf_conn *cur) {
 char *uaf_ok_derived_null(const char *src) {
     char *buf = malloc(16);
     if (!buf) return NULL;
+    strncpy(buf, src, 15);
+    buf[15] = '\0';
     char *end = strchr(buf, 'x');
     if (end == NULL) {
         free(buf);
