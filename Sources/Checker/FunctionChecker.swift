@@ -38,6 +38,7 @@ struct FunctionChecker {
     /// Objects of unknown origin read from access paths, by object id: the path's name.
     var pathNames: [Int32: String] = [:]
     var lazyIDs: [PathKey: Int32] = [:]
+    var nextLazy: Int32 = 0
     /// Addresses of locals stored where they outlive the frame, reported if still there at exit.
     var pendingEscapes: [(holder: Int32, node: Int32, local: Int32)] = []
 
@@ -169,7 +170,8 @@ struct FunctionChecker {
         let key = PathKey(base: baseObj, field: field)
         let id: Int32
         if let known = lazyIDs[key] { id = known } else {
-            id = Int32(-600_000_000) - Int32(lazyIDs.count)
+            nextLazy += 1
+            id = Int32(-600_000_000) - nextLazy
             lazyIDs[key] = id
             info[id] = ObjectInfo(origin: .parameter, resource: "", owned: false, site: n, nullable: false, dependsOn: nil, maker: "")
             let b = variable(base)
@@ -201,7 +203,8 @@ struct FunctionChecker {
         let key = PathKey(base: Int32(-800_000_000) - n, field: field)
         let id: Int32
         if let known = lazyIDs[key] { id = known } else {
-            id = Int32(-600_000_000) - Int32(lazyIDs.count)
+            nextLazy += 1
+            id = Int32(-600_000_000) - nextLazy
             lazyIDs[key] = id
             info[id] = ObjectInfo(origin: .parameter, resource: "", owned: false, site: n, nullable: false, dependsOn: nil, maker: "")
             let b = variable(base)
@@ -219,9 +222,16 @@ struct FunctionChecker {
         }
     }
 
-    /// The variable was given a new value: its fields are whatever the new object holds.
+    /// The variable was given a new value: its fields are whatever the new object holds. When
+    /// the new value is an object we do not track, its fields get new identities too.
     mutating func forgetPaths(of base: Int32) {
         for pv in pathsOf[base] ?? [] { st.bind[pv] = nil }
+        if (st.bind[base] ?? []).isEmpty {
+            let anonymous = -100 - base
+            if lazyIDs.keys.contains(where: { $0.base == anonymous }) {
+                lazyIDs = lazyIDs.filter { $0.key.base != anonymous }
+            }
+        }
     }
 
     mutating func stackObject(_ v: Int32) -> Ref {
