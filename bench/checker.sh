@@ -10,17 +10,9 @@ amalg=$work/build/sqlite3.c
 [ -f "$amalg" ] || bash "$here/bench/sqlite.sh" 1 >/dev/null
 (cd "$here" && swift build -c release >/dev/null)
 bin=$here/.build/release/oxidize
-best() {
-  local b=""
-  for _ in $(seq "$runs"); do
-    local s e
-    s=$(date +%s.%N); "$@" >/dev/null; e=$(date +%s.%N)
-    b=$(python3 -c "t=float('$e')-float('$s'); b='$b'; print(min(t, float(b)) if b else t)")
-  done
-  echo "$b"
-}
-without=$(best "$bin" report --no-check --format json "$amalg" -o "$work/nocheck.json")
-with=$(best "$bin" report --format json "$amalg" -o "$work/check.json")
+source "$here/bench/lib.sh"
+without=$(best "$bin" report --no-cache --no-check --format json "$amalg" -o "$work/nocheck.json")
+with=$(best "$bin" report --no-cache --format json "$amalg" -o "$work/check.json")
 n=$(python3 -c "import json; print(len(json.load(open('$work/check.json'))['diagnostics']))")
 printf 'oxidize report --no-check   %.3f s\n' "$without"
 printf 'oxidize report (checker)    %.3f s   (%s findings)\n' "$with" "$n"

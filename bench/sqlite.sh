@@ -21,20 +21,12 @@ fi
 bin=$here/.build/release/oxidize
 flags=(-DSQLITE_THREADSAFE=1)
 
-best() {  # best wall time in seconds of running "$@" $runs times
-  local b=""
-  for _ in $(seq "$runs"); do
-    local s e
-    s=$(date +%s.%N); "$@" >/dev/null; e=$(date +%s.%N)
-    b=$(python3 -c "import sys; t=float('$e')-float('$s'); b='$b'; print(min(t, float(b)) if b else t)")
-  done
-  echo "$b"
-}
+source "$here/bench/lib.sh"
 
 lines=$(wc -l < "$amalg")
 clang_t=$(best clang-19 -fsyntax-only "${flags[@]}" "$amalg")
-ox_t=$(best "$bin" report --no-check --format json "$amalg" -o "$work/sqlite3.report.json" -- "${flags[@]}")
-full_t=$(best "$bin" report --format json "$amalg" -o "$work/sqlite3.full.json" -- "${flags[@]}")
+ox_t=$(best "$bin" report --no-cache --no-check --format json "$amalg" -o "$work/sqlite3.report.json" -- "${flags[@]}")
+full_t=$(best "$bin" report --no-cache --format json "$amalg" -o "$work/sqlite3.full.json" -- "${flags[@]}")
 functions=$(python3 -c "import json; r=json.load(open('$work/sqlite3.report.json')); print(len(r['functions']), r['summary']['pointers'], r['summary']['safe_share'])")
 read -r nfun nptr share <<<"$functions"
 printf 'sqlite3.c: %s lines, %s functions, %s pointers (safe share %s)\n' "$lines" "$nfun" "$nptr" "$share"

@@ -1,6 +1,5 @@
 import CModel
 import Diagnostics
-import Dispatch
 import Ownership
 
 /// The checker stage: where the C breaks a rule Rust enforces. Pure: model + ownership in,
@@ -18,19 +17,10 @@ public enum Checker {
                 work.append((t, Int32(i)))
             }
         }
-        var results = [[Diagnostic]](repeating: [], count: work.count)
-        results.withUnsafeMutableBufferPointer { slots in
-            let out = slots
-            let lanes = max(1, min(4, work.count / 16))
-            DispatchQueue.concurrentPerform(iterations: lanes) { lane in
-                var i = lane
-                while i < work.count {
-                    var c = FunctionChecker(tu: units[work[i].tu], tuIndex: work[i].tu, function: work[i].function,
-                                            library: library, ownership: ownership, knowledge: knowledge)
-                    out[i] = c.run()
-                    i += lanes
-                }
-            }
+        let results = parallelMap(work.count, lanes: 4) { i -> [Diagnostic] in
+            var c = FunctionChecker(tu: units[work[i].tu], tuIndex: work[i].tu, function: work[i].function,
+                                    library: library, ownership: ownership, knowledge: knowledge)
+            return c.run()
         }
         return results.flatMap { $0 }.sorted(by: Diagnostic.ordered)
     }

@@ -167,19 +167,22 @@ struct FunctionChecker {
         let pv = pathVar(base, field)
         if let refs = st.bind[pv] { return refs }
         let baseObj = st.bind[base]?.first?.obj ?? (-100 - base)
-        let key = PathKey(base: baseObj, field: field)
-        let id: Int32
-        if let known = lazyIDs[key] { id = known } else {
-            nextLazy += 1
-            id = Int32(-600_000_000) - nextLazy
-            lazyIDs[key] = id
-            info[id] = ObjectInfo(origin: .parameter, resource: "", owned: false, site: n, nullable: false, dependsOn: nil, maker: "")
-            let b = variable(base)
-            pathNames[id] = "'" + b.name + (tu.isPointer(b.type) ? "->" : ".") + tu.fields[Int(field)].name + "'"
-        }
+        let id = unknownObject(PathKey(base: baseObj, field: field), base: base, field: field, at: n)
         if st.objects[id] == nil { st.objects[id] = ObjectState(status: .live, implicitLive: true) }
         st.bind[pv] = [Ref(obj: id, offset: false)]
         return [Ref(obj: id, offset: false)]
+    }
+
+    /// The id of the object of unknown origin known by `key`, made (with its name) the first time.
+    mutating func unknownObject(_ key: PathKey, base: Int32, field: Int32, at n: Int32) -> Int32 {
+        if let known = lazyIDs[key] { return known }
+        nextLazy += 1
+        let id = Int32(-600_000_000) - nextLazy
+        lazyIDs[key] = id
+        info[id] = ObjectInfo(origin: .parameter, resource: "", owned: false, site: n, nullable: false, dependsOn: nil, maker: "")
+        let b = variable(base)
+        pathNames[id] = "'" + b.name + (tu.isPointer(b.type) ? "->" : ".") + tu.fields[Int(field)].name + "'"
+        return id
     }
 
     /// The access path (base variable, field) an object was read from, if any.
@@ -200,16 +203,7 @@ struct FunctionChecker {
 
     /// A new object of unknown origin now held by `base->field` (after a callee replaced it).
     mutating func freshUnknown(for base: Int32, _ field: Int32, at n: Int32) -> Ref {
-        let key = PathKey(base: Int32(-800_000_000) - n, field: field)
-        let id: Int32
-        if let known = lazyIDs[key] { id = known } else {
-            nextLazy += 1
-            id = Int32(-600_000_000) - nextLazy
-            lazyIDs[key] = id
-            info[id] = ObjectInfo(origin: .parameter, resource: "", owned: false, site: n, nullable: false, dependsOn: nil, maker: "")
-            let b = variable(base)
-            pathNames[id] = "'" + b.name + (tu.isPointer(b.type) ? "->" : ".") + tu.fields[Int(field)].name + "'"
-        }
+        let id = unknownObject(PathKey(base: Int32(-800_000_000) - n, field: field), base: base, field: field, at: n)
         st.objects[id] = ObjectState(status: .live, implicitLive: true)
         return Ref(obj: id, offset: false)
     }

@@ -109,25 +109,15 @@ public struct OwnershipInference {
             if units[def.tu].functions[Int(def.function)].isSystem { continue }
             work.append((key, def.tu, def.function))
         }
-        var out = [FunctionConstraints?](repeating: nil, count: work.count)
         let units = self.units, library = self.library, index = self.index
-        out.withUnsafeMutableBufferPointer { buf in
-            let slots = buf
-            let chunks = max(1, min(8, work.count / 64))
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                var i = chunk
-                while i < work.count {
-                    let w = work[i]
-                    var x = ConstraintExtractor(tu: units[w.tu], tuIndex: w.tu, function: w.function, key: w.key,
-                                                library: library, program: index)
-                    slots[i] = x.run()
-                    i += chunks
-                }
-            }
+        let out = parallelMap(work.count, lanes: 8) { i -> FunctionConstraints in
+            var x = ConstraintExtractor(tu: units[work[i].tu], tuIndex: work[i].tu, function: work[i].function, key: work[i].key,
+                                        library: library, program: index)
+            return x.run()
         }
         for (i, w) in work.enumerated() {
             byKey[w.key] = constraints.count
-            constraints.append(out[i]!)
+            constraints.append(out[i])
             summaries[w.key] = Summary(params: Array(repeating: ParamSummary(), count: units[w.tu].functions[Int(w.function)].params.count))
         }
     }

@@ -68,9 +68,7 @@ public enum Pipeline {
     /// A stable share: FNV-1a of the unit's path, so every machine of a CI fleet agrees.
     static func inShard(_ index: Int, _ file: String, _ options: Options) -> Bool {
         guard let (k, n) = options.shard else { return true }
-        var h: UInt64 = 0xcbf29ce484222325
-        for b in file.utf8 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
-        return Int(h % UInt64(n)) == k - 1
+        return Int(FNV1a.hash(file) % UInt64(n)) == k - 1
     }
 
     static func unfiltered(_ options: Options) throws -> [(file: String, arguments: [String])] {
@@ -204,7 +202,7 @@ public enum Pipeline {
         var models = ""
         for f in options.modelFiles {
             guard let d = FileManager.default.contents(atPath: f) else { return nil }
-            models += f + "\u{0}" + String(UnitCache.contentHash(d)) + "\u{0}"
+            models += f + "\u{0}" + String(FNV1a.hash([UInt8](d))) + "\u{0}"
         }
         let opts = "checker=\(options.runChecker) files=\(options.files.joined(separator: "\u{1}"))"
         return cache.resultPath(units: sums, modelsKey: models, options: opts)

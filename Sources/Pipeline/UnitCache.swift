@@ -22,12 +22,6 @@ public struct UnitCache: Sendable {
     }
 
     /// `$XDG_CACHE_HOME/oxidize`, or `~/.cache/oxidize`.
-    /// FNV-1a of some bytes, as a key part.
-    public static func contentHash(_ d: Data) -> Int {
-        var h: UInt64 = 0xcbf29ce484222325
-        for b in d { h = (h ^ UInt64(b)) &* 0x100000001b3 }
-        return Int(truncatingIfNeeded: h)
-    }
 
     public static var defaultDirectory: String {
         let env = ProcessInfo.processInfo.environment
@@ -167,10 +161,6 @@ public struct UnitCache: Sendable {
         return (UInt64(st.st_size), UInt64(st.st_mtim.tv_sec) &* 1_000_000_000 &+ UInt64(st.st_mtim.tv_nsec))
     }
 
-    func fnv(_ bytes: [UInt8]) -> UInt64 { fnv(bytes[...]) }
-    func fnv(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf29ce484222325
-        bytes.withUnsafeBufferPointer { p in for b in p { h = (h ^ UInt64(b)) &* 0x100000001b3 } }
-        return h
-    }
+    func fnv(_ bytes: [UInt8]) -> UInt64 { FNV1a.hash(bytes[...]) }
+    func fnv(_ bytes: ArraySlice<UInt8>) -> UInt64 { FNV1a.hash(bytes) }
 }

@@ -1,3 +1,4 @@
+import CModel
 import Foundation
 
 /// Known findings, matched on (id, file, function, normalized line text), never on line numbers,
@@ -27,9 +28,7 @@ public struct Baseline: Codable, Sendable, Equatable {
 
     /// A stable fingerprint for SARIF's partialFingerprints (FNV-1a over the matching key).
     public static func fingerprint(id: String, file: String, function: String, text: String) -> String {
-        var h: UInt64 = 0xcbf29ce484222325
-        for b in "\(id)\u{0}\(file)\u{0}\(function)\u{0}\(normalize(text))".utf8 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
-        return String(h, radix: 16)
+        String(FNV1a.hash("\(id)\u{0}\(file)\u{0}\(function)\u{0}\(normalize(text))"), radix: 16)
     }
 
     /// The findings not in the baseline (each baseline entry absorbs one finding).
