@@ -36,26 +36,7 @@ extension FunctionChecker {
         case .doStmt:
             let ks = kids(s)
             guard ks.count == 2 else { return }
-            let savedB = breakStates, savedC = continueStates
-            breakStates = []; continueStates = []
-            var current = st
-            var exits: [PathState] = []
-            var previousBack: PathState? = nil
-            for _ in 0..<3 {
-                st = current
-                exec(ks[0])
-                st = continueStates.reduce(st) { $0.joined($1) }
-                continueStates = []
-                let (onTrue, onFalse) = condStates(ks[1])
-                exits.append(onFalse)
-                st = onTrue
-                if let prev = previousBack, prev.sameAs(st) { break }
-                if !st.reachable { break }
-                previousBack = st
-                current = st
-            }
-            st = (exits + breakStates).reduce(PathState.unreachable) { $0.joined($1) }
-            breakStates = savedB; continueStates = savedC
+            runLoop(cond: ks[1], body: ks[0], inc: nil, conditionFirst: false)
         case .switchStmt:
             let ks = kids(s)
             guard ks.count >= 2 else { return }
@@ -145,27 +126,36 @@ extension FunctionChecker {
             if rest.count == 2 { cond = rest[0]; inc = rest[1] }
             else if rest.count == 1 { if isPointerOrCondition(rest[0]) { cond = rest[0] } else { inc = rest[0] } }
         }
+        runLoop(cond: cond, body: body, inc: inc, conditionFirst: true)
+    }
+
+    /// The loop is unrolled: the first pass starts from the entry state, each later pass from the
+    /// previous pass's back edge, until the back edge repeats (at most three passes, two inside
+    /// another loop, so nesting does not multiply the work without bound). `while`/`for` test
+    /// before the body, `do` after it; the exit is every state where the condition was false,
+    /// joined with every `break`.
+    mutating func runLoop(cond: Int32?, body: Int32?, inc: Int32?, conditionFirst: Bool) {
         let savedB = breakStates, savedC = continueStates
         breakStates = []; continueStates = []
-        // The loop is unrolled: the first pass starts from the entry state, each later pass from
-        // the previous pass's back edge, until the back edge repeats (at most three passes, two
-        // inside another loop, so nesting does not multiply the work without bound).
         var current = st
         var exits: [PathState] = []
         var previousBack: PathState? = nil
         loopDepth += 1
         defer { loopDepth -= 1 }
+        func test() {
+            guard let cond else { return }
+            let (onTrue, onFalse) = condStates(cond)
+            exits.append(onFalse)
+            st = onTrue
+        }
         for _ in 0..<(loopDepth > 1 ? 2 : 3) {
             st = current
-            if let cond {
-                let (onTrue, onFalse) = condStates(cond)
-                exits.append(onFalse)
-                st = onTrue
-            }
+            if conditionFirst { test() }
             if let body { exec(body) }
             st = continueStates.reduce(st) { $0.joined($1) }
             continueStates = []
             if let inc { _ = ev(inc) }
+            if !conditionFirst { test() }
             if let prev = previousBack, prev.sameAs(st) { break }
             if !st.reachable { break }
             previousBack = st
