@@ -48,3 +48,12 @@ int st_shout(const char *msg) {
     free(copy);
     return 0;
 }
+
+/* An argv-style array of strings, only read: a slice of &str. */
+// expect param st_total_len.argv borrowed immutable rust="&[&str]"
+size_t st_total_len(int argc, char **argv) {
+    size_t total = 0;
+    for (int i = 0; i < argc; i++)
+        total += strlen(argv[i]);
+    return total;
+}

@@ -17,7 +17,12 @@ struct RustTypeMapper {
             return scalar(type)
         }
         let target = t.pointee >= 0 ? tu.types[Int(t.pointee)] : nil
-        let elem = t.pointee >= 0 ? scalar(t.pointee) : "u8"
+        var elem = t.pointee >= 0 ? scalar(t.pointee) : "u8"
+        // Elements that are C strings (`char **argv`) are `&str` in a borrowed slice.
+        if let target, target.shape == .pointer, target.pointee >= 0, tu.types[Int(target.pointee)].canonicalBare == "char",
+           cls == .borrowed, !acc.mutable {
+            elem = "&str"
+        }
         let isChar = target.map { $0.shape == .integer && $0.size == 1 } ?? false
         // Plain `char` (not signed/unsigned char) is text unless it is only used as bytes.
         let isText = isChar && (target.map { $0.canonicalBare == "char" } ?? false)
