@@ -227,3 +227,21 @@ void lk_ok_destroy_wrapper(void) {
     if (!t) return;
     lk_thing_destroy(&t);
 }
+
+/* Negative: the callee takes *p over (stores it and nulls the caller's pointer, czmq's
+   zmsg_append(msg, &frame) convention); the variable is then reused. */
+struct lk_msg { void *frames[4]; int n; };
+static int lk_msg_append(struct lk_msg *m, char **frame_p) {
+    char *frame = *frame_p;
+    *frame_p = NULL;
+    m->frames[m->n++] = frame;
+    return 0;
+}
+void lk_ok_taken_over(struct lk_msg *m) {
+    char *f = malloc(8);
+    if (!f) return;
+    lk_msg_append(m, &f);
+    f = malloc(8);
+    if (!f) return;
+    lk_msg_append(m, &f);
+}

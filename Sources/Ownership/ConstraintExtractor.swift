@@ -365,6 +365,13 @@ struct ConstraintExtractor {
                 flow(rhs, to: .field(fk))
                 event(.store(fk), rhs, at)
             }
+            // An element of an array field (`m->frames[i] = p`): stored into the holder.
+            if isPointerNode(l), let b = kids(l).first, node(tu.strip(b)).kind == .member, node(tu.strip(b)).ref >= 0,
+               let bt = tu.type(of: tu.strip(b)), bt.shape == .array {
+                let fk = fieldKey(node(tu.strip(b)).ref)
+                flow(rhs, to: .field(fk))
+                event(.store(fk), rhs, at)
+            }
         default:
             _ = eval(l)
         }

@@ -85,6 +85,8 @@ public struct OwnershipInference {
         var retFrom: Int?
         var retStatic = false
         var retMixed = false
+        /// The returned object was also stored somewhere (linked into a list): a handle, not ownership.
+        var retStored = false
     }
 
     public init(units: [TranslationUnit], library: LibraryModel) {
@@ -519,13 +521,17 @@ public struct OwnershipInference {
         }
         if retFrom == nil, let b = c.returnBases.first, let i = paramIndexOfVar[b] { retFrom = i; retBorrowed = true }
         let retMixed = (ret.fresh || ret.owned) && (retBorrowed || retStatic)
+        var retStored = false
+        for case .v(let v) in rcl.places where locals[v]?.stored == true { retStored = true }
+        if retStored { ret.note(evidence("also stored where it lives on (a container keeps it)", fn.bodyStart)) }
 
         // Reference counting: a parameter whose counter is decremented and that is released here.
         for (i, v) in fn.params.enumerated() {
             let a = params[i]
             if a.counterDec && a.owned, let name = recordName(tu, pointer: tu.variables[Int(v)].type) { refcountedOut.insert(name) }
         }
-        return FunctionResult(params: params + derefs, locals: locals, ret: ret, retFrom: retFrom, retStatic: retStatic, retMixed: retMixed)
+        return FunctionResult(params: params + derefs, locals: locals, ret: ret, retFrom: retFrom, retStatic: retStatic, retMixed: retMixed,
+                              retStored: retStored)
     }
 
     func calleeName(_ tu: TranslationUnit, _ node: Int32) -> String {
@@ -562,7 +568,8 @@ public struct OwnershipInference {
             ps.mutable = a.mutable
             ps.indexed = a.indexed
             ps.string = a.string
-            ps.pointeeReleased = d.owned
+            // *p released, or taken over: stored where it lives on and nulled (zmsg_append(&frame)).
+            ps.pointeeReleased = d.owned || (d.stored && d.nullAssigned)
             ps.pointeeOwned = d.fresh
             ps.handle = a.handle
             ps.stored = a.stored
@@ -577,7 +584,9 @@ public struct OwnershipInference {
         let isPtr = tu.isPointer(fn.returnType)
         if r.ret.raw || r.retMixed { rs.cls = .raw }
         else if r.ret.shared { rs.cls = .shared }
-        else if r.ret.fresh || r.ret.owned {
+        else if (r.ret.fresh || r.ret.owned) && r.retStored {
+            rs.cls = .borrowed   // a handle to something a container owns (zlistx_add_end)
+        } else if r.ret.fresh || r.ret.owned {
             rs.cls = isRefcounted(tu, fn.returnType) ? .shared : .owned
             rs.resource = r.ret.resource
         } else if isPtr { rs.cls = .borrowed; rs.from = r.retFrom }
