@@ -25,6 +25,8 @@ public enum Pipeline {
         public var jobs: Int
         /// The unit cache's folder, or nil for no cache.
         public var cacheDirectory: String?
+        /// The most the cache folder may hold, in bytes (least recently written entries go first).
+        public var cacheLimit: UInt64 = 1 << 30
         /// `--shard K/N`: analyse only the units whose stable hash falls in share K of N.
         public var shard: (k: Int, n: Int)?
         /// Called after each unit (done, total, its file), serially; the CLI draws progress with it.
@@ -135,6 +137,7 @@ public enum Pipeline {
             done.wait()
         }
         StageClock.note("cache: \(hits) of \(work.count) units from \(options.cacheDirectory ?? "(no cache)")")
+        if let cache, hits < work.count { cache.trim(limit: options.cacheLimit) }
         var parsed: [TranslationUnit] = []
         var errors: [String] = []
         for r in results {

@@ -21,6 +21,26 @@ public struct UnitCache: Sendable {
         self.salt = toolVersion + "\u{0}" + clangVersion
     }
 
+    /// Keeps the folder under `limit` bytes: when it is over, the least recently written entries
+    /// go until it is under 80% of it. Called after a run that stored new entries.
+    public func trim(limit: UInt64 = 1 << 30) {
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: directory) else { return }
+        var entries: [(path: String, size: UInt64, mtime: UInt64)] = []
+        var total: UInt64 = 0
+        for n in names where n.hasSuffix(".unit") || n.hasSuffix(".report") {
+            let path = (directory as NSString).appendingPathComponent(n)
+            guard let st = fileStat(path) else { continue }
+            entries.append((path, st.size, st.mtime))
+            total += st.size
+        }
+        guard total > limit else { return }
+        for e in entries.sorted(by: { ($0.mtime, $0.path) < ($1.mtime, $1.path) }) {
+            guard total > limit / 5 * 4 else { break }
+            if (try? fm.removeItem(atPath: e.path)) != nil { total -= e.size }
+        }
+    }
+
     /// `$XDG_CACHE_HOME/oxidize`, or `~/.cache/oxidize`.
 
     public static var defaultDirectory: String {

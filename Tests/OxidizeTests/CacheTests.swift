@@ -1,4 +1,5 @@
 import XCTest
+import Pipeline
 
 /// The unit cache: an unchanged re-run parses nothing and gives the same bytes; a changed
 /// header is parsed again; a corrupt or foreign entry is detected, rebuilt, never trusted.
@@ -53,5 +54,23 @@ final class CacheTests: XCTestCase {
         XCTAssertEqual(first.stdout, second.stdout, "rebuilt entries give the same report")
         let (_, again) = try run(build, cache, format: "text")
         XCTAssertEqual(again, 3, "the corrupt entries were rewritten")
+    }
+}
+
+/// The cache folder stays under its limit: the least recently written entries go first.
+final class CacheTrimTests: XCTestCase {
+    func testTrimRemovesOldestFirst() throws {
+        let s = try Scratch()
+        let dir = s.path("cache")
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        for i in 0..<10 {
+            let path = dir + "/e\(i).unit"
+            try Data(repeating: 7, count: 1000).write(to: URL(fileURLWithPath: path))
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: Double(1_000_000 + i))], ofItemAtPath: path)
+        }
+        try Data("keep me".utf8).write(to: URL(fileURLWithPath: dir + "/notes.txt"))
+        UnitCache(directory: dir, toolVersion: "t", clangVersion: "c").trim(limit: 5000)
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+        XCTAssertEqual(left, ["e6.unit", "e7.unit", "e8.unit", "e9.unit", "notes.txt"], "down to 80% of the limit, oldest first, other files untouched")
     }
 }
