@@ -361,6 +361,7 @@ extension FunctionChecker {
             tested = pv
         }
         if let tested { refs = s.bind[tested] ?? [] }
+        else if n.kind == .call { refs = callResults[x] ?? [] }   // if (!malloc(n)): the result itself
         for r in refs {
             guard var o = s.objects[r.obj] else { continue }
             o.nullTests = 1
@@ -469,7 +470,9 @@ extension FunctionChecker {
             let inner = kids(e).first.map { ev($0) } ?? []
             return isPointerNode(e) ? inner : []   // (size_t)p is a number, not a borrow
         case .call:
-            return call(e, n)
+            let refs = call(e, n)
+            if !refs.isEmpty { callResults[e] = refs }   // for `if (!malloc(n))` tests
+            return refs
         case .stmtExpr:
             for k in kids(e) { exec(k) }
             return []

@@ -39,6 +39,8 @@ struct FunctionChecker {
     var pathNames: [Int32: String] = [:]
     var lazyIDs: [PathKey: Int32] = [:]
     var nextLazy: Int32 = 0
+    /// What each call returned, for null tests of a call's result in a condition.
+    var callResults: [Int32: [Ref]] = [:]
     /// Addresses of locals stored where they outlive the frame, reported if still there at exit.
     var pendingEscapes: [(holder: Int32, node: Int32, local: Int32)] = []
 
