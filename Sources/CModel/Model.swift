@@ -170,8 +170,8 @@ public enum NodeKind: UInt8, Sendable {
     case cast          // explicit C cast; type is the target
     case implicit      // implicit cast, parens and other transparent wrappers
     case intLiteral    // value
-    case stringLiteral
-    case charLiteral, floatLiteral
+    case stringLiteral // ref = index into `strings` (the literal as written)
+    case charLiteral, floatLiteral   // value = the character's code / the Double's bits
     case sizeofExpr    // sizeof / alignof (operand not walked: never evaluated)
     case initList
     case stmtExpr
@@ -230,6 +230,8 @@ public struct TranslationUnit: Sendable {
     public var nodes: [Node] = []
     /// Every file the unit read (the main file and all it includes), for the cache's validation.
     public var inputs: [String] = []
+    /// String literals as written, by `Node.ref` of `.stringLiteral` nodes.
+    public var strings: [String] = []
     public init(mainFile: String) { self.mainFile = mainFile }
 
     public func children(of i: Int32) -> ChildSequence { ChildSequence(nodes: nodes, parent: i) }

@@ -4,7 +4,7 @@ import Foundation
 /// integers, length-prefixed UTF-8 strings, arrays with a count. `decode` checks every length
 /// against the bytes left and returns nil on anything malformed; it never traps.
 extension TranslationUnit {
-    public static let binaryVersion: UInt32 = 1
+    public static let binaryVersion: UInt32 = 2
 
     public func encoded() -> Data {
         var w = BinaryWriter()
@@ -13,6 +13,7 @@ extension TranslationUnit {
         w.count(files.count); for f in files { w.str(f) }
         w.count(fileIsSystem.count); for b in fileIsSystem { w.bool(b) }
         w.count(inputs.count); for f in inputs { w.str(f) }
+        w.count(strings.count); for x in strings { w.str(x) }
         w.count(types.count)
         for t in types {
             w.str(t.spelling); w.u8(t.shape.rawValue); w.i32(t.pointee); w.bool(t.pointeeConst); w.i32(t.record)
@@ -48,6 +49,8 @@ extension TranslationUnit {
         for _ in 0..<ns { guard let b = r.bool() else { return nil }; tu.fileIsSystem.append(b) }
         guard let ni = r.count() else { return nil }
         for _ in 0..<ni { guard let s = r.str() else { return nil }; tu.inputs.append(s) }
+        guard let nstr = r.count() else { return nil }
+        for _ in 0..<nstr { guard let s = r.str() else { return nil }; tu.strings.append(s) }
         guard let nt = r.count() else { return nil }
         for _ in 0..<nt {
             guard let sp = r.str(), let shape = r.u8().flatMap(TypeShape.init(rawValue:)), let pointee = r.i32(), let pc = r.bool(),
@@ -119,6 +122,7 @@ extension TranslationUnit {
             case .varRef, .varDecl: if !(n.ref >= -1 && n.ref < nv) { return false }
             case .member: if !(n.ref >= -1 && n.ref < nf) { return false }
             case .call, .funcRef: if !(n.ref >= -1 && n.ref < nfn) { return false }
+            case .stringLiteral: if !(n.ref >= -1 && n.ref < Int32(strings.count)) { return false }
             default: break
             }
         }

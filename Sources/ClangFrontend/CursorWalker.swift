@@ -479,9 +479,17 @@ final class CursorWalker {
         case CXCursor_IntegerLiteral:
             node.kind = .intLiteral; isExpr = false; needsLocation = false
             node.value = integerValue(c)
-        case CXCursor_StringLiteral: node.kind = .stringLiteral; isExpr = false
-        case CXCursor_CharacterLiteral: node.kind = .charLiteral; isExpr = false; needsLocation = false
-        case CXCursor_FloatingLiteral: node.kind = .floatLiteral; isExpr = false; needsLocation = false
+        case CXCursor_StringLiteral:
+            // The literal as written (quotes, escapes, prefixes), for the translator.
+            node.kind = .stringLiteral; isExpr = false
+            node.ref = Int32(tu.strings.count)
+            tu.strings.append(consume(clang_getCursorSpelling(c)))
+        case CXCursor_CharacterLiteral:
+            node.kind = .charLiteral; isExpr = false; needsLocation = false
+            node.value = integerValue(c)
+        case CXCursor_FloatingLiteral:
+            node.kind = .floatLiteral; isExpr = false; needsLocation = false
+            node.value = floatBits(c)
         case CXCursor_UnaryExpr: node.kind = .sizeofExpr
         case CXCursor_InitListExpr: node.kind = .initList
         case CXCursor_StmtExpr: node.kind = .stmtExpr
@@ -493,6 +501,14 @@ final class CursorWalker {
         if isExpr { node.type = typeID(clang_getCursorType(c)) }
         tu.nodes.append(node)
         return idx
+    }
+
+    /// A floating literal's value, as the bits of a Double.
+    private func floatBits(_ c: CXCursor) -> Int64 {
+        guard let r = clang_Cursor_Evaluate(c) else { return 0 }
+        defer { clang_EvalResult_dispose(r) }
+        guard clang_EvalResult_getKind(r) == CXEval_Float else { return 0 }
+        return Int64(bitPattern: clang_EvalResult_getAsDouble(r).bitPattern)
     }
 
     private func integerValue(_ c: CXCursor) -> Int64 {
