@@ -153,7 +153,7 @@ extension FunctionChecker {
             switch role {
             case "release":
                 let r = resource ?? "heap"
-                if let addr, valueResource(r) || indirect {
+                if let addr, library.isValueResource(r) || indirect {
                     release(st.bind[addr] ?? [], at: e, resource: r, by: f.name, kind: .release, arg: nil)
                 } else if pointer {
                     release(refs, at: e, resource: r, by: f.name, kind: .release, arg: a)
@@ -175,7 +175,7 @@ extension FunctionChecker {
                 }
             case "move":
                 use(refs.filter { !isStackOrStatic($0) }, at: e, what: "passed to '\(f.name)'", deref: false, via: a)
-                if let addr, valueResource(resource ?? "") { release(st.bind[addr] ?? [], at: e, resource: nil, by: f.name, kind: .move, arg: nil) }
+                if let addr, library.isValueResource(resource ?? "") { release(st.bind[addr] ?? [], at: e, resource: nil, by: f.name, kind: .move, arg: nil) }
                 else { release(refs, at: e, resource: nil, by: f.name, kind: .move, arg: a) }
             case "move-on-success":
                 let taken = addr.map { st.bind[$0] ?? [] } ?? (pointer ? refs : valueRefs(a))
@@ -193,11 +193,11 @@ extension FunctionChecker {
             case "borrow", "borrow-mut":
                 if pointer {
                     use(refs.filter { !isStackOrStatic($0) }, at: e, what: "passed to '\(f.name)'", deref: !nullable, via: a)
-                } else if let r = resource, valueResource(r) == false {
+                } else if let r = resource, library.isValueResource(r) == false {
                     let t = tu.strip(a)
                     if node(t).kind == .varRef { use(st.bind[node(t).ref] ?? [], at: e, what: "passed to '\(f.name)'", deref: false, via: a) }
                 }
-                if let addr, let r = resource, valueResource(r) { use(st.bind[addr] ?? [], at: e, what: "passed to '\(f.name)'", deref: false, via: nil) }
+                if let addr, let r = resource, library.isValueResource(r) { use(st.bind[addr] ?? [], at: e, what: "passed to '\(f.name)'", deref: false, via: nil) }
                 lent.append((refs, role == "borrow-mut", a))   // the model says what the callee does
             default:
                 break
@@ -235,9 +235,6 @@ extension FunctionChecker {
         let t = tu.strip(a)
         return node(t).kind == .varRef ? (st.bind[node(t).ref] ?? []) : []
     }
-
-    /// Resources that live in a value and are released through its address (`zmq_msg_close(&msg)`).
-    func valueResource(_ r: String) -> Bool { ["zmq-msg", "mutex", "regex"].contains(r) }
 
     /// `p + 3`, `&p[3]`: an argument that points a constant distance into its object.
     func constantShift(_ a: Int32) -> Bool {

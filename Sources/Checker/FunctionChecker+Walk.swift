@@ -631,14 +631,3 @@ extension FunctionChecker {
         }
     }
 }
-
-extension NodeKind {
-    var isStatementKind: Bool {
-        switch self {
-        case .compound, .declStmt, .ifStmt, .whileStmt, .doStmt, .forStmt, .switchStmt, .caseStmt, .defaultStmt,
-             .returnStmt, .breakStmt, .continueStmt, .gotoStmt, .labelStmt, .nullStmt, .otherStmt, .varDecl:
-            return true
-        default: return false
-        }
-    }
-}

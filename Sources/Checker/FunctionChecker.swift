@@ -318,7 +318,7 @@ struct FunctionChecker {
                 report(.doubleFree, at: n, certainty: certainty,
                        message: "\(subject) is released again by '\(by)' after being \(s.status.contains(.moved) && !s.status.contains(.released) ? "moved" : "freed")\(releaser(s))",
                        notes: [origin(r.obj), (s.releaseNode, "first released here"), (n, "released again here")])
-            } else if let resource, kind != .move, !i.resource.isEmpty, i.resource != resource, compatible(i.resource, resource) == false {
+            } else if let resource, kind != .move, !i.resource.isEmpty, i.resource != resource {
                 report(.mismatchedDealloc, at: n, certainty: mixed,
                        message: "\(subject) comes from '\(i.maker)' (\(i.resource)) but is released by '\(by)' (\(resource))",
                        notes: [origin(r.obj), (n, "released here")])
@@ -358,12 +358,6 @@ struct FunctionChecker {
     }
 
     enum ReleaseKind { case release, realloc, move }
-
-    /// Heap kinds that may be released by each other's functions.
-    func compatible(_ a: String, _ b: String) -> Bool {
-        if a == b { return true }
-        return false
-    }
 
     // MARK: exits
 

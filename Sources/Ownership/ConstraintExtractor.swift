@@ -499,7 +499,7 @@ struct ConstraintExtractor {
                 if let r = p.resource { event(.handle(r), handleTarget, e) }
             case "release":
                 let r = p.resource ?? "heap"
-                if let addr, resourceIsValue(r) || p.indirect == true {
+                if let addr, library.isValueResource(r) || p.indirect == true {
                     event(.release(r, f.name), [.place(addr)], e)
                 } else {
                     event(.release(r, f.name), handleTarget, e)
@@ -510,7 +510,7 @@ struct ConstraintExtractor {
                 if let addr { event(.initResource(p.resource ?? "resource", f.name), [.place(addr)], e) }
                 else { event(.write(f.name), srcs, e) }
             case "move", "move-on-success":
-                if let addr, resourceIsValue(p.resource ?? "") { event(.move(f.name), [.place(addr)], e) }
+                if let addr, library.isValueResource(p.resource ?? "") { event(.move(f.name), [.place(addr)], e) }
                 else { event(.move(f.name), handleTarget, e) }
             case "out":
                 if let addr { flow([.fresh(p.resource ?? "heap", e)], to: addr) }
@@ -542,13 +542,6 @@ struct ConstraintExtractor {
         }
     }
 
-    func addrVar(_ p: Place) -> Int32? {
-        if case .v(let v) = p { return v }
-        return nil
-    }
-
-    /// Resources that live in a value (`zmq_msg_t msg`), released through `&msg`.
-    func resourceIsValue(_ r: String) -> Bool { ["zmq-msg", "mutex", "regex"].contains(r) }
 
     /// A non-pointer argument that names a variable (an fd passed to close()).
     func valueTarget(_ a: Int32) -> [Src] {

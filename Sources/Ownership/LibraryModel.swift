@@ -31,6 +31,8 @@ public struct LibraryModel: Sendable {
     public struct Resource: Codable, Sendable {
         public var rust: String
         public var release: [String]?
+        /// Lives in a value (`zmq_msg_t msg`), initialised and released through its address.
+        public var value: Bool?
     }
     struct File: Codable {
         var library: String?
@@ -95,6 +97,9 @@ public struct LibraryModel: Sendable {
     }
 
     public func rustType(ofResource r: String) -> String? { resources[r]?.rust }
+
+    /// Whether a resource lives in a value released through `&x` rather than behind a pointer.
+    public func isValueResource(_ r: String) -> Bool { resources[r]?.value == true }
 }
 
 public struct ModelError: Error, Sendable {
