@@ -34,14 +34,16 @@ let package = Package(
         .target(name: "Checker", dependencies: ["CModel", "Diagnostics", "Ownership"], swiftSettings: hotLoop),
         // Versioned report (Codable), formatters.
         .target(name: "Reporting", dependencies: ["CModel", "Diagnostics"]),
+        // The emitter: C model + ownership decisions + findings -> idiomatic Rust.
+        .target(name: "Emitter", dependencies: ["CModel", "Diagnostics", "Ownership"]),
         // Orders the stages.
-        .target(name: "Pipeline", dependencies: ["ClangFrontend", "CModel", "Ownership", "Checker", "Diagnostics", "Reporting"],
+        .target(name: "Pipeline", dependencies: ["ClangFrontend", "CModel", "Ownership", "Checker", "Diagnostics", "Reporting", "Emitter"],
                 swiftSettings: clangHeaders + hotLoop),
         .executableTarget(name: "oxidize", dependencies: [
-            "Pipeline", "Reporting", "ClangFrontend", "CModel", "Diagnostics",
+            "Pipeline", "Reporting", "ClangFrontend", "CModel", "Diagnostics", "Emitter",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: clangHeaders),
-        .testTarget(name: "OxidizeTests", dependencies: ["Pipeline", "Ownership", "CModel", "Reporting", "Diagnostics", "oxidize"],
+        .testTarget(name: "OxidizeTests", dependencies: ["Pipeline", "Ownership", "CModel", "Reporting", "Diagnostics", "Emitter", "oxidize"],
                     swiftSettings: clangHeaders),
     ],
     swiftLanguageModes: [.v5]

@@ -157,7 +157,7 @@ public enum NodeKind: UInt8, Sendable {
     // expressions
     case varRef        // ref = variable id
     case funcRef       // ref = function id
-    case enumConstRef  // value = constant value
+    case enumConstRef  // value = constant value, ref = index into `strings` (its name)
     case member        // ref = field id; flags & arrow
     /// ref = callee function id, children: the arguments; or ref = -1 (indirect call),
     /// children: the callee expression, then the arguments.
@@ -230,7 +230,8 @@ public struct TranslationUnit: Sendable {
     public var nodes: [Node] = []
     /// Every file the unit read (the main file and all it includes), for the cache's validation.
     public var inputs: [String] = []
-    /// String literals as written, by `Node.ref` of `.stringLiteral` nodes.
+    /// String literals as written, by `Node.ref` of `.stringLiteral` nodes; enum constants' names
+    /// by `Node.ref` of `.enumConstRef` nodes.
     public var strings: [String] = []
     public init(mainFile: String) { self.mainFile = mainFile }
 

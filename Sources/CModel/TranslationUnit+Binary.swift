@@ -4,7 +4,7 @@ import Foundation
 /// integers, length-prefixed UTF-8 strings, arrays with a count. `decode` checks every length
 /// against the bytes left and returns nil on anything malformed; it never traps.
 extension TranslationUnit {
-    public static let binaryVersion: UInt32 = 2
+    public static let binaryVersion: UInt32 = 3
 
     public func encoded() -> Data {
         var w = BinaryWriter()

@@ -451,6 +451,8 @@ final class CursorWalker {
                 node.kind = .funcRef; node.ref = function(d)
             case CXCursor_EnumConstantDecl:
                 node.kind = .enumConstRef; node.value = clang_getEnumConstantDeclValue(d)
+                node.ref = Int32(tu.strings.count)
+                tu.strings.append(consume(clang_getCursorSpelling(d)))
             default: node.kind = .otherExpr
             }
         case CXCursor_MemberRefExpr:
@@ -477,7 +479,7 @@ final class CursorWalker {
         case CXCursor_CStyleCastExpr: node.kind = .cast
         case CXCursor_ParenExpr, CXCursor_UnexposedExpr: node.kind = .implicit; needsLocation = false
         case CXCursor_IntegerLiteral:
-            node.kind = .intLiteral; isExpr = false; needsLocation = false
+            node.kind = .intLiteral; isExpr = false
             node.value = integerValue(c)
         case CXCursor_StringLiteral:
             // The literal as written (quotes, escapes, prefixes), for the translator.
@@ -485,10 +487,10 @@ final class CursorWalker {
             node.ref = Int32(tu.strings.count)
             tu.strings.append(consume(clang_getCursorSpelling(c)))
         case CXCursor_CharacterLiteral:
-            node.kind = .charLiteral; isExpr = false; needsLocation = false
+            node.kind = .charLiteral; isExpr = false
             node.value = integerValue(c)
         case CXCursor_FloatingLiteral:
-            node.kind = .floatLiteral; isExpr = false; needsLocation = false
+            node.kind = .floatLiteral; isExpr = false
             node.value = floatBits(c)
         case CXCursor_UnaryExpr: node.kind = .sizeofExpr
         case CXCursor_InitListExpr: node.kind = .initList

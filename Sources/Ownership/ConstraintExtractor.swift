@@ -577,6 +577,7 @@ struct ConstraintExtractor {
             for k in kids(s) {
                 let srcs = eval(k)
                 if v >= 0 { flow(srcs, to: .v(v)) }
+                if v >= 0, srcs == [.null], tu.isPointer(tu.variables[Int(v)].type) { event(.nullAssign, [.place(.v(v))], s) }
             }
         case .returnStmt:
             for k in kids(s) {

@@ -520,7 +520,20 @@ public struct OwnershipInference {
             if case .field = p { retBorrowed = true }
         }
         if retFrom == nil, let b = c.returnBases.first, let i = paramIndexOfVar[b] { retFrom = i; retBorrowed = true }
-        let retMixed = (ret.fresh || ret.owned) && (retBorrowed || retStatic)
+        var retMixed = (ret.fresh || ret.owned) && (retBorrowed || retStatic)
+        // Fresh on some paths, a parameter on others (`t = insert(t, key)`): the parameter is
+        // moved in and handed back out, so it is owned and the return is owned.
+        if retMixed, !retStatic, !rcl.places.contains(where: { if case .field = $0 { return true }; return false }) {
+            var passed = false
+            for p in rcl.places + rcl.interiors {
+                if case .v(let v) = p, let i = paramIndexOfVar[v], tu.isPointer(tu.variables[Int(v)].type), !params[i].raw {
+                    params[i].owned = true
+                    params[i].note(evidence("returned in place of a fresh allocation (ownership passes through)", fn.bodyStart))
+                    passed = true
+                }
+            }
+            if passed { retMixed = false }
+        }
         var retStored = false
         for case .v(let v) in rcl.places where locals[v]?.stored == true { retStored = true }
         if retStored { ret.note(evidence("also stored where it lives on (a container keeps it)", fn.bodyStart)) }

@@ -7,5 +7,5 @@ struct Oxidize: ParsableCommand {
         commandName: "oxidize",
         abstract: "Infer Rust ownership for C pointers, check C against Rust's rules, translate C to Rust.",
         version: "oxidize \(Pipeline.toolVersion) (\(clangVersion()))",
-        subcommands: [ReportCommand.self, CheckCommand.self, DiffCommand.self, MergeCommand.self])
+        subcommands: [ReportCommand.self, CheckCommand.self, TranslateCommand.self, DiffCommand.self, MergeCommand.self])
 }

@@ -1,0 +1,156 @@
+import Foundation
+import CModel
+import Diagnostics
+import Ownership
+
+extension UnitContext {
+    /// The whole file: header, imports, constants, structs, functions, helpers.
+    func emit() -> RustTranslation {
+        var body: [String] = []
+        var unsafeBlocks = 0
+        let order = plans.keys.sorted { tu.functions[Int($0)].loc < tu.functions[Int($1)].loc }
+        for id in order {
+            let plan = plans[id]!
+            let f = tu.functions[Int(id)]
+            body.append("")
+            body += annotation(plan, f)
+            switch plan.kind {
+            case .destructor:
+                body.append("// \(f.name): only releases what it is given; in Rust that is dropping it, so callers")
+                body.append("// drop instead and the function is gone.")
+                continue
+            case .acquire:
+                body.append("// \(f.name): reference-count bookkeeping; callers use Rc::clone and the function is gone.")
+                continue
+            default: break
+            }
+            let fe = FunctionEmitter(unit: self, function: id, plan: plan)
+            body += fe.emit()
+            unsafeBlocks += fe.unsafeBlocks
+        }
+        var out: [String] = []
+        out.append("// Translated from \(tu.mainFile) by oxidize \(UnitContext.version).")
+        out.append("// Each function's comment gives the ownership decision for its pointers and the evidence;")
+        out.append("// `WARNING` comments mark what the C checker found and what the translation did about it.")
+        if !imports.isEmpty { out.append("") }
+        for i in imports.sorted() { out.append("use \(i);") }
+        let consts = constants()
+        if !consts.isEmpty { out.append("") ; out += consts }
+        for id in structs.keys.sorted(by: { tu.records[Int($0)].loc < tu.records[Int($1)].loc }) where structUsed(id) {
+            out.append("")
+            out += structDecl(structs[id]!)
+        }
+        out += body
+        for h in helpers.sorted() { out.append(""); out += helperText(h) }
+        let isProgram = plans.values.contains { if case .main = $0.kind { return true }; return false }
+        return RustTranslation(code: out.joined(separator: "\n") + "\n", crates: crates.sorted(), isProgram: isProgram,
+                               unsafeBlocks: unsafeBlocks, gaps: gaps)
+    }
+
+    static let version = "0.2.0"
+
+    func structUsed(_ id: Int32) -> Bool { true }
+
+    func constants() -> [String] {
+        var out: [String] = []
+        for name in usedDefines.sorted() {
+            guard let d = defines[name] else { continue }
+            if d.isString { out.append("const \(name): &str = \(d.text);") }
+            else if d.isFloat { out.append("const \(name): f64 = \(d.text);") }
+            else { out.append("const \(name): \(d.unsignedSuffix ? "u32" : "i32") = \(d.text);") }
+        }
+        for (name, value) in usedEnumConsts.sorted(by: { ($0.value, $0.key) < ($1.value, $1.key) }) {
+            out.append("const \(name): i32 = \(value);")
+        }
+        return out
+    }
+
+    func structDecl(_ s: StructPlan) -> [String] {
+        var out: [String] = []
+        if let f = s.facts {
+            for field in f.fields where field.isPointer {
+                out.append("// \(field.name): \(field.ownership.rawValue)\(field.mutable ? " mutable" : "") (\(field.evidence.prefix(2).map(\.text).joined(separator: "; ")))")
+            }
+        }
+        if let c = s.refcount { out.append("// \(tu.fields[Int(c)].name): the reference count; Rc keeps it (Rc::strong_count).") }
+        var derives = ["Debug"]
+        let defaultable = s.fields.allSatisfy { f in
+            switch f.type { case .raw, .ref, .slice, .str, .rc: return false; case .array(_, let n): return n <= 32; default: return true }
+        }
+        if s.copy { derives += ["Clone", "Copy"] }
+        if defaultable { derives.append("Default") }
+        out.append("#[derive(\(derives.joined(separator: ", ")))]")
+        let needsLifetime = s.fields.contains { f in
+            switch f.type { case .ref, .slice, .str: return true; case .option(let t): if case .ref = t { return true }; return t == .str; default: return false }
+        }
+        out.append("struct \(s.name)\(needsLifetime ? "<'a>" : "") {")
+        for f in s.fields {
+            var t = "\(f.type)"
+            if needsLifetime { t = t.replacingOccurrences(of: "&", with: "&'a ") }
+            out.append("    \(f.name): \(t),")
+        }
+        out.append("}")
+        return out
+    }
+
+    func annotation(_ plan: FunctionPlan, _ f: Function) -> [String] {
+        guard let facts = plan.facts else { return [] }
+        var out: [String] = []
+        func line(_ label: String, _ p: PointerFact) {
+            guard p.isPointer else { return }
+            let ev = p.evidence.prefix(3).map(\.text).joined(separator: "; ")
+            out.append("// \(label): \(p.ownership.rawValue)\(p.mutable ? " mutable" : "") -> \(p.rust) (\(ev))")
+        }
+        for p in facts.params { line(p.name, p) }
+        if let r = facts.returns { line("return", r) }
+        for l in facts.locals { line(l.name, l) }
+        return out
+    }
+
+    func helperText(_ name: String) -> [String] {
+        switch name {
+        case "c_str":
+            return ["/// The text of a NUL-terminated byte buffer (C's view of a `char` array).",
+                    "fn c_str(buf: &[u8]) -> std::borrow::Cow<'_, str> {",
+                    "    let end = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());",
+                    "    String::from_utf8_lossy(&buf[..end])",
+                    "}"]
+        case "atoi":
+            return ["/// C's `atoi`: leading blanks, an optional sign, then digits; 0 when there are none.",
+                    "fn atoi(s: &str) -> i32 {",
+                    "    let t = s.trim_start();",
+                    "    let (sign, digits) = match t.as_bytes().first() {",
+                    "        Some(b'-') => (-1, &t[1..]),",
+                    "        Some(b'+') => (1, &t[1..]),",
+                    "        _ => (1, t),",
+                    "    };",
+                    "    let end = digits.bytes().position(|b| !b.is_ascii_digit()).unwrap_or(digits.len());",
+                    "    sign * digits[..end].parse::<i32>().unwrap_or(0)",
+                    "}"]
+        case "write_c_str":
+            return ["/// What `snprintf` leaves in a byte buffer: the text, cut to fit, then a NUL.",
+                    "fn write_c_str(buf: &mut [u8], text: &str) -> i32 {",
+                    "    let n = text.len().min(buf.len().saturating_sub(1));",
+                    "    buf[..n].copy_from_slice(&text.as_bytes()[..n]);",
+                    "    if n < buf.len() {",
+                    "        buf[n] = 0;",
+                    "    }",
+                    "    text.len() as i32",
+                    "}"]
+        case "scan_ints":
+            return ["/// `sscanf(text, \"%d %d ...\", ...)`: fills the outputs in order, returns how many were read.",
+                    "fn scan_ints(text: &str, out: &mut [&mut i32]) -> i32 {",
+                    "    let mut count = 0;",
+                    "    for (slot, word) in out.iter_mut().zip(text.split_whitespace()) {",
+                    "        match word.parse::<i32>() {",
+                    "            Ok(v) => **slot = v,",
+                    "            Err(_) => break,",
+                    "        }",
+                    "        count += 1;",
+                    "    }",
+                    "    count",
+                    "}"]
+        default: return []
+        }
+    }
+}

@@ -1,0 +1,337 @@
+import Foundation
+import CModel
+import Ownership
+
+extension FunctionEmitter {
+    func call(_ n: Int32) -> E {
+        let nd = node(n)
+        guard nd.ref >= 0 else { return E(text: gap("call through a function pointer", n), type: .unit, prec: E.atom) }
+        let f = tu.functions[Int(nd.ref)]
+        let args = kids(n)
+        if let plan = unit.plans[nd.ref] {
+            switch plan.kind {
+            case .acquire:
+                unit.imports.insert("std::rc::Rc")
+                let a = expr(args[0])
+                if case .ref = a.type { return E(text: "Rc::clone(\(a.text))", type: plan.returns, prec: E.atom) }
+                return E(text: "Rc::clone(&\(a.text))", type: a.type, prec: E.atom)
+            case .destructor:
+                let a = expr(args[0])
+                return E(text: "drop(\(a.text))", type: .unit, prec: E.atom)
+            default: break
+            }
+            var texts: [String] = []
+            for (k, a) in args.enumerated() {
+                let want = k < plan.params.count ? plan.params[k].type : .unit
+                if case .main = plan.kind { texts.append(expr(a).text); continue }
+                texts.append(coerce(expr(a), to: want, at: a))
+            }
+            return E(text: "\(plan.name)(\(texts.joined(separator: ", ")))", type: plan.returns, prec: E.atom)
+        }
+        return library(f.name, n, args)
+    }
+
+    func arg(_ a: Int32, _ t: RType) -> String { coerce(expr(a), to: t, at: a) }
+
+    /// The name of the macro written at an argument (`ZMQ_REP`), if any.
+    func macroName(_ a: Int32) -> String? {
+        var i = a
+        while kind(i) == .implicit || kind(i) == .cast, node(i).end > i + 1 { i += 1 }
+        return unit.identifier(at: node(i).loc)
+    }
+
+    func library(_ name: String, _ n: Int32, _ args: [Int32]) -> E {
+        func ascii(_ method: String) -> E {
+            let e = expr(args[0])
+            let byte = e.type == .scalar("u8") ? paren(e, E.atom).text : "(\(paren(e, E.cast).text) as u8)"
+            return E(text: "\(byte).\(method)()", type: .scalar("bool"), prec: E.atom)
+        }
+        switch name {
+        case "printf": return printCall(args[0], Array(args.dropFirst()), err: false, n)
+        case "fprintf":
+            let stream = macroName(args[0]) ?? ""
+            if stream == "stderr" || stream == "stdout" { return printCall(args[1], Array(args.dropFirst(2)), err: stream == "stderr", n) }
+            return E(text: gap("fprintf to a file", n), type: .unit, prec: E.atom)
+        case "puts":
+            let e = expr(args[0])
+            if e.text == "\"\"" { return E(text: "println!()", type: .unit, prec: E.atom) }
+            return E(text: "println!(\"{}\", \(display(e)))", type: .unit, prec: E.atom)
+        case "putchar":
+            let e = expr(args[0])
+            return E(text: "print!(\"{}\", \(charArg(e)))", type: .unit, prec: E.atom)
+        case "strlen":
+            let e = expr(args[0])
+            if case .array = e.type { unit.helpers.insert("c_str"); return E(text: "c_str(&\(e.text)).len()", type: .scalar("usize"), prec: E.atom) }
+            return E(text: "\(paren(e, E.atom).text).len()", type: .scalar("usize"), prec: E.atom)
+        case "strcmp":
+            let a = expr(args[0]), b = expr(args[1])
+            return E(text: "\(paren(a, E.atom).text).cmp(\(b.type == .string ? "&" + b.text : b.text)) as i32", type: .scalar("i32"), prec: E.cast)
+        case "atoi":
+            unit.helpers.insert("atoi")
+            let e = expr(args[0])
+            return E(text: "atoi(\(coerce(e, to: .str, at: args[0])))", type: .scalar("i32"), prec: E.atom)
+        case "isdigit": return ascii("is_ascii_digit")
+        case "isalpha": return ascii("is_ascii_alphabetic")
+        case "isalnum": return ascii("is_ascii_alphanumeric")
+        case "isspace": return ascii("is_ascii_whitespace")
+        case "isupper": return ascii("is_ascii_uppercase")
+        case "islower": return ascii("is_ascii_lowercase")
+        case "ispunct": return ascii("is_ascii_punctuation")
+        case "isxdigit": return ascii("is_ascii_hexdigit")
+        case "toupper", "tolower":
+            let e = expr(args[0])
+            return E(text: "(\(paren(e, E.cast).text) as u8).to_ascii_\(name == "toupper" ? "uppercase" : "lowercase")() as i32", type: .scalar("i32"), prec: E.cast)
+        case "exit":
+            return E(text: "std::process::exit(\(arg(args[0], .scalar("i32"))))", type: .unit, prec: E.atom)
+        case "abort":
+            return E(text: "std::process::abort()", type: .unit, prec: E.atom)
+        case "abs", "labs", "fabs":
+            let e = expr(args[0])
+            return E(text: "\(paren(e, E.atom).text).abs()", type: e.type, prec: E.atom)
+        case "sqrt", "sin", "cos", "floor", "ceil", "exp", "log":
+            let e = expr(args[0])
+            return E(text: "\(paren(E(text: coerce(e, to: .scalar("f64"), at: args[0]), type: .scalar("f64"), prec: e.type == .scalar("f64") ? e.prec : E.cast), E.atom).text).\(name)()", type: .scalar("f64"), prec: E.atom)
+        case "pow":
+            return E(text: "\(paren(expr(args[0]), E.atom).text).powf(\(arg(args[1], .scalar("f64"))))", type: .scalar("f64"), prec: E.atom)
+        case "qsort":
+            let base = expr(args[0])
+            let count = arg(args[1], .scalar("usize"))
+            let cmp = s(args[3])
+            guard kind(cmp) == .funcRef, let p = unit.plans[node(cmp).ref] else { return E(text: gap("qsort with this comparator", n), type: .unit, prec: E.atom) }
+            markMutated(args[0])
+            return E(text: "\(paren(base, E.atom).text)[..\(count)].sort_by(|a, b| \(p.name)(a, b).cmp(&0))", type: .unit, prec: E.atom)
+        case "fopen":
+            let path = expr(args[0])
+            let mode = kind(s(args[1])) == .stringLiteral ? tu.strings[Int(node(s(args[1])).ref)] : "\"r\""
+            unit.imports.insert("std::fs::File")
+            let p = coerce(path, to: .str, at: args[0])
+            if mode.hasPrefix("\"r") {
+                unit.imports.insert("std::io::BufReader")
+                return E(text: "File::open(\(p)).ok().map(BufReader::new)", type: .option(.named("BufReader<File>")), prec: E.atom)
+            }
+            return E(text: "File::create(\(p)).ok()", type: .option(.named("File")), prec: E.atom)
+        case "snprintf":
+            return snprintf(n, args)
+        case "sscanf":
+            return sscanf(n, args)
+        default:
+            if name.hasPrefix("zmq_") { return zmq(name, n, args) }
+            return E(text: gap("call to \(name)", n), type: .unit, prec: E.atom)
+        }
+    }
+
+    // MARK: printf
+
+    func display(_ e: E) -> String {
+        switch e.type {
+        case .array(.scalar("u8"), _), .array(.scalar("i8"), _):
+            unit.helpers.insert("c_str")
+            return "c_str(&\(e.text))"
+        case .slice(.scalar("u8"), _):
+            return "String::from_utf8_lossy(\(e.text))"
+        default: return e.text
+        }
+    }
+
+    func charArg(_ e: E) -> String {
+        if e.type == .scalar("u8") { return "\(paren(e, E.cast).text) as char" }
+        return "\(paren(e, E.cast).text) as u8 as char"
+    }
+
+    /// printf's format as Rust's: `%5.2f` -> `{:5.2}`, `%-10s` -> `{:<10}`, `%%` -> `%`.
+    func format(_ fmtNode: Int32, _ args: [Int32], _ n: Int32) -> (String, [String])? {
+        let f = expr(fmtNode)
+        var raw: String
+        if f.type == .str, f.text.hasPrefix("\"") { raw = String(f.text.dropFirst().dropLast()) }
+        else if let d = unit.defines[f.text], d.isString { raw = String(d.text.dropFirst().dropLast()) }
+        else { return nil }
+        var out = ""
+        var texts: [String] = []
+        var k = 0
+        let chars = Array(raw)
+        var i = 0
+        func nextArg() -> E? {
+            guard k < args.count else { return nil }
+            defer { k += 1 }
+            return expr(args[k])
+        }
+        while i < chars.count {
+            let c = chars[i]
+            if c == "{" { out += "{{"; i += 1; continue }
+            if c == "}" { out += "}}"; i += 1; continue }
+            guard c == "%" else { out.append(c); i += 1; continue }
+            i += 1
+            guard i < chars.count else { break }
+            if chars[i] == "%" { out += "%"; i += 1; continue }
+            var flags = ""
+            while i < chars.count, "-+ 0#".contains(chars[i]) { flags.append(chars[i]); i += 1 }
+            var width = ""
+            var starWidth = false
+            if i < chars.count, chars[i] == "*" { starWidth = true; i += 1 }
+            while i < chars.count, chars[i].isNumber { width.append(chars[i]); i += 1 }
+            var precision: String? = nil
+            if i < chars.count, chars[i] == "." {
+                i += 1
+                var p = ""
+                if i < chars.count, chars[i] == "*" { p = "*"; i += 1 }
+                while i < chars.count, chars[i].isNumber { p.append(chars[i]); i += 1 }
+                precision = p.isEmpty ? "0" : p
+            }
+            while i < chars.count, "hlLqjzt".contains(chars[i]) { i += 1 }
+            guard i < chars.count else { break }
+            let conv = chars[i]
+            i += 1
+            if starWidth { _ = nextArg() }
+            var spec = ""
+            if flags.contains("-") { spec += "<" } else if conv == "s" || conv == "c" { if !width.isEmpty { spec += ">" } }
+            if flags.contains("+") { spec += "+" }
+            if flags.contains("#") { spec += "#" }
+            if flags.contains("0"), !flags.contains("-") { spec += "0" }
+            spec += width
+            if precision == "*" {
+                guard let pe = nextArg() else { return nil }
+                texts.append("\(paren(pe, E.cast).text) as usize")
+                spec += ".*"
+            } else if let precision, conv != "d", conv != "i" {
+                spec += ".\(precision)"
+            }
+            guard let e = nextArg() else { return nil }
+            switch conv {
+            case "d", "i", "u":
+                texts.append(e.type == .scalar("bool") ? "i32::from(\(e.text))" : e.text)
+            case "x", "X", "o":
+                spec += String(conv == "o" ? "o" : conv)
+                texts.append(e.text)
+            case "f", "F":
+                if precision == nil { spec += ".6" }
+                texts.append(e.type.isFloat ? e.text : "\(paren(e, E.cast).text) as f64")
+            case "e", "E", "g", "G":
+                spec += conv == "E" ? "E" : "e"
+                texts.append(e.text)
+            case "c":
+                texts.append(charArg(e))
+            case "s":
+                texts.append(display(e))
+            default:
+                return nil
+            }
+            out += spec.isEmpty ? "{}" : "{:\(spec)}"
+        }
+        return (out, texts)
+    }
+
+    func printCall(_ fmt: Int32, _ args: [Int32], err: Bool, _ n: Int32) -> E {
+        guard let (f, texts) = format(fmt, args, n) else { return E(text: gap("printf with a format that is not a literal", n), type: .unit, prec: E.atom) }
+        var fmtText = f
+        var mac = err ? "eprint" : "print"
+        if fmtText.hasSuffix("\\n") { fmtText.removeLast(2); mac += "ln" }
+        if fmtText.isEmpty && texts.isEmpty { return E(text: "\(mac)!()", type: .unit, prec: E.atom) }
+        let all = ["\"\(fmtText)\""] + texts
+        return E(text: "\(mac)!(\(all.joined(separator: ", ")))", type: .unit, prec: E.atom)
+    }
+
+    func snprintf(_ n: Int32, _ args: [Int32]) -> E {
+        guard args.count >= 3, let (f, texts) = format(args[2], Array(args.dropFirst(3)), n) else { return E(text: gap("snprintf", n), type: .unit, prec: E.atom) }
+        let buf = expr(args[0])
+        markMutated(args[0])
+        unit.helpers.insert("write_c_str")
+        let all = ["\"\(f)\""] + texts
+        return E(text: "write_c_str(&mut \(buf.text), &format!(\(all.joined(separator: ", "))))", type: .scalar("i32"), prec: E.atom)
+    }
+
+    func sscanf(_ n: Int32, _ args: [Int32]) -> E {
+        guard args.count >= 2, kind(s(args[1])) == .stringLiteral else { return E(text: gap("sscanf", n), type: .unit, prec: E.atom) }
+        let fmt = tu.strings[Int(node(s(args[1])).ref)]
+        let convs = fmt.split(separator: " ").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+        guard convs.allSatisfy({ $0 == "%d" }), convs.count == args.count - 2 else { return E(text: gap("sscanf with this format", n), type: .unit, prec: E.atom) }
+        let text = display(expr(args[0]))
+        var outs: [String] = []
+        for a in args.dropFirst(2) {
+            var t = s(a)
+            if kind(t) == .unary, UnaryOp(rawValue: node(t).op) == .addressOf { t = s(t + 1) }
+            markMutated(t)
+            outs.append("&mut \(expr(t).text)")
+        }
+        unit.helpers.insert("scan_ints")
+        return E(text: "scan_ints(&\(text), &mut [\(outs.joined(separator: ", "))])", type: .scalar("i32"), prec: E.atom)
+    }
+
+    // MARK: zeromq
+
+    /// The zeromq C API as the `zmq` crate (0.9).
+    func zmq(_ name: String, _ n: Int32, _ args: [Int32]) -> E {
+        unit.crates.insert("zmq")
+        func sock(_ i: Int) -> String { paren(expr(args[i]), E.atom).text }
+        func bytes(_ a: Int32, _ len: Int32) -> String {
+            let e = expr(a)
+            let l = expr(len)
+            // The whole literal: send it as it is.
+            if e.type == .str, l.literal || unit.defines[l.text] != nil {
+                let lit = e.text.hasPrefix("\"") ? e.text : (unit.defines[e.text]?.text ?? "")
+                let value = l.literal ? Int(l.text) : Int(unit.defines[l.text]?.text ?? "")
+                if let value, lit.count - 2 == value { return e.text }
+            }
+            let count = coerce(l, to: .scalar("usize"), at: len)
+            switch e.type {
+            case .str: return "&\(paren(e, E.atom).text).as_bytes()[..\(count)]"
+            case .string: return "&\(paren(e, E.atom).text).as_bytes()[..\(count)]"
+            default: return "&\(paren(e, E.atom).text)[..\(count)]"
+            }
+        }
+        switch name {
+        case "zmq_ctx_new", "zmq_init":
+            return E(text: "zmq::Context::new()", type: .named("zmq::Context"), prec: E.atom)
+        case "zmq_socket":
+            let kindName = macroName(args[1]).map { $0.hasPrefix("ZMQ_") ? "zmq::" + $0.dropFirst(4) : $0 } ?? "zmq::REQ"
+            return E(text: "\(sock(0)).socket(\(kindName)).ok()", type: .option(.named("zmq::Socket")), prec: E.atom)
+        case "zmq_bind", "zmq_connect", "zmq_unbind", "zmq_disconnect":
+            let method = String(name.dropFirst(4))
+            return E(text: "\(sock(0)).\(method)(\(arg(args[1], .str)))", type: .named("Result<()>"), prec: E.atom)
+        case "zmq_send":
+            return E(text: "\(sock(0)).send(\(bytes(args[1], args[2])), \(arg(args[3], .scalar("i32"))))", type: .named("Result<()>"), prec: E.atom)
+        case "zmq_recv":
+            markMutated(args[1])
+            let buf = expr(args[1])
+            let len = coerce(expr(args[2]), to: .scalar("usize"), at: args[2])
+            return E(text: "\(sock(0)).recv_into(&mut \(paren(buf, E.atom).text)[..\(len)], \(arg(args[3], .scalar("i32")))).map_or(-1, |n| n as i32)",
+                     type: .scalar("i32"), prec: E.atom)
+        case "zmq_msg_recv":
+            var m = s(args[0])
+            if kind(m) == .unary, UnaryOp(rawValue: node(m).op) == .addressOf { m = s(m + 1) }
+            markMutated(m)
+            return E(text: "\(sock(1)).recv(&mut \(expr(m).text), \(arg(args[2], .scalar("i32"))))", type: .named("Result<()>"), prec: E.atom)
+        case "zmq_msg_send":
+            var m = s(args[0])
+            if kind(m) == .unary, UnaryOp(rawValue: node(m).op) == .addressOf { m = s(m + 1) }
+            return E(text: "\(sock(1)).send(\(expr(m).text), \(arg(args[2], .scalar("i32"))))", type: .named("Result<()>"), prec: E.atom)
+        case "zmq_msg_size", "zmq_msg_data":
+            var m = s(args[0])
+            if kind(m) == .unary, UnaryOp(rawValue: node(m).op) == .addressOf { m = s(m + 1) }
+            let e = expr(m)
+            if name == "zmq_msg_size" { return E(text: "\(e.text).len()", type: .scalar("usize"), prec: E.atom) }
+            return E(text: "&\(e.text)[..]", type: .slice(.scalar("u8"), mutable: false), prec: E.unary)
+        case "zmq_setsockopt":
+            let opt = macroName(args[1]) ?? ""
+            var v = s(args[2])
+            if kind(v) == .unary, UnaryOp(rawValue: node(v).op) == .addressOf { v = s(v + 1) }
+            switch opt {
+            case "ZMQ_RCVTIMEO": return E(text: "\(sock(0)).set_rcvtimeo(\(arg(v, .scalar("i32"))))", type: .named("Result<()>"), prec: E.atom)
+            case "ZMQ_SNDTIMEO": return E(text: "\(sock(0)).set_sndtimeo(\(arg(v, .scalar("i32"))))", type: .named("Result<()>"), prec: E.atom)
+            case "ZMQ_LINGER": return E(text: "\(sock(0)).set_linger(\(arg(v, .scalar("i32"))))", type: .named("Result<()>"), prec: E.atom)
+            case "ZMQ_SUBSCRIBE":
+                let e = expr(v)
+                let data: String
+                if callee(args[3]) == "strlen", e.type == .str || e.type == .string { data = "\(paren(e, E.atom).text).as_bytes()" }
+                else { data = bytes(v, args[3]) }
+                return E(text: "\(sock(0)).set_subscribe(\(data))", type: .named("Result<()>"), prec: E.atom)
+            default: return E(text: gap("zmq_setsockopt \(opt)", n), type: .unit, prec: E.atom)
+            }
+        case "zmq_errno":
+            return E(text: errnoName.last ?? "zmq::Error::EINVAL", type: .named("zmq::Error"), prec: E.atom)
+        case "zmq_strerror":
+            return E(text: errnoName.last ?? "\"zmq error\"", type: .named("zmq::Error"), prec: E.atom)
+        default:
+            return E(text: gap("call to \(name)", n), type: .unit, prec: E.atom)
+        }
+    }
+}

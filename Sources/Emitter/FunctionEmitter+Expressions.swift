@@ -1,0 +1,544 @@
+import Foundation
+import CModel
+import Ownership
+
+extension FunctionEmitter {
+    func paren(_ e: E, _ min: Int) -> E {
+        guard e.prec < min else { return e }
+        var out = e
+        out.text = "(\(e.text))"
+        out.prec = E.atom
+        return out
+    }
+
+    func markMutatedVar(_ v: Int32) { mutated.insert(v) }
+
+    /// Marks the variable at the root of a place as mutated (`a.b[i].c = ...` mutates `a`,
+    /// unless `a` is a `&mut` or a `Box` reached through one).
+    func markMutated(_ n: Int32) {
+        var i = s(n)
+        while true {
+            switch kind(i) {
+            case .member:
+                // Through a shared object with interior mutability: borrow_mut, no `mut` binding.
+                if node(i).ref >= 0, let p = unit.structs[tu.fields[Int(node(i).ref)].record], p.interiorMutable { return }
+                i = s(i + 1)
+            case .subscript_:
+                i = s(i + 1)
+            case .unary where UnaryOp(rawValue: node(i).op) == .deref:
+                i = s(i + 1)
+            case .varRef:
+                let v = node(i).ref
+                if let b = bindings[v], case .ref(_, true) = b.type { return }
+                if let b = bindings[v], case .slice(_, true) = b.type { return }
+                if let b = bindings[v], b.mutId >= 0 { mutated.insert(b.mutId); return }
+                mutated.insert(v)
+                return
+            default: return
+            }
+        }
+    }
+
+    /// A place being written.
+    func lvalue(_ n: Int32) -> E {
+        let t = s(n)
+        if kind(t) == .varRef, let b = bindings[node(t).ref], let outer = b.outer {
+            mutated.insert(node(t).ref)
+            return E(text: outer.name, type: outer.type, prec: E.atom, place: .local(node(t).ref))
+        }
+        markMutated(n)
+        return expr(n, writing: true)
+    }
+
+    /// A C condition as a Rust `bool`.
+    func cond(_ n: Int32) -> String {
+        let t = s(n)
+        if let nt = nullTest(t), let type = typeOfTest(nt) {
+            let e = expr(nt.node)
+            if type.isOption { return "\(paren(e, E.atom).text).\(nt.isNull ? "is_none" : "is_some")()" }
+            if isNonNullable(type) || isReference(type) { return nt.isNull ? "false" : "true" }
+        }
+        if kind(t) == .unary, UnaryOp(rawValue: node(t).op) == .logicalNot {
+            let inner = expr(t + 1)
+            if inner.type == .scalar("bool") { return "!\(paren(inner, E.unary).text)" }
+            return "\(paren(inner, E.compare + 1).text) == \(inner.type.isFloat ? "0.0" : "0")"
+        }
+        let e = expr(t)
+        return boolText(e)
+    }
+
+    func boolText(_ e: E) -> String {
+        if e.type == .scalar("bool") { return e.text }
+        if e.type.isOption { return "\(paren(e, E.atom).text).is_some()" }
+        if e.type.isFloat { return "\(paren(e, E.compare + 1).text) != 0.0" }
+        return "\(paren(e, E.compare + 1).text) != 0"
+    }
+
+    // MARK: coercion
+
+    /// The text of `e` where a value of type `to` is wanted (a move, a borrow, a conversion).
+    func coerce(_ e: E, to: RType, at n: Int32) -> String {
+        if e.literal, to.isScalar {
+            if to.isFloat, !e.text.contains("."), !e.text.contains("e"), Int64(e.text) != nil { return e.text + ".0" }
+            if to.isFloat || to.isInteger { return e.text }
+        }
+        if e.text == "None", to.isOption { return "None" }
+        if e.type == to { return moved(e, at: n) }
+        switch (e.type, to) {
+        case (.scalar(let a), .scalar(let b)):
+            if a == "bool" { return "\(b)::from(\(e.text))" }
+            if b == "bool" { return boolText(e) }
+            if a == "u8", b == "char" { return "\(paren(e, E.cast).text) as char" }
+            return "\(paren(e, E.cast).text) as \(b)"
+        case (.option(let a), .option(let b)):
+            switch (a, b) {
+            case (.box(let x), .ref(let y, let m)) where x == y || true:
+                if m { markMutated(n) }
+                return "\(paren(e, E.atom).text).\(m ? "as_deref_mut" : "as_deref")()"
+            case (.ref(_, true), .ref(_, false)):
+                return "\(paren(e, E.atom).text).as_deref()"
+            default: return moved(e, at: n)
+            }
+        case (_, .option(let inner)):
+            if e.text == "None" { return e.text }
+            return "Some(\(coerce(e, to: inner, at: n)))"
+        case (.option(let a), _):
+            // An Option used where a value is required: C would crash on NULL; Rust panics.
+            switch (a, to) {
+            case (.box, .ref(_, let m)):
+                if m { markMutated(n) }
+                return "\(paren(e, E.atom).text).\(m ? "as_deref_mut" : "as_deref")().expect(\"non-null pointer\")"
+            default:
+                return "\(paren(e, E.atom).text).expect(\"non-null pointer\")"
+            }
+        case (.box, .ref(_, let m)), (.named, .ref(_, let m)), (.vec, .slice(_, let m)), (.array, .slice(_, let m)), (.rc, .ref(_, let m)):
+            if m { markMutated(n) }
+            return (m ? "&mut " : "&") + paren(e, E.unary).text
+        case (.ref(_, true), .ref(_, false)), (.slice(_, true), .slice(_, false)):
+            return e.text
+        case (.string, .str):
+            return "&" + paren(e, E.unary).text
+        case (.str, .string):
+            return "\(paren(e, E.atom).text).to_string()"
+        case (.rc, .rc), (.ref(.rc, _), .rc):
+            unit.imports.insert("std::rc::Rc")
+            let base: String
+            if case .ref = e.type { base = e.text } else { base = "&" + paren(e, E.unary).text }
+            return "Rc::clone(\(base))"
+        case (.box(let x), .rc(let y)) where x == y:
+            return "Rc::from(\(e.text))"
+        default:
+            return moved(e, at: n)
+        }
+    }
+
+    /// A move out of a place: fields and elements are taken, locals used later are cloned if shared.
+    func moved(_ e: E, at n: Int32) -> String {
+        if e.type.isCopy { return e.text }
+        switch e.place {
+        case .field?, .index?:
+            markMutated(n)
+            switch e.type {
+            case .option: return "\(paren(e, E.atom).text).take()"
+            case .vec, .string: return "std::mem::take(&mut \(e.text))"
+            case .rc:
+                unit.imports.insert("std::rc::Rc")
+                return "Rc::clone(&\(e.text))"
+            default: return e.text
+            }
+        case .local(let v)?:
+            if case .rc = e.type, usedAfter(v, n) {
+                unit.imports.insert("std::rc::Rc")
+                return "Rc::clone(&\(e.text))"
+            }
+            return e.text
+        default: return e.text
+        }
+    }
+
+    // MARK: expressions
+
+    func expr(_ n: Int32, writing: Bool = false) -> E {
+        let nd = node(n)
+        if (nd.kind == .implicit || nd.kind == .cast), isNull(n) { return E(text: "None", type: .option(.unit), prec: E.atom) }
+        if nd.kind == .binary || nd.kind == .call || nd.kind == .conditional, let m = unit.identifier(at: nd.loc), Self.ctypeMacros.contains(m),
+           let e = ctypeMacro(m, n) { return e }
+        switch nd.kind {
+        case .implicit:
+            guard nd.end > n + 1 else { return E(text: "()", type: .unit, prec: E.atom) }
+            let inner = expr(n + 1, writing: writing)
+            return implicitConversion(inner, to: nd.type, child: n + 1)
+        case .varRef:
+            return variableRef(n)
+        case .intLiteral:
+            if let name = unit.identifier(at: nd.loc), let d = unit.defines[name], !d.isString {
+                unit.usedDefines.insert(name)
+                return E(text: name, type: d.isFloat ? .scalar("f64") : .scalar(d.unsignedSuffix ? "u32" : "i32"), prec: E.atom)
+            }
+            return E(text: "\(nd.value)", type: .scalar("i32"), prec: nd.value < 0 ? E.unary : E.atom, literal: true)
+        case .charLiteral:
+            return E(text: charText(nd.value), type: .scalar("u8"), prec: E.atom)
+        case .floatLiteral:
+            if let name = unit.identifier(at: nd.loc), let d = unit.defines[name], d.isFloat {
+                unit.usedDefines.insert(name)
+                return E(text: name, type: .scalar("f64"), prec: E.atom)
+            }
+            let d = Double(bitPattern: UInt64(bitPattern: nd.value))
+            var text = "\(d)"
+            if !text.contains(".") && !text.contains("e") { text += ".0" }
+            return E(text: text, type: .scalar("f64"), prec: E.atom, literal: true)
+        case .stringLiteral:
+            if let name = unit.identifier(at: nd.loc), let d = unit.defines[name], d.isString {
+                unit.usedDefines.insert(name)
+                return E(text: name, type: .str, prec: E.atom)
+            }
+            return E(text: rustString(tu.strings[Int(nd.ref)]), type: .str, prec: E.atom)
+        case .enumConstRef:
+            let name = nd.ref >= 0 ? tu.strings[Int(nd.ref)] : "\(nd.value)"
+            unit.usedEnumConsts[name] = nd.value
+            return E(text: name, type: .scalar("i32"), prec: E.atom)
+        case .member:
+            return member(n, writing: writing)
+        case .subscript_:
+            return subscriptExpr(n, writing: writing)
+        case .call:
+            return call(n)
+        case .unary:
+            return unary(n, writing: writing)
+        case .binary:
+            return binary(n)
+        case .compoundAssign:
+            return E(text: gap("assignment inside an expression", n), type: .unit, prec: E.atom)
+        case .conditional:
+            let k = kids(n)
+            let a = expr(k[1]), b = expr(k[2])
+            let t = nd.type >= 0 && !tu.isPointer(nd.type) ? unit.scalar(nd.type) : a.type
+            return E(text: "if \(cond(k[0])) { \(coerce(a, to: t, at: k[1])) } else { \(coerce(b, to: t, at: k[2])) }", type: t, prec: E.assign)
+        case .cast:
+            return cast(n)
+        case .sizeofExpr:
+            return sizeofText(n)
+        default:
+            return E(text: gap("C expression kind \(nd.kind)", n), type: .unit, prec: E.atom)
+        }
+    }
+
+    static let ctypeMacros: Set<String> = ["isdigit", "isalpha", "isalnum", "isspace", "isupper", "islower", "ispunct", "isxdigit", "toupper", "tolower"]
+
+    /// glibc's `isspace(c)` is a macro over a table (`(*__ctype_b_loc())[(int)(c)] & _ISspace`):
+    /// the argument is the table's index.
+    func ctypeMacro(_ name: String, _ n: Int32) -> E? {
+        var i = n
+        while i < node(n).end {
+            if kind(i) == .subscript_ { break }
+            i += 1
+        }
+        guard i < node(n).end, let index = kids(i).last else { return nil }
+        var a = s(index)
+        while kind(a) == .cast || kind(a) == .implicit, node(a).end > a + 1 { a = s(a + 1) }
+        let e = expr(a)
+        if name == "toupper" || name == "tolower" {
+            return E(text: "(\(paren(e, E.cast).text) as u8).to_ascii_\(name == "toupper" ? "uppercase" : "lowercase")() as i32", type: .scalar("i32"), prec: E.cast)
+        }
+        let method = ["isdigit": "is_ascii_digit", "isalpha": "is_ascii_alphabetic", "isalnum": "is_ascii_alphanumeric", "isspace": "is_ascii_whitespace",
+                      "isupper": "is_ascii_uppercase", "islower": "is_ascii_lowercase", "ispunct": "is_ascii_punctuation", "isxdigit": "is_ascii_hexdigit"][name]!
+        let byte = e.type == .scalar("u8") ? paren(e, E.atom).text : "(\(paren(e, E.cast).text) as u8)"
+        return E(text: "\(byte).\(method)()", type: .scalar("bool"), prec: E.atom)
+    }
+
+    func charText(_ v: Int64) -> String {
+        switch v {
+        case 0: return "b'\\0'"
+        case 10: return "b'\\n'"
+        case 9: return "b'\\t'"
+        case 13: return "b'\\r'"
+        case 39: return "b'\\''"
+        case 92: return "b'\\\\'"
+        case 32...126: return "b'\(Character(Unicode.Scalar(UInt8(v))))'"
+        default: return "\(v)u8"
+        }
+    }
+
+    /// A C string literal as a Rust one: escapes that differ are rewritten.
+    func rustString(_ c: String) -> String {
+        var s = Substring(c)
+        if s.hasPrefix("L") || s.hasPrefix("u8") { s = s.drop(while: { $0 != "\"" }) }
+        // Adjacent literals ("a" "b") come as one spelling in clang; keep the first quoted run.
+        var out = "\""
+        var chars = Array(s.dropFirst())
+        if chars.last == "\"" { chars.removeLast() }
+        var i = 0
+        while i < chars.count {
+            let ch = chars[i]
+            if ch == "\\", i + 1 < chars.count {
+                let nx = chars[i + 1]
+                if nx.isNumber, nx != "8", nx != "9" {
+                    var j = i + 1, v = 0, digits = 0
+                    while j < chars.count, digits < 3, let d = chars[j].wholeNumberValue, d < 8 { v = v * 8 + d; j += 1; digits += 1 }
+                    out += v == 0 ? "\\0" : String(format: "\\u{%x}", v)
+                    i = j
+                    continue
+                }
+                if nx == "\"" && i + 2 <= chars.count {}
+                switch nx {
+                case "a": out += "\\u{7}"
+                case "b": out += "\\u{8}"
+                case "f": out += "\\u{c}"
+                case "v": out += "\\u{b}"
+                case "e": out += "\\u{1b}"
+                case "?": out += "?"
+                case "'": out += "'"
+                default: out += "\\\(nx)"
+                }
+                i += 2
+                continue
+            }
+            if ch == "\"" {
+                // The end of one literal and the start of the next: `"a" "b"`.
+                var j = i + 1
+                while j < chars.count, chars[j] == " " || chars[j] == "\n" || chars[j] == "\t" { j += 1 }
+                if j < chars.count, chars[j] == "\"" { i = j + 1; continue }
+            }
+            out.append(ch)
+            i += 1
+        }
+        return out + "\""
+    }
+
+    func variableRef(_ n: Int32) -> E {
+        let v = node(n).ref
+        let variable = tu.variables[Int(v)]
+        if isMain, variable.storage == .parameter {
+            usesArgs = true
+            if variable.paramIndex == 0 { return E(text: "args.len() as i32", type: .scalar("i32"), prec: E.cast) }
+            return E(text: "args", type: .vec(.string), prec: E.atom, place: .local(v))
+        }
+        if let b = bindings[v] { return E(text: b.name, type: b.type, prec: E.atom, place: .local(v)) }
+        if variable.storage == .global { return E(text: UnitContext.ident(variable.name).uppercased(), type: unit.scalar(variable.type), prec: E.atom) }
+        return E(text: UnitContext.ident(variable.name), type: unit.scalar(variable.type), prec: E.atom, place: .local(v))
+    }
+
+    func implicitConversion(_ inner: E, to type: Int32, child: Int32) -> E {
+        guard type >= 0 else { return inner }
+        let t = tu.types[Int(type)]
+        switch t.shape {
+        case .integer, .floating, .boolean, .enumeration:
+            let target = unit.scalar(type)
+            guard inner.type.isScalar, inner.type != target else { return inner }
+            if inner.literal {
+                var e = inner
+                if target.isFloat, !e.text.contains(".") { e.text += ".0" }
+                e.type = target
+                return e
+            }
+            if case .scalar("u8") = inner.type, kind(s(child)) == .charLiteral, target.isInteger {
+                return E(text: "\(inner.text) as \(target)", type: target, prec: E.cast)
+            }
+            if inner.type == .scalar("bool") { return E(text: "\(target)::from(\(inner.text))", type: target, prec: E.atom) }
+            return E(text: "\(paren(inner, E.cast).text) as \(target)", type: target, prec: E.cast)
+        default:
+            return inner
+        }
+    }
+
+    func cast(_ n: Int32) -> E {
+        let inner = expr(n + 1)
+        let t = node(n).type
+        guard t >= 0 else { return inner }
+        let ct = tu.types[Int(t)]
+        switch ct.shape {
+        case .integer, .floating, .boolean, .enumeration:
+            let target = unit.scalar(t)
+            if inner.type == target { return inner }
+            if inner.literal { var e = inner; e.type = target; if target.isFloat, !e.text.contains(".") { e.text += ".0" }; return e }
+            if inner.type == .scalar("bool") { return E(text: "\(target)::from(\(inner.text))", type: target, prec: E.atom) }
+            return E(text: "\(paren(inner, E.cast).text) as \(target)", type: target, prec: E.cast)
+        case .void:
+            return E(text: "", type: .unit, prec: E.atom)
+        default:
+            return inner
+        }
+    }
+
+    /// `sizeof x` for an array local -> `x.len()`; `sizeof(T)` -> `std::mem::size_of::<T>()`.
+    func sizeofText(_ n: Int32) -> E {
+        guard let text = unit.text(at: node(n).loc) else { return E(text: gap("sizeof", n), type: .scalar("usize"), prec: E.atom) }
+        var rest = text.drop(while: { $0 != " " && $0 != "(" }).drop(while: { $0 == " " || $0 == "(" })
+        var deref = false
+        if rest.hasPrefix("*") { deref = true; rest = rest.dropFirst() }
+        let name = String(rest.prefix(while: { $0.isLetter || $0.isNumber || $0 == "_" }))
+        if !deref, let (v, b) = bindings.first(where: { $0.value.name == name || tu.variables[Int($0.key)].name == name }) {
+            _ = v
+            if case .array(let e, _) = b.type {
+                if e == .scalar("u8") || e == .scalar("i8") { return E(text: "\(b.name).len()", type: .scalar("usize"), prec: E.atom) }
+                return E(text: "std::mem::size_of_val(&\(b.name))", type: .scalar("usize"), prec: E.atom)
+            }
+            return E(text: "std::mem::size_of_val(&\(b.name))", type: .scalar("usize"), prec: E.atom)
+        }
+        return E(text: gap("sizeof of \(name)", n), type: .scalar("usize"), prec: E.atom)
+    }
+
+    func member(_ n: Int32, writing: Bool) -> E {
+        let f = node(n).ref
+        guard f >= 0 else { return E(text: gap("member of an unknown record", n), type: .unit, prec: E.atom) }
+        let field = tu.fields[Int(f)]
+        let base = expr(n + 1, writing: writing)
+        let rec = field.record
+        let plan = unit.structs[rec]
+        if let plan, plan.refcount == f {
+            unit.imports.insert("std::rc::Rc")
+            let b: String
+            if case .ref = base.type { b = base.text } else { b = "&" + paren(base, E.unary).text }
+            return E(text: "Rc::strong_count(\(b)) as i32", type: .scalar("i32"), prec: E.cast)
+        }
+        let ftype = plan?.fields.first { $0.field == f }?.type ?? unit.scalar(field.type)
+        let fname = UnitContext.ident(field.name)
+        var baseText = paren(base, E.atom).text
+        switch base.type {
+        case .option(let inner):
+            if case .box = inner { baseText += writing ? ".as_mut().expect(\"non-null pointer\")" : ".as_ref().expect(\"non-null pointer\")" }
+            else { baseText += ".expect(\"non-null pointer\")" }
+        case .rc(let inner), .ref(.rc(let inner), _):
+            if inner.description.hasPrefix("RefCell<") { baseText += writing ? ".borrow_mut()" : ".borrow()" }
+        default: break
+        }
+        return E(text: "\(baseText).\(fname)", type: ftype, prec: E.atom, place: .field)
+    }
+
+    func subscriptExpr(_ n: Int32, writing: Bool) -> E {
+        let k = kids(n)
+        let base = expr(k[0], writing: writing)
+        let index = expr(k[1])
+        let idx = coerce(index, to: .scalar("usize"), at: k[1])
+        switch base.type.unwrapped {
+        case .str, .string:
+            return E(text: "\(paren(base, E.atom).text).as_bytes()[\(idx)]", type: .scalar("u8"), prec: E.atom)
+        case .vec(let e), .slice(let e, _), .array(let e, _):
+            if base.type.isOption {
+                return E(text: "\(paren(base, E.atom).text).as_\(writing ? "mut" : "ref")().expect(\"non-null pointer\")[\(idx)]", type: e, prec: E.atom, place: .index)
+            }
+            return E(text: "\(paren(base, E.atom).text)[\(idx)]", type: e, prec: E.atom, place: .index)
+        default:
+            return E(text: "\(paren(base, E.atom).text)[\(idx)]", type: unit.scalar(node(n).type), prec: E.atom, place: .index)
+        }
+    }
+
+    func unary(_ n: Int32, writing: Bool) -> E {
+        let op = UnaryOp(rawValue: node(n).op) ?? .other
+        switch op {
+        case .minus:
+            let e = expr(n + 1)
+            if e.literal { return E(text: "-\(e.text)", type: e.type, prec: E.unary, literal: true) }
+            return E(text: "-\(paren(e, E.unary).text)", type: e.type, prec: E.unary)
+        case .plus: return expr(n + 1)
+        case .bitNot:
+            let e = expr(n + 1)
+            return E(text: "!\(paren(e, E.unary).text)", type: e.type, prec: E.unary)
+        case .logicalNot:
+            return E(text: "!(\(cond(n + 1)))".replacingOccurrences(of: "!(!", with: "(!"), type: .scalar("bool"), prec: E.unary)
+        case .deref:
+            let e = expr(n + 1, writing: writing)
+            switch e.type {
+            case .ref(let t, _), .box(let t): return E(text: "*\(paren(e, E.unary).text)", type: t, prec: E.unary, place: .field)
+            case .option(let inner): if let t = inner.pointee { return E(text: "*\(paren(e, E.atom).text).as_deref().expect(\"non-null pointer\")", type: t, prec: E.unary) }
+            case .str, .string: return E(text: "\(paren(e, E.atom).text).as_bytes()[0]", type: .scalar("u8"), prec: E.atom)
+            case .vec(let t), .slice(let t, _): return E(text: "\(paren(e, E.atom).text)[0]", type: t, prec: E.atom, place: .index)
+            default: break
+            }
+            return E(text: gap("dereference of a raw pointer", n), type: .unit, prec: E.atom)
+        case .addressOf:
+            let e = expr(n + 1)
+            return E(text: "&\(paren(e, E.unary).text)", type: .ref(e.type, mutable: false), prec: E.unary)
+        case .postInc, .preInc, .postDec, .preDec:
+            return E(text: gap("increment inside an expression", n), type: .unit, prec: E.atom)
+        default:
+            return E(text: gap("unary operator", n), type: .unit, prec: E.atom)
+        }
+    }
+
+    func binary(_ n: Int32) -> E {
+        let op = BinaryOp(rawValue: node(n).op) ?? .other
+        let k = kids(n)
+        switch op {
+        case .land, .lor:
+            let a = cond(k[0]), b = cond(k[1])
+            let p = op == .land ? E.and : E.or
+            func wrap(_ t: String, _ node: Int32) -> String {
+                let x = s(node)
+                if kind(x) == .binary, let o = BinaryOp(rawValue: self.node(x).op), o == .land || o == .lor, o != op { return "(\(t))" }
+                if kind(x) == .conditional { return "(\(t))" }
+                return t
+            }
+            return E(text: "\(wrap(a, k[0])) \(op == .land ? "&&" : "||") \(wrap(b, k[1]))", type: .scalar("bool"), prec: p)
+        case .eq, .ne, .lt, .gt, .le, .ge:
+            if let t = nullTest(n), typeOfTest(t) != nil { return E(text: cond(n), type: .scalar("bool"), prec: E.compare) }
+            // strcmp(a, b) == 0 -> a == b
+            if let c = strcmpCompare(k, op) { return c }
+            var a = expr(k[0]), b = expr(k[1])
+            let common = commonType(a, b)
+            let sym = [BinaryOp.eq: "==", .ne: "!=", .lt: "<", .gt: ">", .le: "<=", .ge: ">="][op]!
+            a = E(text: coerce(a, to: common, at: k[0]), type: common, prec: a.type == common ? a.prec : E.cast)
+            b = E(text: coerce(b, to: common, at: k[1]), type: common, prec: b.type == common ? b.prec : E.cast)
+            var left = paren(a, E.compare + 1)
+            // `x as T < y` parses as a generic: parenthesise casts before `<`.
+            if (op == .lt || op == .le), left.prec == E.cast { left = paren(left, E.atom) }
+            return E(text: "\(left.text) \(sym) \(paren(b, E.compare + 1).text)", type: .scalar("bool"), prec: E.compare)
+        case .assign:
+            return E(text: gap("assignment inside an expression", n), type: .unit, prec: E.atom)
+        case .comma:
+            return E(text: gap("comma operator", n), type: .unit, prec: E.atom)
+        default:
+            break
+        }
+        let (sym, p): (String, Int)
+        switch op {
+        case .mul: (sym, p) = ("*", E.mul)
+        case .div: (sym, p) = ("/", E.mul)
+        case .rem: (sym, p) = ("%", E.mul)
+        case .add: (sym, p) = ("+", E.add)
+        case .sub: (sym, p) = ("-", E.add)
+        case .shl: (sym, p) = ("<<", E.shift)
+        case .shr: (sym, p) = (">>", E.shift)
+        case .and: (sym, p) = ("&", E.bitAnd)
+        case .xor: (sym, p) = ("^", E.bitXor)
+        case .or: (sym, p) = ("|", E.bitOr)
+        default: return E(text: gap("binary operator", n), type: .unit, prec: E.atom)
+        }
+        let a = expr(k[0]), b = expr(k[1])
+        let result: RType = node(n).type >= 0 && !tu.isPointer(node(n).type) ? unit.scalar(node(n).type) : a.type
+        if tu.isPointer(node(n).type) { return E(text: gap("pointer arithmetic", n), type: .unit, prec: E.atom) }
+        let ta = (op == .shl || op == .shr) ? result : result
+        let tb = (op == .shl || op == .shr) ? (b.literal ? result : b.type) : result
+        let at = E(text: coerce(a, to: ta, at: k[0]), type: ta, prec: a.type == ta || a.literal ? a.prec : E.cast)
+        let bt = E(text: coerce(b, to: tb, at: k[1]), type: tb, prec: b.type == tb || b.literal ? b.prec : E.cast)
+        // Unsigned arithmetic wraps in C.
+        if result.isUnsigned, op == .add || op == .sub || op == .mul {
+            let m = op == .add ? "wrapping_add" : op == .sub ? "wrapping_sub" : "wrapping_mul"
+            return E(text: "\(paren(at, E.atom).text).\(m)(\(bt.text))", type: result, prec: E.atom)
+        }
+        return E(text: "\(paren(at, p).text) \(sym) \(paren(bt, p + 1).text)", type: result, prec: p)
+    }
+
+    func commonType(_ a: E, _ b: E) -> RType {
+        if a.literal && !b.literal { return b.type }
+        if b.literal && !a.literal { return a.type }
+        if a.type == .scalar("u8"), b.type.isInteger, b.type != a.type { return b.type }
+        return a.type
+    }
+
+    func strcmpCompare(_ k: [Int32], _ op: BinaryOp) -> E? {
+        guard let name = callee(k[0]), name == "strcmp", kind(s(k[1])) == .intLiteral, node(s(k[1])).value == 0 else { return nil }
+        let args = kids(s(k[0]))
+        let a = expr(args[0]), b = expr(args[1])
+        let sym = [BinaryOp.eq: "==", .ne: "!=", .lt: "<", .gt: ">", .le: "<=", .ge: ">="][op]!
+        func side(_ e: E) -> String {
+            if case .vec = e.type { return e.text }
+            return paren(e, E.compare + 1).text
+        }
+        var at = side(a), bt = side(b)
+        // &str against String: compare as str.
+        if a.type == .string && b.type == .string { at = a.text; bt = b.text }
+        if a.type == .str && b.type == .string { bt = "\(paren(b, E.atom).text).as_str()" }
+        return E(text: "\(at) \(sym) \(bt)", type: .scalar("bool"), prec: E.compare)
+    }
+}

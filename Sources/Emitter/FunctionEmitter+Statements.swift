@@ -1,0 +1,976 @@
+import Foundation
+import CModel
+import Ownership
+
+extension FunctionEmitter {
+    func kind(_ n: Int32) -> NodeKind { tu.nodes[Int(n)].kind }
+    func node(_ n: Int32) -> Node { tu.nodes[Int(n)] }
+    func kids(_ n: Int32) -> [Int32] { Array(tu.children(of: n)) }
+    func s(_ n: Int32) -> Int32 { tu.strip(n) }
+
+    /// The callee name of a direct call, or nil.
+    func callee(_ n: Int32) -> String? {
+        let c = node(s(n))
+        guard c.kind == .call, c.ref >= 0 else { return nil }
+        return tu.functions[Int(c.ref)].name
+    }
+
+    /// A statement list. Idioms that span statements (allocation then field stores) are found here.
+    func block(children: [Int32], scope: Int32, isFunctionBody: Bool = false, loopBody: Bool = false) {
+        let saved = bindings
+        defer { bindings = saved.merging(bindings.filter { saved[$0.key] != nil && !tu.variables[Int($0.key)].name.isEmpty && false }) { a, _ in a } }
+        var i = 0
+        while i < children.count {
+            let c = children[i]
+            if consumed.contains(c) { i += 1; continue }
+            let rest = Array(children[(i + 1)...])
+            statement(c, following: rest, isFunctionBody: isFunctionBody, loopBody: loopBody)
+            i += 1
+        }
+    }
+
+    /// Releases at the end of the owner's scope disappear; elsewhere they become `drop`.
+    func isTailRelease(_ following: [Int32], isFunctionBody: Bool) -> Bool {
+        for f in following where !consumed.contains(f) {
+            if isReleaseStatement(f) { continue }
+            if kind(f) == .returnStmt {
+                if isMain { return isFunctionBody && isZeroReturn(f) }
+                return true
+            }
+            if kind(f) == .nullStmt { continue }
+            return false
+        }
+        return true
+    }
+
+    func isZeroReturn(_ r: Int32) -> Bool {
+        guard node(r).end > r + 1 else { return true }
+        let v = s(r + 1)
+        return kind(v) == .intLiteral && node(v).value == 0
+    }
+
+    func isReleaseStatement(_ st: Int32) -> Bool {
+        guard let name = callee(st), let c = Optional(s(st)) else { return false }
+        if unit.isReleaseCall(name) { return true }
+        if let p = unit.plans[node(c).ref], case .destructor = p.kind { return true }
+        return false
+    }
+
+    func statement(_ st: Int32, following: [Int32], isFunctionBody: Bool, loopBody: Bool) {
+        warnings(at: st)
+        let n = node(st)
+        switch n.kind {
+        case .compound:
+            line("{")
+            depth += 1
+            block(children: kids(st), scope: st)
+            depth -= 1
+            line("}")
+        case .declStmt:
+            for d in kids(st) where kind(d) == .varDecl { declaration(d, following: following) }
+        case .varDecl:
+            declaration(st, following: following)
+        case .returnStmt:
+            returnStatement(st, isLast: isFunctionBody && following.allSatisfy { consumed.contains($0) || kind($0) == .nullStmt })
+        case .ifStmt:
+            ifStatement(st, following: following)
+        case .whileStmt:
+            whileStatement(st)
+        case .doStmt:
+            let k = kids(st)
+            line("loop {")
+            depth += 1
+            continueLabel.append(nil)
+            body(k[0])
+            continueLabel.removeLast()
+            line("if !(\(cond(k[1]))) {")
+            line("    break;")
+            line("}")
+            depth -= 1
+            line("}")
+        case .forStmt:
+            forStatement(st)
+        case .breakStmt:
+            line("break;")
+        case .continueStmt:
+            if let l = continueLabel.last, let l { line("break \(l);") } else { line("continue;") }
+        case .nullStmt:
+            break
+        case .switchStmt:
+            switchStatement(st)
+        case .gotoStmt, .labelStmt:
+            line(gap("goto and labels", st) + ";")
+        default:
+            expressionStatement(st, following: following, isFunctionBody: isFunctionBody)
+        }
+    }
+
+    /// A statement that is a block or a single statement, emitted inside the current braces.
+    func body(_ st: Int32) {
+        if kind(st) == .compound { block(children: kids(st), scope: st) }
+        else { statement(st, following: [], isFunctionBody: false, loopBody: true) }
+    }
+
+    // MARK: declarations
+
+    func declaredType(_ v: Int32) -> RType {
+        let variable = tu.variables[Int(v)]
+        if let fact = localFacts[v] {
+            let t = unit.rustType(fact: fact, cType: variable.type)
+            return unit.optional(t, unit.nullability.variables.contains(v))
+        }
+        return unit.scalar(variable.type)
+    }
+
+    func declaration(_ d: Int32, following: [Int32]) {
+        let v = node(d).ref
+        let variable = tu.variables[Int(v)]
+        let name = UnitContext.ident(variable.name)
+        var type = declaredType(v)
+        var initNode: Int32? = node(d).end > d + 1 ? kids(d).last : nil
+        // An array's children start with its size expression; only an initializer list or a string initialises.
+        if let i = initNode, tu.types.indices.contains(Int(variable.type)), tu.types[Int(variable.type)].shape == .array,
+           kind(s(i)) != .initList, kind(s(i)) != .stringLiteral || kids(d).count < 2 { initNode = nil }
+        if loopBound.contains(v) { return }
+        if let initNode, let alloc = allocation(initNode, for: type) {
+            // `T *p = malloc(sizeof *p);` followed by stores to every field: one struct literal.
+            if case .box(let inner) = type.unwrapped, let lit = structLiteral(for: v, inner: inner, following: following) {
+                type = .box(inner)
+                bindings[v] = Binding(name: name, type: type)
+                line("let \(mutMarker(v))\(name) = Box::new(\(lit));")
+                return
+            }
+            if case .rc(let inner) = type.unwrapped, let lit = structLiteral(for: v, inner: inner, following: following) {
+                type = .rc(inner)
+                bindings[v] = Binding(name: name, type: type)
+                let value = inner.description.hasPrefix("RefCell<") ? "RefCell::new(\(lit))" : lit
+                if value.hasPrefix("RefCell") { unit.imports.insert("std::cell::RefCell") }
+                line("let \(mutMarker(v))\(name) = Rc::new(\(value));")
+                unit.imports.insert("std::rc::Rc")
+                return
+            }
+            if type.isOption, !(type.unwrapped.isBuffer) { type = type.unwrapped }
+            if case .option(let t) = type, t.isBuffer { type = t }
+            bindings[v] = Binding(name: name, type: type)
+            line("let \(mutMarker(v))\(name): \(type) = \(alloc);")
+            return
+        }
+        if initNode == nil, case .named(let sname) = type, sname != "zmq::Message",
+           let rec = recordOf(type: variable.type), let lit = structLiteral(for: v, inner: .named(sname), following: following, record: rec) {
+            bindings[v] = Binding(name: name, type: type)
+            line("let \(mutMarker(v))\(name) = \(lit);")
+            return
+        }
+        if case .named("zmq::Message") = type {
+            // `zmq_msg_t m; zmq_msg_init(&m);`
+            if let next = following.first, callee(next) == "zmq_msg_init" { consumed.insert(next) }
+            bindings[v] = Binding(name: name, type: type)
+            line("let \(mutMarker(v))\(name) = zmq::Message::new();")
+            return
+        }
+        bindings[v] = Binding(name: name, type: type)
+        if let initNode {
+            if kind(s(initNode)) == .initList {
+                let elems = kids(s(initNode)).map { coerce(expr($0), to: type.element ?? .scalar("i32"), at: $0) }
+                if case .array(let e, let count) = type, elems.count < count {
+                    line("let \(mutMarker(v))\(name): \(type) = [\(elems.joined(separator: ", "))\(String(repeating: ", \(zero(e))", count: Int(count) - elems.count))];")
+                } else {
+                    line("let \(mutMarker(v))\(name): \(type) = [\(elems.joined(separator: ", "))];")
+                }
+                return
+            }
+            var e = expr(initNode)
+            if isNull(initNode) { e = E(text: "None", type: type.isOption ? type : .option(type), prec: E.atom) }
+            // A local whose pointer could not be classified takes the type its initializer proves.
+            if case .raw = type, !(e.type.isScalar) { type = e.type; bindings[v]!.type = type }
+            if type.isOption, !e.type.isOption, e.type != .unit, isNonNullable(e.type), !assignedLater(v, after: d) {
+                type = e.type; bindings[v]!.type = type
+            }
+            if case .str = type, e.type == .string { e.text = "&" + paren(e, E.unary).text; e.type = .str }
+            let value = coerce(e, to: type, at: initNode)
+            if e.literal || isConstantInit(initNode), assignedLater(v, after: d), isPlainlyReassigned(v) { allowUnusedAssignments = true }
+            line("let \(mutMarker(v))\(name)\(annotate(type, e)) = \(value);")
+        } else {
+            switch type {
+            case .array(let e, let n):
+                line("let \(mutMarker(v))\(name): \(type) = [\(zero(e)); \(n)];")
+            case .named(let n) where unit.structs.values.contains(where: { $0.name == n }):
+                line("let \(mutMarker(v))\(name) = \(n)::default();")
+            default:
+                line("let \(mutMarker(v))\(name): \(type);")
+            }
+        }
+    }
+
+    func annotate(_ type: RType, _ e: E) -> String {
+        if e.literal || e.type != type || type.isOption { return ": \(type)" }
+        return ""
+    }
+
+    func isNonNullable(_ t: RType) -> Bool {
+        switch t { case .box, .vec, .string, .rc, .named: return true; default: return false }
+    }
+
+    func isConstantInit(_ n: Int32) -> Bool {
+        let k = kind(s(n))
+        return k == .intLiteral || k == .floatLiteral || k == .charLiteral || (k == .cast && isNull(n))
+    }
+
+    /// Assigned with `=` somewhere after its declaration.
+    func assignedLater(_ v: Int32, after d: Int32) -> Bool {
+        var i = node(d).end
+        while i < fn.bodyEnd {
+            let n = node(i)
+            if n.kind == .binary, BinaryOp(rawValue: n.op) == .assign, kind(s(i + 1)) == .varRef, node(s(i + 1)).ref == v { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// Assigned only with `=` (never `+=` or `++`): the initial value may never be read.
+    func isPlainlyReassigned(_ v: Int32) -> Bool {
+        for i in fn.bodyStart..<fn.bodyEnd {
+            let n = node(i)
+            if (n.kind == .compoundAssign || (n.kind == .unary && [.postInc, .postDec, .preInc, .preDec].contains(UnaryOp(rawValue: n.op)))),
+               kind(s(i + 1)) == .varRef, node(s(i + 1)).ref == v { return false }
+        }
+        return true
+    }
+
+    func recordOf(type: Int32) -> Int32? {
+        guard type >= 0 else { return nil }
+        let t = tu.types[Int(type)]
+        return t.shape == .record && t.record >= 0 ? t.record : nil
+    }
+
+    func zero(_ t: RType) -> String {
+        switch t {
+        case .scalar(let s):
+            if s == "bool" { return "false" }
+            if s.hasPrefix("f") { return "0.0" }
+            return "0"
+        case .option: return "None"
+        case .string: return "String::new()"
+        case .vec: return "Vec::new()"
+        case .array(let e, let n): return "[\(zero(e)); \(n)]"
+        case .named(let n): return "\(n)::default()"
+        default: return "Default::default()"
+        }
+    }
+
+    /// `p->f = e;` statements right after `p`'s allocation (or declaration), covering fields: a
+    /// struct literal. The statements used are marked consumed.
+    func structLiteral(for v: Int32, inner: RType, following: [Int32], record: Int32? = nil) -> String? {
+        guard case .named(var sname) = inner else { return nil }
+        if sname.hasPrefix("RefCell<") { sname = String(sname.dropFirst(8).dropLast()) }
+        guard let (rid, plan) = unit.structs.first(where: { $0.value.name == sname }) else { return nil }
+        _ = rid
+        var values: [String: String] = [:]
+        var used: [Int32] = []
+        var skipNullChecks: [Int32] = []
+        for st in following {
+            let n = node(st)
+            // `if (p == NULL) { ... }` right after the allocation: Box::new cannot fail.
+            if n.kind == .ifStmt, values.isEmpty, let c = kids(st).first, nullTest(c)?.variable == v { skipNullChecks.append(st); continue }
+            // A check on a field just stored (`if (p->name == NULL)` after strdup).
+            if n.kind == .ifStmt, let c = kids(st).first, let t = nullTest(c), t.variable == nil, let f = t.field,
+               values[tu.fields[Int(f)].name] != nil, let ft = plan.fields.first(where: { $0.field == f })?.type, !ft.isOption {
+                skipNullChecks.append(st); continue
+            }
+            guard n.kind == .binary, BinaryOp(rawValue: n.op) == .assign else { break }
+            let lhs = s(st + 1)
+            guard kind(lhs) == .member, kind(s(lhs + 1)) == .varRef, node(s(lhs + 1)).ref == v else { break }
+            let f = node(lhs).ref
+            guard let rhs = kids(st).last, !mentions(rhs, v) else { break }
+            let fieldName = tu.fields[Int(f)].name
+            if f == plan.refcount { used.append(st); continue }
+            guard let ft = plan.fields.first(where: { $0.field == f }) else { break }
+            values[fieldName] = fieldValue(rhs, type: ft.type)
+            used.append(st)
+        }
+        guard !used.isEmpty || record != nil else { return nil }
+        if record != nil && used.isEmpty { return nil }
+        for u in used + skipNullChecks { consumed.insert(u) }
+        let parts = plan.fields.map { f -> String in
+            let value = values[tu.fields[Int(f.field)].name] ?? zero(f.type)
+            return value == f.name ? f.name : "\(f.name): \(value)"
+        }
+        return "\(plan.name) { \(parts.joined(separator: ", ")) }"
+    }
+
+    func fieldValue(_ rhs: Int32, type: RType) -> String {
+        if let a = allocation(rhs, for: type) { return a }
+        return coerce(expr(rhs), to: type, at: rhs)
+    }
+
+    /// Whether a subtree refers to a variable.
+    func mentions(_ n: Int32, _ v: Int32) -> Bool {
+        var i = n
+        while i < node(n).end {
+            if kind(i) == .varRef && node(i).ref == v { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// `malloc`/`calloc`/`strdup` and friends as the construction of the target type.
+    func allocation(_ n: Int32, for type: RType) -> String? {
+        guard let name = callee(n) else { return nil }
+        let c = s(n)
+        let args = kids(c)
+        switch name {
+        case "malloc", "calloc":
+            switch type.unwrapped {
+            case .box(let inner): return "Box::new(\(zero(inner)))"
+            case .rc(let inner): unit.imports.insert("std::rc::Rc"); return "Rc::new(\(zero(inner)))"
+            case .vec(let e):
+                let count = name == "calloc" ? args[0] : countOf(args[0])
+                guard let count else { return nil }
+                return "vec![\(zero(e)); \(coerce(expr(s(count)), to: .scalar("usize"), at: count))]"
+            case .string:
+                return "String::new()"
+            default: return nil
+            }
+        case "strdup", "g_strdup":
+            guard let a = args.first else { return nil }
+            let e = expr(a)
+            return e.type == .string ? "\(paren(e, E.atom).text).clone()" : "\(paren(e, E.atom).text).to_string()"
+        case "zmq_ctx_new":
+            unit.crates.insert("zmq")
+            return "zmq::Context::new()"
+        default: return nil
+        }
+    }
+
+    /// `n * sizeof *p` -> `n`; `sizeof *p` -> 1.
+    func countOf(_ n: Int32) -> Int32? {
+        let b = s(n)
+        if kind(b) == .sizeofExpr { return nil }
+        guard kind(b) == .binary, BinaryOp(rawValue: node(b).op) == .mul else { return b }
+        let k = kids(b)
+        if kind(s(k[1])) == .sizeofExpr { return k[0] }
+        if kind(s(k[0])) == .sizeofExpr { return k[1] }
+        return b
+    }
+
+    // MARK: return
+
+    func returnStatement(_ st: Int32, isLast: Bool) {
+        let hasValue = node(st).end > st + 1
+        if isMain {
+            if isLast && (!hasValue || isZeroReturn(st)) { return }
+            let code = hasValue ? coerce(expr(st + 1), to: .scalar("i32"), at: st + 1) : "0"
+            line("std::process::exit(\(code));")
+            return
+        }
+        guard hasValue else { line(isLast ? "" : "return;"); if isLast { lines.removeLast() }; return }
+        let e = expr(st + 1)
+        let value = coerce(e, to: plan.returns, at: st + 1)
+        line(isLast ? value : "return \(value);")
+    }
+
+    // MARK: if
+
+    struct NullTest { var variable: Int32?; var field: Int32?; var isNull: Bool; var node: Int32 }
+
+    /// `p == NULL`, `!p`, `p != NULL`, `p` on a pointer variable or field.
+    func nullTest(_ c: Int32) -> NullTest? {
+        let n = s(c)
+        func target(_ x: Int32) -> (Int32?, Int32?)? {
+            let t = s(x)
+            if kind(t) == .varRef, tu.isPointer(node(t).type) || isHandle(node(t).ref) { return (node(t).ref, nil) }
+            if kind(t) == .member, tu.isPointer(node(t).type) { return (nil, node(t).ref) }
+            return nil
+        }
+        if kind(n) == .binary, let op = BinaryOp(rawValue: node(n).op), op == .eq || op == .ne {
+            let k = kids(n)
+            if isNull(k[1]), let (v, f) = target(k[0]) { return NullTest(variable: v, field: f, isNull: op == .eq, node: s(k[0])) }
+            if isNull(k[0]), let (v, f) = target(k[1]) { return NullTest(variable: v, field: f, isNull: op == .eq, node: s(k[1])) }
+        }
+        if kind(n) == .unary, UnaryOp(rawValue: node(n).op) == .logicalNot, let (v, f) = target(n + 1) {
+            return NullTest(variable: v, field: f, isNull: true, node: s(n + 1))
+        }
+        if let (v, f) = target(n) { return NullTest(variable: v, field: f, isNull: false, node: n) }
+        return nil
+    }
+
+    func isHandle(_ v: Int32) -> Bool { false }
+
+    /// A null pointer constant: `NULL`, `0` or `(void *)0`.
+    func isNull(_ n: Int32) -> Bool {
+        var i = n
+        while kind(i) == .implicit || kind(i) == .cast, node(i).end > i + 1 { i += 1 }
+        return kind(i) == .intLiteral && node(i).value == 0 && tu.isPointer(node(n).type)
+    }
+
+    /// Ends by leaving the function (return, exit, a noreturn call) on its last statement.
+    func exits(_ st: Int32) -> Bool {
+        var last = st
+        if kind(st) == .compound { guard let l = kids(st).last else { return false }; last = l }
+        if kind(last) == .returnStmt { return true }
+        if let name = callee(last), name == "exit" || name == "abort" { return true }
+        if kind(last) == .breakStmt || kind(last) == .continueStmt { return true }
+        return false
+    }
+
+    func typeOfTest(_ t: NullTest) -> RType? {
+        if let v = t.variable { return bindings[v]?.type }
+        return expr(t.node).type
+    }
+
+    func ifStatement(_ st: Int32, following: [Int32]) {
+        let k = kids(st)
+        let c = k[0], then = k[1], els: Int32? = k.count > 2 ? k[2] : nil
+        if let t = nullTest(c), let type = typeOfTest(t) {
+            // A pointer Rust proves non-null: the test is constant.
+            if !type.isOption, isNonNullable(type) || isReference(type) {
+                let branch = t.isNull ? els : then
+                line("// `\(sourceCondition(t))` cannot happen here: \(type) is never null.")
+                if let branch { if kind(branch) == .compound { block(children: kids(branch), scope: branch) } else { body(branch) } }
+                return
+            }
+            // `if (p == NULL) { ...; return; }` on an Option: let-else, and `p` is known below.
+            if t.isNull, els == nil, let v = t.variable, case .option(let inner) = type, exits(then), let b = bindings[v] {
+                let narrowed = v + 1_000_000 * Int32(1 + (lines.count % 1000))
+                let pattern = "Some(\(mutMarker(narrowed))\(b.name))"
+                line("let \(pattern) = \(b.name) else {")
+                depth += 1
+                body(then)
+                depth -= 1
+                line("};")
+                bindings[v] = Binding(name: b.name, type: inner, mutId: narrowed)
+                return
+            }
+        }
+        // `if (zmq_bind(...) != 0) { ... zmq_strerror(zmq_errno()) ... }`: if let Err(e).
+        if let (call, _) = errorTest(c), usesErrno(then) {
+            let e = expr(call)
+            if e.type.description.hasPrefix("Result") {
+                line("if let Err(err) = \(e.text) {")
+                depth += 1
+                errnoName.append("err")
+                body(then)
+                errnoName.removeLast()
+                depth -= 1
+                closeIf(els)
+                return
+            }
+        }
+        line("if \(cond(c)) {")
+        depth += 1
+        body(then)
+        depth -= 1
+        closeIf(els)
+    }
+
+    func closeIf(_ els: Int32?) {
+        guard let els else { line("}"); return }
+        if kind(els) == .ifStmt {
+            let before = lines.count
+            ifStatement(els, following: [])
+            // Join `}` and the nested `if` into `} else if`.
+            if lines.count > before, lines[before].trimmingCharacters(in: .whitespaces).hasPrefix("if ") {
+                let text = lines[before].trimmingCharacters(in: .whitespaces)
+                lines[before] = String(repeating: "    ", count: depth) + "} else " + text
+                return
+            }
+            lines.insert(String(repeating: "    ", count: depth) + "} else {", at: before)
+            for i in (before + 1)..<lines.count { lines[i] = "    " + lines[i] }
+            line("}")
+            return
+        }
+        line("} else {")
+        depth += 1
+        body(els)
+        depth -= 1
+        line("}")
+    }
+
+    func isReference(_ t: RType) -> Bool {
+        switch t { case .ref, .str, .slice: return true; default: return false }
+    }
+
+    func sourceCondition(_ t: NullTest) -> String {
+        let name = t.variable.map { tu.variables[Int($0)].name } ?? t.field.map { "->" + tu.fields[Int($0)].name } ?? "p"
+        return t.isNull ? "\(name) == NULL" : "\(name) != NULL"
+    }
+
+    /// `f(...) != 0`, `f(...) == -1`, `f(...) < 0` for calls that report failure that way.
+    func errorTest(_ c: Int32) -> (Int32, Bool)? {
+        let n = s(c)
+        guard kind(n) == .binary, let op = BinaryOp(rawValue: node(n).op) else { return nil }
+        let k = kids(n)
+        guard callee(k[0]) != nil, kind(s(k[1])) == .intLiteral || (kind(s(k[1])) == .unary) else { return nil }
+        if op == .ne || op == .eq || op == .lt { return (k[0], true) }
+        return nil
+    }
+
+    func usesErrno(_ st: Int32) -> Bool {
+        var i = st
+        while i < node(st).end {
+            if kind(i) == .call, let name = callee(i), name == "zmq_errno" || name == "zmq_strerror" { return true }
+            i += 1
+        }
+        return false
+    }
+
+    // MARK: loops
+
+    func whileStatement(_ st: Int32) {
+        let k = kids(st)
+        let c = k[0], b = k[1]
+        // while ((c = fgetc(f)) != EOF)
+        if let (v, file) = fgetcLoop(c) {
+            let fe = expr(file)
+            markMutated(file)
+            let name = bindings[v]?.name ?? "c"
+            unit.imports.insert("std::io::Read")
+            line("for byte in \(fe.text).by_ref().bytes() {")
+            depth += 1
+            markMutatedVar(v)
+            line("\(name) = match byte { Ok(b) => i32::from(b), Err(_) => break };")
+            continueLabel.append(nil)
+            body(b)
+            continueLabel.removeLast()
+            depth -= 1
+            line("}")
+            return
+        }
+        // while (head != NULL) on an owned list: take each node in turn.
+        if let t = nullTest(c), !t.isNull, let v = t.variable, let bnd = bindings[v], case .option(let inner) = bnd.type,
+           case .box = inner, !readAfterAssign(v, in: b) {
+            let nodeName = "node"
+            let narrowed = v + 1_000_000 * Int32(1 + (lines.count % 1000))
+            line("while let Some(\(mutMarker(narrowed))\(nodeName)) = \(bnd.name) {")
+            bindings[v] = Binding(name: nodeName, type: inner, outer: (bnd.name, bnd.type), mutId: narrowed)
+            depth += 1
+            continueLabel.append(nil)
+            body(b)
+            continueLabel.removeLast()
+            depth -= 1
+            bindings[v] = bnd
+            line("}")
+            return
+        }
+        line("while \(cond(c)) {")
+        depth += 1
+        continueLabel.append(nil)
+        body(b)
+        continueLabel.removeLast()
+        depth -= 1
+        line("}")
+    }
+
+    /// After the first assignment to `v` in the loop body, `v` is not read again.
+    func readAfterAssign(_ v: Int32, in b: Int32) -> Bool {
+        var assigned = false
+        var i = b
+        while i < node(b).end {
+            let n = node(i)
+            if n.kind == .binary, BinaryOp(rawValue: n.op) == .assign, kind(s(i + 1)) == .varRef, node(s(i + 1)).ref == v {
+                assigned = true
+                i = s(i + 1) + 1
+                continue
+            }
+            if assigned, n.kind == .varRef, n.ref == v { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// `(c = fgetc(f)) != EOF` -> (c, f).
+    func fgetcLoop(_ c: Int32) -> (Int32, Int32)? {
+        let n = s(c)
+        guard kind(n) == .binary, BinaryOp(rawValue: node(n).op) == .ne else { return nil }
+        let k = kids(n)
+        let a = s(k[0])
+        guard kind(a) == .binary, BinaryOp(rawValue: node(a).op) == .assign else { return nil }
+        let ak = kids(a)
+        guard kind(s(ak[0])) == .varRef, let name = callee(ak[1]), name == "fgetc" || name == "getc" else { return nil }
+        return (node(s(ak[0])).ref, kids(s(ak[1]))[0])
+    }
+
+    func forStatement(_ st: Int32) {
+        // for (init; cond; inc) body: the model keeps the children in that order, with empty parts absent.
+        let k = kids(st)
+        guard k.count >= 2 else { line(gap("for loop shape", st) + ";"); return }
+        let b = k.last!
+        var initS: Int32? = nil, c: Int32? = nil, inc: Int32? = nil
+        let parts = Array(k.dropLast())
+        // Recover which part is which from the source order of a full `for (a; b; c)`.
+        if parts.count == 3 { initS = parts[0]; c = parts[1]; inc = parts[2] }
+        else if parts.count == 2 {
+            if kind(parts[0]) == .declStmt || isAssignment(parts[0]) { initS = parts[0]; if isIncrement(parts[1]) { inc = parts[1] } else { c = parts[1] } }
+            else { c = parts[0]; inc = parts[1] }
+        } else if parts.count == 1 {
+            if kind(parts[0]) == .declStmt || isAssignment(parts[0]) { initS = parts[0] } else if isIncrement(parts[0]) { inc = parts[0] } else { c = parts[0] }
+        }
+        if let initS, let c, let inc, rangeLoop(st, initS, c, inc, b) { return }
+        if let initS, let c, let inc, listWalk(st, initS, c, inc, b) { return }
+        if let initS, let c, let inc, strtokLoop(st, initS, c, inc, b) { return }
+        // The general form: init; while cond { body; inc }
+        line("{")
+        depth += 1
+        if let initS { statement(initS, following: [], isFunctionBody: false, loopBody: false) }
+        line("while \(c.map { cond($0) } ?? "true") {")
+        depth += 1
+        let needsLabel = inc != nil && containsContinue(b)
+        if needsLabel {
+            labelCounter += 1
+            let label = "'body\(labelCounter)"
+            line("\(label): {")
+            depth += 1
+            continueLabel.append(label)
+            body(b)
+            continueLabel.removeLast()
+            depth -= 1
+            line("}")
+        } else {
+            continueLabel.append(nil)
+            body(b)
+            continueLabel.removeLast()
+        }
+        if let inc { expressionStatement(inc, following: [], isFunctionBody: false) }
+        depth -= 1
+        line("}")
+        depth -= 1
+        line("}")
+    }
+
+    func containsContinue(_ b: Int32) -> Bool {
+        var i = b
+        while i < node(b).end {
+            let k = kind(i)
+            if k == .whileStmt || k == .forStmt || k == .doStmt { i = node(i).end; continue }
+            if k == .continueStmt { return true }
+            i += 1
+        }
+        return false
+    }
+
+    func isAssignment(_ n: Int32) -> Bool { kind(n) == .binary && BinaryOp(rawValue: node(n).op) == .assign }
+    func isIncrement(_ n: Int32) -> Bool {
+        (kind(n) == .unary && [.postInc, .preInc, .postDec, .preDec].contains(UnaryOp(rawValue: node(n).op))) || kind(n) == .compoundAssign
+            || (isAssignment(n) && kind(s(kids(n)[1])) != .call)
+    }
+
+    /// The loop variable declared or assigned by a for's init part, and its start value.
+    func loopInit(_ initS: Int32) -> (Int32, Int32, declared: Bool)? {
+        if kind(initS) == .declStmt, let d = kids(initS).first, kind(d) == .varDecl, node(d).end > d + 1, kids(initS).count == 1 {
+            return (node(d).ref, kids(d).last!, true)
+        }
+        if isAssignment(initS), kind(s(initS + 1)) == .varRef { return (node(s(initS + 1)).ref, kids(initS)[1], false) }
+        return nil
+    }
+
+    func assigns(_ v: Int32, in b: Int32) -> Bool {
+        var i = b
+        while i < node(b).end {
+            let n = node(i)
+            if (n.kind == .binary && BinaryOp(rawValue: n.op) == .assign) || n.kind == .compoundAssign
+                || (n.kind == .unary && [.postInc, .postDec, .preInc, .preDec, .addressOf].contains(UnaryOp(rawValue: n.op))) {
+                if kind(s(i + 1)) == .varRef, node(s(i + 1)).ref == v { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    func usedAfter(_ v: Int32, _ n: Int32) -> Bool {
+        var i = node(n).end
+        while i < fn.bodyEnd {
+            if kind(i) == .varRef, node(i).ref == v {
+                // Assigned before read: a new value.
+                let p = parentAssign(i)
+                if !p { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    func parentAssign(_ ref: Int32) -> Bool {
+        // The varRef is the first child of an assignment whose node starts just before it.
+        var j = ref - 1
+        while j >= fn.bodyStart, kind(j) == .implicit { j -= 1 }
+        return j >= fn.bodyStart && kind(j) == .binary && BinaryOp(rawValue: node(j).op) == .assign && s(j + 1) == ref
+    }
+
+    /// for (int i = a; i < b; i++) -> for i in a..b
+    func rangeLoop(_ st: Int32, _ initS: Int32, _ c: Int32, _ inc: Int32, _ b: Int32) -> Bool {
+        guard let (v, start, declared) = loopInit(initS) else { return false }
+        let type = declared ? declaredType(v) : (bindings[v]?.type ?? .scalar("i32"))
+        guard type.isInteger else { return false }
+        let incN = s(inc)
+        guard kind(incN) == .unary, [.postInc, .preInc].contains(UnaryOp(rawValue: node(incN).op)), kind(s(incN + 1)) == .varRef,
+              node(s(incN + 1)).ref == v else { return false }
+        let cn = s(c)
+        guard kind(cn) == .binary, let op = BinaryOp(rawValue: node(cn).op), op == .lt || op == .le else { return false }
+        let ck = kids(cn)
+        guard kind(s(ck[0])) == .varRef, node(s(ck[0])).ref == v else { return false }
+        if assigns(v, in: b) { return false }
+        // The bound must not change in the body.
+        var i = ck[1]
+        while i < node(ck[1]).end {
+            if kind(i) == .call { return false }
+            if kind(i) == .varRef, assigns(node(i).ref, in: b) { return false }
+            if kind(i) == .member, assignsField(node(i).ref, in: b) { return false }
+            i += 1
+        }
+        if !declared, usedAfter(v, st) { return false }
+        let name = UnitContext.ident(tu.variables[Int(v)].name)
+        let saved = bindings[v]
+        bindings[v] = Binding(name: name, type: type)
+        let lo = coerce(expr(start), to: type, at: start)
+        let hi = coerce(expr(ck[1]), to: type, at: ck[1])
+        if declared { loopBound.insert(v) }
+        line("for \(mentions(b, v) ? name : "_" + name) in \(lo)\(op == .le ? "..=" : "..")\(hi) {")
+        depth += 1
+        continueLabel.append(nil)
+        body(b)
+        continueLabel.removeLast()
+        depth -= 1
+        line("}")
+        if let saved { bindings[v] = saved } else if declared { bindings[v] = nil }
+        return true
+    }
+
+    func assignsField(_ f: Int32, in b: Int32) -> Bool {
+        var i = b
+        while i < node(b).end {
+            let n = node(i)
+            if (n.kind == .binary && BinaryOp(rawValue: n.op) == .assign) || n.kind == .compoundAssign {
+                if kind(s(i + 1)) == .member, node(s(i + 1)).ref == f { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// for (n = head; n != NULL; n = n->next) -> for n in successors(head, |n| n.next.as_deref())
+    func listWalk(_ st: Int32, _ initS: Int32, _ c: Int32, _ inc: Int32, _ b: Int32) -> Bool {
+        guard let (v, start, declared) = loopInit(initS), tu.isPointer(tu.variables[Int(v)].type) else { return false }
+        guard let t = nullTest(c), !t.isNull, t.variable == v else { return false }
+        let incN = s(inc)
+        guard isAssignment(incN), kind(s(incN + 1)) == .varRef, node(s(incN + 1)).ref == v else { return false }
+        let rhs = s(kids(incN)[1])
+        guard kind(rhs) == .member, kind(s(rhs + 1)) == .varRef, node(s(rhs + 1)).ref == v else { return false }
+        if assigns(v, in: b) || (!declared && usedAfter(v, st)) { return false }
+        let field = node(rhs).ref
+        guard let rec = unit.recordOf(pointer: tu.fields[Int(field)].type), let plan = unit.structs[rec] else { return false }
+        let startE = expr(start)
+        let first = coerce(startE, to: .option(.ref(.named(plan.name), mutable: false)), at: start)
+        let fname = UnitContext.ident(tu.fields[Int(field)].name)
+        let name = UnitContext.ident(tu.variables[Int(v)].name)
+        let ft = plan.fields.first { $0.field == field }?.type ?? .unit
+        let step: String
+        switch ft {
+        case .option(.box): step = "\(name).\(fname).as_deref()"
+        case .option(.ref): step = "\(name).\(fname)"
+        case .box: step = "Some(&*\(name).\(fname))"
+        default: return false
+        }
+        if declared { loopBound.insert(v) }
+        let saved = bindings[v]
+        bindings[v] = Binding(name: name, type: .ref(.named(plan.name), mutable: false))
+        let loopName = mentions(b, v) ? name : "_" + name
+        line("for \(loopName) in std::iter::successors(\(first), |\(name)| \(step)) {")
+        depth += 1
+        continueLabel.append(nil)
+        body(b)
+        continueLabel.removeLast()
+        depth -= 1
+        line("}")
+        bindings[v] = saved
+        return true
+    }
+
+    /// for (tok = strtok(s, d); tok != NULL; tok = strtok(NULL, d)) -> for tok in s.split(...)
+    func strtokLoop(_ st: Int32, _ initS: Int32, _ c: Int32, _ inc: Int32, _ b: Int32) -> Bool {
+        guard let (v, start, declared) = loopInit(initS), callee(start) == "strtok" else { return false }
+        guard let t = nullTest(c), !t.isNull, t.variable == v else { return false }
+        let incN = s(inc)
+        guard isAssignment(incN), callee(kids(incN)[1]) == "strtok" else { return false }
+        let args = kids(s(start))
+        let text = expr(args[0])
+        let delims = expr(args[1])
+        if assigns(v, in: b) || (!declared && usedAfter(v, st)) { return false }
+        let name = UnitContext.ident(tu.variables[Int(v)].name)
+        if declared { loopBound.insert(v) }
+        let saved = bindings[v]
+        bindings[v] = Binding(name: name, type: .str)
+        line("for \(name) in \(paren(text, E.atom).text).split(|c: char| \(delims.text).contains(c)).filter(|t| !t.is_empty()) {")
+        depth += 1
+        continueLabel.append(nil)
+        body(b)
+        continueLabel.removeLast()
+        depth -= 1
+        line("}")
+        bindings[v] = saved
+        return true
+    }
+
+    // MARK: switch
+
+    func switchStatement(_ st: Int32) {
+        let k = kids(st)
+        let scrutinee = expr(k[0])
+        line("match \(scrutinee.text) {")
+        depth += 1
+        // Cases: case nodes hold their value and the first statement; statements follow until break.
+        var arms: [(labels: [String], body: [Int32])] = []
+        func collect(_ n: Int32) {
+            if kind(n) == .caseStmt {
+                let ck = kids(n)
+                var label = expr(ck[0]).text
+                if case .named = scrutinee.type {} else if scrutinee.type.isInteger, kind(s(ck[0])) == .charLiteral { label = "\(label)" }
+                if let last = arms.last, last.body.isEmpty { arms[arms.count - 1].labels.append(label) } else { arms.append(([label], [])) }
+                if ck.count > 1 { collect(ck[1]) }
+            } else if kind(n) == .defaultStmt {
+                if let last = arms.last, last.body.isEmpty { arms[arms.count - 1].labels.append("_") } else { arms.append((["_"], [])) }
+                if let c = kids(n).first { collect(c) }
+            } else if !arms.isEmpty {
+                arms[arms.count - 1].body.append(n)
+            }
+        }
+        let bodyNode = k[1]
+        for c in (kind(bodyNode) == .compound ? kids(bodyNode) : [bodyNode]) { collect(c) }
+        var hasDefault = false
+        for arm in arms {
+            let labels = arm.labels.contains("_") ? "_" : arm.labels.joined(separator: " | ")
+            if labels == "_" { hasDefault = true }
+            line("\(labels) => {")
+            depth += 1
+            let stmts = arm.body.filter { kind($0) != .breakStmt }
+            if stmts.count < arm.body.count - 1 || (arm.body.last.map { kind($0) != .breakStmt && !exits($0) } ?? false) && !stmts.isEmpty {
+                // fall-through into the next case is not translated
+            }
+            block(children: stmts, scope: st)
+            depth -= 1
+            line("}")
+        }
+        if !hasDefault { line("_ => {}") }
+        depth -= 1
+        line("}")
+    }
+
+    // MARK: expression statements
+
+    func expressionStatement(_ st: Int32, following: [Int32], isFunctionBody: Bool) {
+        let n = s(st)
+        let nd = node(n)
+        // (void)x;
+        if nd.kind == .cast, node(n).type >= 0, tu.types[Int(node(n).type)].shape == .void { return }
+        if nd.kind == .unary, let op = UnaryOp(rawValue: nd.op), [.postInc, .preInc, .postDec, .preDec].contains(op) {
+            let target = lvalue(n + 1)
+            if let r = refcountTarget(n + 1) { line("// \(r): counted by Rc"); return }
+            line("\(target.text) \(op == .postInc || op == .preInc ? "+=" : "-=") 1;")
+            return
+        }
+        if nd.kind == .binary, let op = BinaryOp(rawValue: nd.op) {
+            if op == .assign { assignment(n); return }
+            if op.rawValue >= BinaryOp.mulAssign.rawValue && op.rawValue <= BinaryOp.orAssign.rawValue {
+                compoundAssignment(n, op); return
+            }
+            if op == .comma { for c in kids(n) { expressionStatement(c, following: [], isFunctionBody: false) }; return }
+        }
+        if nd.kind == .compoundAssign {
+            compoundAssignment(n, BinaryOp(rawValue: nd.op) ?? .other); return
+        }
+        if nd.kind == .call, let name = callee(n) {
+            if releaseStatement(n, name, following: following, isFunctionBody: isFunctionBody) { return }
+        }
+        let e = expr(n)
+        if e.text.isEmpty { return }
+        if e.type.description.hasPrefix("Result") { line("let _ = \(e.text);"); return }
+        if e.type != .unit, nd.kind == .call, !e.text.hasPrefix("print") , !e.text.hasPrefix("eprint"), e.type.isScalar || e.type.isOption {
+            line("let _ = \(e.text);")
+            return
+        }
+        line(e.text + ";")
+    }
+
+    /// A release: gone at the end of the owner's scope, `drop(x)` elsewhere.
+    func releaseStatement(_ n: Int32, _ name: String, following: [Int32], isFunctionBody: Bool) -> Bool {
+        var isRelease = unit.isReleaseCall(name)
+        if !isRelease, let p = unit.plans[node(n).ref], case .destructor = p.kind { isRelease = true }
+        guard isRelease, let arg = kids(n).first else { return false }
+        var a = s(arg)
+        if kind(a) == .unary, UnaryOp(rawValue: node(a).op) == .addressOf { a = s(a + 1) }
+        if isNull(arg) { return true }
+        // Only owners are dropped: freeing a borrowed pointer is not translated.
+        let e = expr(a)
+        let owner: Bool
+        switch e.type { case .box, .option, .vec, .string, .rc, .named: owner = true; default: owner = false }
+        if !owner {
+            line("// \(name)(\(tu.variables.indices.contains(Int(node(a).ref)) && kind(a) == .varRef ? tu.variables[Int(node(a).ref)].name : "...")): not an owner in Rust; nothing to release.")
+            return true
+        }
+        if isTailRelease(following, isFunctionBody: isFunctionBody) && e.place != .field && !unit.input.strict { return true }
+        if e.place == .field {
+            if case .option = e.type { markMutated(a); line("\(e.text) = None;") } else { line("// \(name): released with its owner") }
+            return true
+        }
+        line("drop(\(e.text));")
+        return true
+    }
+
+    func refcountTarget(_ n: Int32) -> String? {
+        let t = s(n)
+        guard kind(t) == .member else { return nil }
+        for (_, p) in unit.structs where p.refcount == node(t).ref { return tu.fields[Int(node(t).ref)].name }
+        return nil
+    }
+
+    func assignment(_ n: Int32) {
+        let k = kids(n)
+        let lhsN = s(k[0]), rhsN = k[1]
+        if refcountTarget(lhsN) != nil { return }
+        // p = realloc(p, n * sizeof *p) on a Vec: resize.
+        if callee(rhsN) == "realloc", let lb = lhsBinding(lhsN), case .vec(let e) = lb.type.unwrapped {
+            let args = kids(s(rhsN))
+            if let count = countOf(args[1]) {
+                markMutated(lhsN)
+                line("\(lb.name).resize(\(coerce(expr(count), to: .scalar("usize"), at: count)), \(zero(e)));")
+                return
+            }
+        }
+        // buf = format!(...) for snprintf is handled as a call statement.
+        let lhs = lvalue(lhsN)
+        var rhs = expr(rhsN)
+        if let a = allocation(rhsN, for: lhs.type) { rhs = E(text: a, type: lhs.type.unwrapped, prec: E.atom) }
+        if isNull(rhsN) { rhs = E(text: "None", type: lhs.type, prec: E.atom) }
+        line("\(lhs.text) = \(coerce(rhs, to: lhs.type, at: rhsN));")
+    }
+
+    func lhsBinding(_ n: Int32) -> Binding? {
+        guard kind(n) == .varRef else { return nil }
+        return bindings[node(n).ref]
+    }
+
+    func compoundAssignment(_ n: Int32, _ op: BinaryOp) {
+        let k = kids(n)
+        let lhs = lvalue(k[0])
+        let rhs = expr(k[1])
+        let sym: String
+        switch op {
+        case .mulAssign: sym = "*="
+        case .divAssign: sym = "/="
+        case .remAssign: sym = "%="
+        case .addAssign: sym = "+="
+        case .subAssign: sym = "-="
+        case .shlAssign: sym = "<<="
+        case .shrAssign: sym = ">>="
+        case .andAssign: sym = "&="
+        case .xorAssign: sym = "^="
+        case .orAssign: sym = "|="
+        default: line(gap("compound assignment", n) + ";"); return
+        }
+        if lhs.type.isUnsigned, op == .addAssign || op == .subAssign || op == .mulAssign {
+            let m = op == .addAssign ? "wrapping_add" : op == .subAssign ? "wrapping_sub" : "wrapping_mul"
+            line("\(lhs.text) = \(lhs.text).\(m)(\(coerce(rhs, to: lhs.type, at: k[1])));")
+            return
+        }
+        line("\(lhs.text) \(sym) \(coerce(rhs, to: op == .shlAssign || op == .shrAssign ? rhs.type : lhs.type, at: k[1]));")
+    }
+}

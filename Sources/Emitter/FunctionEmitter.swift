@@ -1,0 +1,160 @@
+import Foundation
+import CModel
+import Diagnostics
+import Ownership
+
+/// A translated expression: its text, its Rust type, how tightly it binds, and whether it
+/// names a place (moving out of a field needs `take`).
+struct E {
+    enum Place: Equatable { case local(Int32), field, index }
+    var text: String
+    var type: RType
+    var prec: Int
+    var place: Place? = nil
+    /// An integer or float literal: it takes whatever numeric type its context wants.
+    var literal: Bool = false
+    static let atom = 100, unary = 14, cast = 13, mul = 11, add = 10, shift = 9, bitAnd = 8, bitXor = 7, bitOr = 6
+    static let compare = 5, and = 4, or = 3, assign = 1
+}
+
+/// What a C variable is in the Rust being written.
+struct Binding {
+    var name: String
+    var type: RType
+    /// Inside `while let Some(node) = head`: assignments go to the outer `head`.
+    var outer: (name: String, type: RType)? = nil
+    /// The id whose `mut` marker this binding's `let` carries (a narrowed rebinding has its own).
+    var mutId: Int32 = -1
+}
+
+/// Emits one function. Statements are written line by line; `let` and parameter mutability
+/// is decided at the end from what the body really mutates, so no `mut` is missing or unused.
+final class FunctionEmitter {
+    unowned let unit: UnitContext
+    let tu: TranslationUnit
+    let id: Int32
+    let fn: Function
+    let plan: FunctionPlan
+    var lines: [String] = []
+    var depth = 1
+    var unsafeBlocks = 0
+    var bindings: [Int32: Binding] = [:]
+    var mutated: Set<Int32> = []
+    var localFacts: [Int32: PointerFact] = [:]
+    var usesArgs = false
+    var isMain: Bool { if case .main = plan.kind { return true }; return false }
+    /// The variables a translated loop binds itself (`for i in 0..n`): no `let` for them.
+    var loopBound: Set<Int32> = []
+    /// Statements folded into an earlier one (field stores into a struct literal).
+    var consumed: Set<Int32> = []
+    var allowUnusedAssignments = false
+    var labelCounter = 0
+    /// `continue` inside a `for` translated as a `while`: break out of the body block instead.
+    var continueLabel: [String?] = []
+    /// Inside `if let Err(err) = ...`: what `zmq_errno()` / `zmq_strerror()` become.
+    var errnoName: [String] = []
+
+    init(unit: UnitContext, function: Int32, plan: FunctionPlan) {
+        self.unit = unit
+        self.tu = unit.tu
+        self.id = function
+        self.fn = unit.tu.functions[Int(function)]
+        self.plan = plan
+        if let facts = plan.facts {
+            var byName: [String: [PointerFact]] = [:]
+            for l in facts.locals { byName[l.name, default: []].append(l) }
+            for i in fn.bodyStart..<fn.bodyEnd where tu.nodes[Int(i)].kind == .varDecl {
+                let v = tu.nodes[Int(i)].ref
+                let variable = tu.variables[Int(v)]
+                if let f = byName[variable.name]?.first(where: { $0.line == Int(variable.loc.line) }) ?? byName[variable.name]?.first {
+                    localFacts[v] = f
+                }
+            }
+        }
+        for (k, v) in fn.params.enumerated() where k < plan.params.count {
+            bindings[v] = Binding(name: plan.params[k].name, type: plan.params[k].type)
+        }
+    }
+
+    // MARK: output
+
+    func line(_ s: String) {
+        lines.append(String(repeating: "    ", count: depth) + s)
+    }
+
+    func warnings(at node: Int32) {
+        let l = Int(tu.nodes[Int(node)].loc.line)
+        guard tu.nodes[Int(node)].loc.file == 0, let ds = unit.diagnosticsByLine[l] else { return }
+        unit.diagnosticsByLine[l] = nil
+        for d in ds {
+            line("// WARNING [\(d.kind.id)]: \(d.message) (\(tu.mainFile):\(d.line)). \(remedy(d.kind))")
+        }
+    }
+
+    func remedy(_ k: DiagnosticKind) -> String {
+        switch k {
+        case .leak: return "Rust drops it at the end of its scope, so the leak is gone."
+        case .useAfterFree: return "Translated as a move; rustc rejects the later use (E0382) until the C is fixed."
+        case .doubleFree: return "The second release is a use after move in Rust (E0382)."
+        case .nullUnchecked: return "The allocation cannot fail in Rust; the value is never null."
+        case .freeNonHeap, .freeOffset, .mismatchedDealloc: return "Only owners are dropped in Rust; the release is not translated."
+        case .stackAddressEscape: return "A reference to a local cannot outlive it in Rust (E0515/E0597)."
+        case .mutableAlias: return "Rust allows one mutable borrow at a time (E0499/E0502)."
+        case .releaseWhileBorrowed: return "Rust does not let an owner go while it is borrowed (E0505)."
+        }
+    }
+
+    func gap(_ what: String, _ node: Int32) -> String {
+        let loc = tu.nodes[Int(node)].loc
+        unit.gaps.append("\(tu.mainFile):\(loc.line): \(what)")
+        return "todo!(\"oxidize: \(what.replacingOccurrences(of: "\"", with: "'")) at line \(loc.line)\")"
+    }
+
+    func mutMarker(_ v: Int32) -> String { "\u{1}\(v)\u{2}" }
+
+    /// The function's text.
+    func emit() -> [String] {
+        var header: String
+        if isMain {
+            header = "fn main() {"
+        } else {
+            let params = fn.params.enumerated().map { k, v in "\(mutMarker(v))\(plan.params[k].name): \(plan.params[k].type)" }
+            let ret = plan.returns == .unit ? "" : " -> \(lifetimed(plan.returns))"
+            let lt = needsLifetime() ? "<'a>" : ""
+            header = "fn \(plan.name)\(lt)(\(params.joined(separator: ", ")))\(ret) {"
+        }
+        let bodyRoot = fn.bodyStart
+        block(children: Array(tu.children(of: bodyRoot)), scope: bodyRoot, isFunctionBody: true)
+        var out: [String] = []
+        if allowUnusedAssignments { out.append("#[allow(unused_assignments)] // C initialises locals it overwrites before reading") }
+        if needsLifetime() {
+            header = header.replacingOccurrences(of: ": &", with: ": &'a ").replacingOccurrences(of: "<&", with: "<&'a ")
+        }
+        out.append(header)
+        if usesArgs { out.append("    let args: Vec<String> = std::env::args().collect();") }
+        out += lines
+        out.append("}")
+        // Mutability from what the body did.
+        return out.map { l in
+            guard l.contains("\u{1}") else { return l }
+            var s = l
+            while let a = s.firstIndex(of: "\u{1}"), let b = s[a...].firstIndex(of: "\u{2}") {
+                let v = Int32(s[s.index(after: a)..<b]) ?? -1
+                s.replaceSubrange(a...b, with: mutated.contains(v) ? "mut " : "")
+            }
+            return s
+        }
+    }
+
+    /// A borrowed return with more than one reference parameter needs a named lifetime.
+    func needsLifetime() -> Bool {
+        guard case .ref = plan.returns.unwrapped else { if plan.returns == .str { return refParams() > 1 }; return false }
+        return refParams() > 1
+    }
+    func refParams() -> Int {
+        plan.params.filter { p in switch p.type.unwrapped { case .ref, .str, .slice: return true; default: return false } }.count
+    }
+    func lifetimed(_ t: RType) -> String {
+        needsLifetime() ? "\(t)".replacingOccurrences(of: "&", with: "&'a ") : "\(t)"
+    }
+}

@@ -1,0 +1,122 @@
+import ArgumentParser
+import Emitter
+import Foundation
+import Pipeline
+
+struct TranslateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "translate",
+        abstract: "Translate a C file into the Rust a person would write, annotated with every ownership decision and finding.",
+        usage: "oxidize translate FILE [-o OUT.rs | --cargo DIR] [--strict] [-- CLANG_ARGS...]")
+
+    @Argument(help: "The C file to translate.")
+    var file: String
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the Rust to FILE (atomically) instead of standard output.", valueName: "OUT.rs"))
+    var output: String?
+
+    @Option(name: .customLong("cargo"), help: ArgumentHelp("Write a cargo project to DIR: Cargo.toml with the crates the code needs, src/main.rs or src/lib.rs.", valueName: "DIR"))
+    var cargo: String?
+
+    @Option(name: .customLong("registry"), help: ArgumentHelp("With --cargo: take crates from this local registry folder, offline (Debian's is /usr/share/cargo/registry).", valueName: "DIR"))
+    var registry: String?
+
+    @Flag(help: "Translate moves and borrows literally, so that rustc's borrow checker rejects the C's ownership bugs with its own errors.")
+    var strict = false
+
+    @Flag(name: .customLong("no-rustfmt"), help: "Do not run rustfmt on the output.")
+    var noRustfmt = false
+
+    @Option(name: .customLong("model"), help: ArgumentHelp("A library model file (JSON) to add to the bundled ones; repeatable.", valueName: "FILE"))
+    var models: [String] = []
+
+    func validate() throws {
+        if output != nil && cargo != nil { throw ValidationError("use either -o or --cargo, not both") }
+        if registry != nil && cargo == nil { throw ValidationError("--registry goes with --cargo") }
+    }
+
+    func run() throws {
+        let translation: RustTranslation
+        do {
+            translation = try Pipeline.translate(.init(files: [file], clangArguments: ClangArguments.value, modelFiles: models), strict: strict)
+        } catch let f as Pipeline.Failure {
+            f.messages.forEach(Output.error)
+            throw ExitCode(2)
+        }
+        var code = translation.code
+        if !noRustfmt, let formatted = Rustfmt.format(code) { code = formatted }
+        for g in translation.gaps { Output.error("\(g): note: not translated (marked todo!)") }
+        if let dir = cargo {
+            try CargoProject.write(code: code, translation: translation, to: dir, source: file, registry: registry)
+            return
+        }
+        try Output.write(Data(code.utf8), to: output, inputs: [file])
+    }
+}
+
+/// rustfmt when it is installed; nil (leave the text as it is) otherwise or when it fails.
+enum Rustfmt {
+    static func format(_ code: String) -> String? {
+        let candidates = ["/usr/bin/rustfmt", "/usr/local/bin/rustfmt", NSHomeDirectory() + "/.cargo/bin/rustfmt"]
+        guard let path = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return nil }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: path)
+        p.arguments = ["--edition", "2021", "--emit", "stdout", "--quiet"]
+        let input = Pipe(), out = Pipe()
+        p.standardInput = input
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        do { try p.run() } catch { return nil }
+        let writer = Thread { input.fileHandleForWriting.write(Data(code.utf8)); try? input.fileHandleForWriting.close() }
+        writer.start()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        guard p.terminationStatus == 0, !data.isEmpty else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// `--cargo DIR`: a project cargo builds as it is.
+enum CargoProject {
+    static func write(code: String, translation: RustTranslation, to dir: String, source: String, registry: String?) throws {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        if fm.fileExists(atPath: dir, isDirectory: &isDir), !isDir.boolValue {
+            Output.error("\(dir): error: exists and is not a folder")
+            throw ExitCode(2)
+        }
+        let base = URL(fileURLWithPath: source).deletingPathExtension().lastPathComponent
+        var name = String(base.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "_" })
+        if name.first?.isLetter != true { name = "c_" + name }
+        var toml = "[package]\nname = \"\(name)\"\nversion = \"0.1.0\"\nedition = \"2021\"\n"
+        toml += "# Translated from \(base).c by oxidize.\n\n[dependencies]\n"
+        for c in translation.crates {
+            toml += c == "zmq" ? "zmq = \"0.9\"\n" : "\(c) = \"*\"\n"
+        }
+        do {
+            try fm.createDirectory(atPath: dir + "/src", withIntermediateDirectories: true)
+            try Data(toml.utf8).write(to: URL(fileURLWithPath: dir + "/Cargo.toml"), options: .atomic)
+            let target = dir + (translation.isProgram ? "/src/main.rs" : "/src/lib.rs")
+            try Data(code.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
+            if let registry {
+                try fm.createDirectory(atPath: dir + "/.cargo", withIntermediateDirectories: true)
+                let config = """
+                # Crates come from a local registry folder (Debian's librust-*-dev packages), offline.
+                [source.crates-io]
+                replace-with = "local-registry"
+
+                [source.local-registry]
+                directory = "\(registry)"
+
+                [net]
+                offline = true
+
+                """
+                try Data(config.utf8).write(to: URL(fileURLWithPath: dir + "/.cargo/config.toml"), options: .atomic)
+            }
+        } catch {
+            Output.error("\(dir): error: cannot write the cargo project (\((error as NSError).localizedDescription))")
+            throw ExitCode(2)
+        }
+    }
+}
