@@ -264,12 +264,13 @@ extension FunctionEmitter {
         func sock(_ i: Int) -> String { paren(expr(args[i]), E.atom).text }
         func bytes(_ a: Int32, _ len: Int32) -> String {
             let e = expr(a)
-            let l = expr(len)
+            let before = unit.usedDefines
+            let l = expr(s(len))
             // The whole literal: send it as it is.
             if e.type == .str, l.literal || unit.defines[l.text] != nil {
                 let lit = e.text.hasPrefix("\"") ? e.text : (unit.defines[e.text]?.text ?? "")
                 let value = l.literal ? Int(l.text) : Int(unit.defines[l.text]?.text ?? "")
-                if let value, lit.count - 2 == value { return e.text }
+                if let value, lit.count - 2 == value { unit.usedDefines = before.union(e.text.hasPrefix("\"") ? [] : [e.text]); return e.text }
             }
             let count = coerce(l, to: .scalar("usize"), at: len)
             switch e.type {
@@ -293,7 +294,13 @@ extension FunctionEmitter {
             markMutated(args[1])
             let buf = expr(args[1])
             let len = coerce(expr(args[2]), to: .scalar("usize"), at: args[2])
-            return E(text: "\(sock(0)).recv_into(&mut \(paren(buf, E.atom).text)[..\(len)], \(arg(args[3], .scalar("i32")))).map_or(-1, |n| n as i32)",
+            let b = paren(buf, E.atom).text
+            // The length is computed before the buffer is lent mutably.
+            if len.contains(b + ".") {
+                return E(text: "{ let len = \(len); \(sock(0)).recv_into(&mut \(b)[..len], \(arg(args[3], .scalar("i32")))) }.map_or(-1, |n| n as i32)",
+                         type: .scalar("i32"), prec: E.atom)
+            }
+            return E(text: "\(sock(0)).recv_into(&mut \(b)[..\(len)], \(arg(args[3], .scalar("i32")))).map_or(-1, |n| n as i32)",
                      type: .scalar("i32"), prec: E.atom)
         case "zmq_msg_recv":
             var m = s(args[0])

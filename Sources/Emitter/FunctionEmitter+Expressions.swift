@@ -475,6 +475,11 @@ extension FunctionEmitter {
             // strcmp(a, b) == 0 -> a == b
             if let c = strcmpCompare(k, op) { return c }
             var a = expr(k[0]), b = expr(k[1])
+            // zeromq's `-1` / `0` status codes are a Result in Rust.
+            if a.type.description.hasPrefix("Result"), b.literal, let v = Int(b.text) {
+                let failed = (op == .eq && v == -1) || (op == .lt && v == 0) || (op == .ne && v == 0)
+                return E(text: "\(paren(a, E.atom).text).\(failed ? "is_err" : "is_ok")()", type: .scalar("bool"), prec: E.atom)
+            }
             let common = commonType(a, b)
             let sym = [BinaryOp.eq: "==", .ne: "!=", .lt: "<", .gt: ">", .le: "<=", .ge: ">="][op]!
             a = E(text: coerce(a, to: common, at: k[0]), type: common, prec: a.type == common ? a.prec : E.cast)
@@ -505,7 +510,11 @@ extension FunctionEmitter {
         default: return E(text: gap("binary operator", n), type: .unit, prec: E.atom)
         }
         let a = expr(k[0]), b = expr(k[1])
-        let result: RType = node(n).type >= 0 && !tu.isPointer(node(n).type) ? unit.scalar(node(n).type) : a.type
+        var result: RType = node(n).type >= 0 && !tu.isPointer(node(n).type) ? unit.scalar(node(n).type) : a.type
+        // size_t arithmetic is `unsigned long` to clang; in Rust it stays usize.
+        if result == .scalar("u64"), a.type == .scalar("usize") || b.type == .scalar("usize") || stripsToUsize(k[0]) || stripsToUsize(k[1]) {
+            result = .scalar("usize")
+        }
         if tu.isPointer(node(n).type) { return E(text: gap("pointer arithmetic", n), type: .unit, prec: E.atom) }
         let ta = (op == .shl || op == .shr) ? result : result
         let tb = (op == .shl || op == .shr) ? (b.literal ? result : b.type) : result
@@ -517,6 +526,13 @@ extension FunctionEmitter {
             return E(text: "\(paren(at, E.atom).text).\(m)(\(bt.text))", type: result, prec: E.atom)
         }
         return E(text: "\(paren(at, p).text) \(sym) \(paren(bt, p + 1).text)", type: result, prec: p)
+    }
+
+    func stripsToUsize(_ n: Int32) -> Bool {
+        let x = s(n)
+        if kind(x) == .sizeofExpr { return true }
+        if kind(x) == .call, let name = callee(x), name == "strlen" || name == "zmq_msg_size" { return true }
+        return false
     }
 
     func commonType(_ a: E, _ b: E) -> RType {

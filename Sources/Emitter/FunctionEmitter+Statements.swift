@@ -180,6 +180,13 @@ extension FunctionEmitter {
                 return
             }
             var e = expr(initNode)
+            // A library call that can fail, never checked in the C: Rust says where it would have crashed.
+            if e.type.isOption, let name = callee(initNode), unit.plans[node(s(initNode)).ref] == nil, !hasNullTest(v) {
+                type = e.type.unwrapped
+                bindings[v]!.type = type
+                line("let \(mutMarker(v))\(name == "fopen" ? name : name): \(type) = \(paren(e, E.atom).text).expect(\"\(name) failed\"); // unchecked in the C".replacingOccurrences(of: "let \(mutMarker(v))\(name):", with: "let \(mutMarker(v))\(UnitContext.ident(variable.name)):"))
+                return
+            }
             if isNull(initNode) { e = E(text: "None", type: type.isOption ? type : .option(type), prec: E.atom) }
             // A local whose pointer could not be classified takes the type its initializer proves.
             if case .raw = type, !(e.type.isScalar) { type = e.type; bindings[v]!.type = type }
@@ -395,6 +402,19 @@ extension FunctionEmitter {
     }
 
     func isHandle(_ v: Int32) -> Bool { false }
+
+    /// The C tests this variable against NULL somewhere in the function.
+    func hasNullTest(_ v: Int32) -> Bool {
+        for i in fn.bodyStart..<fn.bodyEnd {
+            let n = node(i)
+            if n.kind == .ifStmt || n.kind == .whileStmt || n.kind == .forStmt || n.kind == .conditional {
+                for c in kids(i).dropLast() { if let t = nullTest(c), t.variable == v { return true } }
+            }
+            if n.kind == .binary, [.eq, .ne].contains(BinaryOp(rawValue: n.op)), let t = nullTest(i), t.variable == v { return true }
+            if n.kind == .unary, UnaryOp(rawValue: n.op) == .logicalNot, let t = nullTest(i), t.variable == v { return true }
+        }
+        return false
+    }
 
     /// A null pointer constant: `NULL`, `0` or `(void *)0`.
     func isNull(_ n: Int32) -> Bool {

@@ -125,6 +125,14 @@ final class FunctionEmitter {
         }
         let bodyRoot = fn.bodyStart
         block(children: Array(tu.children(of: bodyRoot)), scope: bodyRoot, isFunctionBody: true)
+        // Findings on lines no statement starts on (a closing brace): at the end of the body.
+        if fn.loc.file == 0 {
+            for l in Int(fn.loc.line)...max(Int(fn.loc.line), Int(fn.bodyEndLoc.line)) {
+                guard let ds = unit.diagnosticsByLine[l] else { continue }
+                unit.diagnosticsByLine[l] = nil
+                for d in ds { line("// WARNING [\(d.kind.id)]: \(d.message) (\(tu.mainFile):\(d.line)). \(remedy(d.kind))") }
+            }
+        }
         var out: [String] = []
         if allowUnusedAssignments { out.append("#[allow(unused_assignments)] // C initialises locals it overwrites before reading") }
         if needsLifetime() {

@@ -1,0 +1,235 @@
+import Foundation
+import XCTest
+
+/// Runs a tool (cc, rustc, cargo, the programs they build) with arguments, no shell.
+struct Tool {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+
+    static func find(_ name: String) -> String? {
+        let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init)
+            + [NSHomeDirectory() + "/.cargo/bin", "/usr/local/bin", "/usr/bin"]
+        return paths.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    @discardableResult
+    static func run(_ exe: String, _ args: [String], cwd: String? = nil, env: [String: String] = [:], timeout: TimeInterval = 300) throws -> Tool {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: exe)
+        p.arguments = args
+        if let cwd { p.currentDirectoryURL = URL(fileURLWithPath: cwd) }
+        var environment = ProcessInfo.processInfo.environment
+        for (k, v) in env { environment[k] = v }
+        p.environment = environment
+        let scratch = try Scratch()
+        let o = scratch.path("out"), e = scratch.path("err")
+        FileManager.default.createFile(atPath: o, contents: nil)
+        FileManager.default.createFile(atPath: e, contents: nil)
+        p.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: o))
+        p.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: e))
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        let deadline = Date().addingTimeInterval(timeout)
+        while p.isRunning {
+            if Date() > deadline { p.terminate(); throw Run.TimeoutError(args: [exe] + args) }
+            usleep(5_000)
+        }
+        return Tool(status: p.terminationStatus, stdout: (try? String(contentsOfFile: o, encoding: .utf8)) ?? "",
+                    stderr: (try? String(contentsOfFile: e, encoding: .utf8)) ?? "")
+    }
+
+    /// Starts a program and returns its process (for servers).
+    static func start(_ exe: String, _ args: [String], stdout: String) throws -> Process {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: exe)
+        p.arguments = args
+        FileManager.default.createFile(atPath: stdout, contents: nil)
+        p.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: stdout))
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        return p
+    }
+}
+
+/// A fixture program: its header (`// args:`, `// stdin:`, `// exit:`) and expected output.
+struct TranslateFixture {
+    var source: URL
+    var args: [String] = []
+    var exit: Int32 = 0
+    var expected: String
+
+    init(_ source: URL) throws {
+        self.source = source
+        let text = try String(contentsOf: source, encoding: .utf8)
+        for line in text.split(separator: "\n").prefix(10) {
+            if line.hasPrefix("// args:") { args = line.dropFirst(8).split(separator: " ").map(String.init) }
+            if line.hasPrefix("// exit:") { exit = Int32(line.dropFirst(8).trimmingCharacters(in: .whitespaces)) ?? 0 }
+        }
+        expected = (try? String(contentsOf: source.deletingPathExtension().appendingPathExtension("out"), encoding: .utf8)) ?? ""
+    }
+    var name: String { source.deletingPathExtension().lastPathComponent }
+}
+
+/// `oxidize translate` end to end: the C program and its Rust translation, built by the real
+/// compilers and run on the same input, must print the same and exit the same.
+final class TranslateTests: XCTestCase {
+    func tools() throws -> (cc: String, rustc: String) {
+        guard let cc = Tool.find("cc") ?? Tool.find("gcc") else { throw XCTSkip("no C compiler on PATH") }
+        guard let rustc = Tool.find("rustc") else { throw XCTSkip("rustc is not installed: the translations cannot be compiled") }
+        return (cc, rustc)
+    }
+
+    func testProgramsBehaveLikeTheirC() throws {
+        let (cc, rustc) = try tools()
+        let dir = Repo.fixtures.appendingPathComponent("translate")
+        let programs = Repo.fixtures(in: "translate")
+        XCTAssertGreaterThanOrEqual(programs.count, 8, "Fixtures/translate holds at least 8 programs")
+        let scratch = try Scratch()
+        for src in programs {
+            let f = try TranslateFixture(src)
+            let where_ = "\(src.path):1"
+            // The C itself, as the reference.
+            let cBin = scratch.path(f.name + "-c")
+            let built = try Tool.run(cc, ["-std=c99", "-O0", "-o", cBin, src.path])
+            XCTAssertEqual(built.status, 0, "\(where_): the C does not build: \(built.stderr)")
+            let c = try Tool.run(cBin, f.args, cwd: dir.path)
+            XCTAssertEqual(c.stdout, f.expected, "\(where_): the C's output differs from \(f.name).out")
+            XCTAssertEqual(c.status, f.exit, "\(where_): the C's exit code")
+            // The translation.
+            let rs = scratch.path(f.name + ".rs")
+            let t = try Run.oxidize(["translate", src.path, "-o", rs])
+            XCTAssertEqual(t.status, 0, "\(where_): translate failed: \(t.stderr)")
+            guard t.status == 0 else { continue }
+            let code = try String(contentsOfFile: rs, encoding: .utf8)
+            XCTAssertFalse(code.contains("unsafe"), "\(where_): the translation contains unsafe")
+            XCTAssertFalse(code.contains("todo!("), "\(where_): the translation has untranslated parts: \(t.stderr)")
+            let rBin = scratch.path(f.name + "-rs")
+            let r = try Tool.run(rustc, ["--edition", "2021", "-o", rBin, rs])
+            XCTAssertEqual(r.status, 0, "\(where_): rustc rejects the translation:\n\(r.stderr)")
+            XCTAssertFalse(r.stderr.contains("warning"), "\(where_): rustc warns about the translation:\n\(r.stderr)")
+            guard r.status == 0 else { continue }
+            let run = try Tool.run(rBin, f.args, cwd: dir.path)
+            XCTAssertEqual(run.stdout, c.stdout, "\(where_): the Rust prints something else than the C")
+            XCTAssertEqual(run.status, c.status, "\(where_): the Rust exits with another code than the C")
+        }
+    }
+
+    func testOutputIsDeterministicAndRustfmtClean() throws {
+        _ = try tools()
+        let src = Repo.fixtures.appendingPathComponent("translate/shared_config.c").path
+        let a = try Run.oxidize(["translate", src])
+        let b = try Run.oxidize(["translate", src])
+        XCTAssertEqual(a.status, 0)
+        XCTAssertEqual(a.stdout, b.stdout, "same input, same bytes")
+        XCTAssertTrue(a.out.contains("Rc<RefCell<Config>>"), "the refcounted config is shared with interior mutability")
+        XCTAssertTrue(a.out.contains("// c: shared"), "decisions are annotated")
+        if let rustfmt = Tool.find("rustfmt") {
+            let s = try Scratch()
+            let path = try s.write("x.rs", a.out)
+            let check = try Tool.run(rustfmt, ["--edition", "2021", "--check", path])
+            XCTAssertEqual(check.status, 0, "the output is rustfmt'd:\n\(check.stdout)")
+        }
+    }
+
+    func testFindingsBecomeWarnings() throws {
+        let s = try Scratch()
+        let src = try s.write("leaky.c", """
+        #include <stdlib.h>
+        #include <stdio.h>
+        int main(void) {
+            int *p = malloc(sizeof *p);
+            if (p == NULL) return 1;
+            *p = 4;
+            printf("%d\\n", *p);
+            return 0;
+        }
+        """)
+        let t = try Run.oxidize(["translate", src])
+        XCTAssertEqual(t.status, 0, t.stderr)
+        XCTAssertTrue(t.out.contains("// WARNING [leak]"), "the leak is reported where it happens:\n\(t.out)")
+    }
+
+    func testBadInputAndRefusals() throws {
+        let missing = try Run.oxidize(["translate", "/nonexistent/x.c"])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.stderr.contains("/nonexistent/x.c"), missing.stderr)
+        XCTAssertFalse(missing.stderr.contains("Fatal error"))
+        let src = Repo.fixtures.appendingPathComponent("translate/linked_list.c").path
+        let both = try Run.oxidize(["translate", src, "-o", "/tmp/x.rs", "--cargo", "/tmp/x"])
+        XCTAssertEqual(both.status, 2)
+        let overwrite = try Run.oxidize(["translate", src, "-o", src])
+        XCTAssertEqual(overwrite.status, 2, "never overwrites its input")
+    }
+
+    // MARK: zeromq
+
+    static let registry = "/usr/share/cargo/registry"
+
+    func zmqTools() throws -> (cc: String, cargo: String) {
+        guard let cc = Tool.find("cc") else { throw XCTSkip("no C compiler") }
+        guard let cargo = Tool.find("cargo") else { throw XCTSkip("cargo is not installed") }
+        guard FileManager.default.fileExists(atPath: Self.registry + "/zmq-0.9.2") else {
+            throw XCTSkip("Debian's librust-zmq-dev is not installed (\(Self.registry)/zmq-0.9.2)")
+        }
+        guard FileManager.default.fileExists(atPath: "/usr/include/zmq.h") else { throw XCTSkip("libzmq3-dev is not installed") }
+        return (cc, cargo)
+    }
+
+    /// Translates a zeromq C program with --cargo and builds it offline; returns the binary.
+    func cargoBuild(_ name: String, _ scratch: Scratch, cargo: String) throws -> String? {
+        let src = Repo.fixtures.appendingPathComponent("translate/zmq/\(name).c").path
+        let dir = scratch.path(name)
+        let t = try Run.oxidize(["translate", src, "--cargo", dir, "--registry", Self.registry])
+        XCTAssertEqual(t.status, 0, "\(src):1: translate --cargo failed: \(t.stderr)")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/Cargo.toml"))
+        let main = try String(contentsOfFile: dir + "/src/main.rs", encoding: .utf8)
+        XCTAssertFalse(main.contains("unsafe"), "\(src):1: unsafe in the translation")
+        XCTAssertTrue(main.contains("zmq::Context::new()"), "\(src):1: the zmq crate is used")
+        let b = try Tool.run(cargo, ["build", "--offline", "--quiet"], cwd: dir, env: ["CARGO_TARGET_DIR": scratch.path("target")], timeout: 600)
+        XCTAssertEqual(b.status, 0, "\(src):1: cargo build failed:\n\(b.stderr)")
+        XCTAssertFalse(b.stderr.contains("warning"), "\(src):1: the build warns:\n\(b.stderr)")
+        return b.status == 0 ? scratch.path("target/debug/\(name)") : nil
+    }
+
+    func testZeromqRequestReplyAgainstC() throws {
+        let (cc, cargo) = try zmqTools()
+        let scratch = try Scratch()
+        let dir = Repo.fixtures.appendingPathComponent("translate/zmq")
+        var cBins: [String: String] = [:]
+        for name in ["rr_server", "rr_client"] {
+            let out = scratch.path(name + "-c")
+            let b = try Tool.run(cc, ["-std=c99", "-o", out, dir.appendingPathComponent(name + ".c").path, "-lzmq"])
+            XCTAssertEqual(b.status, 0, b.stderr)
+            cBins[name] = out
+        }
+        guard let rServer = try cargoBuild("rr_server", scratch, cargo: cargo),
+              let rClient = try cargoBuild("rr_client", scratch, cargo: cargo) else { return }
+        let serverOut = try String(contentsOf: dir.appendingPathComponent("rr_server.out"), encoding: .utf8)
+        let clientOut = try String(contentsOf: dir.appendingPathComponent("rr_client.out"), encoding: .utf8)
+        let port = 5590 + Int(getpid() % 300)
+        for (k, pair) in [("C with C", cBins["rr_server"]!, cBins["rr_client"]!), ("Rust server, C client", rServer, cBins["rr_client"]!),
+                          ("C server, Rust client", cBins["rr_server"]!, rClient)].enumerated() {
+            let endpoint = "tcp://127.0.0.1:\(port + k)"
+            let sOut = scratch.path("server-\(k).out")
+            let server = try Tool.start(pair.1, [endpoint, "3"], stdout: sOut)
+            let client = try Tool.run(pair.2, [endpoint, "3"], timeout: 30)
+            let deadline = Date().addingTimeInterval(20)
+            while server.isRunning && Date() < deadline { usleep(10_000) }
+            if server.isRunning { server.terminate() }
+            server.waitUntilExit()
+            XCTAssertEqual(client.status, 0, "\(pair.0): client exit")
+            XCTAssertEqual(server.terminationStatus, 0, "\(pair.0): server exit")
+            XCTAssertEqual(client.stdout, clientOut, "\(pair.0): client output")
+            XCTAssertEqual(try String(contentsOfFile: sOut, encoding: .utf8), serverOut, "\(pair.0): server output")
+        }
+    }
+
+    func testZeromqGuideStyleProgramsCompile() throws {
+        let (_, cargo) = try zmqTools()
+        let scratch = try Scratch()
+        for name in ["hwserver", "hwclient", "wuserver", "wuclient"] {
+            _ = try cargoBuild(name, scratch, cargo: cargo)
+        }
+    }
+}
