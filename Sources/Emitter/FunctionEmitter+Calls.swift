@@ -110,6 +110,14 @@ extension FunctionEmitter {
                 return E(text: "File::open(\(p)).ok().map(BufReader::new)", type: .option(.named("BufReader<File>")), prec: E.atom)
             }
             return E(text: "File::create(\(p)).ok()", type: .option(.named("File")), prec: E.atom)
+        case "strdup", "g_strdup":
+            let e = expr(args[0])
+            return E(text: e.type == .string ? "\(paren(e, E.atom).text).clone()" : "\(paren(e, E.atom).text).to_string()", type: .string, prec: E.atom)
+        case "fgetc", "getc":
+            let f = expr(args[0])
+            markMutated(args[0])
+            unit.imports.insert("std::io::Read")
+            return E(text: "\(paren(f, E.atom).text).by_ref().bytes().next().map_or(-1, |b| b.map_or(-1, i32::from))", type: .scalar("i32"), prec: E.atom)
         case "snprintf":
             return snprintf(n, args)
         case "sscanf":

@@ -116,6 +116,11 @@ extension FunctionEmitter {
             return (m ? "&mut " : "&") + paren(e, E.unary).text
         case (.ref(_, true), .ref(_, false)), (.slice(_, true), .slice(_, false)):
             return e.text
+        case (.ref(_, false), .ref(_, true)) where e.text.hasPrefix("&") && !e.text.hasPrefix("&mut "):
+            // `&x` passed where the callee writes through it.
+            markMutated(s(n))
+            if kind(s(n)) == .unary { markMutated(s(n) + 1) }
+            return "&mut " + e.text.dropFirst()
         case (.string, .str):
             return "&" + paren(e, E.unary).text
         case (.str, .string):
@@ -395,6 +400,8 @@ extension FunctionEmitter {
         let fname = UnitContext.ident(field.name)
         var baseText = paren(base, E.atom).text
         switch base.type {
+        case .option where strict:
+            break   // literally: a pointer that may be NULL has no fields (E0609)
         case .option(let inner):
             if case .box = inner { baseText += writing ? ".as_mut().expect(\"non-null pointer\")" : ".as_ref().expect(\"non-null pointer\")" }
             else { baseText += ".expect(\"non-null pointer\")" }
@@ -515,7 +522,15 @@ extension FunctionEmitter {
         if result == .scalar("u64"), a.type == .scalar("usize") || b.type == .scalar("usize") || stripsToUsize(k[0]) || stripsToUsize(k[1]) {
             result = .scalar("usize")
         }
-        if tu.isPointer(node(n).type) { return E(text: gap("pointer arithmetic", n), type: .unit, prec: E.atom) }
+        if tu.isPointer(node(n).type) {
+            // A buffer advanced by an offset: the rest of it, as a slice.
+            if op == .add, a.type.isBuffer || a.type.isTextual, !a.type.isOption {
+                let off = coerce(b, to: .scalar("usize"), at: k[1])
+                let t: RType = a.type.isTextual ? .str : .slice(a.type.element ?? .scalar("u8"), mutable: false)
+                return E(text: "&\(paren(a, E.atom).text)[\(off)..]", type: t, prec: E.unary)
+            }
+            return E(text: gap("pointer arithmetic", n), type: .unit, prec: E.atom)
+        }
         let ta = (op == .shl || op == .shr) ? result : result
         let tb = (op == .shl || op == .shr) ? (b.literal ? result : b.type) : result
         let at = E(text: coerce(a, to: ta, at: k[0]), type: ta, prec: a.type == ta || a.literal ? a.prec : E.cast)

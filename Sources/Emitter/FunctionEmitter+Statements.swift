@@ -134,7 +134,7 @@ extension FunctionEmitter {
         if loopBound.contains(v) { return }
         if let initNode, let alloc = allocation(initNode, for: type) {
             // `T *p = malloc(sizeof *p);` followed by stores to every field: one struct literal.
-            if case .box(let inner) = type.unwrapped, let lit = structLiteral(for: v, inner: inner, following: following) {
+            if !strict, case .box(let inner) = type.unwrapped, let lit = structLiteral(for: v, inner: inner, following: following) {
                 type = .box(inner)
                 bindings[v] = Binding(name: name, type: type)
                 line("let \(mutMarker(v))\(name) = Box::new(\(lit));")
@@ -147,6 +147,13 @@ extension FunctionEmitter {
                 if value.hasPrefix("RefCell") { unit.imports.insert("std::cell::RefCell") }
                 line("let \(mutMarker(v))\(name) = Rc::new(\(value));")
                 unit.imports.insert("std::rc::Rc")
+                return
+            }
+            if strict, case .box = type.unwrapped {
+                // Literally: malloc can return NULL.
+                type = .option(type.unwrapped)
+                bindings[v] = Binding(name: name, type: type)
+                line("let \(mutMarker(v))\(name): \(type) = Some(\(alloc));")
                 return
             }
             if type.isOption, !(type.unwrapped.isBuffer) { type = type.unwrapped }
@@ -180,6 +187,10 @@ extension FunctionEmitter {
                 return
             }
             var e = expr(initNode)
+            // A FILE * is whatever fopen made of it, even where the C releases it wrongly.
+            if variable.type >= 0, tu.types[Int(variable.type)].spelling.contains("FILE"), e.type.description.contains("File") {
+                type = e.type; bindings[v]!.type = type
+            }
             // A library call that can fail, never checked in the C: Rust says where it would have crashed.
             if e.type.isOption, let name = callee(initNode), unit.plans[node(s(initNode)).ref] == nil, !hasNullTest(v) {
                 type = e.type.unwrapped
@@ -452,10 +463,15 @@ extension FunctionEmitter {
             // `if (p == NULL) { ...; return; }` on an Option: let-else, and `p` is known below.
             if t.isNull, els == nil, let v = t.variable, case .option(let inner) = type, exits(then), let b = bindings[v] {
                 let narrowed = v + 1_000_000 * Int32(1 + (lines.count % 1000))
-                let pattern = "Some(\(mutMarker(narrowed))\(b.name))"
-                line("let \(pattern) = \(b.name) else {")
+                // `match` rather than let-else: Debian stable's rustc (1.63) builds it too.
+                line("let \(mutMarker(narrowed))\(b.name) = match \(b.name) {")
+                depth += 1
+                line("Some(\(b.name)) => \(b.name),")
+                line("None => {")
                 depth += 1
                 body(then)
+                depth -= 1
+                line("}")
                 depth -= 1
                 line("};")
                 bindings[v] = Binding(name: b.name, type: inner, mutId: narrowed)
@@ -922,6 +938,16 @@ extension FunctionEmitter {
         let e = expr(a)
         let owner: Bool
         switch e.type { case .box, .option, .vec, .string, .rc, .named: owner = true; default: owner = false }
+        // What the release function takes in Rust; anything else is the C's mistake.
+        let expected = releasedType(name)
+        if strict, let expected, !releases(name, e.type) {
+            line("drop::<\(expected)>(\(e.text));")
+            return true
+        }
+        if owner, expected != nil, !releases(name, e.type) {
+            line("// \(name)(\(e.text)): a \(e.type) is not what \(name) releases; Rust drops it with its scope.")
+            return true
+        }
         if !owner {
             line("// \(name)(\(tu.variables.indices.contains(Int(node(a).ref)) && kind(a) == .varRef ? tu.variables[Int(node(a).ref)].name : "...")): not an owner in Rust; nothing to release.")
             return true
@@ -933,6 +959,31 @@ extension FunctionEmitter {
         }
         line("drop(\(e.text));")
         return true
+    }
+
+    func releasedType(_ name: String) -> String? {
+        switch name {
+        case "free", "g_free": return "Box<_>"
+        case "fclose": return "BufReader<File>"
+        case "zmq_close": return "zmq::Socket"
+        case "zmq_ctx_destroy", "zmq_ctx_term": return "zmq::Context"
+        case "zmq_msg_close": return "zmq::Message"
+        default: return nil
+        }
+    }
+
+    /// Whether a release function takes an owner of this Rust type.
+    func releases(_ name: String, _ t: RType) -> Bool {
+        let u = t.unwrapped
+        switch name {
+        case "free", "g_free":
+            switch u { case .box, .vec, .string, .rc: return true; default: return false }
+        case "fclose": return u.description.contains("File")
+        case "zmq_close": return u == .named("zmq::Socket")
+        case "zmq_ctx_destroy", "zmq_ctx_term": return u == .named("zmq::Context")
+        case "zmq_msg_close": return u == .named("zmq::Message")
+        default: return true
+        }
     }
 
     func refcountTarget(_ n: Int32) -> String? {
@@ -957,8 +1008,9 @@ extension FunctionEmitter {
         }
         // buf = format!(...) for snprintf is handled as a call statement.
         let lhs = lvalue(lhsN)
-        var rhs = expr(rhsN)
+        var rhs: E
         if let a = allocation(rhsN, for: lhs.type) { rhs = E(text: a, type: lhs.type.unwrapped, prec: E.atom) }
+        else { rhs = expr(rhsN) }
         if isNull(rhsN) { rhs = E(text: "None", type: lhs.type, prec: E.atom) }
         line("\(lhs.text) = \(coerce(rhs, to: lhs.type, at: rhsN));")
     }

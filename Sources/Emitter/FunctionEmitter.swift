@@ -155,6 +155,8 @@ final class FunctionEmitter {
     }
 
     /// A borrowed return with more than one reference parameter needs a named lifetime.
+    var strict: Bool { unit.input.strict }
+
     func needsLifetime() -> Bool {
         guard case .ref = plan.returns.unwrapped else { if plan.returns == .str { return refParams() > 1 }; return false }
         return refParams() > 1
@@ -163,6 +165,10 @@ final class FunctionEmitter {
         plan.params.filter { p in switch p.type.unwrapped { case .ref, .str, .slice: return true; default: return false } }.count
     }
     func lifetimed(_ t: RType) -> String {
-        needsLifetime() ? "\(t)".replacingOccurrences(of: "&", with: "&'a ") : "\(t)"
+        if needsLifetime() { return "\(t)".replacingOccurrences(of: "&", with: "&'a ") }
+        // A borrowed return with nothing to borrow from can only be static (a local's address
+        // then fails with E0515, as it should).
+        if refParams() == 0, "\(t)".contains("&") { return "\(t)".replacingOccurrences(of: "&", with: "&'static ") }
+        return "\(t)"
     }
 }

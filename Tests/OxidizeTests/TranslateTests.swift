@@ -162,6 +162,45 @@ final class TranslateTests: XCTestCase {
         XCTAssertEqual(overwrite.status, 2, "never overwrites its input")
     }
 
+    // MARK: --strict
+
+    /// One fixture per diagnostic id: the checker reports the id, the default translation says so in
+    /// a WARNING, and `--strict` output makes rustc fail with the error the header names (or, for a
+    /// leak, compile: Rust drops what the C leaks).
+    func testStrictTranslationsAreRejectedByRustc() throws {
+        let (_, rustc) = try tools()
+        let dir = Repo.fixtures.appendingPathComponent("translate/strict")
+        let files = Repo.fixtures(in: "translate/strict")
+        var ids = Set<String>()
+        let scratch = try Scratch()
+        for src in files {
+            let header = try String(contentsOf: src, encoding: .utf8).split(separator: "\n").first.map(String.init) ?? ""
+            // `// strict: ID -> rustc E0382 (...)` or `// strict: ID -> compiles (...)`
+            let parts = header.replacingOccurrences(of: "// strict: ", with: "").split(separator: " ")
+            guard parts.count >= 3 else { XCTFail("\(src.path):1: no `// strict: ID -> rustc CODE` header"); continue }
+            let id = String(parts[0])
+            let code: String? = parts[2] == "rustc" ? String(parts[3]) : nil
+            ids.insert(id)
+            let check = try Run.oxidize(["check", src.path, "--fail-on", "never"], cwd: dir)
+            XCTAssertTrue(check.out.contains("[\(id)]"), "\(src.path):1: the checker does not report \(id):\n\(check.out)")
+            let plain = try Run.oxidize(["translate", src.path])
+            XCTAssertTrue(plain.out.contains("// WARNING [\(id)]"), "\(src.path):1: the default translation does not warn about \(id)")
+            let rs = scratch.path(src.deletingPathExtension().lastPathComponent + ".rs")
+            let t = try Run.oxidize(["translate", "--strict", src.path, "-o", rs])
+            XCTAssertEqual(t.status, 0, "\(src.path):1: \(t.stderr)")
+            let r = try Tool.run(rustc, ["--edition", "2021", "--crate-type", "bin", "-o", scratch.path("bin"), rs])
+            if let code {
+                XCTAssertNotEqual(r.status, 0, "\(src.path):1: rustc accepts the strict translation; expected \(code)")
+                XCTAssertTrue(r.stderr.contains("error[\(code)]"), "\(src.path):1: expected rustc \(code), got:\n\(r.stderr)")
+            } else {
+                XCTAssertEqual(r.status, 0, "\(src.path):1: the strict translation should compile:\n\(r.stderr)")
+            }
+        }
+        let all: Set<String> = ["use-after-free", "double-free", "leak", "free-non-heap", "free-offset", "stack-address-escape",
+                                "mismatched-dealloc", "mutable-alias", "release-while-borrowed", "null-unchecked"]
+        XCTAssertEqual(ids, all, "one strict fixture per diagnostic id")
+    }
+
     // MARK: zeromq
 
     static let registry = "/usr/share/cargo/registry"
