@@ -20,3 +20,11 @@ if ! python3 -c "import jsonschema" 2>/dev/null; then
     SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3-jsonschema >/dev/null; }
 fi
+# `oxidize translate` is checked by compiling its output: rustc and cargo (Debian's, when no
+# toolchain is on PATH or in ~/.cargo/bin; the emitted Rust builds with Debian's rustc 1.63).
+if ! command -v rustc >/dev/null 2>&1 && [ ! -x "$HOME/.cargo/bin/rustc" ]; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+  echo "setup: installing rustc cargo rustfmt" >&2
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq rustc cargo rustfmt >/dev/null
+fi
