@@ -253,3 +253,33 @@ int lk_tested_only(void) {
     // expect diag leak definite
     return 0;
 }
+
+/* Negative: the list head is handed to the call that makes the new head, in a loop: the old
+   node lives on inside the new one (the same allocation site, a new instance each time). */
+struct lk_link { int v; struct lk_link *next; };
+static struct lk_link *lk_link_push(struct lk_link *head, int v) {
+    struct lk_link *n = malloc(sizeof *n);
+    if (!n) exit(1);
+    n->v = v;
+    n->next = head;
+    return n;
+}
+static void lk_link_free(struct lk_link *head) {
+    while (head) { struct lk_link *next = head->next; free(head); head = next; }
+}
+void lk_ok_push_loop(int count) {
+    struct lk_link *head = NULL;
+    for (int i = 0; i < count; i++)
+        head = lk_link_push(head, i);
+    lk_link_free(head);
+}
+
+/* Positive: a loop allocates into the same variable without releasing the previous block. */
+void lk_loop_overwrite(int count) {
+    char *p = NULL;
+    for (int i = 0; i < count; i++) {
+        // expect diag leak possible
+        p = malloc(16);
+    }
+    free(p);
+}

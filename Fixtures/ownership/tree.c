@@ -61,3 +61,30 @@ const struct tr_node *tr_min(const struct tr_node *n) {
         n = n->left;
     return n;
 }
+
+/* A binary search tree insert that returns the (possibly new) root: the parameter is moved in
+   and handed back, so it is owned, and so is the result. */
+struct tr_bst { int key; struct tr_bst *left; struct tr_bst *right; };
+// expect return tr_bst_insert owned
+// expect param tr_bst_insert.t owned rust="Option<Box<tr_bst>>"
+struct tr_bst *tr_bst_insert(struct tr_bst *t, int key) {
+    if (t == NULL) {
+        struct tr_bst *n = malloc(sizeof *n);
+        if (n == NULL) exit(1);
+        n->key = key;
+        n->left = n->right = NULL;
+        return n;
+    }
+    if (key < t->key) t->left = tr_bst_insert(t->left, key);
+    else t->right = tr_bst_insert(t->right, key);
+    return t;
+}
+
+void tr_bst_use(void) {
+    // expect local tr_bst_use.root owned rust="Option<Box<tr_bst>>"
+    struct tr_bst *root = NULL;
+    root = tr_bst_insert(root, 3);
+    root = tr_bst_insert(root, 1);
+    free(root->left);
+    free(root);
+}

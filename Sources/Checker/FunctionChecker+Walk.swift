@@ -406,6 +406,7 @@ extension FunctionChecker {
             return
         }
         overwrite(v, at: n)
+        for r in refs { reborn.remove(r.obj) }
         st.bind[v] = refs
         forgetPaths(of: v)
     }

@@ -43,6 +43,8 @@ struct FunctionChecker {
     var callResults: [Int32: [Ref]] = [:]
     /// Addresses of locals stored where they outlive the frame, reported if still there at exit.
     var pendingEscapes: [(holder: Int32, node: Int32, local: Int32)] = []
+    /// Allocation sites whose previous instance was gone when the site ran again (see newObject).
+    var reborn: Set<Int32> = []
 
     init(tu: TranslationUnit, tuIndex: Int, function: Int32, library: LibraryModel, ownership: OwnershipResult, knowledge: ProgramKnowledge) {
         self.tu = tu; self.tuIndex = tuIndex; self.function = tu.functions[Int(function)]
@@ -147,6 +149,9 @@ struct FunctionChecker {
     }
 
     mutating func newObject(at site: Int32, resource: String, nullable: Bool, maker: String, dependsOn: Int32? = nil) -> Ref {
+        // The same site again (a loop): if the previous instance is already gone (moved into the
+        // call that makes the new one: `head = push(head, x)`), overwriting its holder leaks nothing.
+        if let old = st.objects[site], !old.status.contains(.live) || old.escaped { reborn.insert(site) } else { reborn.remove(site) }
         info[site] = ObjectInfo(origin: .allocation, resource: resource, owned: true, site: site, nullable: nullable, dependsOn: dependsOn, maker: maker,
                                 guardVar: guards.last?.0 ?? -1, guardTruth: guards.last?.1 ?? false)
         st.objects[site] = ObjectState(status: nullable ? [.live, .null] : .live)
@@ -387,6 +392,7 @@ struct FunctionChecker {
     mutating func overwrite(_ v: Int32, at n: Int32) {
         guard let old = st.bind[v] else { return }
         for r in old {
+            if reborn.contains(r.obj) { continue }
             guard let i = info[r.obj], i.owned, let s = st.objects[r.obj], s.status.contains(.live), !s.escaped else { continue }
             let elsewhere = st.bind.contains { k, refs in k != v && refs.contains { $0.obj == r.obj } }
             if !elsewhere {
