@@ -13,7 +13,10 @@ extension UnitContext {
             let plan = plans[id]!
             let f = tu.functions[Int(id)]
             body.append("")
-            body += annotation(plan, f)
+            switch plan.kind {
+            case .destructor, .acquire: body += annotation(plan, f, nil)
+            default: break
+            }
             switch plan.kind {
             case .destructor:
                 body.append("// \(f.name): only releases what it is given; in Rust that is dropping it, so callers")
@@ -25,7 +28,9 @@ extension UnitContext {
             default: break
             }
             let fe = FunctionEmitter(unit: self, function: id, plan: plan)
-            body += fe.emit()
+            let text = fe.emit()
+            body += annotation(plan, f, fe)
+            body += text
             unsafeBlocks += fe.unsafeBlocks
         }
         var out: [String] = []
@@ -93,17 +98,30 @@ extension UnitContext {
         return out
     }
 
-    func annotation(_ plan: FunctionPlan, _ f: Function) -> [String] {
+    /// `// p: owned mutable -> Box<Node> (freed at list.c:42)`: the decision, the Rust type the
+    /// code really uses, and the evidence.
+    func annotation(_ plan: FunctionPlan, _ f: Function, _ fe: FunctionEmitter?) -> [String] {
         guard let facts = plan.facts else { return [] }
         var out: [String] = []
-        func line(_ label: String, _ p: PointerFact) {
+        func line(_ label: String, _ p: PointerFact, _ rust: RType?) {
             guard p.isPointer else { return }
             let ev = p.evidence.prefix(3).map(\.text).joined(separator: "; ")
-            out.append("// \(label): \(p.ownership.rawValue)\(p.mutable ? " mutable" : "") -> \(p.rust) (\(ev))")
+            let shown = rust.map { "\($0)" } ?? p.rust
+            out.append("// \(label): \(p.ownership.rawValue)\(p.mutable ? " mutable" : "") -> \(shown) (\(ev))")
         }
-        for p in facts.params { line(p.name, p) }
-        if let r = facts.returns { line("return", r) }
-        for l in facts.locals { line(l.name, l) }
+        for (k, p) in facts.params.enumerated() {
+            let main: Bool
+            if case .main = plan.kind { main = true } else { main = false }
+            if main { out.append("// \(p.name): std::env::args()"); continue }
+            line(p.name, p, k < plan.params.count ? plan.params[k].type : nil)
+        }
+        if let r = facts.returns { line("return", r, plan.returns) }
+        var localIDs: [String: Int32] = [:]
+        for i in f.bodyStart..<f.bodyEnd where tu.nodes[Int(i)].kind == .varDecl {
+            let v = tu.nodes[Int(i)].ref
+            if localIDs[tu.variables[Int(v)].name] == nil { localIDs[tu.variables[Int(v)].name] = v }
+        }
+        for l in facts.locals { line(l.name, l, localIDs[l.name].flatMap { fe?.declaredTypes[$0] }) }
         return out
     }
 

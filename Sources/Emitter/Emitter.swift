@@ -473,13 +473,14 @@ final class UnitContext {
                 let op = BinaryOp(rawValue: n.op)
                 if op == .assign {
                     let lhs = tu.nodes[Int(tu.strip(i + 1))]
-                    if lhs.kind == .member && lhs.ref != counter { return false }
+                    // Only the walk's own pointer variables may change (`head = next`), nothing the caller sees.
+                    if lhs.kind != .varRef && !(lhs.kind == .member && lhs.ref == counter) { return false }
                 } else if ![.eq, .ne].contains(op) { return false }
             case .unary:
                 let op = UnaryOp(rawValue: n.op)
                 if [.postInc, .postDec, .preInc, .preDec].contains(op) {
                     if counter == nil || tu.nodes[Int(tu.strip(i + 1))].ref != counter { return false }
-                } else if ![.logicalNot, .deref].contains(op) { return false }
+                } else if op != .logicalNot { return false }
             case .compoundAssign:
                 if counter == nil || tu.nodes[Int(tu.strip(i + 1))].ref != counter { return false }
             case .returnStmt:

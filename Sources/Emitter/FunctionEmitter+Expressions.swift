@@ -59,7 +59,10 @@ extension FunctionEmitter {
             if isNonNullable(type) || isReference(type) { return nt.isNull ? "false" : "true" }
         }
         if kind(t) == .unary, UnaryOp(rawValue: node(t).op) == .logicalNot {
-            let inner = expr(t + 1)
+            var inner = expr(t + 1)
+            // `!isdigit(c)`: the int the C converts the test to is not needed in Rust.
+            let bare = expr(s(t + 1))
+            if bare.type == .scalar("bool") { inner = bare }
             if inner.type == .scalar("bool") { return "!\(paren(inner, E.unary).text)" }
             return "\(paren(inner, E.compare + 1).text) == \(inner.type.isFloat ? "0.0" : "0")"
         }
@@ -330,6 +333,9 @@ extension FunctionEmitter {
         case .integer, .floating, .boolean, .enumeration:
             let target = unit.scalar(type)
             guard inner.type.isScalar, inner.type != target else { return inner }
+            // An enum value is an i32 in Rust, whatever integer type the C compiler gave the enum.
+            let ct = node(child).type
+            if target.isInteger, ct >= 0, tu.types[Int(ct)].shape == .enumeration || kind(s(child)) == .enumConstRef { return inner }
             if inner.literal {
                 var e = inner
                 if target.isFloat, !e.text.contains(".") { e.text += ".0" }

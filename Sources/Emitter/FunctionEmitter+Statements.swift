@@ -124,6 +124,7 @@ extension FunctionEmitter {
 
     func declaration(_ d: Int32, following: [Int32]) {
         let v = node(d).ref
+        defer { if let b = bindings[v], declaredTypes[v] == nil { declaredTypes[v] = b.type } }
         let variable = tu.variables[Int(v)]
         let name = UnitContext.ident(variable.name)
         var type = declaredType(v)
@@ -137,6 +138,12 @@ extension FunctionEmitter {
             if !strict, case .box(let inner) = type.unwrapped, let lit = structLiteral(for: v, inner: inner, following: following) {
                 type = .box(inner)
                 bindings[v] = Binding(name: name, type: type)
+                if let ret = directReturn(v, following) {
+                    consumed.insert(ret)
+                    let value = coerce(E(text: "Box::new(\(lit))", type: type, prec: E.atom), to: plan.returns, at: ret)
+                    line(node(ret).end == fn.bodyEnd ? value : "return \(value);")
+                    return
+                }
                 line("let \(mutMarker(v))\(name) = Box::new(\(lit));")
                 return
             }
@@ -206,7 +213,24 @@ extension FunctionEmitter {
             }
             if case .str = type, e.type == .string { e.text = "&" + paren(e, E.unary).text; e.type = .str }
             let value = coerce(e, to: type, at: initNode)
-            if e.literal || isConstantInit(initNode), assignedLater(v, after: d), isPlainlyReassigned(v) { allowUnusedAssignments = true }
+            // `T *p = f(); if (p == NULL) { ...; return; }`: one match.
+            if case .option(let inner) = type, let check = immediateNullExit(v, following) {
+                consumed.insert(check)
+                warnings(at: check)
+                line("let \(mutMarker(v))\(name) = match \(value) {")
+                depth += 1
+                line("Some(\(name)) => \(name),")
+                line("None => {")
+                depth += 1
+                body(kids(check)[1])
+                depth -= 1
+                line("}")
+                depth -= 1
+                line("};")
+                bindings[v] = Binding(name: name, type: inner)
+                return
+            }
+            if e.literal || isConstantInit(initNode), assignedLater(v, after: d), deadInitializer(v, following) { allowUnusedAssignments = true }
             line("let \(mutMarker(v))\(name)\(annotate(type, e)) = \(value);")
         } else {
             switch type {
@@ -218,6 +242,21 @@ extension FunctionEmitter {
                 line("let \(mutMarker(v))\(name): \(type);")
             }
         }
+    }
+
+    /// `return v;` as the next statement, `v` used nowhere else: the value is returned as it is made.
+    func directReturn(_ v: Int32, _ following: [Int32]) -> Int32? {
+        guard let next = following.first(where: { !consumed.contains($0) }), kind(next) == .returnStmt, node(next).end > next + 1,
+              kind(s(next + 1)) == .varRef, node(s(next + 1)).ref == v, !usedAfter(v, next) else { return nil }
+        return next
+    }
+
+    /// `if (v == NULL) { ...; return/exit; }` right after v's declaration.
+    func immediateNullExit(_ v: Int32, _ following: [Int32]) -> Int32? {
+        guard let next = following.first(where: { !consumed.contains($0) }), kind(next) == .ifStmt else { return nil }
+        let k = kids(next)
+        guard k.count == 2, let t = nullTest(k[0]), t.isNull, t.variable == v, exits(k[1]) else { return nil }
+        return next
     }
 
     func annotate(_ type: RType, _ e: E) -> String {
@@ -243,6 +282,51 @@ extension FunctionEmitter {
             i += 1
         }
         return false
+    }
+
+    enum FirstUse { case reads, assigns, none }
+
+    /// Whether every path from the declaration assigns `v` before reading it (rustc then calls
+    /// the initial value dead, and the function gets an `allow` with the reason).
+    func deadInitializer(_ v: Int32, _ following: [Int32]) -> Bool {
+        firstUse(v, following.filter { !consumed.contains($0) }) == .assigns
+    }
+
+    func firstUse(_ v: Int32, _ stmts: [Int32]) -> FirstUse {
+        for st in stmts {
+            let r = firstUse(v, st)
+            if r != .none { return r }
+        }
+        return .none
+    }
+
+    func firstUse(_ v: Int32, _ st: Int32) -> FirstUse {
+        switch kind(st) {
+        case .compound: return firstUse(v, kids(st))
+        case .returnStmt:
+            return mentions(st, v) ? .reads : .assigns
+        case .breakStmt, .continueStmt, .gotoStmt: return .reads
+        case .ifStmt:
+            let k = kids(st)
+            if mentions(k[0], v) { return .reads }
+            let a = firstUse(v, [k[1]])
+            let b = k.count > 2 ? firstUse(v, [k[2]]) : .none
+            if a == .reads || b == .reads { return .reads }
+            if a == .assigns && b == .assigns { return .assigns }
+            // Paths through the assigning (or exiting) branch are settled; the others go on.
+            return .none
+        case .whileStmt, .forStmt, .doStmt, .switchStmt:
+            return mentions(st, v) ? .reads : .none
+        default:
+            guard mentions(st, v) else {
+                if let name = callee(st), name == "exit" || name == "abort" { return .assigns }
+                return .none
+            }
+            let e = s(st)
+            if kind(e) == .binary, BinaryOp(rawValue: node(e).op) == .assign, kind(s(e + 1)) == .varRef, node(s(e + 1)).ref == v,
+               let rhs = kids(e).last, !mentions(rhs, v) { return .assigns }
+            return .reads
+        }
     }
 
     /// Assigned only with `=` (never `+=` or `++`): the initial value may never be read.
@@ -760,6 +844,7 @@ extension FunctionEmitter {
         let lo = coerce(expr(start), to: type, at: start)
         let hi = coerce(expr(ck[1]), to: type, at: ck[1])
         if declared { loopBound.insert(v) }
+        declaredTypes[v] = type
         line("for \(mentions(b, v) ? name : "_" + name) in \(lo)\(op == .le ? "..=" : "..")\(hi) {")
         depth += 1
         continueLabel.append(nil)
@@ -809,6 +894,7 @@ extension FunctionEmitter {
         if declared { loopBound.insert(v) }
         let saved = bindings[v]
         bindings[v] = Binding(name: name, type: .ref(.named(plan.name), mutable: false))
+        declaredTypes[v] = .ref(.named(plan.name), mutable: false)
         let loopName = mentions(b, v) ? name : "_" + name
         line("for \(loopName) in std::iter::successors(\(first), |\(name)| \(step)) {")
         depth += 1
@@ -835,6 +921,7 @@ extension FunctionEmitter {
         if declared { loopBound.insert(v) }
         let saved = bindings[v]
         bindings[v] = Binding(name: name, type: .str)
+        declaredTypes[v] = .str
         line("for \(name) in \(paren(text, E.atom).text).split(|c: char| \(delims.text).contains(c)).filter(|t| !t.is_empty()) {")
         depth += 1
         continueLabel.append(nil)

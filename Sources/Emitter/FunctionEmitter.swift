@@ -53,6 +53,8 @@ final class FunctionEmitter {
     var continueLabel: [String?] = []
     /// Inside `if let Err(err) = ...`: what `zmq_errno()` / `zmq_strerror()` become.
     var errnoName: [String] = []
+    /// The Rust type each local got (for the function's annotation).
+    var declaredTypes: [Int32: RType] = [:]
 
     init(unit: UnitContext, function: Int32, plan: FunctionPlan) {
         self.unit = unit

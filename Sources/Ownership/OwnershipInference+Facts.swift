@@ -40,6 +40,10 @@ extension OwnershipInference {
                 }
                 var ev = r.ret.evidence
                 if r.retMixed { ev.append(Evidence(message: "returns both owned and borrowed pointers", file: tu.fileName(fn.loc), line: Int(fn.loc.line))) }
+                if rs.cls == .owned || rs.cls == .shared, let k = r.retFrom, k < fn.params.count, r.params[k].owned {
+                    ev.append(Evidence(message: "returns what parameter '\(tu.variables[Int(fn.params[k])].name)' owned", file: tu.fileName(fn.loc), line: Int(fn.loc.line)))
+                    ev.removeAll { $0.message.hasPrefix("also stored where it lives on") }
+                }
                 if rs.cls == .borrowed, let from { ev.append(Evidence(message: from == "static" ? "points to static storage" : "borrows from parameter '\(from)'", file: tu.fileName(fn.loc), line: Int(fn.loc.line))) }
                 ev.sort()
                 if ev.isEmpty { ev = [Evidence(message: Self.fallback(rs.cls, mutable: false), file: tu.fileName(fn.loc), line: Int(fn.loc.line))] }

@@ -602,6 +602,10 @@ public struct OwnershipInference {
         } else if r.ret.fresh || r.ret.owned {
             rs.cls = isRefcounted(tu, fn.returnType) ? .shared : .owned
             rs.resource = r.ret.resource
+        } else if isPtr, let k = r.retFrom, k < fn.params.count, r.params[k].owned, !r.params[k].shared {
+            // Returns (something reached from) a parameter it owns: ownership passes back out.
+            rs.cls = isRefcounted(tu, fn.returnType) ? .shared : .owned
+            rs.resource = r.params[k].resource
         } else if isPtr { rs.cls = .borrowed; rs.from = r.retFrom }
         else { rs.cls = .value }
         return rs
