@@ -47,7 +47,6 @@ extension UnitContext {
         }
         out += body
         for h in helpers.sorted() { out.append(""); out += helperText(h) }
-        let isProgram = plans.values.contains { if case .main = $0.kind { return true }; return false }
         return RustTranslation(code: out.joined(separator: "\n") + "\n", crates: crates.sorted(), isProgram: isProgram,
                                unsafeBlocks: unsafeBlocks, gaps: gaps)
     }
@@ -88,11 +87,12 @@ extension UnitContext {
         let needsLifetime = s.fields.contains { f in
             switch f.type { case .ref, .slice, .str: return true; case .option(let t): if case .ref = t { return true }; return t == .str; default: return false }
         }
-        out.append("struct \(s.name)\(needsLifetime ? "<'a>" : "") {")
+        let vis = isProgram ? "" : "pub "
+        out.append("\(vis)struct \(s.name)\(needsLifetime ? "<'a>" : "") {")
         for f in s.fields {
             var t = "\(f.type)"
             if needsLifetime { t = t.replacingOccurrences(of: "&", with: "&'a ") }
-            out.append("    \(f.name): \(t),")
+            out.append("    \(vis)\(f.name): \(t),")
         }
         out.append("}")
         return out

@@ -90,6 +90,9 @@ final class UnitContext {
 
     struct Define { var name: String; var text: String; var isString: Bool; var isFloat: Bool; var unsignedSuffix: Bool }
 
+    /// Has a `main`: a binary; otherwise a library whose items are `pub`.
+    var isProgram: Bool { tu.functions.contains { $0.name == "main" && $0.hasBody && $0.loc.file == 0 } }
+
     init(_ input: TranslationInput) {
         self.input = input
         self.tu = input.unit
@@ -379,7 +382,7 @@ final class UnitContext {
             for (k, v) in f.params.enumerated() {
                 let variable = tu.variables[Int(v)]
                 let fact = facts?.params.indices.contains(k) == true ? facts!.params[k] : nil
-                params.append((Self.ident(variable.name), optional(rustType(fact: fact, cType: variable.type), nullability.variables.contains(v))))
+                params.append((Self.ident(variable.name), optional(textual(rustType(fact: fact, cType: variable.type), variable.type), nullability.variables.contains(v))))
             }
             var ret: RType = tu.types.indices.contains(Int(f.returnType)) ? scalar(f.returnType) : .unit
             if let r = facts?.returns {
@@ -419,6 +422,17 @@ final class UnitContext {
                 if case .rc = p.type, case .destructor = plan.kind { continue }
                 if case .rc = p.type, !consumesParam(id, k) { plans[id]!.params[k].type = .ref(p.type, mutable: false) }
             }
+        }
+    }
+
+    /// A `const char *` the C indexes byte by byte is still text: `&str` (indexing becomes `as_bytes()`).
+    func textual(_ t: RType, _ cType: Int32) -> RType {
+        guard cType >= 0, tu.types[Int(cType)].shape == .pointer, tu.types[Int(cType)].pointeeConst,
+              tu.types[Int(cType)].pointee >= 0, tu.types[Int(tu.types[Int(cType)].pointee)].canonicalBare == "char" else { return t }
+        switch t {
+        case .slice(.scalar("u8"), false): return .str
+        case .option(.slice(.scalar("u8"), false)): return .option(.str)
+        default: return t
         }
     }
 

@@ -9,6 +9,7 @@ extension FunctionEmitter {
         let f = tu.functions[Int(nd.ref)]
         let args = kids(n)
         if let plan = unit.plans[nd.ref] {
+            if f.isVariadic { return E(text: gap("call to the variadic function \(f.name)", n), type: plan.returns, prec: E.atom) }
             switch plan.kind {
             case .acquire:
                 unit.imports.insert("std::rc::Rc")
@@ -55,6 +56,7 @@ extension FunctionEmitter {
         case "puts":
             let e = expr(args[0])
             if e.text == "\"\"" { return E(text: "println!()", type: .unit, prec: E.atom) }
+            if e.text.hasPrefix("\""), !e.text.contains("{"), !e.text.contains("}") { return E(text: "println!(\(e.text))", type: .unit, prec: E.atom) }
             return E(text: "println!(\"{}\", \(display(e)))", type: .unit, prec: E.atom)
         case "putchar":
             let e = expr(args[0])
@@ -137,6 +139,10 @@ extension FunctionEmitter {
             return "c_str(&\(e.text))"
         case .slice(.scalar("u8"), _):
             return "String::from_utf8_lossy(\(e.text))"
+        case .option(.str):
+            return "\(paren(e, E.atom).text).unwrap_or(\"(null)\")"   // what glibc prints for NULL
+        case .option(.string):
+            return "\(paren(e, E.atom).text).as_deref().unwrap_or(\"(null)\")"
         default: return e.text
         }
     }
@@ -189,7 +195,7 @@ extension FunctionEmitter {
             guard i < chars.count else { break }
             let conv = chars[i]
             i += 1
-            if starWidth { _ = nextArg() }
+            if starWidth { formatProblem = "printf width from an argument (%*)"; return nil }
             var spec = ""
             if flags.contains("-") { spec += "<" } else if conv == "s" || conv == "c" { if !width.isEmpty { spec += ">" } }
             if flags.contains("+") { spec += "+" }
@@ -214,13 +220,15 @@ extension FunctionEmitter {
                 if precision == nil { spec += ".6" }
                 texts.append(e.type.isFloat ? e.text : "\(paren(e, E.cast).text) as f64")
             case "e", "E", "g", "G":
-                spec += conv == "E" ? "E" : "e"
-                texts.append(e.text)
+                // Rust's {:e} does not print C's exponent form (3.5e0 against 3.500000e+00).
+                formatProblem = "printf %\(conv) (C's exponent format)"
+                return nil
             case "c":
                 texts.append(charArg(e))
             case "s":
                 texts.append(display(e))
             default:
+                formatProblem = "printf %\(conv)"
                 return nil
             }
             out += spec.isEmpty ? "{}" : "{:\(spec)}"
@@ -229,7 +237,10 @@ extension FunctionEmitter {
     }
 
     func printCall(_ fmt: Int32, _ args: [Int32], err: Bool, _ n: Int32) -> E {
-        guard let (f, texts) = format(fmt, args, n) else { return E(text: gap("printf with a format that is not a literal", n), type: .unit, prec: E.atom) }
+        formatProblem = nil
+        guard let (f, texts) = format(fmt, args, n) else {
+            return E(text: gap(formatProblem ?? "printf with a format that is not a literal", n), type: .unit, prec: E.atom)
+        }
         var fmtText = f
         var mac = err ? "eprint" : "print"
         if fmtText.hasSuffix("\\n") { fmtText.removeLast(2); mac += "ln" }

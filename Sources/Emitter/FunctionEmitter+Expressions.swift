@@ -42,6 +42,7 @@ extension FunctionEmitter {
     /// A place being written.
     func lvalue(_ n: Int32) -> E {
         let t = s(n)
+        if kind(t) == .varRef, let b = bindings[node(t).ref], b.declToken >= 0 { referenced.insert(b.declToken) }
         if kind(t) == .varRef, let b = bindings[node(t).ref], let outer = b.outer {
             mutated.insert(node(t).ref)
             return E(text: outer.name, type: outer.type, prec: E.atom, place: .local(node(t).ref))
@@ -321,8 +322,13 @@ extension FunctionEmitter {
             if variable.paramIndex == 0 { return E(text: "args.len() as i32", type: .scalar("i32"), prec: E.cast) }
             return E(text: "args", type: .vec(.string), prec: E.atom, place: .local(v))
         }
-        if let b = bindings[v] { return E(text: b.name, type: b.type, prec: E.atom, place: .local(v)) }
-        if variable.storage == .global { return E(text: UnitContext.ident(variable.name).uppercased(), type: unit.scalar(variable.type), prec: E.atom) }
+        if let b = bindings[v] {
+            if b.declToken >= 0 { referenced.insert(b.declToken) }
+            return E(text: b.name, type: b.type, prec: E.atom, place: .local(v))
+        }
+        if variable.storage == .global || variable.storage == .staticLocal {
+            return E(text: gap("\(variable.storage == .global ? "global" : "static local") variable '\(variable.name)'", n), type: unit.scalar(variable.type), prec: E.atom)
+        }
         return E(text: UnitContext.ident(variable.name), type: unit.scalar(variable.type), prec: E.atom, place: .local(v))
     }
 
@@ -385,6 +391,20 @@ extension FunctionEmitter {
                 return E(text: "std::mem::size_of_val(&\(b.name))", type: .scalar("usize"), prec: E.atom)
             }
             return E(text: "std::mem::size_of_val(&\(b.name))", type: .scalar("usize"), prec: E.atom)
+        }
+        let words = String(rest.prefix(while: { $0 != ")" })).split(separator: " ").map(String.init)
+        let cTypes: [String: String] = ["char": "u8", "short": "i16", "int": "i32", "long": "i64", "float": "f32", "double": "f64",
+                                         "size_t": "usize", "unsigned": "u32", "void": "u8"]
+        if words.first == "struct" || words.first == "union", words.count >= 2 {
+            if let p = unit.structs.values.first(where: { $0.name == UnitContext.camel(words[1]) }) {
+                return E(text: "std::mem::size_of::<\(p.name)>()", type: .scalar("usize"), prec: E.atom)
+            }
+        } else if !words.isEmpty, !words.contains(where: { $0.contains("*") }) {
+            let base = words.filter { $0 != "unsigned" && $0 != "signed" && $0 != "const" }
+            if let last = base.last ?? (words.contains("unsigned") ? "unsigned" : nil), let r = cTypes[last] {
+                let t = words.contains("unsigned") && r.hasPrefix("i") ? "u" + r.dropFirst() : r
+                return E(text: "std::mem::size_of::<\(t)>()", type: .scalar("usize"), prec: E.atom)
+            }
         }
         return E(text: gap("sizeof of \(name)", n), type: .scalar("usize"), prec: E.atom)
     }
@@ -474,6 +494,14 @@ extension FunctionEmitter {
         let k = kids(n)
         switch op {
         case .land, .lor:
+            // `s == NULL || strlen(s) == 0` / `p != NULL && p->ok`: the right side sees the value.
+            if let t = nullTest(k[0]), let v = t.variable, let bnd = bindings[v], case .option(let inner) = bnd.type, mentions(k[1], v),
+               (op == .lor) == t.isNull {
+                bindings[v] = Binding(name: bnd.name, type: inner)
+                let rhs = cond(k[1])
+                bindings[v] = bnd
+                return E(text: "\(bnd.name).map_or(\(op == .lor), |\(bnd.name)| \(rhs))", type: .scalar("bool"), prec: E.atom)
+            }
             let a = cond(k[0]), b = cond(k[1])
             let p = op == .land ? E.and : E.or
             func wrap(_ t: String, _ node: Int32) -> String {

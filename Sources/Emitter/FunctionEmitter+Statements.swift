@@ -131,7 +131,7 @@ extension FunctionEmitter {
         var initNode: Int32? = node(d).end > d + 1 ? kids(d).last : nil
         // An array's children start with its size expression; only an initializer list or a string initialises.
         if let i = initNode, tu.types.indices.contains(Int(variable.type)), tu.types[Int(variable.type)].shape == .array,
-           kind(s(i)) != .initList, kind(s(i)) != .stringLiteral || kids(d).count < 2 { initNode = nil }
+           kind(s(i)) != .initList, kind(s(i)) != .stringLiteral { initNode = nil }
         if loopBound.contains(v) { return }
         if let initNode, let alloc = allocation(initNode, for: type) {
             // `T *p = malloc(sizeof *p);` followed by stores to every field: one struct literal.
@@ -184,6 +184,31 @@ extension FunctionEmitter {
         }
         bindings[v] = Binding(name: name, type: type)
         if let initNode {
+            if kind(s(initNode)) == .stringLiteral, case .array(let e, let count) = type, e == .scalar("u8") || e == .scalar("i8") {
+                // char buf[N] = "text": the bytes and the NUL, zero-padded to N.
+                let lit = expr(s(initNode))
+                let body = String(lit.text.dropFirst().dropLast())
+                let bytes = byteLength(body)
+                if Int64(bytes + 1) == count {
+                    line("let \(mutMarker(v))\(name): \(type) = *b\"\(body)\\0\";")
+                } else {
+                    line("let \(mutMarker(v))\(name): \(type) = {")
+                    line("    let mut bytes = [0u8; \(count)];")
+                    line("    bytes[..\(bytes)].copy_from_slice(b\"\(body)\");")
+                    line("    bytes")
+                    line("};")
+                }
+                return
+            }
+            if kind(s(initNode)) == .initList, case .named(let sname) = type, let plan = unit.structs.values.first(where: { $0.name == sname }) {
+                // struct point p = {3, -4}: the fields in order.
+                let elems = kids(s(initNode))
+                let parts = plan.fields.enumerated().map { k, f -> String in
+                    k < elems.count ? "\(f.name): \(coerce(expr(elems[k]), to: f.type, at: elems[k]))" : "\(f.name): \(zero(f.type))"
+                }
+                line("let \(mutMarker(v))\(name) = \(sname) { \(parts.joined(separator: ", ")) };")
+                return
+            }
             if kind(s(initNode)) == .initList {
                 let elems = kids(s(initNode)).map { coerce(expr($0), to: type.element ?? .scalar("i32"), at: $0) }
                 if case .array(let e, let count) = type, elems.count < count {
@@ -239,7 +264,8 @@ extension FunctionEmitter {
             case .named(let n) where unit.structs.values.contains(where: { $0.name == n }):
                 line("let \(mutMarker(v))\(name) = \(n)::default();")
             default:
-                line("let \(mutMarker(v))\(name): \(type);")
+                bindings[v]!.declToken = v
+                line("\u{3}\(v)\u{4}let \(mutMarker(v))\(name): \(type);")
             }
         }
     }
@@ -257,6 +283,25 @@ extension FunctionEmitter {
         let k = kids(next)
         guard k.count == 2, let t = nullTest(k[0]), t.isNull, t.variable == v, exits(k[1]) else { return nil }
         return next
+    }
+
+    /// Bytes a Rust string literal's body stands for (escapes counted once).
+    func byteLength(_ body: String) -> Int {
+        var n = 0
+        var chars = Array(body.utf8)[...]
+        while let c = chars.first {
+            chars = chars.dropFirst()
+            if c == UInt8(ascii: "\\"), let e = chars.first {
+                chars = chars.dropFirst()
+                if e == UInt8(ascii: "u") {
+                    // \u{..}
+                    while let x = chars.first, x != UInt8(ascii: "}") { chars = chars.dropFirst() }
+                    chars = chars.dropFirst()
+                } else if e == UInt8(ascii: "x") { chars = chars.dropFirst(2) }
+            }
+            n += 1
+        }
+        return n
     }
 
     func annotate(_ type: RType, _ e: E) -> String {
@@ -658,7 +703,7 @@ extension FunctionEmitter {
         }
         // while (head != NULL) on an owned list: take each node in turn.
         if let t = nullTest(c), !t.isNull, let v = t.variable, let bnd = bindings[v], case .option(let inner) = bnd.type,
-           case .box = inner, !readAfterAssign(v, in: b) {
+           isWalkable(inner), !readAfterAssign(v, in: b) {
             let nodeName = "node"
             let narrowed = v + 1_000_000 * Int32(1 + (lines.count % 1000))
             line("while let Some(\(mutMarker(narrowed))\(nodeName)) = \(bnd.name) {")
@@ -679,6 +724,10 @@ extension FunctionEmitter {
         continueLabel.removeLast()
         depth -= 1
         line("}")
+    }
+
+    func isWalkable(_ t: RType) -> Bool {
+        switch t { case .box, .ref: return true; default: return false }
     }
 
     /// After the first assignment to `v` in the loop body, `v` is not read again.
@@ -983,10 +1032,16 @@ extension FunctionEmitter {
         let n = s(st)
         let nd = node(n)
         // (void)x;
-        if nd.kind == .cast, node(n).type >= 0, tu.types[Int(node(n).type)].shape == .void { return }
+        if nd.kind == .cast, node(n).type >= 0, tu.types[Int(node(n).type)].shape == .void {
+            // (void)x: the C's way of saying "unused on purpose".
+            let x = s(n + 1)
+            if kind(x) == .varRef, !(isMain && tu.variables[Int(node(x).ref)].storage == .parameter) { line("let _ = \(expr(x).text);") }
+            return
+        }
         if nd.kind == .unary, let op = UnaryOp(rawValue: nd.op), [.postInc, .preInc, .postDec, .preDec].contains(op) {
-            let target = lvalue(n + 1)
             if let r = refcountTarget(n + 1) { line("// \(r): counted by Rc"); return }
+            if tu.isPointer(node(s(n + 1)).type) { line(gap("pointer increment", n) + ";"); return }
+            let target = lvalue(n + 1)
             line("\(target.text) \(op == .postInc || op == .preInc ? "+=" : "-=") 1;")
             return
         }

@@ -25,6 +25,8 @@ struct Binding {
     var outer: (name: String, type: RType)? = nil
     /// The id whose `mut` marker this binding's `let` carries (a narrowed rebinding has its own).
     var mutId: Int32 = -1
+    /// A `let x: T;` without a value: dropped at the end if nothing read or wrote this binding.
+    var declToken: Int32 = -1
 }
 
 /// Emits one function. Statements are written line by line; `let` and parameter mutability
@@ -55,6 +57,9 @@ final class FunctionEmitter {
     var errnoName: [String] = []
     /// The Rust type each local got (for the function's annotation).
     var declaredTypes: [Int32: RType] = [:]
+    var formatProblem: String?
+    /// Bindings of `let x: T;` lines that the emitted code used.
+    var referenced: Set<Int32> = []
 
     init(unit: UnitContext, function: Int32, plan: FunctionPlan) {
         self.unit = unit
@@ -138,12 +143,36 @@ final class FunctionEmitter {
         var out: [String] = []
         if allowUnusedAssignments { out.append("#[allow(unused_assignments)] // C initialises locals it overwrites before reading") }
         if needsLifetime() {
-            header = header.replacingOccurrences(of: ": &", with: ": &'a ").replacingOccurrences(of: "<&", with: "<&'a ")
+            // The parameters the result may come from: the one the report names, and each returned as it is.
+            var from: Set<String> = []
+            if let f = plan.facts?.returns?.borrowsFrom { from.insert(f) }
+            for i in fn.bodyStart..<fn.bodyEnd where tu.nodes[Int(i)].kind == .returnStmt && tu.nodes[Int(i)].end > i + 1 {
+                let r = tu.nodes[Int(tu.strip(i + 1))]
+                if r.kind == .varRef, tu.variables[Int(r.ref)].storage == .parameter { from.insert(tu.variables[Int(r.ref)].name) }
+            }
+            let params = fn.params.enumerated().map { k, v -> String in
+                var t = "\(plan.params[k].type)"
+                if from.isEmpty || from.contains(tu.variables[Int(v)].name) {
+                    t = t.replacingOccurrences(of: "&", with: "&'a ")
+                }
+                return "\(mutMarker(v))\(plan.params[k].name): \(t)"
+            }
+            header = "fn \(plan.name)<'a>(\(params.joined(separator: ", "))) -> \(lifetimed(plan.returns)) {"
         }
+        if !unit.isProgram { header = "pub " + header }
         out.append(header)
         if usesArgs { out.append("    let args: Vec<String> = std::env::args().collect();") }
         out += lines
         out.append("}")
+        // `let x: T;` lines nothing used (the C declared a loop variable that became the loop's own).
+        out = out.compactMap { l in
+            guard let a = l.firstIndex(of: "\u{3}"), let b = l[a...].firstIndex(of: "\u{4}") else { return l }
+            let v = Int32(l[l.index(after: a)..<b]) ?? -1
+            if !referenced.contains(v) { return nil }
+            var s = l
+            s.removeSubrange(a...b)
+            return s
+        }
         // Mutability from what the body did.
         return out.map { l in
             guard l.contains("\u{1}") else { return l }
