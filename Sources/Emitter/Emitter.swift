@@ -13,10 +13,12 @@ public struct TranslationInput: Sendable {
     public var source: String
     /// `--strict`: moves and borrows translated literally, so that rustc rejects the C's bugs.
     public var strict: Bool
+    /// The library models: a function's `rust` template says what a call to it becomes.
+    public var library: LibraryModel
     public init(unit: TranslationUnit, facts: ProgramFacts, refcounted: Set<String>, diagnostics: [Diagnostic],
-                source: String, strict: Bool = false) {
+                source: String, library: LibraryModel, strict: Bool = false) {
         self.unit = unit; self.facts = facts; self.refcounted = refcounted; self.diagnostics = diagnostics
-        self.source = source; self.strict = strict
+        self.source = source; self.library = library; self.strict = strict
     }
 }
 

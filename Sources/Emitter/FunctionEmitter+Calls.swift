@@ -41,12 +41,46 @@ extension FunctionEmitter {
         return unit.identifier(at: node(i).loc)
     }
 
-    func library(_ name: String, _ n: Int32, _ args: [Int32]) -> E {
-        func ascii(_ method: String) -> E {
-            let e = expr(args[0])
-            let byte = e.type == .scalar("u8") ? paren(e, E.atom).text : "(\(paren(e, E.cast).text) as u8)"
-            return E(text: "\(byte).\(method)()", type: .scalar("bool"), prec: E.atom)
+    /// A call through the library model's `rust` template: each `{i}` is argument i converted
+    /// to the template's type for it.
+    func templated(_ t: LibraryModel.RustTemplate, _ args: [Int32]) -> E {
+        if let c = t.crate { unit.crates.insert(c) }
+        var text = t.expr
+        for (i, a) in args.enumerated().reversed() {
+            let key = "{\(i)}"
+            guard text.contains(key) else { continue }
+            let want = t.args.flatMap { i < $0.count ? $0[i] : nil } ?? ""
+            var value: E
+            if want.isEmpty {
+                // As it is; `&x` of a value the method can borrow itself is just `x`.
+                var x = s(a)
+                if kind(x) == .unary, UnaryOp(rawValue: node(x).op) == .addressOf { x = s(x + 1) }
+                value = expr(x)
+            } else {
+                let e = expr(a)
+                let target = RType.parse(want)
+                let converted = coerce(e, to: target, at: a)
+                value = E(text: converted, type: target, prec: converted == e.text ? e.prec : E.cast)
+            }
+            let receiver = text.contains(key + ".")
+            text = text.replacingOccurrences(of: key, with: receiver ? paren(value, E.atom).text : value.text)
         }
+        let type = RType.parse(t.type)
+        // How tightly the template binds: a cast or a binary operator outside all parentheses loosens it.
+        var depth = 0, prec = E.atom
+        let chars = Array(t.expr)
+        for (i, c) in chars.enumerated() {
+            if c == "(" || c == "[" || c == "{" { depth += 1 } else if c == ")" || c == "]" || c == "}" { depth -= 1 }
+            else if depth == 0, c == " " {
+                let rest = String(chars[(i + 1)...].prefix(3))
+                if rest.hasPrefix("as ") { prec = min(prec, E.cast) } else if !rest.hasPrefix(" ") { prec = min(prec, E.assign) }
+            }
+        }
+        return E(text: text, type: type == .named("Result<()>") ? .named("Result<()>") : type, prec: prec)
+    }
+
+    func library(_ name: String, _ n: Int32, _ args: [Int32]) -> E {
+        if let t = unit.input.library.functions[name]?.rust { return templated(t, args) }
         switch name {
         case "printf": return printCall(args[0], Array(args.dropFirst()), err: false, n)
         case "fprintf":
@@ -65,36 +99,10 @@ extension FunctionEmitter {
             let e = expr(args[0])
             if case .array = e.type { unit.helpers.insert("c_str"); return E(text: "c_str(&\(e.text)).len()", type: .scalar("usize"), prec: E.atom) }
             return E(text: "\(paren(e, E.atom).text).len()", type: .scalar("usize"), prec: E.atom)
-        case "strcmp":
-            let a = expr(args[0]), b = expr(args[1])
-            return E(text: "\(paren(a, E.atom).text).cmp(\(b.type == .string ? "&" + b.text : b.text)) as i32", type: .scalar("i32"), prec: E.cast)
         case "atoi":
             unit.helpers.insert("atoi")
             let e = expr(args[0])
             return E(text: "atoi(\(coerce(e, to: .str, at: args[0])))", type: .scalar("i32"), prec: E.atom)
-        case "isdigit": return ascii("is_ascii_digit")
-        case "isalpha": return ascii("is_ascii_alphabetic")
-        case "isalnum": return ascii("is_ascii_alphanumeric")
-        case "isspace": return ascii("is_ascii_whitespace")
-        case "isupper": return ascii("is_ascii_uppercase")
-        case "islower": return ascii("is_ascii_lowercase")
-        case "ispunct": return ascii("is_ascii_punctuation")
-        case "isxdigit": return ascii("is_ascii_hexdigit")
-        case "toupper", "tolower":
-            let e = expr(args[0])
-            return E(text: "(\(paren(e, E.cast).text) as u8).to_ascii_\(name == "toupper" ? "uppercase" : "lowercase")() as i32", type: .scalar("i32"), prec: E.cast)
-        case "exit":
-            return E(text: "std::process::exit(\(arg(args[0], .scalar("i32"))))", type: .unit, prec: E.atom)
-        case "abort":
-            return E(text: "std::process::abort()", type: .unit, prec: E.atom)
-        case "abs", "labs", "fabs":
-            let e = expr(args[0])
-            return E(text: "\(paren(e, E.atom).text).abs()", type: e.type, prec: E.atom)
-        case "sqrt", "sin", "cos", "floor", "ceil", "exp", "log":
-            let e = expr(args[0])
-            return E(text: "\(paren(E(text: coerce(e, to: .scalar("f64"), at: args[0]), type: .scalar("f64"), prec: e.type == .scalar("f64") ? e.prec : E.cast), E.atom).text).\(name)()", type: .scalar("f64"), prec: E.atom)
-        case "pow":
-            return E(text: "\(paren(expr(args[0]), E.atom).text).powf(\(arg(args[1], .scalar("f64"))))", type: .scalar("f64"), prec: E.atom)
         case "qsort":
             let base = expr(args[0])
             let count = arg(args[1], .scalar("usize"))
@@ -304,9 +312,6 @@ extension FunctionEmitter {
         case "zmq_socket":
             let kindName = macroName(args[1]).map { $0.hasPrefix("ZMQ_") ? "zmq::" + $0.dropFirst(4) : $0 } ?? "zmq::REQ"
             return E(text: "\(sock(0)).socket(\(kindName)).ok()", type: .option(.named("zmq::Socket")), prec: E.atom)
-        case "zmq_bind", "zmq_connect", "zmq_unbind", "zmq_disconnect":
-            let method = String(name.dropFirst(4))
-            return E(text: "\(sock(0)).\(method)(\(arg(args[1], .str)))", type: .named("Result<()>"), prec: E.atom)
         case "zmq_send":
             return E(text: "\(sock(0)).send(\(bytes(args[1], args[2])), \(arg(args[3], .scalar("i32"))))", type: .named("Result<()>"), prec: E.atom)
         case "zmq_recv":
@@ -330,11 +335,10 @@ extension FunctionEmitter {
             var m = s(args[0])
             if kind(m) == .unary, UnaryOp(rawValue: node(m).op) == .addressOf { m = s(m + 1) }
             return E(text: "\(sock(1)).send(\(expr(m).text), \(arg(args[2], .scalar("i32"))))", type: .named("Result<()>"), prec: E.atom)
-        case "zmq_msg_size", "zmq_msg_data":
+        case "zmq_msg_data":
             var m = s(args[0])
             if kind(m) == .unary, UnaryOp(rawValue: node(m).op) == .addressOf { m = s(m + 1) }
             let e = expr(m)
-            if name == "zmq_msg_size" { return E(text: "\(e.text).len()", type: .scalar("usize"), prec: E.atom) }
             return E(text: "&\(e.text)[..]", type: .slice(.scalar("u8"), mutable: false), prec: E.unary)
         case "zmq_setsockopt":
             let opt = macroName(args[1]) ?? ""

@@ -245,14 +245,8 @@ extension FunctionEmitter {
         guard i < node(n).end, let index = kids(i).last else { return nil }
         var a = s(index)
         while kind(a) == .cast || kind(a) == .implicit, node(a).end > a + 1 { a = s(a + 1) }
-        let e = expr(a)
-        if name == "toupper" || name == "tolower" {
-            return E(text: "(\(paren(e, E.cast).text) as u8).to_ascii_\(name == "toupper" ? "uppercase" : "lowercase")() as i32", type: .scalar("i32"), prec: E.cast)
-        }
-        let method = ["isdigit": "is_ascii_digit", "isalpha": "is_ascii_alphabetic", "isalnum": "is_ascii_alphanumeric", "isspace": "is_ascii_whitespace",
-                      "isupper": "is_ascii_uppercase", "islower": "is_ascii_lowercase", "ispunct": "is_ascii_punctuation", "isxdigit": "is_ascii_hexdigit"][name]!
-        let byte = e.type == .scalar("u8") ? paren(e, E.atom).text : "(\(paren(e, E.cast).text) as u8)"
-        return E(text: "\(byte).\(method)()", type: .scalar("bool"), prec: E.atom)
+        guard let t = unit.input.library.functions[name]?.rust else { return nil }
+        return templated(t, [a])
     }
 
     func charText(_ v: Int64) -> String {

@@ -27,6 +27,17 @@ public struct LibraryModel: Sendable {
         public var returns: Returns?
         public var noreturn: Bool?
         public var indirect: Bool?
+        /// What `oxidize translate` writes for a call (see `RustTemplate`).
+        public var rust: RustTemplate?
+    }
+    /// A call's Rust form: `{"expr": "{0}.len()", "type": "usize", "args": ["&str"]}`. `{0}`,
+    /// `{1}`... are the C arguments, each converted to the Rust type in `args` ("" keeps it as is).
+    public struct RustTemplate: Codable, Sendable {
+        public var expr: String
+        public var type: String
+        public var args: [String]?
+        /// A crate the expression needs (`zmq`).
+        public var crate: String?
     }
     public struct Resource: Codable, Sendable {
         public var rust: String
@@ -72,6 +83,12 @@ public struct LibraryModel: Sendable {
         for (name, f) in file.functions ?? [:] {
             for p in f.params ?? [] where !Self.roles.contains(p.role) {
                 throw ModelError(file: path, message: "function '\(name)': unknown role '\(p.role)' (known: \(Self.roles.sorted().joined(separator: ", ")))")
+            }
+            if let t = f.rust {
+                let used = t.expr.split(separator: "{", omittingEmptySubsequences: false).dropFirst().compactMap { Int($0.prefix(while: { $0.isNumber })) }
+                if let bad = used.first(where: { $0 >= max(f.params?.count ?? 0, t.args?.count ?? 0) && f.variadic == nil }) {
+                    throw ModelError(file: path, message: "function '\(name)': rust.expr uses {\(bad)} but the function has \(f.params?.count ?? 0) parameters")
+                }
             }
             if let r = f.returns, !["owned", "borrowed", "shared", "none", "raw"].contains(r.class) {
                 throw ModelError(file: path, message: "function '\(name)': unknown return class '\(r.class)'")

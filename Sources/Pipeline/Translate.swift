@@ -18,6 +18,6 @@ extension Pipeline {
         }
         let source = String(decoding: data, as: UTF8.self)
         return RustEmitter.translate(TranslationInput(unit: unit, facts: ownership.facts, refcounted: ownership.refcounted,
-                                                      diagnostics: diagnostics, source: source, strict: strict))
+                                                      diagnostics: diagnostics, source: source, library: library, strict: strict))
     }
 }

@@ -150,6 +150,37 @@ final class TranslateTests: XCTestCase {
         XCTAssertTrue(t.out.contains("// WARNING [leak]"), "the leak is reported where it happens:\n\(t.out)")
     }
 
+    /// What a call becomes is data: a model file's `rust` template, which users add for their own libraries.
+    func testUserModelTemplates() throws {
+        let s = try Scratch()
+        let model = try s.write("glyphs.json", """
+        { "library": "glyphs",
+          "functions": {
+            "glyph_count": { "params": [ { "role": "borrow", "string": true } ],
+                             "rust": { "expr": "{0}.chars().count()", "type": "usize", "args": ["&str"] } } } }
+        """)
+        let src = try s.write("use.c", """
+        #include <stdio.h>
+        #include <stddef.h>
+        size_t glyph_count(const char *s);
+        int main(void) {
+            printf("%zu\\n", glyph_count("h\\u00e9llo"));
+            return 0;
+        }
+        """)
+        let t = try Run.oxidize(["translate", src, "--model", model])
+        XCTAssertEqual(t.status, 0, t.stderr)
+        XCTAssertTrue(t.out.contains(".chars().count()"), t.out)
+        XCTAssertFalse(t.out.contains("todo!"), t.out)
+        let bad = try s.write("bad.json", """
+        { "functions": { "f": { "params": [ { "role": "value" } ], "rust": { "expr": "{3}.len()", "type": "usize" } } } }
+        """)
+        let b = try Run.oxidize(["translate", src, "--model", bad])
+        XCTAssertEqual(b.status, 2)
+        XCTAssertTrue(b.stderr.contains("bad.json"), b.stderr)
+        XCTAssertTrue(b.stderr.contains("{3}"), b.stderr)
+    }
+
     func testBadInputAndRefusals() throws {
         let missing = try Run.oxidize(["translate", "/nonexistent/x.c"])
         XCTAssertEqual(missing.status, 2)
