@@ -1,3 +1,4 @@
+import Foundation
 import CModel
 
 /// What a program function does to its arguments, as later stages (the checker) need it.
@@ -36,10 +37,22 @@ public struct OwnershipResult: Sendable {
 extension OwnershipInference {
     /// Runs the analysis; the result carries the report's facts and the callee effects.
     public static func analyze(units: [TranslationUnit], library: LibraryModel) -> OwnershipResult {
+        let timing = ProcessInfo.processInfo.environment["OXIDIZE_TIMINGS"] != nil
+        var t0 = DispatchTime.now().uptimeNanoseconds
+        func lap(_ what: String) {
+            guard timing else { return }
+            let t = DispatchTime.now().uptimeNanoseconds
+            FileHandle.standardError.write(Data(String(format: "oxidize:   ownership %@ %.3f s\n", what, Double(t - t0) / 1e9).utf8))
+            t0 = t
+        }
         var inf = OwnershipInference(units: units, library: library)
+        lap("index")
         inf.extract()
+        lap("extract")
         inf.solve()
+        lap("solve")
         let facts = inf.facts()
+        lap("facts")
         var effects: [Int32: CalleeEffects] = [:]
         for (key, s) in inf.summaries {
             let params = s.params.enumerated().map { k, p in

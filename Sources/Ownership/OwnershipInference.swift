@@ -198,6 +198,9 @@ public struct OwnershipInference {
                 if c != fieldClass[Int(f)] { fieldClass[Int(f)] = c; next.formUnion(fieldUsers[f] ?? []) }
             }
             if newRefcounted != refcounted { refcounted = newRefcounted; next = Set(0..<constraints.count) }
+            if ProcessInfo.processInfo.environment["OXIDIZE_TIMINGS"] != nil {
+                FileHandle.standardError.write(Data("oxidize:     round \(round): \(processed.count) solved, \(next.count) next\n".utf8))
+            }
             dirty = next
         }
     }
