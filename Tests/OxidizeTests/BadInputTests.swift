@@ -37,6 +37,14 @@ final class BadInputTests: XCTestCase {
         assertCleanFailure(r, mentions: ["\(path):2:"])
     }
 
+    /// Warnings are not computed (`-w`), but a warning that is an error by default still fails the run.
+    func testDefaultErrorsStillFail() throws {
+        let s = try Scratch()
+        let path = try s.write("undeclared.c", "int main(void) {\n  return undeclared_fn(3);\n}\n")
+        let r = try Run.oxidize(["report", path])
+        assertCleanFailure(r, mentions: ["\(path):2:", "undeclared"])
+    }
+
     func testMissingHeader() throws {
         let s = try Scratch()
         let path = try s.write("hdr.c", "#include \"does_not_exist.h\"\nint f(void) { return 0; }\n")
