@@ -41,9 +41,11 @@ extension UnitContext {
         for i in imports.sorted() { out.append("use \(i);") }
         let consts = constants()
         if !consts.isEmpty { out.append("") ; out += consts }
-        for id in structs.keys.sorted(by: { tu.records[Int($0)].loc < tu.records[Int($1)].loc }) where structUsed(id) {
+        var types: [(SourceLoc, [String])] = structs.keys.map { (tu.records[Int($0)].loc, structDecl(structs[$0]!)) }
+        types += tagged.values.map { (tu.records[Int($0.record)].loc, $0.declaration(isProgram: isProgram)) }
+        for (_, decl) in types.sorted(by: { $0.0 < $1.0 }) {
             out.append("")
-            out += structDecl(structs[id]!)
+            out += decl
         }
         out += body
         for h in helpers.sorted() { out.append(""); out += helperText(h) }
@@ -52,8 +54,6 @@ extension UnitContext {
     }
 
     static let version = "0.2.0"
-
-    func structUsed(_ id: Int32) -> Bool { true }
 
     func constants() -> [String] {
         var out: [String] = []
@@ -106,7 +106,7 @@ extension UnitContext {
         func line(_ label: String, _ p: PointerFact, _ rust: RType?) {
             guard p.isPointer else { return }
             let ev = p.evidence.prefix(3).map(\.text).joined(separator: "; ")
-            let shown = rust.map { "\($0)" } ?? p.rust
+            let shown = rust.map { "\($0)" } ?? "\(rename(RType.parse(p.rust)))"
             out.append("// \(label): \(p.ownership.rawValue)\(p.mutable ? " mutable" : "") -> \(shown) (\(ev))")
         }
         for (k, p) in facts.params.enumerated() {

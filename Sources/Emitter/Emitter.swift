@@ -54,6 +54,9 @@ struct FunctionPlan {
         case acquire
         /// A `qsort` comparator: `const void *` parameters become `&T`.
         case comparator(RType)
+        /// Returns a status code and, on success (0), a value through one out-parameter:
+        /// `Result<T, i32>`, the out-parameter gone from the signature.
+        case resultOut(param: Int, ok: RType)
         case main
     }
     var kind: Kind
@@ -89,6 +92,11 @@ final class UnitContext {
     let lines: [Substring]
     var diagnosticsByLine: [Int: [Diagnostic]] = [:]
     var nullability = Nullability()
+    /// Structs that are a kind beside a union: Rust enums.
+    var tagged: [Int32: TaggedUnion] = [:]
+
+    func taggedUnion(tagField f: Int32) -> TaggedUnion? { tagged.values.first { $0.tagField == f } }
+    func taggedUnion(unionRecord r: Int32) -> TaggedUnion? { tagged.values.first { $0.unionRecord == r } }
 
     struct Define { var name: String; var text: String; var isString: Bool; var isFloat: Bool; var unsignedSuffix: Bool }
 
@@ -219,6 +227,7 @@ final class UnitContext {
         switch t {
         case .named(let n):
             if let id = structByName[n], let s = structs[id] { return .named(s.name) }
+            if let t = tagged.values.first(where: { tu.records[Int($0.record)].name == n }) { return .named(t.name) }
             if n == "std::fs::File" { return .named("BufReader<File>") }
             return t
         case .box(let x): return .box(rename(x))
@@ -255,7 +264,16 @@ final class UnitContext {
     func planStructs() {
         var factsByName: [String: StructFacts] = [:]
         for s in input.facts.structs { factsByName[s.name] = s }
-        for (i, r) in tu.records.enumerated() where r.isUserDefined && !r.fields.isEmpty && !r.isUnion {
+        tagged = TaggedUnion.find(tu, name: { Self.camel(self.tu.records[Int($0)].name) }, payloadType: { f in
+            let field = self.tu.fields[Int(f)]
+            let t = self.tu.types[Int(field.type)]
+            if t.shape == .pointer {
+                if t.pointee >= 0, self.tu.types[Int(t.pointee)].canonicalBare == "char" { return .string }
+                return .box(self.scalar(t.pointee))
+            }
+            return self.scalar(field.type)
+        })
+        for (i, r) in tu.records.enumerated() where r.isUserDefined && !r.fields.isEmpty && !r.isUnion && tagged[Int32(i)] == nil {
             structByName[r.name] = Int32(i)
             structs[Int32(i)] = StructPlan(name: Self.camel(r.name), fields: [], refcount: nil, interiorMutable: false,
                                            copy: true, facts: factsByName[r.name])
@@ -279,7 +297,7 @@ final class UnitContext {
                 let field = tu.fields[Int(plan.fields[k].field)]
                 let fact = plan.facts?.fields.first { $0.name == field.name }
                 var t = rustType(fact: fact, cType: field.type)
-                if case .raw = t, let fact, fact.ownership == .raw, tu.isPointer(field.type) { t = .raw(fact.rust) }
+                if case .raw = t, let fact, fact.ownership == .raw, tu.isPointer(field.type) { t = .raw(renamedRaw(fact.rust)) }
                 plan.fields[k].type = t
                 if !t.isCopy { plan.copy = false }
             }
@@ -328,6 +346,12 @@ final class UnitContext {
             return true
         }
         return stores == 0
+    }
+
+    /// `*mut node` -> `*mut Node`.
+    func renamedRaw(_ s: String) -> String {
+        let words = s.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        return words.map { w in structByName[w].flatMap { structs[$0]?.name } ?? w }.joined(separator: " ")
     }
 
     /// The counter field of a reference-counted record: an integer field incremented somewhere.
@@ -406,6 +430,10 @@ final class UnitContext {
         }
         for (id, plan) in plans {
             if case .normal = plan.kind, isAcquire(id) { plans[id]!.kind = .acquire }
+            if case .normal = plan.kind, let (k, ok) = resultOut(id) {
+                plans[id]!.kind = .resultOut(param: k, ok: ok)
+                plans[id]!.returns = .named("Result<\(ok), i32>")
+            }
         }
         // Destructors: a fixpoint, since they call each other (tree_free calls itself).
         var candidates = Set(plans.keys.filter { id in
@@ -446,6 +474,57 @@ final class UnitContext {
 
     func isOwning(_ t: RType) -> Bool {
         switch t.unwrapped { case .box, .vec, .string, .rc: return true; default: return false }
+    }
+
+    /// `int f(..., T *out)`: every return is an integer literal, `out` is only stored through
+    /// (`*out = v;` right before `return 0;`) and never read or passed on.
+    func resultOut(_ id: Int32) -> (Int, RType)? {
+        let f = tu.functions[Int(id)]
+        guard f.returnType >= 0, tu.types[Int(f.returnType)].shape == .integer else { return nil }
+        var candidate: (Int, RType)? = nil
+        for (k, v) in f.params.enumerated() {
+            let t = tu.types[Int(tu.variables[Int(v)].type)]
+            guard t.shape == .pointer, !t.pointeeConst, t.pointee >= 0 else { continue }
+            let pt = tu.types[Int(t.pointee)]
+            guard pt.shape == .integer || pt.shape == .floating || pt.shape == .boolean, pt.canonicalBare != "char" else { continue }
+            var ok = true
+            var stores = 0
+            for i in f.bodyStart..<f.bodyEnd where tu.nodes[Int(i)].kind == .varRef && tu.nodes[Int(i)].ref == v {
+                // Allowed only as `*out = v;` followed by `return 0;`.
+                var d = i - 1
+                while d > f.bodyStart, tu.nodes[Int(d)].kind == .implicit { d -= 1 }
+                let deref = tu.nodes[Int(d)]
+                guard deref.kind == .unary, UnaryOp(rawValue: deref.op) == .deref else { ok = false; break }
+                var a = d - 1
+                while a > f.bodyStart, tu.nodes[Int(a)].kind == .implicit { a -= 1 }
+                let assign = tu.nodes[Int(a)]
+                guard assign.kind == .binary, BinaryOp(rawValue: assign.op) == .assign, tu.strip(a + 1) == d else { ok = false; break }
+                let next = tu.nodes.indices.contains(Int(assign.end)) ? tu.nodes[Int(assign.end)] : Node(kind: .nullStmt)
+                guard next.kind == .returnStmt, next.end > assign.end + 1, tu.nodes[Int(tu.strip(assign.end + 1))].kind == .intLiteral,
+                      tu.nodes[Int(tu.strip(assign.end + 1))].value == 0 else { ok = false; break }
+                stores += 1
+            }
+            if ok, stores > 0 {
+                if candidate != nil { return nil }
+                candidate = (k, scalar(t.pointee))
+            }
+        }
+        guard let candidate else { return nil }
+        var zeros = 0, stores = 0
+        let out = f.params[candidate.0]
+        for i in f.bodyStart..<f.bodyEnd where tu.nodes[Int(i)].kind == .varRef && tu.nodes[Int(i)].ref == out { stores += 1 }
+        for i in f.bodyStart..<f.bodyEnd where tu.nodes[Int(i)].kind == .returnStmt && tu.nodes[Int(i)].end > i + 1 {
+            let x = tu.strip(i + 1)
+            if tu.nodes[Int(x)].kind == .intLiteral, tu.nodes[Int(x)].value == 0 { zeros += 1 }
+        }
+        guard zeros == stores else { return nil }   // every success hands a value out
+        for i in f.bodyStart..<f.bodyEnd where tu.nodes[Int(i)].kind == .returnStmt {
+            guard tu.nodes[Int(i)].end > i + 1 else { return nil }
+            var x = i + 1
+            while tu.nodes[Int(x)].kind == .implicit || (tu.nodes[Int(x)].kind == .unary && UnaryOp(rawValue: tu.nodes[Int(x)].op) == .minus), tu.nodes[Int(x)].end > x + 1 { x += 1 }
+            if tu.nodes[Int(x)].kind != .intLiteral { return nil }
+        }
+        return candidate
     }
 
     func isReleaseCall(_ name: String) -> Bool {
@@ -541,6 +620,27 @@ struct Nullability {
     var returns: Set<Int32> = []
     init() {}
 
+    /// The variables a condition tests `== NULL` (or `!p`) as one of its top-level `||` terms.
+    static func nullTestedInDisjunction(_ tu: TranslationUnit, _ c: Int32, isNull: (Int32) -> Bool) -> [Int32] {
+        let x = tu.strip(c)
+        let n = tu.nodes[Int(x)]
+        if n.kind == .binary, BinaryOp(rawValue: n.op) == .lor {
+            return Array(tu.children(of: x)).flatMap { nullTestedInDisjunction(tu, $0, isNull: isNull) }
+        }
+        if n.kind == .binary, BinaryOp(rawValue: n.op) == .eq {
+            let k = Array(tu.children(of: x))
+            for (a, b) in [(k[0], k[1]), (k[1], k[0])] where isNull(b) {
+                let v = tu.nodes[Int(tu.strip(a))]
+                if v.kind == .varRef { return [v.ref] }
+            }
+        }
+        if n.kind == .unary, UnaryOp(rawValue: n.op) == .logicalNot {
+            let v = tu.nodes[Int(tu.strip(x + 1))]
+            if v.kind == .varRef, tu.isPointer(v.type) { return [v.ref] }
+        }
+        return []
+    }
+
     static let nullableLibrary: Set<String> = ["fopen", "zmq_socket", "strtok", "strchr", "strrchr", "strstr", "getenv", "fdopen", "popen"]
     static let allocators: Set<String> = ["malloc", "calloc", "realloc", "strdup", "strndup", "zmq_ctx_new", "g_malloc", "g_strdup"]
 
@@ -573,6 +673,22 @@ struct Nullability {
                     if kk.count == 2, isNull(kk[1]), tu.nodes[Int(strip(kk[0]))].kind == .varRef { v = tu.nodes[Int(strip(kk[0]))].ref }
                 }
                 if let v { guards.append((v, n.kind == .ifStmt ? k[1] : Int32(i), n.kind == .ifStmt ? tu.nodes[Int(k[1])].end : n.end)) }
+            }
+        }
+        // After `if (p == NULL || ...) return/continue/break;` to the end of the block.
+        for (ci, c) in tu.nodes.enumerated() where c.kind == .compound {
+            for st in tu.children(of: Int32(ci)) where tu.nodes[Int(st)].kind == .ifStmt {
+                let k = Array(tu.children(of: st))
+                guard k.count == 2 else { continue }
+                var last = k[1]
+                if tu.nodes[Int(last)].kind == .compound, let l = Array(tu.children(of: last)).last { last = l }
+                let lk = tu.nodes[Int(last)].kind
+                let exits = lk == .returnStmt || lk == .continueStmt || lk == .breakStmt || lk == .gotoStmt
+                    || (lk == .call && tu.nodes[Int(last)].ref >= 0 && ["exit", "abort"].contains(tu.functions[Int(tu.nodes[Int(last)].ref)].name))
+                guard exits else { continue }
+                for v in Self.nullTestedInDisjunction(tu, k[0], isNull: isNull) {
+                    guards.append((v, tu.nodes[Int(st)].end, c.end))
+                }
             }
         }
         func guarded(_ v: Int32, _ at: Int32) -> Bool { guards.contains { $0.v == v && $0.from <= at && at < $0.to } }

@@ -10,6 +10,9 @@ extension FunctionEmitter {
         let args = kids(n)
         if let plan = unit.plans[nd.ref] {
             if f.isVariadic { return E(text: gap("call to the variadic function \(f.name)", n), type: plan.returns, prec: E.atom) }
+            if case .resultOut = plan.kind {
+                return E(text: gap("the status of \(f.name) used outside a test of it", n), type: .scalar("i32"), prec: E.atom)
+            }
             switch plan.kind {
             case .acquire:
                 unit.imports.insert("std::rc::Rc")
@@ -62,6 +65,8 @@ extension FunctionEmitter {
                 let converted = coerce(e, to: target, at: a)
                 value = E(text: converted, type: target, prec: converted == e.text ? e.prec : E.cast)
             }
+            // `({0} as u8)` of what already is a byte is just the byte.
+            if value.type == .scalar("u8") { text = text.replacingOccurrences(of: "(\(key) as u8)", with: key) }
             let receiver = text.contains(key + ".")
             text = text.replacingOccurrences(of: key, with: receiver ? paren(value, E.atom).text : value.text)
         }
@@ -128,6 +133,19 @@ extension FunctionEmitter {
             markMutated(args[0])
             unit.imports.insert("std::io::Read")
             return E(text: "\(paren(f, E.atom).text).by_ref().bytes().next().map_or(-1, |b| b.map_or(-1, i32::from))", type: .scalar("i32"), prec: E.atom)
+        case "strtok":
+            // strtok(s, d) starts a token iterator over s; strtok(NULL, d) takes the next token.
+            let d = expr(args[1])
+            if isNull(args[0]) {
+                guard let st = strtokState else { return E(text: gap("strtok(NULL, ...) without a strtok(s, ...) before it", n), type: .option(.str), prec: E.atom) }
+                return E(text: "\(st).next()", type: .option(.str), prec: E.atom)
+            }
+            let text = expr(args[0])
+            tokenCounter += 1
+            let st = tokenCounter == 1 ? "tokens" : "tokens\(tokenCounter)"
+            strtokState = st
+            line("let mut \(st) = \(paren(text, E.atom).text).split(|c: char| \(d.text).contains(c)).filter(|t| !t.is_empty());")
+            return E(text: "\(st).next()", type: .option(.str), prec: E.atom)
         case "snprintf":
             return snprintf(n, args)
         case "sscanf":
@@ -232,7 +250,9 @@ extension FunctionEmitter {
                 formatProblem = "printf %\(conv) (C's exponent format)"
                 return nil
             case "c":
-                texts.append(charArg(e))
+                // The byte itself, before C's promotion to int.
+                let byte = expr(s(args[k - 1]))
+                texts.append(charArg(byte.type.isInteger ? byte : e))
             case "s":
                 texts.append(display(e))
             default:

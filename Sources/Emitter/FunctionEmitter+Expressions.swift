@@ -407,6 +407,13 @@ extension FunctionEmitter {
         let f = node(n).ref
         guard f >= 0 else { return E(text: gap("member of an unknown record", n), type: .unit, prec: E.atom) }
         let field = tu.fields[Int(f)]
+        if unit.taggedUnion(unionRecord: field.record) != nil {
+            if let b = armBindings[f] { return b }
+            return E(text: gap("a union member read outside a match on its kind", n), type: .unit, prec: E.atom)
+        }
+        if unit.taggedUnion(tagField: f) != nil {
+            return E(text: gap("the kind of a tagged union used as a value", n), type: .scalar("i32"), prec: E.atom)
+        }
         let base = expr(n + 1, writing: writing)
         let rec = field.record
         let plan = unit.structs[rec]
@@ -439,7 +446,16 @@ extension FunctionEmitter {
         let idx = coerce(index, to: .scalar("usize"), at: k[1])
         switch base.type.unwrapped {
         case .str, .string:
-            return E(text: "\(paren(base, E.atom).text).as_bytes()[\(idx)]", type: .scalar("u8"), prec: E.atom)
+            let b = paren(base, E.atom).text
+            let i = s(k[1])
+            if kind(i) == .varRef, rangeBound[node(i).ref] == "\(b).len()" {
+                return E(text: "\(b).as_bytes()[\(idx)]", type: .scalar("u8"), prec: E.atom)
+            }
+            if kind(i) == .intLiteral, node(i).value == 0 {
+                return E(text: "\(b).as_bytes().first().copied().unwrap_or(0)", type: .scalar("u8"), prec: E.atom)
+            }
+            // C reads the NUL past the last character; a Rust string has none.
+            return E(text: "\(b).as_bytes().get(\(idx)).copied().unwrap_or(0)", type: .scalar("u8"), prec: E.atom)
         case .vec(let e), .slice(let e, _), .array(let e, _):
             if base.type.isOption {
                 return E(text: "\(paren(base, E.atom).text).as_\(writing ? "mut" : "ref")().expect(\"non-null pointer\")[\(idx)]", type: e, prec: E.atom, place: .index)
@@ -506,6 +522,13 @@ extension FunctionEmitter {
             }
             return E(text: "\(wrap(a, k[0])) \(op == .land ? "&&" : "||") \(wrap(b, k[1]))", type: .scalar("bool"), prec: p)
         case .eq, .ne, .lt, .gt, .le, .ge:
+            // v.kind == K on a tagged union: matches!(v, Name::Variant(..))
+            if op == .eq || op == .ne, let m = Optional(s(k[0])), kind(m) == .member, let tg = unit.taggedUnion(tagField: node(m).ref),
+               kind(s(k[1])) == .enumConstRef, let v = tg.variant(constant: tu.strings[Int(node(s(k[1])).ref)]) {
+                let base = expr(m + 1)
+                let test = "matches!(\(base.text), \(tg.name)::\(v.name)\(v.payload == nil ? "" : "(..)"))"
+                return E(text: op == .eq ? test : "!" + test, type: .scalar("bool"), prec: op == .eq ? E.atom : E.unary)
+            }
             if let t = nullTest(n), typeOfTest(t) != nil { return E(text: cond(n), type: .scalar("bool"), prec: E.compare) }
             // strcmp(a, b) == 0 -> a == b
             if let c = strcmpCompare(k, op) { return c }

@@ -60,6 +60,16 @@ final class FunctionEmitter {
     var formatProblem: String?
     /// Bindings of `let x: T;` lines that the emitted code used.
     var referenced: Set<Int32> = []
+    /// Locals holding `strlen(x)` (by the Rust text of x), and range loops' upper bounds: an index
+    /// proven below a string's length reads `as_bytes()[i]`; any other reads C's NUL past the end.
+    var lengthOf: [Int32: String] = [:]
+    var rangeBound: [Int32: String] = [:]
+    /// Inside a `match` arm on a tagged union: the union member's binding.
+    var armBindings: [Int32: E] = [:]
+    var strtokState: String?
+    /// The function's `goto cleanup` label, when the code after it only releases and returns.
+    var cleanup: Cleanup?
+    var tokenCounter = 0
 
     init(unit: UnitContext, function: Int32, plan: FunctionPlan) {
         self.unit = unit
@@ -125,12 +135,15 @@ final class FunctionEmitter {
         if isMain {
             header = "fn main() {"
         } else {
-            let params = fn.params.enumerated().map { k, v in "\(mutMarker(v))\(plan.params[k].name): \(plan.params[k].type)" }
+            var skip = -1
+            if case .resultOut(let k, _) = plan.kind { skip = k }
+            let params = fn.params.enumerated().filter { $0.offset != skip }.map { k, v in "\(mutMarker(v))\(plan.params[k].name): \(plan.params[k].type)" }
             let ret = plan.returns == .unit ? "" : " -> \(lifetimed(plan.returns))"
             let lt = needsLifetime() ? "<'a>" : ""
             header = "fn \(plan.name)\(lt)(\(params.joined(separator: ", ")))\(ret) {"
         }
         let bodyRoot = fn.bodyStart
+        cleanup = findCleanup()
         block(children: Array(tu.children(of: bodyRoot)), scope: bodyRoot, isFunctionBody: true)
         // Findings on lines no statement starts on (a closing brace): at the end of the body.
         if fn.loc.file == 0 {
@@ -159,7 +172,7 @@ final class FunctionEmitter {
             }
             header = "fn \(plan.name)<'a>(\(params.joined(separator: ", "))) -> \(lifetimed(plan.returns)) {"
         }
-        if !unit.isProgram { header = "pub " + header }
+        if !unit.isProgram && !fn.isStatic { header = "pub " + header }
         out.append(header)
         if usesArgs { out.append("    let args: Vec<String> = std::env::args().collect();") }
         out += lines
