@@ -420,6 +420,14 @@ final class UnitContext {
                 }
                 ret = optional(ret, nullability.returns.contains(Int32(i)))
             }
+            // A `void *` parameter whose only use is to become a `T *` local is that local's type.
+            for (k, v) in f.params.enumerated() where k < params.count {
+                guard let t = Optional(tu.types[Int(tu.variables[Int(v)].type)]), t.shape == .pointer, t.pointee >= 0,
+                      tu.types[Int(t.pointee)].shape == .void, let local = soleLocalOf(param: v, in: f),
+                      let lf = facts?.locals.first(where: { $0.name == tu.variables[Int(local)].name }) else { continue }
+                let lt = optional(rustType(fact: lf, cType: tu.variables[Int(local)].type), nullability.variables.contains(v))
+                switch lt.unwrapped { case .ref: params[k].1 = lt; default: break }
+            }
             var kind: FunctionPlan.Kind = .normal
             if f.name == "main" { kind = .main }
             else if let elem = comparators[Int32(i)] {
@@ -464,6 +472,21 @@ final class UnitContext {
         case .option(.slice(.scalar("u8"), false)): return .option(.str)
         default: return t
         }
+    }
+
+    /// The local a parameter initialises (`struct counter *c = data;`) when that is its only use.
+    func soleLocalOf(param v: Int32, in f: Function) -> Int32? {
+        var found: Int32? = nil
+        var uses = 0
+        for i in f.bodyStart..<f.bodyEnd where tu.nodes[Int(i)].kind == .varRef && tu.nodes[Int(i)].ref == v { uses += 1 }
+        guard uses == 1 else { return nil }
+        for i in f.bodyStart..<f.bodyEnd where tu.nodes[Int(i)].kind == .varDecl && tu.nodes[Int(i)].end > i + 1 {
+            let x = tu.strip(i + 1)
+            if tu.nodes[Int(x)].kind == .varRef, tu.nodes[Int(x)].ref == v, tu.isPointer(tu.variables[Int(tu.nodes[Int(i)].ref)].type) {
+                found = tu.nodes[Int(i)].ref
+            }
+        }
+        return found
     }
 
     /// `T` -> `Option<T>` for a pointer that may be null.

@@ -17,18 +17,23 @@ extension FunctionEmitter {
     /// unless `a` is a `&mut` or a `Box` reached through one).
     func markMutated(_ n: Int32) {
         var i = s(n)
+        var throughPointer = false
         while true {
             switch kind(i) {
             case .member:
                 // Through a shared object with interior mutability: borrow_mut, no `mut` binding.
                 if node(i).ref >= 0, let p = unit.structs[tu.fields[Int(node(i).ref)].record], p.interiorMutable { return }
+                if node(i).flags.contains(.arrow) { throughPointer = true }
                 i = s(i + 1)
             case .subscript_:
                 i = s(i + 1)
             case .unary where UnaryOp(rawValue: node(i).op) == .deref:
+                throughPointer = true
                 i = s(i + 1)
             case .varRef:
                 let v = node(i).ref
+                // Stores through a raw pointer need no `mut` on the pointer.
+                if throughPointer, let b = bindings[v], case .raw = b.type { return }
                 if let b = bindings[v], case .ref(_, true) = b.type { return }
                 if let b = bindings[v], case .slice(_, true) = b.type { return }
                 if let b = bindings[v], b.mutId >= 0 { mutated.insert(b.mutId); return }
@@ -57,6 +62,7 @@ extension FunctionEmitter {
         if let nt = nullTest(t), let type = typeOfTest(nt) {
             let e = expr(nt.node)
             if type.isOption { return "\(paren(e, E.atom).text).\(nt.isNull ? "is_none" : "is_some")()" }
+            if case .raw = type { return "\(nt.isNull ? "" : "!")\(paren(e, E.atom).text).is_null()" }
             if isNonNullable(type) || isReference(type) { return nt.isNull ? "false" : "true" }
         }
         if kind(t) == .unary, UnaryOp(rawValue: node(t).op) == .logicalNot {
@@ -87,6 +93,7 @@ extension FunctionEmitter {
             if to.isFloat || to.isInteger { return e.text }
         }
         if e.text == "None", to.isOption { return "None" }
+        if e.text == "None", case .raw(let r) = to { return r.hasPrefix("*mut") ? "std::ptr::null_mut()" : "std::ptr::null()" }
         if e.type == to { return moved(e, at: n) }
         switch (e.type, to) {
         case (.scalar(let a), .scalar(let b)):
@@ -120,6 +127,8 @@ extension FunctionEmitter {
             return (m ? "&mut " : "&") + paren(e, E.unary).text
         case (.ref(_, true), .ref(_, false)), (.slice(_, true), .slice(_, false)):
             return e.text
+        case (.ref(let x, _), _) where x == to && x.isCopy:
+            return "*" + paren(e, E.unary).text
         case (.ref(_, false), .ref(_, true)) where e.text.hasPrefix("&") && !e.text.hasPrefix("&mut "):
             // `&x` passed where the callee writes through it.
             markMutated(s(n))
@@ -127,6 +136,15 @@ extension FunctionEmitter {
             return "&mut " + e.text.dropFirst()
         case (.string, .str):
             return "&" + paren(e, E.unary).text
+        case (.str, .slice(.scalar("u8"), false)):
+            return "\(paren(e, E.atom).text).as_bytes()"
+        case (.ref(let x, _), .raw(let r)):
+            // A reference handed to code that keeps a raw pointer.
+            let inner = e.text.hasPrefix("&mut ") ? String(e.text.dropFirst(5)) : (e.text.hasPrefix("&") ? String(e.text.dropFirst()) : "*" + paren(e, E.unary).text)
+            if r.hasPrefix("*mut") { markMutated(s(n)); if kind(s(n)) == .unary { markMutated(s(n) + 1) }; return "&mut \(inner) as *mut \(x)" + (r == "*mut \(x)" ? "" : " as \(r)") }
+            return "&\(inner) as *const \(x)" + (r == "*const \(x)" ? "" : " as \(r)")
+        case (.str, .raw(let r)):
+            return "\(paren(e, E.atom).text).as_ptr()" + (r == "*const u8" ? "" : " as \(r)")
         case (.str, .string):
             return "\(paren(e, E.atom).text).to_string()"
         case (.rc, .rc), (.ref(.rc, _), .rc):
@@ -230,6 +248,30 @@ extension FunctionEmitter {
         default:
             return E(text: gap("C expression kind \(nd.kind)", n), type: .unit, prec: E.atom)
         }
+    }
+
+    /// `*const T` -> T
+    func rawPointee(_ r: String) -> RType {
+        let inner = r.hasPrefix("*const ") ? String(r.dropFirst(7)) : (r.hasPrefix("*mut ") ? String(r.dropFirst(5)) : "u8")
+        return RType.parse(inner)
+    }
+
+    /// Why a raw pointer could not be proven: the report's evidence for it.
+    func safetyReason(_ n: Int32) -> String {
+        let x = s(n)
+        guard kind(x) == .varRef else { return "a pointer oxidize could not classify" }
+        let v = node(x).ref
+        let name = tu.variables[Int(v)].name
+        let fact = localFacts[v] ?? plan.facts?.params.first { $0.name == name }
+        let why = fact?.evidence.first?.text ?? "nothing about it could be proven"
+        return "`\(name)` stays a raw pointer (\(why))"
+    }
+
+    /// A read through a raw pointer: the smallest unsafe block, with the reason above the statement.
+    func unsafeRead(_ place: String, _ t: RType, reason: String) -> E {
+        line("// SAFETY: \(reason); the C reads through it here, so it must point to a live value.")
+        unsafeBlocks += 1
+        return E(text: "unsafe { \(place) }", type: t, prec: E.atom)
     }
 
     static let ctypeMacros: Set<String> = ["isdigit", "isalpha", "isalnum", "isspace", "isupper", "islower", "ispunct", "isxdigit", "toupper", "tolower"]
@@ -366,6 +408,10 @@ extension FunctionEmitter {
             return E(text: "\(paren(inner, E.cast).text) as \(target)", type: target, prec: E.cast)
         case .void:
             return E(text: "", type: .unit, prec: E.atom)
+        case .pointer where inner.type.isInteger:
+            // An integer made back into a pointer: nothing about it can be proven.
+            let r = ct.pointeeConst ? "*const \(unit.scalar(ct.pointee))" : "*mut \(unit.scalar(ct.pointee))"
+            return E(text: "\(paren(inner, E.cast).text) as \(r)", type: .raw(r), prec: E.cast)
         default:
             return inner
         }
@@ -426,6 +472,13 @@ extension FunctionEmitter {
         let ftype = plan?.fields.first { $0.field == f }?.type ?? unit.scalar(field.type)
         let fname = UnitContext.ident(field.name)
         var baseText = paren(base, E.atom).text
+        if case .raw(let r) = base.type {
+            let ftype = plan?.fields.first { $0.field == f }?.type ?? unit.scalar(field.type)
+            _ = r
+            let place = "(*\(paren(base, E.unary).text)).\(UnitContext.ident(field.name))"
+            if writing { needsUnsafe = true; unsafeReason = safetyReason(n + 1); return E(text: place, type: ftype, prec: E.atom, place: .field) }
+            return unsafeRead(place, ftype, reason: safetyReason(n + 1))
+        }
         switch base.type {
         case .option where strict:
             break   // literally: a pointer that may be NULL has no fields (E0609)
@@ -441,6 +494,10 @@ extension FunctionEmitter {
 
     func subscriptExpr(_ n: Int32, writing: Bool) -> E {
         let k = kids(n)
+        if kind(s(k[1])) == .varRef, let alias = indexAlias[node(s(k[1])).ref], kind(s(k[0])) == .varRef,
+           bindings[node(s(k[0])).ref]?.name == alias.base {
+            return alias.item
+        }
         let base = expr(k[0], writing: writing)
         let index = expr(k[1])
         let idx = coerce(index, to: .scalar("usize"), at: k[1])
@@ -481,6 +538,16 @@ extension FunctionEmitter {
             return E(text: "!(\(cond(n + 1)))".replacingOccurrences(of: "!(!", with: "(!"), type: .scalar("bool"), prec: E.unary)
         case .deref:
             let e = expr(n + 1, writing: writing)
+            if case .raw(let r) = e.type {
+                let pointee = rawPointee(r)
+                if writing { needsUnsafe = true; unsafeReason = safetyReason(n + 1); return E(text: "*\(paren(e, E.unary).text)", type: pointee, prec: E.unary, place: .field) }
+                return unsafeRead("*\(paren(e, E.unary).text)", pointee, reason: safetyReason(n + 1))
+            }
+            if case .slice(let t, _) = e.type, !writing {
+                // C's *p on a cursor into a string reads the NUL at the end as 0.
+                if t == .scalar("u8") { return E(text: "\(paren(e, E.atom).text).first().copied().unwrap_or(0)", type: t, prec: E.atom) }
+                return E(text: "\(paren(e, E.atom).text)[0]", type: t, prec: E.atom, place: .index)
+            }
             switch e.type {
             case .ref(let t, _), .box(let t): return E(text: "*\(paren(e, E.unary).text)", type: t, prec: E.unary, place: .field)
             case .option(let inner): if let t = inner.pointee { return E(text: "*\(paren(e, E.atom).text).as_deref().expect(\"non-null pointer\")", type: t, prec: E.unary) }

@@ -1060,6 +1060,7 @@ extension FunctionEmitter {
         let name = UnitContext.ident(tu.variables[Int(v)].name)
         let saved = bindings[v]
         bindings[v] = Binding(name: name, type: type)
+        let definesBefore = unit.usedDefines
         let lo = coerce(expr(start), to: type, at: start)
         let hi = coerce(expr(ck[1]), to: type, at: ck[1])
         if op == .lt {
@@ -1069,6 +1070,30 @@ extension FunctionEmitter {
         defer { rangeBound[v] = nil }
         if declared { loopBound.insert(v) }
         declaredTypes[v] = type
+        // Only ever `a[i]`, read, from 0: iterate over the elements themselves.
+        if declared, op == .lt, kind(s(start)) == .intLiteral, node(s(start)).value == 0, let (base, elem) = onlyIndexes(v, in: b) {
+            let baseE = expr(base)
+            var item = baseE.text.hasSuffix("s") && baseE.text.count > 2 && baseE.text.allSatisfy({ $0.isLetter || $0 == "_" })
+                ? String(baseE.text.dropLast()) : "item"
+            if bindings.values.contains(where: { $0.name == item }) || UnitContext.keywords.contains(item) { item += "_item" }
+            var whole = false
+            if case .array(_, let count) = baseE.type, let bound = Int64(unit.defines[hi]?.text ?? hi), bound == count {
+                whole = true
+                unit.usedDefines = definesBefore   // the bound is the array's own length
+            }
+            let range = whole ? "&\(baseE.text)" : "&\(paren(baseE, E.atom).text)[..\(coerce(expr(ck[1]), to: .scalar("usize"), at: ck[1]))]"
+            indexAlias[v] = (baseE.text, E(text: item, type: .ref(elem, mutable: false), prec: E.atom))
+            line("for \(item) in \(range) {")
+            depth += 1
+            continueLabel.append(nil)
+            body(b)
+            continueLabel.removeLast()
+            depth -= 1
+            line("}")
+            indexAlias[v] = nil
+            if let saved { bindings[v] = saved } else if declared { bindings[v] = nil }
+            return true
+        }
         line("for \(mentions(b, v) ? name : "_" + name) in \(lo)\(op == .le ? "..=" : "..")\(hi) {")
         depth += 1
         continueLabel.append(nil)
@@ -1078,6 +1103,38 @@ extension FunctionEmitter {
         line("}")
         if let saved { bindings[v] = saved } else if declared { bindings[v] = nil }
         return true
+    }
+
+    /// Every use of `v` in the body is `a[v]`, the same `a` (a local buffer, no calls in it), read
+    /// only: the base node and the element type.
+    func onlyIndexes(_ v: Int32, in b: Int32) -> (Int32, RType)? {
+        var uses = 0, indexed = 0
+        var base: Int32? = nil
+        var baseVar: Int32 = -1
+        var i = b
+        while i < node(b).end {
+            if kind(i) == .varRef, node(i).ref == v { uses += 1 }
+            if kind(i) == .subscript_, let idx = kids(i).last, kind(s(idx)) == .varRef, node(s(idx)).ref == v {
+                guard let a = kids(i).first, kind(s(a)) == .varRef else { return nil }
+                let av = node(s(a)).ref
+                if base == nil { base = s(a); baseVar = av } else if baseVar != av { return nil }
+                indexed += 1
+            }
+            // Written through a[v] (or a[v].field): not a read-only walk.
+            let k = kind(i)
+            if (k == .binary && BinaryOp(rawValue: node(i).op) == .assign) || k == .compoundAssign
+                || (k == .unary && [.postInc, .preInc, .postDec, .preDec, .addressOf].contains(UnaryOp(rawValue: node(i).op))) {
+                var t = s(i + 1)
+                while kind(t) == .member { t = s(t + 1) }
+                if kind(t) == .subscript_, let idx = kids(t).last, kind(s(idx)) == .varRef, node(s(idx)).ref == v { return nil }
+            }
+            i += 1
+        }
+        guard let base, uses == indexed, !assigns(baseVar, in: b), let bt = bindings[baseVar]?.type else { return nil }
+        switch bt {
+        case .vec(let e), .array(let e, _), .slice(let e, _): return (base, e)
+        default: return nil
+        }
     }
 
     func assignsField(_ f: Int32, in b: Int32) -> Bool {
@@ -1265,6 +1322,21 @@ extension FunctionEmitter {
     // MARK: expression statements
 
     func expressionStatement(_ st: Int32, following: [Int32], isFunctionBody: Bool) {
+        needsUnsafe = false
+        let before = lines.count
+        expressionStatementBody(st, following: following, isFunctionBody: isFunctionBody)
+        if needsUnsafe, lines.count == before + 1 {
+            // A store through a raw pointer: the smallest unsafe block around the statement.
+            let text = lines[before].trimmingCharacters(in: .whitespaces)
+            lines.removeLast()
+            line("// SAFETY: \(unsafeReason); the C writes through it here, so it must point to a live value.")
+            line("unsafe { \(text) }")
+            unsafeBlocks += 1
+        }
+        needsUnsafe = false
+    }
+
+    func expressionStatementBody(_ st: Int32, following: [Int32], isFunctionBody: Bool) {
         let n = s(st)
         let nd = node(n)
         // (void)x;
@@ -1276,7 +1348,25 @@ extension FunctionEmitter {
         }
         if nd.kind == .unary, let op = UnaryOp(rawValue: nd.op), [.postInc, .preInc, .postDec, .preDec].contains(op) {
             if let r = refcountTarget(n + 1) { line("// \(r): counted by Rc"); return }
-            if tu.isPointer(node(s(n + 1)).type) { line(gap("pointer increment", n) + ";"); return }
+            if tu.isPointer(node(s(n + 1)).type) {
+                let up = op == .postInc || op == .preInc
+                if kind(s(n + 1)) == .varRef, let b = bindings[node(s(n + 1)).ref] {
+                    switch b.type {
+                    case .raw:
+                        markMutated(n + 1)
+                        line("\(b.name) = \(b.name).\(up ? "wrapping_add" : "wrapping_sub")(1);")
+                        return
+                    case .slice, .str where up:
+                        // A cursor into a buffer moves on: the rest of it.
+                        markMutated(n + 1)
+                        line("\(b.name) = &\(b.name)[1..];")
+                        return
+                    default: break
+                    }
+                }
+                line(gap("pointer increment", n) + ";")
+                return
+            }
             let target = lvalue(n + 1)
             if target.text.contains("todo!(") { line(target.text.hasPrefix("todo!(") ? target.text + ";" : gap("increment of an untranslated place", n) + ";"); return }
             line("\(target.text) \(op == .postInc || op == .preInc ? "+=" : "-=") 1;")

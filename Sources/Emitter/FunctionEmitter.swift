@@ -67,6 +67,11 @@ final class FunctionEmitter {
     /// Inside a `match` arm on a tagged union: the union member's binding.
     var armBindings: [Int32: E] = [:]
     var strtokState: String?
+    /// The statement being written stores through a raw pointer: it goes in an unsafe block.
+    var needsUnsafe = false
+    var unsafeReason = ""
+    /// `for pt in &pts[..len]`: `pts[i]` is the item.
+    var indexAlias: [Int32: (base: String, item: E)] = [:]
     /// The function's `goto cleanup` label, when the code after it only releases and returns.
     var cleanup: Cleanup?
     var tokenCounter = 0

@@ -193,6 +193,43 @@ final class TranslateTests: XCTestCase {
         XCTAssertEqual(overwrite.status, 2, "never overwrites its input")
     }
 
+    /// What cannot be proven stays raw, each use in the smallest `unsafe` block with a `// SAFETY:`
+    /// comment giving the reason; the program still behaves like its C.
+    func testUnprovenPointersStayRawInSmallUnsafeBlocks() throws {
+        let (cc, rustc) = try tools()
+        let scratch = try Scratch()
+        for src in Repo.fixtures(in: "translate/raw") {
+            let f = try TranslateFixture(src)
+            let rs = scratch.path(f.name + ".rs")
+            let t = try Run.oxidize(["translate", src.path, "-o", rs])
+            XCTAssertEqual(t.status, 0, t.stderr)
+            let lines = try String(contentsOfFile: rs, encoding: .utf8).split(separator: "\n").map(String.init)
+            var blocks = 0
+            for (i, l) in lines.enumerated() where l.contains("unsafe {") {
+                blocks += 1
+                XCTAssertTrue(i > 0 && lines[i - 1].contains("// SAFETY: "), "\(src.path):1: unsafe without a SAFETY comment above it: \(l)")
+                // The smallest block: one expression or one statement inside.
+                if l.trimmingCharacters(in: .whitespaces).hasSuffix("unsafe {") {
+                    XCTAssertTrue(i + 2 < lines.count && lines[i + 2].trimmingCharacters(in: .whitespaces) == "}",
+                                  "\(src.path):1: more than one statement in an unsafe block after: \(l)")
+                } else if let r = l.range(of: "unsafe { ") {
+                    let inside = l[r.upperBound...].prefix { $0 != "}" }
+                    XCTAssertLessThanOrEqual(inside.filter { $0 == ";" }.count, 1, "\(src.path):1: \(l)")
+                }
+            }
+            XCTAssertGreaterThan(blocks, 0, "\(src.path):1: expected raw pointer uses in unsafe blocks")
+            let r = try Tool.run(rustc, ["--edition", "2021", "-o", scratch.path(f.name), rs])
+            XCTAssertEqual(r.status, 0, "\(src.path):1: \(r.stderr)")
+            XCTAssertFalse(r.stderr.contains("warning"), "\(src.path):1: \(r.stderr)")
+            let c = try Tool.run(cc, ["-std=c99", "-o", scratch.path(f.name + "-c"), src.path])
+            XCTAssertEqual(c.status, 0, c.stderr)
+            let cr = try Tool.run(scratch.path(f.name + "-c"), f.args)
+            let rr = try Tool.run(scratch.path(f.name), f.args)
+            XCTAssertEqual(cr.stdout, f.expected, "\(src.path):1: the C's output")
+            XCTAssertEqual(rr.stdout, cr.stdout, "\(src.path):1: the Rust prints something else than the C")
+        }
+    }
+
     // MARK: --strict
 
     /// One fixture per diagnostic id: the checker reports the id, the default translation says so in
