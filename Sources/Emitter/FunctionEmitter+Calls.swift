@@ -86,6 +86,25 @@ extension FunctionEmitter {
 
     func library(_ name: String, _ n: Int32, _ args: [Int32]) -> E {
         if let t = unit.input.library.functions[name]?.rust { return templated(t, args) }
+        // Writers into a char array that became a String.
+        if FunctionEmitter.textWriters.contains(name), let a = args.first, kind(s(a)) == .varRef, let b = bindings[node(s(a)).ref], b.type == .string {
+            let v = node(s(a)).ref
+            var target = b.name
+            if declareAtWrite.remove(v) != nil { target = "let \(mutMarker(v))\(b.name)" } else { markMutated(a) }
+            switch name {
+            case "strcpy": return E(text: "\(target) = \(coerce(expr(args[1]), to: .string, at: args[1]))", type: .unit, prec: E.assign)
+            case "strcat":
+                if target.hasPrefix("let ") { return E(text: "\(target) = \(coerce(expr(args[1]), to: .string, at: args[1]))", type: .unit, prec: E.assign) }
+                return E(text: "\(b.name).push_str(\(coerce(expr(args[1]), to: .str, at: args[1])))", type: .unit, prec: E.atom)
+            default:
+                let fmtIndex = name == "snprintf" ? 2 : 1
+                formatProblem = nil
+                guard args.count > fmtIndex, let (f, texts) = format(args[fmtIndex], Array(args.dropFirst(fmtIndex + 1)), n) else {
+                    return E(text: gap(formatProblem ?? "\(name) with a format that is not a literal", n), type: .unit, prec: E.atom)
+                }
+                return E(text: "\(target) = format!(\((["\"\(f)\""] + texts).joined(separator: ", ")))", type: .unit, prec: E.assign)
+            }
+        }
         switch name {
         case "printf": return printCall(args[0], Array(args.dropFirst()), err: false, n)
         case "fprintf":

@@ -496,6 +496,8 @@ extension FunctionEmitter {
         let k = kids(n)
         if kind(s(k[1])) == .varRef, let alias = indexAlias[node(s(k[1])).ref], kind(s(k[0])) == .varRef,
            bindings[node(s(k[0])).ref]?.name == alias.base {
+            // A scalar element is used by value; a struct through the reference.
+            if case .ref(let t, _) = alias.item.type, t.isScalar { return E(text: "*\(alias.item.text)", type: t, prec: E.unary) }
             return alias.item
         }
         let base = expr(k[0], writing: writing)

@@ -272,10 +272,17 @@ extension FunctionEmitter {
             if callee(initNode) == "strlen", let a = kids(s(initNode)).first, !assigns(v, in: fn.bodyStart) { lengthOf[v] = expr(a).text }
             line("let \(mutMarker(v))\(name)\(annotate(type, e)) = \(value);")
         } else {
-            if isFgetsBuffer(v) {
-                // The line buffer of an fgets loop: a String that read_line fills.
+            if isFgetsBuffer(v) || isTextBuffer(v) {
+                // A char array only ever used as text (filled by fgets, strcpy, snprintf...): a String.
                 type = .string
                 bindings[v] = Binding(name: name, type: type)
+                // Declared where it is first written, when that is a statement of this block.
+                if let first = following.first(where: { mentions($0, v) }), let callName = callee(first), s(first) == first || kind(first) != .call,
+                   FunctionEmitter.textWriters.contains(callName), let a = kids(s(first)).first, kind(s(a)) == .varRef, node(s(a)).ref == v,
+                   !kids(s(first)).dropFirst().contains(where: { mentions($0, v) }) {
+                    declareAtWrite.insert(v)
+                    return
+                }
                 line("let \(mutMarker(v))\(name) = String::new();")
                 return
             }
@@ -887,6 +894,35 @@ extension FunctionEmitter {
             if let a = kids(i).first, kind(s(a)) == .varRef, node(s(a)).ref == v { return true }
         }
         return false
+    }
+
+    static let textFunctions: Set<String> = ["strcpy", "strcat", "snprintf", "sprintf", "strlen", "strcmp", "printf", "fprintf",
+                                              "puts", "strdup", "atoi", "fputs"]
+    static let textWriters: Set<String> = ["strcpy", "strcat", "snprintf", "sprintf"]
+
+    /// A char array whose every use is as an argument of a string function, and that one of
+    /// strcpy/strcat/snprintf/sprintf fills: text, so a String.
+    func isTextBuffer(_ v: Int32) -> Bool {
+        let t = tu.types[Int(tu.variables[Int(v)].type)]
+        guard t.shape == .array, t.pointee >= 0, tu.types[Int(t.pointee)].canonicalBare == "char" else { return false }
+        var written = false
+        var i = fn.bodyStart
+        while i < fn.bodyEnd {
+            if kind(i) == .call, let name = callee(i) {
+                for (k, a) in kids(i).enumerated() where kind(s(a)) == .varRef && node(s(a)).ref == v {
+                    guard Self.textFunctions.contains(name) else { return false }
+                    if Self.textWriters.contains(name), k == 0 { written = true }
+                }
+            }
+            i += 1
+        }
+        // Every reference is a direct call argument (no indexing, no other use).
+        var refs = 0, args = 0
+        for j in fn.bodyStart..<fn.bodyEnd {
+            if kind(j) == .varRef, node(j).ref == v { refs += 1 }
+            if kind(j) == .call, callee(j) != nil { args += kids(j).filter { kind(s($0)) == .varRef && node(s($0)).ref == v }.count }
+        }
+        return written && refs == args
     }
 
     /// `fgets(buf, n, f) != NULL` or `fgets(buf, n, f)` -> (buf, f).

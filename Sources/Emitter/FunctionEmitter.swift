@@ -67,6 +67,8 @@ final class FunctionEmitter {
     /// Inside a `match` arm on a tagged union: the union member's binding.
     var armBindings: [Int32: E] = [:]
     var strtokState: String?
+    /// Text buffers whose `let` is their first write (`let name = "world".to_string();`).
+    var declareAtWrite: Set<Int32> = []
     /// The statement being written stores through a raw pointer: it goes in an unsafe block.
     var needsUnsafe = false
     var unsafeReason = ""
