@@ -57,14 +57,18 @@ extension FunctionEmitter {
     }
 
     /// A C condition as a Rust `bool`.
+    /// A NULL test in Rust terms, or nil when the pointer's Rust type has no such test.
+    func nullTestText(_ t: Int32) -> String? {
+        guard let nt = nullTest(t), let type = typeOfTest(nt) else { return nil }
+        if type.isOption { return "\(paren(expr(nt.node), E.atom).text).\(nt.isNull ? "is_none" : "is_some")()" }
+        if case .raw = type { return "\(nt.isNull ? "" : "!")\(paren(expr(nt.node), E.atom).text).is_null()" }
+        if isNonNullable(type) || isReference(type) { return nt.isNull ? "false" : "true" }
+        return nil
+    }
+
     func cond(_ n: Int32) -> String {
         let t = s(n)
-        if let nt = nullTest(t), let type = typeOfTest(nt) {
-            let e = expr(nt.node)
-            if type.isOption { return "\(paren(e, E.atom).text).\(nt.isNull ? "is_none" : "is_some")()" }
-            if case .raw = type { return "\(nt.isNull ? "" : "!")\(paren(e, E.atom).text).is_null()" }
-            if isNonNullable(type) || isReference(type) { return nt.isNull ? "false" : "true" }
-        }
+        if let text = nullTestText(t) { return text }
         if kind(t) == .unary, UnaryOp(rawValue: node(t).op) == .logicalNot {
             var inner = expr(t + 1)
             // `!isdigit(c)`: the int the C converts the test to is not needed in Rust.
@@ -598,7 +602,7 @@ extension FunctionEmitter {
                 let test = "matches!(\(base.text), \(tg.name)::\(v.name)\(v.payload == nil ? "" : "(..)"))"
                 return E(text: op == .eq ? test : "!" + test, type: .scalar("bool"), prec: op == .eq ? E.atom : E.unary)
             }
-            if let t = nullTest(n), typeOfTest(t) != nil { return E(text: cond(n), type: .scalar("bool"), prec: E.compare) }
+            if let text = nullTestText(n) { return E(text: text, type: .scalar("bool"), prec: E.compare) }
             // strcmp(a, b) == 0 -> a == b
             if let c = strcmpCompare(k, op) { return c }
             var a = expr(k[0]), b = expr(k[1])

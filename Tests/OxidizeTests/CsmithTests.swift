@@ -1,7 +1,7 @@
 import XCTest
 
-/// C nobody here wrote: 100 csmith programs in a row, each must give a valid report with no
-/// crash and no hang. Skips with a message when csmith is not installed (scripts/setup.sh installs it).
+/// C nobody here wrote: 100 csmith programs in a row, each must give a valid report and a
+/// translation with no crash and no hang. Skips with a message when csmith is not installed (scripts/setup.sh installs it).
 final class CsmithTests: XCTestCase {
     func testHundredCsmithPrograms() throws {
         let csmith = ["/usr/bin/csmith", "/usr/local/bin/csmith"].first { FileManager.default.isExecutableFile(atPath: $0) }
@@ -12,6 +12,7 @@ final class CsmithTests: XCTestCase {
         let s = try Scratch()
         let count = Int(ProcessInfo.processInfo.environment["OXIDIZE_CSMITH_COUNT"] ?? "") ?? 100
         var reports = 0
+        var translated = 0
         for seed in 1...count {
             let src = s.path("prog\(seed).c")
             let gen = Process()
@@ -28,8 +29,14 @@ final class CsmithTests: XCTestCase {
             let functions = json?["functions"] as? [[String: Any]] ?? []
             XCTAssertTrue(functions.contains { $0["name"] as? String == "main" }, "seed \(seed): report has no main")
             reports += 1
+            // The translator must not crash on it either (what it cannot translate is a todo!).
+            let rs = s.path("prog\(seed).rs")
+            let t = try Run.oxidize(["translate", "--no-rustfmt", src, "-o", rs, "--", "-I", include, "-w"], timeout: 60)
+            XCTAssertEqual(t.status, 0, "seed \(seed): translate exit \(t.status): \(t.stderr.suffix(300))")
+            if t.status == 0 { translated += 1 }
         }
         XCTAssertEqual(reports, count, "every program gives a report")
-        print("csmith: \(reports) of \(count) programs gave a report")
+        XCTAssertEqual(translated, count, "every program translates without a crash")
+        print("csmith: \(reports) of \(count) programs gave a report, \(translated) translated")
     }
 }
