@@ -110,6 +110,10 @@ extension UnitContext {
             out.append("// \(label): \(p.ownership.rawValue)\(p.mutable ? " mutable" : "") -> \(shown) (\(ev))")
         }
         for (k, p) in facts.params.enumerated() {
+            if case .resultOut(let outIndex, let ok) = plan.kind, k == outIndex {
+                out.append("// \(p.name): out-parameter -> the Ok(\(ok)) of the Result")
+                continue
+            }
             let main: Bool
             if case .main = plan.kind { main = true } else { main = false }
             if main { out.append("// \(p.name): std::env::args()"); continue }

@@ -243,7 +243,9 @@ extension FunctionEmitter {
         case .conditional:
             let k = kids(n)
             let a = expr(k[1]), b = expr(k[2])
-            let t = nd.type >= 0 && !tu.isPointer(nd.type) ? unit.scalar(nd.type) : a.type
+            var t = nd.type >= 0 && !tu.isPointer(nd.type) ? unit.scalar(nd.type) : a.type
+            // `argc > 1 ? argv[1] : "default"`: text either way, borrowed.
+            if tu.isPointer(nd.type), a.type.isTextual || b.type.isTextual { t = a.type.isOption || b.type.isOption ? .option(.str) : .str }
             return E(text: "if \(cond(k[0])) { \(coerce(a, to: t, at: k[1])) } else { \(coerce(b, to: t, at: k[2])) }", type: t, prec: E.assign)
         case .cast:
             return cast(n)
@@ -336,6 +338,13 @@ extension FunctionEmitter {
                 case "v": out += "\\u{b}"
                 case "e": out += "\\u{1b}"
                 case "?": out += "?"
+                case "u", "U":
+                    // \u00e9 / \U0001F600: Rust writes \u{e9}.
+                    let digits = nx == "u" ? 4 : 8
+                    let hex = String(chars[(i + 2)..<min(chars.count, i + 2 + digits)])
+                    out += "\\u{\(hex.drop(while: { $0 == "0" }).isEmpty ? "0" : String(hex.drop(while: { $0 == "0" })))}"
+                    i += 2 + digits
+                    continue
                 case "'": out += "'"
                 default: out += "\\\(nx)"
                 }

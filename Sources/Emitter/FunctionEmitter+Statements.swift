@@ -112,6 +112,7 @@ extension FunctionEmitter {
                 emitCleanupReturn(c, at: st)
             } else {
                 line(gap("label", st) + ";")
+                if let inner = kids(st).first { statement(inner, following: following, isFunctionBody: isFunctionBody, loopBody: loopBody) }
             }
         default:
             expressionStatement(st, following: following, isFunctionBody: isFunctionBody)
@@ -431,6 +432,7 @@ extension FunctionEmitter {
         case .vec: return "Vec::new()"
         case .array(let e, let n): return "[\(zero(e)); \(n)]"
         case .named(let n): return "\(n)::default()"
+        case .raw(let r): return r.hasPrefix("*mut") ? "std::ptr::null_mut()" : "std::ptr::null()"
         default: return "Default::default()"
         }
     }
@@ -1280,7 +1282,11 @@ extension FunctionEmitter {
         line("match \(scrutinee) {")
         depth += 1
         var covered = Set<String>()
+        let named = Set(arms.flatMap { $0.constants })
+        let allCovered = tg.variants.allSatisfy { named.contains($0.constant) }
         for arm in arms {
+            // Every kind has its arm: a `default:` can never run in Rust.
+            if arm.isDefault, allCovered { continue }
             let stmts = arm.body.filter { kind($0) != .breakStmt }
             var pattern: String
             let saved = armBindings
@@ -1453,7 +1459,12 @@ extension FunctionEmitter {
         }
         let place = lvalue(lhs + 1)
         let data = v.payload == nil ? "" : "(\(payload ?? zero(v.payload!)))"
-        line("\(place.text) = \(tg.name)::\(v.name)\(data);")
+        var target = place.text
+        switch place.type {
+        case .ref, .box: target = "*" + paren(place, E.unary).text   // stored through the pointer
+        default: break
+        }
+        line("\(target) = \(tg.name)::\(v.name)\(data);")
         return true
     }
 
@@ -1500,7 +1511,7 @@ extension FunctionEmitter {
             line("std::process::exit(\(code));")
             return
         }
-        guard let r = c.returns else { line("return;"); return }
+        guard let r = c.returns else { if kind(st) != .labelStmt { line("return;") }; return }
         let value = coerce(expr(r), to: plan.returns, at: r)
         // The cleanup's own return ends the body: a tail expression there.
         if kind(st) == .labelStmt { line(value) } else { line("return \(value);") }
