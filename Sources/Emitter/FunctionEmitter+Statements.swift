@@ -877,13 +877,7 @@ extension FunctionEmitter {
             line("}")
             return
         }
-        line("while \(cond(c)) {")
-        depth += 1
-        continueLabel.append(nil)
-        body(b)
-        continueLabel.removeLast()
-        depth -= 1
-        line("}")
+        loopBlock("while \(cond(c))", b)
     }
 
     func isWalkable(_ t: RType) -> Bool {
@@ -935,6 +929,17 @@ extension FunctionEmitter {
         let args = kids(x)
         guard args.count == 3 else { return nil }
         return (args[0], args[2])
+    }
+
+    /// `header {` body `}` for a loop; a `continue` inside means this loop.
+    func loopBlock(_ header: String, _ b: Int32) {
+        line(header + " {")
+        depth += 1
+        continueLabel.append(nil)
+        body(b)
+        continueLabel.removeLast()
+        depth -= 1
+        line("}")
     }
 
     /// After the first assignment to `v` in the loop body, `v` is not read again.
@@ -1121,24 +1126,12 @@ extension FunctionEmitter {
             }
             let range = whole ? "&\(baseE.text)" : "&\(paren(baseE, E.atom).text)[..\(coerce(expr(ck[1]), to: .scalar("usize"), at: ck[1]))]"
             indexAlias[v] = (baseE.text, E(text: item, type: .ref(elem, mutable: false), prec: E.atom))
-            line("for \(item) in \(range) {")
-            depth += 1
-            continueLabel.append(nil)
-            body(b)
-            continueLabel.removeLast()
-            depth -= 1
-            line("}")
+            loopBlock("for \(item) in \(range)", b)
             indexAlias[v] = nil
             if let saved { bindings[v] = saved } else if declared { bindings[v] = nil }
             return true
         }
-        line("for \(mentions(b, v) ? name : "_" + name) in \(lo)\(op == .le ? "..=" : "..")\(hi) {")
-        depth += 1
-        continueLabel.append(nil)
-        body(b)
-        continueLabel.removeLast()
-        depth -= 1
-        line("}")
+        loopBlock("for \(mentions(b, v) ? name : "_" + name) in \(lo)\(op == .le ? "..=" : "..")\(hi)", b)
         if let saved { bindings[v] = saved } else if declared { bindings[v] = nil }
         return true
     }
@@ -1215,13 +1208,7 @@ extension FunctionEmitter {
         bindings[v] = Binding(name: name, type: .ref(.named(plan.name), mutable: false))
         declaredTypes[v] = .ref(.named(plan.name), mutable: false)
         let loopName = mentions(b, v) ? name : "_" + name
-        line("for \(loopName) in std::iter::successors(\(first), |\(name)| \(step)) {")
-        depth += 1
-        continueLabel.append(nil)
-        body(b)
-        continueLabel.removeLast()
-        depth -= 1
-        line("}")
+        loopBlock("for \(loopName) in std::iter::successors(\(first), |\(name)| \(step))", b)
         bindings[v] = saved
         return true
     }
@@ -1241,13 +1228,7 @@ extension FunctionEmitter {
         let saved = bindings[v]
         bindings[v] = Binding(name: name, type: .str)
         declaredTypes[v] = .str
-        line("for \(name) in \(paren(text, E.atom).text).split(|c: char| \(delims.text).contains(c)).filter(|t| !t.is_empty()) {")
-        depth += 1
-        continueLabel.append(nil)
-        body(b)
-        continueLabel.removeLast()
-        depth -= 1
-        line("}")
+        loopBlock("for \(name) in \(paren(text, E.atom).text).split(|c: char| \(delims.text).contains(c)).filter(|t| !t.is_empty())", b)
         bindings[v] = saved
         return true
     }
