@@ -57,3 +57,13 @@ int sl_manhattan(int x, int y) {
     free(p);
     return d;
 }
+
+/* Elements reached through a field (p[i].x) make p a slice too. */
+struct sl_pt { int x; int y; };
+// expect param sl_sum_x.pts borrowed immutable rust="&[sl_pt]"
+int sl_sum_x(const struct sl_pt *pts, int n) {
+    int s = 0;
+    for (int i = 0; i < n; i++)
+        s += pts[i].x;
+    return s;
+}

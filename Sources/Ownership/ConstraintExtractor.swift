@@ -91,8 +91,11 @@ struct ConstraintExtractor {
         case .unary where n.op == UnaryOp.deref.rawValue:
             return kids(e).first.map { eval($0) } ?? []
         case .subscript_:
+            // `p[i].f`: p is indexed (a slice / Vec), like in a plain `p[i]`.
             guard let b = kids(e).first else { return [] }
-            return eval(b)
+            let base = eval(b)
+            event(.index, base, e)
+            return base
         default: return []
         }
     }
@@ -180,6 +183,8 @@ struct ConstraintExtractor {
         if node(b).kind == .varRef, isPointerVar(node(b).ref) {
             event(.read, [.place(.v(node(b).ref))], at)
         }
+        // `p[i].f` reads p[i]: p is read and indexed.
+        if node(b).kind == .subscript_ { _ = eval(b) }
     }
 
     mutating func unary(_ e: Int32, _ n: Node) -> [Src] {
