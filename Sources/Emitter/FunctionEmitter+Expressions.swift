@@ -140,6 +140,10 @@ extension FunctionEmitter {
             return "&mut " + e.text.dropFirst()
         case (.string, .str):
             return "&" + paren(e, E.unary).text
+        case (.array(.scalar("u8"), _), .str):
+            // A NUL-terminated char array read as text.
+            unit.helpers.insert("c_str")
+            return "&c_str(&\(e.text))"
         case (.str, .slice(.scalar("u8"), false)):
             return "\(paren(e, E.atom).text).as_bytes()"
         case (.ref(let x, _), .raw(let r)):

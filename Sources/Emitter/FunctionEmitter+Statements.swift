@@ -826,11 +826,10 @@ extension FunctionEmitter {
         let c = k[0], b = k[1]
         // while ((c = fgetc(f)) != EOF)
         if let (v, file) = fgetcLoop(c) {
-            let fe = expr(file)
-            markMutated(file)
+            let reader = stream(file)
             let name = bindings[v]?.name ?? "c"
             unit.imports.insert("std::io::Read")
-            line("for byte in \(fe.text).by_ref().bytes() {")
+            line("for byte in \(reader.text)\(reader.isStdin ? "" : ".by_ref()").bytes() {")
             depth += 1
             markMutatedVar(v)
             line("\(name) = match byte { Ok(b) => i32::from(b), Err(_) => break };")
@@ -844,14 +843,13 @@ extension FunctionEmitter {
         // while (fgets(line, n, f) != NULL): read_line into the String.
         if let (buf, file) = fgetsLoop(c), kind(s(buf)) == .varRef, bindings[node(s(buf)).ref]?.type == .string {
             let bufE = expr(buf)
-            let fileE = expr(file)
+            let reader = stream(file)
             markMutated(buf)
-            markMutated(file)
             unit.imports.insert("std::io::BufRead")
             line("loop {")
             depth += 1
             line("\(bufE.text).clear();")
-            line("if \(paren(fileE, E.atom).text).read_line(&mut \(bufE.text)).unwrap_or(0) == 0 {")
+            line("if \(reader.text).read_line(&mut \(bufE.text)).unwrap_or(0) == 0 {")
             line("    break;")
             line("}")
             continueLabel.append(nil)
@@ -968,8 +966,19 @@ extension FunctionEmitter {
         let a = s(k[0])
         guard kind(a) == .binary, BinaryOp(rawValue: node(a).op) == .assign else { return nil }
         let ak = kids(a)
-        guard kind(s(ak[0])) == .varRef, let name = callee(ak[1]), name == "fgetc" || name == "getc" else { return nil }
-        return (node(s(ak[0])).ref, kids(s(ak[1]))[0])
+        guard kind(s(ak[0])) == .varRef, let name = callee(ak[1]), name == "fgetc" || name == "getc" || name == "getchar" else { return nil }
+        return (node(s(ak[0])).ref, name == "getchar" ? -1 : kids(s(ak[1]))[0])
+    }
+
+    /// The Rust reader for a C stream argument: standard input, or the file's own variable.
+    func stream(_ file: Int32) -> (text: String, isStdin: Bool) {
+        if file < 0 { return ("std::io::stdin().lock()", true) }
+        let x = s(file)
+        if kind(x) == .varRef, tu.variables[Int(node(x).ref)].name == "stdin", tu.variables[Int(node(x).ref)].storage == .global {
+            return ("std::io::stdin().lock()", true)
+        }
+        markMutated(file)
+        return (paren(expr(file), E.atom).text, false)
     }
 
     func forStatement(_ st: Int32) {
@@ -1094,7 +1103,9 @@ extension FunctionEmitter {
         // The bound must not change in the body.
         var i = ck[1]
         while i < node(ck[1]).end {
-            if kind(i) == .call { return false }
+            // strlen of a string the body leaves alone is as fixed as a variable.
+            if kind(i) == .call, callee(i) != "strlen" { return false }
+            if kind(i) == .call, let a = kids(i).first, kind(s(a)) == .varRef, writesElements(of: node(s(a)).ref, in: b) { return false }
             if kind(i) == .varRef, assigns(node(i).ref, in: b) { return false }
             if kind(i) == .member, assignsField(node(i).ref, in: b) { return false }
             i += 1
@@ -1166,6 +1177,21 @@ extension FunctionEmitter {
         case .vec(let e), .array(let e, _), .slice(let e, _): return (base, e)
         default: return nil
         }
+    }
+
+    /// `v[i] = ...` (or `v[i].f = ...`) somewhere in the body.
+    func writesElements(of v: Int32, in b: Int32) -> Bool {
+        var i = b
+        while i < node(b).end {
+            let k = kind(i)
+            if (k == .binary && BinaryOp(rawValue: node(i).op) == .assign) || k == .compoundAssign {
+                var t = s(i + 1)
+                while kind(t) == .member { t = s(t + 1) }
+                if kind(t) == .subscript_, let a = kids(t).first, kind(s(a)) == .varRef, node(s(a)).ref == v { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     func assignsField(_ f: Int32, in b: Int32) -> Bool {
@@ -1615,6 +1641,18 @@ extension FunctionEmitter {
         case .xorAssign: sym = "^="
         case .orAssign: sym = "|="
         default: line(gap("compound assignment", n) + ";"); return
+        }
+        switch lhs.type {
+        case .slice, .str:
+            // A cursor into a buffer moves on by n.
+            if op == .addAssign { line("\(lhs.text) = &\(lhs.text)[\(coerce(rhs, to: .scalar("usize"), at: k[1]))..];"); return }
+            line(gap("moving a buffer cursor backwards", n) + ";"); return
+        case .raw:
+            if op == .addAssign || op == .subAssign {
+                line("\(lhs.text) = \(lhs.text).\(op == .addAssign ? "wrapping_add" : "wrapping_sub")(\(coerce(rhs, to: .scalar("usize"), at: k[1])));")
+                return
+            }
+        default: break
         }
         if lhs.type.isUnsigned, op == .addAssign || op == .subAssign || op == .mulAssign {
             let m = op == .addAssign ? "wrapping_add" : op == .subAssign ? "wrapping_sub" : "wrapping_mul"
