@@ -119,7 +119,7 @@ final class FunctionEmitter {
         switch k {
         case .leak: return "Rust drops it at the end of its scope, so the leak is gone."
         case .useAfterFree: return "Translated as a move; rustc rejects the later use (E0382) until the C is fixed."
-        case .doubleFree: return "The second release is a use after move in Rust (E0382)."
+        case .doubleFree: return "Where both releases end the owner's scope Rust drops it once; elsewhere the second drop is a use after move (E0382), as --strict shows."
         case .nullUnchecked: return "The allocation cannot fail in Rust; the value is never null."
         case .freeNonHeap, .freeOffset, .mismatchedDealloc: return "Only owners are dropped in Rust; the release is not translated."
         case .stackAddressEscape: return "A reference to a local cannot outlive it in Rust (E0515/E0597)."
