@@ -408,7 +408,10 @@ final class UnitContext {
             for (k, v) in f.params.enumerated() {
                 let variable = tu.variables[Int(v)]
                 let fact = facts?.params.indices.contains(k) == true ? facts!.params[k] : nil
-                params.append((Self.ident(variable.name), optional(textual(rustType(fact: fact, cType: variable.type), variable.type), nullability.variables.contains(v))))
+                var t = optional(textual(rustType(fact: fact, cType: variable.type), variable.type), nullability.variables.contains(v))
+                // NULL is never tested nor passed in this unit (a library may accept NULL: not a reason for Option).
+                if case .option(let inner) = t, !nullability.variables.contains(v), f.isStatic || !f.name.isEmpty, case .ref = inner { t = inner }
+                params.append((Self.ident(variable.name), t))
             }
             var ret: RType = tu.types.indices.contains(Int(f.returnType)) ? scalar(f.returnType) : .unit
             if let r = facts?.returns {
@@ -738,6 +741,25 @@ struct Nullability {
             default: return false
             }
         }
+        // Variables the C tests against NULL somewhere.
+        var tested = Set<Int32>()
+        for (i, n) in tu.nodes.enumerated() {
+            if n.kind == .binary, [.eq, .ne].contains(BinaryOp(rawValue: n.op)) {
+                let k = Array(tu.children(of: Int32(i)))
+                for (a, b) in [(k[0], k[1]), (k[1], k[0])] where isNull(b) && tu.nodes[Int(strip(a))].kind == .varRef { tested.insert(tu.nodes[Int(strip(a))].ref) }
+            }
+            if n.kind == .unary, UnaryOp(rawValue: n.op) == .logicalNot, tu.nodes[Int(strip(Int32(i) + 1))].kind == .varRef {
+                tested.insert(tu.nodes[Int(strip(Int32(i) + 1))].ref)
+            }
+            if n.kind == .ifStmt || n.kind == .whileStmt, let c = Array(tu.children(of: Int32(i))).first, tu.nodes[Int(strip(c))].kind == .varRef {
+                tested.insert(tu.nodes[Int(strip(c))].ref)
+            }
+        }
+        // A library result the C never tests is used as if it cannot be NULL (Rust says so with expect).
+        func untestedLibraryResult(_ v: Int32, _ e: Int32) -> Bool {
+            let x = tu.nodes[Int(strip(e))]
+            return x.kind == .call && x.ref >= 0 && !tu.functions[Int(x.ref)].hasBody && !tested.contains(v)
+        }
         while changed {
             changed = false
             for f in tu.functions.indices where tu.functions[f].hasBody {
@@ -746,14 +768,14 @@ struct Nullability {
                     let n = tu.nodes[Int(i)]
                     switch n.kind {
                     case .varDecl where n.end > i + 1:
-                        if let last = Array(tu.children(of: i)).last, maybeNull(last) { mark(n.ref) }
+                        if let last = Array(tu.children(of: i)).last, maybeNull(last), !untestedLibraryResult(n.ref, last) { mark(n.ref) }
                     case .binary:
                         let op = BinaryOp(rawValue: n.op)
                         let k = Array(tu.children(of: i))
                         guard k.count == 2 else { continue }
                         if op == .assign {
                             let l = tu.nodes[Int(strip(k[0]))]
-                            if l.kind == .varRef, maybeNull(k[1]) { mark(l.ref) }
+                            if l.kind == .varRef, maybeNull(k[1]), !untestedLibraryResult(l.ref, k[1]) { mark(l.ref) }
                         } else if op == .eq || op == .ne {
                             for (a, b) in [(k[0], k[1]), (k[1], k[0])] where isNull(b) {
                                 let l = tu.nodes[Int(strip(a))]

@@ -284,8 +284,8 @@ final class TranslateTests: XCTestCase {
     }
 
     /// Translates a zeromq C program with --cargo and builds it offline; returns the binary.
-    func cargoBuild(_ name: String, _ scratch: Scratch, cargo: String) throws -> String? {
-        let src = Repo.fixtures.appendingPathComponent("translate/zmq/\(name).c").path
+    func cargoBuild(_ name: String, _ scratch: Scratch, cargo: String, source: String? = nil) throws -> String? {
+        let src = source ?? Repo.fixtures.appendingPathComponent("translate/zmq/\(name).c").path
         let dir = scratch.path(name)
         let t = try Run.oxidize(["translate", src, "--cargo", dir, "--registry", Self.registry])
         XCTAssertEqual(t.status, 0, "\(src):1: translate --cargo failed: \(t.stderr)")
@@ -338,5 +338,7 @@ final class TranslateTests: XCTestCase {
         for name in ["hwserver", "hwclient", "wuserver", "wuclient"] {
             _ = try cargoBuild(name, scratch, cargo: cargo)
         }
+        // The README's bundled example too.
+        _ = try cargoBuild("zmq_hello", scratch, cargo: cargo, source: Repo.root.appendingPathComponent("examples/zmq_hello.c").path)
     }
 }
