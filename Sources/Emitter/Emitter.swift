@@ -410,7 +410,7 @@ final class UnitContext {
                 let fact = facts?.params.indices.contains(k) == true ? facts!.params[k] : nil
                 var t = optional(textual(rustType(fact: fact, cType: variable.type), variable.type), nullability.variables.contains(v))
                 // NULL is never tested nor passed in this unit (a library may accept NULL: not a reason for Option).
-                if case .option(let inner) = t, !nullability.variables.contains(v), f.isStatic || !f.name.isEmpty, case .ref = inner { t = inner }
+                if case .option(let inner) = t, !nullability.variables.contains(v), case .ref = inner { t = inner }
                 params.append((Self.ident(variable.name), t))
             }
             var ret: RType = tu.types.indices.contains(Int(f.returnType)) ? scalar(f.returnType) : .unit
