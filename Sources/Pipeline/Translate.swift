@@ -1,5 +1,6 @@
 import CModel
 import Checker
+import ClangFrontend
 import Emitter
 import Foundation
 import Ownership
@@ -9,6 +10,21 @@ extension Pipeline {
     /// findings of the same run.
     public static func translate(_ options: Options, strict: Bool) throws -> RustTranslation {
         let library = try libraryModel(extra: options.modelFiles)
+        var options = options
+        if let dir = options.buildDirectory {
+            // The file's own flags from compile_commands.json, then the ones after `--`.
+            switch CompilationDatabase.load(buildDirectory: dir) {
+            case .failure(let e): throw Failure(messages: [e.description])
+            case .success(let units):
+                guard let file = options.files.first else { throw Failure(messages: ["oxidize: error: nothing to translate"]) }
+                let want = URL(fileURLWithPath: file).resolvingSymlinksInPath().standardizedFileURL.path
+                guard let unit = units.first(where: { URL(fileURLWithPath: $0.file).resolvingSymlinksInPath().standardizedFileURL.path == want }) else {
+                    throw Failure(messages: ["\(file): error: not a unit of \(dir)/compile_commands.json"])
+                }
+                options.clangArguments = unit.arguments + options.clangArguments
+                options.buildDirectory = nil
+            }
+        }
         let units = try parse(options)
         guard let unit = units.first else { throw Failure(messages: ["oxidize: error: nothing to translate"]) }
         let ownership = OwnershipInference.analyze(units: units, library: library)

@@ -7,7 +7,7 @@ struct TranslateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "translate",
         abstract: "Translate a C file into the Rust a person would write, annotated with every ownership decision and finding.",
-        usage: "oxidize translate FILE [-o OUT.rs | --cargo DIR] [--strict] [-- CLANG_ARGS...]")
+        usage: "oxidize translate FILE [-p BUILD_DIR] [-o OUT.rs | --cargo DIR] [--strict] [-- CLANG_ARGS...]")
 
     @Argument(help: "The C file to translate.")
     var file: String
@@ -30,6 +30,9 @@ struct TranslateCommand: ParsableCommand {
     @Option(name: .customLong("model"), help: ArgumentHelp("A library model file (JSON) to add to the bundled ones; repeatable.", valueName: "FILE"))
     var models: [String] = []
 
+    @Option(name: .customShort("p"), help: ArgumentHelp("A build folder holding compile_commands.json: the file is parsed with its flags from there.", valueName: "BUILD_DIR"))
+    var buildDirectory: String?
+
     func validate() throws {
         if output != nil && cargo != nil { throw ValidationError("use either -o or --cargo, not both") }
         if registry != nil && cargo == nil { throw ValidationError("--registry goes with --cargo") }
@@ -38,7 +41,8 @@ struct TranslateCommand: ParsableCommand {
     func run() throws {
         let translation: RustTranslation
         do {
-            translation = try Pipeline.translate(.init(files: [file], clangArguments: ClangArguments.value, modelFiles: models), strict: strict)
+            translation = try Pipeline.translate(.init(files: [file], clangArguments: ClangArguments.value, modelFiles: models,
+                                                       buildDirectory: buildDirectory), strict: strict)
         } catch let f as Pipeline.Failure {
             f.messages.forEach(Output.error)
             throw ExitCode(2)

@@ -181,6 +181,31 @@ final class TranslateTests: XCTestCase {
         XCTAssertTrue(b.stderr.contains("{3}"), b.stderr)
     }
 
+    /// `-p BUILD_DIR`: the file is parsed with its own flags from compile_commands.json.
+    func testFlagsFromCompilationDatabase() throws {
+        let s = try Scratch()
+        let src = try s.write("greet.c", """
+        #include <stdio.h>
+        #ifndef GREETING
+        #error GREETING comes from the build
+        #endif
+        int main(void) { puts(GREETING); return 0; }
+        """)
+        try FileManager.default.createDirectory(atPath: s.path("build"), withIntermediateDirectories: true)
+        _ = try s.write("build/compile_commands.json", """
+        [{"directory": "\(s.url.path)", "file": "greet.c", "arguments": ["cc", "-DGREETING=\\"hi\\"", "-c", "greet.c"]}]
+        """)
+        let without = try Run.oxidize(["translate", src])
+        XCTAssertEqual(without.status, 2, "without the build's flags the file does not parse")
+        let t = try Run.oxidize(["translate", src, "-p", s.path("build")])
+        XCTAssertEqual(t.status, 0, t.stderr)
+        XCTAssertTrue(t.out.contains("println!(\"hi\")"), t.out)
+        let other = try s.write("other.c", "int f(void) { return 1; }\n")
+        let notUnit = try Run.oxidize(["translate", other, "-p", s.path("build")])
+        XCTAssertEqual(notUnit.status, 2)
+        XCTAssertTrue(notUnit.stderr.contains("not a unit"), notUnit.stderr)
+    }
+
     func testBadInputAndRefusals() throws {
         let missing = try Run.oxidize(["translate", "/nonexistent/x.c"])
         XCTAssertEqual(missing.status, 2)
