@@ -441,8 +441,8 @@ extension FunctionEmitter {
         var deref = false
         if rest.hasPrefix("*") { deref = true; rest = rest.dropFirst() }
         let name = String(rest.prefix(while: { $0.isLetter || $0.isNumber || $0 == "_" }))
-        if !deref, let (v, b) = bindings.first(where: { $0.value.name == name || tu.variables[Int($0.key)].name == name }) {
-            _ = v
+        // The innermost variable of that name (the highest id): deterministic whatever the dictionary order.
+        if !deref, let (_, b) = bindings.filter({ $0.value.name == name || tu.variables[Int($0.key)].name == name }).max(by: { $0.key < $1.key }) {
             if case .array(let e, _) = b.type {
                 if e == .scalar("u8") || e == .scalar("i8") { return E(text: "\(b.name).len()", type: .scalar("usize"), prec: E.atom) }
                 return E(text: "std::mem::size_of_val(&\(b.name))", type: .scalar("usize"), prec: E.atom)

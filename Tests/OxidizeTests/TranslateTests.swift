@@ -102,6 +102,8 @@ final class TranslateTests: XCTestCase {
             XCTAssertEqual(t.status, 0, "\(where_): translate failed: \(t.stderr)")
             guard t.status == 0 else { continue }
             let code = try String(contentsOfFile: rs, encoding: .utf8)
+            let again = try Run.oxidize(["translate", src.path])
+            XCTAssertEqual(again.out, code, "\(where_): same input, same bytes")
             XCTAssertFalse(code.contains("unsafe"), "\(where_): the translation contains unsafe")
             XCTAssertFalse(code.contains("todo!("), "\(where_): the translation has untranslated parts: \(t.stderr)")
             let rBin = scratch.path(f.name + "-rs")
