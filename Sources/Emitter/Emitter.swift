@@ -439,6 +439,13 @@ final class UnitContext {
             }
             plans[Int32(i)] = FunctionPlan(kind: kind, name: Self.ident(f.name), params: params, returns: ret, facts: facts)
         }
+        // `T **head` lent to a callee that may find NULL in it (a list's head): &mut Option<Box<T>>.
+        for (id, plan) in plans {
+            for (k, p) in plan.params.enumerated() {
+                guard case .ref(.box(let inner), true) = p.type, pointeeMayBeNull(function: id, param: k) else { continue }
+                plans[id]!.params[k].type = .ref(.option(.box(inner)), mutable: true)
+            }
+        }
         for (id, plan) in plans {
             if case .normal = plan.kind, isAcquire(id) { plans[id]!.kind = .acquire }
             if case .normal = plan.kind, let (k, ok) = resultOut(id) {
@@ -475,6 +482,34 @@ final class UnitContext {
         case .option(.slice(.scalar("u8"), false)): return .option(.str)
         default: return t
         }
+    }
+
+    /// A caller passes `&p` with `p` possibly NULL, or the function stores a possibly-NULL value
+    /// through the parameter (`*head = n->next`).
+    func pointeeMayBeNull(function id: Int32, param k: Int) -> Bool {
+        for (i, n) in tu.nodes.enumerated() where n.kind == .call && n.ref == id {
+            let args = Array(tu.children(of: Int32(i)))
+            guard k < args.count else { continue }
+            var a = tu.strip(args[k])
+            if tu.nodes[Int(a)].kind == .unary, UnaryOp(rawValue: tu.nodes[Int(a)].op) == .addressOf {
+                a = tu.strip(a + 1)
+                if tu.nodes[Int(a)].kind == .varRef, nullability.variables.contains(tu.nodes[Int(a)].ref) { return true }
+                if tu.nodes[Int(a)].kind == .member, let rec = Optional(tu.fields[Int(tu.nodes[Int(a)].ref)].record),
+                   structs[rec]?.fields.first(where: { $0.field == tu.nodes[Int(a)].ref })?.type.isOption == true { return true }
+            }
+        }
+        let f = tu.functions[Int(id)]
+        let v = f.params[k]
+        for i in f.bodyStart..<f.bodyEnd where tu.nodes[Int(i)].kind == .binary && BinaryOp(rawValue: tu.nodes[Int(i)].op) == .assign {
+            let lhs = tu.strip(i + 1)
+            guard tu.nodes[Int(lhs)].kind == .unary, UnaryOp(rawValue: tu.nodes[Int(lhs)].op) == .deref,
+                  tu.nodes[Int(tu.strip(lhs + 1))].kind == .varRef, tu.nodes[Int(tu.strip(lhs + 1))].ref == v,
+                  let rhs = Array(tu.children(of: i)).last else { continue }
+            let r = tu.nodes[Int(tu.strip(rhs))]
+            if r.kind == .member, let plan = structs[tu.fields[Int(r.ref)].record], plan.fields.first(where: { $0.field == r.ref })?.type.isOption == true { return true }
+            if r.kind == .varRef, nullability.variables.contains(r.ref) { return true }
+        }
+        return false
     }
 
     /// The local a parameter initialises (`struct counter *c = data;`) when that is its only use.

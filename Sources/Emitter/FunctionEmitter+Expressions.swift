@@ -119,6 +119,11 @@ extension FunctionEmitter {
             return "Some(\(coerce(e, to: inner, at: n)))"
         case (.option(let a), _):
             // An Option used where a value is required: C would crash on NULL; Rust panics.
+            if e.place == .field || e.place == .index, !a.isCopy {
+                // Moved out of a place: take it (the place is left None).
+                markMutated(s(n))
+                return "\(receiver(e)).take().expect(\"non-null pointer\")"
+            }
             switch (a, to) {
             case (.box, .ref(_, let m)):
                 if m { markMutated(n) }
@@ -167,6 +172,12 @@ extension FunctionEmitter {
         }
     }
 
+    /// The text of `e` as a method receiver: `*head` is just `head` (methods auto-dereference).
+    func receiver(_ e: E) -> String {
+        if e.text.hasPrefix("*"), e.text.dropFirst().allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) { return String(e.text.dropFirst()) }
+        return paren(e, E.atom).text
+    }
+
     /// A move out of a place: fields and elements are taken, locals used later are cloned if shared.
     func moved(_ e: E, at n: Int32) -> String {
         if e.type.isCopy { return e.text }
@@ -174,7 +185,7 @@ extension FunctionEmitter {
         case .field?, .index?:
             markMutated(n)
             switch e.type {
-            case .option: return "\(paren(e, E.atom).text).take()"
+            case .option: return "\(receiver(e)).take()"
             case .vec, .string: return "std::mem::take(&mut \(e.text))"
             case .rc:
                 unit.imports.insert("std::rc::Rc")

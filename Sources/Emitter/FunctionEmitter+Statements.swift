@@ -861,7 +861,7 @@ extension FunctionEmitter {
         }
         // while (head != NULL) over a list: take (or borrow) each node in turn.
         if let t = nullTest(c), !t.isNull, let v = t.variable, let bnd = bindings[v], case .option(let inner) = bnd.type,
-           isWalkable(inner), !readAfterAssign(v, in: b) {
+           isWalkable(inner), !readAfterAssign(v, in: b), assignsDirectly(v, in: b), !takesAddress(v, in: b) {
             let nodeName = "node"
             let narrowed = v + 1_000_000 * Int32(1 + (lines.count % 1000))
             line("while let Some(\(mutMarker(narrowed))\(nodeName)) = \(bnd.name) {")
@@ -876,6 +876,26 @@ extension FunctionEmitter {
             return
         }
         loopBlock("while \(cond(c))", b)
+    }
+
+    /// `v = ...` in the body (the walk moves on by itself).
+    func assignsDirectly(_ v: Int32, in b: Int32) -> Bool {
+        var i = b
+        while i < node(b).end {
+            if isAssignment(i), kind(s(i + 1)) == .varRef, node(s(i + 1)).ref == v { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// `&v` in the body (a callee may change v: pop(&stack)).
+    func takesAddress(_ v: Int32, in b: Int32) -> Bool {
+        var i = b
+        while i < node(b).end {
+            if kind(i) == .unary, UnaryOp(rawValue: node(i).op) == .addressOf, kind(s(i + 1)) == .varRef, node(s(i + 1)).ref == v { return true }
+            i += 1
+        }
+        return false
     }
 
     func isWalkable(_ t: RType) -> Bool {
