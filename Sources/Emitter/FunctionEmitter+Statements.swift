@@ -1304,6 +1304,13 @@ extension FunctionEmitter {
         let bodyNode = k[1]
         for c in (kind(bodyNode) == .compound ? kids(bodyNode) : [bodyNode]) { collect(c) }
         guard arms.allSatisfy({ $0.isDefault || $0.constants.allSatisfy { tg.variant(constant: $0) != nil } }) else { return false }
+        // Breaks from inside an arm, or arms running into the next: the plain switch handles those.
+        for (ai, arm) in arms.enumerated() {
+            var b = arm.body
+            if let l = b.last, kind(l) == .breakStmt { b.removeLast() }
+            if b.contains(where: { breaksOutOfSwitch($0) }) { return false }
+            if ai < arms.count - 1, let l = arm.body.last, kind(l) != .breakStmt, !exits(l) { return false }
+        }
         let scrutinee: String
         if case .ref = base.type { scrutinee = base.text } else { scrutinee = "&" + paren(base, E.unary).text }
         line("match \(scrutinee) {")
@@ -1314,7 +1321,8 @@ extension FunctionEmitter {
         for arm in arms {
             // Every kind has its arm: a `default:` can never run in Rust.
             if arm.isDefault, allCovered { continue }
-            let stmts = arm.body.filter { kind($0) != .breakStmt }
+            var stmts = arm.body
+            if let last = stmts.last, kind(last) == .breakStmt { stmts.removeLast() }
             var pattern: String
             let saved = armBindings
             if arm.isDefault {
@@ -1370,22 +1378,40 @@ extension FunctionEmitter {
         let bodyNode = k[1]
         for c in (kind(bodyNode) == .compound ? kids(bodyNode) : [bodyNode]) { collect(c) }
         var hasDefault = false
-        for arm in arms {
+        for (ai, arm) in arms.enumerated() {
             let labels = arm.labels.contains("_") ? "_" : arm.labels.joined(separator: " | ")
             if labels == "_" { hasDefault = true }
             line("\(labels) => {")
             depth += 1
-            let stmts = arm.body.filter { kind($0) != .breakStmt }
-            if stmts.count < arm.body.count - 1 || (arm.body.last.map { kind($0) != .breakStmt && !exits($0) } ?? false) && !stmts.isEmpty {
-                // fall-through into the next case is not translated
+            var stmts = arm.body
+            if let last = stmts.last, kind(last) == .breakStmt { stmts.removeLast() }
+            // A `break` that leaves the switch from inside the arm would leave the loop in Rust,
+            // and an arm that runs on into the next one has no match form: both stay untranslated.
+            if stmts.contains(where: { breaksOutOfSwitch($0) }) {
+                line(gap("a break out of a switch from inside a case", st) + ";")
+            } else if ai < arms.count - 1, !arm.body.isEmpty, let last = arm.body.last, kind(last) != .breakStmt, !exits(last) {
+                line(gap("a switch case that falls through into the next", st) + ";")
+            } else {
+                block(children: stmts, scope: st)
             }
-            block(children: stmts, scope: st)
             depth -= 1
             line("}")
         }
         if !hasDefault { line("_ => {}") }
         depth -= 1
         line("}")
+    }
+
+    /// A `break` in this statement that targets the enclosing switch (not one of its own loops).
+    func breaksOutOfSwitch(_ st: Int32) -> Bool {
+        var i = st
+        while i < node(st).end {
+            let k = kind(i)
+            if k == .whileStmt || k == .forStmt || k == .doStmt || k == .switchStmt { i = node(i).end; continue }
+            if k == .breakStmt { return true }
+            i += 1
+        }
+        return false
     }
 
     // MARK: expression statements
