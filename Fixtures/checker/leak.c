@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <zmq.h>
+#include <pthread.h>
 
 struct lk_conn {
     char *name;
@@ -282,4 +283,20 @@ void lk_loop_overwrite(int count) {
         p = malloc(16);
     }
     free(p);
+}
+
+/* Negative: a mutex in static storage is initialised once and lives as long as the program. */
+static pthread_mutex_t lk_global_mutex;
+void lk_ok_init_global_mutex(void) {
+    pthread_mutex_init(&lk_global_mutex, NULL);
+}
+
+/* Positive: a mutex on the stack is initialised and never destroyed. */
+int lk_local_mutex(void) {
+    pthread_mutex_t m;
+    pthread_mutex_init(&m, NULL);
+    pthread_mutex_lock(&m);
+    pthread_mutex_unlock(&m);
+    // expect diag leak definite
+    return 0;
 }

@@ -172,6 +172,8 @@ extension FunctionChecker {
                     callEffects[e] = CallEffect(kind: .initialised, obj: made.obj)
                     // Initialised inside another object (&p->mutex): that object owns it now.
                     if addr < 0 { escape([made]) }
+                    // Initialised in static storage (a global mutex): it outlives the function.
+                    if addr >= 0, [.global, .staticLocal].contains(variable(addr).storage) { escape([made]) }
                 }
             case "move":
                 use(refs.filter { !isStackOrStatic($0) }, at: e, what: "passed to '\(f.name)'", deref: false, via: a)
