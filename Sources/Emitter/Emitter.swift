@@ -285,9 +285,7 @@ final class UnitContext {
             for f in r.fields {
                 let field = tu.fields[Int(f)]
                 if f == plan.refcount { continue }
-                let fact = plan.facts?.fields.first { $0.name == field.name }
                 plan.fields.append((field.name, Self.ident(field.name), .unit, f))
-                _ = fact
             }
             structs[id] = plan
         }
@@ -708,11 +706,7 @@ struct Nullability {
     init(_ unit: UnitContext) {
         let tu = unit.tu
         func strip(_ n: Int32) -> Int32 { tu.strip(n) }
-        func isNull(_ n: Int32) -> Bool {
-            var i = n
-            while (tu.nodes[Int(i)].kind == .implicit || tu.nodes[Int(i)].kind == .cast), tu.nodes[Int(i)].end > i + 1 { i += 1 }
-            return tu.nodes[Int(i)].kind == .intLiteral && tu.nodes[Int(i)].value == 0 && tu.isPointer(tu.nodes[Int(n)].type)
-        }
+        func isNull(_ n: Int32) -> Bool { tu.isNullPointerConstant(n) }
         var allocated: Set<Int32> = []
         for (i, n) in tu.nodes.enumerated() where n.kind == .varDecl && n.end > Int32(i) + 1 {
             let c = strip(Int32(i) + 1)
@@ -834,5 +828,14 @@ struct Nullability {
                 }
             }
         }
+    }
+}
+
+extension TranslationUnit {
+    /// A null pointer constant: `NULL`, `0` or `(void *)0` where a pointer is expected.
+    func isNullPointerConstant(_ n: Int32) -> Bool {
+        var i = n
+        while nodes[Int(i)].kind == .implicit || nodes[Int(i)].kind == .cast, nodes[Int(i)].end > i + 1 { i += 1 }
+        return nodes[Int(i)].kind == .intLiteral && nodes[Int(i)].value == 0 && isPointer(nodes[Int(n)].type)
     }
 }

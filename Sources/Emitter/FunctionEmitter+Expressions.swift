@@ -500,10 +500,8 @@ extension FunctionEmitter {
         let ftype = plan?.fields.first { $0.field == f }?.type ?? unit.scalar(field.type)
         let fname = UnitContext.ident(field.name)
         var baseText = paren(base, E.atom).text
-        if case .raw(let r) = base.type {
-            let ftype = plan?.fields.first { $0.field == f }?.type ?? unit.scalar(field.type)
-            _ = r
-            let place = "(*\(paren(base, E.unary).text)).\(UnitContext.ident(field.name))"
+        if case .raw = base.type {
+            let place = "(*\(paren(base, E.unary).text)).\(fname)"
             if writing { needsUnsafe = true; unsafeReason = safetyReason(n + 1); return E(text: place, type: ftype, prec: E.atom, place: .field) }
             return unsafeRead(place, ftype, reason: safetyReason(n + 1))
         }

@@ -16,15 +16,16 @@ extension FunctionEmitter {
     }
 
     /// A statement list. Idioms that span statements (allocation then field stores) are found here.
-    func block(children: [Int32], scope: Int32, isFunctionBody: Bool = false, loopBody: Bool = false) {
+    func block(children: [Int32], isFunctionBody: Bool = false) {
+        // What a block declares or narrows ends with it.
         let saved = bindings
-        defer { bindings = saved.merging(bindings.filter { saved[$0.key] != nil && !tu.variables[Int($0.key)].name.isEmpty && false }) { a, _ in a } }
+        defer { bindings = saved }
         var i = 0
         while i < children.count {
             let c = children[i]
             if consumed.contains(c) { i += 1; continue }
             let rest = Array(children[(i + 1)...])
-            statement(c, following: rest, isFunctionBody: isFunctionBody, loopBody: loopBody)
+            statement(c, following: rest, isFunctionBody: isFunctionBody)
             i += 1
         }
     }
@@ -56,14 +57,14 @@ extension FunctionEmitter {
         return false
     }
 
-    func statement(_ st: Int32, following: [Int32], isFunctionBody: Bool, loopBody: Bool) {
+    func statement(_ st: Int32, following: [Int32], isFunctionBody: Bool) {
         warnings(at: st)
         let n = node(st)
         switch n.kind {
         case .compound:
             line("{")
             depth += 1
-            block(children: kids(st), scope: st)
+            block(children: kids(st))
             depth -= 1
             line("}")
         case .declStmt:
@@ -112,7 +113,7 @@ extension FunctionEmitter {
                 emitCleanupReturn(c, at: st)
             } else {
                 line(gap("label", st) + ";")
-                if let inner = kids(st).first { statement(inner, following: following, isFunctionBody: isFunctionBody, loopBody: loopBody) }
+                if let inner = kids(st).first { statement(inner, following: following, isFunctionBody: isFunctionBody) }
             }
         default:
             expressionStatement(st, following: following, isFunctionBody: isFunctionBody)
@@ -121,8 +122,8 @@ extension FunctionEmitter {
 
     /// A statement that is a block or a single statement, emitted inside the current braces.
     func body(_ st: Int32) {
-        if kind(st) == .compound { block(children: kids(st), scope: st) }
-        else { statement(st, following: [], isFunctionBody: false, loopBody: true) }
+        if kind(st) == .compound { block(children: kids(st)) }
+        else { statement(st, following: [], isFunctionBody: false) }
     }
 
     // MARK: declarations
@@ -442,8 +443,7 @@ extension FunctionEmitter {
     func structLiteral(for v: Int32, inner: RType, following: [Int32], record: Int32? = nil) -> String? {
         guard case .named(var sname) = inner else { return nil }
         if sname.hasPrefix("RefCell<") { sname = String(sname.dropFirst(8).dropLast()) }
-        guard let (rid, plan) = unit.structs.first(where: { $0.value.name == sname }) else { return nil }
-        _ = rid
+        guard let plan = unit.structs.values.first(where: { $0.name == sname }) else { return nil }
         var values: [String: String] = [:]
         var used: [Int32] = []
         var skipNullChecks: [Int32] = []
@@ -484,13 +484,27 @@ extension FunctionEmitter {
 
     /// Whether a subtree refers to a variable.
     func mentions(_ n: Int32, _ v: Int32) -> Bool {
+        anyNode(in: n) { kind($0) == .varRef && node($0).ref == v }
+    }
+
+    /// Whether some node of the subtree at `n` (itself included) passes `test`.
+    func anyNode(in n: Int32, _ test: (Int32) -> Bool) -> Bool {
         var i = n
         while i < node(n).end {
-            if kind(i) == .varRef && node(i).ref == v { return true }
+            if test(i) { return true }
             i += 1
         }
         return false
     }
+
+    /// The target of a store (`x = ...`, `x op= ...`), stripped; nil for any other node.
+    func storeTarget(_ i: Int32) -> Int32? {
+        let k = kind(i)
+        guard (k == .binary && BinaryOp(rawValue: node(i).op) == .assign) || k == .compoundAssign else { return nil }
+        return s(i + 1)
+    }
+
+    func isVar(_ n: Int32, _ v: Int32) -> Bool { kind(n) == .varRef && node(n).ref == v }
 
     /// `malloc`/`calloc`/`strdup` and friends as the construction of the target type.
     func allocation(_ n: Int32, for type: RType) -> String? {
@@ -562,7 +576,7 @@ extension FunctionEmitter {
         let n = s(c)
         func target(_ x: Int32) -> (Int32?, Int32?)? {
             let t = s(x)
-            if kind(t) == .varRef, tu.isPointer(node(t).type) || isHandle(node(t).ref) { return (node(t).ref, nil) }
+            if kind(t) == .varRef, tu.isPointer(node(t).type) { return (node(t).ref, nil) }
             if kind(t) == .member, tu.isPointer(node(t).type) { return (nil, node(t).ref) }
             return nil
         }
@@ -578,7 +592,6 @@ extension FunctionEmitter {
         return nil
     }
 
-    func isHandle(_ v: Int32) -> Bool { false }
 
     /// The C tests this variable against NULL somewhere in the function.
     func hasNullTest(_ v: Int32) -> Bool {
@@ -594,11 +607,7 @@ extension FunctionEmitter {
     }
 
     /// A null pointer constant: `NULL`, `0` or `(void *)0`.
-    func isNull(_ n: Int32) -> Bool {
-        var i = n
-        while kind(i) == .implicit || kind(i) == .cast, node(i).end > i + 1 { i += 1 }
-        return kind(i) == .intLiteral && node(i).value == 0 && tu.isPointer(node(n).type)
-    }
+    func isNull(_ n: Int32) -> Bool { tu.isNullPointerConstant(n) }
 
     /// Ends by leaving the function (return, exit, a noreturn call) on its last statement.
     func exits(_ st: Int32) -> Bool {
@@ -623,7 +632,7 @@ extension FunctionEmitter {
             if !type.isOption, isNonNullable(type) || isReference(type) {
                 let branch = t.isNull ? els : then
                 line("// `\(sourceCondition(t))` \(t.isNull ? "cannot happen" : "always holds") here: \(type) is never null.")
-                if let branch { if kind(branch) == .compound { block(children: kids(branch), scope: branch) } else { body(branch) } }
+                if let branch { if kind(branch) == .compound { block(children: kids(branch)) } else { body(branch) } }
                 return
             }
             // `if (p == NULL) { ...; return; }` on an Option: let-else, and `p` is known below.
@@ -811,12 +820,7 @@ extension FunctionEmitter {
     }
 
     func usesErrno(_ st: Int32) -> Bool {
-        var i = st
-        while i < node(st).end {
-            if kind(i) == .call, let name = callee(i), name == "zmq_errno" || name == "zmq_strerror" { return true }
-            i += 1
-        }
-        return false
+        anyNode(in: st) { kind($0) == .call && ["zmq_errno", "zmq_strerror"].contains(callee($0) ?? "") }
     }
 
     // MARK: loops
@@ -880,22 +884,12 @@ extension FunctionEmitter {
 
     /// `v = ...` in the body (the walk moves on by itself).
     func assignsDirectly(_ v: Int32, in b: Int32) -> Bool {
-        var i = b
-        while i < node(b).end {
-            if isAssignment(i), kind(s(i + 1)) == .varRef, node(s(i + 1)).ref == v { return true }
-            i += 1
-        }
-        return false
+        anyNode(in: b) { isAssignment($0) && isVar(s($0 + 1), v) }
     }
 
     /// `&v` in the body (a callee may change v: pop(&stack)).
     func takesAddress(_ v: Int32, in b: Int32) -> Bool {
-        var i = b
-        while i < node(b).end {
-            if kind(i) == .unary, UnaryOp(rawValue: node(i).op) == .addressOf, kind(s(i + 1)) == .varRef, node(s(i + 1)).ref == v { return true }
-            i += 1
-        }
-        return false
+        anyNode(in: b) { kind($0) == .unary && UnaryOp(rawValue: node($0).op) == .addressOf && isVar(s($0 + 1), v) }
     }
 
     func isWalkable(_ t: RType) -> Bool {
@@ -1022,10 +1016,10 @@ extension FunctionEmitter {
         // The general form: init; while cond { body; inc }
         line("{")
         depth += 1
-        if let initS { statement(initS, following: [], isFunctionBody: false, loopBody: false) }
+        if let initS { statement(initS, following: [], isFunctionBody: false) }
         line("while \(c.map { cond($0) } ?? "true") {")
         depth += 1
-        let needsLabel = inc != nil && containsContinue(b)
+        let needsLabel = inc != nil && jumpsOut(.continueStmt, from: b)
         if needsLabel {
             labelCounter += 1
             let label = "'body\(labelCounter)"
@@ -1048,12 +1042,14 @@ extension FunctionEmitter {
         line("}")
     }
 
-    func containsContinue(_ b: Int32) -> Bool {
-        var i = b
-        while i < node(b).end {
+    /// A `break` or `continue` in this subtree that leaves it: not one caught by a loop inside it
+    /// (nor, for `break`, by a switch inside it).
+    func jumpsOut(_ jump: NodeKind, from st: Int32) -> Bool {
+        var i = st
+        while i < node(st).end {
             let k = kind(i)
-            if k == .whileStmt || k == .forStmt || k == .doStmt { i = node(i).end; continue }
-            if k == .continueStmt { return true }
+            if k == .whileStmt || k == .forStmt || k == .doStmt || (jump == .breakStmt && k == .switchStmt) { i = node(i).end; continue }
+            if k == jump { return true }
             i += 1
         }
         return false
@@ -1074,17 +1070,12 @@ extension FunctionEmitter {
         return nil
     }
 
+    /// Stored to, incremented or lent by address in the subtree.
     func assigns(_ v: Int32, in b: Int32) -> Bool {
-        var i = b
-        while i < node(b).end {
-            let n = node(i)
-            if (n.kind == .binary && BinaryOp(rawValue: n.op) == .assign) || n.kind == .compoundAssign
-                || (n.kind == .unary && [.postInc, .postDec, .preInc, .preDec, .addressOf].contains(UnaryOp(rawValue: n.op))) {
-                if kind(s(i + 1)) == .varRef, node(s(i + 1)).ref == v { return true }
-            }
-            i += 1
+        anyNode(in: b) { i in
+            if let t = storeTarget(i) { return isVar(t, v) }
+            return kind(i) == .unary && [.postInc, .postDec, .preInc, .preDec, .addressOf].contains(UnaryOp(rawValue: node(i).op)) && isVar(s(i + 1), v)
         }
-        return false
     }
 
     func usedAfter(_ v: Int32, _ n: Int32) -> Bool {
@@ -1201,29 +1192,16 @@ extension FunctionEmitter {
 
     /// `v[i] = ...` (or `v[i].f = ...`) somewhere in the body.
     func writesElements(of v: Int32, in b: Int32) -> Bool {
-        var i = b
-        while i < node(b).end {
-            let k = kind(i)
-            if (k == .binary && BinaryOp(rawValue: node(i).op) == .assign) || k == .compoundAssign {
-                var t = s(i + 1)
-                while kind(t) == .member { t = s(t + 1) }
-                if kind(t) == .subscript_, let a = kids(t).first, kind(s(a)) == .varRef, node(s(a)).ref == v { return true }
-            }
-            i += 1
+        anyNode(in: b) { i in
+            guard var t = storeTarget(i) else { return false }
+            while kind(t) == .member { t = s(t + 1) }
+            guard kind(t) == .subscript_, let a = kids(t).first else { return false }
+            return isVar(s(a), v)
         }
-        return false
     }
 
     func assignsField(_ f: Int32, in b: Int32) -> Bool {
-        var i = b
-        while i < node(b).end {
-            let n = node(i)
-            if (n.kind == .binary && BinaryOp(rawValue: n.op) == .assign) || n.kind == .compoundAssign {
-                if kind(s(i + 1)) == .member, node(s(i + 1)).ref == f { return true }
-            }
-            i += 1
-        }
-        return false
+        anyNode(in: b) { i in storeTarget(i).map { kind($0) == .member && node($0).ref == f } ?? false }
     }
 
     /// for (n = head; n != NULL; n = n->next) -> for n in successors(head, |n| n.next.as_deref())
@@ -1284,7 +1262,6 @@ extension FunctionEmitter {
     /// `switch (v.kind)` on a tagged union: a match whose arms bind the member they read.
     func taggedSwitch(_ st: Int32, _ tg: TaggedUnion, _ tagNode: Int32) -> Bool {
         let k = kids(st)
-        let base = expr(tagNode + 1)
         var arms: [(constants: [String], isDefault: Bool, body: [Int32])] = []
         func collect(_ n: Int32) {
             if kind(n) == .caseStmt {
@@ -1308,9 +1285,11 @@ extension FunctionEmitter {
         for (ai, arm) in arms.enumerated() {
             var b = arm.body
             if let l = b.last, kind(l) == .breakStmt { b.removeLast() }
-            if b.contains(where: { breaksOutOfSwitch($0) }) { return false }
+            if b.contains(where: { jumpsOut(.breakStmt, from: $0) }) { return false }
             if ai < arms.count - 1, let l = arm.body.last, kind(l) != .breakStmt, !exits(l) { return false }
         }
+        // Only now, when the match will be written: evaluating it may emit lines and notes.
+        let base = expr(tagNode + 1)
         let scrutinee: String
         if case .ref = base.type { scrutinee = base.text } else { scrutinee = "&" + paren(base, E.unary).text }
         line("match \(scrutinee) {")
@@ -1341,7 +1320,7 @@ extension FunctionEmitter {
             }
             line("\(pattern) => {")
             depth += 1
-            block(children: stmts, scope: st)
+            block(children: stmts)
             depth -= 1
             line("}")
             armBindings = saved
@@ -1387,12 +1366,12 @@ extension FunctionEmitter {
             if let last = stmts.last, kind(last) == .breakStmt { stmts.removeLast() }
             // A `break` that leaves the switch from inside the arm would leave the loop in Rust,
             // and an arm that runs on into the next one has no match form: both stay untranslated.
-            if stmts.contains(where: { breaksOutOfSwitch($0) }) {
+            if stmts.contains(where: { jumpsOut(.breakStmt, from: $0) }) {
                 line(gap("a break out of a switch from inside a case", st) + ";")
             } else if ai < arms.count - 1, !arm.body.isEmpty, let last = arm.body.last, kind(last) != .breakStmt, !exits(last) {
                 line(gap("a switch case that falls through into the next", st) + ";")
             } else {
-                block(children: stmts, scope: st)
+                block(children: stmts)
             }
             depth -= 1
             line("}")
@@ -1402,17 +1381,6 @@ extension FunctionEmitter {
         line("}")
     }
 
-    /// A `break` in this statement that targets the enclosing switch (not one of its own loops).
-    func breaksOutOfSwitch(_ st: Int32) -> Bool {
-        var i = st
-        while i < node(st).end {
-            let k = kind(i)
-            if k == .whileStmt || k == .forStmt || k == .doStmt || k == .switchStmt { i = node(i).end; continue }
-            if k == .breakStmt { return true }
-            i += 1
-        }
-        return false
-    }
 
     // MARK: expression statements
 

@@ -151,7 +151,7 @@ final class FunctionEmitter {
         }
         let bodyRoot = fn.bodyStart
         cleanup = findCleanup()
-        block(children: Array(tu.children(of: bodyRoot)), scope: bodyRoot, isFunctionBody: true)
+        block(children: Array(tu.children(of: bodyRoot)), isFunctionBody: true)
         // Findings on lines no statement starts on (a closing brace): at the end of the body.
         if fn.loc.file == 0 {
             for l in Int(fn.loc.line)...max(Int(fn.loc.line), Int(fn.bodyEndLoc.line)) {
