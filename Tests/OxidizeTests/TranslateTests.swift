@@ -14,7 +14,8 @@ struct Tool {
     }
 
     @discardableResult
-    static func run(_ exe: String, _ args: [String], cwd: String? = nil, env: [String: String] = [:], timeout: TimeInterval = 300) throws -> Tool {
+    static func run(_ exe: String, _ args: [String], cwd: String? = nil, env: [String: String] = [:], stdin: String? = nil,
+                    timeout: TimeInterval = 300) throws -> Tool {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: exe)
         p.arguments = args
@@ -28,7 +29,7 @@ struct Tool {
         FileManager.default.createFile(atPath: e, contents: nil)
         p.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: o))
         p.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: e))
-        p.standardInput = FileHandle.nullDevice
+        p.standardInput = try stdin.map { try FileHandle(forReadingFrom: URL(fileURLWithPath: $0)) } ?? FileHandle.nullDevice
         try p.run()
         let deadline = Date().addingTimeInterval(timeout)
         while p.isRunning {
@@ -56,6 +57,8 @@ struct Tool {
 struct TranslateFixture {
     var source: URL
     var args: [String] = []
+    /// A file fed to standard input (`// stdin: NAME`), beside the program.
+    var stdin: String?
     var exit: Int32 = 0
     var expected: String
 
@@ -64,6 +67,9 @@ struct TranslateFixture {
         let text = try String(contentsOf: source, encoding: .utf8)
         for line in text.split(separator: "\n").prefix(10) {
             if line.hasPrefix("// args:") { args = line.dropFirst(8).split(separator: " ").map(String.init) }
+            if line.hasPrefix("// stdin:") {
+                stdin = source.deletingLastPathComponent().appendingPathComponent(line.dropFirst(9).trimmingCharacters(in: .whitespaces)).path
+            }
             if line.hasPrefix("// exit:") { exit = Int32(line.dropFirst(8).trimmingCharacters(in: .whitespaces)) ?? 0 }
         }
         expected = (try? String(contentsOf: source.deletingPathExtension().appendingPathExtension("out"), encoding: .utf8)) ?? ""
@@ -93,7 +99,7 @@ final class TranslateTests: XCTestCase {
             let cBin = scratch.path(f.name + "-c")
             let built = try Tool.run(cc, ["-std=c99", "-O0", "-o", cBin, src.path])
             XCTAssertEqual(built.status, 0, "\(where_): the C does not build: \(built.stderr)")
-            let c = try Tool.run(cBin, f.args, cwd: dir.path)
+            let c = try Tool.run(cBin, f.args, cwd: dir.path, stdin: f.stdin)
             XCTAssertEqual(c.stdout, f.expected, "\(where_): the C's output differs from \(f.name).out")
             XCTAssertEqual(c.status, f.exit, "\(where_): the C's exit code")
             // The translation.
@@ -111,7 +117,7 @@ final class TranslateTests: XCTestCase {
             XCTAssertEqual(r.status, 0, "\(where_): rustc rejects the translation:\n\(r.stderr)")
             XCTAssertFalse(r.stderr.contains("warning"), "\(where_): rustc warns about the translation:\n\(r.stderr)")
             guard r.status == 0 else { continue }
-            let run = try Tool.run(rBin, f.args, cwd: dir.path)
+            let run = try Tool.run(rBin, f.args, cwd: dir.path, stdin: f.stdin)
             XCTAssertEqual(run.stdout, c.stdout, "\(where_): the Rust prints something else than the C")
             XCTAssertEqual(run.status, c.status, "\(where_): the Rust exits with another code than the C")
         }
@@ -132,6 +138,59 @@ final class TranslateTests: XCTestCase {
             let check = try Tool.run(rustfmt, ["--edition", "2021", "--check", path])
             XCTAssertEqual(check.status, 0, "the output is rustfmt'd:\n\(check.stdout)")
         }
+    }
+
+    /// A switch becomes a match; a case that leaves with a `break` from inside, or falls through,
+    /// has no match arm that does the same, so it stays a todo! with a note.
+    func testSwitchShapes() throws {
+        let s = try Scratch()
+        let plain = try s.write("plain.c", """
+        #include <stdio.h>
+        int main(int argc, char **argv) {
+            (void)argv;
+            switch (argc) {
+            case 1: puts("one"); break;
+            case 2: case 3: puts("few"); break;
+            default: puts("many"); break;
+            }
+            return 0;
+        }
+        """)
+        let p = try Run.oxidize(["translate", plain])
+        XCTAssertEqual(p.status, 0, p.stderr)
+        XCTAssertTrue(p.out.contains("2 | 3 =>"), p.out)
+        XCTAssertFalse(p.out.contains("todo!"), p.out)
+        let inner = try s.write("inner.c", """
+        #include <stdio.h>
+        int main(int argc, char **argv) {
+            (void)argv;
+            for (int i = 0; i < 3; i++) {
+                switch (argc) {
+                case 1:
+                    if (i == 1) break;
+                    puts("one");
+                    break;
+                default: puts("other"); break;
+                }
+            }
+            return 0;
+        }
+        """)
+        let i = try Run.oxidize(["translate", inner])
+        XCTAssertTrue(i.stderr.contains("a break out of a switch from inside a case"), i.stderr)
+        let fall = try s.write("fall.c", """
+        #include <stdio.h>
+        int main(int argc, char **argv) {
+            (void)argv;
+            switch (argc) {
+            case 1: puts("one");
+            case 2: puts("two"); break;
+            }
+            return 0;
+        }
+        """)
+        let f = try Run.oxidize(["translate", fall])
+        XCTAssertTrue(f.stderr.contains("a switch case that falls through into the next"), f.stderr)
     }
 
     func testFindingsBecomeWarnings() throws {
