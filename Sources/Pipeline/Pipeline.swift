@@ -29,6 +29,9 @@ public enum Pipeline {
         public var cacheLimit: UInt64 = 1 << 30
         /// `--shard K/N`: analyse only the units whose stable hash falls in share K of N.
         public var shard: (k: Int, n: Int)?
+        /// Keep the model and the analysis alive until the process exits instead of freeing them
+        /// (one-shot command-line runs; see `KeepUntilExit`).
+        public var keepUntilExit = false
         /// Called after each unit (done, total, its file), serially; the CLI draws progress with it.
         public var progress: (@Sendable (Int, Int, String) -> Void)?
         public init(files: [String], clangArguments: [String], modelFiles: [String] = [], runChecker: Bool = true,
@@ -168,6 +171,7 @@ public enum Pipeline {
         clock.lap("ownership")
         let diagnostics = options.runChecker ? Checker.check(units: units, library: library, ownership: ownership) : []
         clock.lap("checker")
+        if options.keepUntilExit { KeepUntilExit.keep(units); KeepUntilExit.keep(ownership) }
         defer { clock.lap("report") }
         var report = ReportBuilder.build(facts: ownership.facts, diagnostics: diagnostics, files: units.map(\.mainFile), models: library.sources,
                                          tool: .init(name: "oxidize", version: toolVersion, clang: clangVersion()))

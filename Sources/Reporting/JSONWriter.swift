@@ -1,3 +1,4 @@
+import CModel
 import Foundation
 
 /// A small, fast, deterministic JSON writer for reports of hundreds of thousands of entries,
@@ -62,6 +63,17 @@ struct JSONWriter {
 
     private mutating func string(_ s: String, raw: Bool) {
         bytes.append(UInt8(ascii: "\""))
+        // Most strings need no escape: copied in one go.
+        let plain = s.utf8.withContiguousStorageIfAvailable { buf -> Bool in
+            for b in buf where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { return false }
+            bytes.append(contentsOf: buf)
+            return true
+        }
+        if plain != true { escaped(s) }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func escaped(_ s: String) {
         for b in s.utf8 {
             switch b {
             case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(b)
@@ -76,7 +88,22 @@ struct JSONWriter {
             default: bytes.append(b)
             }
         }
-        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// A writer that continues this one inside the array it has open, for a part of the
+    /// array's items written on another thread; `follows` when items come before the part.
+    func continuation(follows: Bool, capacity: Int) -> JSONWriter {
+        var w = JSONWriter(capacity: capacity)
+        w.indent = indent
+        w.needsComma = [follows]
+        return w
+    }
+
+    /// Appends a continuation's items to the array this writer has open.
+    mutating func append(_ part: JSONWriter) {
+        guard part.needsComma.last == true, !needsComma.isEmpty else { return }
+        bytes.append(contentsOf: part.bytes)
+        needsComma[needsComma.count - 1] = true
     }
 }
 
@@ -111,15 +138,19 @@ extension JSONWriter {
         endArray()
         key("files"); beginArray(); for f in r.files { value(f) }; endArray()
         key("functions"); beginArray()
-        for f in r.functions {
-            beginObject()
-            key("file"); value(f.file)
-            key("line"); value(f.line)
-            key("locals"); beginArray(); for e in f.locals { write(e) }; endArray()
-            key("name"); value(f.name)
-            key("params"); beginArray(); for e in f.params { write(e) }; endArray()
-            key("returns"); if let e = f.returns { write(e) } else { null() }
-            endObject()
+        // Functions are most of a large report: written in parts on all cores, joined in order.
+        if r.functions.count < 1000 {
+            for f in r.functions { write(f) }
+        } else {
+            let parts = 2
+            let bounds = (0...parts).map { $0 * r.functions.count / parts }
+            let start = self
+            let written = parallelMap(parts, lanes: parts) { k -> JSONWriter in
+                var w = start.continuation(follows: k > 0, capacity: 1 << 22)
+                for f in r.functions[bounds[k]..<bounds[k + 1]] { w.write(f) }
+                return w
+            }
+            for w in written { append(w) }
         }
         endArray()
         key("models"); beginArray(); for m in r.models { value(m) }; endArray()
@@ -153,6 +184,17 @@ extension JSONWriter {
         key("version"); value(r.version)
         endObject()
         bytes.append(0x0A)
+    }
+
+    mutating func write(_ f: Report.Function) {
+        beginObject()
+        key("file"); value(f.file)
+        key("line"); value(f.line)
+        key("locals"); beginArray(); for e in f.locals { write(e) }; endArray()
+        key("name"); value(f.name)
+        key("params"); beginArray(); for e in f.params { write(e) }; endArray()
+        key("returns"); if let e = f.returns { write(e) } else { null() }
+        endObject()
     }
 
     mutating func write(_ e: Report.Entry) {

@@ -53,6 +53,7 @@ struct CommonOptions: ParsableArguments {
                                  buildDirectory: buildDirectory, include: include, exclude: exclude, jobs: jobs)
         o.cacheDirectory = noCache ? nil : (cacheDirectory ?? UnitCache.defaultDirectory)
         o.shard = try? shardValue()
+        o.keepUntilExit = true
         if !quiet, isatty(STDERR_FILENO) != 0 { Progress.start = Date(); o.progress = Progress.draw }
         return o
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Pipeline
 import Reporting
+import CModel
 
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case text, json, html }
 
@@ -50,6 +51,7 @@ struct ReportCommand: ParsableCommand {
         case .html: data = Data(HTMLFormatter().format(report, source: SourceLines().line).utf8)
         }
         try Output.write(data, to: common.output, inputs: common.files)
+        KeepUntilExit.keep(report)
         if !failures.isEmpty { throw ExitCode(2) }   // some unit failed to parse; the rest was analysed
     }
 }
