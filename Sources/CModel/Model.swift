@@ -233,6 +233,13 @@ public struct TranslationUnit: Sendable {
     /// String literals as written, by `Node.ref` of `.stringLiteral` nodes; enum constants' names
     /// by `Node.ref` of `.enumConstRef` nodes.
     public var strings: [String] = []
+    /// A large unit may be lowered in shares, on several cores at once: share `share` of
+    /// `shareCount` holds the bodies of every `shareCount`-th function definition (counted in
+    /// source order from `share`) and the declarations, types and records of the whole unit.
+    /// The shares of one unit together say what the unit lowered whole says; the analysis
+    /// treats them like units of one program. A unit lowered whole is share 0 of 1.
+    public var share: Int32 = 0
+    public var shareCount: Int32 = 1
     public init(mainFile: String) { self.mainFile = mainFile }
 
     public func children(of i: Int32) -> ChildSequence { ChildSequence(nodes: nodes, parent: i) }

@@ -4,12 +4,13 @@ import Foundation
 /// integers, length-prefixed UTF-8 strings, arrays with a count. `decode` checks every length
 /// against the bytes left and returns nil on anything malformed; it never traps.
 extension TranslationUnit {
-    public static let binaryVersion: UInt32 = 3
+    public static let binaryVersion: UInt32 = 4
 
     public func encoded() -> Data {
         var w = BinaryWriter()
         w.u32(Self.binaryVersion)
         w.str(mainFile)
+        w.i32(share); w.i32(shareCount)
         w.count(files.count); for f in files { w.str(f) }
         w.count(fileIsSystem.count); for b in fileIsSystem { w.bool(b) }
         w.count(inputs.count); for f in inputs { w.str(f) }
@@ -43,6 +44,8 @@ extension TranslationUnit {
         var r = BinaryReader(bytes: [UInt8](data))
         guard r.u32() == binaryVersion, let main = r.str() else { return nil }
         var tu = TranslationUnit(mainFile: main)
+        guard let share = r.i32(), let shareCount = r.i32(), shareCount >= 1, share >= 0, share < shareCount else { return nil }
+        tu.share = share; tu.shareCount = shareCount
         guard let nf = r.count() else { return nil }
         for _ in 0..<nf { guard let s = r.str() else { return nil }; tu.files.append(s) }
         guard let ns = r.count() else { return nil }

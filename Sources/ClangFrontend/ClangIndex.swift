@@ -24,9 +24,11 @@ public final class ClangIndex {
 
     /// Parses `path` with the given clang arguments and lowers it into the compact model.
     /// Errors (unreadable input, parse errors, missing headers) come back as `InputError`s.
-    public func parse(path: String, arguments: [String]) -> Result<TranslationUnit, ParseFailure> {
+    /// With `share` k of n, only every n-th function body (from the k-th) is lowered (see
+    /// `TranslationUnit.share`); errors are reported by share 0 alone.
+    public func parse(path: String, arguments: [String], share: Int = 0, of shareCount: Int = 1) -> Result<TranslationUnit, ParseFailure> {
         if let problem = InputCheck.problem(with: path) {
-            return .failure(ParseFailure(errors: [problem]))
+            return .failure(ParseFailure(errors: share == 0 ? [problem] : []))
         }
         var args = arguments
         // Deeply nested but valid C must still parse (clang's default limit is 256).
@@ -41,13 +43,13 @@ public final class ClangIndex {
                                         CXTranslationUnit_None.rawValue, &unit)
         }
         guard code == CXError_Success, let tu = unit else {
-            return .failure(ParseFailure(errors: [InputError(file: path, message: "clang could not parse the file (libclang error \(code.rawValue)); check the arguments after --")]))
+            return .failure(ParseFailure(errors: share > 0 ? [] : [InputError(file: path, message: "clang could not parse the file (libclang error \(code.rawValue)); check the arguments after --")]))
         }
         defer { clang_disposeTranslationUnit(tu) }
         let errors = Self.errors(of: tu, path: path)
-        if !errors.isEmpty { return .failure(ParseFailure(errors: errors)) }
+        if !errors.isEmpty { return .failure(ParseFailure(errors: share == 0 ? errors : [])) }
         let t0 = DispatchTime.now().uptimeNanoseconds
-        let walker = CursorWalker(unit: tu, mainFile: path)
+        let walker = CursorWalker(unit: tu, mainFile: path, share: Int32(share), of: Int32(shareCount))
         var model = walker.run()
         model.inputs = Self.inclusions(of: tu)
         if ProcessInfo.processInfo.environment["OXIDIZE_TIMINGS"] != nil {

@@ -16,10 +16,15 @@ final class CursorWalker {
     private var declFunctions: [UnsafeRawPointer: Int32] = [:]
     private var functionByName: [String: Int32] = [:]
     private var currentFunction: Int32 = -1
+    /// Function definitions met so far, in source order, and which of them have been counted.
+    private var definitionsSeen = 0
+    private var definitionCounted: [Bool] = []
 
-    init(unit: CXTranslationUnit, mainFile: String) {
+    init(unit: CXTranslationUnit, mainFile: String, share: Int32 = 0, of shareCount: Int32 = 1) {
         self.unit = unit
         self.tu = TranslationUnit(mainFile: mainFile)
+        tu.share = share
+        tu.shareCount = shareCount
         let main = clang_getFile(unit, mainFile)
         if let main { _ = fileID(main) }
     }
@@ -49,8 +54,16 @@ final class CursorWalker {
             let loc = clang_getCursorLocation(c)
             if clang_Location_isInSystemHeader(loc) != 0 { return }
             let id = function(c)
-            if clang_isCursorDefinition(c) != 0, !tu.functions[Int(id)].hasBody {
-                defineFunction(id, c)
+            if clang_isCursorDefinition(c) != 0 {
+                // Every share counts the same definitions in the same order; each walks its own.
+                while definitionCounted.count <= Int(id) { definitionCounted.append(false) }
+                guard !definitionCounted[Int(id)] else { return }
+                definitionCounted[Int(id)] = true
+                let mine = definitionsSeen % Int(tu.shareCount) == Int(tu.share)
+                definitionsSeen += 1
+                // Every share knows where each function is defined, and its linkage.
+                describeDefinition(id, c)
+                if mine { defineFunction(id, c) }
             }
         case CXCursor_StructDecl, CXCursor_UnionDecl:
             let loc = clang_getCursorLocation(c)
@@ -273,9 +286,17 @@ final class CursorWalker {
         tu.functions.append(Function(
             name: name, loc: loc, returnType: typeID(clang_getResultType(t)), params: [], paramTypes: paramTypes,
             isVariadic: clang_isFunctionTypeVariadic(t) != 0,
-            isStatic: clang_Cursor_getStorageClass(c) == CX_SC_Static,
+            isStatic: clang_getCursorLinkage(c) == CXLinkage_Internal,
             bodyStart: 0, bodyEnd: 0, isSystem: isSystem, attributes: attributes(c)))
         return id
+    }
+
+    /// What the definition says beyond the first declaration: where it is, its attributes.
+    private func describeDefinition(_ id: Int32, _ c: CXCursor) {
+        tu.functions[Int(id)].loc = location(c)
+        tu.functions[Int(id)].isStatic = clang_getCursorLinkage(c) == CXLinkage_Internal
+        let own = attributes(c)
+        if !own.isEmpty || own.noreturn { tu.functions[Int(id)].attributes = own }
     }
 
     private func defineFunction(_ id: Int32, _ c: CXCursor) {
@@ -292,12 +313,6 @@ final class CursorWalker {
             params.append(v)
         }
         tu.functions[Int(id)].params = params
-        tu.functions[Int(id)].loc = location(c)
-        tu.functions[Int(id)].isStatic = clang_Cursor_getStorageClass(c) == CX_SC_Static
-        var attrs = tu.functions[Int(id)].attributes
-        let own = attributes(c)
-        if !own.isEmpty || own.noreturn { attrs = own }
-        tu.functions[Int(id)].attributes = attrs
         let start = Int32(tu.nodes.count)
         withSelf { ptr in
             _ = clang_visitChildren(c, { ch, _, data in

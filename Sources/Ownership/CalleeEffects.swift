@@ -36,7 +36,8 @@ public struct OwnershipResult: Sendable {
 
 extension OwnershipInference {
     /// Runs the analysis; the result carries the report's facts and the callee effects.
-    public static func analyze(units: [TranslationUnit], library: LibraryModel) -> OwnershipResult {
+    /// `keepUntilExit`: the solver's tables are not freed (a one-shot run; see `KeepUntilExit`).
+    public static func analyze(units: [TranslationUnit], library: LibraryModel, keepUntilExit: Bool = false) -> OwnershipResult {
         let timing = ProcessInfo.processInfo.environment["OXIDIZE_TIMINGS"] != nil
         var t0 = DispatchTime.now().uptimeNanoseconds
         func lap(_ what: String) {
@@ -62,6 +63,7 @@ extension OwnershipInference {
             }
             effects[key] = CalleeEffects(params: params, returnsOwned: s.ret.cls == .owned, returnResource: s.ret.resource)
         }
+        if keepUntilExit { KeepUntilExit.keep(inf) }
         return OwnershipResult(facts: facts, index: inf.index, effects: effects, refcounted: inf.refcounted)
     }
 }

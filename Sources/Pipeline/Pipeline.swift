@@ -32,6 +32,11 @@ public enum Pipeline {
         /// Keep the model and the analysis alive until the process exits instead of freeing them
         /// (one-shot command-line runs; see `KeepUntilExit`).
         public var keepUntilExit = false
+        /// A unit whose main file has at least this many bytes is lowered in shares, one per
+        /// job, when there are fewer units than jobs: each job parses the unit and lowers its
+        /// share of the function bodies, so the cores that would sit idle share the walk
+        /// (see `TranslationUnit.share`). nil: never (the translator wants one unit whole).
+        public var splitBytes: Int? = 256 << 10
         /// Called after each unit (done, total, its file), serially; the CLI draws progress with it.
         public var progress: (@Sendable (Int, Int, String) -> Void)?
         public init(files: [String], clangArguments: [String], modelFiles: [String] = [], runChecker: Bool = true,
@@ -88,6 +93,33 @@ public enum Pipeline {
         return out
     }
 
+    /// One parse: a unit, or one share of a large unit (see `Options.splitBytes`).
+    struct WorkItem {
+        var file: String
+        var arguments: [String]
+        var share = 0, shareCount = 1
+        /// The cache keys a share by its place among the unit's shares.
+        var cacheArguments: [String] { shareCount == 1 ? arguments : arguments + ["\u{0}share \(share) of \(shareCount)"] }
+    }
+
+    static func workItems(_ options: Options) throws -> [WorkItem] {
+        let units = try units(options)
+        // Jobs left over when there are fewer units than jobs go to the large units' shares.
+        guard let limit = options.splitBytes, options.shard == nil, units.count < options.jobs else {
+            return units.map { WorkItem(file: $0.file, arguments: $0.arguments) }
+        }
+        let spare = min(options.jobs / max(units.count, 1), 4)
+        return units.flatMap { u -> [WorkItem] in
+            let n = spare > 1 && fileSize(u.file) >= limit ? spare : 1
+            return (0..<n).map { WorkItem(file: u.file, arguments: u.arguments, share: $0, shareCount: n) }
+        }
+    }
+
+    static func fileSize(_ path: String) -> Int {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG ? Int(st.st_size) : 0
+    }
+
     static func selected(_ path: String, _ options: Options) -> Bool {
         func matches(_ glob: String) -> Bool { fnmatch(glob, path, 0) == 0 || fnmatch("*/" + glob, path, 0) == 0 }
         if !options.include.isEmpty && !options.include.contains(where: matches) { return false }
@@ -104,7 +136,7 @@ public enum Pipeline {
 
     /// Like `parse`, but a unit that fails is reported and skipped (projects: `-p`).
     public static func parseKeepingGoing(_ options: Options) throws -> ([TranslationUnit], [String]) {
-        let work = try units(options)
+        let work = try workItems(options)
         var results = [Result<TranslationUnit, ParseFailure>?](repeating: nil, count: work.count)
         let lock = NSLock()
         var next = 0
@@ -122,13 +154,13 @@ public enum Pipeline {
                     while true {
                         lock.lock(); let i = next; next += 1; lock.unlock()
                         guard i < work.count else { break }
-                        if let cache, case .hit(let tu) = cache.load(file: work[i].file, arguments: work[i].arguments) {
+                        if let cache, case .hit(let tu) = cache.load(file: work[i].file, arguments: work[i].cacheArguments) {
                             out[i] = .success(tu)
                             lock.lock(); hits += 1; finished += 1; options.progress?(finished, work.count, work[i].file); lock.unlock()
                             continue
                         }
-                        let result = index.parse(path: work[i].file, arguments: work[i].arguments)
-                        if let cache, case .success(let tu) = result { cache.store(tu, file: work[i].file, arguments: work[i].arguments) }
+                        let result = index.parse(path: work[i].file, arguments: work[i].arguments, share: work[i].share, of: work[i].shareCount)
+                        if let cache, case .success(let tu) = result { cache.store(tu, file: work[i].file, arguments: work[i].cacheArguments) }
                         out[i] = result
                         lock.lock(); finished += 1; options.progress?(finished, work.count, work[i].file); lock.unlock()
                     }
@@ -167,13 +199,13 @@ public enum Pipeline {
         var clock = StageClock()
         let (units, failures) = keepGoing ? try parseKeepingGoing(options) : (try parse(options), [])
         clock.lap("parse+walk")
-        let ownership = OwnershipInference.analyze(units: units, library: library)
+        let ownership = OwnershipInference.analyze(units: units, library: library, keepUntilExit: options.keepUntilExit)
         clock.lap("ownership")
         let diagnostics = options.runChecker ? Checker.check(units: units, library: library, ownership: ownership) : []
         clock.lap("checker")
         if options.keepUntilExit { KeepUntilExit.keep(units); KeepUntilExit.keep(ownership) }
         defer { clock.lap("report") }
-        var report = ReportBuilder.build(facts: ownership.facts, diagnostics: diagnostics, files: units.map(\.mainFile), models: library.sources,
+        var report = ReportBuilder.build(facts: ownership.facts, diagnostics: diagnostics, files: mainFiles(units), models: library.sources,
                                          tool: .init(name: "oxidize", version: toolVersion, clang: clangVersion()))
         if options.shard != nil {
             // Positions in the whole run, so that merge restores the unsharded order.
@@ -201,8 +233,8 @@ public enum Pipeline {
         guard let dir = options.cacheDirectory, options.shard == nil else { return nil }
         let cache = UnitCache(directory: dir, toolVersion: toolVersion, clangVersion: clangVersion())
         var sums: [UInt64] = []
-        for u in try units(options) {
-            guard let s = cache.validChecksum(file: u.file, arguments: u.arguments) else { return nil }
+        for u in try workItems(options) {
+            guard let s = cache.validChecksum(file: u.file, arguments: u.cacheArguments) else { return nil }
             sums.append(s)
         }
         // The models: the bundled ones come with the tool version; user files by content.
@@ -213,6 +245,11 @@ public enum Pipeline {
         }
         let opts = "checker=\(options.runChecker) files=\(options.files.joined(separator: "\u{1}"))"
         return cache.resultPath(units: sums, modelsKey: models, options: opts)
+    }
+
+    /// The units' main files, once per unit however many shares it was lowered in.
+    static func mainFiles(_ units: [TranslationUnit]) -> [String] {
+        units.filter { $0.share == 0 }.map(\.mainFile)
     }
 
     /// `oxidize merge`: the report the whole run would give, from shard reports' units.
@@ -230,7 +267,7 @@ public enum Pipeline {
         let library = try libraryModel(extra: modelFiles)
         let ownership = OwnershipInference.analyze(units: units, library: library)
         let diagnostics = runChecker ? Checker.check(units: units, library: library, ownership: ownership) : []
-        return ReportBuilder.build(facts: ownership.facts, diagnostics: diagnostics, files: units.map(\.mainFile), models: library.sources,
+        return ReportBuilder.build(facts: ownership.facts, diagnostics: diagnostics, files: mainFiles(units), models: library.sources,
                                    tool: .init(name: "oxidize", version: toolVersion, clang: clangVersion()))
     }
 }

@@ -25,6 +25,7 @@ extension Pipeline {
                 options.buildDirectory = nil
             }
         }
+        options.splitBytes = nil   // the emitter writes one unit whole
         let units = try parse(options)
         guard let unit = units.first else { throw Failure(messages: ["oxidize: error: nothing to translate"]) }
         let ownership = OwnershipInference.analyze(units: units, library: library)
