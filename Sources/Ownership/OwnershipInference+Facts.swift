@@ -19,8 +19,8 @@ extension OwnershipInference {
                 let isPtr = tu.isPointer(variable.type)
                 let isHandle = !isPtr && (a.handle != nil || a.owned)
                 let cls: OwnershipClass = isPtr ? summary.params[k].cls : (a.owned ? .owned : (isHandle ? .borrowed : .value))
-                var ev = a.evidence
-                if d.owned || d.fresh { ev += d.evidence.map { Evidence(message: "*\(variable.name): \($0.message)", file: $0.file, line: $0.line) } }
+                var ev = render(a.evidence)
+                if d.owned || d.fresh { ev += render(d.evidence).map { Evidence(message: "*\(variable.name): \($0.message)", file: $0.file, line: $0.line) } }
                 ev.sort()
                 if ev.isEmpty && cls != .value {
                     ev = [Evidence(message: Self.fallback(cls, mutable: a.mutable), file: tu.fileName(variable.loc), line: Int(variable.loc.line))]
@@ -38,7 +38,7 @@ extension OwnershipInference {
                     if let k = rs.from, k < fn.params.count { from = tu.variables[Int(fn.params[k])].name }
                     else if r.retStatic { from = "static" }
                 }
-                var ev = r.ret.evidence
+                var ev = render(r.ret.evidence)
                 if r.retMixed { ev.append(Evidence(message: "returns both owned and borrowed pointers", file: tu.fileName(fn.loc), line: Int(fn.loc.line))) }
                 if rs.cls == .owned || rs.cls == .shared, let k = r.retFrom, k < fn.params.count, r.params[k].owned {
                     ev.append(Evidence(message: "returns what parameter '\(tu.variables[Int(fn.params[k])].name)' owned", file: tu.fileName(fn.loc), line: Int(fn.loc.line)))
@@ -68,7 +68,7 @@ extension OwnershipInference {
                     cls = (a.owned || a.fresh) ? .owned : .value
                 }
                 let mutable = isPtr ? a.mutable : (a.valueMut || (cls == .owned && a.mutable))
-                var ev = a.evidence.sorted()
+                var ev = render(a.evidence).sorted()
                 if ev.isEmpty, isPtr { ev = [Evidence(message: a.assignedBorrowed ? "aliases memory owned elsewhere" : "only read", file: tu.fileName(variable.loc), line: Int(variable.loc.line))] }
                 locals.append(PointerFact(
                     name: variable.name, cType: typeSpelling(tu, variable.type), ownership: cls, mutable: mutable,
@@ -94,7 +94,7 @@ extension OwnershipInference {
                     let a = fieldAcc[Int(key)]
                     let isPtr = tu.isPointer(field.type)
                     var cls: OwnershipClass = isPtr ? fieldClass[Int(key)] : ((a.owned || a.fresh) ? .owned : .value)
-                    var ev = a.evidence.sorted()
+                    var ev = render(a.evidence).sorted()
                     if isPtr, cls == .raw, rec.isUnion { ev.append(Evidence(message: "member of union '\(rec.name)'", file: tu.fileName(field.loc), line: Int(field.loc.line))) }
                     if isPtr, cls == .borrowed, !a.assignedBorrowed, ev.isEmpty {
                         cls = .raw

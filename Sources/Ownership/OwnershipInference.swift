@@ -38,9 +38,9 @@ struct Acc {
     var resource: String? = nil
     var handle: String? = nil
     var counterInc = false, counterDec = false
-    var evidence: [Evidence] = []
+    var evidence: [Note] = []
 
-    mutating func note(_ e: Evidence?) {
+    mutating func note(_ e: Note?) {
         guard let e else { return }
         if evidence.count < 12, !evidence.contains(e) { evidence.append(e) }
     }
@@ -165,8 +165,10 @@ public struct OwnershipInference {
         var dirty = Set(0..<constraints.count)
         var contributors: [Int32: Set<Int>] = [:]
         var round = 0
+        let timing = ProcessInfo.processInfo.environment["OXIDIZE_TIMINGS"] != nil
         while !dirty.isEmpty && round < 30 {
             round += 1
+            let roundStart = DispatchTime.now().uptimeNanoseconds
             var next = Set<Int>()
             var processed = Set<Int>()
             var newRefcounted = refcounted
@@ -198,8 +200,9 @@ public struct OwnershipInference {
                 if c != fieldClass[Int(f)] { fieldClass[Int(f)] = c; next.formUnion(fieldUsers[f] ?? []) }
             }
             if newRefcounted != refcounted { refcounted = newRefcounted; next = Set(0..<constraints.count) }
-            if ProcessInfo.processInfo.environment["OXIDIZE_TIMINGS"] != nil {
-                FileHandle.standardError.write(Data("oxidize:     round \(round): \(processed.count) solved, \(next.count) next\n".utf8))
+            if timing {
+                let ms = Double(DispatchTime.now().uptimeNanoseconds - roundStart) / 1e6
+                FileHandle.standardError.write(Data(String(format: "oxidize:     round %d: %d solved, %d next, %.1f ms\n", round, processed.count, next.count, ms).utf8))
             }
             dirty = next
         }
@@ -297,10 +300,10 @@ public struct OwnershipInference {
         defer { fieldContrib[ci] = myFields }
 
         // Evidence text is only built in the final round, once the classes are settled.
-        func evidence(_ msg: @autoclosure () -> String, _ node: Int32) -> Evidence? {
+        func evidence(_ why: Why, _ node: Int32) -> Note? {
             guard collect else { return nil }
             let loc = tu.nodes[Int(node)].loc
-            return Evidence(message: msg(), file: tu.fileName(loc), line: Int(loc.line))
+            return Note(why: why, file: tu.fileName(loc), line: loc.line)
         }
 
         func withAcc(_ p: Place, _ body: (inout Acc) -> Void) {
@@ -325,7 +328,7 @@ public struct OwnershipInference {
                     var writes = false
                     if case .write = e.ev { writes = true }
                     if case .pass(let f, let k) = e.ev, let ps = summaries[f]?.params, k < ps.count, ps[k].mutable { writes = true }
-                    if writes, paramIndexOfVar[v] == nil { locals[v, default: Acc()].valueMut = true; locals[v]!.note(evidence("lent mutably", e.node)) }
+                    if writes, paramIndexOfVar[v] == nil { locals[v, default: Acc()].valueMut = true; locals[v]!.note(evidence(.text("lent mutably"), e.node)) }
                 }
             }
             if !resolved {
@@ -349,15 +352,15 @@ public struct OwnershipInference {
             let inner = targets[ei].inner
             switch e.ev {
             case .release(let r, let by):
-                let msg = by == "free" ? "freed" : "released by '\(by)'"
-                for p in direct { withAcc(p) { $0.owned = true; if $0.resource == nil { $0.resource = r }; $0.note(evidence(msg, e.node)) } }
+                let why: Why = by == "free" ? .text("freed") : .releasedBy(by)
+                for p in direct { withAcc(p) { $0.owned = true; if $0.resource == nil { $0.resource = r }; $0.note(evidence(why, e.node)) } }
             case .move(let to):
-                for p in direct { withAcc(p) { $0.owned = true; $0.note(evidence("moved into \(to)", e.node)) } }
+                for p in direct { withAcc(p) { $0.owned = true; $0.note(evidence(.movedInto(to), e.node)) } }
             case .realloc(let by):
-                for p in direct { withAcc(p) { $0.owned = true; $0.indexed = true; $0.note(evidence("reallocated by '\(by)'", e.node)) } }
+                for p in direct { withAcc(p) { $0.owned = true; $0.indexed = true; $0.note(evidence(.reallocatedBy(by), e.node)) } }
             case .write(let via):
-                let msg = via.map { "lent mutably to '\($0)'" } ?? "written through"
-                for p in direct + inner { withAcc(p) { $0.mutable = true; $0.note(evidence(msg, e.node)) } }
+                let why: Why = via.map { .lentMutablyTo($0) } ?? .text("written through")
+                for p in direct + inner { withAcc(p) { $0.mutable = true; $0.note(evidence(why, e.node)) } }
             case .read:
                 break
             case .index:
@@ -369,26 +372,25 @@ public struct OwnershipInference {
             case .nullAssign:
                 for p in direct { withAcc(p) { $0.nullable = true; $0.nullAssigned = true } }
             case .raw(let why):
-                for p in direct + inner { withAcc(p) { $0.raw = true; $0.note(evidence(why, e.node)) } }
+                for p in direct + inner { withAcc(p) { $0.raw = true; $0.note(evidence(.text(why), e.node)) } }
             case .shared(let why):
-                for p in direct { withAcc(p) { $0.shared = true; $0.note(evidence(why, e.node)) } }
+                for p in direct { withAcc(p) { $0.shared = true; $0.note(evidence(.text(why), e.node)) } }
             case .counter(let f, let inc):
                 for p in direct { withAcc(p) { if inc { $0.counterInc = true } else { $0.counterDec = true }; _ = f } }
             case .returned:
-                for p in direct { withAcc(p) { $0.note(evidence("returned", e.node)) } }
+                for p in direct { withAcc(p) { $0.note(evidence(.text("returned"), e.node)) } }
             case .pass(let f, let k):
                 guard let s = summaries[f], k < s.params.count else { continue }
                 let ps = s.params[k]
-                let pname = paramName(f, k)
                 for p in direct {
                     withAcc(p) {
                         switch ps.cls {
-                        case .owned: $0.owned = true; $0.note(evidence("passed to owning parameter \(pname)", e.node))
-                        case .shared: $0.shared = true; $0.note(evidence("shared with \(pname)", e.node))
-                        case .raw: $0.raw = true; $0.note(evidence("passed to \(pname), which is raw", e.node))
+                        case .owned: $0.owned = true; $0.note(evidence(.passedToOwning(f, k), e.node))
+                        case .shared: $0.shared = true; $0.note(evidence(.sharedWith(f, k), e.node))
+                        case .raw: $0.raw = true; $0.note(evidence(.passedToRaw(f, k), e.node))
                         default: break
                         }
-                        if ps.mutable { $0.mutable = true; $0.note(evidence("lent mutably to \(pname)", e.node)) }
+                        if ps.mutable { $0.mutable = true; $0.note(evidence(.lentMutablyToParam(f, k), e.node)) }
                         if ps.indexed { $0.indexed = true }
                         if ps.string { $0.string = true }
                         if $0.handle == nil, let h = ps.handle { $0.handle = h }
@@ -402,39 +404,37 @@ public struct OwnershipInference {
                     for p in direct {
                         guard case .v(let v) = p else { continue }
                         withAcc(.deref(v)) {
-                            if ps.pointeeReleased { $0.owned = true; $0.note(evidence("released through \(pname)", e.node)) }
-                            if ps.pointeeOwned { $0.fresh = true; $0.note(evidence("receives an owned value from \(pname)", e.node)) }
+                            if ps.pointeeReleased { $0.owned = true; $0.note(evidence(.releasedThrough(f, k), e.node)) }
+                            if ps.pointeeOwned { $0.fresh = true; $0.note(evidence(.receivesOwnedFrom(f, k), e.node)) }
                         }
                     }
                 }
             case .passAddr(let f, let k):
                 guard let s = summaries[f], k < s.params.count else { continue }
                 let ps = s.params[k]
-                let pname = paramName(f, k)
                 for p in direct {
                     withAcc(p) {
-                        if ps.pointeeReleased { $0.owned = true; $0.note(evidence("released through \(pname)", e.node)) }
-                        if ps.pointeeOwned { $0.fresh = true; $0.note(evidence("receives an owned value from \(pname)", e.node)) }
+                        if ps.pointeeReleased { $0.owned = true; $0.note(evidence(.releasedThrough(f, k), e.node)) }
+                        if ps.pointeeOwned { $0.fresh = true; $0.note(evidence(.receivesOwnedFrom(f, k), e.node)) }
                     }
                 }
             case .store(let f):
                 let fc = fieldClass[Int(f)]
-                let fname = index.fieldNames[Int(f)]
                 for p in direct {
                     withAcc(p) {
                         $0.stored = true
-                        if fc == .owned { $0.owned = true; $0.note(evidence("moved into owning field \(fname)", e.node)) }
-                        else if fc == .shared { $0.shared = true; $0.note(evidence("stored into shared field \(fname)", e.node)) }
+                        if fc == .owned { $0.owned = true; $0.note(evidence(.movedIntoOwningField(f), e.node)) }
+                        else if fc == .shared { $0.shared = true; $0.note(evidence(.storedIntoSharedField(f), e.node)) }
                     }
                 }
             case .initResource(let r, let by):
-                for p in direct { withAcc(p) { $0.owned = true; $0.resource = r; $0.note(evidence("initialised by '\(by)'", e.node)) } }
+                for p in direct { withAcc(p) { $0.owned = true; $0.resource = r; $0.note(evidence(.initialisedBy(by), e.node)) } }
             case .handle(let r):
                 for p in direct { withAcc(p) { if $0.handle == nil { $0.handle = r } } }
             case .valueMut(let why):
-                for p in direct { withAcc(p) { $0.valueMut = true; $0.note(evidence(why, e.node)) } }
+                for p in direct { withAcc(p) { $0.valueMut = true; $0.note(evidence(.text(why), e.node)) } }
             case .keep(let why):
-                for p in direct { withAcc(p) { $0.stored = true; $0.note(evidence(why, e.node)) } }
+                for p in direct { withAcc(p) { $0.stored = true; $0.note(evidence(.text(why), e.node)) } }
             }
         }
 
@@ -448,22 +448,22 @@ public struct OwnershipInference {
                     acc.fresh = true
                     if acc.resource == nil { acc.resource = res }
                     if let m = library.functions[calleeName(tu, node)]?.returns, m.string == true { acc.string = true }
-                    acc.note(evidence("allocated by '\(calleeName(tu, node))'", node))
+                    acc.note(evidence(.allocatedBy(calleeName(tu, node)), node))
                 case .opaque(let node):
                     acc.raw = true
-                    acc.note(evidence("made from a cast nothing can be proven about", node))
+                    acc.note(evidence(.text("made from a cast nothing can be proven about"), node))
                 case .sharedNew(let node):
                     acc.shared = true
-                    acc.note(evidence("reference from '\(calleeName(tu, node))'", node))
+                    acc.note(evidence(.referenceFrom(calleeName(tu, node)), node))
                 case .call(let f, let node):
                     guard let s = summaries[f] else { continue }
                     switch s.ret.cls {
                     case .owned:
                         acc.fresh = true
                         if acc.resource == nil { acc.resource = s.ret.resource }
-                        acc.note(evidence("owned result of '\(index.functionNames[Int(f)])'", node))
-                    case .shared: acc.shared = true; acc.note(evidence("shared result of '\(index.functionNames[Int(f)])'", node))
-                    case .raw: acc.raw = true; acc.note(evidence("raw result of '\(index.functionNames[Int(f)])'", node))
+                        acc.note(evidence(.ownedResultOf(f), node))
+                    case .shared: acc.shared = true; acc.note(evidence(.sharedResultOf(f), node))
+                    case .raw: acc.raw = true; acc.note(evidence(.rawResultOf(f), node))
                     default: break
                     }
                 default: break
@@ -531,7 +531,7 @@ public struct OwnershipInference {
             for p in rcl.places + rcl.interiors {
                 if case .v(let v) = p, let i = paramIndexOfVar[v], tu.isPointer(tu.variables[Int(v)].type), !params[i].raw {
                     params[i].owned = true
-                    params[i].note(evidence("returned in place of a fresh allocation (ownership passes through)", fn.bodyStart))
+                    params[i].note(evidence(.text("returned in place of a fresh allocation (ownership passes through)"), fn.bodyStart))
                     passed = true
                 }
             }
@@ -539,7 +539,7 @@ public struct OwnershipInference {
         }
         var retStored = false
         for case .v(let v) in rcl.places where locals[v]?.stored == true { retStored = true }
-        if retStored { ret.note(evidence("also stored where it lives on (a container keeps it)", fn.bodyStart)) }
+        if retStored { ret.note(evidence(.text("also stored where it lives on (a container keeps it)"), fn.bodyStart)) }
 
         // Reference counting: a parameter whose counter is decremented and that is released here.
         for (i, v) in fn.params.enumerated() {
