@@ -55,7 +55,9 @@ extension OwnershipInference {
         let facts = inf.facts()
         lap("facts")
         var effects: [Int32: CalleeEffects] = [:]
-        for (key, s) in inf.summaries {
+        for (k, summary) in inf.summaries.enumerated() {
+            guard let s = summary else { continue }
+            let key = Int32(k)
             let params = s.params.enumerated().map { k, p in
                 ParamEffect(takesOwnership: p.cls == .owned || p.cls == .shared, mutable: p.mutable,
                             pointeeReleased: p.pointeeReleased, pointeeOwned: p.pointeeOwned, shared: p.cls == .shared,

@@ -28,6 +28,14 @@ struct Summary: Equatable {
     var ret = ReturnSummary()
 }
 
+extension Array where Element == Summary? {
+    /// A summary by program function key.
+    subscript(key: Int32) -> Summary? {
+        get { self[Int(key)] }
+        set { self[Int(key)] = newValue }
+    }
+}
+
 /// Accumulated evidence for one place.
 struct Acc {
     var owned = false, shared = false, raw = false
@@ -67,14 +75,15 @@ public struct OwnershipInference {
     let index: ProgramIndex
     var constraints: [FunctionConstraints] = []
     var byKey: [Int32: Int] = [:]
-    var summaries: [Int32: Summary] = [:]
+    /// By program function key; nil for functions without a body.
+    var summaries: [Summary?] = []
     var fieldAcc: [Acc]
     var fieldClass: [OwnershipClass]
     var refcounted: Set<String> = []
     /// Final per-function results of the last round.
-    var results: [Int: FunctionResult] = [:]
+    var results: [FunctionResult?] = []
     var closureCache: [[Place: Closure]] = []
-    var targetCache: [[(direct: [Place], inner: [Place])]] = []
+    var planCache: [EventPlan?] = []
     /// What each function says about fields, merged into `fieldAcc` after each round.
     var fieldContrib: [[Int32: Acc]] = []
 
@@ -117,6 +126,7 @@ public struct OwnershipInference {
                                         library: library, program: index)
             return x.run()
         }
+        summaries = Array(repeating: nil, count: index.functionCount)
         for (i, w) in work.enumerated() {
             byKey[w.key] = constraints.count
             constraints.append(out[i])
@@ -152,8 +162,12 @@ public struct OwnershipInference {
     /// re-solved is still the one its unchanged inputs give.
     mutating func solve() {
         let order = bottomUpOrder()
-        closureCache = Array(repeating: [:], count: constraints.count)
-        targetCache = Array(repeating: [], count: constraints.count)
+        results = Array(repeating: nil, count: constraints.count)
+        // Closures and plans depend on nothing the rounds change: prepared on all cores at once.
+        let me = self
+        let prepared = parallelMap(constraints.count, lanes: 8) { me.prepare($0) }
+        closureCache = prepared.map(\.closures)
+        planCache = prepared.map(\.plan)
         fieldContrib = Array(repeating: [:], count: constraints.count)
         var callers: [Int32: [Int]] = [:]
         var fieldUsers: [Int32: [Int]] = [:]
@@ -243,6 +257,133 @@ public struct OwnershipInference {
         var roots: [Src] = []
     }
 
+    /// Which places a function's events reach: fixed by its flows, so resolved on the first
+    /// solve and reused every round. Each place has a slot; a solve accumulates evidence in an
+    /// array of slots instead of looking each place up.
+    struct EventPlan {
+        var places: [Place] = []
+        /// Per event: the slots its values reach directly, and through an interior pointer.
+        /// Places a solve keeps nothing for (globals, what a local points to) have no slot.
+        var direct: [[Int32]] = []
+        var inner: [[Int32]] = []
+        /// Per event: the slots of the locals whose address it takes (`&buf`).
+        var stack: [[Int32]] = []
+        /// Per slot: for a parameter `p`, the slot of `*p`; otherwise -1.
+        var derefSlot: [Int32] = []
+    }
+
+    /// What a function's solves share, fixed by its flows alone (so functions are prepared on
+    /// all cores before the rounds): the closures of the places its solve asks about, and which
+    /// slots each event reaches.
+    func prepare(_ ci: Int) -> (closures: [Place: Closure], plan: EventPlan) {
+        let c = constraints[ci]
+        let tu = units[c.tu]
+        let fn = tu.functions[Int(c.function)]
+        var preds: [Place: [Src]] = [:]
+        for f in c.flows { preds[f.to, default: []].append(f.from) }
+        var closures: [Place: Closure] = [:]
+        func closure(_ p: Place) -> Closure {
+            if let x = closures[p] { return x }
+            let x = Self.closure(of: p, preds: preds, tu: tu)
+            closures[p] = x
+            return x
+        }
+        var paramIndexOfVar: [Int32: Int] = [:]
+        for (i, v) in fn.params.enumerated() { paramIndexOfVar[v] = i }
+        var p = EventPlan()
+        var slotOf: [Place: Int32] = [:]
+        func slot(_ place: Place) -> Int32 {
+            // Places a solve keeps nothing for (globals, what a non-parameter points to): no slot.
+            switch place {
+            case .v(let v): if paramIndexOfVar[v] == nil && tu.variables[Int(v)].storage == .global { return -1 }
+            case .deref(let v): if paramIndexOfVar[v] == nil { return -1 }
+            case .field, .ret: break
+            }
+            if let s = slotOf[place] { return s }
+            let s = Int32(p.places.count)
+            slotOf[place] = s
+            p.places.append(place)
+            return s
+        }
+        // A source's closure as slots, once per source place.
+        var reach: [Place: (places: [Int32], interiors: [Int32])] = [:]
+        func slots(_ q: Place) -> (places: [Int32], interiors: [Int32]) {
+            if let r = reach[q] { return r }
+            let cl = closure(q)
+            let r = (cl.places.map(slot).filter { $0 >= 0 }, cl.interiors.map(slot).filter { $0 >= 0 })
+            reach[q] = r
+            return r
+        }
+        for e in c.events {
+            var direct: [Int32] = []
+            var inner: [Int32] = []
+            var stack: [Int32] = []
+            for s in e.srcs {
+                switch s {
+                case .place(let q):
+                    let r = slots(q)
+                    direct += r.places
+                    inner += r.interiors
+                case .interior(let q):
+                    let r = slots(q)
+                    inner += r.places + r.interiors
+                case .stack(let v):
+                    if paramIndexOfVar[v] == nil { stack.append(slot(.v(v))) }
+                default: break
+                }
+            }
+            p.direct.append(direct)
+            p.inner.append(inner)
+            p.stack.append(stack)
+        }
+        var derefSlot = Array(repeating: Int32(-1), count: p.places.count)
+        for (i, place) in p.places.enumerated() {
+            if case .v(let v) = place, paramIndexOfVar[v] != nil { derefSlot[i] = slot(.deref(v)) }
+        }
+        derefSlot += Array(repeating: -1, count: p.places.count - derefSlot.count)
+        p.derefSlot = derefSlot
+        // The places the rest of a solve asks about.
+        for v in c.locals { _ = closure(.v(v)) }
+        for v in fn.params { _ = closure(.deref(v)) }
+        for f in c.flows {
+            if case .field = f.to, case .place(.v(let v)) = f.from { _ = closure(.v(v)) }
+        }
+        _ = closure(.ret)
+        return (closures, p)
+    }
+
+    /// Every place whose value can flow into `p`, and every root it can come from.
+    static func closure(of p: Place, preds: [Place: [Src]], tu: TranslationUnit) -> Closure {
+        func traversable(_ p: Place) -> Bool {
+            switch p {
+            case .v(let v): let s = tu.variables[Int(v)].storage; return s != .global
+            case .ret: return true
+            case .deref(let v): return tu.variables[Int(v)].storage == .automatic
+            case .field: return false
+            }
+        }
+        var out = Closure()
+        var seen: Set<Place> = [p]
+        var seenInterior: Set<Place> = []
+        var work: [(Place, Bool)] = [(p, false)]
+        out.places.append(p)
+        while let (q, inter) = work.popLast() {
+            guard traversable(q) else { continue }
+            for s in preds[q] ?? [] {
+                switch s {
+                case .place(let r):
+                    if inter { if seenInterior.insert(r).inserted { out.interiors.append(r); work.append((r, true)) } }
+                    else if seen.insert(r).inserted { out.places.append(r); work.append((r, false)) }
+                case .interior(let r):
+                    if seenInterior.insert(r).inserted { out.interiors.append(r); work.append((r, true)) }
+                default:
+                    if !inter { out.roots.append(s) }
+                }
+            }
+        }
+        return out
+    }
+
     mutating func solveFunction(_ ci: Int, collect: Bool, refcountedOut: inout Set<String>) -> FunctionResult {
         let c = constraints[ci]
         let tu = units[c.tu]
@@ -253,39 +394,13 @@ public struct OwnershipInference {
         defer { closureCache[ci] = closures }
         var predsBuilt = false
         var preds: [Place: [Src]] = [:]
-        func traversable(_ p: Place) -> Bool {
-            switch p {
-            case .v(let v): let s = tu.variables[Int(v)].storage; return s != .global
-            case .ret: return true
-            case .deref(let v): return tu.variables[Int(v)].storage == .automatic
-            case .field: return false
-            }
-        }
         func closure(_ p: Place) -> Closure {
             if let c = closures[p] { return c }
             if !predsBuilt {
                 for f in c.flows { preds[f.to, default: []].append(f.from) }
                 predsBuilt = true
             }
-            var out = Closure()
-            var seen: Set<Place> = [p]
-            var seenInterior: Set<Place> = []
-            var work: [(Place, Bool)] = [(p, false)]
-            out.places.append(p)
-            while let (q, inter) = work.popLast() {
-                guard traversable(q) else { continue }
-                for s in preds[q] ?? [] {
-                    switch s {
-                    case .place(let r):
-                        if inter { if seenInterior.insert(r).inserted { out.interiors.append(r); work.append((r, true)) } }
-                        else if seen.insert(r).inserted { out.places.append(r); work.append((r, false)) }
-                    case .interior(let r):
-                        if seenInterior.insert(r).inserted { out.interiors.append(r); work.append((r, true)) }
-                    default:
-                        if !inter { out.roots.append(s) }
-                    }
-                }
-            }
+            let out = Self.closure(of: p, preds: preds, tu: tu)
             closures[p] = out
             return out
         }
@@ -306,84 +421,66 @@ public struct OwnershipInference {
             return Note(why: why, file: tu.fileName(loc), line: loc.line)
         }
 
-        func withAcc(_ p: Place, _ body: (inout Acc) -> Void) {
-            switch p {
-            case .v(let v):
-                if let i = paramIndexOfVar[v] { body(&params[i]) }
-                else if tu.variables[Int(v)].storage != .global { body(&locals[v, default: Acc()]) }
-            case .field(let f): body(&myFields[f, default: Acc()])
-            case .deref(let v): if let i = paramIndexOfVar[v] { body(&derefs[i]) }
-            case .ret: body(&ret)
-            }
-        }
-
         // Which places each event reaches is fixed by the flows: resolved once, reused every round.
-        var targets = targetCache[ci]
-        targetCache[ci] = []
-        let resolved = !targets.isEmpty || c.events.isEmpty
+        let plan: EventPlan
+        if let cached = planCache[ci] { plan = cached } else {
+            let prepared = prepare(ci)
+            for (q, cl) in prepared.closures where closures[q] == nil { closures[q] = cl }
+            planCache[ci] = prepared.plan
+            plan = prepared.plan
+        }
+        var accs = Array(repeating: Acc(), count: plan.places.count)
+        var touched = Array(repeating: false, count: plan.places.count)
+        @inline(__always) func at(_ s: Int32, _ body: (inout Acc) -> Void) {
+            touched[Int(s)] = true
+            body(&accs[Int(s)])
+        }
         for (ei, e) in c.events.enumerated() {
-            for s in e.srcs {
-                if case .stack(let v) = s {
-                    // An address of a local array or value lent to something that writes: `let mut`.
-                    var writes = false
-                    if case .write = e.ev { writes = true }
-                    if case .pass(let f, let k) = e.ev, let ps = summaries[f]?.params, k < ps.count, ps[k].mutable { writes = true }
-                    if writes, paramIndexOfVar[v] == nil { locals[v, default: Acc()].valueMut = true; locals[v]!.note(evidence(.text("lent mutably"), e.node)) }
+            if !plan.stack[ei].isEmpty {
+                // An address of a local array or value lent to something that writes: `let mut`.
+                var writes = false
+                if case .write = e.ev { writes = true }
+                if case .pass(let f, let k) = e.ev, let ps = summaries[f]?.params, k < ps.count, ps[k].mutable { writes = true }
+                if writes {
+                    for s in plan.stack[ei] { at(s) { $0.valueMut = true; $0.note(evidence(.text("lent mutably"), e.node)) } }
                 }
             }
-            if !resolved {
-                var direct: [Place] = []
-                var inner: [Place] = []
-                for s in e.srcs {
-                    switch s {
-                    case .place(let p):
-                        let cl = closure(p)
-                        direct += cl.places
-                        inner += cl.interiors
-                    case .interior(let p):
-                        let cl = closure(p)
-                        inner += cl.places + cl.interiors
-                    default: break
-                    }
-                }
-                targets.append((direct, inner))
-            }
-            let direct = targets[ei].direct
-            let inner = targets[ei].inner
+            let direct = plan.direct[ei]
+            let inner = plan.inner[ei]
             switch e.ev {
             case .release(let r, let by):
                 let why: Why = by == "free" ? .text("freed") : .releasedBy(by)
-                for p in direct { withAcc(p) { $0.owned = true; if $0.resource == nil { $0.resource = r }; $0.note(evidence(why, e.node)) } }
+                for p in direct { at(p) { $0.owned = true; if $0.resource == nil { $0.resource = r }; $0.note(evidence(why, e.node)) } }
             case .move(let to):
-                for p in direct { withAcc(p) { $0.owned = true; $0.note(evidence(.movedInto(to), e.node)) } }
+                for p in direct { at(p) { $0.owned = true; $0.note(evidence(.movedInto(to), e.node)) } }
             case .realloc(let by):
-                for p in direct { withAcc(p) { $0.owned = true; $0.indexed = true; $0.note(evidence(.reallocatedBy(by), e.node)) } }
+                for p in direct { at(p) { $0.owned = true; $0.indexed = true; $0.note(evidence(.reallocatedBy(by), e.node)) } }
             case .write(let via):
                 let why: Why = via.map { .lentMutablyTo($0) } ?? .text("written through")
-                for p in direct + inner { withAcc(p) { $0.mutable = true; $0.note(evidence(why, e.node)) } }
+                for p in direct + inner { at(p) { $0.mutable = true; $0.note(evidence(why, e.node)) } }
             case .read:
                 break
             case .index:
-                for p in direct { withAcc(p) { $0.indexed = true } }
+                for p in direct { at(p) { $0.indexed = true } }
             case .string:
-                for p in direct { withAcc(p) { $0.string = true } }
+                for p in direct { at(p) { $0.string = true } }
             case .nullCheck:
-                for p in direct { withAcc(p) { $0.nullable = true } }
+                for p in direct { at(p) { $0.nullable = true } }
             case .nullAssign:
-                for p in direct { withAcc(p) { $0.nullable = true; $0.nullAssigned = true } }
+                for p in direct { at(p) { $0.nullable = true; $0.nullAssigned = true } }
             case .raw(let why):
-                for p in direct + inner { withAcc(p) { $0.raw = true; $0.note(evidence(.text(why), e.node)) } }
+                for p in direct + inner { at(p) { $0.raw = true; $0.note(evidence(.text(why), e.node)) } }
             case .shared(let why):
-                for p in direct { withAcc(p) { $0.shared = true; $0.note(evidence(.text(why), e.node)) } }
+                for p in direct { at(p) { $0.shared = true; $0.note(evidence(.text(why), e.node)) } }
             case .counter(let f, let inc):
-                for p in direct { withAcc(p) { if inc { $0.counterInc = true } else { $0.counterDec = true }; _ = f } }
+                for p in direct { at(p) { if inc { $0.counterInc = true } else { $0.counterDec = true }; _ = f } }
             case .returned:
-                for p in direct { withAcc(p) { $0.note(evidence(.text("returned"), e.node)) } }
+                for p in direct { at(p) { $0.note(evidence(.text("returned"), e.node)) } }
             case .pass(let f, let k):
                 guard let s = summaries[f], k < s.params.count else { continue }
                 let ps = s.params[k]
                 for p in direct {
-                    withAcc(p) {
+                    at(p) {
                         switch ps.cls {
                         case .owned: $0.owned = true; $0.note(evidence(.passedToOwning(f, k), e.node))
                         case .shared: $0.shared = true; $0.note(evidence(.sharedWith(f, k), e.node))
@@ -397,13 +494,14 @@ public struct OwnershipInference {
                         if ps.stored { $0.stored = true }
                     }
                 }
-                if ps.mutable { for p in inner { withAcc(p) { $0.mutable = true } } }
+                if ps.mutable { for p in inner { at(p) { $0.mutable = true } } }
                 // A T** handed straight on (`zsock_destroy(self_p)` inside a wrapper): what the
                 // callee does to *p happens to our *p too.
                 if ps.pointeeReleased || ps.pointeeOwned {
                     for p in direct {
-                        guard case .v(let v) = p else { continue }
-                        withAcc(.deref(v)) {
+                        let d = plan.derefSlot[Int(p)]
+                        guard d >= 0 else { continue }
+                        at(d) {
                             if ps.pointeeReleased { $0.owned = true; $0.note(evidence(.releasedThrough(f, k), e.node)) }
                             if ps.pointeeOwned { $0.fresh = true; $0.note(evidence(.receivesOwnedFrom(f, k), e.node)) }
                         }
@@ -413,7 +511,7 @@ public struct OwnershipInference {
                 guard let s = summaries[f], k < s.params.count else { continue }
                 let ps = s.params[k]
                 for p in direct {
-                    withAcc(p) {
+                    at(p) {
                         if ps.pointeeReleased { $0.owned = true; $0.note(evidence(.releasedThrough(f, k), e.node)) }
                         if ps.pointeeOwned { $0.fresh = true; $0.note(evidence(.receivesOwnedFrom(f, k), e.node)) }
                     }
@@ -421,24 +519,31 @@ public struct OwnershipInference {
             case .store(let f):
                 let fc = fieldClass[Int(f)]
                 for p in direct {
-                    withAcc(p) {
+                    at(p) {
                         $0.stored = true
                         if fc == .owned { $0.owned = true; $0.note(evidence(.movedIntoOwningField(f), e.node)) }
                         else if fc == .shared { $0.shared = true; $0.note(evidence(.storedIntoSharedField(f), e.node)) }
                     }
                 }
             case .initResource(let r, let by):
-                for p in direct { withAcc(p) { $0.owned = true; $0.resource = r; $0.note(evidence(.initialisedBy(by), e.node)) } }
+                for p in direct { at(p) { $0.owned = true; $0.resource = r; $0.note(evidence(.initialisedBy(by), e.node)) } }
             case .handle(let r):
-                for p in direct { withAcc(p) { if $0.handle == nil { $0.handle = r } } }
+                for p in direct { at(p) { if $0.handle == nil { $0.handle = r } } }
             case .valueMut(let why):
-                for p in direct { withAcc(p) { $0.valueMut = true; $0.note(evidence(.text(why), e.node)) } }
+                for p in direct { at(p) { $0.valueMut = true; $0.note(evidence(.text(why), e.node)) } }
             case .keep(let why):
-                for p in direct { withAcc(p) { $0.stored = true; $0.note(evidence(.text(why), e.node)) } }
+                for p in direct { at(p) { $0.stored = true; $0.note(evidence(.text(why), e.node)) } }
             }
         }
-
-        targetCache[ci] = targets
+        // Each slot's evidence back to its place (all of them were empty before the events).
+        for (i, place) in plan.places.enumerated() where touched[i] {
+            switch place {
+            case .v(let v): if let k = paramIndexOfVar[v] { params[k] = accs[i] } else { locals[v] = accs[i] }
+            case .field(let f): myFields[f] = accs[i]
+            case .deref(let v): if let k = paramIndexOfVar[v] { derefs[k] = accs[i] }
+            case .ret: ret = accs[i]
+            }
+        }
 
         // Roots: where values come from.
         func applyRoots(_ roots: [Src], _ acc: inout Acc) {

@@ -42,6 +42,7 @@ struct ReportCommand: ParsableCommand {
             f.messages.forEach(Output.error)
             throw ExitCode(2)
         }
+        var clock = StageClock()
         let data: Data
         switch format {
         case .json:
@@ -50,7 +51,9 @@ struct ReportCommand: ParsableCommand {
         case .text: data = Data(TextFormatter(color: Output.useColor(for: common.output)).format(report).utf8)
         case .html: data = Data(HTMLFormatter().format(report, source: SourceLines().line).utf8)
         }
+        clock.lap("format")
         try Output.write(data, to: common.output, inputs: common.files)
+        clock.lap("write")
         KeepUntilExit.keep(report)
         if !failures.isEmpty { throw ExitCode(2) }   // some unit failed to parse; the rest was analysed
     }
