@@ -3,9 +3,14 @@ import Foundation
 /// Byte-for-byte deterministic JSON: sorted keys, fixed indentation, trailing newline.
 public enum JSONFormatter {
     public static func format(_ report: Report) -> Data {
-        var w = JSONWriter(capacity: 1 << 20)
-        w.write(report)
-        return Data(w.bytes)
+        Data(parts(report).joined())
+    }
+
+    /// The same bytes in consecutive parts (a large report's functions are written on all
+    /// cores): written one after the other, they are the report, with no copy to join them.
+    public static func parts(_ report: Report) -> [[UInt8]] {
+        var w = JSONWriter(capacity: 1 << 16)
+        return w.writeParts(report)
     }
 
     /// The same report through Foundation's JSONEncoder (the Codable reference for tests).

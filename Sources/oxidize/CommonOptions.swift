@@ -80,8 +80,14 @@ enum Output {
 
     /// Writes to -o atomically, refusing to overwrite an input; or to stdout.
     static func write(_ data: Data, to path: String?, inputs: [String]) throws {
+        try write(parts: [data], to: path, inputs: inputs)
+    }
+
+    /// Writes the parts one after the other, to standard output or atomically to `path` (a
+    /// temporary file beside it, renamed over it once complete), never over an input.
+    static func write<Bytes: ContiguousBytes>(parts: [Bytes], to path: String?, inputs: [String]) throws {
         guard let path else {
-            FileHandle.standardOutput.write(data)
+            for p in parts { try p.withUnsafeBytes { try writeAll(STDOUT_FILENO, $0, name: "standard output") } }
             return
         }
         let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
@@ -89,11 +95,38 @@ enum Output {
             error("\(path): error: refusing to overwrite input file with the output")
             throw ExitCode(2)
         }
-        do {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            Output.error("\(path): error: cannot write output (\((error as NSError).localizedDescription))")
+        let url = URL(fileURLWithPath: path)
+        var template = Array(url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).oxidize-XXXXXX").path.utf8CString)
+        let fd = mkstemp(&template)
+        guard fd >= 0 else {
+            error("\(path): error: cannot write output (\(String(cString: strerror(errno))))")
             throw ExitCode(2)
+        }
+        let temp = String(cString: template)
+        do {
+            let mask = umask(0); umask(mask)
+            fchmod(fd, 0o666 & ~mask)
+            for p in parts { try p.withUnsafeBytes { try writeAll(fd, $0, name: path) } }
+            guard close(fd) == 0 else { throw WriteError(message: String(cString: strerror(errno))) }
+            guard rename(temp, path) == 0 else { throw WriteError(message: String(cString: strerror(errno))) }
+        } catch let e as WriteError {
+            unlink(temp)
+            error("\(path): error: cannot write output (\(e.message))")
+            throw ExitCode(2)
+        }
+    }
+
+    struct WriteError: Error { var message: String }
+
+    private static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, name: String) throws {
+        var done = 0
+        while done < bytes.count {
+            let n = Glibc.write(fd, bytes.baseAddress! + done, bytes.count - done)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw WriteError(message: String(cString: strerror(errno)))
+            }
+            done += n
         }
     }
 

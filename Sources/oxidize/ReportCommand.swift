@@ -43,16 +43,16 @@ struct ReportCommand: ParsableCommand {
             throw ExitCode(2)
         }
         var clock = StageClock()
-        let data: Data
+        let parts: [[UInt8]]
         switch format {
         case .json:
-            data = JSONFormatter.format(report)
-            if failures.isEmpty { try? Pipeline.storeReportJSON(data, options) }
-        case .text: data = Data(TextFormatter(color: Output.useColor(for: common.output)).format(report).utf8)
-        case .html: data = Data(HTMLFormatter().format(report, source: SourceLines().line).utf8)
+            parts = JSONFormatter.parts(report)
+            if failures.isEmpty, options.cacheDirectory != nil { try? Pipeline.storeReportJSON(Data(parts.joined()), options) }
+        case .text: parts = [Array(TextFormatter(color: Output.useColor(for: common.output)).format(report).utf8)]
+        case .html: parts = [Array(HTMLFormatter().format(report, source: SourceLines().line).utf8)]
         }
         clock.lap("format")
-        try Output.write(data, to: common.output, inputs: common.files)
+        try Output.write(parts: parts, to: common.output, inputs: common.files)
         clock.lap("write")
         KeepUntilExit.keep(report)
         if !failures.isEmpty { throw ExitCode(2) }   // some unit failed to parse; the rest was analysed
