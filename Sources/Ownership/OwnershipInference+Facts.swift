@@ -3,9 +3,68 @@ import CModel
 extension OwnershipInference {
     /// Turns the solved state into facts for every function and struct in user files.
     func facts() -> ProgramFacts {
-        var functions: [FunctionFacts] = []
-        for (i, c) in constraints.enumerated() {
-            guard let r = results[i] else { continue }
+        let me = self
+        var functions = parallelMap(constraints.count, lanes: 8) { me.functionFacts($0) }.compactMap { $0 }
+        functions.sort { ($0.file, $0.line, $0.name) < ($1.file, $1.line, $1.name) }
+
+        var structs: [StructFacts] = []
+        var seen: Set<String> = []
+        for (t, tu) in units.enumerated() {
+            let mapper = RustTypeMapper(tu: tu, library: library, refcounted: refcounted)
+            for rec in tu.records where rec.isUserDefined && !rec.fields.isEmpty {
+                guard seen.insert(rec.name).inserted else { continue }
+                var fields: [PointerFact] = []
+                for f in rec.fields {
+                    let field = tu.fields[Int(f)]
+                    let key = index.fieldKey(tu: t, field: f)
+                    let a = fieldAcc[Int(key)]
+                    let isPtr = tu.isPointer(field.type)
+                    var cls: OwnershipClass = isPtr ? fieldClass[Int(key)] : ((a.owned || a.fresh) ? .owned : .value)
+                    var ev = render(a.evidence).sorted()
+                    if isPtr, cls == .raw, rec.isUnion { ev.append(Evidence(message: "member of union '\(rec.name)'", file: tu.fileName(field.loc), line: Int(field.loc.line))) }
+                    if isPtr, cls == .borrowed, !a.assignedBorrowed, ev.isEmpty {
+                        cls = .raw
+                        ev.append(Evidence(message: "never assigned nor released in the analysed code", file: tu.fileName(field.loc), line: Int(field.loc.line)))
+                    } else if isPtr, cls == .borrowed, ev.isEmpty {
+                        ev.append(Evidence(message: "aliases memory owned elsewhere", file: tu.fileName(field.loc), line: Int(field.loc.line)))
+                    }
+                    var acc = a
+                    if isPtr, selfReferential(tu, rec, field) { acc.nullable = true }
+                    fields.append(PointerFact(
+                        name: field.name, cType: typeSpelling(tu, field.type), ownership: cls, mutable: a.mutable,
+                        rust: mapper.rust(type: field.type, cls: cls, acc: acc, pointee: Acc(), role: .field),
+                        nullable: acc.nullable, borrowsFrom: nil, resource: a.resource, evidence: ev, line: Int(field.loc.line), isPointer: isPtr))
+                }
+                structs.append(StructFacts(name: rec.name, file: tu.fileName(rec.loc), line: Int(rec.loc.line),
+                                           isUnion: rec.isUnion, refcounted: refcounted.contains(rec.name), fields: fields))
+            }
+        }
+        structs.sort { ($0.file, $0.line, $0.name) < ($1.file, $1.line, $1.name) }
+        return ProgramFacts(functions: functions, structs: structs)
+    }
+
+    /// The reason given when no single event decided the class.
+    static func fallback(_ cls: OwnershipClass, mutable: Bool) -> String {
+        switch cls {
+        case .borrowed: return mutable ? "written through" : "only read"
+        case .owned: return "takes ownership"
+        case .shared: return "takes part in reference counting"
+        case .raw: return "nothing about it can be proven"
+        case .value: return "a plain value"
+        }
+    }
+
+    func typeSpelling(_ tu: TranslationUnit, _ t: Int32) -> String { t >= 0 ? tu.types[Int(t)].spelling : "?" }
+
+    func selfReferential(_ tu: TranslationUnit, _ rec: Record, _ field: Field) -> Bool {
+        guard let name = recordName(tu, pointer: field.type) else { return false }
+        return name == rec.name
+    }
+
+    /// One function's facts (independent of every other function's: facts are made on all cores).
+    func functionFacts(_ i: Int) -> FunctionFacts? {
+            let c = constraints[i]
+            guard let r = results[i] else { return nil }
             let tu = units[c.tu]
             let fn = tu.functions[Int(c.function)]
             let mapper = RustTypeMapper(tu: tu, library: library, refcounted: refcounted)
@@ -76,62 +135,7 @@ extension OwnershipInference {
                     nullable: a.nullAssigned, borrowsFrom: nil, resource: a.resource ?? a.handle, evidence: ev,
                     line: Int(variable.loc.line), isPointer: isPtr))
             }
-            functions.append(FunctionFacts(name: fn.name, file: tu.fileName(fn.loc), line: Int(fn.loc.line),
-                                           params: params, returns: returns, locals: locals))
-        }
-        functions.sort { ($0.file, $0.line, $0.name) < ($1.file, $1.line, $1.name) }
-
-        var structs: [StructFacts] = []
-        var seen: Set<String> = []
-        for (t, tu) in units.enumerated() {
-            let mapper = RustTypeMapper(tu: tu, library: library, refcounted: refcounted)
-            for rec in tu.records where rec.isUserDefined && !rec.fields.isEmpty {
-                guard seen.insert(rec.name).inserted else { continue }
-                var fields: [PointerFact] = []
-                for f in rec.fields {
-                    let field = tu.fields[Int(f)]
-                    let key = index.fieldKey(tu: t, field: f)
-                    let a = fieldAcc[Int(key)]
-                    let isPtr = tu.isPointer(field.type)
-                    var cls: OwnershipClass = isPtr ? fieldClass[Int(key)] : ((a.owned || a.fresh) ? .owned : .value)
-                    var ev = render(a.evidence).sorted()
-                    if isPtr, cls == .raw, rec.isUnion { ev.append(Evidence(message: "member of union '\(rec.name)'", file: tu.fileName(field.loc), line: Int(field.loc.line))) }
-                    if isPtr, cls == .borrowed, !a.assignedBorrowed, ev.isEmpty {
-                        cls = .raw
-                        ev.append(Evidence(message: "never assigned nor released in the analysed code", file: tu.fileName(field.loc), line: Int(field.loc.line)))
-                    } else if isPtr, cls == .borrowed, ev.isEmpty {
-                        ev.append(Evidence(message: "aliases memory owned elsewhere", file: tu.fileName(field.loc), line: Int(field.loc.line)))
-                    }
-                    var acc = a
-                    if isPtr, selfReferential(tu, rec, field) { acc.nullable = true }
-                    fields.append(PointerFact(
-                        name: field.name, cType: typeSpelling(tu, field.type), ownership: cls, mutable: a.mutable,
-                        rust: mapper.rust(type: field.type, cls: cls, acc: acc, pointee: Acc(), role: .field),
-                        nullable: acc.nullable, borrowsFrom: nil, resource: a.resource, evidence: ev, line: Int(field.loc.line), isPointer: isPtr))
-                }
-                structs.append(StructFacts(name: rec.name, file: tu.fileName(rec.loc), line: Int(rec.loc.line),
-                                           isUnion: rec.isUnion, refcounted: refcounted.contains(rec.name), fields: fields))
-            }
-        }
-        structs.sort { ($0.file, $0.line, $0.name) < ($1.file, $1.line, $1.name) }
-        return ProgramFacts(functions: functions, structs: structs)
-    }
-
-    /// The reason given when no single event decided the class.
-    static func fallback(_ cls: OwnershipClass, mutable: Bool) -> String {
-        switch cls {
-        case .borrowed: return mutable ? "written through" : "only read"
-        case .owned: return "takes ownership"
-        case .shared: return "takes part in reference counting"
-        case .raw: return "nothing about it can be proven"
-        case .value: return "a plain value"
-        }
-    }
-
-    func typeSpelling(_ tu: TranslationUnit, _ t: Int32) -> String { t >= 0 ? tu.types[Int(t)].spelling : "?" }
-
-    func selfReferential(_ tu: TranslationUnit, _ rec: Record, _ field: Field) -> Bool {
-        guard let name = recordName(tu, pointer: field.type) else { return false }
-        return name == rec.name
+            return FunctionFacts(name: fn.name, file: tu.fileName(fn.loc), line: Int(fn.loc.line),
+                                 params: params, returns: returns, locals: locals)
     }
 }
