@@ -138,6 +138,8 @@ public struct Function: Sendable {
     public var attributes: OwnershipAttributes
     /// Where the body's closing brace is.
     public var bodyEndLoc: SourceLoc = .none
+    /// The unit defines it: its body is here, or in another share of the unit.
+    public var isDefined = false
     public var hasBody: Bool { bodyEnd > bodyStart }
     public init(name: String, loc: SourceLoc, returnType: Int32, params: [Int32], paramTypes: [Int32],
                 isVariadic: Bool, isStatic: Bool, bodyStart: Int32, bodyEnd: Int32, isSystem: Bool,

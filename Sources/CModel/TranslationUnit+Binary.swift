@@ -4,7 +4,7 @@ import Foundation
 /// integers, length-prefixed UTF-8 strings, arrays with a count. `decode` checks every length
 /// against the bytes left and returns nil on anything malformed; it never traps.
 extension TranslationUnit {
-    public static let binaryVersion: UInt32 = 4
+    public static let binaryVersion: UInt32 = 5
 
     public func encoded() -> Data {
         var w = BinaryWriter()
@@ -29,7 +29,7 @@ extension TranslationUnit {
         w.count(functions.count)
         for f in functions {
             w.str(f.name); w.loc(f.loc); w.i32(f.returnType); w.ints(f.params); w.ints(f.paramTypes); w.bool(f.isVariadic)
-            w.bool(f.isStatic); w.i32(f.bodyStart); w.i32(f.bodyEnd); w.bool(f.isSystem); w.loc(f.bodyEndLoc)
+            w.bool(f.isStatic); w.i32(f.bodyStart); w.i32(f.bodyEnd); w.bool(f.isSystem); w.loc(f.bodyEndLoc); w.bool(f.isDefined)
             let a = f.attributes
             w.bool(a.returnsOwned); w.ints(a.takes); w.ints(a.holds); w.ints(a.nonnull); w.bool(a.nonnullAll); w.bool(a.noreturn)
         }
@@ -83,7 +83,7 @@ extension TranslationUnit {
         guard let nfn = r.count() else { return nil }
         for _ in 0..<nfn {
             guard let name = r.str(), let loc = r.loc(), let rt = r.i32(), let params = r.ints(), let pts = r.ints(), let va = r.bool(),
-                  let st = r.bool(), let bs = r.i32(), let be = r.i32(), let sys = r.bool(), let endLoc = r.loc(),
+                  let st = r.bool(), let bs = r.i32(), let be = r.i32(), let sys = r.bool(), let endLoc = r.loc(), let defined = r.bool(),
                   let ro = r.bool(), let takes = r.ints(), let holds = r.ints(), let nn = r.ints(), let nna = r.bool(), let nr = r.bool()
             else { return nil }
             var a = OwnershipAttributes()
@@ -91,6 +91,7 @@ extension TranslationUnit {
             var f = Function(name: name, loc: loc, returnType: rt, params: params, paramTypes: pts, isVariadic: va, isStatic: st,
                              bodyStart: bs, bodyEnd: be, isSystem: sys, attributes: a)
             f.bodyEndLoc = endLoc
+            f.isDefined = defined
             tu.functions.append(f)
         }
         guard let nn = r.count() else { return nil }

@@ -294,6 +294,7 @@ final class CursorWalker {
     /// What the definition says beyond the first declaration: where it is, its attributes.
     private func describeDefinition(_ id: Int32, _ c: CXCursor) {
         tu.functions[Int(id)].loc = location(c)
+        tu.functions[Int(id)].isDefined = true
         tu.functions[Int(id)].isStatic = clang_getCursorLinkage(c) == CXLinkage_Internal
         let own = attributes(c)
         if !own.isEmpty || own.noreturn { tu.functions[Int(id)].attributes = own }

@@ -37,7 +37,9 @@ public struct OwnershipResult: Sendable {
 extension OwnershipInference {
     /// Runs the analysis; the result carries the report's facts and the callee effects.
     /// `keepUntilExit`: the solver's tables are not freed (a one-shot run; see `KeepUntilExit`).
-    public static func analyze(units: [TranslationUnit], library: LibraryModel, keepUntilExit: Bool = false) -> OwnershipResult {
+    /// `prepared`: per unit, its constraints if they were extracted already (one-unit programs).
+    public static func analyze(units: [TranslationUnit], library: LibraryModel, prepared: [UnitConstraints?] = [],
+                               keepUntilExit: Bool = false) -> OwnershipResult {
         let timing = ProcessInfo.processInfo.environment["OXIDIZE_TIMINGS"] != nil
         var t0 = DispatchTime.now().uptimeNanoseconds
         func lap(_ what: String) {
@@ -48,7 +50,7 @@ extension OwnershipInference {
         }
         var inf = OwnershipInference(units: units, library: library)
         lap("index")
-        inf.extract()
+        inf.extract(prepared: prepared)
         lap("extract")
         inf.solve()
         lap("solve")

@@ -1,19 +1,40 @@
 import CModel
 
+/// How the extractor names functions and fields in what it records.
+enum SymbolNames {
+    /// By program key, through the index of all units.
+    case program(ProgramIndex)
+    /// By the unit's own ids, when the whole program is this one unit (in one or more shares):
+    /// the unit can then be extracted as soon as it is lowered, on the core that lowered it, and
+    /// its ids are renamed to program keys once the index exists (`FunctionConstraints.renamed`).
+    case unit
+}
+
 /// Walks one function body once and records its flows and events (see `Constraints.swift`).
 /// Pure: reads the model, the library models and the program's symbol table.
 struct ConstraintExtractor {
     let tu: TranslationUnit
     let tuIndex: Int
     let library: LibraryModel
-    let program: ProgramIndex
+    let names: SymbolNames
     var c: FunctionConstraints
     let function: Function
 
-    init(tu: TranslationUnit, tuIndex: Int, function f: Int32, key: Int32, library: LibraryModel, program: ProgramIndex) {
-        self.tu = tu; self.tuIndex = tuIndex; self.library = library; self.program = program
+    init(tu: TranslationUnit, tuIndex: Int, function f: Int32, key: Int32, library: LibraryModel, names: SymbolNames) {
+        self.tu = tu; self.tuIndex = tuIndex; self.library = library; self.names = names
         self.function = tu.functions[Int(f)]
         self.c = FunctionConstraints(tu: tuIndex, function: f, key: key)
+    }
+
+    func functionKey(_ f: Int32) -> Int32 {
+        if case .program(let index) = names { return index.functionKey(tu: tuIndex, function: f) }
+        return f
+    }
+
+    /// A program function with a body somewhere: a call to it is solved with its summary.
+    func isDefined(_ key: Int32) -> Bool {
+        if case .program(let index) = names { return index.hasBody(key) }
+        return tu.functions[Int(key)].isDefined
     }
 
     mutating func run() -> FunctionConstraints {
@@ -36,7 +57,11 @@ struct ConstraintExtractor {
         return t >= 0 && tu.types[Int(t)].shape == .array
     }
     func isLocal(_ v: Int32) -> Bool { tu.variables[Int(v)].storage == .automatic }
-    func fieldKey(_ f: Int32) -> Int32 { f >= 0 ? program.fieldKey(tu: tuIndex, field: f) : -1 }
+    func fieldKey(_ f: Int32) -> Int32 {
+        guard f >= 0 else { return -1 }
+        if case .program(let index) = names { return index.fieldKey(tu: tuIndex, field: f) }
+        return f
+    }
 
     mutating func event(_ ev: Ev, _ srcs: [Src], _ at: Int32) {
         if !srcs.isEmpty { c.events.append(Event(ev: ev, srcs: srcs, node: at)) }
@@ -448,8 +473,8 @@ struct ConstraintExtractor {
             return []
         }
         let f = tu.functions[Int(n.ref)]
-        let key = program.functionKey(tu: tuIndex, function: n.ref)
-        if key >= 0, program.hasBody(key) {
+        let key = functionKey(n.ref)
+        if key >= 0, isDefined(key) {
             c.callees.insert(key)
             var all: [[Src]] = []
             for (k, a) in args.enumerated() {

@@ -71,3 +71,39 @@ struct FunctionConstraints {
     var returnBases: [Int32] = []
     var callees: Set<Int32> = []
 }
+
+extension FunctionConstraints {
+    /// The same constraints with the unit's function and field ids (`SymbolNames.unit`) renamed
+    /// to program keys, for the function at `function` of unit `tu`.
+    func renamed(tu: Int, key: Int32, function fk: (Int32) -> Int32, field: (Int32) -> Int32) -> FunctionConstraints {
+        func place(_ p: Place) -> Place {
+            if case .field(let f) = p, f >= 0 { return .field(field(f)) }
+            return p
+        }
+        func src(_ s: Src) -> Src {
+            switch s {
+            case .place(let p): return .place(place(p))
+            case .interior(let p): return .interior(place(p))
+            case .call(let f, let node): return .call(fk(f), node)
+            default: return s
+            }
+        }
+        func ev(_ e: Ev) -> Ev {
+            switch e {
+            case .counter(let f, let inc): return .counter(f >= 0 ? field(f) : f, inc)
+            case .pass(let f, let k): return .pass(fk(f), k)
+            case .passAddr(let f, let k): return .passAddr(fk(f), k)
+            case .store(let f): return .store(f >= 0 ? field(f) : f)
+            default: return e
+            }
+        }
+        var out = FunctionConstraints(tu: tu, function: function, key: key)
+        out.flows = flows.map { Flow(from: src($0.from), to: place($0.to)) }
+        out.events = events.map { Event(ev: ev($0.ev), srcs: $0.srcs.map(src), node: $0.node) }
+        out.callArgs = callArgs.mapValues { $0.map { $0.map(src) } }
+        out.locals = locals
+        out.returnBases = returnBases
+        out.callees = Set(callees.map(fk))
+        return out
+    }
+}

@@ -36,6 +36,12 @@ extension Array where Element == Summary? {
     }
 }
 
+/// One unit's constraints, extracted before the program's index exists (see
+/// `OwnershipInference.extract(unit:library:)`).
+public struct UnitConstraints: @unchecked Sendable {
+    var byFunction: [Int32: FunctionConstraints] = [:]
+}
+
 /// Accumulated evidence for one place.
 struct Acc {
     var owned = false, shared = false, raw = false
@@ -113,7 +119,8 @@ public struct OwnershipInference {
 
     /// Extracts every function's constraints; functions are independent, so both cores share
     /// the work (each writes only its own slot). The order of the result is the key order.
-    mutating func extract() {
+    /// A unit extracted already (`extract(unit:library:)`) only has its ids renamed.
+    mutating func extract(prepared: [UnitConstraints?] = []) {
         var work: [(key: Int32, tu: Int, function: Int32)] = []
         for key in 0..<Int32(index.functionCount) {
             guard let def = index.definitions[Int(key)] else { continue }
@@ -122,8 +129,13 @@ public struct OwnershipInference {
         }
         let units = self.units, library = self.library, index = self.index
         let out = parallelMap(work.count, lanes: 8) { i -> FunctionConstraints in
-            var x = ConstraintExtractor(tu: units[work[i].tu], tuIndex: work[i].tu, function: work[i].function, key: work[i].key,
-                                        library: library, program: index)
+            let w = work[i]
+            if w.tu < prepared.count, let unit = prepared[w.tu], let c = unit.byFunction[w.function] {
+                return c.renamed(tu: w.tu, key: w.key, function: { index.functionKey(tu: w.tu, function: $0) },
+                                 field: { index.fieldKey(tu: w.tu, field: $0) })
+            }
+            var x = ConstraintExtractor(tu: units[w.tu], tuIndex: w.tu, function: w.function, key: w.key,
+                                        library: library, names: .program(index))
             return x.run()
         }
         summaries = Array(repeating: nil, count: index.functionCount)
@@ -132,6 +144,18 @@ public struct OwnershipInference {
             constraints.append(out[i])
             summaries[w.key] = Summary(params: Array(repeating: ParamSummary(), count: units[w.tu].functions[Int(w.function)].params.count))
         }
+    }
+
+    /// Extracts the constraints of a unit whose program is this unit alone (in one or more
+    /// shares), naming functions and fields by the unit's own ids: it can run as soon as the
+    /// unit is lowered, on the core that lowered it, while other shares are still being walked.
+    public static func extract(unit tu: TranslationUnit, library: LibraryModel) -> UnitConstraints {
+        var out = UnitConstraints()
+        for (i, f) in tu.functions.enumerated() where f.hasBody && !f.isSystem {
+            var x = ConstraintExtractor(tu: tu, tuIndex: 0, function: Int32(i), key: Int32(i), library: library, names: .unit)
+            out.byFunction[Int32(i)] = x.run()
+        }
+        return out
     }
 
     /// Callees before callers (DFS post-order); cycles are settled by iterating.

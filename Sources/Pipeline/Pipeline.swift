@@ -136,8 +136,26 @@ public enum Pipeline {
 
     /// Like `parse`, but a unit that fails is reported and skipped (projects: `-p`).
     public static func parseKeepingGoing(_ options: Options) throws -> ([TranslationUnit], [String]) {
+        let lowered = try lower(options, library: nil)
+        return (lowered.units, lowered.failures)
+    }
+
+    struct Lowered {
+        var units: [TranslationUnit]
+        var failures: [String]
+        /// Per unit, its constraints when they were extracted on the worker that lowered it.
+        var prepared: [UnitConstraints?]
+    }
+
+    /// Parses and lowers every unit; with a library model and a program of one unit (in one or
+    /// more shares), each worker also extracts the constraints of what it lowered, so that
+    /// extraction overlaps the other shares' walk.
+    static func lower(_ options: Options, library: LibraryModel?) throws -> Lowered {
         let work = try workItems(options)
+        let oneUnit = Set(work.map { $0.file + "\u{0}" + $0.arguments.joined(separator: "\u{0}") }).count == 1
+        let extractLibrary = oneUnit ? library : nil
         var results = [Result<TranslationUnit, ParseFailure>?](repeating: nil, count: work.count)
+        var prepared = [UnitConstraints?](repeating: nil, count: work.count)
         let lock = NSLock()
         var next = 0
         let workers = min(options.jobs, max(1, work.count))
@@ -145,8 +163,10 @@ public enum Pipeline {
         let cache = options.cacheDirectory.map { UnitCache(directory: $0, toolVersion: toolVersion, clangVersion: clangVersion()) }
         var hits = 0
         var finished = 0
+        prepared.withUnsafeMutableBufferPointer { preparedSlots in
         results.withUnsafeMutableBufferPointer { slots in
             let out = slots
+            let extracted = preparedSlots
             for _ in 0..<workers {
                 done.enter()
                 let t = Thread {
@@ -156,12 +176,16 @@ public enum Pipeline {
                         guard i < work.count else { break }
                         if let cache, case .hit(let tu) = cache.load(file: work[i].file, arguments: work[i].cacheArguments) {
                             out[i] = .success(tu)
+                            if let extractLibrary { extracted[i] = OwnershipInference.extract(unit: tu, library: extractLibrary) }
                             lock.lock(); hits += 1; finished += 1; options.progress?(finished, work.count, work[i].file); lock.unlock()
                             continue
                         }
                         let result = index.parse(path: work[i].file, arguments: work[i].arguments, share: work[i].share, of: work[i].shareCount)
                         if let cache, case .success(let tu) = result { cache.store(tu, file: work[i].file, arguments: work[i].cacheArguments) }
                         out[i] = result
+                        if let extractLibrary, case .success(let tu) = result {
+                            extracted[i] = OwnershipInference.extract(unit: tu, library: extractLibrary)
+                        }
                         lock.lock(); finished += 1; options.progress?(finished, work.count, work[i].file); lock.unlock()
                     }
                     done.leave()
@@ -171,19 +195,21 @@ public enum Pipeline {
             }
             done.wait()
         }
+        }
         StageClock.note("cache: \(hits) of \(work.count) units from \(options.cacheDirectory ?? "(no cache)")")
         if let cache, hits < work.count { cache.trim(limit: options.cacheLimit) }
         var parsed: [TranslationUnit] = []
+        var parsedPrepared: [UnitConstraints?] = []
         var errors: [String] = []
-        for r in results {
+        for (i, r) in results.enumerated() {
             switch r {
-            case .success(let tu)?: parsed.append(tu)
+            case .success(let tu)?: parsed.append(tu); parsedPrepared.append(prepared[i])
             case .failure(let f)?: errors += f.errors.map(\.description)
             case nil: break
             }
         }
         if parsed.isEmpty { throw Failure(messages: errors.isEmpty ? ["oxidize: error: no translation units to analyse"] : errors) }
-        return (parsed, errors)
+        return Lowered(units: parsed, failures: errors, prepared: parsedPrepared)
     }
 
     public static func report(_ options: Options) throws -> Report {
@@ -197,9 +223,12 @@ public enum Pipeline {
     public static func run(_ options: Options, keepGoing: Bool) throws -> (Report, [String]) {
         let library = try libraryModel(extra: options.modelFiles)
         var clock = StageClock()
-        let (units, failures) = keepGoing ? try parseKeepingGoing(options) : (try parse(options), [])
+        let lowered = try lower(options, library: library)
+        if !keepGoing, !lowered.failures.isEmpty { throw Failure(messages: lowered.failures) }
+        let units = lowered.units, failures = lowered.failures
         clock.lap("parse+walk")
-        let ownership = OwnershipInference.analyze(units: units, library: library, keepUntilExit: options.keepUntilExit)
+        let ownership = OwnershipInference.analyze(units: units, library: library, prepared: lowered.prepared,
+                                                   keepUntilExit: options.keepUntilExit)
         clock.lap("ownership")
         let diagnostics = options.runChecker ? Checker.check(units: units, library: library, ownership: ownership) : []
         clock.lap("checker")
