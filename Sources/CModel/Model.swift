@@ -236,8 +236,9 @@ public struct TranslationUnit: Sendable {
     /// by `Node.ref` of `.enumConstRef` nodes.
     public var strings: [String] = []
     /// A large unit may be lowered in shares, on several cores at once: share `share` of
-    /// `shareCount` holds the bodies of every `shareCount`-th function definition (counted in
-    /// source order from `share`) and the declarations, types and records of the whole unit.
+    /// `shareCount` holds the bodies of the function definitions dealt to it (each definition,
+    /// in source order, to the share with the least source so far) and the declarations, types
+    /// and records of the whole unit.
     /// The shares of one unit together say what the unit lowered whole says; the analysis
     /// treats them like units of one program. A unit lowered whole is share 0 of 1.
     public var share: Int32 = 0

@@ -16,15 +16,17 @@ final class CursorWalker {
     private var declFunctions: [UnsafeRawPointer: Int32] = [:]
     private var functionByName: [String: Int32] = [:]
     private var currentFunction: Int32 = -1
-    /// Function definitions met so far, in source order, and which of them have been counted.
-    private var definitionsSeen = 0
+    /// Which function definitions have been dealt to a share, and each share's load so far
+    /// (bytes of source in the bodies dealt to it).
     private var definitionCounted: [Bool] = []
+    private var shareLoad: [Int] = []
 
     init(unit: CXTranslationUnit, mainFile: String, share: Int32 = 0, of shareCount: Int32 = 1) {
         self.unit = unit
         self.tu = TranslationUnit(mainFile: mainFile)
         tu.share = share
         tu.shareCount = shareCount
+        shareLoad = Array(repeating: 0, count: Int(shareCount))
         let main = clang_getFile(unit, mainFile)
         if let main { _ = fileID(main) }
     }
@@ -59,8 +61,7 @@ final class CursorWalker {
                 while definitionCounted.count <= Int(id) { definitionCounted.append(false) }
                 guard !definitionCounted[Int(id)] else { return }
                 definitionCounted[Int(id)] = true
-                let mine = definitionsSeen % Int(tu.shareCount) == Int(tu.share)
-                definitionsSeen += 1
+                let mine = tu.shareCount == 1 || dealt(c) == Int(tu.share)
                 // Every share knows where each function is defined, and its linkage.
                 describeDefinition(id, c)
                 if mine { defineFunction(id, c) }
@@ -289,6 +290,21 @@ final class CursorWalker {
             isStatic: clang_getCursorLinkage(c) == CXLinkage_Internal,
             bodyStart: 0, bodyEnd: 0, isSystem: isSystem, attributes: attributes(c)))
         return id
+    }
+
+    /// The share a definition goes to: the one with the least source so far (the first of them
+    /// on a tie). Every share sees the same definitions in the same order, so all deal alike.
+    private func dealt(_ c: CXCursor) -> Int {
+        let extent = clang_getCursorExtent(c)
+        var fa: CXFile?, fb: CXFile?
+        var a: UInt32 = 0, b: UInt32 = 0
+        clang_getFileLocation(clang_getRangeStart(extent), &fa, nil, nil, &a)
+        clang_getFileLocation(clang_getRangeEnd(extent), &fb, nil, nil, &b)
+        let size = fa != nil && fb != nil && clang_File_isEqual(fa, fb) != 0 && b > a ? Int(b - a) : 1
+        var k = 0
+        for i in 1..<shareLoad.count where shareLoad[i] < shareLoad[k] { k = i }
+        shareLoad[k] += size
+        return k
     }
 
     /// What the definition says beyond the first declaration: where it is, its attributes.

@@ -8,7 +8,10 @@ func runCommand() -> Never {
         ClangArguments.value = clang
         var command = try Oxidize.parseAsRoot(ours)
         try command.run()
-        exit(0)
+        // Everything is written; what is left at exit is libLLVM's and libclang's teardown of
+        // state the process no longer needs. Skip it, as clang's own driver does.
+        fflush(stdout)
+        _exit(0)
     } catch let exit as ExitCode {
         Foundation.exit(exit.rawValue)
     } catch {
