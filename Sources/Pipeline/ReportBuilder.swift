@@ -1,3 +1,4 @@
+import CModel
 import Diagnostics
 import Ownership
 import Reporting
@@ -13,11 +14,16 @@ enum ReportBuilder {
     static func build(facts: ProgramFacts, diagnostics: [Diagnostic], files: [String], models: [String], tool: Report.Tool) -> Report {
         var counts: [OwnershipClass: Int] = [:]
         func count(_ f: PointerFact) { if f.isPointer || f.ownership != .value { counts[f.ownership, default: 0] += 1 } }
-        let functions = facts.functions.map { fn -> Report.Function in
-            fn.params.forEach(count); fn.returns.map(count); fn.locals.forEach(count)
-            return Report.Function(name: fn.name, file: fn.file, line: fn.line, params: fn.params.map { entry($0) },
-                                   returns: fn.returns.map { entry($0, named: false) }, locals: fn.locals.map { entry($0) })
-        }
+        for fn in facts.functions { fn.params.forEach(count); fn.returns.map(count); fn.locals.forEach(count) }
+        // Entries are copies of the facts, function by function: made on all cores for large reports.
+        let all = facts.functions
+        let functions = parallelMap(all.count >= 1000 ? 8 : 1, lanes: 8) { part -> [Report.Function] in
+            let n = all.count >= 1000 ? 8 : 1
+            return all[part * all.count / n ..< (part + 1) * all.count / n].map { fn in
+                Report.Function(name: fn.name, file: fn.file, line: fn.line, params: fn.params.map { entry($0) },
+                                returns: fn.returns.map { entry($0, named: false) }, locals: fn.locals.map { entry($0) })
+            }
+        }.flatMap { $0 }
         let structs = facts.structs.map { s -> Report.Struct in
             s.fields.forEach(count)
             return Report.Struct(name: s.name, file: s.file, line: s.line, isUnion: s.isUnion, refcounted: s.refcounted,
