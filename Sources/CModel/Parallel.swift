@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// `body(i)` for every i in 0..<count on up to `lanes` threads, results in index order (so the
 /// output does not depend on the schedule). Each lane takes every `lanes`-th index and writes only
@@ -26,4 +27,88 @@ public func parallelMap<T>(_ count: Int, lanes: Int, _ body: @escaping (Int) -> 
         done.wait()
     }
     return results.map { $0! }
+}
+
+/// `body(i)` for every i in 0..<count on libdispatch's pool (no thread started per call: for
+/// many small batches of work), results in index order. For work that does not recurse deeply.
+public func concurrentMap<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
+    var results = [T?](repeating: nil, count: count)
+    results.withUnsafeMutableBufferPointer { slots in
+        let out = slots
+        DispatchQueue.concurrentPerform(iterations: count) { i in out[i] = body(i) }
+    }
+    return results.map { $0! }
+}
+
+/// Runs many short batches of independent work on this thread and helper threads that stay
+/// awake between batches (spinning, then yielding), so handing out a batch costs nothing next
+/// to the work: for a series of batches of microseconds each, where waking pool threads for
+/// each batch would cost more than the batch. The helpers run until `close()`, which must be
+/// called (they hold the pool).
+public final class SpinPool: @unchecked Sendable {
+    private let generation = Atomic<Int>(0)    // a new batch; -1: stop
+    private let nextIndex = Atomic<Int>(0)
+    private let finished = Atomic<Int>(0)      // items done in this batch
+    private let idle = Atomic<Int>(0)          // helpers back to waiting after this batch
+    private var count = 0
+    private var body: ((Int) -> Void)?
+    private let helpers: Int
+
+    public init(helpers: Int = ProcessInfo.processInfo.activeProcessorCount - 1) {
+        self.helpers = max(0, helpers)
+        for _ in 0..<self.helpers {
+            let t = Thread { self.helperLoop() }
+            t.stackSize = 1 << 24
+            t.start()
+        }
+    }
+
+    public func close() {
+        generation.store(-1, ordering: .releasing)
+    }
+
+    /// `body(i)` for every i in 0..<count, on this thread and the helpers; returns when all are done.
+    public func run(_ count: Int, _ body: @escaping (Int) -> Void) {
+        if helpers == 0 || count < 2 {
+            for i in 0..<count { body(i) }
+            return
+        }
+        self.count = count
+        self.body = body
+        nextIndex.store(0, ordering: .relaxed)
+        finished.store(0, ordering: .relaxed)
+        idle.store(0, ordering: .relaxed)
+        generation.add(1, ordering: .releasing)
+        work()
+        while finished.load(ordering: .acquiring) < count {}
+        // The helpers must be out of this batch before the next one reuses the counters.
+        while idle.load(ordering: .acquiring) < helpers {}
+        self.body = nil
+    }
+
+    private func work() {
+        while true {
+            let i = nextIndex.add(1, ordering: .relaxed).oldValue
+            guard i < count else { return }
+            body!(i)
+            finished.add(1, ordering: .releasing)
+        }
+    }
+
+    private func helperLoop() {
+        var seen = 0
+        while true {
+            var g = generation.load(ordering: .acquiring)
+            var spins = 0
+            while g == seen {
+                spins += 1
+                if spins > 2000 { sched_yield() }
+                g = generation.load(ordering: .acquiring)
+            }
+            if g < 0 { return }
+            seen = g
+            work()
+            idle.add(1, ordering: .releasing)
+        }
+    }
 }

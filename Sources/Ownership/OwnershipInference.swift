@@ -204,24 +204,63 @@ public struct OwnershipInference {
         var contributors: [Int32: Set<Int>] = [:]
         var round = 0
         let timing = ProcessInfo.processInfo.environment["OXIDIZE_TIMINGS"] != nil
+        // The levels are short: solved on helpers that stay awake for the whole solve.
+        let pool = SpinPool(helpers: constraints.count >= 64 ? ProcessInfo.processInfo.activeProcessorCount - 1 : 0)
+        defer { pool.close() }
         while !dirty.isEmpty && round < 30 {
             round += 1
             let roundStart = DispatchTime.now().uptimeNanoseconds
             var next = Set<Int>()
-            var processed = Set<Int>()
             var newRefcounted = refcounted
             var previous: [Int: [Int32]] = [:]
-            for i in order where dirty.contains(i) {
-                processed.insert(i)
-                previous[i] = Array(fieldContrib[i].keys)
-                let r = solveFunction(i, collect: true, refcountedOut: &newRefcounted)
-                results[i] = r
-                let s = summarize(constraints[i], r)
-                let key = constraints[i].key
-                if summaries[key] != s {
-                    summaries[key] = s
-                    // Callers still to come in this round see the new summary anyway.
-                    for c in callers[key] ?? [] where processed.contains(c) || !dirty.contains(c) { next.insert(c) }
+            // The round solves its functions callees first (`order`). A function sees the new
+            // summary of a callee solved before it in that order, and the old one of a callee
+            // solved after it (recursion). Levels keep exactly that while solving a level's
+            // functions at once: a callee before a function in the order is on a lower level,
+            // a callee after it on the same level or a higher one, and new summaries are
+            // published when a level is done.
+            let roundOrder = order.filter { dirty.contains($0) }
+            let processed = Set(roundOrder)
+            var position = [Int](repeating: -1, count: constraints.count)
+            for (p, i) in roundOrder.enumerated() { position[i] = p }
+            var level = [Int](repeating: 0, count: constraints.count)
+            var levels: [[Int]] = []
+            for i in roundOrder {
+                var l = 0
+                for k in constraints[i].callees {
+                    guard let j = byKey[k], position[j] >= 0 else { continue }
+                    if position[j] < position[i] { l = max(l, level[j] + 1) }
+                }
+                for j in callers[constraints[i].key] ?? [] where position[j] >= 0 && position[j] < position[i] {
+                    l = max(l, level[j])
+                }
+                level[i] = l
+                while levels.count <= l { levels.append([]) }
+                levels[l].append(i)
+            }
+            for members in levels {
+                for i in members { previous[i] = Array(fieldContrib[i].keys) }
+                var solved = [Solved?](repeating: nil, count: members.count)
+                do {
+                    let me = self
+                    solved.withUnsafeMutableBufferPointer { slots in
+                        let out = slots
+                        pool.run(members.count) { out[$0] = me.solveFunction(members[$0], collect: true) }
+                    }
+                }
+                for (m, i) in members.enumerated() {
+                    let one = solved[m]!
+                    let r = one.result
+                    results[i] = r
+                    fieldContrib[i] = one.fields
+                    for name in one.refcounted { newRefcounted.insert(name) }
+                    let s = summarize(constraints[i], r)
+                    let key = constraints[i].key
+                    if summaries[key] != s {
+                        summaries[key] = s
+                        // Callers after it in this round's order see the new summary anyway.
+                        for c in callers[key] ?? [] where !dirty.contains(c) || position[c] <= position[i] { next.insert(c) }
+                    }
                 }
             }
             // Re-merge only the fields the re-solved functions speak of.
@@ -408,14 +447,22 @@ public struct OwnershipInference {
         return out
     }
 
-    mutating func solveFunction(_ ci: Int, collect: Bool, refcountedOut: inout Set<String>) -> FunctionResult {
+    /// One solve's output: the function's result, what it says about fields, and the records it
+    /// shows to be reference counted. A solve reads the state as of its level and writes nothing,
+    /// so the functions of a level are solved at once (see `solve`).
+    struct Solved {
+        var result: FunctionResult
+        var fields: [Int32: Acc]
+        var refcounted: [String]
+    }
+
+    func solveFunction(_ ci: Int, collect: Bool) -> Solved {
+        var refcountedOut: [String] = []
         let c = constraints[ci]
         let tu = units[c.tu]
         let fn = tu.functions[Int(c.function)]
         // Closures depend only on the function's flows: computed once, reused every round.
         var closures = closureCache[ci]
-        closureCache[ci] = [:]          // keep the dictionary uniquely referenced while it grows
-        defer { closureCache[ci] = closures }
         var predsBuilt = false
         var preds: [Place: [Src]] = [:]
         func closure(_ p: Place) -> Closure {
@@ -436,7 +483,6 @@ public struct OwnershipInference {
         var locals: [Int32: Acc] = [:]
         var ret = Acc()
         var myFields: [Int32: Acc] = [:]
-        defer { fieldContrib[ci] = myFields }
 
         // Evidence text is only built in the final round, once the classes are settled.
         func evidence(_ why: Why, _ node: Int32) -> Note? {
@@ -450,7 +496,6 @@ public struct OwnershipInference {
         if let cached = planCache[ci] { plan = cached } else {
             let prepared = prepare(ci)
             for (q, cl) in prepared.closures where closures[q] == nil { closures[q] = cl }
-            planCache[ci] = prepared.plan
             plan = prepared.plan
         }
         var accs = Array(repeating: Acc(), count: plan.places.count)
@@ -673,10 +718,11 @@ public struct OwnershipInference {
         // Reference counting: a parameter whose counter is decremented and that is released here.
         for (i, v) in fn.params.enumerated() {
             let a = params[i]
-            if a.counterDec && a.owned, let name = recordName(tu, pointer: tu.variables[Int(v)].type) { refcountedOut.insert(name) }
+            if a.counterDec && a.owned, let name = recordName(tu, pointer: tu.variables[Int(v)].type) { refcountedOut.append(name) }
         }
-        return FunctionResult(params: params + derefs, locals: locals, ret: ret, retFrom: retFrom, retStatic: retStatic, retMixed: retMixed,
-                              retStored: retStored)
+        return Solved(result: FunctionResult(params: params + derefs, locals: locals, ret: ret, retFrom: retFrom, retStatic: retStatic,
+                                             retMixed: retMixed, retStored: retStored),
+                      fields: myFields, refcounted: refcountedOut)
     }
 
     func calleeName(_ tu: TranslationUnit, _ node: Int32) -> String {
