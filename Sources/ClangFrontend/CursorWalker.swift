@@ -8,12 +8,13 @@ import Foundation
 final class CursorWalker {
     private let unit: CXTranslationUnit
     private var tu: TranslationUnit
-    private var fileIDs: [UnsafeMutableRawPointer: Int32] = [:]
-    private var typeIDs: [UnsafeMutableRawPointer: Int32] = [:]
-    private var declVars: [UnsafeRawPointer: Int32] = [:]
-    private var declFields: [UnsafeRawPointer: Int32] = [:]
-    private var declRecords: [UnsafeRawPointer: Int32] = [:]
-    private var declFunctions: [UnsafeRawPointer: Int32] = [:]
+    private var fileIDs = PointerMap(capacity: 64)
+    private var lastFile: (file: UnsafeMutableRawPointer?, id: Int32) = (nil, -1)
+    private var typeIDs = PointerMap(capacity: 4096)
+    private var declVars = PointerMap(capacity: 8192)
+    private var declFields = PointerMap(capacity: 1024)
+    private var declRecords = PointerMap(capacity: 512)
+    private var declFunctions = PointerMap(capacity: 4096)
     private var functionByName: [String: Int32] = [:]
     private var currentFunction: Int32 = -1
     /// Which function definitions have been dealt to a share, and each share's load so far
@@ -32,6 +33,10 @@ final class CursorWalker {
     }
 
     func run() -> TranslationUnit {
+        // About one node per 24 bytes of the main file, shared among the shares: reserved at
+        // once rather than grown (and copied) step by step.
+        var st = stat()
+        if stat(tu.mainFile, &st) == 0 { tu.nodes.reserveCapacity(Int(st.st_size) / 24 / Int(tu.shareCount) + 256) }
         let root = clang_getTranslationUnitCursor(unit)
         withSelf { ptr in
             _ = clang_visitChildren(root, { c, _, data in
@@ -94,7 +99,8 @@ final class CursorWalker {
     // MARK: files and locations
 
     private func fileID(_ f: CXFile) -> Int32 {
-        if let id = fileIDs[f] { return id }
+        if f == lastFile.file { return lastFile.id }   // consecutive nodes are mostly in one file
+        if let id = fileIDs[f] { lastFile = (f, id); return id }
         let id = Int32(tu.files.count)
         var name = consume(clang_getFileName(f))
         if id == 0 { name = tu.mainFile }   // the main file keeps the spelling the user passed
@@ -412,7 +418,7 @@ final class CursorWalker {
                 let w = Unmanaged<CursorWalker>.fromOpaque(data!).takeUnretainedValue()
                 // The root stays open: libclang may hand its children a parent cursor that is not
                 // bit-equal to the one the function's visit gave us.
-                while w.open.count > w.openBase + 1, clang_equalCursors(w.open[w.open.count - 1].cursor, parent) == 0 {
+                while w.open.count > w.openBase + 1, !sameCursor(w.open[w.open.count - 1].cursor, parent) {
                     w.close(w.open.removeLast().node)
                 }
                 if clang_getCursorKind(ch) == CXCursor_LabelRef, w.tu.nodes[w.open[w.open.count - 1].node].kind == .gotoStmt {
@@ -551,4 +557,15 @@ final class CursorWalker {
         guard clang_EvalResult_getKind(r) == CXEval_Int else { return 0 }
         return clang_EvalResult_getAsLongLong(r)
     }
+}
+
+/// `clang_equalCursors` without the call: the same fields compared, a declaration's
+/// "first in its group" word left out.
+@inline(__always)
+func sameCursor(_ a: CXCursor, _ b: CXCursor) -> Bool {
+    guard a.kind == b.kind, a.xdata == b.xdata, a.data.0 == b.data.0, a.data.2 == b.data.2 else { return false }
+    let k = a.kind.rawValue
+    let declaration = (k >= CXCursor_FirstDecl.rawValue && k <= CXCursor_LastDecl.rawValue)
+        || (k >= CXCursor_FirstExtraDecl.rawValue && k <= CXCursor_LastExtraDecl.rawValue)
+    return declaration || a.data.1 == b.data.1
 }
