@@ -355,6 +355,7 @@ final class CursorWalker {
 
     private var attributeTokens: [[String]] = []
     private func attributes(_ c: CXCursor) -> OwnershipAttributes {
+        guard clang_Cursor_hasAttrs(c) != 0 else { return OwnershipAttributes() }
         attributeTokens.removeAll(keepingCapacity: true)
         withSelf { ptr in
             _ = clang_visitChildren(c, { ch, _, data in

@@ -128,9 +128,16 @@ public struct OwnershipInference {
             work.append((key, def.tu, def.function))
         }
         let units = self.units, library = self.library, index = self.index
+        // A unit whose ids are the program keys already (the first unit, mostly) keeps its names.
+        let keepsNames = units.indices.map { t in
+            t < prepared.count && prepared[t] != nil
+                && units[t].functions.indices.allSatisfy { index.functionKey(tu: t, function: Int32($0)) == Int32($0) }
+                && units[t].fields.indices.allSatisfy { index.fieldKey(tu: t, field: Int32($0)) == Int32($0) }
+        }
         let out = parallelMap(work.count, lanes: 8) { i -> FunctionConstraints in
             let w = work[i]
-            if w.tu < prepared.count, let unit = prepared[w.tu], let c = unit.byFunction[w.function] {
+            if w.tu < prepared.count, let unit = prepared[w.tu], var c = unit.byFunction[w.function] {
+                if keepsNames[w.tu] { c.tu = w.tu; c.key = w.key; return c }
                 return c.renamed(tu: w.tu, key: w.key, function: { index.functionKey(tu: w.tu, function: $0) },
                                  field: { index.fieldKey(tu: w.tu, field: $0) })
             }
