@@ -37,9 +37,10 @@ public struct OwnershipResult: Sendable {
 extension OwnershipInference {
     /// Runs the analysis; the result carries the report's facts and the callee effects.
     /// `keepUntilExit`: the solver's tables are not freed (a one-shot run; see `KeepUntilExit`).
+    /// `calleeEffects`: fill `effects` (only the checker and the translator read them).
     /// `prepared`: per unit, its constraints if they were extracted already (one-unit programs).
     public static func analyze(units: [TranslationUnit], library: LibraryModel, prepared: [UnitConstraints?] = [],
-                               keepUntilExit: Bool = false) -> OwnershipResult {
+                               keepUntilExit: Bool = false, calleeEffects: Bool = true) -> OwnershipResult {
         let timing = ProcessInfo.processInfo.environment["OXIDIZE_TIMINGS"] != nil
         var t0 = DispatchTime.now().uptimeNanoseconds
         func lap(_ what: String) {
@@ -57,7 +58,7 @@ extension OwnershipInference {
         let facts = inf.facts()
         lap("facts")
         var effects: [Int32: CalleeEffects] = [:]
-        for (k, summary) in inf.summaries.enumerated() {
+        for (k, summary) in inf.summaries.enumerated() where calleeEffects {
             guard let s = summary else { continue }
             let key = Int32(k)
             let params = s.params.enumerated().map { k, p in

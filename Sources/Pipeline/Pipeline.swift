@@ -228,7 +228,7 @@ public enum Pipeline {
         let units = lowered.units, failures = lowered.failures
         clock.lap("parse+walk")
         let ownership = OwnershipInference.analyze(units: units, library: library, prepared: lowered.prepared,
-                                                   keepUntilExit: options.keepUntilExit)
+                                                   keepUntilExit: options.keepUntilExit, calleeEffects: options.runChecker)
         clock.lap("ownership")
         let diagnostics = options.runChecker ? Checker.check(units: units, library: library, ownership: ownership) : []
         clock.lap("checker")

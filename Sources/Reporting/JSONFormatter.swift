@@ -13,6 +13,12 @@ public enum JSONFormatter {
         return w.writeParts(report)
     }
 
+    /// The same bytes, part after part to `emit`, each as soon as it is ready.
+    public static func stream(_ report: Report, _ emit: ([UInt8]) throws -> Void) rethrows {
+        var w = JSONWriter(capacity: 1 << 16)
+        try w.writeParts(report, emit)
+    }
+
     /// The same report through Foundation's JSONEncoder (the Codable reference for tests).
     public static func formatWithEncoder(_ report: Report) -> Data {
         let enc = JSONEncoder()

@@ -110,6 +110,13 @@ extension JSONWriter {
     /// parts written on all cores, what comes after.
     mutating func writeParts(_ r: Report) -> [[UInt8]] {
         var out: [[UInt8]] = []
+        writeParts(r) { out.append($0) }
+        return out
+    }
+
+    /// The report's parts, each handed to `emit` in order as soon as it and all before it are
+    /// written: the caller writes part k while later parts are still being formatted.
+    mutating func writeParts(_ r: Report, _ emit: ([UInt8]) throws -> Void) rethrows {
         beginObject()
         key("diagnostics"); beginArray()
         for d in r.diagnostics {
@@ -146,14 +153,13 @@ extension JSONWriter {
             let parts = 8
             let bounds = (0...parts).map { $0 * r.functions.count / parts }
             let start = self
-            let written = parallelMap(parts, lanes: parts) { k -> JSONWriter in
+            try emit(bytes)
+            bytes = []
+            try inOrder(parts, { k -> [UInt8] in
                 var w = start.continuation(follows: k > 0, capacity: 1 << 20)
                 for f in r.functions[bounds[k]..<bounds[k + 1]] { w.write(f) }
-                return w
-            }
-            out.append(bytes)
-            bytes = []
-            for w in written { out.append(w.bytes) }
+                return w.bytes
+            }, emit)
             needsComma[needsComma.count - 1] = true
         }
         endArray()
@@ -188,9 +194,8 @@ extension JSONWriter {
         key("version"); value(r.version)
         endObject()
         bytes.append(0x0A)
-        out.append(bytes)
+        try emit(bytes)
         bytes = []
-        return out
     }
 
     mutating func write(_ f: Report.Function) {
@@ -225,5 +230,28 @@ extension JSONWriter {
         key("rust"); value(e.rust)
         key("type"); value(e.type)
         endObject()
+    }
+}
+
+/// `make(k)` for k in 0..<count on worker threads (one per core), each result handed to `take`
+/// on this thread in order as soon as it is ready.
+func inOrder<T>(_ count: Int, _ make: @escaping (Int) -> T, _ take: (T) throws -> Void) rethrows {
+    var slots = [T?](repeating: nil, count: count)
+    let ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
+    let lanes = max(1, min(ProcessInfo.processInfo.activeProcessorCount, count))
+    try slots.withUnsafeMutableBufferPointer { buffer in
+        let out = buffer
+        for lane in 0..<lanes {
+            Thread {
+                var k = lane
+                while k < count { out[k] = make(k); ready[k].signal(); k += lanes }
+            }.start()
+        }
+        for k in 0..<count {
+            ready[k].wait()
+            let part = out[k]!
+            out[k] = nil
+            try take(part)
+        }
     }
 }

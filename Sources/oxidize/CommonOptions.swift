@@ -86,8 +86,13 @@ enum Output {
     /// Writes the parts one after the other, to standard output or atomically to `path` (a
     /// temporary file beside it, renamed over it once complete), never over an input.
     static func write<Bytes: ContiguousBytes>(parts: [Bytes], to path: String?, inputs: [String]) throws {
+        try write(to: path, inputs: inputs) { emit in for p in parts { try emit(p) } }
+    }
+
+    /// Writes what `produce` hands its `emit`, in order, as it comes (see `write(parts:)`).
+    static func write(to path: String?, inputs: [String], _ produce: ((any ContiguousBytes) throws -> Void) throws -> Void) throws {
         guard let path else {
-            for p in parts { try p.withUnsafeBytes { try writeAll(STDOUT_FILENO, $0, name: "standard output") } }
+            try produce { part in try part.withUnsafeBytes { try writeAll(STDOUT_FILENO, $0, name: "standard output") } }
             return
         }
         let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
@@ -106,7 +111,7 @@ enum Output {
         do {
             let mask = umask(0); umask(mask)
             fchmod(fd, 0o666 & ~mask)
-            for p in parts { try p.withUnsafeBytes { try writeAll(fd, $0, name: path) } }
+            try produce { part in try part.withUnsafeBytes { try writeAll(fd, $0, name: path) } }
             guard close(fd) == 0 else { throw WriteError(message: String(cString: strerror(errno))) }
             guard rename(temp, path) == 0 else { throw WriteError(message: String(cString: strerror(errno))) }
         } catch let e as WriteError {

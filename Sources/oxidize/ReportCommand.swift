@@ -45,9 +45,16 @@ struct ReportCommand: ParsableCommand {
         var clock = StageClock()
         let parts: [[UInt8]]
         switch format {
-        case .json:
+        case .json where failures.isEmpty && options.cacheDirectory != nil:
             parts = JSONFormatter.parts(report)
-            if failures.isEmpty, options.cacheDirectory != nil { try? Pipeline.storeReportJSON(Data(parts.joined()), options) }
+            try? Pipeline.storeReportJSON(Data(parts.joined()), options)
+        case .json:
+            // Nothing to keep: each part is written while the next ones are formatted.
+            try Output.write(to: common.output, inputs: common.files) { emit in try JSONFormatter.stream(report) { try emit($0) } }
+            clock.lap("format and write")
+            KeepUntilExit.keep(report)
+            if !failures.isEmpty { throw ExitCode(2) }
+            return
         case .text: parts = [Array(TextFormatter(color: Output.useColor(for: common.output)).format(report).utf8)]
         case .html: parts = [Array(HTMLFormatter().format(report, source: SourceLines().line).utf8)]
         }
