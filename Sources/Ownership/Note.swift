@@ -5,7 +5,8 @@ import CModel
 /// are; the text is written once, for the facts (`OwnershipInference.render`).
 struct Note: Equatable {
     var why: Why
-    var file: String
+    /// `ProgramIndex.fileNames` index.
+    var file: Int32
     var line: Int32
 }
 
@@ -36,7 +37,7 @@ enum Why: Equatable {
 
 extension OwnershipInference {
     func render(_ notes: [Note]) -> [Evidence] {
-        notes.map { Evidence(message: text($0.why), file: $0.file, line: Int($0.line)) }
+        notes.map { Evidence(message: text($0.why), file: index.fileNames[Int($0.file)], line: Int($0.line)) }
     }
 
     func text(_ why: Why) -> String {

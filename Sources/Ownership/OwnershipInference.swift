@@ -257,11 +257,10 @@ public struct OwnershipInference {
                 }
                 for (m, i) in members.enumerated() {
                     let one = solved[m]!
-                    let r = one.result
-                    results[i] = r
+                    results[i] = one.result
                     fieldContrib[i] = one.fields
                     for name in one.refcounted { newRefcounted.insert(name) }
-                    let s = summarize(constraints[i], r)
+                    let s = one.summary
                     let key = constraints[i].key
                     if summaries[key] != s {
                         summaries[key] = s
@@ -459,6 +458,7 @@ public struct OwnershipInference {
     /// so the functions of a level are solved at once (see `solve`).
     struct Solved {
         var result: FunctionResult
+        var summary: Summary
         var fields: [Int32: Acc]
         var refcounted: [String]
     }
@@ -495,7 +495,7 @@ public struct OwnershipInference {
         func evidence(_ why: Why, _ node: Int32) -> Note? {
             guard collect else { return nil }
             let loc = tu.nodes[Int(node)].loc
-            return Note(why: why, file: tu.fileName(loc), line: loc.line)
+            return Note(why: why, file: index.fileID(tu: c.tu, loc), line: loc.line)
         }
 
         // Which places each event reaches is fixed by the flows: resolved once, reused every round.
@@ -727,9 +727,9 @@ public struct OwnershipInference {
             let a = params[i]
             if a.counterDec && a.owned, let name = recordName(tu, pointer: tu.variables[Int(v)].type) { refcountedOut.append(name) }
         }
-        return Solved(result: FunctionResult(params: params + derefs, locals: locals, ret: ret, retFrom: retFrom, retStatic: retStatic,
-                                             retMixed: retMixed, retStored: retStored),
-                      fields: myFields, refcounted: refcountedOut)
+        let result = FunctionResult(params: params + derefs, locals: locals, ret: ret, retFrom: retFrom, retStatic: retStatic,
+                                    retMixed: retMixed, retStored: retStored)
+        return Solved(result: result, summary: summarize(c, result), fields: myFields, refcounted: refcountedOut)
     }
 
     func calleeName(_ tu: TranslationUnit, _ node: Int32) -> String {

@@ -11,8 +11,21 @@ public struct ProgramIndex: Sendable {
     /// For each field key: its first declaration.
     private(set) var fieldDecls: [(tu: Int, field: Int32)] = []
     private(set) var fieldNames: [String] = []
+    /// File names program-wide ([tu][file] -> id), so evidence compares places by number.
+    private var fileIDs: [[Int32]] = []
+    private(set) var fileNames: [String] = ["<unknown>"]
 
     public init(units: [TranslationUnit]) {
+        var fileByName: [String: Int32] = ["<unknown>": 0]
+        for tu in units {
+            fileIDs.append(tu.files.map { name in
+                if let id = fileByName[name] { return id }
+                let id = Int32(fileNames.count)
+                fileByName[name] = id
+                fileNames.append(name)
+                return id
+            })
+        }
         var byName: [String: Int32] = [:]
         var fieldByName: [String: Int32] = [:]
         for (t, tu) in units.enumerated() {
@@ -53,6 +66,8 @@ public struct ProgramIndex: Sendable {
 
     @inline(__always) public func functionKey(tu: Int, function: Int32) -> Int32 { funcKeys[tu][Int(function)] }
     @inline(__always) public func fieldKey(tu: Int, field: Int32) -> Int32 { fieldKeys[tu][Int(field)] }
+    /// The program-wide id of a location's file (0 for none).
+    @inline(__always) func fileID(tu: Int, _ loc: SourceLoc) -> Int32 { loc.file >= 0 ? fileIDs[tu][Int(loc.file)] : 0 }
     public func hasBody(_ key: Int32) -> Bool { definitions[Int(key)] != nil }
     public func definition(of key: Int32) -> (tu: Int, function: Int32)? { definitions[Int(key)] }
     public var functionCount: Int { functionNames.count }
