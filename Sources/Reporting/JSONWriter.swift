@@ -12,9 +12,27 @@ struct JSONWriter {
 
     init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
 
+    private static let spaces = [UInt8](repeating: 0x20, count: 256)
+
     private mutating func newline() {
         bytes.append(0x0A)
-        for _ in 0..<indent { bytes.append(0x20); bytes.append(0x20) }
+        if 2 * indent <= Self.spaces.count { bytes.append(contentsOf: Self.spaces[0..<2 * indent]) }
+        else { for _ in 0..<indent { bytes.append(0x20); bytes.append(0x20) } }
+    }
+
+    /// Decimal digits without making a String.
+    private mutating func digits(_ i: Int) {
+        if i < 0 { bytes.append(UInt8(ascii: "-")) }
+        var m = i.magnitude
+        if m < 10 { bytes.append(0x30 + UInt8(m)); return }
+        var buf: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                  UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var n = 0
+        withUnsafeMutableBytes(of: &buf) { b in
+            while m > 0 { b[19 - n] = 0x30 + UInt8(m % 10); m /= 10; n += 1 }
+            bytes.append(contentsOf: b[(20 - n)...])
+        }
     }
 
     private mutating func separator() {
@@ -52,7 +70,7 @@ struct JSONWriter {
 
     mutating func value(_ s: String) { separatorForValue(); string(s, raw: true) }
     mutating func value(_ s: String?) { if let s { value(s) } else { null() } }
-    mutating func value(_ i: Int) { separatorForValue(); bytes.append(contentsOf: String(i).utf8) }
+    mutating func value(_ i: Int) { separatorForValue(); digits(i) }
     mutating func value(_ b: Bool) { separatorForValue(); bytes.append(contentsOf: (b ? "true" : "false").utf8) }
     mutating func value(_ d: Double) {
         separatorForValue()
