@@ -150,10 +150,11 @@ public enum Pipeline {
     /// Parses and lowers every unit; with a library model and a program of one unit (in one or
     /// more shares), each worker also extracts the constraints of what it lowered, so that
     /// extraction overlaps the other shares' walk.
-    static func lower(_ options: Options, library: LibraryModel?) throws -> Lowered {
+    static func lower(_ options: Options, library: Pending<Result<LibraryModel, Error>>?) throws -> Lowered {
         let work = try workItems(options)
         let oneUnit = Set(work.map { $0.file + "\u{0}" + $0.arguments.joined(separator: "\u{0}") }).count == 1
         let extractLibrary = oneUnit ? library : nil
+        func model() -> LibraryModel? { (try? extractLibrary?.value.get()) ?? nil }
         var results = [Result<TranslationUnit, ParseFailure>?](repeating: nil, count: work.count)
         var prepared = [UnitConstraints?](repeating: nil, count: work.count)
         let lock = NSLock()
@@ -176,15 +177,15 @@ public enum Pipeline {
                         guard i < work.count else { break }
                         if let cache, case .hit(let tu) = cache.load(file: work[i].file, arguments: work[i].cacheArguments) {
                             out[i] = .success(tu)
-                            if let extractLibrary { extracted[i] = OwnershipInference.extract(unit: tu, library: extractLibrary) }
+                            if let m = model() { extracted[i] = OwnershipInference.extract(unit: tu, library: m) }
                             lock.lock(); hits += 1; finished += 1; options.progress?(finished, work.count, work[i].file); lock.unlock()
                             continue
                         }
                         let result = index.parse(path: work[i].file, arguments: work[i].arguments, share: work[i].share, of: work[i].shareCount)
                         if let cache, case .success(let tu) = result { cache.store(tu, file: work[i].file, arguments: work[i].cacheArguments) }
                         out[i] = result
-                        if let extractLibrary, case .success(let tu) = result {
-                            extracted[i] = OwnershipInference.extract(unit: tu, library: extractLibrary)
+                        if case .success(let tu) = result, let m = model() {
+                            extracted[i] = OwnershipInference.extract(unit: tu, library: m)
                         }
                         lock.lock(); finished += 1; options.progress?(finished, work.count, work[i].file); lock.unlock()
                     }
@@ -221,9 +222,16 @@ public enum Pipeline {
     /// The report, and the units that failed to parse (only with `keepGoing`; otherwise any
     /// failure throws). Projects keep going: one broken unit does not hide the others.
     public static func run(_ options: Options, keepGoing: Bool) throws -> (Report, [String]) {
-        let library = try libraryModel(extra: options.modelFiles)
         var clock = StageClock()
-        let lowered = try lower(options, library: library)
+        // The models load while the units parse; the workers need them only once lowered.
+        let models = Pending { Result<LibraryModel, Error> { try libraryModel(extra: options.modelFiles) } }
+        let lowered: Lowered
+        do { lowered = try lower(options, library: models) } catch let f as Failure {
+            // A broken model file is reported with the units' errors, first, as before.
+            if case .failure(let m as Failure) = models.value { throw Failure(messages: m.messages + f.messages) }
+            throw f
+        }
+        let library = try models.value.get()
         if !keepGoing, !lowered.failures.isEmpty { throw Failure(messages: lowered.failures) }
         let units = lowered.units, failures = lowered.failures
         clock.lap("parse+walk")
@@ -298,5 +306,30 @@ public enum Pipeline {
         let diagnostics = runChecker ? Checker.check(units: units, library: library, ownership: ownership) : []
         return ReportBuilder.build(facts: ownership.facts, diagnostics: diagnostics, files: mainFiles(units), models: library.sources,
                                    tool: .init(name: "oxidize", version: toolVersion, clang: clangVersion()))
+    }
+}
+
+/// A value computed on another thread, waited for where it is needed.
+final class Pending<T>: @unchecked Sendable {
+    private var result: T?
+    private let ready = DispatchSemaphore(value: 0)
+    private let lock = NSLock()
+
+    init(_ make: @escaping @Sendable () -> T) {
+        Thread { [self] in
+            let v = make()
+            lock.lock(); result = v; lock.unlock()
+            ready.signal()
+        }.start()
+    }
+
+    var value: T {
+        lock.lock()
+        if let r = result { lock.unlock(); return r }
+        lock.unlock()
+        ready.wait()
+        ready.signal()   // for the next reader
+        lock.lock(); defer { lock.unlock() }
+        return result!
     }
 }
