@@ -351,9 +351,10 @@ public struct OwnershipInference {
         var preds: [Place: [Src]] = [:]
         for f in c.flows { preds[f.to, default: []].append(f.from) }
         var closures: [Place: Closure] = [:]
+        var scratch = ClosureScratch()
         func closure(_ p: Place) -> Closure {
             if let x = closures[p] { return x }
-            let x = Self.closure(of: p, preds: preds, tu: tu)
+            let x = Self.closure(of: p, preds: preds, tu: tu, scratch: &scratch)
             closures[p] = x
             return x
         }
@@ -422,7 +423,14 @@ public struct OwnershipInference {
     }
 
     /// Every place whose value can flow into `p`, and every root it can come from.
-    static func closure(of p: Place, preds: [Place: [Src]], tu: TranslationUnit) -> Closure {
+    /// Sets and a work list one function's closures reuse instead of allocating each time.
+    struct ClosureScratch {
+        var seen: Set<Place> = []
+        var seenInterior: Set<Place> = []
+        var work: [(Place, Bool)] = []
+    }
+
+    static func closure(of p: Place, preds: [Place: [Src]], tu: TranslationUnit, scratch: inout ClosureScratch) -> Closure {
         func traversable(_ p: Place) -> Bool {
             switch p {
             case .v(let v): let s = tu.variables[Int(v)].storage; return s != .global
@@ -432,19 +440,23 @@ public struct OwnershipInference {
             }
         }
         var out = Closure()
-        var seen: Set<Place> = [p]
-        var seenInterior: Set<Place> = []
-        var work: [(Place, Bool)] = [(p, false)]
         out.places.append(p)
-        while let (q, inter) = work.popLast() {
+        // Nothing flows in: the place alone (most places).
+        guard traversable(p), preds[p] != nil else { return out }
+        scratch.seen.removeAll(keepingCapacity: true)
+        scratch.seenInterior.removeAll(keepingCapacity: true)
+        scratch.seen.insert(p)
+        scratch.work.removeAll(keepingCapacity: true)
+        scratch.work.append((p, false))
+        while let (q, inter) = scratch.work.popLast() {
             guard traversable(q) else { continue }
             for s in preds[q] ?? [] {
                 switch s {
                 case .place(let r):
-                    if inter { if seenInterior.insert(r).inserted { out.interiors.append(r); work.append((r, true)) } }
-                    else if seen.insert(r).inserted { out.places.append(r); work.append((r, false)) }
+                    if inter { if scratch.seenInterior.insert(r).inserted { out.interiors.append(r); scratch.work.append((r, true)) } }
+                    else if scratch.seen.insert(r).inserted { out.places.append(r); scratch.work.append((r, false)) }
                 case .interior(let r):
-                    if seenInterior.insert(r).inserted { out.interiors.append(r); work.append((r, true)) }
+                    if scratch.seenInterior.insert(r).inserted { out.interiors.append(r); scratch.work.append((r, true)) }
                 default:
                     if !inter { out.roots.append(s) }
                 }
@@ -478,7 +490,8 @@ public struct OwnershipInference {
                 for f in c.flows { preds[f.to, default: []].append(f.from) }
                 predsBuilt = true
             }
-            let out = Self.closure(of: p, preds: preds, tu: tu)
+            var scratch = ClosureScratch()
+            let out = Self.closure(of: p, preds: preds, tu: tu, scratch: &scratch)
             closures[p] = out
             return out
         }
