@@ -408,7 +408,7 @@ final class CursorWalker {
     private var openBase = 0
 
     private func statement(_ root: CXCursor) {
-        guard let idx = makeNode(root) else { return }
+        guard let idx = makeNode(root, clang_getCursorKind(root)) else { return }
         let base = open.count
         let savedBase = openBase
         openBase = base
@@ -416,29 +416,37 @@ final class CursorWalker {
         open.append((root, idx, false))
         withSelf { ptr in
             _ = clang_visitChildren(root, { ch, parent, data in
-                let w = Unmanaged<CursorWalker>.fromOpaque(data!).takeUnretainedValue()
-                // The root stays open: libclang may hand its children a parent cursor that is not
-                // bit-equal to the one the function's visit gave us.
-                while w.open.count > w.openBase + 1, !sameCursor(w.open[w.open.count - 1].cursor, parent) {
-                    w.close(w.open.removeLast().node)
-                }
-                if clang_getCursorKind(ch) == CXCursor_LabelRef, w.tu.nodes[w.open[w.open.count - 1].node].kind == .gotoStmt {
-                    w.tu.nodes[w.open[w.open.count - 1].node].value = w.labelID(consume(clang_getCursorSpelling(ch)))
-                    return CXChildVisit_Continue
-                }
-                if w.open[w.open.count - 1].skipFirst {
-                    // The callee expression of a direct call: the call node already names it.
-                    w.open[w.open.count - 1].skipFirst = false
-                    return CXChildVisit_Continue
-                }
-                guard let i = w.makeNode(ch) else { return CXChildVisit_Continue }
-                let n = w.tu.nodes[i]
-                w.open.append((ch, i, n.kind == .call && n.ref >= 0))
-                // Operands of sizeof/alignof are never evaluated: not walked.
-                return n.kind == .sizeofExpr ? CXChildVisit_Continue : CXChildVisit_Recurse
+                // Borrowed, not retained: the walker outlives the visit.
+                Unmanaged<CursorWalker>.fromOpaque(data!)._withUnsafeGuaranteedRef { $0.statementChild(ch, parent) }
             }, ptr)
         }
         while open.count > base { close(open.removeLast().node) }
+    }
+
+    @inline(__always)
+    private func statementChild(_ ch: CXCursor, _ parent: CXCursor) -> CXChildVisitResult {
+        // The root stays open: libclang may hand its children a parent cursor that is not
+        // bit-equal to the one the function's visit gave us.
+        var top = open.count - 1
+        while top > openBase, !sameCursor(open[top].cursor, parent) {
+            close(open.removeLast().node)
+            top -= 1
+        }
+        let kind = clang_getCursorKind(ch)
+        if kind == CXCursor_LabelRef, tu.nodes[open[top].node].kind == .gotoStmt {
+            tu.nodes[open[top].node].value = labelID(consume(clang_getCursorSpelling(ch)))
+            return CXChildVisit_Continue
+        }
+        if open[top].skipFirst {
+            // The callee expression of a direct call: the call node already names it.
+            open[top].skipFirst = false
+            return CXChildVisit_Continue
+        }
+        guard let i = makeNode(ch, kind) else { return CXChildVisit_Continue }
+        let nodeKind = tu.nodes[i].kind
+        open.append((ch, i, nodeKind == .call && tu.nodes[i].ref >= 0))
+        // Operands of sizeof/alignof are never evaluated: not walked.
+        return nodeKind == .sizeofExpr ? CXChildVisit_Continue : CXChildVisit_Recurse
     }
 
     private func close(_ idx: Int) {
@@ -451,8 +459,7 @@ final class CursorWalker {
 
     /// Appends the node for one cursor (not its children); nil for cursors that are not
     /// statements or expressions (type references, attributes).
-    private func makeNode(_ c: CXCursor) -> Int? {
-        let kind = clang_getCursorKind(c)
+    private func makeNode(_ c: CXCursor, _ kind: CXCursorKind) -> Int? {
         let raw = kind.rawValue
         if (raw >= 40 && raw < 100) || raw >= 400 { return nil }
         let idx = tu.nodes.count

@@ -248,11 +248,13 @@ public struct OwnershipInference {
             for members in levels {
                 for i in members { previous[i] = Array(fieldContrib[i].keys) }
                 var solved = [Solved?](repeating: nil, count: members.count)
+                // Largest first, so that no core starts a long solve when the others are done.
+                let byCost = members.indices.sorted { (constraints[members[$0]].events.count, $1) > (constraints[members[$1]].events.count, $0) }
                 do {
                     let me = self
                     solved.withUnsafeMutableBufferPointer { slots in
                         let out = slots
-                        pool.run(members.count) { out[$0] = me.solveFunction(members[$0], collect: true) }
+                        pool.run(members.count) { out[byCost[$0]] = me.solveFunction(members[byCost[$0]], collect: true) }
                     }
                 }
                 for (m, i) in members.enumerated() {
