@@ -156,8 +156,11 @@ final class CursorWalker {
         typeIDs[key] = id
         tu.types.append(CType(spelling: "", shape: .other))   // placeholder (recursive types)
         let canon = clang_getCanonicalType(t)
-        var ct = CType(spelling: consume(clang_getTypeSpelling(t)), shape: .other,
-                       canonical: consume(clang_getTypeSpelling(canon)))
+        let spelling = consume(clang_getTypeSpelling(t))
+        // A type that is its own canonical type (no typedef or other sugar) is spelled once.
+        let isCanonical = canon.kind == t.kind && canon.data.0 == t.data.0 && canon.data.1 == t.data.1
+        var ct = CType(spelling: spelling, shape: .other,
+                       canonical: isCanonical ? spelling : consume(clang_getTypeSpelling(canon)))
         switch canon.kind {
         case CXType_Void: ct.shape = .void
         case CXType_Bool: ct.shape = .boolean; ct.size = 1
@@ -186,8 +189,8 @@ final class CursorWalker {
         default:
             ct.shape = .other
         }
-        ct.canonicalBare = CType.unqualified(ct.canonical)
         ct.bare = CType.unqualified(ct.spelling)
+        ct.canonicalBare = isCanonical ? ct.bare : CType.unqualified(ct.canonical)
         tu.types[Int(id)] = ct
         return id
     }
