@@ -88,7 +88,7 @@ public struct OwnershipInference {
     var refcounted: Set<String> = []
     /// Final per-function results of the last round.
     var results: [FunctionResult?] = []
-    var closureCache: [[Place: Closure]] = []
+    var closureCache: [PlaceMap<Closure>] = []
     var planCache: [EventPlan?] = []
     /// What each function says about fields, merged into `fieldAcc` after each round.
     var fieldContrib: [[Int32: Acc]] = []
@@ -346,13 +346,13 @@ public struct OwnershipInference {
     /// What a function's solves share, fixed by its flows alone (so functions are prepared on
     /// all cores before the rounds): the closures of the places its solve asks about, and which
     /// slots each event reaches.
-    func prepare(_ ci: Int) -> (closures: [Place: Closure], plan: EventPlan) {
+    func prepare(_ ci: Int) -> (closures: PlaceMap<Closure>, plan: EventPlan) {
         let c = constraints[ci]
         let tu = units[c.tu]
         let fn = tu.functions[Int(c.function)]
-        var preds: [Place: [Src]] = [:]
-        for f in c.flows { preds[f.to, default: []].append(f.from) }
-        var closures: [Place: Closure] = [:]
+        var preds = PlaceMap<[Src]>()
+        for f in c.flows { preds.append(f.from, to: f.to) }
+        var closures = PlaceMap<Closure>()
         var scratch = ClosureScratch()
         func closure(_ p: Place) -> Closure {
             if let x = closures[p] { return x }
@@ -363,7 +363,7 @@ public struct OwnershipInference {
         var paramIndexOfVar: [Int32: Int] = [:]
         for (i, v) in fn.params.enumerated() { paramIndexOfVar[v] = i }
         var p = EventPlan()
-        var slotOf: [Place: Int32] = [:]
+        var slotOf = PlaceMap<Int32>()
         func slot(_ place: Place) -> Int32 {
             // Places a solve keeps nothing for (globals, what a non-parameter points to): no slot.
             switch place {
@@ -378,7 +378,7 @@ public struct OwnershipInference {
             return s
         }
         // A source's closure as slots, once per source place.
-        var reach: [Place: (places: [Int32], interiors: [Int32])] = [:]
+        var reach = PlaceMap<(places: [Int32], interiors: [Int32])>()
         func slots(_ q: Place) -> (places: [Int32], interiors: [Int32]) {
             if let r = reach[q] { return r }
             let cl = closure(q)
@@ -427,12 +427,12 @@ public struct OwnershipInference {
     /// Every place whose value can flow into `p`, and every root it can come from.
     /// Sets and a work list one function's closures reuse instead of allocating each time.
     struct ClosureScratch {
-        var seen: Set<Place> = []
-        var seenInterior: Set<Place> = []
+        var seen = PlaceMap<Bool>()
+        var seenInterior = PlaceMap<Bool>()
         var work: [(Place, Bool)] = []
     }
 
-    static func closure(of p: Place, preds: [Place: [Src]], tu: TranslationUnit, scratch: inout ClosureScratch) -> Closure {
+    static func closure(of p: Place, preds: PlaceMap<[Src]>, tu: TranslationUnit, scratch: inout ClosureScratch) -> Closure {
         func traversable(_ p: Place) -> Bool {
             switch p {
             case .v(let v): let s = tu.variables[Int(v)].storage; return s != .global
@@ -445,9 +445,9 @@ public struct OwnershipInference {
         out.places.append(p)
         // Nothing flows in: the place alone (most places).
         guard traversable(p), preds[p] != nil else { return out }
-        scratch.seen.removeAll(keepingCapacity: true)
-        scratch.seenInterior.removeAll(keepingCapacity: true)
-        scratch.seen.insert(p)
+        scratch.seen.removeAll()
+        scratch.seenInterior.removeAll()
+        _ = scratch.seen.insert(p, true)
         scratch.work.removeAll(keepingCapacity: true)
         scratch.work.append((p, false))
         while let (q, inter) = scratch.work.popLast() {
@@ -455,10 +455,10 @@ public struct OwnershipInference {
             for s in preds[q] ?? [] {
                 switch s {
                 case .place(let r):
-                    if inter { if scratch.seenInterior.insert(r).inserted { out.interiors.append(r); scratch.work.append((r, true)) } }
-                    else if scratch.seen.insert(r).inserted { out.places.append(r); scratch.work.append((r, false)) }
+                    if inter { if scratch.seenInterior.insert(r, true) { out.interiors.append(r); scratch.work.append((r, true)) } }
+                    else if scratch.seen.insert(r, true) { out.places.append(r); scratch.work.append((r, false)) }
                 case .interior(let r):
-                    if scratch.seenInterior.insert(r).inserted { out.interiors.append(r); scratch.work.append((r, true)) }
+                    if scratch.seenInterior.insert(r, true) { out.interiors.append(r); scratch.work.append((r, true)) }
                 default:
                     if !inter { out.roots.append(s) }
                 }
@@ -485,11 +485,11 @@ public struct OwnershipInference {
         // Closures depend only on the function's flows: computed once, reused every round.
         var closures = closureCache[ci]
         var predsBuilt = false
-        var preds: [Place: [Src]] = [:]
+        var preds = PlaceMap<[Src]>()
         func closure(_ p: Place) -> Closure {
             if let c = closures[p] { return c }
             if !predsBuilt {
-                for f in c.flows { preds[f.to, default: []].append(f.from) }
+                for f in c.flows { preds.append(f.from, to: f.to) }
                 predsBuilt = true
             }
             var scratch = ClosureScratch()
@@ -517,7 +517,7 @@ public struct OwnershipInference {
         let plan: EventPlan
         if let cached = planCache[ci] { plan = cached } else {
             let prepared = prepare(ci)
-            for (q, cl) in prepared.closures where closures[q] == nil { closures[q] = cl }
+            prepared.closures.forEach { q, cl in if closures[q] == nil { closures[q] = cl } }
             plan = prepared.plan
         }
         var accs = Array(repeating: Acc(), count: plan.places.count)
