@@ -36,6 +36,16 @@ extension Array where Element == Summary? {
     }
 }
 
+/// Which parameter a variable is: a function has a handful, so a scan beats hashing.
+struct ParamIndex {
+    let params: [Int32]
+    @inline(__always) subscript(_ v: Int32) -> Int? {
+        var i = 0
+        while i < params.count { if params[i] == v { return i }; i += 1 }
+        return nil
+    }
+}
+
 /// One unit's constraints, extracted before the program's index exists (see
 /// `OwnershipInference.extract(unit:library:)`).
 public struct UnitConstraints: @unchecked Sendable {
@@ -360,8 +370,7 @@ public struct OwnershipInference {
             closures[p] = x
             return x
         }
-        var paramIndexOfVar: [Int32: Int] = [:]
-        for (i, v) in fn.params.enumerated() { paramIndexOfVar[v] = i }
+        let paramIndexOfVar = ParamIndex(params: fn.params)
         var p = EventPlan()
         var slotOf = PlaceMap<Int32>()
         func slot(_ place: Place) -> Int32 {
@@ -499,8 +508,7 @@ public struct OwnershipInference {
         }
 
         var params = Array(repeating: Acc(), count: fn.params.count)
-        var paramIndexOfVar: [Int32: Int] = [:]
-        for (i, v) in fn.params.enumerated() { paramIndexOfVar[v] = i }
+        let paramIndexOfVar = ParamIndex(params: fn.params)
         var derefs = Array(repeating: Acc(), count: fn.params.count)
         var locals: [Int32: Acc] = [:]
         var ret = Acc()
