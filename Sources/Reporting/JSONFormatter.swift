@@ -14,7 +14,8 @@ public enum JSONFormatter {
     }
 
     /// The same bytes, part after part to `emit`, each as soon as it is ready.
-    public static func stream(_ report: Report, _ emit: ([UInt8]) throws -> Void) rethrows {
+    /// An error from `emit` ends the stream (after the parts in progress are done) and is thrown.
+    public static func stream(_ report: Report, _ emit: ([UInt8]) throws -> Void) throws {
         var w = JSONWriter(capacity: 1 << 16)
         try w.writeParts(report, emit)
     }

@@ -128,13 +128,14 @@ extension JSONWriter {
     /// parts written on all cores, what comes after.
     mutating func writeParts(_ r: Report) -> [[UInt8]] {
         var out: [[UInt8]] = []
-        writeParts(r) { out.append($0) }
+        // Only `emit` can fail, and this one does not.
+        try! writeParts(r) { out.append($0) }
         return out
     }
 
     /// The report's parts, each handed to `emit` in order as soon as it and all before it are
     /// written: the caller writes part k while later parts are still being formatted.
-    mutating func writeParts(_ r: Report, _ emit: ([UInt8]) throws -> Void) rethrows {
+    mutating func writeParts(_ r: Report, _ emit: ([UInt8]) throws -> Void) throws {
         beginObject()
         key("diagnostics"); beginArray()
         for d in r.diagnostics {
@@ -253,7 +254,7 @@ extension JSONWriter {
 
 /// `make(k)` for k in 0..<count on worker threads (one per core), each result handed to `take`
 /// on this thread in order as soon as it is ready.
-func inOrder<T>(_ count: Int, _ make: @escaping (Int) -> T, _ take: (T) throws -> Void) rethrows {
+func inOrder<T>(_ count: Int, _ make: @escaping (Int) -> T, _ take: (T) throws -> Void) throws {
     var slots = [T?](repeating: nil, count: count)
     let ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
     let lanes = max(1, min(ProcessInfo.processInfo.activeProcessorCount, count))
@@ -265,11 +266,14 @@ func inOrder<T>(_ count: Int, _ make: @escaping (Int) -> T, _ take: (T) throws -
                 while k < count { out[k] = make(k); ready[k].signal(); k += lanes }
             }.start()
         }
+        var failure: Error?
         for k in 0..<count {
             ready[k].wait()
             let part = out[k]!
             out[k] = nil
-            try take(part)
+            // After a failure the workers are still let finish: they write into these slots.
+            if failure == nil { do { try take(part) } catch { failure = error } }
         }
+        if let failure { throw failure }
     }
 }
