@@ -165,37 +165,37 @@ public enum Pipeline {
         var hits = 0
         var finished = 0
         prepared.withUnsafeMutableBufferPointer { preparedSlots in
-        results.withUnsafeMutableBufferPointer { slots in
-            let out = slots
-            let extracted = preparedSlots
-            for _ in 0..<workers {
-                done.enter()
-                let t = Thread {
-                    let index = ClangIndex()
-                    while true {
-                        lock.lock(); let i = next; next += 1; lock.unlock()
-                        guard i < work.count else { break }
-                        if let cache, case .hit(let tu) = cache.load(file: work[i].file, arguments: work[i].cacheArguments) {
-                            out[i] = .success(tu)
-                            if let m = model() { extracted[i] = OwnershipInference.extract(unit: tu, library: m) }
-                            lock.lock(); hits += 1; finished += 1; options.progress?(finished, work.count, work[i].file); lock.unlock()
-                            continue
+            results.withUnsafeMutableBufferPointer { slots in
+                let out = slots
+                let extracted = preparedSlots
+                for _ in 0..<workers {
+                    done.enter()
+                    let t = Thread {
+                        let index = ClangIndex()
+                        while true {
+                            lock.lock(); let i = next; next += 1; lock.unlock()
+                            guard i < work.count else { break }
+                            if let cache, case .hit(let tu) = cache.load(file: work[i].file, arguments: work[i].cacheArguments) {
+                                out[i] = .success(tu)
+                                if let m = model() { extracted[i] = OwnershipInference.extract(unit: tu, library: m) }
+                                lock.lock(); hits += 1; finished += 1; options.progress?(finished, work.count, work[i].file); lock.unlock()
+                                continue
+                            }
+                            let result = index.parse(path: work[i].file, arguments: work[i].arguments, share: work[i].share, of: work[i].shareCount)
+                            if let cache, case .success(let tu) = result { cache.store(tu, file: work[i].file, arguments: work[i].cacheArguments) }
+                            out[i] = result
+                            if case .success(let tu) = result, let m = model() {
+                                extracted[i] = OwnershipInference.extract(unit: tu, library: m)
+                            }
+                            lock.lock(); finished += 1; options.progress?(finished, work.count, work[i].file); lock.unlock()
                         }
-                        let result = index.parse(path: work[i].file, arguments: work[i].arguments, share: work[i].share, of: work[i].shareCount)
-                        if let cache, case .success(let tu) = result { cache.store(tu, file: work[i].file, arguments: work[i].cacheArguments) }
-                        out[i] = result
-                        if case .success(let tu) = result, let m = model() {
-                            extracted[i] = OwnershipInference.extract(unit: tu, library: m)
-                        }
-                        lock.lock(); finished += 1; options.progress?(finished, work.count, work[i].file); lock.unlock()
+                        done.leave()
                     }
-                    done.leave()
+                    t.stackSize = 1 << 29
+                    t.start()
                 }
-                t.stackSize = 1 << 29
-                t.start()
+                done.wait()
             }
-            done.wait()
-        }
         }
         StageClock.note("cache: \(hits) of \(work.count) units from \(options.cacheDirectory ?? "(no cache)")")
         if let cache, hits < work.count { cache.trim(limit: options.cacheLimit) }
