@@ -31,17 +31,6 @@ public func parallelMap<T>(_ count: Int, lanes: Int, _ body: @escaping (Int) -> 
     return results.map { $0! }
 }
 
-/// `body(i)` for every i in 0..<count on libdispatch's pool (no thread started per call: for
-/// many small batches of work), results in index order. For work that does not recurse deeply.
-public func concurrentMap<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
-    var results = [T?](repeating: nil, count: count)
-    results.withUnsafeMutableBufferPointer { slots in
-        let out = slots
-        DispatchQueue.concurrentPerform(iterations: count) { i in out[i] = body(i) }
-    }
-    return results.map { $0! }
-}
-
 /// Runs many short batches of independent work on this thread and helper threads that stay
 /// awake between batches (spinning, then yielding), so handing out a batch costs nothing next
 /// to the work: for a series of batches of microseconds each, where waking pool threads for

@@ -24,12 +24,13 @@ public final class ClangIndex {
 
     /// Parses `path` with the given clang arguments and lowers it into the compact model.
     /// Errors (unreadable input, parse errors, missing headers) come back as `InputError`s.
-    /// With `share` k of n, only every n-th function body (from the k-th) is lowered (see
-    /// `TranslationUnit.share`); errors are reported by share 0 alone.
+    /// With `share` k of n, only the function bodies dealt to share k are lowered (see
+    /// `TranslationUnit.share`); the unit's errors are reported by share 0 alone.
     public func parse(path: String, arguments: [String], share: Int = 0, of shareCount: Int = 1) -> Result<TranslationUnit, ParseFailure> {
-        if let problem = InputCheck.problem(with: path) {
-            return .failure(ParseFailure(errors: share == 0 ? [problem] : []))
+        func failure(_ errors: [InputError]) -> Result<TranslationUnit, ParseFailure> {
+            .failure(ParseFailure(errors: share == 0 ? errors : []))
         }
+        if let problem = InputCheck.problem(with: path) { return failure([problem]) }
         var args = arguments
         // Deeply nested but valid C must still parse (clang's default limit is 256).
         if !args.contains(where: { $0.hasPrefix("-fbracket-depth") }) { args.append("-fbracket-depth=8192") }
@@ -43,11 +44,11 @@ public final class ClangIndex {
                                         CXTranslationUnit_None.rawValue, &unit)
         }
         guard code == CXError_Success, let tu = unit else {
-            return .failure(ParseFailure(errors: share > 0 ? [] : [InputError(file: path, message: "clang could not parse the file (libclang error \(code.rawValue)); check the arguments after --")]))
+            return failure([InputError(file: path, message: "clang could not parse the file (libclang error \(code.rawValue)); check the arguments after --")])
         }
         defer { clang_disposeTranslationUnit(tu) }
         let errors = Self.errors(of: tu, path: path)
-        if !errors.isEmpty { return .failure(ParseFailure(errors: share == 0 ? errors : [])) }
+        if !errors.isEmpty { return failure(errors) }
         let t0 = DispatchTime.now().uptimeNanoseconds
         let walker = CursorWalker(unit: tu, mainFile: path, share: Int32(share), of: Int32(shareCount))
         var model = walker.run()

@@ -8,13 +8,14 @@ import Foundation
 final class CursorWalker {
     private let unit: CXTranslationUnit
     private var tu: TranslationUnit
-    private var fileIDs = PointerMap(capacity: 64)
+    /// Ids by libclang pointer (`pointerKey`): asked once per node.
+    private var fileIDs = IntKeyMap<Int32>(capacity: 64)
     private var lastFile: (file: UnsafeMutableRawPointer?, id: Int32) = (nil, -1)
-    private var typeIDs = PointerMap(capacity: 4096)
-    private var declVars = PointerMap(capacity: 8192)
-    private var declFields = PointerMap(capacity: 1024)
-    private var declRecords = PointerMap(capacity: 512)
-    private var declFunctions = PointerMap(capacity: 4096)
+    private var typeIDs = IntKeyMap<Int32>(capacity: 4096)
+    private var declVars = IntKeyMap<Int32>(capacity: 8192)
+    private var declFields = IntKeyMap<Int32>(capacity: 1024)
+    private var declRecords = IntKeyMap<Int32>(capacity: 512)
+    private var declFunctions = IntKeyMap<Int32>(capacity: 4096)
     private var functionByName: [String: Int32] = [:]
     private var currentFunction: Int32 = -1
     /// Which function definitions have been dealt to a share, and each share's load so far
@@ -100,7 +101,7 @@ final class CursorWalker {
 
     private func fileID(_ f: CXFile) -> Int32 {
         if f == lastFile.file { return lastFile.id }   // consecutive nodes are mostly in one file
-        if let id = fileIDs[f] { lastFile = (f, id); return id }
+        if let id = fileIDs[pointerKey(f)] { lastFile = (f, id); return id }
         let id = Int32(tu.files.count)
         var name = consume(clang_getFileName(f))
         if id == 0 { name = tu.mainFile }   // the main file keeps the spelling the user passed
@@ -114,7 +115,7 @@ final class CursorWalker {
         tu.files.append(name)
         let loc = clang_getLocationForOffset(unit, f, 0)
         tu.fileIsSystem.append(clang_Location_isInSystemHeader(loc) != 0)
-        fileIDs[f] = id
+        fileIDs[pointerKey(f)] = id
         return id
     }
 
@@ -151,9 +152,9 @@ final class CursorWalker {
     func typeID(_ t: CXType) -> Int32 {
         if t.kind == CXType_Invalid { return -1 }
         guard let key = t.data.0 else { return -1 }
-        if let id = typeIDs[key] { return id }
+        if let id = typeIDs[pointerKey(key)] { return id }
         let id = Int32(tu.types.count)
-        typeIDs[key] = id
+        typeIDs[pointerKey(key)] = id
         tu.types.append(CType(spelling: "", shape: .other))   // placeholder (recursive types)
         let canon = clang_getCanonicalType(t)
         let spelling = consume(clang_getTypeSpelling(t))
@@ -213,12 +214,12 @@ final class CursorWalker {
         guard let key = UnsafeRawPointer(canon.data.0) else { return -1 }
         // Prefer the definition, which holds the fields.
         let def = clang_getCursorDefinition(c)
-        if let id = declRecords[key] {
+        if let id = declRecords[pointerKey(key)] {
             if tu.records[Int(id)].fields.isEmpty, clang_Cursor_isNull(def) == 0 { fillFields(id, def) }
             return id
         }
         let id = Int32(tu.records.count)
-        declRecords[key] = id
+        declRecords[pointerKey(key)] = id
         let isUnion = clang_getCursorKind(canon) == CXCursor_UnionDecl
         var name = consume(clang_getCursorSpelling(c))
         let loc = location(clang_Cursor_isNull(def) == 0 ? def : c)
@@ -248,11 +249,11 @@ final class CursorWalker {
 
     private func field(_ c: CXCursor) -> Int32 {
         guard let key = UnsafeRawPointer(c.data.0) else { return -1 }
-        if let id = declFields[key] { return id }
+        if let id = declFields[pointerKey(key)] { return id }
         let rec = fillingRecord >= 0 ? fillingRecord : record(clang_getCursorSemanticParent(c))
-        if let id = declFields[key] { return id }   // filled while materializing the record
+        if let id = declFields[pointerKey(key)] { return id }   // filled while materializing the record
         let id = Int32(tu.fields.count)
-        declFields[key] = id
+        declFields[pointerKey(key)] = id
         tu.fields.append(Field(name: consume(clang_getCursorSpelling(c)), type: -1, record: rec, loc: location(c)))
         tu.fields[Int(id)].type = typeID(clang_getCursorType(c))
         if rec >= 0 { tu.records[Int(rec)].fields.append(id) }
@@ -261,7 +262,7 @@ final class CursorWalker {
 
     private func variable(_ c: CXCursor) -> Int32 {
         guard let key = UnsafeRawPointer(c.data.0) else { return -1 }
-        if let id = declVars[key] { return id }
+        if let id = declVars[pointerKey(key)] { return id }
         let kind = clang_getCursorKind(c)
         let parentKind = clang_getCursorKind(clang_getCursorSemanticParent(c))
         let storage: StorageClass
@@ -270,7 +271,7 @@ final class CursorWalker {
         else if clang_Cursor_getStorageClass(c) == CX_SC_Static || clang_Cursor_getStorageClass(c) == CX_SC_Extern { storage = .staticLocal }
         else { storage = .automatic }
         let id = Int32(tu.variables.count)
-        declVars[key] = id
+        declVars[pointerKey(key)] = id
         tu.variables.append(Variable(name: consume(clang_getCursorSpelling(c)), type: -1, loc: location(c),
                                      storage: storage, function: storage == .global ? -1 : currentFunction, paramIndex: -1))
         tu.variables[Int(id)].type = typeID(clang_getCursorType(c))
@@ -278,15 +279,15 @@ final class CursorWalker {
     }
 
     private func function(_ c: CXCursor) -> Int32 {
-        if let key = UnsafeRawPointer(c.data.0), let id = declFunctions[key] { return id }
+        if let key = UnsafeRawPointer(c.data.0), let id = declFunctions[pointerKey(key)] { return id }
         let name = consume(clang_getCursorSpelling(c))
         if let id = functionByName[name] {
-            if let key = UnsafeRawPointer(c.data.0) { declFunctions[key] = id }
+            if let key = UnsafeRawPointer(c.data.0) { declFunctions[pointerKey(key)] = id }
             return id
         }
         let id = Int32(tu.functions.count)
         functionByName[name] = id
-        if let key = UnsafeRawPointer(c.data.0) { declFunctions[key] = id }
+        if let key = UnsafeRawPointer(c.data.0) { declFunctions[pointerKey(key)] = id }
         let t = clang_getCursorType(c)
         let n = max(clang_Cursor_getNumArguments(c), 0)
         var paramTypes: [Int32] = []
@@ -580,3 +581,7 @@ func sameCursor(_ a: CXCursor, _ b: CXCursor) -> Bool {
         || (k >= CXCursor_FirstExtraDecl.rawValue && k <= CXCursor_LastExtraDecl.rawValue)
     return declaration || a.data.1 == b.data.1
 }
+
+/// A libclang pointer as an `IntKeyMap` key.
+@inline(__always)
+func pointerKey(_ p: UnsafeRawPointer) -> UInt64 { UInt64(UInt(bitPattern: p)) }

@@ -99,7 +99,7 @@ public struct OwnershipInference {
     /// Final per-function results of the last round.
     var results: [FunctionResult?] = []
     var closureCache: [PlaceMap<Closure>] = []
-    var planCache: [EventPlan?] = []
+    var planCache: [EventPlan] = []
     /// What each function says about fields, merged into `fieldAcc` after each round.
     var fieldContrib: [[Int32: Acc]] = []
 
@@ -113,6 +113,9 @@ public struct OwnershipInference {
         /// The returned object was also stored somewhere (linked into a list): a handle, not ownership.
         var retStored = false
     }
+
+    /// Solve every level's functions one after the other (tests compare this with the default).
+    nonisolated(unsafe) public static var solveOnOneCore = false
 
     public init(units: [TranslationUnit], library: LibraryModel) {
         self.units = units
@@ -222,7 +225,7 @@ public struct OwnershipInference {
         var round = 0
         let timing = ProcessInfo.processInfo.environment["OXIDIZE_TIMINGS"] != nil
         // The levels are short: solved on helpers that stay awake for the whole solve.
-        let pool = SpinPool(helpers: constraints.count >= 64 ? ProcessInfo.processInfo.activeProcessorCount - 1 : 0)
+        let pool = SpinPool(helpers: constraints.count >= 64 && !Self.solveOnOneCore ? ProcessInfo.processInfo.activeProcessorCount - 1 : 0)
         defer { pool.close() }
         while !dirty.isEmpty && round < 30 {
             round += 1
@@ -522,12 +525,7 @@ public struct OwnershipInference {
         }
 
         // Which places each event reaches is fixed by the flows: resolved once, reused every round.
-        let plan: EventPlan
-        if let cached = planCache[ci] { plan = cached } else {
-            let prepared = prepare(ci)
-            prepared.closures.forEach { q, cl in if closures[q] == nil { closures[q] = cl } }
-            plan = prepared.plan
-        }
+        let plan = planCache[ci]   // made by `prepare` before the rounds
         var accs = Array(repeating: Acc(), count: plan.places.count)
         var touched = Array(repeating: false, count: plan.places.count)
         @inline(__always) func at(_ s: Int32, _ body: (inout Acc) -> Void) {

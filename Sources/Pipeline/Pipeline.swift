@@ -110,14 +110,9 @@ public enum Pipeline {
         }
         let spare = min(options.jobs / max(units.count, 1), 4)
         return units.flatMap { u -> [WorkItem] in
-            let n = spare > 1 && fileSize(u.file) >= limit ? spare : 1
+            let n = spare > 1 && (UnitCache.fileStat(u.file)?.size ?? 0) >= UInt64(limit) ? spare : 1
             return (0..<n).map { WorkItem(file: u.file, arguments: u.arguments, share: $0, shareCount: n) }
         }
-    }
-
-    static func fileSize(_ path: String) -> Int {
-        var st = stat()
-        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG ? Int(st.st_size) : 0
     }
 
     static func selected(_ path: String, _ options: Options) -> Bool {

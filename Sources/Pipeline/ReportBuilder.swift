@@ -17,9 +17,9 @@ enum ReportBuilder {
         for fn in facts.functions { fn.params.forEach(count); fn.returns.map(count); fn.locals.forEach(count) }
         // Entries are copies of the facts, function by function: made on all cores for large reports.
         let all = facts.functions
-        let functions = parallelMap(all.count >= 1000 ? 8 : 1, lanes: 8) { part -> [Report.Function] in
-            let n = all.count >= 1000 ? 8 : 1
-            return all[part * all.count / n ..< (part + 1) * all.count / n].map { fn in
+        let n = all.count >= 1000 ? 8 : 1
+        let functions = parallelMap(n, lanes: 8) { part -> [Report.Function] in
+            all[part * all.count / n ..< (part + 1) * all.count / n].map { fn in
                 Report.Function(name: fn.name, file: fn.file, line: fn.line, params: fn.params.map { entry($0) },
                                 returns: fn.returns.map { entry($0, named: false) }, locals: fn.locals.map { entry($0) })
             }

@@ -30,7 +30,7 @@ public struct UnitCache: Sendable {
         var total: UInt64 = 0
         for n in names where n.hasSuffix(".unit") || n.hasSuffix(".report") {
             let path = (directory as NSString).appendingPathComponent(n)
-            guard let st = fileStat(path) else { continue }
+            guard let st = Self.fileStat(path) else { continue }
             entries.append((path, st.size, st.mtime))
             total += st.size
         }
@@ -125,7 +125,7 @@ public struct UnitCache: Sendable {
         func u64(_ v: UInt64) { for i in 0..<8 { manifest.append(UInt8(truncatingIfNeeded: v >> (8 * UInt64(i)))) } }
         var entries: [(String, UInt64, UInt64, UInt64)] = []
         for f in tu.inputs {
-            guard let st = fileStat(f), let data = FileManager.default.contents(atPath: f) else { return }   // cannot validate: do not cache
+            guard let st = Self.fileStat(f), let data = FileManager.default.contents(atPath: f) else { return }   // cannot validate: do not cache
             entries.append((f, st.size, st.mtime, fnv([UInt8](data))))
         }
         u64(UInt64(entries.count))
@@ -168,14 +168,14 @@ public struct UnitCache: Sendable {
 
     /// Same size and modification time, or (when the time changed) the same content.
     func unchanged(_ m: Input) -> Bool {
-        guard let st = fileStat(m.path), st.size == m.size else { return false }
+        guard let st = Self.fileStat(m.path), st.size == m.size else { return false }
         if st.mtime == m.mtime { return true }
         guard let data = FileManager.default.contents(atPath: m.path) else { return false }
         return fnv([UInt8](data)) == m.hash
     }
 
     /// Size and modification time (ns) by one stat(2) call.
-    func fileStat(_ path: String) -> (size: UInt64, mtime: UInt64)? {
+    static func fileStat(_ path: String) -> (size: UInt64, mtime: UInt64)? {
         var st = stat()
         guard stat(path, &st) == 0 else { return nil }
         return (UInt64(st.st_size), UInt64(st.st_mtim.tv_sec) &* 1_000_000_000 &+ UInt64(st.st_mtim.tv_nsec))

@@ -9,8 +9,9 @@ public enum JSONFormatter {
     /// The same bytes in consecutive parts (a large report's functions are written on all
     /// cores): written one after the other, they are the report, with no copy to join them.
     public static func parts(_ report: Report) -> [[UInt8]] {
-        var w = JSONWriter(capacity: 1 << 16)
-        return w.writeParts(report)
+        var out: [[UInt8]] = []
+        try! stream(report) { out.append($0) }   // only `emit` can fail, and this one does not
+        return out
     }
 
     /// The same bytes, part after part to `emit`, each as soon as it is ready.

@@ -119,22 +119,10 @@ struct JSONWriter {
 }
 
 extension JSONWriter {
-    /// Writes a report with keys in sorted order (the same order `.sortedKeys` would give).
-    mutating func write(_ r: Report) {
-        bytes = writeParts(r).flatMap { $0 }
-    }
-
-    /// The report in consecutive parts: what comes before the functions, the functions in
-    /// parts written on all cores, what comes after.
-    mutating func writeParts(_ r: Report) -> [[UInt8]] {
-        var out: [[UInt8]] = []
-        // Only `emit` can fail, and this one does not.
-        try! writeParts(r) { out.append($0) }
-        return out
-    }
-
-    /// The report's parts, each handed to `emit` in order as soon as it and all before it are
-    /// written: the caller writes part k while later parts are still being formatted.
+    /// Writes a report with keys in sorted order (the same order `.sortedKeys` would give), in
+    /// parts: what comes before the functions, the functions in parts written on all cores,
+    /// what comes after. Each part goes to `emit` in order as soon as it and all before it are
+    /// written, so the caller writes part k while later parts are still being formatted.
     mutating func writeParts(_ r: Report, _ emit: ([UInt8]) throws -> Void) throws {
         beginObject()
         key("diagnostics"); beginArray()

@@ -108,15 +108,18 @@ enum Output {
             throw ExitCode(2)
         }
         let temp = String(cString: template)
+        var open = true
         do {
             let mask = umask(0); umask(mask)
             fchmod(fd, 0o666 & ~mask)
             try produce { part in try part.withUnsafeBytes { try writeAll(fd, $0, name: path) } }
+            open = false
             guard close(fd) == 0 else { throw WriteError(message: String(cString: strerror(errno))) }
             guard rename(temp, path) == 0 else { throw WriteError(message: String(cString: strerror(errno))) }
-        } catch let e as WriteError {
+        } catch {
+            if open { close(fd) }
             unlink(temp)
-            error("\(path): error: cannot write output (\(e.message))")
+            Output.error("\(path): error: cannot write output (\((error as? WriteError)?.message ?? "\(error)"))")
             throw ExitCode(2)
         }
     }

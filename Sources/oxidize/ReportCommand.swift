@@ -43,24 +43,20 @@ struct ReportCommand: ParsableCommand {
             throw ExitCode(2)
         }
         var clock = StageClock()
-        let parts: [[UInt8]]
         switch format {
         case .json where failures.isEmpty && options.cacheDirectory != nil:
-            parts = JSONFormatter.parts(report)
+            let parts = JSONFormatter.parts(report)
             try? Pipeline.storeReportJSON(Data(parts.joined()), options)
+            try Output.write(parts: parts, to: common.output, inputs: common.files)
         case .json:
             // Nothing to keep: each part is written while the next ones are formatted.
             try Output.write(to: common.output, inputs: common.files) { emit in try JSONFormatter.stream(report) { try emit($0) } }
-            clock.lap("format and write")
-            KeepUntilExit.keep(report)
-            if !failures.isEmpty { throw ExitCode(2) }
-            return
-        case .text: parts = [Array(TextFormatter(color: Output.useColor(for: common.output)).format(report).utf8)]
-        case .html: parts = [Array(HTMLFormatter().format(report, source: SourceLines().line).utf8)]
+        case .text:
+            try Output.write(Data(TextFormatter(color: Output.useColor(for: common.output)).format(report).utf8), to: common.output, inputs: common.files)
+        case .html:
+            try Output.write(Data(HTMLFormatter().format(report, source: SourceLines().line).utf8), to: common.output, inputs: common.files)
         }
-        clock.lap("format")
-        try Output.write(parts: parts, to: common.output, inputs: common.files)
-        clock.lap("write")
+        clock.lap("format and write")
         KeepUntilExit.keep(report)
         if !failures.isEmpty { throw ExitCode(2) }   // some unit failed to parse; the rest was analysed
     }

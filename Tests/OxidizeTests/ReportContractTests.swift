@@ -96,6 +96,26 @@ final class JSONWriterTests: XCTestCase {
         XCTAssertEqual(a, b)
     }
 
+    /// A report of 1,000 functions or more is written in parts on all cores: the parts, joined
+    /// or streamed, are the same JSON the encoder gives.
+    func testManyFunctionsAreWrittenInParts() throws {
+        let files = Repo.fixtures(in: "ownership").map(\.path)
+        var report = try Pipeline.report(.init(files: files, clangArguments: []))
+        let one = report.functions
+        report.functions = (0..<2500).map { i in var f = one[i % one.count]; f.name += "_\(i)"; return f }
+        let parts = JSONFormatter.parts(report)
+        XCTAssertGreaterThan(parts.count, 2, "the functions were not written in parts")
+        let fast = JSONFormatter.format(report)
+        XCTAssertEqual(Data(parts.joined()), fast)
+        var streamed = Data()
+        try JSONFormatter.stream(report) { streamed.append(contentsOf: $0) }
+        XCTAssertEqual(streamed, fast)
+        XCTAssertEqual(try JSONFormatter.read(fast, file: "fast"), report)
+        let a = try JSONSerialization.jsonObject(with: fast) as? NSDictionary
+        let b = try JSONSerialization.jsonObject(with: JSONFormatter.formatWithEncoder(report)) as? NSDictionary
+        XCTAssertEqual(a, b)
+    }
+
     func testEscaping() throws {
         var r = try Pipeline.report(.init(files: [Repo.fixtures(in: "ownership")[0].path], clangArguments: []))
         r.files = ["we\"ird\\path\n\t\u{1}.c", "ünïcödé.c"]

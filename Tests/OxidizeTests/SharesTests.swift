@@ -1,5 +1,6 @@
 import XCTest
 import CModel
+import Ownership
 import Pipeline
 import Reporting
 
@@ -55,6 +56,19 @@ final class SharesTests: XCTestCase {
         XCTAssertEqual(JSONFormatter.format(split), JSONFormatter.format(whole))
         XCTAssertEqual(split.functions.first { $0.name == "use" }?.returns?.ownership, "owned")
         XCTAssertEqual(split.functions.first { $0.name == "pass" }?.params.first?.ownership, "owned")
+    }
+
+    /// The solver's levels run at once on two cores when a program has 64 functions or more;
+    /// the report must be the one the sequential order gives.
+    func testLevelsSolvedAtOnceGiveTheSequentialReport() throws {
+        let files = (Repo.fixtures(in: "ownership") + Repo.fixtures(in: "checker")).map(\.path)
+        let options = Pipeline.Options(files: files, clangArguments: [])
+        let together = try Pipeline.report(options)
+        XCTAssertGreaterThanOrEqual(together.functions.count, 64, "too few functions for the helpers to be used")
+        OwnershipInference.solveOnOneCore = true
+        defer { OwnershipInference.solveOnOneCore = false }
+        let sequential = try Pipeline.report(options)
+        XCTAssertEqual(JSONFormatter.format(together), JSONFormatter.format(sequential))
     }
 
     func testSmallUnitsAndOneJobAreNotSplit() throws {
