@@ -22,8 +22,12 @@ let package = Package(
         .systemLibrary(name: "CClang", path: "Sources/CClang"),
         // The compact C model every stage after the front end works on.
         .target(name: "CModel"),
+        // The complete typed C syntax tree the faithful translation tier reads.
+        .target(name: "CSyntax"),
+        // The Rust syntax tree both translation tiers build, printed once.
+        .target(name: "RustSyntax"),
         // Front end: the only target that imports CClang.
-        .target(name: "ClangFrontend", dependencies: ["CClang", "CModel"],
+        .target(name: "ClangFrontend", dependencies: ["CClang", "CModel", "CSyntax"],
                 swiftSettings: clangHeaders + hotLoop),
         // The catalog of findings (ids, severities, Rust rules) shared by the checker and reports.
         .target(name: "Diagnostics"),
@@ -35,9 +39,9 @@ let package = Package(
         // Versioned report (Codable), formatters.
         .target(name: "Reporting", dependencies: ["CModel", "Diagnostics"]),
         // The emitter: C model + ownership decisions + findings -> idiomatic Rust.
-        .target(name: "Emitter", dependencies: ["CModel", "Diagnostics", "Ownership"]),
+        .target(name: "Emitter", dependencies: ["CModel", "CSyntax", "RustSyntax", "Diagnostics", "Ownership"]),
         // Orders the stages.
-        .target(name: "Pipeline", dependencies: ["ClangFrontend", "CModel", "Ownership", "Checker", "Diagnostics", "Reporting", "Emitter"],
+        .target(name: "Pipeline", dependencies: ["ClangFrontend", "CModel", "CSyntax", "Ownership", "Checker", "Diagnostics", "Reporting", "Emitter"],
                 swiftSettings: clangHeaders + hotLoop),
         .executableTarget(name: "oxidize", dependencies: [
             "Pipeline", "Reporting", "ClangFrontend", "CModel", "Diagnostics", "Emitter",

@@ -1,5 +1,6 @@
 import CClang
 import CModel
+import CSyntax
 import Foundation
 
 /// Converts and disposes a CXString in one place.
@@ -57,6 +58,30 @@ public final class ClangIndex {
             FileHandle.standardError.write(Data("oxidize: walk \(path) \(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9) s, \(model.nodes.count) nodes\n".utf8))
         }
         return .success(model)
+    }
+
+    /// For `translate`: parses `path` once and lowers it twice, into the compact model the
+    /// analysis reads and into the complete syntax tree the faithful tier reads.
+    public func parseForTranslation(path: String, arguments: [String]) -> Result<(TranslationUnit, Program), ParseFailure> {
+        if let problem = InputCheck.problem(with: path) { return .failure(ParseFailure(errors: [problem])) }
+        var args = arguments
+        if !args.contains(where: { $0.hasPrefix("-fbracket-depth") }) { args.append("-fbracket-depth=8192") }
+        args.append("-w")
+        var unit: CXTranslationUnit?
+        let code: CXErrorCode = withCStrings(args) { argv in
+            clang_parseTranslationUnit2(index, path, argv, Int32(args.count), nil, 0,
+                                        CXTranslationUnit_None.rawValue, &unit)
+        }
+        guard code == CXError_Success, let tu = unit else {
+            return .failure(ParseFailure(errors: [InputError(file: path, message: "clang could not parse the file (libclang error \(code.rawValue)); check the arguments after --")]))
+        }
+        defer { clang_disposeTranslationUnit(tu) }
+        let errors = Self.errors(of: tu, path: path)
+        if !errors.isEmpty { return .failure(ParseFailure(errors: errors)) }
+        var model = CursorWalker(unit: tu, mainFile: path).run()
+        model.inputs = Self.inclusions(of: tu)
+        let program = SyntaxBuilder(unit: tu, mainFile: path).run()
+        return .success((model, program))
     }
 
     /// Every file the unit read, as real paths, sorted.

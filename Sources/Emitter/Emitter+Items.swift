@@ -103,10 +103,10 @@ extension UnitContext {
     func annotation(_ plan: FunctionPlan, _ f: Function, _ fe: FunctionEmitter?) -> [String] {
         guard let facts = plan.facts else { return [] }
         var out: [String] = []
-        func line(_ label: String, _ p: PointerFact, _ rust: RType?) {
+        func line(_ label: String, _ p: PointerFact, _ rust: IdiomType?) {
             guard p.isPointer else { return }
             let ev = p.evidence.prefix(3).map(\.text).joined(separator: "; ")
-            let shown = rust.map { "\($0)" } ?? "\(rename(RType.parse(p.rust)))"
+            let shown = rust.map { "\($0)" } ?? "\(rename(IdiomType.parse(p.rust)))"
             out.append("// \(label): \(p.ownership.rawValue)\(p.mutable ? " mutable" : "") -> \(shown) (\(ev))")
         }
         for (k, p) in facts.params.enumerated() {

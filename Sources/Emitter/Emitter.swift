@@ -33,6 +33,12 @@ public struct RustTranslation: Sendable {
     public var unsafeBlocks: Int
     /// C constructs that were not translated (each also marked in the code).
     public var gaps: [String]
+    /// Which tier wrote it.
+    public var tier: Tier = .idiomatic
+    /// What the translation wants the user to know (which tier, why, whether rustc checked it).
+    public var notes: [String] = []
+
+    public enum Tier: String, Sendable { case idiomatic, faithful }
 }
 
 /// The emitter stage: C model + ownership decisions -> the Rust a person would write.
@@ -53,23 +59,23 @@ struct FunctionPlan {
         /// Increments a reference count and returns its parameter: `Rc::clone`.
         case acquire
         /// A `qsort` comparator: `const void *` parameters become `&T`.
-        case comparator(RType)
+        case comparator(IdiomType)
         /// Returns a status code and, on success (0), a value through one out-parameter:
         /// `Result<T, i32>`, the out-parameter gone from the signature.
-        case resultOut(param: Int, ok: RType)
+        case resultOut(param: Int, ok: IdiomType)
         case main
     }
     var kind: Kind
     var name: String
-    var params: [(name: String, type: RType)]
-    var returns: RType
+    var params: [(name: String, type: IdiomType)]
+    var returns: IdiomType
     var facts: FunctionFacts?
 }
 
 /// A Rust struct for a C record.
 struct StructPlan {
     var name: String
-    var fields: [(cName: String, name: String, type: RType, field: Int32)]
+    var fields: [(cName: String, name: String, type: IdiomType, field: Int32)]
     var refcount: Int32?       // the counter field, dropped in Rust (Rc counts)
     var interiorMutable: Bool  // shared and written after construction: Rc<RefCell<T>>
     var copy: Bool
@@ -188,7 +194,7 @@ final class UnitContext {
     // MARK: types
 
     /// The Rust spelling of a non-pointer C type.
-    func scalar(_ type: Int32) -> RType {
+    func scalar(_ type: Int32) -> IdiomType {
         guard type >= 0 else { return .unit }
         let t = tu.types[Int(type)]
         switch t.bare {
@@ -223,7 +229,7 @@ final class UnitContext {
 
     /// Renames C record names inside a parsed report type (`Box<node>` -> `Box<Node>`),
     /// and gives shared records with interior mutability their `RefCell`.
-    func rename(_ t: RType) -> RType {
+    func rename(_ t: IdiomType) -> IdiomType {
         switch t {
         case .named(let n):
             if let id = structByName[n], let s = structs[id] { return .named(s.name) }
@@ -245,9 +251,9 @@ final class UnitContext {
         }
     }
 
-    func rustType(fact: PointerFact?, cType: Int32) -> RType {
+    func rustType(fact: PointerFact?, cType: Int32) -> IdiomType {
         guard let fact, fact.isPointer || fact.ownership != .value else { return scalar(cType) }
-        let t = RType.parse(fact.rust)
+        let t = IdiomType.parse(fact.rust)
         if case .named(let n) = t, n.hasPrefix("*") { return .raw(n) }
         return rename(t)
     }
@@ -387,7 +393,7 @@ final class UnitContext {
     func planFunctions() {
         var factsByName: [String: FunctionFacts] = [:]
         for f in input.facts.functions where f.file == tu.mainFile { factsByName[f.name] = f }
-        var comparators: [Int32: RType] = [:]
+        var comparators: [Int32: IdiomType] = [:]
         for (i, n) in tu.nodes.enumerated() where n.kind == .call && n.ref >= 0 && tu.functions[Int(n.ref)].name == "qsort" {
             let args = Array(tu.children(of: Int32(i)))
             guard args.count == 4 else { continue }
@@ -402,7 +408,7 @@ final class UnitContext {
         }
         for (i, f) in tu.functions.enumerated() where f.hasBody && f.loc.file == 0 {
             let facts = factsByName[f.name]
-            var params: [(String, RType)] = []
+            var params: [(String, IdiomType)] = []
             for (k, v) in f.params.enumerated() {
                 let variable = tu.variables[Int(v)]
                 let fact = facts?.params.indices.contains(k) == true ? facts!.params[k] : nil
@@ -411,7 +417,7 @@ final class UnitContext {
                 if case .option(let inner) = t, !nullability.variables.contains(v), case .ref = inner { t = inner }
                 params.append((Self.ident(variable.name), t))
             }
-            var ret: RType = tu.types.indices.contains(Int(f.returnType)) ? scalar(f.returnType) : .unit
+            var ret: IdiomType = tu.types.indices.contains(Int(f.returnType)) ? scalar(f.returnType) : .unit
             if let r = facts?.returns {
                 ret = rustType(fact: r, cType: f.returnType)
                 // Derived from a parameter the function owns: ownership passes through.
@@ -472,7 +478,7 @@ final class UnitContext {
     }
 
     /// A `const char *` the C indexes byte by byte is still text: `&str` (indexing becomes `as_bytes()`).
-    func textual(_ t: RType, _ cType: Int32) -> RType {
+    func textual(_ t: IdiomType, _ cType: Int32) -> IdiomType {
         guard cType >= 0, tu.types[Int(cType)].shape == .pointer, tu.types[Int(cType)].pointeeConst,
               tu.types[Int(cType)].pointee >= 0, tu.types[Int(tu.types[Int(cType)].pointee)].canonicalBare == "char" else { return t }
         switch t {
@@ -526,21 +532,21 @@ final class UnitContext {
     }
 
     /// `T` -> `Option<T>` for a pointer that may be null.
-    func optional(_ t: RType, _ nullable: Bool) -> RType {
+    func optional(_ t: IdiomType, _ nullable: Bool) -> IdiomType {
         guard nullable, !t.isOption else { return t }
         switch t { case .box, .ref, .rc, .str, .string, .named: return .option(t); default: return t }
     }
 
-    func isOwning(_ t: RType) -> Bool {
+    func isOwning(_ t: IdiomType) -> Bool {
         switch t.unwrapped { case .box, .vec, .string, .rc: return true; default: return false }
     }
 
     /// `int f(..., T *out)`: every return is an integer literal, `out` is only stored through
     /// (`*out = v;` right before `return 0;`) and never read or passed on.
-    func resultOut(_ id: Int32) -> (Int, RType)? {
+    func resultOut(_ id: Int32) -> (Int, IdiomType)? {
         let f = tu.functions[Int(id)]
         guard f.returnType >= 0, tu.types[Int(f.returnType)].shape == .integer else { return nil }
-        var candidate: (Int, RType)? = nil
+        var candidate: (Int, IdiomType)? = nil
         for (k, v) in f.params.enumerated() {
             let t = tu.types[Int(tu.variables[Int(v)].type)]
             guard t.shape == .pointer, !t.pointeeConst, t.pointee >= 0 else { continue }

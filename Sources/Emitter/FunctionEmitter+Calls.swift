@@ -35,7 +35,7 @@ extension FunctionEmitter {
         return library(f.name, n, args)
     }
 
-    func arg(_ a: Int32, _ t: RType) -> String { coerce(expr(a), to: t, at: a) }
+    func arg(_ a: Int32, _ t: IdiomType) -> String { coerce(expr(a), to: t, at: a) }
 
     /// The name of the macro written at an argument (`ZMQ_REP`), if any.
     func macroName(_ a: Int32) -> String? {
@@ -61,7 +61,7 @@ extension FunctionEmitter {
                 value = expr(x)
             } else {
                 let e = expr(a)
-                let target = RType.parse(want)
+                let target = IdiomType.parse(want)
                 let converted = coerce(e, to: target, at: a)
                 value = E(text: converted, type: target, prec: converted == e.text ? e.prec : E.cast)
             }
@@ -70,7 +70,7 @@ extension FunctionEmitter {
             let receiver = text.contains(key + ".")
             text = text.replacingOccurrences(of: key, with: receiver ? paren(value, E.atom).text : value.text)
         }
-        let type = RType.parse(t.type)
+        let type = IdiomType.parse(t.type)
         // How tightly the template binds: a cast or a binary operator outside all parentheses loosens it.
         var depth = 0, prec = E.atom
         let chars = Array(t.expr)

@@ -91,7 +91,7 @@ extension FunctionEmitter {
     // MARK: coercion
 
     /// The text of `e` where a value of type `to` is wanted (a move, a borrow, a conversion).
-    func coerce(_ e: E, to: RType, at n: Int32) -> String {
+    func coerce(_ e: E, to: IdiomType, at n: Int32) -> String {
         if e.literal, to.isScalar {
             if to.isFloat, !e.text.contains("."), !e.text.contains("e"), Int64(e.text) != nil { return e.text + ".0" }
             if to.isFloat || to.isInteger { return e.text }
@@ -272,9 +272,9 @@ extension FunctionEmitter {
     }
 
     /// `*const T` -> T
-    func rawPointee(_ r: String) -> RType {
+    func rawPointee(_ r: String) -> IdiomType {
         let inner = r.hasPrefix("*const ") ? String(r.dropFirst(7)) : (r.hasPrefix("*mut ") ? String(r.dropFirst(5)) : "u8")
-        return RType.parse(inner)
+        return IdiomType.parse(inner)
     }
 
     /// Why a raw pointer could not be proven: the report's evidence for it.
@@ -289,7 +289,7 @@ extension FunctionEmitter {
     }
 
     /// A read through a raw pointer: the smallest unsafe block, with the reason above the statement.
-    func unsafeRead(_ place: String, _ t: RType, reason: String) -> E {
+    func unsafeRead(_ place: String, _ t: IdiomType, reason: String) -> E {
         line("// SAFETY: \(reason); the C reads through it here, so it must point to a live value.")
         unsafeBlocks += 1
         return E(text: "unsafe { \(place) }", type: t, prec: E.atom)
@@ -663,7 +663,7 @@ extension FunctionEmitter {
         default: return E(text: gap("binary operator", n), type: .unit, prec: E.atom)
         }
         let a = expr(k[0]), b = expr(k[1])
-        var result: RType = node(n).type >= 0 && !tu.isPointer(node(n).type) ? unit.scalar(node(n).type) : a.type
+        var result: IdiomType = node(n).type >= 0 && !tu.isPointer(node(n).type) ? unit.scalar(node(n).type) : a.type
         // size_t arithmetic is `unsigned long` to clang; in Rust it stays usize.
         if result == .scalar("u64"), a.type == .scalar("usize") || b.type == .scalar("usize") || stripsToUsize(k[0]) || stripsToUsize(k[1]) {
             result = .scalar("usize")
@@ -672,7 +672,7 @@ extension FunctionEmitter {
             // A buffer advanced by an offset: the rest of it, as a slice.
             if op == .add, a.type.isBuffer || a.type.isTextual, !a.type.isOption {
                 let off = coerce(b, to: .scalar("usize"), at: k[1])
-                let t: RType = a.type.isTextual ? .str : .slice(a.type.element ?? .scalar("u8"), mutable: false)
+                let t: IdiomType = a.type.isTextual ? .str : .slice(a.type.element ?? .scalar("u8"), mutable: false)
                 return E(text: "&\(paren(a, E.atom).text)[\(off)..]", type: t, prec: E.unary)
             }
             return E(text: gap("pointer arithmetic", n), type: .unit, prec: E.atom)
@@ -696,7 +696,7 @@ extension FunctionEmitter {
         return false
     }
 
-    func commonType(_ a: E, _ b: E) -> RType {
+    func commonType(_ a: E, _ b: E) -> IdiomType {
         if a.literal && !b.literal { return b.type }
         if b.literal && !a.literal { return a.type }
         if a.type == .scalar("u8"), b.type.isInteger, b.type != a.type { return b.type }

@@ -128,7 +128,7 @@ extension FunctionEmitter {
 
     // MARK: declarations
 
-    func declaredType(_ v: Int32) -> RType {
+    func declaredType(_ v: Int32) -> IdiomType {
         let variable = tu.variables[Int(v)]
         if let fact = localFacts[v] {
             let t = unit.rustType(fact: fact, cType: variable.type)
@@ -336,12 +336,12 @@ extension FunctionEmitter {
         return n
     }
 
-    func annotate(_ type: RType, _ e: E) -> String {
+    func annotate(_ type: IdiomType, _ e: E) -> String {
         if e.literal || e.type != type || type.isOption { return ": \(type)" }
         return ""
     }
 
-    func isNonNullable(_ t: RType) -> Bool {
+    func isNonNullable(_ t: IdiomType) -> Bool {
         switch t { case .box, .vec, .string, .rc, .named: return true; default: return false }
     }
 
@@ -422,7 +422,7 @@ extension FunctionEmitter {
         return t.shape == .record && t.record >= 0 ? t.record : nil
     }
 
-    func zero(_ t: RType) -> String {
+    func zero(_ t: IdiomType) -> String {
         switch t {
         case .scalar(let s):
             if s == "bool" { return "false" }
@@ -440,7 +440,7 @@ extension FunctionEmitter {
 
     /// `p->f = e;` statements right after `p`'s allocation (or declaration), covering fields: a
     /// struct literal. The statements used are marked consumed.
-    func structLiteral(for v: Int32, inner: RType, following: [Int32], record: Int32? = nil) -> String? {
+    func structLiteral(for v: Int32, inner: IdiomType, following: [Int32], record: Int32? = nil) -> String? {
         guard case .named(var sname) = inner else { return nil }
         if sname.hasPrefix("RefCell<") { sname = String(sname.dropFirst(8).dropLast()) }
         guard let plan = unit.structs.values.first(where: { $0.name == sname }) else { return nil }
@@ -477,7 +477,7 @@ extension FunctionEmitter {
         return "\(plan.name) { \(parts.joined(separator: ", ")) }"
     }
 
-    func fieldValue(_ rhs: Int32, type: RType) -> String {
+    func fieldValue(_ rhs: Int32, type: IdiomType) -> String {
         if let a = allocation(rhs, for: type) { return a }
         return coerce(expr(rhs), to: type, at: rhs)
     }
@@ -507,7 +507,7 @@ extension FunctionEmitter {
     func isVar(_ n: Int32, _ v: Int32) -> Bool { kind(n) == .varRef && node(n).ref == v }
 
     /// `malloc`/`calloc`/`strdup` and friends as the construction of the target type.
-    func allocation(_ n: Int32, for type: RType) -> String? {
+    func allocation(_ n: Int32, for type: IdiomType) -> String? {
         guard let name = callee(n) else { return nil }
         let c = s(n)
         let args = kids(c)
@@ -619,7 +619,7 @@ extension FunctionEmitter {
         return false
     }
 
-    func typeOfTest(_ t: NullTest) -> RType? {
+    func typeOfTest(_ t: NullTest) -> IdiomType? {
         if let v = t.variable { return bindings[v]?.type }
         return expr(t.node).type
     }
@@ -800,7 +800,7 @@ extension FunctionEmitter {
         line("}")
     }
 
-    func isReference(_ t: RType) -> Bool {
+    func isReference(_ t: IdiomType) -> Bool {
         switch t { case .ref, .str, .slice: return true; default: return false }
     }
 
@@ -892,7 +892,7 @@ extension FunctionEmitter {
         anyNode(in: b) { kind($0) == .unary && UnaryOp(rawValue: node($0).op) == .addressOf && isVar(s($0 + 1), v) }
     }
 
-    func isWalkable(_ t: RType) -> Bool {
+    func isWalkable(_ t: IdiomType) -> Bool {
         switch t { case .box, .ref: return true; default: return false }
     }
 
@@ -1160,7 +1160,7 @@ extension FunctionEmitter {
 
     /// Every use of `v` in the body is `a[v]`, the same `a` (a local buffer, no calls in it), read
     /// only: the base node and the element type.
-    func onlyIndexes(_ v: Int32, in b: Int32) -> (Int32, RType)? {
+    func onlyIndexes(_ v: Int32, in b: Int32) -> (Int32, IdiomType)? {
         var uses = 0, indexed = 0
         var base: Int32? = nil
         var baseVar: Int32 = -1
@@ -1589,7 +1589,7 @@ extension FunctionEmitter {
     }
 
     /// Whether a release function takes an owner of this Rust type.
-    func releases(_ name: String, _ t: RType) -> Bool {
+    func releases(_ name: String, _ t: IdiomType) -> Bool {
         let u = t.unwrapped
         switch name {
         case "free", "g_free":

@@ -8,7 +8,7 @@ import Ownership
 struct E {
     enum Place: Equatable { case local(Int32), field, index }
     var text: String
-    var type: RType
+    var type: IdiomType
     var prec: Int
     var place: Place? = nil
     /// An integer or float literal: it takes whatever numeric type its context wants.
@@ -20,9 +20,9 @@ struct E {
 /// What a C variable is in the Rust being written.
 struct Binding {
     var name: String
-    var type: RType
+    var type: IdiomType
     /// Inside `while let Some(node) = head`: assignments go to the outer `head`.
-    var outer: (name: String, type: RType)? = nil
+    var outer: (name: String, type: IdiomType)? = nil
     /// The id whose `mut` marker this binding's `let` carries (a narrowed rebinding has its own).
     var mutId: Int32 = -1
     /// A `let x: T;` without a value: dropped at the end if nothing read or wrote this binding.
@@ -56,7 +56,7 @@ final class FunctionEmitter {
     /// Inside `if let Err(err) = ...`: what `zmq_errno()` / `zmq_strerror()` become.
     var errnoName: [String] = []
     /// The Rust type each local got (for the function's annotation).
-    var declaredTypes: [Int32: RType] = [:]
+    var declaredTypes: [Int32: IdiomType] = [:]
     var formatProblem: String?
     /// Bindings of `let x: T;` lines that the emitted code used.
     var referenced: Set<Int32> = []
@@ -215,7 +215,7 @@ final class FunctionEmitter {
     func refParams() -> Int {
         plan.params.filter { p in switch p.type.unwrapped { case .ref, .str, .slice: return true; default: return false } }.count
     }
-    func lifetimed(_ t: RType) -> String {
+    func lifetimed(_ t: IdiomType) -> String {
         if needsLifetime() { return "\(t)".replacingOccurrences(of: "&", with: "&'a ") }
         // A borrowed return with nothing to borrow from can only be static (a local's address
         // then fails with E0515, as it should).

@@ -1,19 +1,19 @@
 /// A Rust type as the emitter reasons about it: parsed from the ownership report's `rust`
 /// strings and built from C scalar types, so that every conversion is decided on structure.
-indirect enum RType: Equatable, CustomStringConvertible {
+indirect enum IdiomType: Equatable, CustomStringConvertible {
     case unit
     /// i32, u8, f64, usize, bool...
     case scalar(String)
-    case array(RType, Int64)
-    case box(RType)
-    case option(RType)
-    case vec(RType)
+    case array(IdiomType, Int64)
+    case box(IdiomType)
+    case option(IdiomType)
+    case vec(IdiomType)
     case string
     /// `&str`
     case str
-    case ref(RType, mutable: Bool)
-    case slice(RType, mutable: Bool)
-    case rc(RType)
+    case ref(IdiomType, mutable: Bool)
+    case slice(IdiomType, mutable: Bool)
+    case rc(IdiomType)
     /// A struct, enum or library type by name (`Node`, `zmq::Socket`, `BufReader<File>`).
     case named(String)
     /// A raw pointer (`*const T` / `*mut T`), kept where nothing could be proven.
@@ -38,7 +38,7 @@ indirect enum RType: Equatable, CustomStringConvertible {
     }
 
     var isOption: Bool { if case .option = self { return true }; return false }
-    var unwrapped: RType { if case .option(let t) = self { return t }; return self }
+    var unwrapped: IdiomType { if case .option(let t) = self { return t }; return self }
     var isScalar: Bool { if case .scalar = self { return true }; return false }
     var isInteger: Bool {
         if case .scalar(let s) = self { return s.hasPrefix("i") || s.hasPrefix("u") }
@@ -58,7 +58,7 @@ indirect enum RType: Equatable, CustomStringConvertible {
         }
     }
     /// The pointee a C pointer of this Rust type designates (`Box<Node>` -> `Node`).
-    var pointee: RType? {
+    var pointee: IdiomType? {
         switch self {
         case .box(let t), .ref(let t, _), .rc(let t): return t
         case .option(let t): return t.pointee
@@ -71,7 +71,7 @@ indirect enum RType: Equatable, CustomStringConvertible {
     var isBuffer: Bool {
         switch self { case .vec, .slice, .array: return true; case .option(let t): return t.isBuffer; default: return false }
     }
-    var element: RType? {
+    var element: IdiomType? {
         switch self {
         case .vec(let e), .slice(let e, _), .array(let e, _): return e
         case .string, .str: return .scalar("u8")
@@ -81,7 +81,7 @@ indirect enum RType: Equatable, CustomStringConvertible {
     }
 
     /// Parses the report's `rust` strings. Unknown shapes become `.named` (still printable).
-    static func parse(_ s: String) -> RType {
+    static func parse(_ s: String) -> IdiomType {
         var p = Parser(text: Array(s.unicodeScalars), i: 0)
         return p.type()
     }
@@ -105,7 +105,7 @@ indirect enum RType: Equatable, CustomStringConvertible {
             }
             return out
         }
-        mutating func type() -> RType {
+        mutating func type() -> IdiomType {
             skip()
             if eat("*const ") || eat("*mut ") {
                 let start = i

@@ -10,7 +10,7 @@ struct TaggedUnion {
         var name: String
         /// The union member carried, or nil for a variant without data.
         var member: Int32?
-        var payload: RType?
+        var payload: IdiomType?
     }
     var record: Int32
     var name: String
@@ -23,7 +23,7 @@ struct TaggedUnion {
     func variant(member: Int32) -> Variant? { variants.first { $0.member == member } }
 
     /// Finds the tagged unions of a unit. `payloadType` types a union member.
-    static func find(_ tu: TranslationUnit, name: (Int32) -> String, payloadType: (Int32) -> RType?) -> [Int32: TaggedUnion] {
+    static func find(_ tu: TranslationUnit, name: (Int32) -> String, payloadType: (Int32) -> IdiomType?) -> [Int32: TaggedUnion] {
         var out: [Int32: TaggedUnion] = [:]
         for (r, rec) in tu.records.enumerated() where rec.isUserDefined && !rec.isUnion && rec.fields.count == 2 {
             var tag: Int32? = nil, un: Int32? = nil, unRec: Int32 = -1

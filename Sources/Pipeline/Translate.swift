@@ -1,4 +1,5 @@
 import CModel
+import CSyntax
 import Checker
 import ClangFrontend
 import Emitter
@@ -6,8 +7,11 @@ import Foundation
 import Ownership
 
 extension Pipeline {
-    /// `oxidize translate`: one C file -> Rust, with the ownership decisions and the checker's
-    /// findings of the same run.
+    /// `oxidize translate`: one C file -> Rust. The idiomatic tier writes the Rust a person
+    /// would write from the ownership decisions; when it leaves a gap or rustc rejects what it
+    /// wrote, the file is translated by the faithful tier instead, which keeps C's semantics
+    /// exactly with raw pointers and `unsafe`. `--strict` keeps the idiomatic tier: its point is
+    /// that rustc rejects the C's bugs.
     public static func translate(_ options: Options, strict: Bool) throws -> RustTranslation {
         let library = try libraryModel(extra: options.modelFiles)
         var options = options
@@ -25,16 +29,89 @@ extension Pipeline {
                 options.buildDirectory = nil
             }
         }
-        options.splitBytes = nil   // the emitter writes one unit whole
-        let units = try parse(options)
-        guard let unit = units.first else { throw Failure(messages: ["oxidize: error: nothing to translate"]) }
+        guard let file = options.files.first else { throw Failure(messages: ["oxidize: error: nothing to translate"]) }
+        let (unit, program) = try parseOnDeepStack(file, options.clangArguments)
+        let units = [unit]
         let ownership = OwnershipInference.analyze(units: units, library: library)
         let diagnostics = Checker.check(units: units, library: library, ownership: ownership)
         guard let data = FileManager.default.contents(atPath: unit.mainFile) else {
             throw Failure(messages: ["\(unit.mainFile): error: cannot read the file"])
         }
         let source = String(decoding: data, as: UTF8.self)
-        return RustEmitter.translate(TranslationInput(unit: unit, facts: ownership.facts, refcounted: ownership.refcounted,
-                                                      diagnostics: diagnostics, source: source, library: library, strict: strict))
+        var idiomatic = RustEmitter.translate(TranslationInput(unit: unit, facts: ownership.facts, refcounted: ownership.refcounted,
+                                                               diagnostics: diagnostics, source: source, library: library, strict: strict))
+        if strict { return idiomatic }
+        var reason: String?
+        if !idiomatic.gaps.isEmpty {
+            reason = "the idiomatic tier left \(idiomatic.gaps.count) construct(s) untranslated"
+        } else if idiomatic.crates.isEmpty, let error = RustCheck.firstError(idiomatic.code) {
+            reason = "rustc rejected the idiomatic translation (\(error))"
+        }
+        guard let reason else { return idiomatic }
+        switch FaithfulTier.translate(program) {
+        case .failure(let refusals):
+            throw Failure(messages: refusals.list.map(\.description))
+        case .success(var faithful):
+            faithful.notes.append("\(file): note: \(reason); wrote the faithful translation (raw pointers and unsafe, C's semantics kept)")
+            if let error = RustCheck.firstError(faithful.code) {
+                faithful.notes.append("\(file): warning: rustc rejects the faithful translation: \(error)")
+            } else if RustCheck.rustc == nil {
+                faithful.notes.append("\(file): note: rustc is not installed: the translation was not checked")
+            }
+            idiomatic = faithful
+        }
+        return idiomatic
+    }
+
+    /// Parses on a thread with a deep stack: the syntax tree is built recursively.
+    static func parseOnDeepStack(_ file: String, _ arguments: [String]) throws -> (TranslationUnit, Program) {
+        final class Slot: @unchecked Sendable { var result: Result<(TranslationUnit, Program), ParseFailure>? }
+        let slot = Slot()
+        let done = DispatchSemaphore(value: 0)
+        let t = Thread {
+            slot.result = ClangIndex().parseForTranslation(path: file, arguments: arguments)
+            done.signal()
+        }
+        t.stackSize = 1 << 29
+        t.start()
+        done.wait()   // the semaphore orders the write before this read
+        switch slot.result! {
+        case .failure(let f): throw Failure(messages: f.errors.map(\.description))
+        case .success(let pair): return pair
+        }
+    }
+}
+
+/// rustc as the judge of what a tier wrote: type and borrow checking without code generation.
+public enum RustCheck {
+    public static let rustc: String? = {
+        let env = ProcessInfo.processInfo.environment
+        if let explicit = env["OXIDIZE_RUSTC"] { return explicit.isEmpty ? nil : explicit }
+        let paths = (env["PATH"] ?? "").split(separator: ":").map(String.init) + [NSHomeDirectory() + "/.cargo/bin", "/usr/bin"]
+        return paths.map { $0 + "/rustc" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }()
+
+    /// The first error rustc reports on `code`, or nil when it compiles (or rustc is absent).
+    public static func firstError(_ code: String) -> String? {
+        guard let rustc else { return nil }
+        let dir = NSTemporaryDirectory() + "oxidize-check-\(getpid())-\(UUID().uuidString)"
+        guard (try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)) != nil else { return nil }
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let source = dir + "/check.rs"
+        guard FileManager.default.createFile(atPath: source, contents: Data(code.utf8)) else { return nil }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: rustc)
+        p.arguments = ["--edition", "2021", "--crate-type", code.contains("fn main()") ? "bin" : "lib", "--emit=metadata",
+                       "--error-format=short", "-o", dir + "/check.rmeta", source]
+        let err = Pipe()
+        p.standardError = err
+        p.standardOutput = FileHandle.nullDevice
+        guard (try? p.run()) != nil else { return nil }
+        let output = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        guard p.terminationStatus != 0 else { return nil }
+        let text = String(decoding: output, as: UTF8.self)
+        let line = text.split(separator: "\n").first { $0.contains("error") } ?? "error"
+        return line.replacingOccurrences(of: source + ":", with: "line ")
     }
 }

@@ -50,6 +50,7 @@ struct TranslateCommand: ParsableCommand {
         var code = translation.code
         if !noRustfmt, let formatted = Rustfmt.format(code) { code = formatted }
         for g in translation.gaps { Output.error("\(g): note: not translated (marked todo!)") }
+        for n in translation.notes { Output.error(n) }
         if let dir = cargo {
             try CargoProject.write(code: code, translation: translation, to: dir, source: file, registry: registry)
             return

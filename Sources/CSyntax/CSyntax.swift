@@ -1,0 +1,236 @@
+// The complete, typed C syntax tree that the faithful translation tier reads: every expression
+// with its C type, every statement form, every declaration with its initializer, records with
+// their exact layout. Filled by ClangFrontend's `SyntaxBuilder` for `oxidize translate`; the
+// compact `CModel` stays the analysis' model. No libclang type appears here.
+
+/// A position in a source file (path, 1-based line and column).
+public struct CLoc: Sendable, Hashable {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public init(file: String, line: Int, column: Int) { self.file = file; self.line = line; self.column = column }
+    public static let unknown = CLoc(file: "<unknown>", line: 0, column: 0)
+    public var description: String { "\(file):\(line):\(column)" }
+}
+
+public enum IntKind: UInt8, Sendable, Hashable {
+    case bool, char, schar, uchar, short, ushort, int, uint, long, ulong, longlong, ulonglong, int128, uint128
+    public var isSigned: Bool {
+        switch self {
+        case .char, .schar, .short, .int, .long, .longlong, .int128: return true
+        default: return false
+        }
+    }
+    /// Size in bytes on the x86_64 / aarch64 Linux targets oxidize translates for.
+    public var size: Int {
+        switch self {
+        case .bool, .char, .schar, .uchar: return 1
+        case .short, .ushort: return 2
+        case .int, .uint: return 4
+        case .long, .ulong, .longlong, .ulonglong: return 8
+        case .int128, .uint128: return 16
+        }
+    }
+}
+
+public enum FloatKind: UInt8, Sendable, Hashable { case float, double, longDouble }
+
+/// A C type, canonical (typedefs resolved; enums are their integer type).
+public indirect enum CTy: Sendable, Hashable {
+    case void
+    case int(IntKind)
+    case float(FloatKind)
+    /// `constPointee`: `const T *`.
+    case pointer(CTy, constPointee: Bool)
+    /// `count` nil: incomplete (`T x[]`, a flexible member) or variable length.
+    case array(CTy, count: Int?)
+    /// Index into `Program.records`.
+    case record(Int)
+    case function(FnTy)
+    /// Something the faithful tier has no form for (`_Complex`, vectors); `spelling` names it.
+    case unsupported(String)
+
+    public var isPointer: Bool { if case .pointer = self { return true }; return false }
+    public var isInteger: Bool { if case .int = self { return true }; return false }
+    public var isFloating: Bool { if case .float = self { return true }; return false }
+    public var isArithmetic: Bool { isInteger || isFloating }
+    public var isScalar: Bool { isArithmetic || isPointer }
+    public var pointee: CTy? { if case .pointer(let p, _) = self { return p }; return nil }
+    public var element: CTy? { if case .array(let e, _) = self { return e }; return nil }
+    public var intKind: IntKind? { if case .int(let k) = self { return k }; return nil }
+    /// The function type a value of this type calls: a function or a pointer to one.
+    public var callee: FnTy? {
+        if case .function(let f) = self { return f }
+        if case .pointer(.function(let f), _) = self { return f }
+        return nil
+    }
+}
+
+public struct FnTy: Sendable, Hashable {
+    public var result: CTy
+    public var params: [CTy]
+    public var variadic: Bool
+    /// Declared without a prototype (`int f()`).
+    public var noPrototype: Bool
+    public init(result: CTy, params: [CTy], variadic: Bool, noPrototype: Bool = false) {
+        self.result = result; self.params = params; self.variadic = variadic; self.noPrototype = noPrototype
+    }
+}
+
+public struct CField: Sendable {
+    public var name: String
+    public var type: CTy
+    /// Offset from the start of the record, in bits (clang's layout).
+    public var bitOffset: Int
+    /// Bit-field width; nil for an ordinary member.
+    public var bitWidth: Int?
+    public init(name: String, type: CTy, bitOffset: Int, bitWidth: Int?) {
+        self.name = name; self.type = type; self.bitOffset = bitOffset; self.bitWidth = bitWidth
+    }
+}
+
+public struct CRecord: Sendable {
+    /// Tag, or the typedef that names an anonymous record, or "" (the emitter names it).
+    public var name: String
+    public var isUnion: Bool
+    /// nil: declared but never defined in the unit (opaque).
+    public var fields: [CField]?
+    public var size: Int
+    public var align: Int
+    public var loc: CLoc
+    public init(name: String, isUnion: Bool, fields: [CField]?, size: Int, align: Int, loc: CLoc) {
+        self.name = name; self.isUnion = isUnion; self.fields = fields; self.size = size; self.align = align; self.loc = loc
+    }
+}
+
+public enum CStorage: UInt8, Sendable {
+    case local, parameter, global, staticLocal
+    /// Declared `extern` here, defined elsewhere (a library's `stdout`, another file's global).
+    case external
+}
+
+public struct CVar: Sendable {
+    public var name: String
+    public var type: CTy
+    public var storage: CStorage
+    /// File-scope `static`.
+    public var isStatic: Bool
+    public var initializer: CExpr?
+    public var loc: CLoc
+    /// In a system header.
+    public var isSystem: Bool
+    /// The function that declares it (locals, parameters, static locals), or -1.
+    public var function: Int
+    public init(name: String, type: CTy, storage: CStorage, isStatic: Bool, initializer: CExpr?, loc: CLoc, isSystem: Bool, function: Int) {
+        self.name = name; self.type = type; self.storage = storage; self.isStatic = isStatic
+        self.initializer = initializer; self.loc = loc; self.isSystem = isSystem; self.function = function
+    }
+}
+
+public struct CFunction: Sendable {
+    public var name: String
+    public var type: FnTy
+    /// Variable ids of the parameters (definitions only).
+    public var params: [Int]
+    public var body: CStmt?
+    public var isStatic: Bool
+    public var isSystem: Bool
+    public var isInline: Bool
+    public var loc: CLoc
+    public init(name: String, type: FnTy, params: [Int], body: CStmt?, isStatic: Bool, isSystem: Bool, isInline: Bool, loc: CLoc) {
+        self.name = name; self.type = type; self.params = params; self.body = body
+        self.isStatic = isStatic; self.isSystem = isSystem; self.isInline = isInline; self.loc = loc
+    }
+}
+
+public enum CUnaryOp: UInt8, Sendable {
+    case postInc, postDec, preInc, preDec, addressOf, deref, plus, minus, bitNot, logicalNot
+}
+
+public enum CBinaryOp: UInt8, Sendable {
+    case mul, div, rem, add, sub, shl, shr, lt, gt, le, ge, eq, ne, and, xor, or, land, lor, comma
+    public var isComparison: Bool { switch self { case .lt, .gt, .le, .ge, .eq, .ne: return true; default: return false } }
+}
+
+/// One element of an initializer list after designators are resolved: where it goes.
+public enum CDesignator: Sendable, Hashable {
+    case field(Int)      // index into the record's fields
+    case index(Int)      // array element
+}
+
+public indirect enum CExprKind: Sendable {
+    case intLiteral(UInt64)
+    case floatLiteral(Double)
+    /// The literal's bytes, without the terminating NUL (the type's array count includes it).
+    case stringLiteral([UInt8])
+    case variable(Int)
+    case function(Int)
+    case unary(CUnaryOp, CExpr)
+    case binary(CBinaryOp, CExpr, CExpr)
+    /// `a = b`.
+    case assign(CExpr, CExpr)
+    /// `a op= b`; the right side carries the conversion to the computation type.
+    case compoundAssign(CBinaryOp, CExpr, CExpr)
+    case conditional(CExpr, CExpr, CExpr)
+    /// `a ?: b` (GNU).
+    case elvis(CExpr, CExpr)
+    case call(CExpr, [CExpr])
+    /// `base.field` or `base->field` (`arrow`); `field` indexes `Program.records[record].fields`.
+    case member(CExpr, record: Int, field: Int, arrow: Bool)
+    /// `base[index]`, normalised so that `base` is the pointer or array operand.
+    case `subscript`(CExpr, CExpr)
+    /// A conversion, implicit (clang's implicit casts, inferred from the two types) or explicit.
+    case cast(CExpr, explicit: Bool)
+    /// `{ ... }` with each element's place resolved; elements not named are zero.
+    case initList([(CDesignator, CExpr)])
+    /// `(T){ ... }`.
+    case compoundLiteral(CExpr)
+    /// `({ ... })` (GNU): the value is the last statement's.
+    case statementExpr(CStmt)
+    /// `__builtin_va_arg` and other forms the tier refuses, named for the error.
+    case unsupported(String)
+}
+
+public final class CExpr: @unchecked Sendable {
+    public let kind: CExprKind
+    public let type: CTy
+    public let loc: CLoc
+    public init(_ kind: CExprKind, _ type: CTy, _ loc: CLoc) { self.kind = kind; self.type = type; self.loc = loc }
+}
+
+public indirect enum CStmt: Sendable {
+    case compound([CStmt])
+    /// Variable ids (locals and static locals) declared here, with their initializers in `Program.variables`.
+    case declaration([Int])
+    case expression(CExpr)
+    case ifThen(CExpr, CStmt, CStmt?)
+    case whileLoop(CExpr, CStmt)
+    case doWhile(CStmt, CExpr)
+    case forLoop(CStmt?, CExpr?, CExpr?, CStmt)
+    case switchOn(CExpr, CStmt)
+    /// `case v:` (the value converted to the switch's promoted type); `caseRange` for GNU `case a ... b:`.
+    case caseLabel(Int64, CStmt)
+    case caseRange(Int64, Int64, CStmt)
+    case defaultLabel(CStmt)
+    case breakStmt
+    case continueStmt
+    case returnStmt(CExpr?)
+    case gotoLabel(String)
+    case labeled(String, CStmt)
+    case empty
+    /// Something the tier refuses (inline assembly, computed goto), named for the error.
+    case unsupported(String, CLoc)
+}
+
+/// One translation unit, complete.
+public struct Program: Sendable {
+    public var mainFile: String
+    public var records: [CRecord] = []
+    public var variables: [CVar] = []
+    public var functions: [CFunction] = []
+    /// File-scope declarations in source order (globals and functions), for the output's order.
+    public var order: [TopLevel] = []
+    public init(mainFile: String) { self.mainFile = mainFile }
+
+    public enum TopLevel: Sendable, Hashable { case variable(Int), function(Int), record(Int) }
+}

@@ -1,0 +1,363 @@
+import CClang
+import CSyntax
+import Foundation
+
+extension SyntaxBuilder {
+    func expression(_ c: CXCursor) -> CExpr {
+        let kind = clang_getCursorKind(c)
+        let t = type(clang_getCursorType(c))
+        let at = loc(c)
+        func make(_ k: CExprKind) -> CExpr { CExpr(k, t, at) }
+        switch kind {
+        case CXCursor_IntegerLiteral, CXCursor_CharacterLiteral:
+            return make(.intLiteral(evaluate(c) ?? 0))
+        case CXCursor_FloatingLiteral:
+            return make(.floatLiteral(evaluateFloat(c) ?? 0))
+        case CXCursor_StringLiteral:
+            return make(.stringLiteral(stringBytes(consume(clang_getCursorSpelling(c)))))
+        case CXCursor_ParenExpr:
+            guard let inner = expressionChildren(c).first else { return make(.unsupported("an empty parenthesis")) }
+            return expression(inner)
+        case CXCursor_DeclRefExpr:
+            let d = clang_getCursorReferenced(c)
+            switch clang_getCursorKind(d) {
+            case CXCursor_VarDecl, CXCursor_ParmDecl: return make(.variable(variable(d)))
+            case CXCursor_FunctionDecl: return make(.function(function(d)))
+            case CXCursor_EnumConstantDecl:
+                return make(.intLiteral(evaluate(c) ?? UInt64(bitPattern: clang_getEnumConstantDeclValue(d))))
+            default: return make(.unsupported("a reference to \(consume(clang_getCursorSpelling(c)))"))
+            }
+        case CXCursor_MemberRefExpr:
+            let d = clang_getCursorReferenced(c)
+            guard clang_getCursorKind(d) == CXCursor_FieldDecl, let baseCursor = expressionChildren(c).first else {
+                return make(.unsupported("a member access"))
+            }
+            let base = expression(baseCursor)
+            let rec = record(clang_getCursorSemanticParent(d))
+            let name = consume(clang_getCursorSpelling(d))
+            let offset = Int(clang_Cursor_getOffsetOfField(d))
+            let fields = program.records[rec].fields ?? []
+            var index = 0
+            if let exact = fields.firstIndex(where: { $0.name == name && $0.bitOffset == offset }) { index = exact }
+            else if let named = fields.firstIndex(where: { $0.name == name }) { index = named }
+            return make(.member(base, record: rec, field: index, arrow: base.type.isPointer))
+        case CXCursor_CallExpr:
+            let parts = expressionChildren(c)
+            guard let callee = parts.first else { return make(.unsupported("a call")) }
+            return make(.call(expression(callee), parts.dropFirst().map(expression)))
+        case CXCursor_UnaryOperator:
+            guard let operandCursor = expressionChildren(c).first else { return make(.unsupported("a unary operator")) }
+            let operand = expression(operandCursor)
+            let op: CUnaryOp
+            switch clang_getCursorUnaryOperatorKind(c) {
+            case CXUnaryOperator_PostInc: op = .postInc
+            case CXUnaryOperator_PostDec: op = .postDec
+            case CXUnaryOperator_PreInc: op = .preInc
+            case CXUnaryOperator_PreDec: op = .preDec
+            case CXUnaryOperator_AddrOf: op = .addressOf
+            case CXUnaryOperator_Deref: op = .deref
+            case CXUnaryOperator_Plus: op = .plus
+            case CXUnaryOperator_Minus: op = .minus
+            case CXUnaryOperator_Not: op = .bitNot
+            case CXUnaryOperator_LNot: op = .logicalNot
+            case CXUnaryOperator_Extension: return operand
+            default: return make(.unsupported("the operator __real/__imag"))
+            }
+            return folded(c, make(.unary(op, operand)))
+        case CXCursor_BinaryOperator, CXCursor_CompoundAssignOperator:
+            let parts = expressionChildren(c)
+            guard parts.count == 2 else { return make(.unsupported("a binary operator")) }
+            let l = expression(parts[0]), r = expression(parts[1])
+            let raw = clang_getCursorBinaryOperatorKind(c)
+            if raw == CXBinaryOperator_Assign { return make(.assign(l, r)) }
+            let table: [CXBinaryOperatorKind: (CBinaryOp, Bool)] = [
+                CXBinaryOperator_Mul: (.mul, false), CXBinaryOperator_Div: (.div, false), CXBinaryOperator_Rem: (.rem, false),
+                CXBinaryOperator_Add: (.add, false), CXBinaryOperator_Sub: (.sub, false), CXBinaryOperator_Shl: (.shl, false),
+                CXBinaryOperator_Shr: (.shr, false), CXBinaryOperator_LT: (.lt, false), CXBinaryOperator_GT: (.gt, false),
+                CXBinaryOperator_LE: (.le, false), CXBinaryOperator_GE: (.ge, false), CXBinaryOperator_EQ: (.eq, false),
+                CXBinaryOperator_NE: (.ne, false), CXBinaryOperator_And: (.and, false), CXBinaryOperator_Xor: (.xor, false),
+                CXBinaryOperator_Or: (.or, false), CXBinaryOperator_LAnd: (.land, false), CXBinaryOperator_LOr: (.lor, false),
+                CXBinaryOperator_Comma: (.comma, false),
+                CXBinaryOperator_MulAssign: (.mul, true), CXBinaryOperator_DivAssign: (.div, true), CXBinaryOperator_RemAssign: (.rem, true),
+                CXBinaryOperator_AddAssign: (.add, true), CXBinaryOperator_SubAssign: (.sub, true), CXBinaryOperator_ShlAssign: (.shl, true),
+                CXBinaryOperator_ShrAssign: (.shr, true), CXBinaryOperator_AndAssign: (.and, true), CXBinaryOperator_XorAssign: (.xor, true),
+                CXBinaryOperator_OrAssign: (.or, true),
+            ]
+            guard let (op, compound) = table[raw] else { return make(.unsupported("a pointer-to-member operator")) }
+            if compound { return make(.compoundAssign(op, l, r)) }
+            return folded(c, make(.binary(op, l, r)))
+        case CXCursor_ConditionalOperator:
+            let parts = expressionChildren(c)
+            guard parts.count == 3 else { return make(.unsupported("a conditional operator")) }
+            return folded(c, make(.conditional(expression(parts[0]), expression(parts[1]), expression(parts[2]))))
+        case CXCursor_ArraySubscriptExpr:
+            let parts = expressionChildren(c)
+            guard parts.count == 2 else { return make(.unsupported("a subscript")) }
+            let a = expression(parts[0]), b = expression(parts[1])
+            // `i[a]` is `a[i]`: the base is the pointer (or array) operand.
+            if a.type.isInteger && (b.type.isPointer || b.type.element != nil) { return make(.subscript(b, a)) }
+            return make(.subscript(a, b))
+        case CXCursor_CStyleCastExpr:
+            guard let inner = expressionChildren(c).last else { return make(.unsupported("a cast")) }
+            return folded(c, make(.cast(expression(inner), explicit: true)))
+        case CXCursor_UnaryExpr:
+            // sizeof, _Alignof: constants (a variable-length array's sizeof is not).
+            if let v = evaluate(c) { return make(.intLiteral(v)) }
+            return make(.unsupported("sizeof of a variable-length array"))
+        case CXCursor_InitListExpr:
+            return initializer(c, for: t)
+        case CXCursor_CompoundLiteralExpr:
+            guard let list = children(c).last(where: { clang_getCursorKind($0) == CXCursor_InitListExpr }) else {
+                return make(.unsupported("a compound literal"))
+            }
+            return make(.compoundLiteral(initializer(list, for: t)))
+        case CXCursor_StmtExpr:
+            guard let body = children(c).first(where: { clang_getCursorKind($0) == CXCursor_CompoundStmt }) else {
+                return make(.unsupported("a statement expression"))
+            }
+            return make(.statementExpr(statement(body)))
+        case CXCursor_GNUNullExpr:
+            return make(.intLiteral(0))
+        case CXCursor_UnexposedExpr:
+            let parts = expressionChildren(c)
+            if parts.count == 1 {
+                let inner = expression(parts[0])
+                if inner.type == t { return inner }
+                return folded(c, make(.cast(inner, explicit: false)))
+            }
+            if t.isInteger, let v = evaluate(c) { return make(.intLiteral(v)) }   // __builtin_offsetof and kin
+            if parts.count == 2 && t == expression(parts[0]).type {   // `a ?: b` keeps its operands
+                return make(.elvis(expression(parts[0]), expression(parts[1])))
+            }
+            return make(.unsupported(parts.isEmpty ? "this expression (va_arg or a builtin)" : "this expression"))
+        default:
+            if t.isInteger, let v = evaluate(c) { return make(.intLiteral(v)) }
+            return make(.unsupported("the expression kind \(consume(clang_getCursorKindSpelling(kind)))"))
+        }
+    }
+
+    /// An integer expression made only of constants is replaced by its value, as clang computes it.
+    private func folded(_ c: CXCursor, _ e: CExpr) -> CExpr {
+        guard e.type.isInteger, Self.isConstantShaped(e), let v = evaluate(c) else { return e }
+        return CExpr(.intLiteral(v), e.type, e.loc)
+    }
+
+    static func isConstantShaped(_ e: CExpr) -> Bool {
+        switch e.kind {
+        case .intLiteral, .floatLiteral: return true
+        case .unary(let op, let x): return [.plus, .minus, .bitNot, .logicalNot].contains(op) && isConstantShaped(x)
+        case .binary(let op, let a, let b): return op != .comma && isConstantShaped(a) && isConstantShaped(b)
+        case .conditional(let a, let b, let c): return isConstantShaped(a) && isConstantShaped(b) && isConstantShaped(c)
+        case .cast(let x, _): return x.type.isArithmetic && isConstantShaped(x)
+        default: return false
+        }
+    }
+
+    /// The bytes of a string literal from clang's spelling of it (quotes, escapes, a prefix).
+    func stringBytes(_ spelling: String) -> [UInt8] {
+        var bytes = Array(spelling.utf8)
+        while let f = bytes.first, f != UInt8(ascii: "\"") { bytes.removeFirst() }   // u8, L, u, U prefixes
+        guard bytes.count >= 2 else { return [] }
+        bytes = Array(bytes[1..<(bytes.count - 1)])
+        var out: [UInt8] = []
+        var i = 0
+        func hex(_ b: UInt8) -> UInt8? {
+            switch b {
+            case 48...57: return b - 48
+            case 97...102: return b - 87
+            case 65...70: return b - 55
+            default: return nil
+            }
+        }
+        while i < bytes.count {
+            let b = bytes[i]
+            if b != UInt8(ascii: "\\") { out.append(b); i += 1; continue }
+            i += 1
+            guard i < bytes.count else { break }
+            let e = bytes[i]
+            i += 1
+            switch e {
+            case UInt8(ascii: "n"): out.append(10)
+            case UInt8(ascii: "t"): out.append(9)
+            case UInt8(ascii: "r"): out.append(13)
+            case UInt8(ascii: "a"): out.append(7)
+            case UInt8(ascii: "b"): out.append(8)
+            case UInt8(ascii: "f"): out.append(12)
+            case UInt8(ascii: "v"): out.append(11)
+            case UInt8(ascii: "e"): out.append(27)
+            case UInt8(ascii: "x"):
+                var v: UInt32 = 0
+                while i < bytes.count, let h = hex(bytes[i]) { v = v &* 16 &+ UInt32(h); i += 1 }
+                out.append(UInt8(truncatingIfNeeded: v))
+            case 48...55:
+                var v = UInt32(e - 48), n = 1
+                while n < 3, i < bytes.count, bytes[i] >= 48, bytes[i] <= 55 { v = v * 8 + UInt32(bytes[i] - 48); i += 1; n += 1 }
+                out.append(UInt8(truncatingIfNeeded: v))
+            case UInt8(ascii: "u"), UInt8(ascii: "U"):
+                let n = e == UInt8(ascii: "u") ? 4 : 8
+                var v: UInt32 = 0
+                for _ in 0..<n where i < bytes.count { v = v * 16 + UInt32(hex(bytes[i]) ?? 0); i += 1 }
+                out.append(contentsOf: Array(String(UnicodeScalar(v).map(Character.init) ?? "?").utf8))
+            default: out.append(e)
+            }
+        }
+        return out
+    }
+
+    // MARK: initializers
+
+    /// An initializer for an object of type `t`: a braced list resolved against the object's
+    /// sub-objects (brace elision, designators), or a plain expression.
+    func initializer(_ c: CXCursor, for t: CTy) -> CExpr {
+        guard clang_getCursorKind(c) == CXCursor_InitListExpr else { return expression(c) }
+        let items = rawItems(c)
+        var pos = 0
+        return fill(t, items, &pos, braced: true, at: loc(c))
+    }
+
+    struct RawItem {
+        var designators: [RawDesignator]
+        var value: CXCursor
+        var isList: Bool
+    }
+    enum RawDesignator { case field(String), index(Int) }
+
+    private func rawItems(_ list: CXCursor) -> [RawItem] {
+        expressionChildren(list).map { item in
+            let kind = clang_getCursorKind(item)
+            if kind == CXCursor_UnexposedExpr {
+                // A designated initializer: member references and index expressions, then the value.
+                let parts = children(item)
+                let designatorParts = parts.dropLast()
+                if !designatorParts.isEmpty, designatorParts.allSatisfy({ clang_getCursorKind($0) == CXCursor_MemberRef || clang_isExpression(clang_getCursorKind($0)) != 0 }),
+                   let value = parts.last, clang_getCursorType(item).kind != CXType_Invalid,
+                   designatorParts.contains(where: { clang_getCursorKind($0) == CXCursor_MemberRef }) || parts.count >= 2 && isDesignatedShape(item) {
+                    let ds: [RawDesignator] = designatorParts.map { p in
+                        clang_getCursorKind(p) == CXCursor_MemberRef ? .field(consume(clang_getCursorSpelling(p))) : .index(Int(Int64(bitPattern: evaluate(p) ?? 0)))
+                    }
+                    return RawItem(designators: ds, value: value, isList: clang_getCursorKind(value) == CXCursor_InitListExpr)
+                }
+            }
+            return RawItem(designators: [], value: item, isList: kind == CXCursor_InitListExpr)
+        }
+    }
+
+    /// An unexposed expression with several expression children inside an initializer list is a
+    /// designated initializer (`[3] = x`); an implicit conversion has one child.
+    private func isDesignatedShape(_ c: CXCursor) -> Bool { expressionChildren(c).count >= 2 }
+
+    private func isAggregate(_ t: CTy) -> Bool {
+        switch t {
+        case .array: return true
+        case .record: return true
+        default: return false
+        }
+    }
+
+    /// Whether `item` initialises a sub-object of type `t` whole (rather than its first member,
+    /// by brace elision).
+    private func initialisesWhole(_ t: CTy, _ item: RawItem) -> Bool {
+        if item.isList || !isAggregate(t) { return true }
+        let vt = type(clang_getCursorType(item.value))
+        if vt == t { return true }
+        if case .array(.int(let k), _) = t, k.size == 1, clang_getCursorKind(stripParens(item.value)) == CXCursor_StringLiteral { return true }
+        return false
+    }
+
+    private func stripParens(_ c: CXCursor) -> CXCursor {
+        var c = c
+        while clang_getCursorKind(c) == CXCursor_ParenExpr || clang_getCursorKind(c) == CXCursor_UnexposedExpr,
+              let inner = expressionChildren(c).first, expressionChildren(c).count == 1 { c = inner }
+        return c
+    }
+
+    private func value(_ t: CTy, _ item: RawItem) -> CExpr {
+        if item.isList {
+            let items = rawItems(item.value)
+            var pos = 0
+            if !isAggregate(t) {   // `int x = {5};`, `{{5}}`
+                return items.isEmpty ? CExpr(.intLiteral(0), t, loc(item.value)) : value(t, items[0])
+            }
+            return fill(t, items, &pos, braced: true, at: loc(item.value))
+        }
+        return expression(item.value)
+    }
+
+    /// Consumes items for one object of type `t`. `braced`: the items are the object's own list
+    /// (designators apply); otherwise the object's braces were elided and it takes what it needs.
+    private func fill(_ t: CTy, _ items: [RawItem], _ pos: inout Int, braced: Bool, at: CLoc) -> CExpr {
+        var entries: [(CDesignator, CExpr)] = []
+        switch t {
+        case .record(let r):
+            let fields = program.records[r].fields ?? []
+            let isUnion = program.records[r].isUnion
+            var next = 0
+            while pos < items.count {
+                var item = items[pos]
+                if !item.designators.isEmpty {
+                    guard braced, case .field(let name) = item.designators[0],
+                          let k = fields.firstIndex(where: { $0.name == name }) else { break }
+                    next = k
+                    item.designators.removeFirst()
+                    if !item.designators.isEmpty {
+                        // `.a.b = x`: the rest of the designation applies to member a.
+                        var sub = [item]
+                        var p = 0
+                        entries.removeAll { if case .field(next) = $0.0 { return true }; return false }
+                        entries.append((.field(next), fill(fields[next].type, &sub, &p, at: at)))
+                        pos += 1; next += 1
+                        if isUnion { break }
+                        continue
+                    }
+                } else {
+                    while next < fields.count, fields[next].name.isEmpty, fields[next].bitWidth != nil { next += 1 }
+                }
+                guard next < fields.count else { break }
+                if isUnion && !entries.isEmpty && item.designators.isEmpty && items[pos].designators.isEmpty { break }
+                let ft = fields[next].type
+                let v: CExpr
+                if initialisesWhole(ft, item) { v = value(ft, item); pos += 1 }
+                else { v = fill(ft, items, &pos, braced: false, at: at) }
+                entries.removeAll { if case .field(next) = $0.0 { return true }; return false }
+                entries.append((.field(next), v))
+                next += 1
+                if isUnion && !braced { break }
+            }
+        case .array(let element, let count):
+            var next = 0
+            while pos < items.count {
+                var item = items[pos]
+                if !item.designators.isEmpty {
+                    guard braced, case .index(let k) = item.designators[0] else { break }
+                    next = k
+                    item.designators.removeFirst()
+                    if !item.designators.isEmpty {
+                        var sub = [item]
+                        var p = 0
+                        entries.removeAll { if case .index(next) = $0.0 { return true }; return false }
+                        entries.append((.index(next), fill(element, &sub, &p, at: at)))
+                        pos += 1; next += 1
+                        continue
+                    }
+                }
+                if let count, next >= count { break }
+                let v: CExpr
+                if initialisesWhole(element, item) { v = value(element, item); pos += 1 }
+                else { v = fill(element, items, &pos, braced: false, at: at) }
+                entries.removeAll { if case .index(next) = $0.0 { return true }; return false }
+                entries.append((.index(next), v))
+                next += 1
+            }
+        default:
+            if pos < items.count { let v = value(t, items[pos]); pos += 1; return v }
+            return CExpr(.intLiteral(0), t, at)
+        }
+        return CExpr(.initList(entries), t, at)
+    }
+
+    /// A designation that goes on into a member: one item, whose remaining designators apply
+    /// inside the member's own (implicit) braces.
+    private func fill(_ t: CTy, _ items: inout [RawItem], _ pos: inout Int, at: CLoc) -> CExpr {
+        fill(t, items, &pos, braced: true, at: at)
+    }
+}

@@ -1,0 +1,274 @@
+import CClang
+import CSyntax
+import Foundation
+
+/// Lowers a parsed unit into the complete C syntax tree (`CSyntax.Program`) that the faithful
+/// translation tier reads: every expression typed, implicit conversions made explicit (inferred
+/// from the two types, since libclang does not expose cast kinds), initializer lists resolved to
+/// the sub-objects they initialise, constant expressions folded by clang's own evaluator.
+final class SyntaxBuilder {
+    let unit: CXTranslationUnit
+    var program: Program
+    private var records: [UnsafeMutableRawPointer?: Int] = [:]
+    private var variables: [UnsafeMutableRawPointer?: Int] = [:]
+    private var functionsByName: [String: Int] = [:]
+    private var currentFunction = -1
+    private var types: [UnsafeMutableRawPointer?: CTy] = [:]
+    private var fileNames: [UnsafeMutableRawPointer?: String] = [:]
+
+    init(unit: CXTranslationUnit, mainFile: String) {
+        self.unit = unit
+        self.program = Program(mainFile: mainFile)
+    }
+
+    func run() -> Program {
+        let root = clang_getTranslationUnitCursor(unit)
+        for c in children(root) { topLevel(c) }
+        return program
+    }
+
+    // MARK: cursors
+
+    func children(_ c: CXCursor) -> [CXCursor] {
+        final class Box { var list: [CXCursor] = [] }
+        let box = Box()
+        _ = clang_visitChildren(c, { ch, _, data in
+            Unmanaged<Box>.fromOpaque(data!).takeUnretainedValue().list.append(ch)
+            return CXChildVisit_Continue
+        }, Unmanaged.passUnretained(box).toOpaque())
+        return box.list
+    }
+
+    func expressionChildren(_ c: CXCursor) -> [CXCursor] {
+        children(c).filter { clang_isExpression(clang_getCursorKind($0)) != 0 }
+    }
+
+    func loc(_ c: CXCursor) -> CLoc {
+        var file: CXFile?
+        var line: UInt32 = 0, col: UInt32 = 0
+        clang_getExpansionLocation(clang_getCursorLocation(c), &file, &line, &col, nil)
+        guard let file else { return .unknown }
+        if let name = fileNames[file] { return CLoc(file: name, line: Int(line), column: Int(col)) }
+        var name = consume(clang_getFileName(file))
+        if clang_File_isEqual(file, clang_getFile(unit, program.mainFile)) != 0 { name = program.mainFile }
+        fileNames[file] = name
+        return CLoc(file: name, line: Int(line), column: Int(col))
+    }
+
+    private func isSystem(_ c: CXCursor) -> Bool { clang_Location_isInSystemHeader(clang_getCursorLocation(c)) != 0 }
+
+    // MARK: top level
+
+    private func topLevel(_ c: CXCursor) {
+        switch clang_getCursorKind(c) {
+        case CXCursor_FunctionDecl:
+            let id = function(c)
+            if clang_isCursorDefinition(c) != 0, program.functions[id].body == nil { define(id, c) }
+            if !isSystem(c), !program.order.contains(.function(id)) { program.order.append(.function(id)) }
+        case CXCursor_VarDecl:
+            let id = variable(c)
+            if !isSystem(c), !program.order.contains(.variable(id)) { program.order.append(.variable(id)) }
+        case CXCursor_StructDecl, CXCursor_UnionDecl:
+            if clang_isCursorDefinition(c) != 0, !isSystem(c) {
+                let id = record(c)
+                if !program.order.contains(.record(id)) { program.order.append(.record(id)) }
+            }
+        case CXCursor_TypedefDecl:
+            // `typedef struct { ... } name;` names the anonymous struct.
+            let under = clang_getCanonicalType(clang_getTypedefDeclUnderlyingType(c))
+            if under.kind == CXType_Record {
+                let decl = clang_getTypeDeclaration(under)
+                if clang_Cursor_isAnonymous(decl) != 0 {
+                    let r = record(decl)
+                    if program.records[r].name.isEmpty { program.records[r].name = consume(clang_getCursorSpelling(c)) }
+                }
+            }
+        case CXCursor_LinkageSpec, CXCursor_UnexposedDecl:
+            for ch in children(c) { topLevel(ch) }
+        default:
+            return
+        }
+    }
+
+    // MARK: declarations
+
+    func function(_ c: CXCursor) -> Int {
+        let name = consume(clang_getCursorSpelling(c))
+        if let id = functionsByName[name] {
+            // A later declaration may have the prototype an earlier one lacked.
+            if program.functions[id].type.noPrototype, case .function(let f) = type(clang_getCursorType(c)), !f.noPrototype {
+                program.functions[id].type = f
+            }
+            if clang_getCursorLinkage(c) == CXLinkage_Internal { program.functions[id].isStatic = true }
+            return id
+        }
+        var fty = FnTy(result: .int(.int), params: [], variadic: false, noPrototype: true)
+        if case .function(let f) = type(clang_getCursorType(c)) { fty = f }
+        let id = program.functions.count
+        functionsByName[name] = id
+        program.functions.append(CFunction(name: name, type: fty, params: [], body: nil,
+                                           isStatic: clang_getCursorLinkage(c) == CXLinkage_Internal,
+                                           isSystem: isSystem(c), isInline: clang_Cursor_isFunctionInlined(c) != 0, loc: loc(c)))
+        return id
+    }
+
+    private func define(_ id: Int, _ c: CXCursor) {
+        let saved = currentFunction
+        currentFunction = id
+        defer { currentFunction = saved }
+        var params: [Int] = []
+        let n = max(clang_Cursor_getNumArguments(c), 0)
+        for i in 0..<n { params.append(variable(clang_Cursor_getArgument(c, UInt32(i)))) }
+        program.functions[id].params = params
+        program.functions[id].loc = loc(c)
+        program.functions[id].isSystem = isSystem(c)
+        if case .function(let f) = type(clang_getCursorType(c)) {
+            // A K&R definition: the parameters' types are the prototype.
+            program.functions[id].type = f.noPrototype
+                ? FnTy(result: f.result, params: params.map { program.variables[$0].type }, variadic: false, noPrototype: false) : f
+        }
+        if let body = children(c).last(where: { clang_getCursorKind($0) == CXCursor_CompoundStmt }) {
+            program.functions[id].body = statement(body)
+        }
+    }
+
+    func variable(_ c: CXCursor) -> Int {
+        let key = clang_getCanonicalCursor(c).data.0
+        if let id = variables[UnsafeMutableRawPointer(mutating: key)] {
+            // A definition after an `extern` declaration, or a tentative definition's initializer.
+            if clang_getCursorKind(c) == CXCursor_VarDecl, clang_Cursor_getStorageClass(c) != CX_SC_Extern,
+               program.variables[id].storage == .external { program.variables[id].storage = .global }
+            if program.variables[id].initializer == nil { addInitializer(id, c) }
+            return id
+        }
+        let kind = clang_getCursorKind(c)
+        let parent = clang_getCursorKind(clang_getCursorSemanticParent(c))
+        let sc = clang_Cursor_getStorageClass(c)
+        let storage: CStorage
+        if kind == CXCursor_ParmDecl { storage = .parameter }
+        else if parent == CXCursor_FunctionDecl || parent == CXCursor_CompoundStmt || currentFunction >= 0 && parent != CXCursor_TranslationUnit {
+            storage = sc == CX_SC_Static ? .staticLocal : sc == CX_SC_Extern ? .external : .local
+        } else {
+            storage = sc == CX_SC_Extern ? .external : .global
+        }
+        let id = program.variables.count
+        variables[UnsafeMutableRawPointer(mutating: key)] = id
+        program.variables.append(CVar(name: consume(clang_getCursorSpelling(c)), type: .void, storage: storage,
+                                      isStatic: sc == CX_SC_Static && storage == .global, initializer: nil,
+                                      loc: loc(c), isSystem: isSystem(c), function: storage == .global || storage == .external ? -1 : currentFunction))
+        program.variables[id].type = type(clang_getCursorType(c))
+        addInitializer(id, c)
+        return id
+    }
+
+    private func addInitializer(_ id: Int, _ c: CXCursor) {
+        let ini = clang_Cursor_getVarDeclInitializer(c)
+        guard clang_Cursor_isNull(ini) == 0 else { return }
+        if program.variables[id].storage == .external { program.variables[id].storage = .global }
+        program.variables[id].initializer = initializer(ini, for: program.variables[id].type)
+    }
+
+    func record(_ c: CXCursor) -> Int {
+        let canon = clang_getCanonicalCursor(c)
+        let key = UnsafeMutableRawPointer(mutating: canon.data.0)
+        let def = clang_getCursorDefinition(c)
+        if let id = records[key] { return id }
+        let id = program.records.count
+        records[key] = id
+        var name = consume(clang_getCursorSpelling(c))
+        if clang_Cursor_isAnonymous(c) != 0 || name.contains("(unnamed") || name.contains("(anonymous") { name = "" }
+        let t = clang_getCursorType(clang_Cursor_isNull(def) == 0 ? def : c)
+        program.records.append(CRecord(name: name, isUnion: clang_getCursorKind(canon) == CXCursor_UnionDecl, fields: nil,
+                                       size: Int(max(clang_Type_getSizeOf(t), 0)), align: Int(max(clang_Type_getAlignOf(t), 1)),
+                                       loc: loc(clang_Cursor_isNull(def) == 0 ? def : c)))
+        if clang_Cursor_isNull(def) == 0 {
+            var fields: [CField] = []
+            for f in children(def) where clang_getCursorKind(f) == CXCursor_FieldDecl {
+                let width = clang_Cursor_isBitField(f) != 0 ? Int(clang_getFieldDeclBitWidth(f)) : nil
+                fields.append(CField(name: consume(clang_getCursorSpelling(f)), type: type(clang_getCursorType(f)),
+                                     bitOffset: Int(clang_Cursor_getOffsetOfField(f)), bitWidth: width))
+            }
+            program.records[id].fields = fields
+        }
+        return id
+    }
+
+    // MARK: types
+
+    func type(_ t: CXType) -> CTy {
+        let canon = clang_getCanonicalType(t)
+        let key = UnsafeMutableRawPointer(mutating: canon.data.0)
+        if let known = types[key] { return known }
+        let result = makeType(canon)
+        types[key] = result
+        return result
+    }
+
+    private func makeType(_ t: CXType) -> CTy {
+        switch t.kind {
+        case CXType_Void: return .void
+        case CXType_Bool: return .int(.bool)
+        case CXType_Char_S: return .int(.char)
+        case CXType_Char_U, CXType_UChar: return .int(.uchar)
+        case CXType_SChar: return .int(.schar)
+        case CXType_Short: return .int(.short)
+        case CXType_UShort: return .int(.ushort)
+        case CXType_Int: return .int(.int)
+        case CXType_UInt: return .int(.uint)
+        case CXType_Long: return .int(.long)
+        case CXType_ULong: return .int(.ulong)
+        case CXType_LongLong: return .int(.longlong)
+        case CXType_ULongLong: return .int(.ulonglong)
+        case CXType_Int128: return .int(.int128)
+        case CXType_UInt128: return .int(.uint128)
+        case CXType_WChar: return .int(.int)
+        case CXType_Char16: return .int(.ushort)
+        case CXType_Char32: return .int(.uint)
+        case CXType_Float: return .float(.float)
+        case CXType_Double: return .float(.double)
+        case CXType_LongDouble: return .float(.longDouble)
+        case CXType_Pointer:
+            let p = clang_getPointeeType(t)
+            return .pointer(type(p), constPointee: clang_isConstQualifiedType(p) != 0)
+        case CXType_ConstantArray:
+            return .array(type(clang_getArrayElementType(t)), count: Int(clang_getArraySize(t)))
+        case CXType_IncompleteArray:
+            return .array(type(clang_getArrayElementType(t)), count: nil)
+        case CXType_Record:
+            return .record(record(clang_getTypeDeclaration(t)))
+        case CXType_Enum:
+            let decl = clang_getTypeDeclaration(t)
+            if case .int(let k) = type(clang_getEnumDeclIntegerType(decl)) { return .int(k) }
+            return .int(.uint)
+        case CXType_FunctionProto, CXType_FunctionNoProto:
+            let n = max(clang_getNumArgTypes(t), 0)
+            var params: [CTy] = []
+            for i in 0..<n { params.append(type(clang_getArgType(t, UInt32(i)))) }
+            return .function(FnTy(result: type(clang_getResultType(t)), params: params,
+                                  variadic: clang_isFunctionTypeVariadic(t) != 0, noPrototype: t.kind == CXType_FunctionNoProto))
+        case CXType_Atomic:
+            return type(clang_Type_getValueType(t))
+        case CXType_VariableArray:
+            return .unsupported("a variable-length array")
+        default:
+            return .unsupported(consume(clang_getTypeSpelling(t)))
+        }
+    }
+
+    // MARK: constants
+
+    func evaluate(_ c: CXCursor) -> UInt64? {
+        guard let r = clang_Cursor_Evaluate(c) else { return nil }
+        defer { clang_EvalResult_dispose(r) }
+        guard clang_EvalResult_getKind(r) == CXEval_Int else { return nil }
+        if clang_EvalResult_isUnsignedInt(r) != 0 { return UInt64(clang_EvalResult_getAsUnsigned(r)) }
+        return UInt64(bitPattern: Int64(clang_EvalResult_getAsLongLong(r)))
+    }
+
+    func evaluateFloat(_ c: CXCursor) -> Double? {
+        guard let r = clang_Cursor_Evaluate(c) else { return nil }
+        defer { clang_EvalResult_dispose(r) }
+        guard clang_EvalResult_getKind(r) == CXEval_Float else { return nil }
+        return clang_EvalResult_getAsDouble(r)
+    }
+}

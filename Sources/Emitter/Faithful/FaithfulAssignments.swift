@@ -1,0 +1,139 @@
+import CSyntax
+import RustSyntax
+
+/// Assignments, compound assignments and `++`/`--`, as statements and as values. A place with
+/// side effects is evaluated once, through a pointer to it; a bit-field goes through its
+/// accessors.
+extension FaithfulTranslator {
+    /// An lvalue's access path: a plain place, or a bit-field (the record's place and the field).
+    enum Target {
+        case place(RExpr)
+        case bitField(record: RExpr, name: String)
+
+        func read() -> RExpr {
+            switch self {
+            case .place(let p): return p
+            case .bitField(let r, let n): return .method(r, n, [])
+            }
+        }
+        func write(_ v: RExpr) -> RExpr {
+            switch self {
+            case .place(let p): return .assign(p, v)
+            case .bitField(let r, let n): return .method(r, "set_\(n)", [v])
+            }
+        }
+    }
+
+    /// The target of `e`, with the statements that pin an impure place first.
+    func target(_ e: CExpr, pin: Bool) -> ([RStmt], Target) {
+        if case .member(let base, let r, let f, let arrow) = e.kind, let b = bitFields(of: r)[f] {
+            let name = b.name.hasPrefix("r#") ? String(b.name.dropFirst(2)) : b.name
+            if !pin || isPure(base) { return ([], .bitField(record: recordPlace(base, arrow), name: name)) }
+            let t = temporary("p")
+            let pointer: RExpr = arrow ? rvalue(base) : .macro(Self.addrOf, [place(base)])
+            return ([.letBinding(name: t, mutable: false, type: nil, value: pointer)], .bitField(record: .unary(.deref, .path(t)), name: name))
+        }
+        if !pin || isPure(e) { return ([], .place(place(e))) }
+        let t = temporary("p")
+        return ([.letBinding(name: t, mutable: false, type: nil, value: .macro(Self.addrOf, [place(e)]))], .place(.unary(.deref, .path(t))))
+    }
+
+    /// `lhs op= rhs`'s new value, from the old one read through `old`.
+    private func updated(_ e: CExpr, old: RExpr) -> RExpr {
+        switch e.kind {
+        case .compoundAssign(let op, let l, let r):
+            if l.type.isPointer {
+                return op == .add ? offset(old, r) : offset(old, r, negate: true)
+            }
+            // The computation type is the right side's after clang's conversions (a shift's is
+            // the promoted left side's).
+            var ct = r.type
+            if op == .shl || op == .shr { ct = promoted(l.type) }
+            let a = convert(old, from: l.type, to: ct)
+            let value = arithmetic(op, a, rvalue(r), type: ct, rightType: r.type)
+            return convert(value, from: ct, to: l.type)
+        case .unary(let op, let x):
+            let up = op == .preInc || op == .postInc
+            switch x.type {
+            case .pointer: return .method(old, "offset", [.literal(up ? "1isize" : "-1isize")])
+            case .float(let k): return .binary(up ? .add : .sub, old, .literal(k == .float ? "1.0f32" : "1.0f64"))
+            case .int(.bool): return up ? .literal("true") : .unary(.not, old)
+            default: return .method(old, up ? "wrapping_add" : "wrapping_sub", [intLiteral(1, x.type)])
+            }
+        default:
+            return old
+        }
+    }
+
+    func promoted(_ t: CTy) -> CTy {
+        if case .int(let k) = t, k.size < 4 || k == .bool { return .int(.int) }
+        return t
+    }
+
+    private func lvalue(of e: CExpr) -> CExpr? {
+        switch e.kind {
+        case .assign(let l, _), .compoundAssign(_, let l, _): return l
+        case .unary(let op, let x) where [.preInc, .preDec, .postInc, .postDec].contains(op): return x
+        default: return nil
+        }
+    }
+
+    /// An assignment in statement position.
+    func assignmentStatements(_ e: CExpr) -> [RStmt] {
+        guard let l = lvalue(of: e) else { return [] }
+        if case .assign(_, let r) = e.kind {
+            let (pins, t) = target(l, pin: false)
+            return pins + [.expr(t.write(element(r, l.type)))]
+        }
+        let (pins, t) = target(l, pin: true)
+        if case .compoundAssign(let op, _, let r) = e.kind, case .place(let p) = t, l.type.isFloating, r.type == l.type {
+            let rop: RBinaryOp = [.mul: .mul, .div: .div, .rem: .rem, .add: .add, .sub: .sub][op] ?? .add
+            return pins + [.expr(.compoundAssign(rop, p, rvalue(r)))]
+        }
+        return pins + [.expr(t.write(updated(e, old: t.read())))]
+    }
+
+    /// An assignment whose value is used: a block that yields the value C gives.
+    func assignmentValue(_ e: CExpr) -> RExpr {
+        guard let l = lvalue(of: e) else { return rvalue(e) }
+        if case .assign(_, let r) = e.kind {
+            let (pins, t) = target(l, pin: true)
+            let v = temporary("v")
+            var stmts = pins + [.letBinding(name: v, mutable: false, type: rtype(l.type), value: element(r, l.type)), .expr(t.write(.path(v)))]
+            if case .bitField = t { return .block(RBlock(stmts, tail: t.read())) }
+            stmts.removeAll { _ in false }
+            return .block(RBlock(stmts, tail: .path(v)))
+        }
+        let (pins, t) = target(l, pin: true)
+        if case .unary(let op, _) = e.kind, op == .postInc || op == .postDec {
+            let old = temporary("old")
+            return .block(RBlock(pins + [.letBinding(name: old, mutable: false, type: nil, value: t.read()),
+                                         .expr(t.write(updated(e, old: .path(old))))], tail: .path(old)))
+        }
+        return .block(RBlock(pins + [.expr(t.write(updated(e, old: t.read())))], tail: t.read()))
+    }
+
+    /// An expression evaluated for its effects only.
+    func effect(_ e: CExpr) -> [RStmt] {
+        switch e.kind {
+        case .assign, .compoundAssign: return assignmentStatements(e)
+        case .unary(let op, _) where [.preInc, .preDec, .postInc, .postDec].contains(op): return assignmentStatements(e)
+        case .binary(.comma, let l, let r): return effect(l) + effect(r)
+        case .cast(let x, _) where e.type == .void: return effect(x)
+        case .conditional(let c, let a, let b):
+            return [.expr(.ifElse(condition(c), RBlock(effect(a)), .block(RBlock(effect(b)))))]
+        case .binary(.land, let l, let r):
+            return [.expr(.ifElse(condition(l), RBlock(effect(r)), nil))]
+        case .binary(.lor, let l, let r):
+            return [.expr(.ifElse(.unary(.not, condition(l)), RBlock(effect(r)), nil))]
+        case .intLiteral, .floatLiteral, .stringLiteral, .variable, .function: return []
+        case .call:
+            let v = rvalue(e)
+            return [.expr(v)]
+        default:
+            let v = rvalue(e)
+            if case .block(let b) = v, b.tail == nil { return b.statements }
+            return [.letBinding(name: "_", mutable: false, type: nil, value: v)]
+        }
+    }
+}

@@ -1,0 +1,542 @@
+import CSyntax
+import RustSyntax
+
+/// Expressions: C's semantics made explicit. Integer arithmetic wraps (unsigned wraps in C;
+/// signed overflow is undefined there, so wrapping is one faithful choice), conversions are
+/// casts, comparisons and logical operators give `int`, assignments and `++` used as values
+/// are blocks that evaluate their place once.
+extension FaithfulTranslator {
+    static let addrOf = "::core::ptr::addr_of_mut"
+    static let addrOfConst = "::core::ptr::addr_of"
+
+    // MARK: literals
+
+    func intLiteral(_ v: UInt64, _ t: CTy) -> RExpr {
+        guard case .int(let k) = t else {
+            if t.isPointer { return v == 0 ? zero(t) : .cast(.literal("\(v)usize"), rtype(t)) }
+            if case .float(let f) = t { return .literal("\(Double(v))" + (f == .float ? "f32" : "f64")) }
+            return .literal("\(v)")
+        }
+        if k == .bool { return .literal(v != 0 ? "true" : "false") }
+        let bits = k.size * 8
+        let masked = bits >= 64 ? v : v & ((1 << UInt64(bits)) - 1)
+        if k.isSigned {
+            var s = Int64(bitPattern: masked)
+            if bits < 64, s >= (1 << Int64(bits - 1)) { s -= 1 << Int64(bits) }
+            return .literal("\(s)\(Self.intName(k))")
+        }
+        return .literal("\(masked)\(Self.intName(k))")
+    }
+
+    func floatLiteral(_ v: Double, _ t: CTy) -> RExpr {
+        let suffix = t == .float(.float) ? "f32" : "f64"
+        if v.isNaN { return .path("\(suffix)::NAN") }
+        if v.isInfinite { return .path(v > 0 ? "\(suffix)::INFINITY" : "\(suffix)::NEG_INFINITY") }
+        var text = suffix == "f32" ? "\(Float(v))" : "\(v)"
+        if !text.contains(".") && !text.contains("e") { text += ".0" }
+        if text.contains("e") && !text.contains(".") {
+            // `1e+20` is a valid Rust float literal only with a suffix: kept as `1e20f64`.
+            text = text.replacingOccurrences(of: "e+", with: "e")
+        }
+        return .literal(text + suffix)
+    }
+
+    /// `b"..\0"` for a string literal's bytes.
+    func byteString(_ bytes: [UInt8]) -> String {
+        var s = "b\""
+        for b in bytes + [0] {
+            switch b {
+            case 0x5C: s += "\\\\"
+            case 0x22: s += "\\\""
+            case 0x0A: s += "\\n"
+            case 0x09: s += "\\t"
+            case 0x20...0x7E: s += String(UnicodeScalar(b))
+            default: s += "\\x" + String(b, radix: 16, uppercase: false).leftPad(2)
+            }
+        }
+        return s + "\""
+    }
+
+    /// A char array's value from a string literal: the bytes, NUL-padded or cut to the array.
+    func stringArray(_ bytes: [UInt8], element: CTy, count: Int) -> RExpr {
+        var all = bytes + [0]
+        if all.count < count { all += Array(repeating: 0, count: count - all.count) }
+        all = Array(all.prefix(count))
+        return .arrayLiteral(all.map { intLiteral(UInt64($0), element) })
+    }
+
+    // MARK: values
+
+    func rvalue(_ e: CExpr) -> RExpr {
+        switch e.kind {
+        case .intLiteral(let v): return intLiteral(v, e.type)
+        case .floatLiteral(let v): return floatLiteral(v, e.type)
+        case .stringLiteral(let bytes):
+            if case .array(let el, let n) = e.type { return stringArray(bytes, element: el, count: n ?? bytes.count + 1) }
+            return .literal(byteString(bytes))
+        case .variable(let id): return variableRef(id)
+        case .function(let id):
+            need(function: id)
+            return .path(functionName(id))
+        case .unary(let op, let x): return unary(op, x, e)
+        case .binary(let op, let l, let r): return binary(op, l, r, e.type)
+        case .assign, .compoundAssign: return assignmentValue(e)
+        case .conditional(let c, let a, let b):
+            return .ifElse(condition(c), RBlock(tail: rvalue(a)), .block(RBlock(tail: rvalue(b))))
+        case .elvis(let a, let b):
+            let t = temporary()
+            return .block(RBlock([.letBinding(name: t, mutable: false, type: rtype(a.type), value: rvalue(a))],
+                                 tail: .ifElse(truth(.path(t), a.type), RBlock(tail: .path(t)), .block(RBlock(tail: rvalue(b))))))
+        case .call(let callee, let args): return call(callee, args, e)
+        case .member(let base, let r, let f, let arrow):
+            if let b = bitFields(of: r)[f] {
+                return .method(recordPlace(base, arrow), b.name.hasPrefix("r#") ? String(b.name.dropFirst(2)) : b.name, [])
+            }
+            return .field(recordPlace(base, arrow), fieldName(r, f))
+        case .subscript: return place(e)
+        case .cast(let x, _): return cast(x, to: e.type)
+        case .initList: return aggregate(e)
+        case .compoundLiteral(let inner): return rvalue(inner)
+        case .statementExpr(let s): return .block(statementExpressionBlock(s))
+        case .unsupported(let what):
+            refuse(what, at: e.loc)
+            return .unitValue
+        }
+    }
+
+    func variableRef(_ id: Int) -> RExpr {
+        let v = program.variables[id]
+        switch v.storage {
+        case .local, .parameter: return .path(localName(id))
+        case .global, .external, .staticLocal:
+            need(variable: id)
+            return .path(globalName(id))
+        }
+    }
+
+    private func isStaticStorage(_ e: CExpr) -> Bool {
+        switch e.kind {
+        case .variable(let id): return program.variables[id].storage != .local && program.variables[id].storage != .parameter
+        case .member(let b, _, _, let arrow): return !arrow && isStaticStorage(b)
+        case .subscript(let b, _):
+            if case .cast(let inner, _) = b.kind, inner.type.element != nil { return isStaticStorage(inner) }
+            return false
+        default: return false
+        }
+    }
+
+    /// The place of a record for a member access: `(*p)` for `p->f`, the record's own place for `s.f`.
+    func recordPlace(_ base: CExpr, _ arrow: Bool) -> RExpr {
+        arrow ? .unary(.deref, rvalue(base)) : place(base)
+    }
+
+    // MARK: places
+
+    /// The Rust place of a C lvalue (a bit-field has none: see `assignment`).
+    func place(_ e: CExpr) -> RExpr {
+        switch e.kind {
+        case .variable(let id): return variableRef(id)
+        case .unary(.deref, let p):
+            return .unary(.deref, rvalue(p))
+        case .member(let base, let r, let f, let arrow):
+            return .field(recordPlace(base, arrow), fieldName(r, f))
+        case .subscript(let base, let index):
+            if case .cast(let array, _) = base.kind, array.type.element != nil, base.type.isPointer {
+                if case .stringLiteral = array.kind {} else {
+                    return .index(place(array), .cast(rvalue(index), .named("usize")))
+                }
+            }
+            return .unary(.deref, offset(rvalue(base), index))
+        case .compoundLiteral(let inner): return rvalue(inner)
+        case .stringLiteral(let bytes): return .unary(.deref, .literal(byteString(bytes)))
+        default:
+            return rvalue(e)
+        }
+    }
+
+    /// `p.offset(i)` with the index as isize.
+    func offset(_ p: RExpr, _ index: CExpr, negate: Bool = false) -> RExpr {
+        var i: RExpr
+        if case .intLiteral(let v) = index.kind, let k = index.type.intKind {
+            let s = k.isSigned ? Int64(bitPattern: v) : Int64(bitPattern: v)
+            i = .literal("\(negate ? -s : s)isize")
+            if s == 0 { return p }
+        } else {
+            i = .cast(rvalue(index), .named("isize"))
+            if negate { i = .method(i, "wrapping_neg", []) }
+        }
+        return .method(p, "offset", [i])
+    }
+
+    /// A place that can be written twice without evaluating anything twice.
+    func isPure(_ e: CExpr) -> Bool {
+        switch e.kind {
+        case .variable, .intLiteral, .floatLiteral, .stringLiteral, .function: return true
+        case .unary(let op, let x): return [.deref, .addressOf, .minus, .plus, .bitNot, .logicalNot].contains(op) && isPure(x)
+        case .binary(let op, let a, let b): return op != .comma && isPure(a) && isPure(b)
+        case .member(let b, _, _, _): return isPure(b)
+        case .subscript(let a, let b): return isPure(a) && isPure(b)
+        case .cast(let x, _): return isPure(x)
+        default: return false
+        }
+    }
+
+    // MARK: conversions
+
+    func cast(_ x: CExpr, to t: CTy) -> RExpr {
+        let from = x.type
+        if t == .void { return .block(RBlock([.letBinding(name: "_", mutable: false, type: nil, value: rvalue(x))])) }
+        // Array to pointer.
+        if case .array(let el, _) = from, case .pointer(_, let c) = t {
+            let target = rtype(t)
+            if case .stringLiteral(let bytes) = x.kind {
+                return .cast(.method(.literal(byteString(bytes)), "as_ptr", []), target)
+            }
+            let elementPointer = RType.pointer(rtype(el), mutable: !c)
+            let base: RExpr
+            if case .variable(let id) = x.kind, program.variables[id].storage == .local || program.variables[id].storage == .parameter {
+                base = .method(.path(localName(id)), c ? "as_ptr" : "as_mut_ptr", [])
+            } else {
+                base = .cast(.macro(c ? Self.addrOfConst : Self.addrOf, [place(x)]), elementPointer)
+            }
+            return elementPointer == target ? base : .cast(base, target)
+        }
+        // Function to pointer.
+        if case .function(let f) = from {
+            if case .unary(.deref, let p) = x.kind { return rvalue(p) }
+            let fn = rvalue(x)
+            let target = rtype(t)
+            if case .pointer(.function(let g), _) = t, g.params.count == f.params.count, g.variadic == f.variadic {
+                return .call(.path("Some"), [.cast(fn, rtype(.function(f)))])
+            }
+            return .turbofish("::core::mem::transmute", [rtype(.pointer(.function(f), constPointee: false)), target],
+                              [.call(.path("Some"), [.cast(fn, rtype(.function(f)))])])
+        }
+        if case .intLiteral(let v) = x.kind, t.isScalar, from.isInteger { return literalConversion(v, from, t) }
+        return convert(rvalue(x), from: from, to: t)
+    }
+
+    private func literalConversion(_ v: UInt64, _ from: CTy, _ t: CTy) -> RExpr {
+        if case .int = t, case .int(let k) = from {
+            // The literal's value as C converts it (sign-extended from its own type).
+            var wide = v
+            if k.isSigned, k.size < 8 {
+                let bits = UInt64(k.size * 8)
+                let m = v & ((1 << bits) - 1)
+                wide = m & (1 << (bits - 1)) != 0 ? m | ~((1 << bits) - 1) : m
+            }
+            return intLiteral(wide, t)
+        }
+        if t.isPointer, v == 0 { return zero(t) }
+        return convert(intLiteral(v, from), from: from, to: t)
+    }
+
+    func convert(_ value: RExpr, from: CTy, to t: CTy) -> RExpr {
+        if from == t { return value }
+        let target = rtype(t)
+        switch (from, t) {
+        case (_, .int(.bool)):
+            return truth(value, from)
+        case (.int(.bool), .float):
+            return .cast(.cast(value, .named("u8")), target)
+        case (.int, .int), (.int, .float), (.float, .int), (.float, .float):
+            return rtype(from) == target ? value : .cast(value, target)
+        case (.int, .pointer(.function, _)):
+            return .turbofish("::core::mem::transmute", [.named("usize"), target], [.cast(value, .named("usize"))])
+        case (.int, .pointer):
+            return .cast(value, target)
+        case (.pointer(.function, _), .int):
+            return .cast(.turbofish("::core::mem::transmute", [rtype(from), .named("usize")], [value]), target)
+        case (.pointer, .int):
+            return .cast(value, target)
+        case (.pointer(.function, _), .pointer(.function, _)):
+            return rtype(from) == target ? value : .turbofish("::core::mem::transmute", [rtype(from), target], [value])
+        case (.pointer(.function, _), .pointer), (.pointer, .pointer(.function, _)):
+            return .turbofish("::core::mem::transmute", [rtype(from), target], [value])
+        case (.pointer, .pointer):
+            return rtype(from) == target ? value : .cast(value, target)
+        default:
+            return value
+        }
+    }
+
+    /// A scalar as a Rust `bool` (C's "compares unequal to 0").
+    func truth(_ value: RExpr, _ t: CTy) -> RExpr {
+        switch t {
+        case .int(.bool): return value
+        case .int: return .binary(.ne, value, .literal("0"))
+        case .float: return .binary(.ne, value, .literal(t == .float(.float) ? "0.0f32" : "0.0f64"))
+        case .pointer(.function, _): return .method(value, "is_some", [])
+        case .pointer: return .unary(.not, .method(value, "is_null", []))
+        default: return value
+        }
+    }
+
+    /// A controlling expression (`if`, `while`, `?:`, `&&`) as a Rust `bool`.
+    func condition(_ e: CExpr) -> RExpr {
+        switch e.kind {
+        case .binary(let op, let l, let r) where op.isComparison:
+            return comparison(op, l, r)
+        case .binary(.land, let l, let r): return .binary(.and, condition(l), condition(r))
+        case .binary(.lor, let l, let r): return .binary(.or, condition(l), condition(r))
+        case .unary(.logicalNot, let x): return negate(condition(x))
+        case .cast(let x, _) where e.type.isScalar && x.type.isScalar && !e.type.isPointer && e.type != .int(.bool) && isTruthPreserving(x.type, e.type):
+            return condition(x)
+        case .intLiteral(let v): return .literal(v != 0 ? "true" : "false")
+        default: return truth(rvalue(e), e.type)
+        }
+    }
+
+    /// A widening integer conversion keeps zero-ness.
+    private func isTruthPreserving(_ from: CTy, _ to: CTy) -> Bool {
+        guard case .int(let a) = from, case .int(let b) = to else { return false }
+        return b.size >= a.size || a == .bool
+    }
+
+    private func negate(_ b: RExpr) -> RExpr {
+        if case .binary(let op, let l, let r) = b {
+            switch op {
+            case .eq: return .binary(.ne, l, r)
+            case .ne: return .binary(.eq, l, r)
+            default: break
+            }
+        }
+        if case .unary(.not, let inner) = b { return inner }
+        return .unary(.not, b)
+    }
+
+    private func isNullConstant(_ e: CExpr) -> Bool {
+        if case .intLiteral(0) = e.kind { return true }
+        if case .cast(let x, _) = e.kind { return isNullConstant(x) }
+        return false
+    }
+
+    func comparison(_ op: CBinaryOp, _ l: CExpr, _ r: CExpr) -> RExpr {
+        let rop: RBinaryOp = [.lt: .lt, .gt: .gt, .le: .le, .ge: .ge, .eq: .eq, .ne: .ne][op]!
+        if (op == .eq || op == .ne), l.type.isPointer || r.type.isPointer {
+            let (p, other) = isNullConstant(r) ? (l, r) : (r, l)
+            if isNullConstant(other) {
+                let test: RExpr = p.type.pointee.map({ if case .function = $0 { return true }; return false }) == true
+                    ? .method(rvalue(p), op == .eq ? "is_none" : "is_some", [])
+                    : .method(rvalue(p), "is_null", [])
+                if case .method(_, "is_null", _) = test, op == .ne { return .unary(.not, test) }
+                return test
+            }
+        }
+        return .binary(rop, rvalue(l), rvalue(r))
+    }
+
+    // MARK: operators
+
+    private func unary(_ op: CUnaryOp, _ x: CExpr, _ e: CExpr) -> RExpr {
+        switch op {
+        case .plus: return rvalue(x)
+        case .minus:
+            if x.type.isFloating { return .unary(.neg, rvalue(x)) }
+            return .method(rvalue(x), "wrapping_neg", [])
+        case .bitNot: return .unary(.not, rvalue(x))
+        case .logicalNot: return .cast(negate(condition(x)), rtype(e.type))
+        case .deref:
+            if case .function = e.type { return rvalue(x) }
+            return .unary(.deref, rvalue(x))
+        case .addressOf: return addressOf(x, e.type)
+        case .preInc, .preDec, .postInc, .postDec: return assignmentValue(e)
+        }
+    }
+
+    func addressOf(_ x: CExpr, _ t: CTy) -> RExpr {
+        let constant = t.pointee != nil && { if case .pointer(_, let c) = t { return c }; return false }()
+        switch x.kind {
+        case .function: return cast(x, to: t)
+        case .unary(.deref, let p): return convert(rvalue(p), from: p.type, to: t)
+        case .subscript(let base, let index): return convert(offset(rvalue(base), index), from: base.type, to: t)
+        case .compoundLiteral:
+            refuse("the address of a compound literal", at: x.loc)
+            return .unitValue
+        case .stringLiteral(let bytes):
+            return .cast(.method(.literal(byteString(bytes)), "as_ptr", []), rtype(t))
+        default:
+            let p: RExpr = .macro(constant ? Self.addrOfConst : Self.addrOf, [place(x)])
+            let natural = RType.pointer(rtype(x.type), mutable: !constant)
+            return natural == rtype(t) ? p : .cast(p, rtype(t))
+        }
+    }
+
+    func binary(_ op: CBinaryOp, _ l: CExpr, _ r: CExpr, _ t: CTy) -> RExpr {
+        switch op {
+        case .lt, .gt, .le, .ge, .eq, .ne, .land, .lor:
+            return .cast(condition(CExpr(.binary(op, l, r), t, l.loc)), rtype(t))
+        case .comma:
+            return .block(RBlock(effect(l), tail: rvalue(r)))
+        case .add where l.type.isPointer: return offset(rvalue(l), r)
+        case .add where r.type.isPointer: return offset(rvalue(r), l)
+        case .sub where l.type.isPointer && r.type.isPointer:
+            return .cast(.method(rvalue(l), "offset_from", [rvalue(r)]), rtype(t))
+        case .sub where l.type.isPointer: return offset(rvalue(l), r, negate: true)
+        default:
+            return arithmetic(op, rvalue(l), rvalue(r), type: t, rightType: r.type)
+        }
+    }
+
+    /// `a op b` computed in `type` (both operands already of it, but a shift's count).
+    func arithmetic(_ op: CBinaryOp, _ a: RExpr, _ b: RExpr, type t: CTy, rightType: CTy) -> RExpr {
+        if t.isFloating {
+            let rop: RBinaryOp = [.mul: .mul, .div: .div, .rem: .rem, .add: .add, .sub: .sub][op] ?? .add
+            return .binary(rop, a, b)
+        }
+        switch op {
+        case .add: return .method(a, "wrapping_add", [b])
+        case .sub: return .method(a, "wrapping_sub", [b])
+        case .mul: return .method(a, "wrapping_mul", [b])
+        case .div: return .method(a, "wrapping_div", [b])
+        case .rem: return .method(a, "wrapping_rem", [b])
+        case .shl: return .method(a, "wrapping_shl", [shiftCount(b, rightType)])
+        case .shr: return .method(a, "wrapping_shr", [shiftCount(b, rightType)])
+        case .and: return .binary(.bitAnd, a, b)
+        case .or: return .binary(.bitOr, a, b)
+        case .xor: return .binary(.bitXor, a, b)
+        default: return .binary(.add, a, b)
+        }
+    }
+
+    private func shiftCount(_ b: RExpr, _ t: CTy) -> RExpr {
+        if case .literal(let s) = b, let digits = Int(s.prefix { $0.isNumber }), !s.hasPrefix("-") { return .literal("\(digits)u32") }
+        return t == .int(.uint) ? b : .cast(b, .named("u32"))
+    }
+
+    // MARK: calls
+
+    private func call(_ callee: CExpr, _ args: [CExpr], _ e: CExpr) -> RExpr {
+        var direct: Int?
+        if case .cast(let inner, _) = callee.kind, case .function(let id) = inner.kind { direct = id }
+        if case .function(let id) = callee.kind { direct = id }
+        if let id = direct {
+            let f = program.functions[id]
+            if let builtin = builtinCall(f.name, args, e) { return builtin }
+            need(function: id)
+            let params = f.type.params
+            let values = args.enumerated().map { (i, a) -> RExpr in
+                // A call through a declaration without a prototype passes what it is given.
+                if i < params.count, f.type.noPrototype, a.type != params[i] { return cast(a, to: params[i]) }
+                return rvalue(a)
+            }
+            return .call(.path(functionName(id)), values)
+        }
+        let fn = rvalue(callee)
+        return .call(.method(fn, "expect", [.literal("\"non-null function pointer\"")]), args.map(rvalue))
+    }
+
+    /// GCC's builtins that have no symbol to link against.
+    private func builtinCall(_ name: String, _ args: [CExpr], _ e: CExpr) -> RExpr? {
+        func arg(_ i: Int) -> RExpr { i < args.count ? rvalue(args[i]) : .unitValue }
+        switch name {
+        case "__builtin_expect", "__builtin_expect_with_probability", "__builtin_assume_aligned": return arg(0)
+        case "__builtin_unreachable": return .call(.path("::core::hint::unreachable_unchecked"), [])
+        case "__builtin_trap", "__builtin_abort": return .call(.path("::std::process::abort"), [])
+        case "__builtin_bswap16", "__builtin_bswap32", "__builtin_bswap64": return .method(arg(0), "swap_bytes", [])
+        case "__builtin_clz", "__builtin_clzl", "__builtin_clzll": return .cast(.method(arg(0), "leading_zeros", []), rtype(e.type))
+        case "__builtin_ctz", "__builtin_ctzl", "__builtin_ctzll": return .cast(.method(arg(0), "trailing_zeros", []), rtype(e.type))
+        case "__builtin_popcount", "__builtin_popcountl", "__builtin_popcountll": return .cast(.method(arg(0), "count_ones", []), rtype(e.type))
+        case "__builtin_constant_p": return intLiteral(0, e.type)
+        case "__builtin_va_start", "__builtin_va_end", "__builtin_va_copy", "__builtin_va_arg":
+            refuse("variable arguments (va_list)", at: e.loc)
+            return .unitValue
+        default:
+            return nil
+        }
+    }
+
+    // MARK: aggregates
+
+    /// The value of an initializer list: a struct, union or array literal (a block that sets
+    /// bit-fields and sparse elements one by one).
+    func aggregate(_ e: CExpr) -> RExpr {
+        guard case .initList(let entries) = e.kind else { return rvalue(e) }
+        switch e.type {
+        case .array(let el, let n):
+            let count = n ?? (entries.map { if case .index(let i) = $0.0 { return i + 1 }; return 0 }.max() ?? 0)
+            var byIndex: [Int: CExpr] = [:]
+            for (d, v) in entries { if case .index(let i) = d { byIndex[i] = v } }
+            if count <= 64 || byIndex.count * 2 >= count {
+                return .arrayLiteral((0..<count).map { i in byIndex[i].map { element($0, el) } ?? zero(el) })
+            }
+            let t = temporary("a")
+            var stmts: [RStmt] = [.letBinding(name: t, mutable: true, type: rtype(e.type), value: zero(e.type))]
+            for i in byIndex.keys.sorted() { stmts.append(.expr(.assign(.index(.path(t), .literal("\(i)")), element(byIndex[i]!, el)))) }
+            return .block(RBlock(stmts, tail: .path(t)))
+        case .record(let r):
+            let rec = program.records[r]
+            let fields = rec.fields ?? []
+            let bits = bitFields(of: r)
+            var values: [Int: RExpr] = [:]
+            var bitValues: [(BitField, RExpr)] = []
+            // Bit-fields set to constants are packed into their bytes here, so that the value
+            // is a constant expression (a static's initializer).
+            var storageBytes: [String: [UInt8]] = [:]
+            for (d, v) in entries {
+                guard case .field(let k) = d, k < fields.count else { continue }
+                if let b = bits[k] {
+                    if let c = constantValue(v) {
+                        let size = (b.shift + b.width + 7) / 8
+                        var bytes = storageBytes[b.storage] ?? []
+                        if bytes.count < size { bytes += Array(repeating: 0, count: size - bytes.count) }
+                        for bit in 0..<b.width where bit < 64 && (c >> UInt64(bit)) & 1 == 1 {
+                            bytes[(b.shift + bit) / 8] |= UInt8(1 << ((b.shift + bit) % 8))
+                        }
+                        storageBytes[b.storage] = bytes
+                    } else {
+                        bitValues.append((b, element(v, fields[k].type)))
+                    }
+                } else { values[k] = element(v, fields[k].type) }
+            }
+            guard case .named(let name) = rtype(e.type) else { return zero(e.type) }
+            var base: RExpr
+            var sets: [RStmt] = []
+            let t = temporary("s")
+            if rec.isUnion {
+                base = zero(e.type)
+                for (k, v) in values.sorted(by: { $0.key < $1.key }) { sets.append(.expr(.assign(.field(.path(t), fieldName(r, k)), v))) }
+            } else {
+                base = .structLiteral(name, structFields(r).map { f in
+                    if let k = fields.indices.first(where: { fields[$0].bitWidth == nil && fieldName(r, $0) == f.name }), let v = values[k] { return (f.name, v) }
+                    if var bytes = storageBytes[f.name], case .array(_, let n) = f.type {
+                        if bytes.count < n { bytes += Array(repeating: 0, count: n - bytes.count) }
+                        return (f.name, .arrayLiteral(bytes.prefix(n).map { .literal("\($0)u8") }))
+                    }
+                    return (f.name, f.zero)
+                })
+            }
+            for (b, v) in bitValues {
+                let plain = b.name.hasPrefix("r#") ? String(b.name.dropFirst(2)) : b.name
+                sets.append(.expr(.method(.path(t), "set_\(plain)", [v])))
+            }
+            if sets.isEmpty { return base }
+            return .block(RBlock([.letBinding(name: t, mutable: true, type: nil, value: base)] + sets, tail: .path(t)))
+        default:
+            if let first = entries.first { return element(first.1, e.type) }
+            return zero(e.type)
+        }
+    }
+
+    /// The value of an integer constant (a literal, possibly converted).
+    func constantValue(_ e: CExpr) -> UInt64? {
+        switch e.kind {
+        case .intLiteral(let v): return v
+        case .cast(let x, _) where e.type.isInteger && x.type.isInteger: return constantValue(x)
+        default: return nil
+        }
+    }
+
+    /// One element of an aggregate, converted to the sub-object's type.
+    func element(_ v: CExpr, _ t: CTy) -> RExpr {
+        if case .initList = v.kind { return aggregate(v) }
+        if case .stringLiteral(let bytes) = v.kind, case .array(let el, let n) = t { return stringArray(bytes, element: el, count: n ?? bytes.count + 1) }
+        if v.type == t { return rvalue(v) }
+        if case .intLiteral(let x) = v.kind, t.isScalar { return literalConversion(x, v.type, t) }
+        return cast(v, to: t)
+    }
+}
+
+extension String {
+    func leftPad(_ n: Int) -> String { count >= n ? self : String(repeating: "0", count: n - count) + self }
+}

@@ -1,0 +1,114 @@
+import CSyntax
+import RustSyntax
+
+/// Items: functions, globals (with constant initialisers), the `extern "C"` block for the
+/// library functions and variables the program uses, and `main`.
+extension FaithfulTranslator {
+    func function(_ id: Int) -> RFunction? {
+        let f = program.functions[id]
+        guard let body = f.body else { return nil }
+        currentFunction = id
+        localNames = [:]
+        takenLocalNames = []
+        temporaryCounter = 0
+        labelCounter = 0
+        breakables = []
+        defer { currentFunction = -1 }
+        if f.type.variadic { refuse("the variadic function definition `\(f.name)`", at: f.loc) }
+        check(f.type.result, at: f.loc)
+        let params = f.params.map { p -> RParam in
+            check(program.variables[p].type, at: program.variables[p].loc)
+            return RParam("mut " + localName(p), rtype(program.variables[p].type))
+        }
+        var rbody: RBlock
+        if FaithfulGoto.needsStateMachine(body) {
+            rbody = FaithfulGoto(translator: self).lower(body)
+        } else {
+            rbody = flatBlock(body)
+            if currentFunctionIsMain, !endsInReturn(body) { rbody.statements.append(.expr(.returnValue(.literal("0")))) }
+            else if f.type.result != .void, !endsInReturn(body) {
+                // Falling off the end of a non-void function: C leaves the value undefined.
+                rbody.statements.append(.expr(.returnValue(zero(f.type.result))))
+            }
+        }
+        return RFunction(name: functionName(id), params: params, result: resultType(f.type.result), body: rbody,
+                         isPublic: !f.isStatic, isUnsafeExternC: true,
+                         comments: ["faithful: `\(f.name)` at \(f.loc.file.split(separator: "/").last.map(String.init) ?? f.loc.file):\(f.loc.line)"])
+    }
+
+    private func endsInReturn(_ s: CStmt) -> Bool {
+        switch s {
+        case .returnStmt: return true
+        case .compound(let list): return list.last.map(endsInReturn) ?? false
+        default: return false
+        }
+    }
+
+    func globalItem(_ id: Int) -> RItem? {
+        let v = program.variables[id]
+        if v.storage == .external { return nil }   // declared in the extern block
+        check(v.type, at: v.loc)
+        let saved = currentFunction
+        currentFunction = -1
+        defer { currentFunction = saved }
+        let value = v.initializer.map { element($0, v.type) } ?? zero(v.type)
+        return .staticVar(name: globalName(id), type: rtype(v.type), value: .block(RBlock(tail: value, isUnsafe: true)), mutable: true, comments: [])
+    }
+
+    func externBlock() -> RItem? {
+        var items: [RExternItem] = []
+        for id in neededFunctions.sorted() where program.functions[id].body == nil {
+            let f = program.functions[id]
+            if f.name.hasPrefix("__builtin_") {
+                // GCC spells some libc functions as builtins: the library symbol is the same.
+                items.append(.function(name: String(f.name.dropFirst(10)), params: f.type.params.map(rtype), result: resultType(f.type.result), variadic: f.type.variadic))
+                functionNames[id] = String(f.name.dropFirst(10))
+                continue
+            }
+            items.append(.function(name: functionName(id), params: f.type.params.map(rtype), result: resultType(f.type.result), variadic: f.type.variadic))
+        }
+        for id in neededVariables.sorted() where program.variables[id].storage == .external {
+            items.append(.staticVar(name: globalName(id), type: rtype(program.variables[id].type)))
+        }
+        if let t = needsEnviron, !items.contains(where: { if case .staticVar("environ", _) = $0 { return true }; return false }) {
+            items.append(.staticVar(name: "environ", type: t))
+        }
+        return items.isEmpty ? nil : .externBlock(items)
+    }
+
+    /// Rust's `main` calls the C one with `argc`/`argv` built from the process' arguments and
+    /// exits with its status.
+    func mainWrapper() -> RFunction? {
+        guard let id = program.functions.indices.first(where: { program.functions[$0].name == "main" && program.functions[$0].body != nil }) else { return nil }
+        let f = program.functions[id]
+        var stmts: [RStmt] = []
+        var args: [RExpr] = []
+        if f.params.count >= 2 {
+            let argvType = rtype(program.variables[f.params[1]].type)
+            var elementType = RType.pointer(.named("i8"), mutable: true)
+            if case .pointer(let inner, _) = argvType { elementType = inner }
+            stmts.append(.letBinding(name: "args", mutable: true, type: nil, value: .turbofish("Vec::<\(RustPrinter().type(elementType))>::with_capacity", [], [.literal("8")])))
+            let push: RExpr = .method(.path("args"), "push", [.cast(.method(.method(.call(.path("::std::ffi::CString::new"),
+                [.call(.path("::std::os::unix::ffi::OsStrExt::as_bytes"), [.method(.path("arg"), "as_os_str", [])])]), "expect", [.literal("\"an argument without NUL bytes\"")]), "into_raw", []), elementType)])
+            stmts.append(.expr(.forIn(pattern: "arg", .call(.path("::std::env::args_os"), []), RBlock([.expr(push)]))))
+            stmts.append(.expr(.method(.path("args"), "push", [.turbofish("::core::ptr::null_mut", [elementType.pointee ?? .named("i8")], [])])))
+            args = [.cast(.binary(.sub, .method(.path("args"), "len", []), .literal("1")), rtype(program.variables[f.params[0]].type)),
+                    .method(.path("args"), "as_mut_ptr", [])]
+            if f.params.count >= 3 {
+                needsEnviron = argvType
+                args.append(.path("environ"))
+            }
+        }
+        let call: RExpr = .call(.path(functionName(id)), args)
+        if f.type.result == .void {
+            stmts.append(.expr(.block(RBlock([.expr(call)], isUnsafe: true))))
+        } else {
+            stmts.append(.expr(.call(.path("::std::process::exit"), [.cast(.block(RBlock(tail: call, isUnsafe: true)), .named("i32"))])))
+        }
+        return RFunction(name: "main", params: [], result: nil, body: RBlock(stmts), isPublic: true)
+    }
+}
+
+extension RType {
+    var pointee: RType? { if case .pointer(let p, _) = self { return p }; return nil }
+}

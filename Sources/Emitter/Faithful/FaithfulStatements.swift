@@ -1,0 +1,205 @@
+import CSyntax
+import RustSyntax
+
+/// Structured statements: blocks, `if`, loops (a `continue` that must still run a `for`'s step
+/// leaves a labelled inner loop), and `switch` with fall-through as a dispatch on the entry
+/// case followed by one guarded block per case. A function with `goto`, or with case labels
+/// inside nested statements, goes through `FaithfulGoto` instead.
+extension FaithfulTranslator {
+    func block(_ s: CStmt) -> RBlock {
+        RBlock(statements(s))
+    }
+
+    func statements(_ s: CStmt) -> [RStmt] {
+        switch s {
+        case .compound(let list): return [.expr(.block(RBlock(list.flatMap(statements))))]
+        case .declaration(let ids): return ids.flatMap(declaration)
+        case .expression(let e): return effect(e)
+        case .ifThen(let c, let then, let otherwise):
+            let elseExpr: RExpr? = otherwise.map { o in
+                if case .ifThen = o, case .expr(let nested)? = statements(o).first, statements(o).count == 1 { return nested }
+                return .block(flatBlock(o))
+            }
+            return [.expr(.ifElse(condition(c), flatBlock(then), elseExpr))]
+        case .whileLoop(let c, let body):
+            return [loop(cond: condition(c), body: body, step: nil, testAfter: false)]
+        case .doWhile(let body, let c):
+            return [loop(cond: condition(c), body: body, step: nil, testAfter: true)]
+        case .forLoop(let initial, let c, let step, let body):
+            var out: [RStmt] = initial.map { flatStatements($0) } ?? []
+            out.append(loop(cond: c.map(condition) ?? .literal("true"), body: body, step: step, testAfter: false))
+            return [.expr(.block(RBlock(out)))]
+        case .switchOn(let e, let body): return switchStatement(e, body)
+        case .caseLabel(_, let s), .caseRange(_, _, let s), .defaultLabel(let s), .labeled(_, let s):
+            return statements(s)
+        case .breakStmt: return [.expr(breakTarget())]
+        case .continueStmt: return [.expr(continueTarget())]
+        case .returnStmt(let e):
+            guard let e else { return [.expr(.returnValue(currentFunctionIsMain ? .literal("0") : nil))] }
+            let result = program.functions[currentFunction].type.result
+            if result == .void { return effect(e) + [.expr(.returnValue(nil))] }
+            return [.expr(.returnValue(element(e, result)))]
+        case .gotoLabel: return []   // only in functions that go through FaithfulGoto
+        case .empty: return []
+        case .unsupported(let what, let loc):
+            refuse(what, at: loc)
+            return []
+        }
+    }
+
+    var currentFunctionIsMain: Bool { currentFunction >= 0 && program.functions[currentFunction].name == "main" && program.functions[currentFunction].type.result != .void }
+
+    /// A statement as a block's contents (a compound's own braces are not doubled).
+    func flatBlock(_ s: CStmt) -> RBlock {
+        RBlock(flatStatements(s))
+    }
+
+    func flatStatements(_ s: CStmt) -> [RStmt] {
+        if case .compound(let list) = s { return list.flatMap(statements) }
+        return statements(s)
+    }
+
+    func declaration(_ id: Int) -> [RStmt] {
+        let v = program.variables[id]
+        switch v.storage {
+        case .staticLocal:
+            need(variable: id)
+            if let item = globalItem(id) { extraItems.append(item) }
+            return []
+        case .external:
+            need(variable: id)
+            return []
+        default:
+            check(v.type, at: v.loc)
+            let name = localName(id)
+            let value = v.initializer.map { element($0, v.type) } ?? zero(v.type)
+            return [.letBinding(name: name, mutable: true, type: rtype(v.type), value: value)]
+        }
+    }
+
+    // MARK: loops
+
+    private func loop(cond: RExpr, body: CStmt, step: CExpr?, testAfter: Bool) -> RStmt {
+        let label = newLabel("l")
+        let bodyLabel = newLabel("c")
+        breakables.append(Breakable(isSwitch: false, breakLabel: label, continueLabel: label, continueBreaksBody: step != nil || testAfter))
+        if step != nil || testAfter { breakables[breakables.count - 1].continueLabel = bodyLabel }
+        var inner = flatStatements(body)
+        let b = breakables.removeLast()
+        let stepStmts = step.map(effect) ?? []
+        let alwaysTrue: Bool = { if case .literal("true") = cond { return true }; return false }()
+        if b.usedContinueLabel && b.continueBreaksBody {
+            // `continue` leaves the body's own loop, so the step (or the test) still runs.
+            inner = [.expr(.loop(label: bodyLabel, RBlock(inner + [.expr(.breakLoop(label: bodyLabel))])))]
+        }
+        let outerLabel = b.usedBreakLabel || (b.usedContinueLabel && !b.continueBreaksBody) ? label : nil
+        if testAfter {
+            return .expr(.loop(label: outerLabel ?? (b.usedContinueLabel ? label : nil),
+                               RBlock(inner + [.expr(.ifElse(.unary(.not, cond), RBlock([.expr(.breakLoop(label: outerLabel))]), nil))])))
+        }
+        if alwaysTrue { return .expr(.loop(label: outerLabel, RBlock(inner + stepStmts))) }
+        return .expr(.whileLoop(label: outerLabel, cond, RBlock(inner + stepStmts)))
+    }
+
+    /// `break` leaves the innermost loop or switch; both are Rust loops, so its label is only
+    /// needed when a body loop (for `continue`) stands in between.
+    func breakTarget() -> RExpr {
+        guard !breakables.isEmpty else { return .breakLoop(label: nil) }
+        breakables[breakables.count - 1].usedBreakLabel = true
+        return .breakLoop(label: breakables[breakables.count - 1].breakLabel)
+    }
+
+    func continueTarget() -> RExpr {
+        guard let k = breakables.lastIndex(where: { !$0.isSwitch }) else { return .continueLoop(label: nil) }
+        breakables[k].usedContinueLabel = true
+        if breakables[k].continueBreaksBody { return .breakLoop(label: breakables[k].continueLabel) }
+        return .continueLoop(label: breakables[k].continueLabel)
+    }
+
+    // MARK: switch
+
+    /// A switch body's top level, cut at its case labels: each segment has the labels that
+    /// enter it and its statements, and control falls from one segment into the next.
+    struct Segment {
+        var values: [String] = []
+        var isDefault = false
+        var body: [CStmt] = []
+    }
+
+    private func switchStatement(_ e: CExpr, _ body: CStmt) -> [RStmt] {
+        let list: [CStmt]
+        if case .compound(let l) = body { list = l } else { list = [body] }
+        var segments: [Segment] = []
+        var hoisted: [RStmt] = []
+        var preamble: [CStmt] = []
+        for s in list {
+            var s = s
+            var labels: [(String?, Bool)] = []
+            unwrap: while true {
+                switch s {
+                case .caseLabel(let v, let inner): labels.append((casePattern(v, e.type), false)); s = inner
+                case .caseRange(let a, let b, let inner):
+                    labels.append(("\(casePattern(a, e.type))..=\(casePattern(b, e.type))", false)); s = inner
+                case .defaultLabel(let inner): labels.append((nil, true)); s = inner
+                default: break unwrap
+                }
+            }
+            if !labels.isEmpty {
+                var seg = Segment()
+                for (v, d) in labels { if let v { seg.values.append(v) }; if d { seg.isDefault = true } }
+                segments.append(seg)
+            }
+            if segments.isEmpty { preamble.append(s); continue }
+            segments[segments.count - 1].body.append(s)
+        }
+        // Declarations at the body's top level are visible in every later case: declared before.
+        func hoist(_ s: CStmt) -> CStmt {
+            guard case .declaration(let ids) = s else { return s }
+            var assigns: [CStmt] = []
+            for id in ids {
+                let v = program.variables[id]
+                guard v.storage == .local else { hoisted += declaration(id); continue }
+                hoisted.append(.letBinding(name: localName(id), mutable: true, type: rtype(v.type), value: zero(v.type)))
+                if let ini = v.initializer {
+                    assigns.append(.expression(CExpr(.assign(CExpr(.variable(id), v.type, v.loc), ini), v.type, v.loc)))
+                }
+            }
+            return .compound(assigns)
+        }
+        for s in preamble { _ = hoist(s) }
+        for k in segments.indices { segments[k].body = segments[k].body.map(hoist) }
+
+        let label = newLabel("s")
+        breakables.append(Breakable(isSwitch: true, breakLabel: label, continueLabel: "", continueBreaksBody: false))
+        let bodies = segments.map { seg in seg.body.flatMap(statements) }
+        let b = breakables.removeLast()
+        let entry = temporary("case")
+        let defaultIndex = segments.firstIndex { $0.isDefault } ?? segments.count
+        var arms: [RArm] = []
+        for (k, seg) in segments.enumerated() where !seg.values.isEmpty {
+            arms.append(RArm(seg.values, RBlock(tail: .literal("\(k)usize"))))
+        }
+        arms.append(RArm(["_"], RBlock(tail: .literal("\(defaultIndex)usize"))))
+        var inner: [RStmt] = [.letBinding(name: entry, mutable: false, type: nil, value: .match(rvalue(e), arms))]
+        for (k, stmts) in bodies.enumerated() where !stmts.isEmpty {
+            inner.append(.expr(.ifElse(.binary(.le, .path(entry), .literal("\(k)usize")), RBlock(stmts), nil)))
+        }
+        inner.append(.expr(.breakLoop(label: b.usedBreakLabel ? label : nil)))
+        return hoisted + [.expr(.loop(label: b.usedBreakLabel ? label : nil, RBlock(inner)))]
+    }
+
+    func casePattern(_ v: Int64, _ t: CTy) -> String {
+        guard case .literal(let s) = intLiteral(UInt64(bitPattern: v), t) else { return "\(v)" }
+        return s
+    }
+
+    // MARK: statement expressions
+
+    func statementExpressionBlock(_ s: CStmt) -> RBlock {
+        guard case .compound(var list) = s, let last = list.last else { return flatBlock(s) }
+        list.removeLast()
+        let stmts = list.flatMap(statements)
+        if case .expression(let e) = last, e.type != .void { return RBlock(stmts, tail: rvalue(e)) }
+        return RBlock(stmts + statements(last))
+    }
+}

@@ -1,0 +1,19 @@
+import CSyntax
+import RustSyntax
+
+/// The faithful tier's entry: a C program's complete syntax tree in, Rust that compiles with
+/// plain `rustc` (std only; libc functions declared `extern "C"`) out.
+public enum FaithfulTier {
+    public static func translate(_ program: Program) -> Result<RustTranslation, FaithfulRefusals> {
+        let translator = FaithfulTranslator(program: program)
+        switch translator.translate() {
+        case .failure(let refusals): return .failure(refusals)
+        case .success(let items):
+            let header = RItem.comment("Translated from \(program.mainFile) by oxidize (faithful tier: C's semantics kept exactly,\nwith raw pointers and `unsafe` where no ownership was proven).")
+            let code = RustPrinter.print([header] + items)
+            let functions = items.filter { if case .function(let f) = $0 { return f.isUnsafeExternC }; return false }.count
+            return .success(RustTranslation(code: code, crates: [], isProgram: program.functions.contains { $0.name == "main" && $0.body != nil },
+                                            unsafeBlocks: functions, gaps: [], tier: .faithful))
+        }
+    }
+}

@@ -1,0 +1,199 @@
+import CSyntax
+import RustSyntax
+
+/// A construct the faithful tier has no translation for (inline assembly, computed goto,
+/// variadic definitions, `va_arg`): named with its place, for a clang-style error.
+public struct FaithfulRefusal: Error, Sendable {
+    public var loc: CLoc
+    public var construct: String
+    public var description: String { "\(loc.description): error: oxidize cannot translate \(construct)" }
+}
+
+public struct FaithfulRefusals: Error, Sendable {
+    public var list: [FaithfulRefusal]
+}
+
+/// The total, faithful tier: every C construct that clang accepts becomes Rust that compiles
+/// and computes what the C computes, with raw pointers and `unsafe` where nothing better is
+/// proven (as C2Rust's transpiler does). It reads the complete syntax tree (`CSyntax`) and
+/// builds the Rust syntax tree (`RustSyntax`); what it emits is what the program needs, found
+/// from the main file's definitions outwards.
+public final class FaithfulTranslator {
+    let program: Program
+    var refusals: [FaithfulRefusal] = []
+
+    // What the output needs, found as the translation goes.
+    var neededFunctions: Set<Int> = []
+    var neededVariables: Set<Int> = []
+    var neededRecords: Set<Int> = []
+    private var functionQueue: [Int] = []
+    private var variableQueue: [Int] = []
+
+    // Names.
+    var recordNames: [Int: String] = [:]
+    var globalNames: [Int: String] = [:]
+    var functionNames: [Int: String] = [:]
+    var takenGlobalNames: Set<String> = []
+
+    // Per function.
+    var localNames: [Int: String] = [:]
+    var takenLocalNames: Set<String> = []
+    var temporaryCounter = 0
+    var labelCounter = 0
+    var currentFunction = -1
+    /// Breakable constructs from the outside in: loops (with their continue label) and switches.
+    var breakables: [Breakable] = []
+    /// Items a function body adds at module level (static locals).
+    var extraItems: [RItem] = []
+    /// `main(argc, argv, envp)`: the type of `environ`, declared in the extern block.
+    var needsEnviron: RType?
+
+    struct Breakable {
+        var isSwitch: Bool
+        /// The Rust label `break` uses.
+        var breakLabel: String
+        /// For loops: what `continue` becomes (a label to continue, or a body label to break).
+        var continueLabel: String
+        var continueBreaksBody: Bool
+        var usedBreakLabel = false
+        var usedContinueLabel = false
+    }
+
+    public init(program: Program) {
+        self.program = program
+        for f in program.functions { takenGlobalNames.insert(f.name) }
+        for v in program.variables where v.storage == .global || v.storage == .external { takenGlobalNames.insert(v.name) }
+    }
+
+    /// The whole file as Rust items, or the constructs that cannot be translated.
+    public func translate() -> Result<[RItem], FaithfulRefusals> {
+        let main = program.mainFile
+        for (id, f) in program.functions.enumerated() where f.body != nil && f.loc.file == main { need(function: id) }
+        for (id, v) in program.variables.enumerated() where v.loc.file == main && (v.storage == .global) { need(variable: id) }
+        var functions: [Int: RFunction] = [:]
+        var statics: [Int: RItem] = [:]
+        while !functionQueue.isEmpty || !variableQueue.isEmpty {
+            if let f = functionQueue.popLast() {
+                if let item = function(f) { functions[f] = item }
+            } else if let v = variableQueue.popLast() {
+                if let item = globalItem(v) { statics[v] = item }
+            }
+        }
+        if !refusals.isEmpty { return .failure(FaithfulRefusals(list: refusals.sorted { ($0.loc.file, $0.loc.line, $0.loc.column) < ($1.loc.file, $1.loc.line, $1.loc.column) })) }
+        var items: [RItem] = [.attribute(Self.allowances)]
+        items += recordItems()
+        let staticOrder = statics.keys.sorted { program.variables[$0].loc.line < program.variables[$1].loc.line || program.variables[$0].loc.line == program.variables[$1].loc.line && $0 < $1 }
+        items += staticOrder.compactMap { statics[$0] }
+        items += extraItems
+        let fnOrder = functions.keys.sorted { byPlace(program.functions[$0].loc, program.functions[$1].loc, $0, $1) }
+        for id in fnOrder { items.append(.function(functions[id]!)) }
+        let wrapper = mainWrapper()
+        if let externs = externBlock() { items.append(externs) }
+        if let wrapper { items.append(.function(wrapper)) }
+        return .success(items)
+    }
+
+    private func byPlace(_ a: CLoc, _ b: CLoc, _ i: Int, _ j: Int) -> Bool {
+        let am = a.file == program.mainFile, bm = b.file == program.mainFile
+        if am != bm { return !am }   // headers' helpers first, then the file's own functions
+        return (a.file, a.line, i) < (b.file, b.line, j)
+    }
+
+    /// Crate-level allowances: C names are not Rust's case conventions, and a faithful
+    /// translation keeps C's unused values, parentheses and labels.
+    static let allowances = "#![allow(unknown_lints, non_snake_case, non_camel_case_types, non_upper_case_globals, unused_mut, unused_assignments, unused_variables, unused_parens, unused_labels, unused_unsafe, unused_braces, dead_code, unreachable_code, unreachable_patterns, path_statements, unused_must_use, static_mut_refs, unpredictable_function_pointer_comparisons, clippy::all)]"
+
+    // MARK: needs
+
+    func need(function id: Int) {
+        if neededFunctions.insert(id).inserted, program.functions[id].body != nil { functionQueue.append(id) }
+    }
+
+    func need(variable id: Int) {
+        let v = program.variables[id]
+        guard v.storage == .global || v.storage == .external || v.storage == .staticLocal else { return }
+        if neededVariables.insert(id).inserted {
+            if v.storage != .staticLocal { variableQueue.append(id) }
+        }
+    }
+
+    func refuse(_ what: String, at loc: CLoc) {
+        if !refusals.contains(where: { $0.loc == loc && $0.construct == what }) { refusals.append(FaithfulRefusal(loc: loc, construct: what)) }
+    }
+
+    // MARK: names
+
+    func functionName(_ id: Int) -> String {
+        if let n = functionNames[id] { return n }
+        let f = program.functions[id]
+        var name = f.name == "main" && f.body != nil ? "main_0" : RIdent.of(f.name)
+        if f.body == nil { name = RIdent.of(f.name) }
+        functionNames[id] = name
+        return name
+    }
+
+    func globalName(_ id: Int) -> String {
+        if let n = globalNames[id] { return n }
+        let v = program.variables[id]
+        var name: String
+        if v.storage == .staticLocal {
+            let owner = v.function >= 0 ? program.functions[v.function].name : "local"
+            name = "\(owner)_\(v.name)"
+            var k = 1
+            while takenGlobalNames.contains(name) { k += 1; name = "\(owner)_\(v.name)_\(k)" }
+            takenGlobalNames.insert(name)
+            name = RIdent.of(name)
+        } else {
+            name = RIdent.of(v.name)
+        }
+        globalNames[id] = name
+        return name
+    }
+
+    /// A fresh name for a local: unique in the function and never a global's, so that hoisting
+    /// a declaration cannot change what a name refers to.
+    func localName(_ id: Int) -> String {
+        if let n = localNames[id] { return n }
+        let base = program.variables[id].name.isEmpty ? "arg" : program.variables[id].name
+        var name = base
+        var k = 0
+        while takenLocalNames.contains(name) || takenGlobalNames.contains(name) || Self.preludeValues.contains(name) {
+            k += 1; name = "\(base)_\(k)"
+        }
+        takenLocalNames.insert(name)
+        let r = RIdent.of(name)
+        localNames[id] = r
+        return r
+    }
+
+    static let preludeValues: Set<String> = ["Some", "None", "Ok", "Err"]
+
+    func temporary(_ hint: String = "t") -> String {
+        temporaryCounter += 1
+        return "__\(hint)\(temporaryCounter)"
+    }
+
+    func newLabel(_ hint: String) -> String {
+        labelCounter += 1
+        return "'\(hint)\(labelCounter)"
+    }
+
+    func recordName(_ id: Int) -> String {
+        if let n = recordNames[id] { return n }
+        let r = program.records[id]
+        var base = r.name.isEmpty ? (r.isUnion ? "C2RustUnnamed" : "C2RustUnnamed") : r.name
+        base = String(base.map { $0.isLetter || $0.isNumber || $0 == "_" ? $0 : "_" })
+        var name = base
+        var k = 0
+        let taken = Set(recordNames.values)
+        while taken.contains(name) || RustPrimitive.names.contains(name) { k += 1; name = "\(base)_\(k)" }
+        if r.name.isEmpty && k == 0 { name = "\(base)_\(id)" }
+        recordNames[id] = RIdent.of(name)
+        return recordNames[id]!
+    }
+}
+
+enum RustPrimitive {
+    static let names: Set<String> = ["i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64", "u128", "usize",
+                                     "f32", "f64", "bool", "char", "str", "Option", "Some", "None", "Box", "Vec", "String"]
+}
