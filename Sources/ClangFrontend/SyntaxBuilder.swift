@@ -156,7 +156,13 @@ final class SyntaxBuilder {
         program.variables.append(CVar(name: consume(clang_getCursorSpelling(c)), type: .void, storage: storage,
                                       isStatic: sc == CX_SC_Static && storage == .global, initializer: nil,
                                       loc: loc(c), isSystem: isSystem(c), function: storage == .global || storage == .external ? -1 : currentFunction))
-        program.variables[id].type = type(clang_getCursorType(c))
+        var t = type(clang_getCursorType(c))
+        if storage == .parameter {
+            // C adjusts an array parameter to a pointer and a function parameter to a pointer to it.
+            if case .array(let e, _) = t { t = .pointer(e, constPointee: false) }
+            if case .function = t { t = .pointer(t, constPointee: false) }
+        }
+        program.variables[id].type = t
         addInitializer(id, c)
         return id
     }

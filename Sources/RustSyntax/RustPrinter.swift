@@ -155,6 +155,19 @@ public struct RustPrinter {
         else { expr(e, 0) }
     }
 
+    /// Whether `e`, printed where at least `minimum` binds, ends with an unparenthesised cast.
+    static func endsWithCast(_ e: RExpr, _ minimum: Int) -> Bool {
+        if precedence(e) < minimum { return false }   // parenthesised anyway
+        switch e {
+        case .cast: return true
+        case .binary(let op, _, let r): return endsWithCast(r, op.precedence + 1)
+        case .unary(_, let x): return endsWithCast(x, 15)
+        case .assign(_, let r), .compoundAssign(_, _, let r): return endsWithCast(r, 3)
+        case .returnValue(let v?): return endsWithCast(v, 0)
+        default: return false
+        }
+    }
+
     static func isBlockLike(_ e: RExpr) -> Bool {
         switch e {
         case .block, .ifElse, .loop, .whileLoop, .match, .forIn: return true
@@ -210,7 +223,8 @@ public struct RustPrinter {
         case .binary(let op, let l, let r):
             let p = op.precedence
             var leftMin = op.isComparison ? p + 1 : p
-            if (op == .lt || op == .shl), case .cast = l { leftMin = 17 }
+            // `x as T < y` would read `T<` as generic arguments: a left operand that ends in a cast is parenthesised.
+            if op == .lt || op == .shl, Self.endsWithCast(l, leftMin) { leftMin = 17 }
             expr(l, leftMin)
             out += " \(op.rawValue) "
             expr(r, p + 1)

@@ -172,7 +172,7 @@ extension FaithfulTranslator {
         }
         var items: [RItem] = [.record(name: name, isUnion: r.isUnion, repr: repr, fields: fields,
                                       comments: ["`\(r.isUnion ? "union" : "struct") \(r.name.isEmpty ? "(anonymous)" : r.name)`: \(r.size) bytes, aligned to \(r.align), as clang lays it out"])]
-        if !bits.isEmpty { items.append(.impl(type: name, bits.keys.sorted().flatMap { accessors(bits[$0]!) })) }
+        if !bits.isEmpty { items.append(.impl(type: name, bits.keys.sorted().flatMap { accessors(bits[$0]!, inUnion: r.isUnion) })) }
         return items
     }
 
@@ -193,7 +193,11 @@ extension FaithfulTranslator {
     }
 
     /// `f()` and `set_f(v)` for one bit-field: the bytes that hold it are read as one integer.
-    private func accessors(_ b: BitField) -> [RFunction] {
+    private func accessors(_ b: BitField, inUnion: Bool) -> [RFunction] {
+        // A union's bytes are read through its fields: that is `unsafe` in Rust.
+        func body(_ stmts: [RStmt], _ tail: RExpr?) -> RBlock {
+            inUnion ? RBlock(tail: .block(RBlock(stmts, tail: tail, isUnsafe: true))) : RBlock(stmts, tail: tail)
+        }
         let firstByte = b.shift / 8
         let lastByte = (b.shift + b.width - 1) / 8
         let shift = b.shift - firstByte * 8
@@ -216,7 +220,7 @@ extension FaithfulTranslator {
             value = .cast(field, t)
         }
         let getter = RFunction(name: b.name.hasPrefix("r#") ? String(b.name.dropFirst(2)) : b.name,
-                               params: [RParam("&self", .unit)], result: t, body: RBlock(read, tail: value), isPublic: true)
+                               params: [RParam("&self", .unit)], result: t, body: body(read, value), isPublic: true)
         var write = read
         let v: RExpr = b.type == .int(.bool) ? .cast(.cast(.path("value"), .named("u8")), .named("u128")) : .cast(.path("value"), .named("u128"))
         write.append(.expr(.assign(.path("raw"),
@@ -228,7 +232,7 @@ extension FaithfulTranslator {
         }
         let plain = b.name.hasPrefix("r#") ? String(b.name.dropFirst(2)) : b.name
         let setter = RFunction(name: "set_\(plain)", params: [RParam("&mut self", .unit), RParam("value", t)], result: nil,
-                               body: RBlock(write), isPublic: true)
+                               body: body(write, nil), isPublic: true)
         return [getter, setter]
     }
 
