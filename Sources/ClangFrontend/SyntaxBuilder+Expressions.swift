@@ -21,7 +21,10 @@ extension SyntaxBuilder {
         case CXCursor_DeclRefExpr:
             let d = clang_getCursorReferenced(c)
             switch clang_getCursorKind(d) {
-            case CXCursor_VarDecl, CXCursor_ParmDecl: return make(.variable(variable(d)))
+            case CXCursor_VarDecl, CXCursor_ParmDecl:
+                let id = variable(d)
+                // A parameter's type as adjusted (`char *argv[]` is `char **`).
+                return CExpr(.variable(id), clang_getCursorKind(d) == CXCursor_ParmDecl ? program.variables[id].type : t, at)
             case CXCursor_FunctionDecl: return make(.function(function(d)))
             case CXCursor_EnumConstantDecl:
                 return make(.intLiteral(evaluate(c) ?? UInt64(bitPattern: clang_getEnumConstantDeclValue(d))))
@@ -34,13 +37,25 @@ extension SyntaxBuilder {
             }
             let base = expression(baseCursor)
             let rec = record(clang_getCursorSemanticParent(d))
-            let name = consume(clang_getCursorSpelling(d))
+            var name = consume(clang_getCursorSpelling(d))
+            if name.contains("(anonymous") || name.contains("(unnamed") { name = "" }   // an anonymous member, exposed
             let offset = Int(clang_Cursor_getOffsetOfField(d))
             let fields = program.records[rec].fields ?? []
             var index = 0
             if let exact = fields.firstIndex(where: { $0.name == name && $0.bitOffset == offset }) { index = exact }
             else if let named = fields.firstIndex(where: { $0.name == name }) { index = named }
-            return make(.member(base, record: rec, field: index, arrow: base.type.isPointer))
+            // A member of an anonymous struct or union inside the base's record: the path goes
+            // through the unnamed members clang does not show.
+            var outer = base.type.isPointer ? base.type.pointee : base.type
+            var through = base
+            var arrow = base.type.isPointer
+            while case .record(let r)? = outer, r != rec, let k = anonymousPath(from: r, to: rec) {
+                let ft = (program.records[r].fields ?? [])[k].type
+                through = CExpr(.member(through, record: r, field: k, arrow: arrow), ft, at)
+                arrow = false
+                outer = ft
+            }
+            return make(.member(through, record: rec, field: index, arrow: arrow))
         case CXCursor_CallExpr:
             let parts = expressionChildren(c)
             guard let callee = parts.first else { return make(.unsupported("a call")) }
@@ -123,6 +138,9 @@ extension SyntaxBuilder {
             if parts.count == 1 {
                 let inner = expression(parts[0])
                 if inner.type == t { return inner }
+                // Nothing converts to an array or a function: this is a parameter's written type
+                // (`char *argv[]`) around its adjusted one.
+                if t.element != nil || { if case .function = t { return true }; return false }() { return inner }
                 return folded(c, make(.cast(inner, explicit: false)))
             }
             if t.isInteger, let v = evaluate(c) { return make(.intLiteral(v)) }   // __builtin_offsetof and kin
@@ -134,6 +152,14 @@ extension SyntaxBuilder {
             if t.isInteger, let v = evaluate(c) { return make(.intLiteral(v)) }
             return make(.unsupported("the expression kind \(consume(clang_getCursorKindSpelling(kind)))"))
         }
+    }
+
+    /// The unnamed member of record `r` that holds record `target` (directly or deeper).
+    private func anonymousPath(from r: Int, to target: Int) -> Int? {
+        for (k, f) in (program.records[r].fields ?? []).enumerated() where f.name.isEmpty {
+            if case .record(let inner) = f.type, inner == target || anonymousPath(from: inner, to: target) != nil { return k }
+        }
+        return nil
     }
 
     /// An integer expression made only of constants is replaced by its value, as clang computes it.
@@ -232,8 +258,12 @@ extension SyntaxBuilder {
                 if !designatorParts.isEmpty, designatorParts.allSatisfy({ clang_getCursorKind($0) == CXCursor_MemberRef || clang_isExpression(clang_getCursorKind($0)) != 0 }),
                    let value = parts.last, clang_getCursorType(item).kind != CXType_Invalid,
                    designatorParts.contains(where: { clang_getCursorKind($0) == CXCursor_MemberRef }) || parts.count >= 2 && isDesignatedShape(item) {
-                    let ds: [RawDesignator] = designatorParts.map { p in
-                        clang_getCursorKind(p) == CXCursor_MemberRef ? .field(consume(clang_getCursorSpelling(p))) : .index(Int(Int64(bitPattern: evaluate(p) ?? 0)))
+                    let ds: [RawDesignator] = designatorParts.compactMap { p in
+                        guard clang_getCursorKind(p) == CXCursor_MemberRef else { return .index(Int(Int64(bitPattern: evaluate(p) ?? 0))) }
+                        let name = consume(clang_getCursorSpelling(p))
+                        // clang spells out the anonymous members on the way; the named member finds them again.
+                        if name.isEmpty || name.contains("(anonymous") || name.contains("(unnamed") { return nil }
+                        return .field(name)
                     }
                     return RawItem(designators: ds, value: value, isList: clang_getCursorKind(value) == CXCursor_InitListExpr)
                 }
@@ -295,16 +325,21 @@ extension SyntaxBuilder {
             while pos < items.count {
                 var item = items[pos]
                 if !item.designators.isEmpty {
-                    guard braced, case .field(let name) = item.designators[0],
-                          let k = fields.firstIndex(where: { $0.name == name }) else { break }
-                    next = k
-                    item.designators.removeFirst()
+                    guard braced, case .field(let name) = item.designators[0] else { break }
+                    if let k = fields.firstIndex(where: { $0.name == name }) {
+                        next = k
+                        item.designators.removeFirst()
+                    } else if let k = fields.indices.first(where: { fields[$0].name.isEmpty && contains(fields[$0].type, member: name) }) {
+                        next = k   // a member of an anonymous struct or union: the designator applies inside it
+                    } else { break }
                     if !item.designators.isEmpty {
                         // `.a.b = x`: the rest of the designation applies to member a.
                         var sub = [item]
                         var p = 0
+                        let value = fill(fields[next].type, &sub, &p, at: at)
+                        let previous = entries.first { if case .field(next) = $0.0 { return true }; return false }?.1
                         entries.removeAll { if case .field(next) = $0.0 { return true }; return false }
-                        entries.append((.field(next), fill(fields[next].type, &sub, &p, at: at)))
+                        entries.append((.field(next), merged(previous, value)))
                         pos += 1; next += 1
                         if isUnion { break }
                         continue
@@ -353,6 +388,21 @@ extension SyntaxBuilder {
             return CExpr(.intLiteral(0), t, at)
         }
         return CExpr(.initList(entries), t, at)
+    }
+
+    private func contains(_ t: CTy, member name: String) -> Bool {
+        guard case .record(let r) = t else { return false }
+        return (program.records[r].fields ?? []).contains { $0.name == name || $0.name.isEmpty && contains($0.type, member: name) }
+    }
+
+    /// Two designations into the same aggregate member (`.a.x = 1, .a.y = 2`): both apply.
+    private func merged(_ old: CExpr?, _ new: CExpr) -> CExpr {
+        guard let old, case .initList(let a) = old.kind, case .initList(let b) = new.kind else { return new }
+        var entries = a.filter { e in !b.contains { $0.0 == e.0 } }
+        for e in b {
+            if let prior = a.first(where: { $0.0 == e.0 }) { entries.append((e.0, merged(prior.1, e.1))) } else { entries.append(e) }
+        }
+        return CExpr(.initList(entries), new.type, new.loc)
     }
 
     /// A designation that goes on into a member: one item, whose remaining designators apply

@@ -189,10 +189,24 @@ final class SyntaxBuilder {
                                        loc: loc(clang_Cursor_isNull(def) == 0 ? def : c)))
         if clang_Cursor_isNull(def) == 0 {
             var fields: [CField] = []
-            for f in children(def) where clang_getCursorKind(f) == CXCursor_FieldDecl {
-                let width = clang_Cursor_isBitField(f) != 0 ? Int(clang_getFieldDeclBitWidth(f)) : nil
-                fields.append(CField(name: consume(clang_getCursorSpelling(f)), type: type(clang_getCursorType(f)),
-                                     bitOffset: Int(clang_Cursor_getOffsetOfField(f)), bitWidth: width))
+            for f in children(def) {
+                let kind = clang_getCursorKind(f)
+                if kind == CXCursor_FieldDecl {
+                    let width = clang_Cursor_isBitField(f) != 0 ? Int(clang_getFieldDeclBitWidth(f)) : nil
+                    fields.append(CField(name: consume(clang_getCursorSpelling(f)), type: type(clang_getCursorType(f)),
+                                         bitOffset: Int(clang_Cursor_getOffsetOfField(f)), bitWidth: width))
+                } else if kind == CXCursor_StructDecl || kind == CXCursor_UnionDecl, clang_Cursor_isAnonymousRecordDecl(f) != 0 {
+                    // An anonymous member (`union { long i; double d; };`): an unnamed field of
+                    // the inner record's type, placed where its first named member says.
+                    let inner = record(f)
+                    var offset = 0
+                    if let first = children(f).first(where: { clang_getCursorKind($0) == CXCursor_FieldDecl && !consume(clang_getCursorSpelling($0)).isEmpty }) {
+                        let name = consume(clang_getCursorSpelling(first))
+                        let outerOffset = clang_Type_getOffsetOf(t, name)
+                        if outerOffset >= 0 { offset = Int(outerOffset) - Int(clang_Cursor_getOffsetOfField(first)) }
+                    }
+                    fields.append(CField(name: "", type: .record(inner), bitOffset: offset, bitWidth: nil))
+                }
             }
             program.records[id].fields = fields
         }

@@ -496,6 +496,9 @@ extension FaithfulTranslator {
             if rec.isUnion {
                 base = zero(e.type)
                 for (k, v) in values.sorted(by: { $0.key < $1.key }) { sets.append(.expr(.assign(.field(.path(t), fieldName(r, k)), v))) }
+                for (storage, bytes) in storageBytes.sorted(by: { $0.key < $1.key }) {
+                    sets.append(.expr(.assign(.field(.path(t), storage), .arrayLiteral(bytes.map { .literal("\($0)u8") }))))
+                }
             } else {
                 base = .structLiteral(name, structFields(r).map { f in
                     if let k = fields.indices.first(where: { fields[$0].bitWidth == nil && fieldName(r, $0) == f.name }), let v = values[k] { return (f.name, v) }
