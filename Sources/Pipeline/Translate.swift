@@ -43,12 +43,13 @@ extension Pipeline {
         if strict { return idiomatic }
         var reason: String?
         if !idiomatic.gaps.isEmpty {
-            reason = "the idiomatic tier left \(idiomatic.gaps.count) construct(s) untranslated"
+            let first = idiomatic.gaps[0].split(separator: " ", maxSplits: 1).last.map(String.init) ?? idiomatic.gaps[0]
+            reason = "the idiomatic tier left \(idiomatic.gaps.count) construct(s) untranslated (first: \(first))"
         } else if idiomatic.crates.isEmpty, let error = RustCheck.firstError(idiomatic.code) {
             reason = "rustc rejected the idiomatic translation (\(error))"
         }
         guard let reason else { return idiomatic }
-        switch FaithfulTier.translate(program) {
+        switch FaithfulTier.translate(program, findings: diagnostics) {
         case .failure(let refusals):
             throw Failure(messages: refusals.list.map(\.description))
         case .success(var faithful):

@@ -31,12 +31,60 @@ final class CsmithTests: XCTestCase {
             reports += 1
             // The translator must not crash on it either (what it cannot translate is a todo!).
             let rs = s.path("prog\(seed).rs")
-            let t = try Run.oxidize(["translate", "--no-rustfmt", src, "-o", rs, "--", "-I", include, "-w"], timeout: 60)
+            // No rustc check here (OXIDIZE_RUSTC empty): this test is about crashes and hangs;
+            // testDifferentialAgainstC compiles and runs translations.
+            let t = try Run.oxidize(["translate", "--no-rustfmt", src, "-o", rs, "--", "-I", include, "-w"], timeout: 60,
+                                    env: ["OXIDIZE_RUSTC": ""])
             XCTAssertEqual(t.status, 0, "seed \(seed): translate exit \(t.status): \(t.stderr.suffix(300))")
             if t.status == 0 { translated += 1 }
         }
         XCTAssertEqual(reports, count, "every program gives a report")
         XCTAssertEqual(translated, count, "every program translates without a crash")
         print("csmith: \(reports) of \(count) programs gave a report, \(translated) translated")
+    }
+
+    /// Differential testing, as compilers are tested: fixed csmith seeds are built with cc and
+    /// translated, the Rust is built with `rustc -O`, and both must print the same checksum.
+    /// (`bench/csmith-diff.sh N` runs any number of fresh seeds the same way.)
+    func testDifferentialAgainstC() throws {
+        let csmith = ["/usr/bin/csmith", "/usr/local/bin/csmith"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        let include = ["/usr/include/csmith", "/usr/include/csmith-2.3.0"].first { FileManager.default.fileExists(atPath: $0 + "/csmith.h") }
+        guard let csmith, let include else {
+            throw XCTSkip("csmith is not installed (apt-get install csmith libcsmith-dev, or run scripts/setup.sh)")
+        }
+        guard let cc = Tool.find("cc") ?? Tool.find("gcc") else { throw XCTSkip("no C compiler on PATH") }
+        guard let rustc = Tool.find("rustc") else { throw XCTSkip("rustc is not installed") }
+        let seeds = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
+        let s = try Scratch()
+        final class Failures: @unchecked Sendable {
+            let lock = NSLock()
+            var list: [String] = []
+            func add(_ f: String) { lock.lock(); list.append(f); lock.unlock() }
+        }
+        let failures = Failures()
+        DispatchQueue.concurrentPerform(iterations: seeds.count) { k in
+            let seed = seeds[k]
+            do {
+                let src = s.path("d\(seed).c")
+                _ = try Tool.run(csmith, ["--seed", "\(seed)", "-o", src])
+                let cBin = s.path("d\(seed)-c")
+                guard try Tool.run(cc, ["-O1", "-w", "-I", include, "-o", cBin, src]).status == 0 else { return failures.add("seed \(seed): the C does not build") }
+                let c = try Tool.run(cBin, [], timeout: 10)
+                let rs = s.path("d\(seed).rs")
+                let t = try Run.oxidize(["translate", "--no-rustfmt", src, "-o", rs, "--", "-I", include], timeout: 120)
+                guard t.status == 0 else { return failures.add("seed \(seed): translate exit \(t.status): \(t.stderr.suffix(300))") }
+                let rBin = s.path("d\(seed)-rs")
+                let r = try Tool.run(rustc, ["-O", "--edition", "2021", "-o", rBin, rs])
+                guard r.status == 0 else { return failures.add("seed \(seed): rustc rejects the translation: \(r.stderr.prefix(600))") }
+                let run = try Tool.run(rBin, [], timeout: 20)
+                if run.stdout != c.stdout || run.status != c.status {
+                    failures.add("seed \(seed): the Rust prints \(run.stdout.prefix(80)) (exit \(run.status)), the C \(c.stdout.prefix(80)) (exit \(c.status))")
+                }
+            } catch {
+                failures.add("seed \(seed): \(error)")
+            }
+        }
+        for f in failures.list.sorted() { XCTFail(f) }
+        print("csmith differential: \(seeds.count - failures.list.count) of \(seeds.count) seeds give the C's checksum")
     }
 }

@@ -1,4 +1,5 @@
 import CSyntax
+import Diagnostics
 import RustSyntax
 
 /// Items: functions, globals (with constant initialisers), the `extern "C"` block for the
@@ -33,7 +34,10 @@ extension FaithfulTranslator {
         }
         return RFunction(name: functionName(id), params: params, result: resultType(f.type.result), body: rbody,
                          isPublic: !f.isStatic, isUnsafeExternC: true,
-                         comments: ["faithful: `\(f.name)` at \(f.loc.file.split(separator: "/").last.map(String.init) ?? f.loc.file):\(f.loc.line)"])
+                         comments: ["faithful: `\(f.name)` at \(f.loc.file.split(separator: "/").last.map(String.init) ?? f.loc.file):\(f.loc.line)"]
+                            + (findings[f.name] ?? []).sorted(by: Diagnostic.ordered).map {
+                                "WARNING [\($0.kind.id)]: \($0.message) (\($0.file):\($0.line)). Kept as the C does it; Rust's rule: \($0.rustRule)."
+                            })
     }
 
     private func endsInReturn(_ s: CStmt) -> Bool {

@@ -1,11 +1,14 @@
 import CSyntax
+import Diagnostics
 import RustSyntax
 
 /// The faithful tier's entry: a C program's complete syntax tree in, Rust that compiles with
 /// plain `rustc` (std only; libc functions declared `extern "C"`) out.
 public enum FaithfulTier {
-    public static func translate(_ program: Program) -> Result<RustTranslation, FaithfulRefusals> {
+    /// `findings`: the checker's, written as `// WARNING [id]` above the function they are in.
+    public static func translate(_ program: Program, findings: [Diagnostic] = []) -> Result<RustTranslation, FaithfulRefusals> {
         let translator = FaithfulTranslator(program: program)
+        for d in findings { translator.findings[d.function, default: []].append(d) }
         switch translator.translate() {
         case .failure(let refusals): return .failure(refusals)
         case .success(let items):

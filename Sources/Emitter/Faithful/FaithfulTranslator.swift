@@ -1,4 +1,5 @@
 import CSyntax
+import Diagnostics
 import RustSyntax
 
 /// A construct the faithful tier has no translation for (inline assembly, computed goto,
@@ -21,6 +22,8 @@ public struct FaithfulRefusals: Error, Sendable {
 public final class FaithfulTranslator {
     let program: Program
     var refusals: [FaithfulRefusal] = []
+    /// The checker's findings by C function name.
+    var findings: [String: [Diagnostic]] = [:]
 
     // What the output needs, found as the translation goes.
     var neededFunctions: Set<Int> = []
@@ -103,7 +106,7 @@ public final class FaithfulTranslator {
 
     /// Crate-level allowances: C names are not Rust's case conventions, and a faithful
     /// translation keeps C's unused values, parentheses and labels.
-    static let allowances = "#![allow(unknown_lints, non_snake_case, non_camel_case_types, non_upper_case_globals, unused_mut, unused_assignments, unused_variables, unused_parens, unused_labels, unused_unsafe, unused_braces, dead_code, unreachable_code, unreachable_patterns, path_statements, unused_must_use, static_mut_refs, unpredictable_function_pointer_comparisons, clippy::all)]"
+    static let allowances = "#![allow(unknown_lints, non_snake_case, non_camel_case_types, non_upper_case_globals, unused_mut, unused_assignments, unused_variables, unused_parens, unused_labels, unused_unsafe, unused_braces, dead_code, unreachable_code, unreachable_patterns, path_statements, unused_must_use, unused_comparisons, static_mut_refs, unpredictable_function_pointer_comparisons, clippy::all)]"
 
     // MARK: needs
 
