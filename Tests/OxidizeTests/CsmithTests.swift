@@ -11,33 +11,43 @@ final class CsmithTests: XCTestCase {
         }
         let s = try Scratch()
         let count = Int(ProcessInfo.processInfo.environment["OXIDIZE_CSMITH_COUNT"] ?? "") ?? 100
-        var reports = 0
-        var translated = 0
-        for seed in 1...count {
-            let src = s.path("prog\(seed).c")
-            let gen = Process()
-            gen.executableURL = URL(fileURLWithPath: csmith)
-            gen.arguments = ["--seed", "\(seed)", "-o", src]
-            gen.standardOutput = FileHandle.nullDevice
-            try gen.run(); gen.waitUntilExit()
-            XCTAssertEqual(gen.terminationStatus, 0, "csmith failed for seed \(seed)")
-            let out = s.path("prog\(seed).json")
-            let r = try Run.oxidize(["report", "--format", "json", src, "-o", out, "--", "-I", include, "-w"], timeout: 60)
-            guard r.status == 0 else { XCTFail("seed \(seed): exit \(r.status): \(r.stderr)"); continue }
-            let data = try Data(contentsOf: URL(fileURLWithPath: out))
-            let json = try JSONSerialization.jsonObject(with: data) as? [String: Any]
-            let functions = json?["functions"] as? [[String: Any]] ?? []
-            XCTAssertTrue(functions.contains { $0["name"] as? String == "main" }, "seed \(seed): report has no main")
-            reports += 1
-            // The translator must not crash on it either (what it cannot translate is a todo!).
-            let rs = s.path("prog\(seed).rs")
-            // No rustc check here (OXIDIZE_RUSTC empty): this test is about crashes and hangs;
-            // testDifferentialAgainstC compiles and runs translations.
-            let t = try Run.oxidize(["translate", "--no-rustfmt", src, "-o", rs, "--", "-I", include, "-w"], timeout: 60,
-                                    env: ["OXIDIZE_RUSTC": ""])
-            XCTAssertEqual(t.status, 0, "seed \(seed): translate exit \(t.status): \(t.stderr.suffix(300))")
-            if t.status == 0 { translated += 1 }
+        final class Tally: @unchecked Sendable {
+            let lock = NSLock()
+            var reports = 0, translated = 0
+            var failures: [String] = []
+            func fail(_ f: String) { lock.lock(); failures.append(f); lock.unlock() }
+            func count(report: Bool) { lock.lock(); if report { reports += 1 } else { translated += 1 }; lock.unlock() }
         }
+        let tally = Tally()
+        // Two programs at a time: every step is a process of its own.
+        DispatchQueue.concurrentPerform(iterations: count) { k in
+            let seed = k + 1
+            do {
+                let src = s.path("prog\(seed).c")
+                let gen = try Tool.run(csmith, ["--seed", "\(seed)", "-o", src])
+                guard gen.status == 0 else { return tally.fail("csmith failed for seed \(seed)") }
+                let out = s.path("prog\(seed).json")
+                let r = try Run.oxidize(["report", "--format", "json", src, "-o", out, "--", "-I", include, "-w"], timeout: 60)
+                guard r.status == 0 else { return tally.fail("seed \(seed): exit \(r.status): \(r.stderr)") }
+                let data = try Data(contentsOf: URL(fileURLWithPath: out))
+                let json = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+                let functions = json?["functions"] as? [[String: Any]] ?? []
+                if !functions.contains(where: { $0["name"] as? String == "main" }) { tally.fail("seed \(seed): report has no main") }
+                tally.count(report: true)
+                // The translator must not crash on it either. No rustc check here (OXIDIZE_RUSTC
+                // empty): this test is about crashes and hangs; testDifferentialAgainstC compiles
+                // and runs translations.
+                let rs = s.path("prog\(seed).rs")
+                let t = try Run.oxidize(["translate", "--no-rustfmt", src, "-o", rs, "--", "-I", include, "-w"], timeout: 60,
+                                        env: ["OXIDIZE_RUSTC": ""])
+                guard t.status == 0 else { return tally.fail("seed \(seed): translate exit \(t.status): \(t.stderr.suffix(300))") }
+                tally.count(report: false)
+            } catch {
+                tally.fail("seed \(seed): \(error)")
+            }
+        }
+        for f in tally.failures.sorted() { XCTFail(f) }
+        let reports = tally.reports, translated = tally.translated
         XCTAssertEqual(reports, count, "every program gives a report")
         XCTAssertEqual(translated, count, "every program translates without a crash")
         print("csmith: \(reports) of \(count) programs gave a report, \(translated) translated")

@@ -65,6 +65,9 @@ extension FaithfulTranslator {
         return .arrayLiteral(all.map { intLiteral(UInt64($0), element) })
     }
 
+    /// A static's initializer is evaluated by rustc at compile time.
+    var inStaticInitializer: Bool { currentFunction < 0 }
+
     // MARK: values
 
     func rvalue(_ e: CExpr) -> RExpr {
@@ -197,7 +200,7 @@ extension FaithfulTranslator {
             if case .variable(let id) = x.kind, program.variables[id].storage == .local || program.variables[id].storage == .parameter {
                 base = .method(.path(localName(id)), c ? "as_ptr" : "as_mut_ptr", [])
             } else {
-                base = .cast(.macro(c ? Self.addrOfConst : Self.addrOf, [place(x)]), elementPointer)
+                base = .cast(.macro(c || inStaticInitializer ? Self.addrOfConst : Self.addrOf, [place(x)]), elementPointer)
             }
             return elementPointer == target ? base : .cast(base, target)
         }
@@ -356,8 +359,11 @@ extension FaithfulTranslator {
         case .stringLiteral(let bytes):
             return .cast(.method(.literal(byteString(bytes)), "as_ptr", []), rtype(t))
         default:
-            let p: RExpr = .macro(constant ? Self.addrOfConst : Self.addrOf, [place(x)])
-            let natural = RType.pointer(rtype(x.type), mutable: !constant)
+            // In a static's initializer a `*const` to another static is taken and cast: older
+            // rustc (Debian's 1.63) refuses `addr_of_mut!` in constant evaluation.
+            let viaConst = constant || inStaticInitializer
+            let p: RExpr = .macro(viaConst ? Self.addrOfConst : Self.addrOf, [place(x)])
+            let natural = RType.pointer(rtype(x.type), mutable: !viaConst)
             return natural == rtype(t) ? p : .cast(p, rtype(t))
         }
     }
