@@ -121,6 +121,9 @@ public struct CVar: Sendable {
     public var isSystem: Bool
     /// The function that declares it (locals, parameters, static locals), or -1.
     public var function: Int
+    /// A variable-length array (`char buf[n]`, a local): its element count, evaluated where it
+    /// is declared. Its `type` is then `.array(element, count: nil)`.
+    public var vlaSize: CExpr?
     public init(name: String, type: CTy, storage: CStorage, isStatic: Bool, initializer: CExpr?, loc: CLoc, isSystem: Bool, function: Int) {
         self.name = name; self.type = type; self.storage = storage; self.isStatic = isStatic
         self.initializer = initializer; self.loc = loc; self.isSystem = isSystem; self.function = function

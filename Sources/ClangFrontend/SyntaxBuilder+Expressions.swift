@@ -24,7 +24,8 @@ extension SyntaxBuilder {
             case CXCursor_VarDecl, CXCursor_ParmDecl:
                 let id = variable(d)
                 // A parameter's type as adjusted (`char *argv[]` is `char **`).
-                return CExpr(.variable(id), clang_getCursorKind(d) == CXCursor_ParmDecl ? program.variables[id].type : t, at)
+                let adjusted = clang_getCursorKind(d) == CXCursor_ParmDecl || program.variables[id].vlaSize != nil
+                return CExpr(.variable(id), adjusted ? program.variables[id].type : t, at)
             case CXCursor_FunctionDecl: return make(.function(function(d)))
             case CXCursor_EnumConstantDecl:
                 return make(.intLiteral(evaluate(c) ?? UInt64(bitPattern: clang_getEnumConstantDeclValue(d))))
@@ -118,6 +119,17 @@ extension SyntaxBuilder {
         case CXCursor_UnaryExpr:
             // sizeof, _Alignof: constants (a variable-length array's sizeof is not).
             if let v = evaluate(c) { return make(.intLiteral(v)) }
+            // `sizeof vla`: its count times its element's size, computed at run time.
+            if let operand = expressionChildren(c).first {
+                let e = expression(operand)
+                if case .variable(let id) = e.kind, let n = program.variables[id].vlaSize,
+                   case .array(let element, nil) = program.variables[id].type {
+                    let elementSize = UInt64(max(clang_Type_getSizeOf(clang_getArrayElementType(clang_getCanonicalType(clang_getCursorType(clang_getCursorReferenced(operand))))), 0))
+                    if elementSize > 0 {
+                        return make(.binary(.mul, CExpr(.cast(n, explicit: false), t, at), CExpr(.intLiteral(elementSize), t, at)))
+                    }
+                }
+            }
             return make(.unsupported("sizeof of a variable-length array"))
         case CXCursor_InitListExpr:
             return initializer(c, for: t)

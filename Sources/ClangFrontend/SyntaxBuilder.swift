@@ -157,6 +157,15 @@ final class SyntaxBuilder {
                                       isStatic: sc == CX_SC_Static && storage == .global, initializer: nil,
                                       loc: loc(c), isSystem: isSystem(c), function: storage == .global || storage == .external ? -1 : currentFunction))
         var t = type(clang_getCursorType(c))
+        let written = clang_getCanonicalType(clang_getCursorType(c))
+        if storage == .local, written.kind == CXType_VariableArray {
+            // `T name[n]`: the element count is the declaration's expression child.
+            let element = type(clang_getArrayElementType(written))
+            if case .unsupported = element {} else if let size = expressionChildren(c).first {
+                t = .array(element, count: nil)
+                program.variables[id].vlaSize = expression(size)
+            }
+        }
         if storage == .parameter {
             // C adjusts an array parameter to a pointer and a function parameter to a pointer to it.
             if case .array(let e, _) = t { t = .pointer(e, constPointee: false) }

@@ -45,14 +45,22 @@ public struct LibraryModel: Sendable {
         /// Lives in a value (`zmq_msg_t msg`), initialised and released through its address.
         public var value: Bool?
     }
+    /// A native library the functions of some headers live in (`-l zmq` for `zmq.h`).
+    public struct Link: Codable, Sendable {
+        public var name: String
+        public var headers: [String]
+    }
     struct File: Codable {
         var library: String?
+        var links: [Link]?
         var resources: [String: Resource]?
         var functions: [String: FunctionModel]?
     }
 
     public private(set) var functions: [String: FunctionModel] = [:]
     public private(set) var resources: [String: Resource] = [:]
+    /// Header file name (`zmq.h`) -> the native library to link (`zmq`).
+    public private(set) var linkByHeader: [String: String] = [:]
     /// Model files read, in order (for the report's metadata and the cache key).
     public private(set) var sources: [String] = []
 
@@ -80,6 +88,10 @@ public struct LibraryModel: Sendable {
             throw ModelError(file: path, message: "not a valid model file: \(Self.describe(e))")
         }
         for (name, r) in file.resources ?? [:] { resources[name] = r }
+        for link in file.links ?? [] {
+            guard !link.name.isEmpty, !link.headers.isEmpty else { throw ModelError(file: path, message: "a link needs a name and headers") }
+            for h in link.headers { linkByHeader[h] = link.name }
+        }
         for (name, f) in file.functions ?? [:] {
             for p in f.params ?? [] where !Self.roles.contains(p.role) {
                 throw ModelError(file: path, message: "function '\(name)': unknown role '\(p.role)' (known: \(Self.roles.sorted().joined(separator: ", ")))")

@@ -49,7 +49,7 @@ extension Pipeline {
             reason = "rustc rejected the idiomatic translation (\(error))"
         }
         guard let reason else { return idiomatic }
-        switch FaithfulTier.translate(program, findings: diagnostics) {
+        switch FaithfulTier.translate(program, findings: diagnostics, links: library.linkByHeader) {
         case .failure(let refusals):
             throw Failure(messages: refusals.list.map(\.description))
         case .success(var faithful):

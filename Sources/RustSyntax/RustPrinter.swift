@@ -59,7 +59,8 @@ public struct RustPrinter {
             start("const \(name): \(type(t)) = ")
             expr(value, 0)
             out += ";\n"
-        case .externBlock(let items):
+        case .externBlock(let link, let items):
+            if let link { line("#[link(name = \"\(link)\")]") }
             line("extern \"C\" {")
             indent += 1
             for e in items {

@@ -137,7 +137,8 @@ public enum RItem: Sendable {
     case record(name: String, isUnion: Bool, repr: String, fields: [RField], comments: [String])
     case staticVar(name: String, type: RType, value: RExpr, mutable: Bool, comments: [String])
     case constant(name: String, type: RType, value: RExpr)
-    case externBlock([RExternItem])
+    /// `#[link(name = ..)] extern "C" { .. }`; no link: the C library, which std links.
+    case externBlock(link: String?, [RExternItem])
     case impl(type: String, [RFunction])
     /// Inner attributes and other crate-level lines (`#![allow(...)]`), printed as they are.
     case attribute(String)

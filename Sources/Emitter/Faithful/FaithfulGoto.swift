@@ -131,6 +131,11 @@ struct FaithfulGoto {
                 let v = t.program.variables[id]
                 guard v.storage == .local else { g.emit(t.declaration(id)); continue }
                 t.check(v.type, at: v.loc)
+                if let size = v.vlaSize, case .array(let e, nil) = v.type {
+                    g.hoisted.append(.letBinding(name: t.localName(id), mutable: true, type: t.vlaType(e), value: .call(.path("Vec::new"), [])))
+                    g.emit([.expr(.assign(.path(t.localName(id)), t.vlaValue(e, size)))])
+                    continue
+                }
                 g.hoisted.append(.letBinding(name: t.localName(id), mutable: true, type: t.rtype(v.type), value: t.zero(v.type)))
                 if let ini = v.initializer {
                     g.emit([.expr(.assign(.path(t.localName(id)), t.element(ini, v.type)))])

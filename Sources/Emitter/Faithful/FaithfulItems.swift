@@ -59,25 +59,28 @@ extension FaithfulTranslator {
         return .staticVar(name: globalName(id), type: rtype(v.type), value: .block(RBlock(tail: value, isUnsafe: true)), mutable: true, comments: [])
     }
 
-    func externBlock() -> RItem? {
-        var items: [RExternItem] = []
+    /// The library functions and variables the program uses, one block per native library
+    /// (the model files say which header's functions live where).
+    func externBlocks() -> [RItem] {
+        var blocks: [String: [RExternItem]] = [:]
+        func library(_ loc: CLoc) -> String { links[String(loc.file.split(separator: "/").last ?? "")] ?? "" }
         for id in neededFunctions.sorted() where program.functions[id].body == nil {
             let f = program.functions[id]
+            var name = functionName(id)
             if f.name.hasPrefix("__builtin_") {
                 // GCC spells some libc functions as builtins: the library symbol is the same.
-                items.append(.function(name: String(f.name.dropFirst(10)), params: f.type.params.map(rtype), result: resultType(f.type.result), variadic: f.type.variadic))
-                functionNames[id] = String(f.name.dropFirst(10))
-                continue
+                name = String(f.name.dropFirst(10))
+                functionNames[id] = name
             }
-            items.append(.function(name: functionName(id), params: f.type.params.map(rtype), result: resultType(f.type.result), variadic: f.type.variadic))
+            blocks[library(f.loc), default: []].append(.function(name: name, params: f.type.params.map(rtype), result: resultType(f.type.result), variadic: f.type.variadic))
         }
         for id in neededVariables.sorted() where program.variables[id].storage == .external {
-            items.append(.staticVar(name: globalName(id), type: rtype(program.variables[id].type)))
+            blocks[library(program.variables[id].loc), default: []].append(.staticVar(name: globalName(id), type: rtype(program.variables[id].type)))
         }
-        if let t = needsEnviron, !items.contains(where: { if case .staticVar("environ", _) = $0 { return true }; return false }) {
-            items.append(.staticVar(name: "environ", type: t))
+        if let t = needsEnviron, !(blocks[""] ?? []).contains(where: { if case .staticVar("environ", _) = $0 { return true }; return false }) {
+            blocks["", default: []].append(.staticVar(name: "environ", type: t))
         }
-        return items.isEmpty ? nil : .externBlock(items)
+        return blocks.keys.sorted().map { .externBlock(link: $0.isEmpty ? nil : $0, blocks[$0]!) }
     }
 
     /// Rust's `main` calls the C one with `argc`/`argv` built from the process' arguments and

@@ -72,9 +72,20 @@ extension FaithfulTranslator {
         default:
             check(v.type, at: v.loc)
             let name = localName(id)
+            if let size = v.vlaSize, case .array(let e, nil) = v.type {
+                return [.letBinding(name: name, mutable: true, type: vlaType(e), value: vlaValue(e, size))]
+            }
             let value = v.initializer.map { element($0, v.type) } ?? zero(v.type)
             return [.letBinding(name: name, mutable: true, type: rtype(v.type), value: value)]
         }
+    }
+
+    /// A variable-length array is a `Vec` of its zeroed elements, made where C declares it.
+    func vlaType(_ element: CTy) -> RType { .named("Vec<\(RustPrinter().type(rtype(element)))>") }
+
+    func vlaValue(_ element: CTy, _ size: CExpr) -> RExpr {
+        .method(.method(.call(.path("::std::iter::repeat"), [zero(element)]), "take", [.cast(rvalue(size), .named("usize"))]),
+                "collect::<\(RustPrinter().type(vlaType(element)))>", [])
     }
 
     // MARK: loops
@@ -158,7 +169,7 @@ extension FaithfulTranslator {
             var assigns: [CStmt] = []
             for id in ids {
                 let v = program.variables[id]
-                guard v.storage == .local else { hoisted += declaration(id); continue }
+                guard v.storage == .local, v.vlaSize == nil else { hoisted += declaration(id); continue }
                 hoisted.append(.letBinding(name: localName(id), mutable: true, type: rtype(v.type), value: zero(v.type)))
                 if let ini = v.initializer {
                     assigns.append(.expression(CExpr(.assign(CExpr(.variable(id), v.type, v.loc), ini), v.type, v.loc)))

@@ -6,8 +6,10 @@ import RustSyntax
 /// plain `rustc` (std only; libc functions declared `extern "C"`) out.
 public enum FaithfulTier {
     /// `findings`: the checker's, written as `// WARNING [id]` above the function they are in.
-    public static func translate(_ program: Program, findings: [Diagnostic] = []) -> Result<RustTranslation, FaithfulRefusals> {
+    /// `links`: header file name -> the native library its functions live in.
+    public static func translate(_ program: Program, findings: [Diagnostic] = [], links: [String: String] = [:]) -> Result<RustTranslation, FaithfulRefusals> {
         let translator = FaithfulTranslator(program: program)
+        translator.links = links
         for d in findings { translator.findings[d.function, default: []].append(d) }
         switch translator.translate() {
         case .failure(let refusals): return .failure(refusals)

@@ -22,6 +22,8 @@ public struct FaithfulRefusals: Error, Sendable {
 public final class FaithfulTranslator {
     let program: Program
     var refusals: [FaithfulRefusal] = []
+    /// Header file name -> native library (from the model files).
+    var links: [String: String] = [:]
     /// The checker's findings by C function name.
     var findings: [String: [Diagnostic]] = [:]
 
@@ -85,7 +87,7 @@ public final class FaithfulTranslator {
         if !refusals.isEmpty { return .failure(FaithfulRefusals(list: refusals.sorted { ($0.loc.file, $0.loc.line, $0.loc.column) < ($1.loc.file, $1.loc.line, $1.loc.column) })) }
         // The extern block and main name library types (FILE) too: made before the records.
         let wrapper = mainWrapper()
-        let externs = externBlock()
+        let externs = externBlocks()
         var items: [RItem] = [.attribute(Self.allowances)]
         items += recordItems()
         let staticOrder = statics.keys.sorted { program.variables[$0].loc.line < program.variables[$1].loc.line || program.variables[$0].loc.line == program.variables[$1].loc.line && $0 < $1 }
@@ -93,7 +95,7 @@ public final class FaithfulTranslator {
         items += extraItems
         let fnOrder = functions.keys.sorted { byPlace(program.functions[$0].loc, program.functions[$1].loc, $0, $1) }
         for id in fnOrder { items.append(.function(functions[id]!)) }
-        if let externs { items.append(externs) }
+        items += externs
         if let wrapper { items.append(.function(wrapper)) }
         return .success(items)
     }
