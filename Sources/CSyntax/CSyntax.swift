@@ -233,6 +233,8 @@ public struct Program: Sendable {
     public var functions: [CFunction] = []
     /// File-scope declarations in source order (globals and functions), for the output's order.
     public var order: [TopLevel] = []
+    /// Where designated initializers (`.x = 1`, `[3] = 2`, `[1 ... 4] = 0`) are written.
+    public var designatedInitializers: [CLoc] = []
     public init(mainFile: String) { self.mainFile = mainFile }
 
     public enum TopLevel: Sendable, Hashable { case variable(Int), function(Int), record(Int) }

@@ -156,8 +156,10 @@ extension SyntaxBuilder {
                 return folded(c, make(.cast(inner, explicit: false)))
             }
             if t.isInteger, let v = evaluate(c) { return make(.intLiteral(v)) }   // __builtin_offsetof and kin
-            if parts.count == 2 && t == expression(parts[0]).type {   // `a ?: b` keeps its operands
-                return make(.elvis(expression(parts[0]), expression(parts[1])))
+            if parts.count == 4 {
+                // `a ?: b` (BinaryConditionalOperator): the common operand, the condition and
+                // the true value (both the common one again), and the false value.
+                return make(.elvis(expression(parts[0]), expression(parts[3])))
             }
             return make(.unsupported(parts.isEmpty ? "this expression (va_arg or a builtin)" : "this expression"))
         default:
@@ -258,9 +260,15 @@ extension SyntaxBuilder {
         var value: CXCursor
         var isList: Bool
     }
-    enum RawDesignator { case field(String), index(Int) }
+    enum RawDesignator { case field(String), index(Int), range(Int, Int) }
 
     private func rawItems(_ list: CXCursor) -> [RawItem] {
+        let items = rawItemList(list)
+        if items.contains(where: { !$0.designators.isEmpty }) { program.designatedInitializers.append(loc(list)) }
+        return items
+    }
+
+    private func rawItemList(_ list: CXCursor) -> [RawItem] {
         expressionChildren(list).map { item in
             let kind = clang_getCursorKind(item)
             if kind == CXCursor_UnexposedExpr {
@@ -270,6 +278,11 @@ extension SyntaxBuilder {
                 if !designatorParts.isEmpty, designatorParts.allSatisfy({ clang_getCursorKind($0) == CXCursor_MemberRef || clang_isExpression(clang_getCursorKind($0)) != 0 }),
                    let value = parts.last, clang_getCursorType(item).kind != CXType_Invalid,
                    designatorParts.contains(where: { clang_getCursorKind($0) == CXCursor_MemberRef }) || parts.count >= 2 && isDesignatedShape(item) {
+                    if designatorParts.count == 2, designatorParts.allSatisfy({ clang_isExpression(clang_getCursorKind($0)) != 0 }), hasEllipsis(item) {
+                        let lo = Int(Int64(bitPattern: evaluate(designatorParts[designatorParts.startIndex]) ?? 0))
+                        let hi = Int(Int64(bitPattern: evaluate(designatorParts[designatorParts.startIndex + 1]) ?? 0))
+                        return RawItem(designators: [.range(lo, hi)], value: value, isList: clang_getCursorKind(value) == CXCursor_InitListExpr)
+                    }
                     let ds: [RawDesignator] = designatorParts.compactMap { p in
                         guard clang_getCursorKind(p) == CXCursor_MemberRef else { return .index(Int(Int64(bitPattern: evaluate(p) ?? 0))) }
                         let name = consume(clang_getCursorSpelling(p))
@@ -282,6 +295,17 @@ extension SyntaxBuilder {
             }
             return RawItem(designators: [], value: item, isList: kind == CXCursor_InitListExpr)
         }
+    }
+
+    /// Whether a designated initializer spells `...` (GNU's `[lo ... hi]`).
+    private func hasEllipsis(_ c: CXCursor) -> Bool {
+        var tokens: UnsafeMutablePointer<CXToken>?
+        var n: UInt32 = 0
+        clang_tokenize(unit, clang_getCursorExtent(c), &tokens, &n)
+        guard let tokens else { return false }
+        defer { clang_disposeTokens(unit, tokens, n) }
+        for i in 0..<Int(n) where consume(clang_getTokenSpelling(unit, tokens[i])) == "..." { return true }
+        return false
     }
 
     /// An unexposed expression with several expression children inside an initializer list is a
@@ -327,8 +351,11 @@ extension SyntaxBuilder {
 
     /// Consumes items for one object of type `t`. `braced`: the items are the object's own list
     /// (designators apply); otherwise the object's braces were elided and it takes what it needs.
-    private func fill(_ t: CTy, _ items: [RawItem], _ pos: inout Int, braced: Bool, at: CLoc) -> CExpr {
+    private func fill(_ t: CTy, _ items: [RawItem], _ pos: inout Int, braced: Bool, at: CLoc, designatedFirst: Bool = false) -> CExpr {
         var entries: [(CDesignator, CExpr)] = []
+        // A designation that goes into a sub-object (`.in.a = 1, 2`) lets its first item name
+        // a member here; the items after it go on from there (C11 6.7.9p17).
+        var designatorAllowed = braced || designatedFirst
         switch t {
         case .record(let r):
             let fields = program.records[r].fields ?? []
@@ -336,8 +363,9 @@ extension SyntaxBuilder {
             var next = 0
             while pos < items.count {
                 var item = items[pos]
+                defer { designatorAllowed = braced }
                 if !item.designators.isEmpty {
-                    guard braced, case .field(let name) = item.designators[0] else { break }
+                    guard designatorAllowed, case .field(let name) = item.designators[0] else { break }
                     if let k = fields.firstIndex(where: { $0.name == name }) {
                         next = k
                         item.designators.removeFirst()
@@ -346,13 +374,13 @@ extension SyntaxBuilder {
                     } else { break }
                     if !item.designators.isEmpty {
                         // `.a.b = x`: the rest of the designation applies to member a.
-                        var sub = [item]
-                        var p = 0
-                        let value = fill(fields[next].type, &sub, &p, at: at)
+                        var rest = items
+                        rest[pos] = item
+                        let value = fill(fields[next].type, rest, &pos, braced: false, at: at, designatedFirst: true)
                         let previous = entries.first { if case .field(next) = $0.0 { return true }; return false }?.1
                         entries.removeAll { if case .field(next) = $0.0 { return true }; return false }
                         entries.append((.field(next), merged(previous, value)))
-                        pos += 1; next += 1
+                        next += 1
                         if isUnion { break }
                         continue
                     }
@@ -374,16 +402,30 @@ extension SyntaxBuilder {
             var next = 0
             while pos < items.count {
                 var item = items[pos]
+                defer { designatorAllowed = braced }
                 if !item.designators.isEmpty {
-                    guard braced, case .index(let k) = item.designators[0] else { break }
+                    guard designatorAllowed else { break }
+                    if case .range(let lo, let hi) = item.designators[0], item.designators.count == 1, hi >= lo {
+                        // GNU `[lo ... hi] = v`: every element of the range.
+                        let v = value(element, item)
+                        for k in lo...hi {
+                            entries.removeAll { if case .index(k) = $0.0 { return true }; return false }
+                            entries.append((.index(k), v))
+                        }
+                        pos += 1; next = hi + 1
+                        continue
+                    }
+                    guard case .index(let k) = item.designators[0] else { break }
                     next = k
                     item.designators.removeFirst()
                     if !item.designators.isEmpty {
-                        var sub = [item]
-                        var p = 0
+                        var rest = items
+                        rest[pos] = item
+                        let value = fill(element, rest, &pos, braced: false, at: at, designatedFirst: true)
+                        let previous = entries.first { if case .index(next) = $0.0 { return true }; return false }?.1
                         entries.removeAll { if case .index(next) = $0.0 { return true }; return false }
-                        entries.append((.index(next), fill(element, &sub, &p, at: at)))
-                        pos += 1; next += 1
+                        entries.append((.index(next), merged(previous, value)))
+                        next += 1
                         continue
                     }
                 }
@@ -417,9 +459,4 @@ extension SyntaxBuilder {
         return CExpr(.initList(entries), new.type, new.loc)
     }
 
-    /// A designation that goes on into a member: one item, whose remaining designators apply
-    /// inside the member's own (implicit) braces.
-    private func fill(_ t: CTy, _ items: inout [RawItem], _ pos: inout Int, at: CLoc) -> CExpr {
-        fill(t, items, &pos, braced: true, at: at)
-    }
 }

@@ -597,6 +597,8 @@ extension FunctionEmitter {
     func binary(_ n: Int32) -> E {
         let op = BinaryOp(rawValue: node(n).op) ?? .other
         let k = kids(n)
+        // A constant folded away by the front end (a case label's `1 << 4`) has no operands here.
+        guard k.count == 2 else { return E(text: gap("binary operator", n), type: .unit, prec: E.atom) }
         switch op {
         case .land, .lor:
             // `s == NULL || strlen(s) == 0` / `p != NULL && p->ok`: the right side sees the value.

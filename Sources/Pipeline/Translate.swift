@@ -42,7 +42,10 @@ extension Pipeline {
                                                                diagnostics: diagnostics, source: source, library: library, strict: strict))
         if strict { return idiomatic }
         var reason: String?
-        if !idiomatic.gaps.isEmpty {
+        let unkept = IdiomaticGuard.reasons(program) + IdiomaticGuard.sizeofReasons(unit, source: source)
+        if !unkept.isEmpty {
+            reason = "the idiomatic tier does not yet keep the meaning of \(unkept.prefix(3).joined(separator: ", "))"
+        } else if !idiomatic.gaps.isEmpty {
             let first = idiomatic.gaps[0].split(separator: " ", maxSplits: 1).last.map(String.init) ?? idiomatic.gaps[0]
             reason = "the idiomatic tier left \(idiomatic.gaps.count) construct(s) untranslated (first: \(first))"
         } else if idiomatic.crates.isEmpty, let error = RustCheck.firstError(idiomatic.code) {
@@ -102,8 +105,10 @@ public enum RustCheck {
         guard FileManager.default.createFile(atPath: source, contents: Data(code.utf8)) else { return nil }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: rustc)
-        p.arguments = ["--edition", "2021", "--crate-type", code.contains("fn main()") ? "bin" : "lib", "--emit=metadata",
-                       "--error-format=short", "-o", dir + "/check.rmeta", source]
+        // Object code, not only metadata: rustc's overflow and panic lints run on the MIR that
+        // code generation uses.
+        p.arguments = ["--edition", "2021", "--crate-type", code.contains("fn main()") ? "bin" : "lib", "--emit=obj",
+                       "--error-format=short", "-o", dir + "/check.o", source]
         let err = Pipe()
         p.standardError = err
         p.standardOutput = FileHandle.nullDevice

@@ -9,17 +9,30 @@ extension FaithfulTranslator {
     enum Target {
         case place(RExpr)
         case bitField(record: RExpr, name: String)
+        /// A bit-field of a record inside a packed one: read and written through an unaligned copy.
+        case copied(pointer: RExpr, copy: String, name: String)
 
         func read() -> RExpr {
             switch self {
             case .place(let p): return p
             case .bitField(let r, let n): return .method(r, n, [])
+            case .copied(let p, _, let n): return .method(.method(p, "read_unaligned", []), n, [])
             }
         }
         func write(_ v: RExpr) -> RExpr {
             switch self {
             case .place(let p): return .assign(p, v)
-            case .bitField(let r, let n): return .method(r, "set_\(n)", [v])
+            case .bitField(let r, let n):
+                // The value first: computing it may borrow the same record (`s.b = (s.a |= 1)`).
+                if case .literal = v { return .method(r, "set_\(n)", [v]) }
+                if case .path = v { return .method(r, "set_\(n)", [v]) }
+                return .block(RBlock([.letBinding(name: "__value", mutable: false, type: nil, value: v)],
+                                     tail: .method(r, "set_\(n)", [.path("__value")])))
+            case .copied(let p, let c, let n):
+                return .block(RBlock([.letBinding(name: "__value", mutable: false, type: nil, value: v),
+                                      .letBinding(name: c, mutable: true, type: nil, value: .method(p, "read_unaligned", [])),
+                                      .expr(.method(.path(c), "set_\(n)", [.path("__value")]))],
+                                     tail: .method(p, "write_unaligned", [.path(c)])))
             }
         }
     }
@@ -28,6 +41,14 @@ extension FaithfulTranslator {
     func target(_ e: CExpr, pin: Bool) -> ([RStmt], Target) {
         if case .member(let base, let r, let f, let arrow) = e.kind, let b = bitFields(of: r)[f] {
             let name = b.name.hasPrefix("r#") ? String(b.name.dropFirst(2)) : b.name
+            if !arrow, insidePacked(base) {
+                // The record sits unaligned in a packed one: changed through a copy written back.
+                let t = temporary("p")
+                let copy = temporary("r")
+                let pointer: RExpr = .macro(Self.addrOf, [place(base)])
+                return ([.letBinding(name: t, mutable: false, type: nil, value: pointer)],
+                        .copied(pointer: .path(t), copy: copy, name: name))
+            }
             if !pin || isPure(base) { return ([], .bitField(record: recordPlace(base, arrow), name: name)) }
             let t = temporary("p")
             let pointer: RExpr = arrow ? rvalue(base) : .macro(Self.addrOf, [place(base)])
@@ -101,6 +122,7 @@ extension FaithfulTranslator {
             let v = temporary("v")
             var stmts = pins + [.letBinding(name: v, mutable: false, type: rtype(l.type), value: element(r, l.type)), .expr(t.write(.path(v)))]
             if case .bitField = t { return .block(RBlock(stmts, tail: t.read())) }
+            if case .copied = t { return .block(RBlock(stmts, tail: t.read())) }
             stmts.removeAll { _ in false }
             return .block(RBlock(stmts, tail: .path(v)))
         }

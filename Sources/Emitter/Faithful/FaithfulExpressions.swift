@@ -71,6 +71,10 @@ extension FaithfulTranslator {
     // MARK: values
 
     func rvalue(_ e: CExpr) -> RExpr {
+        if e.type == .float(.longDouble) {
+            // Rust has no 80-bit float: computing in f64 would print other digits.
+            refuse("`long double` arithmetic (Rust has no 80-bit float)", at: e.loc)
+        }
         switch e.kind {
         case .intLiteral(let v): return intLiteral(v, e.type)
         case .floatLiteral(let v): return floatLiteral(v, e.type)
@@ -93,7 +97,13 @@ extension FaithfulTranslator {
         case .call(let callee, let args): return call(callee, args, e)
         case .member(let base, let r, let f, let arrow):
             if let b = bitFields(of: r)[f] {
-                return .method(recordPlace(base, arrow), b.name.hasPrefix("r#") ? String(b.name.dropFirst(2)) : b.name, [])
+                let getter = b.name.hasPrefix("r#") ? String(b.name.dropFirst(2)) : b.name
+                if !arrow, insidePacked(base) {
+                    // A record that sits unaligned in a packed one is read through a copy.
+                    return .block(RBlock([.letBinding(name: "__record", mutable: false, type: nil, value: place(base))],
+                                         tail: .method(.path("__record"), getter, [])))
+                }
+                return .method(recordPlace(base, arrow), getter, [])
             }
             return .field(recordPlace(base, arrow), fieldName(r, f))
         case .subscript: return place(e)
@@ -123,6 +133,17 @@ extension FaithfulTranslator {
         case .member(let b, _, _, let arrow): return !arrow && isStaticStorage(b)
         case .subscript(let b, _):
             if case .cast(let inner, _) = b.kind, inner.type.element != nil { return isStaticStorage(inner) }
+            return false
+        default: return false
+        }
+    }
+
+    /// Whether the place `e` is a member of a packed record (so no reference to it may be made).
+    func insidePacked(_ e: CExpr) -> Bool {
+        switch e.kind {
+        case .member(let base, let r, _, let arrow): return isPacked(r) || (!arrow && insidePacked(base))
+        case .subscript(let base, _):
+            if case .cast(let array, _) = base.kind, array.type.element != nil { return insidePacked(array) }
             return false
         default: return false
         }
@@ -444,6 +465,18 @@ extension FaithfulTranslator {
         case "__builtin_ctz", "__builtin_ctzl", "__builtin_ctzll": return .cast(.method(arg(0), "trailing_zeros", []), rtype(e.type))
         case "__builtin_popcount", "__builtin_popcountl", "__builtin_popcountll": return .cast(.method(arg(0), "count_ones", []), rtype(e.type))
         case "__builtin_constant_p": return intLiteral(0, e.type)
+        case "__builtin_nan", "__builtin_nanf", "__builtin_nans", "__builtin_nansf": return floatLiteral(.nan, e.type)
+        case "__builtin_inf", "__builtin_inff", "__builtin_huge_val", "__builtin_huge_valf": return floatLiteral(.infinity, e.type)
+        case "__builtin_isnan": return .cast(.method(arg(0), "is_nan", []), rtype(e.type))
+        case "__builtin_isinf": return .cast(.method(arg(0), "is_infinite", []), rtype(e.type))
+        case "__builtin_isfinite": return .cast(.method(arg(0), "is_finite", []), rtype(e.type))
+        case "__builtin_isinf_sign":
+            let x = arg(0)
+            return .ifElse(.method(x, "is_infinite", []),
+                           RBlock(tail: .ifElse(.method(x, "is_sign_negative", []), RBlock(tail: intLiteral(UInt64(bitPattern: -1), e.type)), .block(RBlock(tail: intLiteral(1, e.type))))),
+                           .block(RBlock(tail: intLiteral(0, e.type))))
+        case "__builtin_signbit", "__builtin_signbitf": return .cast(.method(arg(0), "is_sign_negative", []), rtype(e.type))
+        case "__builtin_fabs", "__builtin_fabsf": return .method(arg(0), "abs", [])
         case "__builtin_va_start", "__builtin_va_end", "__builtin_va_copy", "__builtin_va_arg":
             refuse("variable arguments (va_list)", at: e.loc)
             return .unitValue

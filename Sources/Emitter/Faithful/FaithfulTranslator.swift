@@ -108,7 +108,7 @@ public final class FaithfulTranslator {
 
     /// Crate-level allowances: C names are not Rust's case conventions, and a faithful
     /// translation keeps C's unused values, parentheses and labels.
-    static let allowances = "#![allow(unknown_lints, non_snake_case, non_camel_case_types, non_upper_case_globals, unused_mut, unused_assignments, unused_variables, unused_parens, unused_labels, unused_unsafe, unused_braces, dead_code, unreachable_code, unreachable_patterns, path_statements, unused_must_use, unused_comparisons, static_mut_refs, unpredictable_function_pointer_comparisons, clippy::all)]"
+    static let allowances = "#![allow(unknown_lints, non_snake_case, non_camel_case_types, non_upper_case_globals, unused_mut, unused_assignments, unused_variables, unused_parens, unused_labels, unused_unsafe, unused_braces, dead_code, unreachable_code, unreachable_patterns, path_statements, unused_must_use, unused_comparisons, unconditional_recursion, useless_ptr_null_checks, overflowing_literals, static_mut_refs, unpredictable_function_pointer_comparisons, clippy::all)]"
 
     // MARK: needs
 

@@ -62,7 +62,7 @@ extension FaithfulTranslator {
         case .unsupported(let what): refuse("the type \(what)", at: loc)
         case .pointer(let p, _): if case .unsupported = p { check(p, at: loc) }
         case .array(let e, _): check(e, at: loc)
-        case .float(.longDouble): break   // translated as f64: documented precision loss
+        case .float(.longDouble): refuse("`long double` (Rust has no 80-bit float)", at: loc)
         default: break
         }
     }
@@ -165,6 +165,7 @@ extension FaithfulTranslator {
             fields.append(RField("_bytes", .array(.named("u8"), r.size)))
             let natural = slots.map(\.align).max() ?? 1
             if natural > r.align { repr = r.align == 1 ? "C, packed" : "C, packed(\(r.align))" }
+            else if let marker = alignmentMarker(r, slots) { fields.append(RField("_align", marker)) }
             else if r.align > natural { repr = "C, align(\(r.align))" }
         } else {
             repr = structRepr(r, slots)
@@ -177,6 +178,24 @@ extension FaithfulTranslator {
     }
 
     private func naturalAlign(_ slots: [Slot]) -> Int { slots.map(\.align).max() ?? 1 }
+
+    /// `[u32; 0]` and kin: a member of no size that gives the record clang's alignment.
+    func alignmentMarker(_ r: CRecord, _ slots: [Slot]) -> RType? {
+        let natural = naturalAlign(slots)
+        guard r.align > natural, r.align <= 16 else { return nil }
+        if structRepr(r, slots).contains("packed") && !r.isUnion { return nil }
+        let name = [2: "u16", 4: "u32", 8: "u64", 16: "u128"][r.align] ?? "u8"
+        return .array(.named(name), 0)
+    }
+
+    /// Whether the record is laid out `packed` (its members may sit unaligned).
+    func isPacked(_ r: Int) -> Bool {
+        let rec = program.records[r]
+        guard rec.fields != nil else { return false }
+        let (slots, _) = slotsAndBitFields(r)
+        if rec.isUnion { return (slots.map(\.align).max() ?? 1) > rec.align }
+        return structRepr(rec, slots).contains("packed")
+    }
     private func roundUp(_ x: Int, _ a: Int) -> Int { (x + a - 1) / a * a }
 
     /// `C` when Rust's own layout with the explicit padding gives clang's offsets and size;
@@ -187,6 +206,9 @@ extension FaithfulTranslator {
             slots.allSatisfy { $0.offset % min($0.align, cap) == 0 }
         }
         if natural == r.align, fits(natural) { return "C" }
+        // A stricter alignment comes from a zero-length member (`alignmentMarker`), not from
+        // `align(N)`: a packed record may contain this one, and Rust forbids align inside packed.
+        if r.align > natural, fits(natural), r.align <= 16 { return "C" }
         if r.align > natural, fits(natural) { return "C, align(\(r.align))" }
         if r.align == 1 { return "C, packed" }
         return "C, packed(\(r.align))"
@@ -272,6 +294,7 @@ extension FaithfulTranslator {
         var pads = 0
         let fields = rec.fields ?? []
         let repr = structRepr(rec, slots)
+        if let marker = alignmentMarker(rec, slots) { out.append(("_align", marker, .arrayLiteral([]))) }
         for s in slots.sorted(by: { $0.offset < $1.offset }) {
             if s.offset > cursor {
                 out.append(("_pad\(pads)", .array(.named("u8"), s.offset - cursor), .arrayRepeat(.literal("0u8"), s.offset - cursor))); pads += 1

@@ -1,0 +1,218 @@
+import CModel
+import CSyntax
+
+/// The C constructs whose meaning the idiomatic tier does not yet keep (it would compile and
+/// compute something else): a file that uses one goes to the faithful tier. Each reason names
+/// the construct and where it is; the list shrinks as the idiomatic tier learns them.
+public enum IdiomaticGuard {
+    /// `sizeof` of an expression (not of a type): the idiomatic tier sizes the wrong object
+    /// (`sizeof a / sizeof a[0]`, `sizeof p.x`). Found in the compact model with the source text.
+    public static func sizeofReasons(_ unit: TranslationUnit, source: String) -> [String] {
+        var lineStarts: [Int] = [0]
+        let bytes = Array(source.utf8)
+        for (i, b) in bytes.enumerated() where b == 10 { lineStarts.append(i + 1) }
+        let typeWords: Set<String> = ["int", "char", "short", "long", "unsigned", "signed", "float", "double", "void", "struct",
+                                      "union", "enum", "const", "volatile", "_Bool", "bool", "size_t"]
+        for node in unit.nodes where node.kind == .sizeofExpr && node.loc.file == 0 {
+            let line = Int(node.loc.line) - 1, column = Int(node.loc.column) - 1
+            guard line >= 0, line < lineStarts.count else { continue }
+            var i = lineStarts[line] + column
+            guard i + 6 <= bytes.count, String(decoding: bytes[i..<(i + 6)], as: UTF8.self) == "sizeof" else { continue }
+            i += 6
+            while i < bytes.count, bytes[i] == 32 || bytes[i] == 9 || bytes[i] == UInt8(ascii: "(") { i += 1 }
+            var word = ""
+            while i < bytes.count, bytes[i] == UInt8(ascii: "_") || (bytes[i] >= 48 && bytes[i] <= 57) || (bytes[i] | 0x20 >= 97 && bytes[i] | 0x20 <= 122) {
+                word.append(Character(UnicodeScalar(bytes[i]))); i += 1
+            }
+            let isType = typeWords.contains(word) || word.hasSuffix("_t") || unit.records.contains { $0.name == word }
+            if isType { continue }
+            // The operand's rest (a member or an element), and what stands around the sizeof.
+            var rest = ""
+            var j = i
+            while j < bytes.count, bytes[j] != UInt8(ascii: ")"), bytes[j] != UInt8(ascii: ","), bytes[j] != UInt8(ascii: ";"), bytes[j] != 10 {
+                rest.append(Character(UnicodeScalar(bytes[j]))); j += 1
+            }
+            var before = lineStarts[line] + column - 1
+            while before > 0, bytes[before] == 32 || bytes[before] == UInt8(ascii: "(") { before -= 1 }
+            let divides = rest.contains("/") || (before >= 0 && bytes[before] == UInt8(ascii: "/"))
+            if rest.hasPrefix(".") || rest.hasPrefix("->") || rest.hasPrefix("[") || divides {
+                return ["sizeof of a member, an element or in a division (\(unit.mainFile.split(separator: "/").last ?? ""):\(node.loc.line))"]
+            }
+        }
+        return []
+    }
+
+    public static func reasons(_ program: Program) -> [String] {
+        var out: [String] = []
+        var seen: Set<String> = []
+        func flag(_ what: String, _ loc: CLoc) {
+            guard seen.insert(what).inserted else { return }
+            out.append("\(what) (\(loc.file.split(separator: "/").last ?? ""):\(loc.line))")
+        }
+        for f in program.functions where f.body != nil && f.loc.file == program.mainFile {
+            var walker = Walker(program: program, flag: flag)
+            walker.statement(f.body!)
+        }
+        if let d = program.designatedInitializers.first(where: { $0.file == program.mainFile }) { flag("designated initializers", d) }
+        for v in program.variables where v.loc.file == program.mainFile {
+            if v.vlaSize != nil { flag("a variable-length array", v.loc) }
+            if v.type == .float(.longDouble) { flag("long double", v.loc) }
+            if let ini = v.initializer { var w = Walker(program: program, flag: flag); w.expression(ini) }
+        }
+        return out
+    }
+
+    struct Walker {
+        let program: Program
+        let flag: (String, CLoc) -> Void
+
+        mutating func statement(_ s: CStmt) {
+            switch s {
+            case .compound(let list): list.forEach { statement($0) }
+            case .declaration(let ids):
+                for id in ids { if let e = program.variables[id].initializer { expression(e) } }
+            case .expression(let e): expression(e)
+            case .ifThen(let c, let a, let b): expression(c); statement(a); if let b { statement(b) }
+            case .whileLoop(let c, let b): expression(c); statement(b)
+            case .doWhile(let b, let c): statement(b); expression(c)
+            case .forLoop(let i, let c, let n, let b):
+                if let i { statement(i) }; if let c { expression(c) }; if let n { expression(n) }; statement(b)
+            case .switchOn(let e, let b): expression(e); statement(b)
+            case .caseLabel(_, let b), .defaultLabel(let b), .labeled(_, let b): statement(b)
+            case .caseRange(_, _, let b): statement(b)
+            case .returnStmt(let e): if let e { expression(e) }
+            default: break
+            }
+        }
+
+        private func isNarrow(_ t: CTy) -> Bool {
+            if case .int(let k) = t { return k != .bool && k.size < 4 }
+            return false
+        }
+
+        mutating func expression(_ e: CExpr) {
+            switch e.kind {
+            case .member(let base, let r, let f, _):
+                if (program.records[r].fields ?? [])[f].bitWidth != nil { flag("bit-fields", e.loc) }
+                expression(base)
+            case .compoundAssign(let op, let l, let r):
+                if isNarrow(l.type) { flag("arithmetic assigned to a char or short", e.loc) }
+                if op == .shl || op == .shr, l.type.intKind?.size == 8 { flag("64-bit shifts", e.loc) }
+                expression(l); expression(r)
+            case .unary(let op, let x):
+                if [.preInc, .preDec, .postInc, .postDec].contains(op), isNarrow(x.type) { flag("++ or -- on a char or short", e.loc) }
+                expression(x)
+            case .cast(let x, let explicit):
+                if explicit, e.type == .int(.char) || e.type == .int(.schar) { flag("a conversion to plain char", e.loc) }
+                if e.type == .float(.longDouble) || x.type == .float(.longDouble) { flag("long double", e.loc) }
+                expression(x)
+            case .binary(let op, let l, let r):
+                if op.isComparison, isPromotedChar(l) && isOutsideASCII(r) || isPromotedChar(r) && isOutsideASCII(l) {
+                    flag("a comparison of plain char with a value outside ASCII", e.loc)
+                }
+                if op == .shl || op == .mul, e.type.intKind?.size == 8, case .intLiteral = l.kind { flag("64-bit constant arithmetic", e.loc) }
+                expression(l); expression(r)
+            case .elvis(let a, let b):
+                flag("the GNU ?: operator", e.loc)
+                expression(a); expression(b)
+            case .initList(let entries):
+                for (k, entry) in entries.enumerated() {
+                    switch entry.0 {
+                    case .field(let i), .index(let i): if i != k { flag("designated initializers", e.loc) }
+                    }
+                    expression(entry.1)
+                }
+            case .intLiteral(let v) where e.type == .int(.char) && Int8(truncatingIfNeeded: v) < 0:
+                flag("a plain char outside ASCII", e.loc)
+            case .stringLiteral(let bytes):
+                if bytes.contains(where: { $0 >= 0x80 }) { flag("non-ASCII bytes in a string", e.loc) }
+            case .call(let callee, let args):
+                callCheck(callee, args, e.loc)
+                expression(callee); args.forEach { expression($0) }
+            case .assign(let l, let r): expression(l); expression(r)
+            case .conditional(let a, let b, let c): expression(a); expression(b); expression(c)
+            case .subscript(let a, let b): expression(a); expression(b)
+            case .compoundLiteral(let x): expression(x)
+            case .statementExpr(let s): statement(s)
+            default: break
+            }
+        }
+
+        private func isOutsideASCII(_ e: CExpr) -> Bool {
+            guard case .intLiteral(let v) = stripped(e).kind else { return false }
+            let signed = Int64(bitPattern: v)
+            return signed < 0 || signed > 127
+        }
+
+        private func isPromotedChar(_ e: CExpr) -> Bool {
+            if case .cast(let x, false) = e.kind, x.type == .int(.char) { return true }
+            return false
+        }
+
+        private func stripped(_ e: CExpr) -> CExpr {
+            if case .cast(let x, _) = e.kind { return stripped(x) }
+            return e
+        }
+
+        private mutating func callCheck(_ callee: CExpr, _ args: [CExpr], _ loc: CLoc) {
+            guard case .function(let id) = stripped(callee).kind else { return }
+            let name = program.functions[id].name
+            let formatIndex: Int? = ["printf": 0, "fprintf": 1, "sprintf": 1, "snprintf": 2, "dprintf": 1][name]
+            if let k = formatIndex, k < args.count, case .stringLiteral(let bytes) = stripped(args[k]).kind {
+                if !formatIsPlain(bytes) { flag("printf flags, precision or conversions beyond the plain ones", loc) }
+                // `%s` of a writable buffer: the idiomatic slice has no NUL to stop at.
+                var argument = k + 1
+                var i = 0
+                while i < bytes.count {
+                    if bytes[i] == UInt8(ascii: "%") {
+                        var j = i + 1
+                        while j < bytes.count, !(UInt8(ascii: "a")...UInt8(ascii: "z")).contains(bytes[j]) && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(bytes[j]) && bytes[j] != UInt8(ascii: "%") { j += 1 }
+                        if j < bytes.count, bytes[j] == UInt8(ascii: "%") { i = j + 1; continue }
+                        if j < bytes.count, bytes[j] == UInt8(ascii: "s"), argument < args.count,
+                           case .pointer(.int(let kind), let constant) = stripped(args[argument]).type, kind.size == 1, !constant,
+                           case .variable(let v) = stripped(args[argument]).kind, program.variables[v].storage == .parameter {
+                            flag("%s of a writable char buffer", loc)
+                        }
+                        argument += 1
+                        i = j + 1
+                        continue
+                    }
+                    i += 1
+                }
+            }
+            if ["putchar", "fputc", "putc"].contains(name), let first = args.first, case .intLiteral(let v) = stripped(first).kind, v >= 0x80 {
+                flag("a non-ASCII byte written with \(name)", loc)
+            }
+            if name == "fgets", args.count >= 2, case .intLiteral(let n) = stripped(args[1]).kind, n < 64 {
+                flag("fgets with a small buffer (lines split as C splits them)", loc)
+            }
+        }
+
+        /// Conversions the idiomatic tier renders exactly: %d %i %u %ld %lu %zu %x %X %s %f %%
+        /// with a plain width, `-` and `0` flags, and a precision only on %f and %s.
+        private func formatIsPlain(_ bytes: [UInt8]) -> Bool {
+            var i = 0
+            while i < bytes.count {
+                guard bytes[i] == UInt8(ascii: "%") else { i += 1; continue }
+                i += 1
+                var precision = false
+                while i < bytes.count {
+                    let c = bytes[i]
+                    if c == UInt8(ascii: "#") || c == UInt8(ascii: " ") || c == UInt8(ascii: "*") || c == UInt8(ascii: "'") { return false }
+                    if c == UInt8(ascii: ".") { precision = true }
+                    if (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(c) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(c) || c == UInt8(ascii: "%") {
+                        if ["h", "l", "z", "j", "t", "L", "q"].map({ UInt8(ascii: $0) }).contains(c) { i += 1; continue }
+                        if c == UInt8(ascii: "%") || c == UInt8(ascii: "s") || c == UInt8(ascii: "f") { break }
+                        if precision { return false }
+                        if ["d", "i", "u", "x", "X"].map({ UInt8(ascii: $0) }).contains(c) { break }
+                        if c == UInt8(ascii: "c") { break }
+                        return false   // %e %g %a %o %p %n ...
+                    }
+                    i += 1
+                }
+                i += 1
+            }
+            return true
+        }
+    }
+}
