@@ -138,6 +138,35 @@ extension FaithfulTranslator {
         }
     }
 
+    /// A compound literal whose address is taken lives, as in C, until the end of the enclosing
+    /// block: it becomes a local declared just before the statement (hoisted to the function's
+    /// top in a state machine, whose blocks are match arms).
+    func literalObject(_ value: CExpr, at loc: CLoc) -> RExpr {
+        if inStaticInitializer {
+            refuse("the address of a compound literal in a static initializer", at: loc)
+            return .unitValue
+        }
+        let name = temporary("literal")
+        let v = rvalue(value)
+        if hoistLiterals {
+            hoistedLiterals.append(.letBinding(name: name, mutable: true, type: rtype(value.type), value: zero(value.type)))
+            prelude.append(.expr(.assign(.path(name), v)))
+        } else {
+            prelude.append(.letBinding(name: name, mutable: true, type: rtype(value.type), value: v))
+        }
+        return .path(name)
+    }
+
+    /// Runs `body` and puts the statements its compound literals need before its own.
+    func withPrelude(_ body: () -> [RStmt]) -> [RStmt] {
+        let saved = prelude
+        prelude = []
+        let out = body()
+        let before = prelude
+        prelude = saved
+        return before + out
+    }
+
     /// Whether the place `e` is a member of a packed record (so no reference to it may be made).
     func insidePacked(_ e: CExpr) -> Bool {
         switch e.kind {
@@ -171,7 +200,7 @@ extension FaithfulTranslator {
                 }
             }
             return .unary(.deref, offset(rvalue(base), index))
-        case .compoundLiteral(let inner): return rvalue(inner)
+        case .compoundLiteral(let inner): return literalObject(inner, at: e.loc)
         case .stringLiteral(let bytes): return .unary(.deref, .literal(byteString(bytes)))
         default:
             return rvalue(e)
@@ -374,9 +403,10 @@ extension FaithfulTranslator {
         case .function: return cast(x, to: t)
         case .unary(.deref, let p): return convert(rvalue(p), from: p.type, to: t)
         case .subscript(let base, let index): return convert(offset(rvalue(base), index), from: base.type, to: t)
-        case .compoundLiteral:
-            refuse("the address of a compound literal", at: x.loc)
-            return .unitValue
+        case .compoundLiteral(let inner):
+            let p: RExpr = .macro(Self.addrOf, [literalObject(inner, at: x.loc)])
+            let natural = RType.pointer(rtype(x.type), mutable: true)
+            return natural == rtype(t) ? p : .cast(p, rtype(t))
         case .stringLiteral(let bytes):
             return .cast(.method(.literal(byteString(bytes)), "as_ptr", []), rtype(t))
         default:

@@ -81,7 +81,11 @@ struct FaithfulGoto {
 
     func lower(_ body: CStmt) -> RBlock {
         let g = Graph()
+        translator.hoistLiterals = true
+        translator.hoistedLiterals = []
+        defer { translator.hoistLiterals = false }
         walk(body, g)
+        g.hoisted += translator.hoistedLiterals
         let f = translator.program.functions[translator.currentFunction]
         let fallOff: RExpr? = translator.currentFunctionIsMain ? .literal("0") : f.type.result == .void ? nil : translator.zero(f.type.result)
         g.end(.finish(fallOff))
@@ -124,6 +128,7 @@ struct FaithfulGoto {
 
     private func walk(_ s: CStmt, _ g: Graph) {
         let t = translator
+
         switch s {
         case .compound(let list): list.forEach { walk($0, g) }
         case .declaration(let ids):
@@ -138,14 +143,16 @@ struct FaithfulGoto {
                 }
                 g.hoisted.append(.letBinding(name: t.localName(id), mutable: true, type: t.rtype(v.type), value: t.zero(v.type)))
                 if let ini = v.initializer {
-                    g.emit([.expr(.assign(.path(t.localName(id)), t.element(ini, v.type)))])
+                    g.emit(t.withPrelude { [.expr(.assign(.path(t.localName(id)), t.element(ini, v.type)))] })
                 }
             }
-        case .expression(let e): g.emit(t.effect(e))
+        case .expression(let e): g.emit(t.withPrelude { t.effect(e) })
         case .ifThen(let c, let a, let b):
             let thenB = g.newBlock(), join = g.newBlock()
             let elseB = b == nil ? join : g.newBlock()
-            g.end(.branch(t.condition(c), thenB, elseB), then: thenB)
+            let test = t.condition(c)
+            flush(g)
+            g.end(.branch(test, thenB, elseB), then: thenB)
             walk(a, g)
             g.end(.jump(join), then: elseB)
             if let b {
@@ -155,28 +162,36 @@ struct FaithfulGoto {
         case .whileLoop(let c, let body):
             let head = g.newBlock(), bodyB = g.newBlock(), exit = g.newBlock()
             g.end(.jump(head), then: head)
-            g.end(.branch(t.condition(c), bodyB, exit), then: bodyB)
+            let test = t.condition(c)
+            flush(g)
+            g.end(.branch(test, bodyB, exit), then: bodyB)
             loopBody(body, g, breakTo: exit, continueTo: head)
             g.end(.jump(head), then: exit)
         case .doWhile(let body, let c):
-            let bodyB = g.newBlock(), test = g.newBlock(), exit = g.newBlock()
+            let bodyB = g.newBlock(), testB = g.newBlock(), exit = g.newBlock()
             g.end(.jump(bodyB), then: bodyB)
-            loopBody(body, g, breakTo: exit, continueTo: test)
-            g.end(.jump(test), then: test)
-            g.end(.branch(t.condition(c), bodyB, exit), then: exit)
+            loopBody(body, g, breakTo: exit, continueTo: testB)
+            g.end(.jump(testB), then: testB)
+            let test = t.condition(c)
+            flush(g)
+            g.end(.branch(test, bodyB, exit), then: exit)
         case .forLoop(let initial, let c, let step, let body):
             if let initial { walk(initial, g) }
             let head = g.newBlock(), bodyB = g.newBlock(), stepB = g.newBlock(), exit = g.newBlock()
             g.end(.jump(head), then: head)
-            if let c { g.end(.branch(t.condition(c), bodyB, exit), then: bodyB) } else { g.end(.jump(bodyB), then: bodyB) }
+            if let c {
+                let test = t.condition(c)
+                flush(g)
+                g.end(.branch(test, bodyB, exit), then: bodyB)
+            } else { g.end(.jump(bodyB), then: bodyB) }
             loopBody(body, g, breakTo: exit, continueTo: stepB)
             g.end(.jump(stepB), then: stepB)
-            if let step { g.emit(t.effect(step)) }
+            if let step { g.emit(t.withPrelude { t.effect(step) }) }
             g.end(.jump(head), then: exit)
         case .switchOn(let e, let body):
             let value = t.temporary("switch")
             g.hoisted.append(.letBinding(name: value, mutable: true, type: t.rtype(e.type), value: t.zero(e.type)))
-            g.emit([.expr(.assign(.path(value), t.rvalue(e)))])
+            g.emit(t.withPrelude { [.expr(.assign(.path(value), t.rvalue(e)))] })
             let dispatchBlock = g.current
             let exit = g.newBlock()
             g.breaks.append(exit); g.continues.append(nil)
@@ -210,8 +225,12 @@ struct FaithfulGoto {
         case .returnStmt(let e):
             let f = t.program.functions[t.currentFunction]
             if let e {
-                if f.type.result == .void { g.emit(t.effect(e)); g.end(.finish(nil)) }
-                else { g.end(.finish(t.element(e, f.type.result))) }
+                if f.type.result == .void { g.emit(t.withPrelude { t.effect(e) }); g.end(.finish(nil)) }
+                else {
+                    let v = t.element(e, f.type.result)
+                    flush(g)
+                    g.end(.finish(v))
+                }
             } else {
                 g.end(.finish(t.currentFunctionIsMain ? .literal("0") : nil))
             }
@@ -231,6 +250,13 @@ struct FaithfulGoto {
         g.switchTypeStack.append(type)
         walk(body, g)
         g.switchTypeStack.removeLast()
+    }
+
+    /// Puts the statements an expression just lowered needs (compound literals) into the
+    /// current block, before its terminator.
+    private func flush(_ g: Graph) {
+        g.emit(translator.prelude)
+        translator.prelude = []
     }
 
     private func loopBody(_ body: CStmt, _ g: Graph, breakTo: Int, continueTo: Int) {

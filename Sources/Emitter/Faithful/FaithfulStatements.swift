@@ -11,6 +11,10 @@ extension FaithfulTranslator {
     }
 
     func statements(_ s: CStmt) -> [RStmt] {
+        withPrelude { statementsProper(s) }
+    }
+
+    private func statementsProper(_ s: CStmt) -> [RStmt] {
         switch s {
         case .compound(let list): return [.expr(.block(RBlock(list.flatMap(statements))))]
         case .declaration(let ids): return ids.flatMap(declaration)

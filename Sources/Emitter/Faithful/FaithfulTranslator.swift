@@ -48,6 +48,11 @@ public final class FaithfulTranslator {
     var currentFunction = -1
     /// Breakable constructs from the outside in: loops (with their continue label) and switches.
     var breakables: [Breakable] = []
+    /// Statements the current statement needs first (compound literals whose address is taken).
+    var prelude: [RStmt] = []
+    /// In a state machine, those literals are declared at the function's top.
+    var hoistLiterals = false
+    var hoistedLiterals: [RStmt] = []
     /// Items a function body adds at module level (static locals).
     var extraItems: [RItem] = []
     /// `main(argc, argv, envp)`: the type of `environ`, declared in the extern block.
