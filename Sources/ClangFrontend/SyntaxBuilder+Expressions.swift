@@ -123,7 +123,7 @@ extension SyntaxBuilder {
             if let operand = expressionChildren(c).first {
                 let e = expression(operand)
                 if case .variable(let id) = e.kind, let n = program.variables[id].vlaSize,
-                   case .array(let element, nil) = program.variables[id].type {
+                   case .array(_, nil) = program.variables[id].type {
                     let elementSize = UInt64(max(clang_Type_getSizeOf(clang_getArrayElementType(clang_getCanonicalType(clang_getCursorType(clang_getCursorReferenced(operand))))), 0))
                     if elementSize > 0 {
                         return make(.binary(.mul, CExpr(.cast(n, explicit: false), t, at), CExpr(.intLiteral(elementSize), t, at)))

@@ -52,6 +52,11 @@ public enum IdiomaticGuard {
         for f in program.functions where f.body != nil && f.loc.file == program.mainFile {
             var walker = Walker(program: program, flag: flag)
             walker.statement(f.body!)
+            // A char cursor that is advanced and read against characters other than NUL
+            // (`while (*s >= '0' && *s <= '9') s++;`): the idiomatic slice has no NUL to meet.
+            if let at = walker.cursorReads.first(where: { walker.advanced.contains($0.0) && !walker.nulChecked.contains($0.0) }) {
+                flag("a char pointer advanced and compared with characters", at.1)
+            }
         }
         if let d = program.designatedInitializers.first(where: { $0.file == program.mainFile }) { flag("designated initializers", d) }
         for v in program.variables where v.loc.file == program.mainFile {
@@ -65,6 +70,20 @@ public enum IdiomaticGuard {
     struct Walker {
         let program: Program
         let flag: (String, CLoc) -> Void
+        /// Char pointer variables incremented in the function, and reads `*p` compared with a
+        /// character other than NUL.
+        var advanced: Set<Int> = []
+        var cursorReads: [(Int, CLoc)] = []
+        /// Cursors whose NUL is tested (`*p != '\0'`, `while (*p)`): the idiomatic slice ends there too.
+        var nulChecked: Set<Int> = []
+
+        private mutating func noteTruthTest(_ c: CExpr) {
+            switch stripped(c).kind {
+            case .unary(.deref, let p): if case .variable(let v) = stripped(p).kind { nulChecked.insert(v) }
+            case .binary(.land, let a, let b), .binary(.lor, let a, let b): noteTruthTest(a); noteTruthTest(b)
+            default: break
+            }
+        }
 
         mutating func statement(_ s: CStmt) {
             switch s {
@@ -72,11 +91,11 @@ public enum IdiomaticGuard {
             case .declaration(let ids):
                 for id in ids { if let e = program.variables[id].initializer { expression(e) } }
             case .expression(let e): expression(e)
-            case .ifThen(let c, let a, let b): expression(c); statement(a); if let b { statement(b) }
-            case .whileLoop(let c, let b): expression(c); statement(b)
-            case .doWhile(let b, let c): statement(b); expression(c)
+            case .ifThen(let c, let a, let b): noteTruthTest(c); expression(c); statement(a); if let b { statement(b) }
+            case .whileLoop(let c, let b): noteTruthTest(c); expression(c); statement(b)
+            case .doWhile(let b, let c): statement(b); noteTruthTest(c); expression(c)
             case .forLoop(let i, let c, let n, let b):
-                if let i { statement(i) }; if let c { expression(c) }; if let n { expression(n) }; statement(b)
+                if let i { statement(i) }; if let c { noteTruthTest(c); expression(c) }; if let n { expression(n) }; statement(b)
             case .switchOn(let e, let b): expression(e); statement(b)
             case .caseLabel(_, let b), .defaultLabel(let b), .labeled(_, let b): statement(b)
             case .caseRange(_, _, let b): statement(b)
@@ -101,6 +120,9 @@ public enum IdiomaticGuard {
                 expression(l); expression(r)
             case .unary(let op, let x):
                 if [.preInc, .preDec, .postInc, .postDec].contains(op), isNarrow(x.type) { flag("++ or -- on a char or short", e.loc) }
+                if [.preInc, .postInc].contains(op), case .variable(let v) = x.kind, case .pointer(.int(let k), _) = x.type, k.size == 1 {
+                    advanced.insert(v)
+                }
                 expression(x)
             case .cast(let x, let explicit):
                 if explicit, e.type == .int(.char) || e.type == .int(.schar) { flag("a conversion to plain char", e.loc) }
@@ -111,6 +133,15 @@ public enum IdiomaticGuard {
                     flag("a comparison of plain char with a value outside ASCII", e.loc)
                 }
                 if op == .shl || op == .mul, e.type.intKind?.size == 8, case .intLiteral = l.kind { flag("64-bit constant arithmetic", e.loc) }
+                if op.isComparison {
+                    for (a, b) in [(l, r), (r, l)] {
+                        if case .unary(.deref, let p) = stripped(a).kind, case .variable(let v) = stripped(p).kind,
+                           case .intLiteral(let c) = stripped(b).kind {
+                            if c != 0 { cursorReads.append((v, e.loc)) } else { nulChecked.insert(v) }
+                        }
+                    }
+                }
+                if op == .land || op == .lor { noteTruthTest(l); noteTruthTest(r) }
                 expression(l); expression(r)
             case .elvis(let a, let b):
                 flag("the GNU ?: operator", e.loc)
@@ -125,7 +156,10 @@ public enum IdiomaticGuard {
             case .intLiteral(let v) where e.type == .int(.char) && Int8(truncatingIfNeeded: v) < 0:
                 flag("a plain char outside ASCII", e.loc)
             case .stringLiteral(let bytes):
-                if bytes.contains(where: { $0 >= 0x80 }) { flag("non-ASCII bytes in a string", e.loc) }
+                // Valid UTF-8 is a `&str` as it is; other high bytes would be re-encoded.
+                if bytes.contains(where: { $0 >= 0x80 }), String(validatingUTF8: bytes.map { CChar(bitPattern: $0) } + [0]) == nil {
+                    flag("bytes that are not UTF-8 in a string", e.loc)
+                }
             case .call(let callee, let args):
                 callCheck(callee, args, e.loc)
                 expression(callee); args.forEach { expression($0) }
@@ -198,7 +232,9 @@ public enum IdiomaticGuard {
                 var precision = false
                 while i < bytes.count {
                     let c = bytes[i]
-                    if c == UInt8(ascii: "#") || c == UInt8(ascii: " ") || c == UInt8(ascii: "*") || c == UInt8(ascii: "'") { return false }
+                    if c == UInt8(ascii: "#") || c == UInt8(ascii: " ") || c == UInt8(ascii: "'") { return false }
+                    // `%.*s` (a length-bounded string) is rendered; other `*` widths are not.
+                    if c == UInt8(ascii: "*"), !(precision && i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "s")) { return false }
                     if c == UInt8(ascii: ".") { precision = true }
                     if (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(c) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(c) || c == UInt8(ascii: "%") {
                         if ["h", "l", "z", "j", "t", "L", "q"].map({ UInt8(ascii: $0) }).contains(c) { i += 1; continue }

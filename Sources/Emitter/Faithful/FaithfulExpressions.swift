@@ -194,8 +194,10 @@ extension FaithfulTranslator {
         case .member(let base, let r, let f, let arrow):
             return .field(recordPlace(base, arrow), fieldName(r, f))
         case .subscript(let base, let index):
-            if case .cast(let array, _) = base.kind, array.type.element != nil, base.type.isPointer {
-                if case .stringLiteral = array.kind {} else {
+            if case .cast(let array, _) = base.kind, case .array(_, let count) = array.type, base.type.isPointer {
+                // A flexible array member (`T data[]`) or the old struct hack (`T data[1]`) is
+                // indexed past its declared end: through the pointer, as C does, not Rust's checked index.
+                if case .stringLiteral = array.kind {} else if let count, count > 1 {
                     return .index(place(array), .cast(rvalue(index), .named("usize")))
                 }
             }
@@ -507,6 +509,10 @@ extension FaithfulTranslator {
                            .block(RBlock(tail: intLiteral(0, e.type))))
         case "__builtin_signbit", "__builtin_signbitf": return .cast(.method(arg(0), "is_sign_negative", []), rtype(e.type))
         case "__builtin_fabs", "__builtin_fabsf": return .method(arg(0), "abs", [])
+        case "setjmp", "_setjmp", "sigsetjmp", "__sigsetjmp", "longjmp", "_longjmp", "siglongjmp":
+            // A function that returns twice cannot be called from Rust soundly.
+            refuse("\(name) (a non-local jump)", at: e.loc)
+            return .unitValue
         case "__builtin_va_start", "__builtin_va_end", "__builtin_va_copy", "__builtin_va_arg":
             refuse("variable arguments (va_list)", at: e.loc)
             return .unitValue
