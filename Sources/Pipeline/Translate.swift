@@ -57,7 +57,14 @@ extension Pipeline {
             throw Failure(messages: refusals.list.map(\.description))
         case .success(var faithful):
             faithful.notes.append("\(file): note: \(reason); wrote the faithful translation (raw pointers and unsafe, C's semantics kept)")
-            if let error = RustCheck.firstError(faithful.code) {
+            var error = RustCheck.firstError(faithful.code)
+            if let e = error, e.contains("E0133"), case .success(var allUnsafe) = FaithfulTier.translate(program, findings: diagnostics, links: library.linkByHeader, liftSafe: false) {
+                // rustc found an unsafe operation in a function written as safe: every function unsafe.
+                allUnsafe.notes = faithful.notes
+                faithful = allUnsafe
+                error = RustCheck.firstError(faithful.code)
+            }
+            if let error {
                 faithful.notes.append("\(file): warning: rustc rejects the faithful translation: \(error)")
             } else if RustCheck.rustc == nil {
                 faithful.notes.append("\(file): note: rustc is not installed: the translation was not checked")

@@ -90,7 +90,7 @@ public struct RustPrinter {
     private mutating func function(_ f: RFunction) {
         for c in f.comments { line("// " + c) }
         let params = f.params.map { $0.name.hasSuffix("self") ? $0.name : "\($0.name): \(type($0.type))" }.joined(separator: ", ")
-        let head = (f.isPublic ? "pub " : "") + (f.isUnsafeExternC ? "unsafe extern \"C\" " : "")
+        let head = (f.isPublic ? "pub " : "") + (f.isUnsafeExternC ? "unsafe extern \"C\" " : f.isExternC ? "extern \"C\" " : "")
         start("\(head)fn \(f.name)(\(params))\(f.result.map { " -> " + type($0) } ?? "") ")
         block(f.body)
         out += "\n"

@@ -112,6 +112,8 @@ public struct RFunction: Sendable {
     public var isPublic: Bool
     /// `unsafe extern "C" fn`: the faithful tier's functions, callable through C function pointers.
     public var isUnsafeExternC: Bool
+    /// `extern "C" fn` without `unsafe`: a faithful function that needs no unsafe operation.
+    public var isExternC = false
     public var comments: [String]
     public init(name: String, params: [RParam], result: RType?, body: RBlock, isPublic: Bool = false,
                 isUnsafeExternC: Bool = false, comments: [String] = []) {

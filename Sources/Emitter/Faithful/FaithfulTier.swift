@@ -7,9 +7,12 @@ import RustSyntax
 public enum FaithfulTier {
     /// `findings`: the checker's, written as `// WARNING [id]` above the function they are in.
     /// `links`: header file name -> the native library its functions live in.
-    public static func translate(_ program: Program, findings: [Diagnostic] = [], links: [String: String] = [:]) -> Result<RustTranslation, FaithfulRefusals> {
+    /// `liftSafe`: functions with no unsafe operation are safe functions (off: all `unsafe`).
+    public static func translate(_ program: Program, findings: [Diagnostic] = [], links: [String: String] = [:],
+                                 liftSafe: Bool = true) -> Result<RustTranslation, FaithfulRefusals> {
         let translator = FaithfulTranslator(program: program)
         translator.links = links
+        translator.liftSafeFunctions = liftSafe
         for d in findings { translator.findings[d.function, default: []].append(d) }
         switch translator.translate() {
         case .failure(let refusals): return .failure(refusals)

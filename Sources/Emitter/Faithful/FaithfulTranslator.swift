@@ -22,6 +22,8 @@ public struct FaithfulRefusals: Error, Sendable {
 public final class FaithfulTranslator {
     let program: Program
     var refusals: [FaithfulRefusal] = []
+    /// Write functions that need no unsafe operation as safe functions.
+    var liftSafeFunctions = true
     /// Header file name -> native library (from the model files).
     var links: [String: String] = [:]
     /// The checker's findings by C function name.
@@ -99,7 +101,17 @@ public final class FaithfulTranslator {
         items += staticOrder.compactMap { statics[$0] }
         items += extraItems
         let fnOrder = functions.keys.sorted { byPlace(program.functions[$0].loc, program.functions[$1].loc, $0, $1) }
-        for id in fnOrder { items.append(.function(functions[id]!)) }
+        // A function with no unsafe operation is a safe `extern "C" fn` (rustc checks the claim).
+        let needing = liftSafeFunctions ? functionsNeedingUnsafe(Array(neededFunctions)) : Set(functions.keys)
+        for id in fnOrder {
+            var f = functions[id]!
+            if !needing.contains(id) {
+                f.isUnsafeExternC = false
+                f.isExternC = true
+                f.comments[0] = f.comments[0] + " (no unsafe operation: a safe function)"
+            }
+            items.append(.function(f))
+        }
         items += externs
         if let wrapper { items.append(.function(wrapper)) }
         return .success(items)

@@ -1,0 +1,126 @@
+import CSyntax
+
+/// Which functions of the faithful tier need `unsafe` at all. A function whose body only
+/// computes on its locals and parameters by value (no pointer dereference or arithmetic, no
+/// global, no union member, no library call, no call through a pointer, no call to a function
+/// that needs `unsafe` itself) is written as a safe `extern "C" fn`. The answer is checked by
+/// rustc: an `unsafe` operation this misses is error E0133, and the pipeline then translates
+/// again with every function `unsafe`.
+extension FaithfulTranslator {
+    /// The functions (by id) that need `unsafe`, over the functions with bodies.
+    func functionsNeedingUnsafe(_ ids: [Int]) -> Set<Int> {
+        var direct: Set<Int> = []
+        var callers: [Int: Set<Int>] = [:]
+        let packed = Set(program.records.indices.filter { isPacked($0) })
+        for id in ids {
+            guard let body = program.functions[id].body else { continue }
+            var scan = UnsafeScan(program: program, packed: packed)
+            scan.statement(body)
+            if scan.needsUnsafe || program.functions[id].type.variadic { direct.insert(id) }
+            for callee in scan.callees { callers[callee, default: []].insert(id) }
+        }
+        // A caller of a function that needs `unsafe` needs it too.
+        var result = direct
+        var work = Array(direct)
+        for id in ids where program.functions[id].body == nil { work.append(id); result.insert(id) }
+        while let f = work.popLast() {
+            for c in callers[f] ?? [] where result.insert(c).inserted { work.append(c) }
+        }
+        return result
+    }
+
+    struct UnsafeScan {
+        let program: Program
+        /// Records laid out packed: their members are reached through unaligned reads.
+        let packed: Set<Int>
+        var needsUnsafe = false
+        var callees: Set<Int> = []
+
+        mutating func statement(_ s: CStmt) {
+            guard !needsUnsafe else { return }
+            switch s {
+            case .compound(let list): list.forEach { statement($0) }
+            case .declaration(let ids):
+                for id in ids {
+                    let v = program.variables[id]
+                    if v.storage != .local { needsUnsafe = true }
+                    if let e = v.initializer { expression(e) }
+                    if let n = v.vlaSize { expression(n) }
+                }
+            case .expression(let e): expression(e)
+            case .ifThen(let c, let a, let b): expression(c); statement(a); if let b { statement(b) }
+            case .whileLoop(let c, let b): expression(c); statement(b)
+            case .doWhile(let b, let c): statement(b); expression(c)
+            case .forLoop(let i, let c, let n, let b):
+                if let i { statement(i) }; if let c { expression(c) }; if let n { expression(n) }; statement(b)
+            case .switchOn(let e, let b): expression(e); statement(b)
+            case .caseLabel(_, let b), .caseRange(_, _, let b), .defaultLabel(let b), .labeled(_, let b): statement(b)
+            case .returnStmt(let e): if let e { expression(e) }
+            case .unsupported: needsUnsafe = true
+            default: break
+            }
+        }
+
+        private func isFunctionPointer(_ t: CTy) -> Bool {
+            if case .pointer(.function, _) = t { return true }
+            return false
+        }
+
+        mutating func expression(_ e: CExpr) {
+            guard !needsUnsafe else { return }
+            switch e.kind {
+            case .intLiteral, .floatLiteral, .stringLiteral: return
+            case .variable(let id):
+                let s = program.variables[id].storage
+                if s != .local && s != .parameter { needsUnsafe = true }
+            case .function:
+                return   // taking a function's address is safe, whatever the function
+            case .unary(let op, let x):
+                if op == .deref { needsUnsafe = true; return }
+                if op == .addressOf, case .subscript = x.kind { needsUnsafe = true; return }   // `.offset`
+                if [.preInc, .preDec, .postInc, .postDec].contains(op), x.type.isPointer { needsUnsafe = true; return }
+                expression(x)
+            case .binary(let op, let l, let r):
+                if (op == .add || op == .sub), l.type.isPointer || r.type.isPointer { needsUnsafe = true; return }
+                expression(l); expression(r)
+            case .assign(let l, let r): expression(l); expression(r)
+            case .compoundAssign(_, let l, let r):
+                if l.type.isPointer { needsUnsafe = true; return }
+                expression(l); expression(r)
+            case .conditional(let a, let b, let c): expression(a); expression(b); expression(c)
+            case .elvis(let a, let b): expression(a); expression(b)
+            case .call(let callee, let args):
+                var target: Int?
+                if case .function(let id) = callee.kind { target = id }
+                if case .cast(let inner, _) = callee.kind, case .function(let id) = inner.kind { target = id }
+                guard let id = target else { needsUnsafe = true; return }
+                let name = program.functions[id].name
+                if ["__builtin_expect", "__builtin_bswap16", "__builtin_bswap32", "__builtin_bswap64", "__builtin_clz", "__builtin_clzl",
+                    "__builtin_clzll", "__builtin_ctz", "__builtin_ctzl", "__builtin_ctzll", "__builtin_popcount", "__builtin_popcountl",
+                    "__builtin_popcountll", "__builtin_constant_p"].contains(name) {
+                    args.forEach { expression($0) }
+                    return
+                }
+                if program.functions[id].body == nil { needsUnsafe = true; return }
+                callees.insert(id)
+                args.forEach { expression($0) }
+            case .member(let base, let r, _, let arrow):
+                if arrow || program.records[r].isUnion || packed.contains(r) { needsUnsafe = true; return }
+                expression(base)
+            case .subscript(let base, let index):
+                // Only a local array indexed in place is safe (a checked Rust index).
+                guard case .cast(let array, _) = base.kind, case .array(_, let n) = array.type, (n ?? 0) > 1 else { needsUnsafe = true; return }
+                expression(array); expression(index)
+            case .cast(let x, _):
+                if isFunctionPointer(e.type) != isFunctionPointer(x.type), e.type.isPointer || x.type.isPointer {
+                    if case .function = x.type {} else { needsUnsafe = true; return }   // a transmute
+                }
+                expression(x)
+            case .initList(let entries): entries.forEach { expression($0.1) }
+            case .compoundLiteral(let x): expression(x)
+            case .statementExpr(let s): statement(s)
+            case .unsupported: needsUnsafe = true
+            }
+        }
+    }
+}
