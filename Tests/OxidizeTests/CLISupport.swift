@@ -23,7 +23,7 @@ struct Run {
         FileManager.default.createFile(atPath: e.path, contents: nil)
         p.standardOutput = try FileHandle(forWritingTo: o)
         p.standardError = try FileHandle(forWritingTo: e)
-        try p.run()
+        try ProcessLaunch.run(p)
         let deadline = Date().addingTimeInterval(timeout)
         while p.isRunning {
             if Date() > deadline { p.terminate(); throw TimeoutError(args: args) }
@@ -34,6 +34,18 @@ struct Run {
     }
 
     struct TimeoutError: Error { var args: [String] }
+}
+
+/// Foundation's `Process.run()` is not safe to call from several threads at once on Linux (it
+/// crashed in memmove with two tests' workers launching together): launches take turns; the
+/// processes still run side by side.
+enum ProcessLaunch {
+    private static let lock = NSLock()
+    static func run(_ p: Process) throws {
+        lock.lock()
+        defer { lock.unlock() }
+        try p.run()
+    }
 }
 
 /// A scratch folder removed at the end of a test.

@@ -30,7 +30,7 @@ struct Tool {
         p.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: o))
         p.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: e))
         p.standardInput = try stdin.map { try FileHandle(forReadingFrom: URL(fileURLWithPath: $0)) } ?? FileHandle.nullDevice
-        try p.run()
+        try ProcessLaunch.run(p)
         let deadline = Date().addingTimeInterval(timeout)
         while p.isRunning {
             if Date() > deadline { p.terminate(); throw Run.TimeoutError(args: [exe] + args) }
@@ -48,7 +48,7 @@ struct Tool {
         FileManager.default.createFile(atPath: stdout, contents: nil)
         p.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: stdout))
         p.standardError = FileHandle.nullDevice
-        try p.run()
+        try ProcessLaunch.run(p)
         return p
     }
 }
