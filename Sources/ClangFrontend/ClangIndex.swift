@@ -28,10 +28,32 @@ public final class ClangIndex {
     /// With `share` k of n, only the function bodies dealt to share k are lowered (see
     /// `TranslationUnit.share`); the unit's errors are reported by share 0 alone.
     public func parse(path: String, arguments: [String], share: Int = 0, of shareCount: Int = 1) -> Result<TranslationUnit, ParseFailure> {
-        func failure(_ errors: [InputError]) -> Result<TranslationUnit, ParseFailure> {
-            .failure(ParseFailure(errors: share == 0 ? errors : []))
+        withUnit(path: path, arguments: arguments) { tu in
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            let walker = CursorWalker(unit: tu, mainFile: path, share: Int32(share), of: Int32(shareCount))
+            var model = walker.run()
+            model.inputs = Self.inclusions(of: tu)
+            if ProcessInfo.processInfo.environment["OXIDIZE_TIMINGS"] != nil {
+                FileHandle.standardError.write(Data("oxidize: walk \(path) \(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9) s, \(model.nodes.count) nodes\n".utf8))
+            }
+            return model
+        }.mapError { ParseFailure(errors: share == 0 ? $0.errors : []) }
+    }
+
+    /// For `translate`: parses `path` once and lowers it twice, into the compact model the
+    /// analysis reads and into the complete syntax tree the faithful tier reads.
+    public func parseForTranslation(path: String, arguments: [String]) -> Result<(TranslationUnit, Program), ParseFailure> {
+        withUnit(path: path, arguments: arguments) { tu in
+            var model = CursorWalker(unit: tu, mainFile: path).run()
+            model.inputs = Self.inclusions(of: tu)
+            return (model, SyntaxBuilder(unit: tu, mainFile: path).run())
         }
-        if let problem = InputCheck.problem(with: path) { return failure([problem]) }
+    }
+
+    /// Checks the input, parses it and hands the unit to `lower` when clang reported no error;
+    /// the unit is disposed of afterwards.
+    private func withUnit<T>(path: String, arguments: [String], _ lower: (CXTranslationUnit) -> T) -> Result<T, ParseFailure> {
+        if let problem = InputCheck.problem(with: path) { return .failure(ParseFailure(errors: [problem])) }
         var args = arguments
         // Deeply nested but valid C must still parse (clang's default limit is 256).
         if !args.contains(where: { $0.hasPrefix("-fbracket-depth") }) { args.append("-fbracket-depth=8192") }
@@ -45,43 +67,12 @@ public final class ClangIndex {
                                         CXTranslationUnit_None.rawValue, &unit)
         }
         guard code == CXError_Success, let tu = unit else {
-            return failure([InputError(file: path, message: "clang could not parse the file (libclang error \(code.rawValue)); check the arguments after --")])
-        }
-        defer { clang_disposeTranslationUnit(tu) }
-        let errors = Self.errors(of: tu, path: path)
-        if !errors.isEmpty { return failure(errors) }
-        let t0 = DispatchTime.now().uptimeNanoseconds
-        let walker = CursorWalker(unit: tu, mainFile: path, share: Int32(share), of: Int32(shareCount))
-        var model = walker.run()
-        model.inputs = Self.inclusions(of: tu)
-        if ProcessInfo.processInfo.environment["OXIDIZE_TIMINGS"] != nil {
-            FileHandle.standardError.write(Data("oxidize: walk \(path) \(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9) s, \(model.nodes.count) nodes\n".utf8))
-        }
-        return .success(model)
-    }
-
-    /// For `translate`: parses `path` once and lowers it twice, into the compact model the
-    /// analysis reads and into the complete syntax tree the faithful tier reads.
-    public func parseForTranslation(path: String, arguments: [String]) -> Result<(TranslationUnit, Program), ParseFailure> {
-        if let problem = InputCheck.problem(with: path) { return .failure(ParseFailure(errors: [problem])) }
-        var args = arguments
-        if !args.contains(where: { $0.hasPrefix("-fbracket-depth") }) { args.append("-fbracket-depth=8192") }
-        args.append("-w")
-        var unit: CXTranslationUnit?
-        let code: CXErrorCode = withCStrings(args) { argv in
-            clang_parseTranslationUnit2(index, path, argv, Int32(args.count), nil, 0,
-                                        CXTranslationUnit_None.rawValue, &unit)
-        }
-        guard code == CXError_Success, let tu = unit else {
             return .failure(ParseFailure(errors: [InputError(file: path, message: "clang could not parse the file (libclang error \(code.rawValue)); check the arguments after --")]))
         }
         defer { clang_disposeTranslationUnit(tu) }
         let errors = Self.errors(of: tu, path: path)
         if !errors.isEmpty { return .failure(ParseFailure(errors: errors)) }
-        var model = CursorWalker(unit: tu, mainFile: path).run()
-        model.inputs = Self.inclusions(of: tu)
-        let program = SyntaxBuilder(unit: tu, mainFile: path).run()
-        return .success((model, program))
+        return .success(lower(tu))
     }
 
     /// Every file the unit read, as real paths, sorted.
