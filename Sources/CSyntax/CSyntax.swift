@@ -190,6 +190,9 @@ public indirect enum CExprKind: Sendable {
     case compoundLiteral(CExpr)
     /// `({ ... })` (GNU): the value is the last statement's.
     case statementExpr(CStmt)
+    /// `sizeof vla`: the element count the array got where it was declared, times the
+    /// element's size.
+    case vlaSizeof(variable: Int, elementSize: UInt64)
     /// `__builtin_va_arg` and other forms the tier refuses, named for the error.
     case unsupported(String)
 }

@@ -14,6 +14,9 @@ extension SyntaxBuilder {
         case CXCursor_FloatingLiteral:
             return make(.floatLiteral(evaluateFloat(c) ?? 0))
         case CXCursor_StringLiteral:
+            if case .array(.int(let k), _) = t, k.size > 1 {
+                return make(.unsupported("a wide string literal (L\"...\", u\"...\", U\"...\")"))
+            }
             return make(.stringLiteral(stringBytes(consume(clang_getCursorSpelling(c)))))
         case CXCursor_ParenExpr:
             guard let inner = expressionChildren(c).first else { return make(.unsupported("an empty parenthesis")) }
@@ -119,15 +122,13 @@ extension SyntaxBuilder {
         case CXCursor_UnaryExpr:
             // sizeof, _Alignof: constants (a variable-length array's sizeof is not).
             if let v = evaluate(c) { return make(.intLiteral(v)) }
-            // `sizeof vla`: its count times its element's size, computed at run time.
+            // `sizeof vla`: the size the array got where it was declared.
             if let operand = expressionChildren(c).first {
                 let e = expression(operand)
-                if case .variable(let id) = e.kind, let n = program.variables[id].vlaSize,
-                   case .array(_, nil) = program.variables[id].type {
-                    let elementSize = UInt64(max(clang_Type_getSizeOf(clang_getArrayElementType(clang_getCanonicalType(clang_getCursorType(clang_getCursorReferenced(operand))))), 0))
-                    if elementSize > 0 {
-                        return make(.binary(.mul, CExpr(.cast(n, explicit: false), t, at), CExpr(.intLiteral(elementSize), t, at)))
-                    }
+                if case .variable(let id) = e.kind, program.variables[id].vlaSize != nil {
+                    let element = clang_getArrayElementType(clang_getCanonicalType(clang_getCursorType(clang_getCursorReferenced(operand))))
+                    let size = clang_Type_getSizeOf(element)
+                    if size > 0 { return make(.vlaSizeof(variable: id, elementSize: UInt64(size))) }
                 }
             }
             return make(.unsupported("sizeof of a variable-length array"))
@@ -159,7 +160,8 @@ extension SyntaxBuilder {
             if parts.count == 4 {
                 // `a ?: b` (BinaryConditionalOperator): the common operand, the condition and
                 // the true value (both the common one again), and the false value.
-                return make(.elvis(expression(parts[0]), expression(parts[3])))
+                let common = expression(parts[0])
+                return make(.elvis(common.type == t ? common : CExpr(.cast(common, explicit: false), t, common.loc), expression(parts[3])))
             }
             return make(.unsupported(parts.isEmpty ? "this expression (va_arg or a builtin)" : "this expression"))
         default:
@@ -406,8 +408,12 @@ extension SyntaxBuilder {
                 if !item.designators.isEmpty {
                     guard designatorAllowed else { break }
                     if case .range(let lo, let hi) = item.designators[0], item.designators.count == 1, hi >= lo {
-                        // GNU `[lo ... hi] = v`: every element of the range.
-                        let v = value(element, item)
+                        // GNU `[lo ... hi] = v`: every element of the range (v is evaluated once in
+                        // C: a value with effects is refused rather than repeated).
+                        var v = value(element, item)
+                        if !item.isList, !Self.isConstantShaped(v) {
+                            v = CExpr(.unsupported("a range designator whose value is not constant"), element, v.loc)
+                        }
                         for k in lo...hi {
                             entries.removeAll { if case .index(k) = $0.0 { return true }; return false }
                             entries.append((.index(k), v))

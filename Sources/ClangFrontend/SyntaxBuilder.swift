@@ -15,6 +15,8 @@ final class SyntaxBuilder {
     private var currentFunction = -1
     private var types: [UnsafeMutableRawPointer?: CTy] = [:]
     private var fileNames: [UnsafeMutableRawPointer?: String] = [:]
+    /// Variables whose initializer is being lowered.
+    private var initializing: Set<Int> = []
 
     init(unit: CXTranslationUnit, mainFile: String) {
         self.unit = unit
@@ -124,8 +126,11 @@ final class SyntaxBuilder {
         program.functions[id].isSystem = isSystem(c)
         if case .function(let f) = type(clang_getCursorType(c)) {
             // A K&R definition: the parameters' types are the prototype.
-            program.functions[id].type = f.noPrototype
-                ? FnTy(result: f.result, params: params.map { program.variables[$0].type }, variadic: false, noPrototype: false) : f
+            // A K&R definition: the parameters' own types (`short x;`) are the signature; clang's
+            // prototype for it has them promoted.
+            let declared = params.map { program.variables[$0].type }
+            program.functions[id].type = f.noPrototype || (declared.count == f.params.count && declared != f.params)
+                ? FnTy(result: f.result, params: declared, variadic: f.variadic, noPrototype: false) : f
         }
         if let body = children(c).last(where: { clang_getCursorKind($0) == CXCursor_CompoundStmt }) {
             program.functions[id].body = statement(body)
@@ -138,7 +143,7 @@ final class SyntaxBuilder {
             // A definition after an `extern` declaration, or a tentative definition's initializer.
             if clang_getCursorKind(c) == CXCursor_VarDecl, clang_Cursor_getStorageClass(c) != CX_SC_Extern,
                program.variables[id].storage == .external { program.variables[id].storage = .global }
-            if program.variables[id].initializer == nil { addInitializer(id, c) }
+            if program.variables[id].initializer == nil, !initializing.contains(id) { addInitializer(id, c) }
             return id
         }
         let kind = clang_getCursorKind(c)
@@ -179,6 +184,9 @@ final class SyntaxBuilder {
     private func addInitializer(_ id: Int, _ c: CXCursor) {
         let ini = clang_Cursor_getVarDeclInitializer(c)
         guard clang_Cursor_isNull(ini) == 0 else { return }
+        // `static struct list head = { &head, &head };` names itself while it is being built.
+        initializing.insert(id)
+        defer { initializing.remove(id) }
         if program.variables[id].storage == .external { program.variables[id].storage = .global }
         program.variables[id].initializer = initializer(ini, for: program.variables[id].type)
     }

@@ -17,7 +17,10 @@ public enum IdiomaticGuard {
             let line = Int(node.loc.line) - 1, column = Int(node.loc.column) - 1
             guard line >= 0, line < lineStarts.count else { continue }
             var i = lineStarts[line] + column
-            guard i + 6 <= bytes.count, String(decoding: bytes[i..<(i + 6)], as: UTF8.self) == "sizeof" else { continue }
+            guard i + 6 <= bytes.count, String(decoding: bytes[i..<(i + 6)], as: UTF8.self) == "sizeof" else {
+                // Written inside a macro: what it measures cannot be read here.
+                return ["sizeof inside a macro (\(unit.mainFile.split(separator: "/").last ?? ""):\(node.loc.line))"]
+            }
             i += 6
             while i < bytes.count, bytes[i] == 32 || bytes[i] == 9 || bytes[i] == UInt8(ascii: "(") { i += 1 }
             var word = ""

@@ -83,6 +83,11 @@ final class CsmithTests: XCTestCase {
                 let rs = s.path("d\(seed).rs")
                 let t = try Run.oxidize(["translate", "--no-rustfmt", src, "-o", rs, "--", "-I", include], timeout: 120)
                 guard t.status == 0 else { return failures.add("seed \(seed): translate exit \(t.status): \(t.stderr.suffix(300))") }
+                if seed <= 3 {
+                    // Same input, same bytes (the faithful tier's order never depends on hashing).
+                    let again = try Run.oxidize(["translate", "--no-rustfmt", src, "--", "-I", include], timeout: 120, env: ["OXIDIZE_RUSTC": ""])
+                    if again.stdout != (try Data(contentsOf: URL(fileURLWithPath: rs))) { failures.add("seed \(seed): a second translation differs") }
+                }
                 let rBin = s.path("d\(seed)-rs")
                 let r = try Tool.run(rustc, ["-O", "--edition", "2021", "-o", rBin, rs])
                 guard r.status == 0 else { return failures.add("seed \(seed): rustc rejects the translation: \(r.stderr.prefix(600))") }

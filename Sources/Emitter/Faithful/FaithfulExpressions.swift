@@ -110,7 +110,9 @@ extension FaithfulTranslator {
         case .cast(let x, _): return cast(x, to: e.type)
         case .initList: return aggregate(e)
         case .compoundLiteral(let inner): return rvalue(inner)
-        case .statementExpr(let s): return .block(statementExpressionBlock(s))
+        case .statementExpr(let s): return .block(statementExpressionBlock(s, at: e.loc))
+        case .vlaSizeof(let id, let size):
+            return .method(.cast(.method(.path(localName(id)), "len", []), rtype(e.type)), "wrapping_mul", [intLiteral(size, e.type)])
         case .unsupported(let what):
             refuse(what, at: e.loc)
             return .unitValue
@@ -146,15 +148,12 @@ extension FaithfulTranslator {
             refuse("the address of a compound literal in a static initializer", at: loc)
             return .unitValue
         }
+        // The slot is declared before the statement; the value is stored where C evaluates it
+        // (a loop condition, one side of `&&`), and the place is the slot.
         let name = temporary("literal")
-        let v = rvalue(value)
-        if hoistLiterals {
-            hoistedLiterals.append(.letBinding(name: name, mutable: true, type: rtype(value.type), value: zero(value.type)))
-            prelude.append(.expr(.assign(.path(name), v)))
-        } else {
-            prelude.append(.letBinding(name: name, mutable: true, type: rtype(value.type), value: v))
-        }
-        return .path(name)
+        let slot = RStmt.letBinding(name: name, mutable: true, type: rtype(value.type), value: zero(value.type))
+        if hoistLiterals { hoistedLiterals.append(slot) } else { prelude.append(slot) }
+        return .unary(.deref, .block(RBlock([.expr(.assign(.path(name), rvalue(value)))], tail: .macro(Self.addrOf, [.path(name)]))))
     }
 
     /// Runs `body` and puts the statements its compound literals need before its own.
@@ -475,8 +474,8 @@ extension FaithfulTranslator {
             need(function: id)
             let params = f.type.params
             let values = args.enumerated().map { (i, a) -> RExpr in
-                // A call through a declaration without a prototype passes what it is given.
-                if i < params.count, f.type.noPrototype, a.type != params[i] { return cast(a, to: params[i]) }
+                // A K&R definition's parameters (`short x;`) get what the caller promoted: converted.
+                if i < params.count, a.type != params[i], params[i].isScalar, a.type.isScalar { return cast(a, to: params[i]) }
                 return rvalue(a)
             }
             return .call(.path(functionName(id)), values)
@@ -503,10 +502,10 @@ extension FaithfulTranslator {
         case "__builtin_isinf": return .cast(.method(arg(0), "is_infinite", []), rtype(e.type))
         case "__builtin_isfinite": return .cast(.method(arg(0), "is_finite", []), rtype(e.type))
         case "__builtin_isinf_sign":
-            let x = arg(0)
-            return .ifElse(.method(x, "is_infinite", []),
+            let x = RExpr.path("__x")
+            return .block(RBlock([.letBinding(name: "__x", mutable: false, type: nil, value: arg(0))], tail: .ifElse(.method(x, "is_infinite", []),
                            RBlock(tail: .ifElse(.method(x, "is_sign_negative", []), RBlock(tail: intLiteral(UInt64(bitPattern: -1), e.type)), .block(RBlock(tail: intLiteral(1, e.type))))),
-                           .block(RBlock(tail: intLiteral(0, e.type))))
+                           .block(RBlock(tail: intLiteral(0, e.type))))))
         case "__builtin_signbit", "__builtin_signbitf": return .cast(.method(arg(0), "is_sign_negative", []), rtype(e.type))
         case "__builtin_fabs", "__builtin_fabsf": return .method(arg(0), "abs", [])
         case "setjmp", "_setjmp", "sigsetjmp", "__sigsetjmp", "longjmp", "_longjmp", "siglongjmp":
@@ -517,9 +516,23 @@ extension FaithfulTranslator {
             refuse("variable arguments (va_list)", at: e.loc)
             return .unitValue
         default:
+            // Other builtins are the library function of the same name, when there is one.
+            if name.hasPrefix("__builtin_"), !Self.libraryBuiltins.contains(String(name.dropFirst(10))) {
+                refuse("the builtin \(name)", at: e.loc)
+                return .unitValue
+            }
             return nil
         }
     }
+
+    /// `__builtin_X` that GCC and clang lower to a call of the C library's X.
+    static let libraryBuiltins: Set<String> = [
+        "memcpy", "memmove", "memset", "memcmp", "memchr", "strlen", "strcpy", "strncpy", "strcat", "strncat", "strcmp",
+        "strncmp", "strchr", "strrchr", "strstr", "strdup", "abs", "labs", "llabs", "fabs", "fabsf", "sqrt", "sqrtf",
+        "sin", "cos", "tan", "exp", "log", "log10", "pow", "floor", "ceil", "round", "fmod", "printf", "fprintf",
+        "sprintf", "snprintf", "puts", "putchar", "malloc", "calloc", "realloc", "free", "abort", "exit",
+        "isdigit", "isalpha", "isspace", "toupper", "tolower", "bzero",
+    ]
 
     // MARK: aggregates
 

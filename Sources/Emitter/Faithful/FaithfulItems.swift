@@ -66,12 +66,7 @@ extension FaithfulTranslator {
         func library(_ loc: CLoc) -> String { links[String(loc.file.split(separator: "/").last ?? "")] ?? "" }
         for id in neededFunctions.sorted() where program.functions[id].body == nil {
             let f = program.functions[id]
-            var name = functionName(id)
-            if f.name.hasPrefix("__builtin_") {
-                // GCC spells some libc functions as builtins: the library symbol is the same.
-                name = String(f.name.dropFirst(10))
-                functionNames[id] = name
-            }
+            let name = functionName(id)
             blocks[library(f.loc), default: []].append(.function(name: name, params: f.type.params.map(rtype), result: resultType(f.type.result), variadic: f.type.variadic))
         }
         for id in neededVariables.sorted() where program.variables[id].storage == .external {

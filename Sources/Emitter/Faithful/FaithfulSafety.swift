@@ -117,7 +117,8 @@ extension FaithfulTranslator {
                 }
                 expression(x)
             case .initList(let entries): entries.forEach { expression($0.1) }
-            case .compoundLiteral(let x): expression(x)
+            case .compoundLiteral: needsUnsafe = true   // its slot is reached through a pointer
+            case .vlaSizeof: return
             case .statementExpr(let s): statement(s)
             case .unsupported: needsUnsafe = true
             }

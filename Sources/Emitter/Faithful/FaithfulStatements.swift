@@ -21,7 +21,11 @@ extension FaithfulTranslator {
         case .expression(let e): return effect(e)
         case .ifThen(let c, let then, let otherwise):
             let elseExpr: RExpr? = otherwise.map { o in
-                if case .ifThen = o, case .expr(let nested)? = statements(o).first, statements(o).count == 1 { return nested }
+                if case .ifThen = o {
+                    let nested = statements(o)
+                    if nested.count == 1, case .expr(let e) = nested[0] { return e }
+                    return .block(RBlock(nested))
+                }
                 return .block(flatBlock(o))
             }
             return [.expr(.ifElse(condition(c), flatBlock(then), elseExpr))]
@@ -80,6 +84,10 @@ extension FaithfulTranslator {
                 return [.letBinding(name: name, mutable: true, type: vlaType(e), value: vlaValue(e, size))]
             }
             let value = v.initializer.map { element($0, v.type) } ?? zero(v.type)
+            if let ini = v.initializer, Self.mentions(ini, variable: id) {
+                // `void *p = &p;`: the name exists in its own initializer in C, not in Rust's `let`.
+                return [.letBinding(name: name, mutable: true, type: rtype(v.type), value: zero(v.type)), .expr(.assign(.path(name), value))]
+            }
             return [.letBinding(name: name, mutable: true, type: rtype(v.type), value: value)]
         }
     }
@@ -210,7 +218,38 @@ extension FaithfulTranslator {
 
     // MARK: statement expressions
 
-    func statementExpressionBlock(_ s: CStmt) -> RBlock {
+    static func mentions(_ e: CExpr, variable id: Int) -> Bool {
+        switch e.kind {
+        case .variable(let v): return v == id
+        case .unary(_, let x), .cast(let x, _), .compoundLiteral(let x), .member(let x, _, _, _): return mentions(x, variable: id)
+        case .binary(_, let a, let b), .assign(let a, let b), .compoundAssign(_, let a, let b), .subscript(let a, let b), .elvis(let a, let b):
+            return mentions(a, variable: id) || mentions(b, variable: id)
+        case .conditional(let a, let b, let c): return mentions(a, variable: id) || mentions(b, variable: id) || mentions(c, variable: id)
+        case .call(let f, let args): return mentions(f, variable: id) || args.contains { mentions($0, variable: id) }
+        case .initList(let entries): return entries.contains { mentions($0.1, variable: id) }
+        default: return false
+        }
+    }
+
+    /// Whether control can leave `s` other than by falling through or returning.
+    static func jumpsOut(_ s: CStmt, inLoop: Bool, inSwitch: Bool) -> Bool {
+        switch s {
+        case .gotoLabel, .labeled: return true
+        case .breakStmt: return !inLoop && !inSwitch
+        case .continueStmt: return !inLoop
+        case .compound(let list): return list.contains { jumpsOut($0, inLoop: inLoop, inSwitch: inSwitch) }
+        case .ifThen(_, let a, let b): return jumpsOut(a, inLoop: inLoop, inSwitch: inSwitch) || b.map { jumpsOut($0, inLoop: inLoop, inSwitch: inSwitch) } == true
+        case .whileLoop(_, let b), .doWhile(let b, _), .forLoop(_, _, _, let b): return jumpsOut(b, inLoop: true, inSwitch: inSwitch)
+        case .switchOn(_, let b): return jumpsOut(b, inLoop: inLoop, inSwitch: true)
+        case .caseLabel(_, let b), .caseRange(_, _, let b), .defaultLabel(let b): return jumpsOut(b, inLoop: inLoop, inSwitch: inSwitch)
+        default: return false
+        }
+    }
+
+    func statementExpressionBlock(_ s: CStmt, at loc: CLoc) -> RBlock {
+        if Self.jumpsOut(s, inLoop: false, inSwitch: false) {
+            refuse("a goto, break or continue that leaves a statement expression ({ ... })", at: loc)
+        }
         guard case .compound(var list) = s, let last = list.last else { return flatBlock(s) }
         list.removeLast()
         let stmts = list.flatMap(statements)

@@ -151,7 +151,10 @@ public final class FaithfulTranslator {
         if let n = functionNames[id] { return n }
         let f = program.functions[id]
         var name = f.name == "main" && f.body != nil ? "main_0" : RIdent.of(f.name)
-        if f.body == nil { name = RIdent.of(f.name) }
+        if f.body == nil {
+            // GCC spells some libc functions as builtins: the library symbol is the same.
+            name = RIdent.of(f.name.hasPrefix("__builtin_") ? String(f.name.dropFirst(10)) : f.name)
+        }
         functionNames[id] = name
         return name
     }
@@ -164,7 +167,7 @@ public final class FaithfulTranslator {
             let owner = v.function >= 0 ? program.functions[v.function].name : "local"
             name = "\(owner)_\(v.name)"
             var k = 1
-            while takenGlobalNames.contains(name) { k += 1; name = "\(owner)_\(v.name)_\(k)" }
+            while takenGlobalNames.contains(name) || takenLocalNames.contains(name) { k += 1; name = "\(owner)_\(v.name)_\(k)" }
             takenGlobalNames.insert(name)
             name = RIdent.of(name)
         } else {
@@ -181,16 +184,20 @@ public final class FaithfulTranslator {
         let base = program.variables[id].name.isEmpty ? "arg" : program.variables[id].name
         var name = base
         var k = 0
-        while takenLocalNames.contains(name) || takenGlobalNames.contains(name) || Self.preludeValues.contains(name) {
+        // Unique as written in Rust (`self` becomes `self_`, which a C `self_` must not meet).
+        while takenLocalNames.contains(RIdent.of(name)) || takenGlobalNames.contains(name) || takenGlobalNames.contains(RIdent.of(name))
+                || Self.preludeValues.contains(name) || Self.reservedLocals.contains(name) {
             k += 1; name = "\(base)_\(k)"
         }
-        takenLocalNames.insert(name)
         let r = RIdent.of(name)
+        takenLocalNames.insert(r)
         localNames[id] = r
         return r
     }
 
     static let preludeValues: Set<String> = ["Some", "None", "Ok", "Err"]
+    /// Names the translation itself declares in a function body (the state machine's).
+    static let reservedLocals: Set<String> = ["current_block", "args", "arg"]
 
     func temporary(_ hint: String = "t") -> String {
         temporaryCounter += 1
