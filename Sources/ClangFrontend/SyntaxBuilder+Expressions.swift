@@ -104,6 +104,11 @@ extension SyntaxBuilder {
             ]
             guard let (op, compound) = table[raw] else { return make(.unsupported("a pointer-to-member operator")) }
             if compound { return make(.compoundAssign(op, l, r)) }
+            // `p + 10` on a parameter written `char p[27]`: libclang gives the written array
+            // type; the value is the pointer.
+            if t.element != nil, op == .add || op == .sub, let pointer = [l, r].first(where: { $0.type.isPointer }) {
+                return CExpr(.binary(op, l, r), pointer.type, at)
+            }
             return folded(c, make(.binary(op, l, r)))
         case CXCursor_ConditionalOperator:
             let parts = expressionChildren(c)

@@ -130,7 +130,7 @@ final class SyntaxBuilder {
             // prototype for it has them promoted.
             let declared = params.map { program.variables[$0].type }
             program.functions[id].type = f.noPrototype || (declared.count == f.params.count && declared != f.params)
-                ? FnTy(result: f.result, params: declared, variadic: f.variadic, noPrototype: false) : f
+                ? FnTy(result: f.result, params: declared, variadic: f.noPrototype ? false : f.variadic, noPrototype: false) : f
         }
         if let body = children(c).last(where: { clang_getCursorKind($0) == CXCursor_CompoundStmt }) {
             program.functions[id].body = statement(body)
@@ -281,8 +281,10 @@ final class SyntaxBuilder {
             let n = max(clang_getNumArgTypes(t), 0)
             var params: [CTy] = []
             for i in 0..<n { params.append(type(clang_getArgType(t, UInt32(i)))) }
+            // libclang calls `f()` (no prototype) variadic; it is not a `...` function.
             return .function(FnTy(result: type(clang_getResultType(t)), params: params,
-                                  variadic: clang_isFunctionTypeVariadic(t) != 0, noPrototype: t.kind == CXType_FunctionNoProto))
+                                  variadic: t.kind == CXType_FunctionProto && clang_isFunctionTypeVariadic(t) != 0,
+                                  noPrototype: t.kind == CXType_FunctionNoProto))
         case CXType_Atomic:
             return type(clang_Type_getValueType(t))
         case CXType_VariableArray:
