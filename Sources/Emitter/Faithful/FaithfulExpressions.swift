@@ -496,6 +496,9 @@ extension FaithfulTranslator {
         case "__builtin_ctz", "__builtin_ctzl", "__builtin_ctzll": return .cast(.method(arg(0), "trailing_zeros", []), rtype(e.type))
         case "__builtin_popcount", "__builtin_popcountl", "__builtin_popcountll": return .cast(.method(arg(0), "count_ones", []), rtype(e.type))
         case "__builtin_constant_p": return intLiteral(0, e.type)
+        case "__builtin_prefetch":
+            // Only a hint to the cache: its operands are still evaluated.
+            return .block(RBlock(args.map { .letBinding(name: "_", mutable: false, type: nil, value: rvalue($0)) }))
         case "__builtin_nan", "__builtin_nanf", "__builtin_nans", "__builtin_nansf": return floatLiteral(.nan, e.type)
         case "__builtin_inf", "__builtin_inff", "__builtin_huge_val", "__builtin_huge_valf": return floatLiteral(.infinity, e.type)
         case "__builtin_isnan": return .cast(.method(arg(0), "is_nan", []), rtype(e.type))
