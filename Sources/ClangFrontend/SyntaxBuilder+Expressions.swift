@@ -258,6 +258,7 @@ extension SyntaxBuilder {
     func initializer(_ c: CXCursor, for t: CTy) -> CExpr {
         guard clang_getCursorKind(c) == CXCursor_InitListExpr else { return expression(c) }
         let items = rawItems(c)
+        if let whole = bracedString(t, items) { return whole }
         var pos = 0
         return fill(t, items, &pos, braced: true, at: loc(c))
     }
@@ -344,9 +345,17 @@ extension SyntaxBuilder {
         return c
     }
 
+    /// `char s[] = { "text" }`: a string in braces initialises the char array whole.
+    private func bracedString(_ t: CTy, _ items: [RawItem]) -> CExpr? {
+        guard case .array(.int(let k), _) = t, k.size == 1, items.count == 1, items[0].designators.isEmpty, !items[0].isList,
+              clang_getCursorKind(stripParens(items[0].value)) == CXCursor_StringLiteral else { return nil }
+        return expression(items[0].value)
+    }
+
     private func value(_ t: CTy, _ item: RawItem) -> CExpr {
         if item.isList {
             let items = rawItems(item.value)
+            if let whole = bracedString(t, items) { return whole }
             var pos = 0
             if !isAggregate(t) {   // `int x = {5};`, `{{5}}`
                 return items.isEmpty ? CExpr(.intLiteral(0), t, loc(item.value)) : value(t, items[0])

@@ -91,25 +91,27 @@ extension SyntaxBuilder {
         return .forLoop(initPart.map(statement), condPart.map(expression), incPart.map(expression), body)
     }
 
+    /// Where a location is in the file being read (a macro argument's or body's place is where
+    /// the macro is used, so a `for` header built by macros still lines up with its semicolons).
     private func offset(_ l: CXSourceLocation) -> UInt32 {
         var o: UInt32 = 0
-        clang_getSpellingLocation(l, nil, nil, nil, &o)
+        clang_getExpansionLocation(l, nil, nil, nil, &o)
         return o
     }
 
     private func headerSemicolons(_ c: CXCursor, before body: CXCursor) -> (UInt32, UInt32)? {
-        let start = clang_getRangeStart(clang_getCursorExtent(c))
-        let end = clang_getRangeStart(clang_getCursorExtent(body))
+        // The whole statement's tokens (its body may start inside a macro, whose location is
+        // elsewhere), read up to the `)` that closes the header.
         var tokens: UnsafeMutablePointer<CXToken>?
         var n: UInt32 = 0
-        clang_tokenize(unit, clang_getRange(start, end), &tokens, &n)
+        clang_tokenize(unit, clang_getCursorExtent(c), &tokens, &n)
         guard let tokens else { return nil }
         defer { clang_disposeTokens(unit, tokens, n) }
         var depth = 0
         var found: [UInt32] = []
         for i in 0..<Int(n) {
             let s = consume(clang_getTokenSpelling(unit, tokens[i]))
-            if s == "(" { depth += 1 } else if s == ")" { depth -= 1 }
+            if s == "(" { depth += 1 } else if s == ")" { depth -= 1; if depth == 0 { break } }
             else if s == ";" && depth == 1 { found.append(offset(clang_getTokenLocation(unit, tokens[i]))) }
         }
         return found.count >= 2 ? (found[0], found[1]) : nil

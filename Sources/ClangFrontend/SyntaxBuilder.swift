@@ -143,6 +143,11 @@ final class SyntaxBuilder {
             // A definition after an `extern` declaration, or a tentative definition's initializer.
             if clang_getCursorKind(c) == CXCursor_VarDecl, clang_Cursor_getStorageClass(c) != CX_SC_Extern,
                program.variables[id].storage == .external { program.variables[id].storage = .global }
+            // `extern T a[];` then `T a[256] = {...};`: the definition completes the type.
+            if case .array(_, nil) = program.variables[id].type, program.variables[id].vlaSize == nil,
+               case .array(_, let n?) = type(clang_getCursorType(c)) {
+                program.variables[id].type = .array(program.variables[id].type.element!, count: n)
+            }
             if program.variables[id].initializer == nil, !initializing.contains(id) { addInitializer(id, c) }
             return id
         }
