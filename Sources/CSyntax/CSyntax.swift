@@ -58,12 +58,6 @@ public indirect enum CTy: Sendable, Hashable {
     public var pointee: CTy? { if case .pointer(let p, _) = self { return p }; return nil }
     public var element: CTy? { if case .array(let e, _) = self { return e }; return nil }
     public var intKind: IntKind? { if case .int(let k) = self { return k }; return nil }
-    /// The function type a value of this type calls: a function or a pointer to one.
-    public var callee: FnTy? {
-        if case .function(let f) = self { return f }
-        if case .pointer(.function(let f), _) = self { return f }
-        return nil
-    }
 }
 
 public struct FnTy: Sendable, Hashable {
@@ -113,20 +107,16 @@ public struct CVar: Sendable {
     public var name: String
     public var type: CTy
     public var storage: CStorage
-    /// File-scope `static`.
-    public var isStatic: Bool
     public var initializer: CExpr?
     public var loc: CLoc
-    /// In a system header.
-    public var isSystem: Bool
     /// The function that declares it (locals, parameters, static locals), or -1.
     public var function: Int
     /// A variable-length array (`char buf[n]`, a local): its element count, evaluated where it
     /// is declared. Its `type` is then `.array(element, count: nil)`.
     public var vlaSize: CExpr?
-    public init(name: String, type: CTy, storage: CStorage, isStatic: Bool, initializer: CExpr?, loc: CLoc, isSystem: Bool, function: Int) {
-        self.name = name; self.type = type; self.storage = storage; self.isStatic = isStatic
-        self.initializer = initializer; self.loc = loc; self.isSystem = isSystem; self.function = function
+    public init(name: String, type: CTy, storage: CStorage, initializer: CExpr?, loc: CLoc, function: Int) {
+        self.name = name; self.type = type; self.storage = storage
+        self.initializer = initializer; self.loc = loc; self.function = function
     }
 }
 
@@ -136,13 +126,12 @@ public struct CFunction: Sendable {
     /// Variable ids of the parameters (definitions only).
     public var params: [Int]
     public var body: CStmt?
+    /// Internal linkage (`static`).
     public var isStatic: Bool
-    public var isSystem: Bool
-    public var isInline: Bool
     public var loc: CLoc
-    public init(name: String, type: FnTy, params: [Int], body: CStmt?, isStatic: Bool, isSystem: Bool, isInline: Bool, loc: CLoc) {
+    public init(name: String, type: FnTy, params: [Int], body: CStmt?, isStatic: Bool, loc: CLoc) {
         self.name = name; self.type = type; self.params = params; self.body = body
-        self.isStatic = isStatic; self.isSystem = isSystem; self.isInline = isInline; self.loc = loc
+        self.isStatic = isStatic; self.loc = loc
     }
 }
 
@@ -234,11 +223,7 @@ public struct Program: Sendable {
     public var records: [CRecord] = []
     public var variables: [CVar] = []
     public var functions: [CFunction] = []
-    /// File-scope declarations in source order (globals and functions), for the output's order.
-    public var order: [TopLevel] = []
     /// Where designated initializers (`.x = 1`, `[3] = 2`, `[1 ... 4] = 0`) are written.
     public var designatedInitializers: [CLoc] = []
     public init(mainFile: String) { self.mainFile = mainFile }
-
-    public enum TopLevel: Sendable, Hashable { case variable(Int), function(Int), record(Int) }
 }

@@ -57,24 +57,16 @@ final class SyntaxBuilder {
         return CLoc(file: name, line: Int(line), column: Int(col))
     }
 
-    private func isSystem(_ c: CXCursor) -> Bool { clang_Location_isInSystemHeader(clang_getCursorLocation(c)) != 0 }
-
     // MARK: top level
 
     private func topLevel(_ c: CXCursor) {
         switch clang_getCursorKind(c) {
+        // Records are made when a type names them; the translator orders its output by place.
         case CXCursor_FunctionDecl:
             let id = function(c)
             if clang_isCursorDefinition(c) != 0, program.functions[id].body == nil { define(id, c) }
-            if !isSystem(c), !program.order.contains(.function(id)) { program.order.append(.function(id)) }
         case CXCursor_VarDecl:
-            let id = variable(c)
-            if !isSystem(c), !program.order.contains(.variable(id)) { program.order.append(.variable(id)) }
-        case CXCursor_StructDecl, CXCursor_UnionDecl:
-            if clang_isCursorDefinition(c) != 0, !isSystem(c) {
-                let id = record(c)
-                if !program.order.contains(.record(id)) { program.order.append(.record(id)) }
-            }
+            _ = variable(c)
         case CXCursor_TypedefDecl:
             // `typedef struct { ... } name;` names the anonymous struct.
             let under = clang_getCanonicalType(clang_getTypedefDeclUnderlyingType(c))
@@ -109,8 +101,7 @@ final class SyntaxBuilder {
         let id = program.functions.count
         functionsByName[name] = id
         program.functions.append(CFunction(name: name, type: fty, params: [], body: nil,
-                                           isStatic: clang_getCursorLinkage(c) == CXLinkage_Internal,
-                                           isSystem: isSystem(c), isInline: clang_Cursor_isFunctionInlined(c) != 0, loc: loc(c)))
+                                           isStatic: clang_getCursorLinkage(c) == CXLinkage_Internal, loc: loc(c)))
         return id
     }
 
@@ -123,9 +114,7 @@ final class SyntaxBuilder {
         for i in 0..<n { params.append(variable(clang_Cursor_getArgument(c, UInt32(i)))) }
         program.functions[id].params = params
         program.functions[id].loc = loc(c)
-        program.functions[id].isSystem = isSystem(c)
         if case .function(let f) = type(clang_getCursorType(c)) {
-            // A K&R definition: the parameters' types are the prototype.
             // A K&R definition: the parameters' own types (`short x;`) are the signature; clang's
             // prototype for it has them promoted.
             let declared = params.map { program.variables[$0].type }
@@ -163,9 +152,8 @@ final class SyntaxBuilder {
         }
         let id = program.variables.count
         variables[UnsafeMutableRawPointer(mutating: key)] = id
-        program.variables.append(CVar(name: consume(clang_getCursorSpelling(c)), type: .void, storage: storage,
-                                      isStatic: sc == CX_SC_Static && storage == .global, initializer: nil,
-                                      loc: loc(c), isSystem: isSystem(c), function: storage == .global || storage == .external ? -1 : currentFunction))
+        program.variables.append(CVar(name: consume(clang_getCursorSpelling(c)), type: .void, storage: storage, initializer: nil,
+                                      loc: loc(c), function: storage == .global || storage == .external ? -1 : currentFunction))
         var t = type(clang_getCursorType(c))
         let written = clang_getCanonicalType(clang_getCursorType(c))
         if storage == .local, written.kind == CXType_VariableArray {

@@ -17,12 +17,6 @@ public struct RustPrinter {
         return p.out
     }
 
-    public static func expression(_ e: RExpr) -> String {
-        var p = RustPrinter()
-        p.expr(e, 0)
-        return p.out
-    }
-
     private static func isAttribute(_ i: RItem) -> Bool { if case .attribute = i { return true }; return false }
 
     // MARK: lines
@@ -53,10 +47,6 @@ public struct RustPrinter {
         case .staticVar(let name, let t, let value, let mutable, let comments):
             for c in comments { line("// " + c) }
             start("static \(mutable ? "mut " : "")\(name): \(type(t)) = ")
-            expr(value, 0)
-            out += ";\n"
-        case .constant(let name, let t, let value):
-            start("const \(name): \(type(t)) = ")
             expr(value, 0)
             out += ";\n"
         case .externBlock(let link, let items):
@@ -98,15 +88,15 @@ public struct RustPrinter {
 
     // MARK: types
 
-    public func type(_ t: RType) -> String {
+    func type(_ t: RType) -> String {
         switch t {
         case .named(let n): return n
         case .pointer(let p, let m): return (m ? "*mut " : "*const ") + type(p)
         case .array(let e, let n): return "[\(type(e)); \(n)]"
         case .functionPointer(let ps, let r, let v): return "Option<\(fnType(ps, r, v))>"
         case .function(let ps, let r, let v): return fnType(ps, r, v)
+        case .generic(let name, let arguments): return name + "<" + arguments.map(type).joined(separator: ", ") + ">"
         case .unit: return "()"
-        case .never: return "!"
         }
     }
 

@@ -11,8 +11,9 @@ public indirect enum RType: Sendable, Hashable {
     case functionPointer(params: [RType], result: RType?, variadic: Bool)
     /// The bare function type, for casting a function item: `unsafe extern "C" fn(A) -> R`.
     case function(params: [RType], result: RType?, variadic: Bool)
+    /// A generic type applied to its arguments: `Vec<T>`.
+    case generic(String, [RType])
     case unit
-    case never
 }
 
 public enum RUnaryOp: String, Sendable { case neg = "-", not = "!", deref = "*" }
@@ -138,7 +139,6 @@ public enum RItem: Sendable {
     /// `#[repr(...)]` struct or union with `#[derive(Copy, Clone)]`.
     case record(name: String, isUnion: Bool, repr: String, fields: [RField], comments: [String])
     case staticVar(name: String, type: RType, value: RExpr, mutable: Bool, comments: [String])
-    case constant(name: String, type: RType, value: RExpr)
     /// `#[link(name = ..)] extern "C" { .. }`; no link: the C library, which std links.
     case externBlock(link: String?, [RExternItem])
     case impl(type: String, [RFunction])

@@ -120,10 +120,9 @@ extension FaithfulTranslator {
         if case .assign(_, let r) = e.kind {
             let (pins, t) = target(l, pin: true)
             let v = temporary("v")
-            var stmts = pins + [.letBinding(name: v, mutable: false, type: rtype(l.type), value: element(r, l.type)), .expr(t.write(.path(v)))]
+            let stmts = pins + [.letBinding(name: v, mutable: false, type: rtype(l.type), value: element(r, l.type)), .expr(t.write(.path(v)))]
             if case .bitField = t { return .block(RBlock(stmts, tail: t.read())) }
             if case .copied = t { return .block(RBlock(stmts, tail: t.read())) }
-            stmts.removeAll { _ in false }
             return .block(RBlock(stmts, tail: .path(v)))
         }
         let (pins, t) = target(l, pin: true)

@@ -211,8 +211,8 @@ extension FaithfulTranslator {
     /// `p.offset(i)` with the index as isize.
     func offset(_ p: RExpr, _ index: CExpr, negate: Bool = false) -> RExpr {
         var i: RExpr
-        if case .intLiteral(let v) = index.kind, let k = index.type.intKind {
-            let s = k.isSigned ? Int64(bitPattern: v) : Int64(bitPattern: v)
+        if case .intLiteral(let v) = index.kind, index.type.isInteger {
+            let s = Int64(bitPattern: v)
             i = .literal("\(negate ? -s : s)isize")
             if s == 0 { return p }
         } else {

@@ -136,15 +136,8 @@ struct FaithfulGoto {
                 let v = t.program.variables[id]
                 guard v.storage == .local else { g.emit(t.declaration(id)); continue }
                 t.check(v.type, at: v.loc)
-                if let size = v.vlaSize, case .array(let e, nil) = v.type {
-                    g.hoisted.append(.letBinding(name: t.localName(id), mutable: true, type: t.vlaType(e), value: .call(.path("Vec::new"), [])))
-                    g.emit([.expr(.assign(.path(t.localName(id)), t.vlaValue(e, size)))])
-                    continue
-                }
-                g.hoisted.append(.letBinding(name: t.localName(id), mutable: true, type: t.rtype(v.type), value: t.zero(v.type)))
-                if let ini = v.initializer {
-                    g.emit(t.withPrelude { [.expr(.assign(.path(t.localName(id)), t.element(ini, v.type)))] })
-                }
+                g.hoisted.append(t.localSlot(id))
+                g.emit(t.withPrelude { t.localAssignment(id) })
             }
         case .expression(let e): g.emit(t.withPrelude { t.effect(e) })
         case .ifThen(let c, let a, let b):

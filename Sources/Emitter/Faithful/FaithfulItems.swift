@@ -89,7 +89,7 @@ extension FaithfulTranslator {
             let argvType = rtype(program.variables[f.params[1]].type)
             var elementType = RType.pointer(.named("i8"), mutable: true)
             if case .pointer(let inner, _) = argvType { elementType = inner }
-            stmts.append(.letBinding(name: "args", mutable: true, type: nil, value: .turbofish("Vec::<\(RustPrinter().type(elementType))>::with_capacity", [], [.literal("8")])))
+            stmts.append(.letBinding(name: "args", mutable: true, type: .generic("Vec", [elementType]), value: .call(.path("Vec::new"), [])))
             let push: RExpr = .method(.path("args"), "push", [.cast(.method(.method(.call(.path("::std::ffi::CString::new"),
                 [.call(.path("::std::os::unix::ffi::OsStrExt::as_bytes"), [.method(.path("arg"), "as_os_str", [])])]), "expect", [.literal("\"an argument without NUL bytes\"")]), "into_raw", []), elementType)])
             stmts.append(.expr(.forIn(pattern: "arg", .call(.path("::std::env::args_os"), []), RBlock([.expr(push)]))))

@@ -83,21 +83,40 @@ extension FaithfulTranslator {
             if let size = v.vlaSize, case .array(let e, nil) = v.type {
                 return [.letBinding(name: name, mutable: true, type: vlaType(e), value: vlaValue(e, size))]
             }
-            let value = v.initializer.map { element($0, v.type) } ?? zero(v.type)
             if let ini = v.initializer, Self.mentions(ini, variable: id) {
                 // `void *p = &p;`: the name exists in its own initializer in C, not in Rust's `let`.
-                return [.letBinding(name: name, mutable: true, type: rtype(v.type), value: zero(v.type)), .expr(.assign(.path(name), value))]
+                return [localSlot(id)] + localAssignment(id)
             }
+            let value = v.initializer.map { element($0, v.type) } ?? zero(v.type)
             return [.letBinding(name: name, mutable: true, type: rtype(v.type), value: value)]
         }
     }
 
+    /// A local declared apart from where C declares it (at a state machine's top, before a
+    /// switch's cases): its slot, zero (an empty `Vec` for a variable-length array)...
+    func localSlot(_ id: Int) -> RStmt {
+        let v = program.variables[id]
+        if v.vlaSize != nil, case .array(let e, nil) = v.type {
+            return .letBinding(name: localName(id), mutable: true, type: vlaType(e), value: .call(.path("Vec::new"), []))
+        }
+        return .letBinding(name: localName(id), mutable: true, type: rtype(v.type), value: zero(v.type))
+    }
+
+    /// ...and what the declaration does where C has it.
+    func localAssignment(_ id: Int) -> [RStmt] {
+        let v = program.variables[id]
+        if let size = v.vlaSize, case .array(let e, nil) = v.type { return [.expr(.assign(.path(localName(id)), vlaValue(e, size)))] }
+        guard let ini = v.initializer else { return [] }
+        return [.expr(.assign(.path(localName(id)), element(ini, v.type)))]
+    }
+
     /// A variable-length array is a `Vec` of its zeroed elements, made where C declares it.
-    func vlaType(_ element: CTy) -> RType { .named("Vec<\(RustPrinter().type(rtype(element)))>") }
+    func vlaType(_ element: CTy) -> RType { .generic("Vec", [rtype(element)]) }
 
     func vlaValue(_ element: CTy, _ size: CExpr) -> RExpr {
+        // Collected into the `Vec` the variable is declared as.
         .method(.method(.call(.path("::std::iter::repeat"), [zero(element)]), "take", [.cast(rvalue(size), .named("usize"))]),
-                "collect::<\(RustPrinter().type(vlaType(element)))>", [])
+                "collect", [])
     }
 
     // MARK: loops
@@ -182,7 +201,7 @@ extension FaithfulTranslator {
             for id in ids {
                 let v = program.variables[id]
                 guard v.storage == .local, v.vlaSize == nil else { hoisted += declaration(id); continue }
-                hoisted.append(.letBinding(name: localName(id), mutable: true, type: rtype(v.type), value: zero(v.type)))
+                hoisted.append(localSlot(id))
                 if let ini = v.initializer {
                     assigns.append(.expression(CExpr(.assign(CExpr(.variable(id), v.type, v.loc), ini), v.type, v.loc)))
                 }

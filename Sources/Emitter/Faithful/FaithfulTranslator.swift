@@ -38,6 +38,8 @@ public final class FaithfulTranslator {
 
     // Names.
     var recordNames: [Int: String] = [:]
+    /// `slotsAndBitFields` by record.
+    var recordLayouts: [Int: ([Slot], [Int: BitField])] = [:]
     var globalNames: [Int: String] = [:]
     var functionNames: [Int: String] = [:]
     var takenGlobalNames: Set<String> = []
@@ -212,7 +214,7 @@ public final class FaithfulTranslator {
     func recordName(_ id: Int) -> String {
         if let n = recordNames[id] { return n }
         let r = program.records[id]
-        var base = r.name.isEmpty ? (r.isUnion ? "C2RustUnnamed" : "C2RustUnnamed") : r.name
+        var base = r.name.isEmpty ? "C2RustUnnamed" : r.name
         base = String(base.map { $0.isLetter || $0.isNumber || $0 == "_" ? $0 : "_" })
         var name = base
         var k = 0

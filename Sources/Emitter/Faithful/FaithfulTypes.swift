@@ -97,7 +97,16 @@ extension FaithfulTranslator {
         slotsAndBitFields(record).1
     }
 
+    /// A record's storage units and bit-fields, laid out once per record: every member access,
+    /// zero value and initializer of the record asks.
     func slotsAndBitFields(_ id: Int) -> ([Slot], [Int: BitField]) {
+        if let known = recordLayouts[id] { return known }
+        let layout = layOut(id)
+        recordLayouts[id] = layout
+        return layout
+    }
+
+    private func layOut(_ id: Int) -> ([Slot], [Int: BitField]) {
         let r = program.records[id]
         let fields = r.fields ?? []
         var slots: [Slot] = []
