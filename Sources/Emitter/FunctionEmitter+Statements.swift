@@ -289,7 +289,7 @@ extension FunctionEmitter {
                 return
             }
             switch type {
-            case .array(let e, let n) where !e.isCopy:
+            case .array(let e, _) where !e.isCopy:
                 line("let \(mutMarker(v))\(name): \(type) = std::array::from_fn(|_| \(zero(e)));")
             case .array(let e, let n):
                 line("let \(mutMarker(v))\(name): \(type) = [\(zero(e)); \(n)];")
@@ -1419,7 +1419,7 @@ extension FunctionEmitter {
                         markMutated(n + 1)
                         line("\(b.name) = \(b.name).\(up ? "wrapping_add" : "wrapping_sub")(1);")
                         return
-                    case .slice, .str where up:
+                    case .slice where up, .str where up:
                         // A cursor into a buffer moves on: the rest of it.
                         markMutated(n + 1)
                         line("\(b.name) = &\(b.name)[1..];")

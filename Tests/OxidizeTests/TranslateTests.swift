@@ -198,6 +198,22 @@ final class TranslateTests: XCTestCase {
         try assertBehavesLikeC(fall, args: [[], ["a"], ["a", "b"]])
     }
 
+    /// `p++; p--;` on a string cursor: a slice cannot step back, so the idiomatic tier must not
+    /// advance it twice (it leaves the step back to the faithful tier).
+    func testCursorStepsBack() throws {
+        let s = try Scratch()
+        let src = try s.write("back.c", """
+        #include <stdio.h>
+        static int sum(const int *p, int n) {
+            int s = 0;
+            for (int i = 0; i < n; i++) { s += p[0]; p++; p--; p++; }
+            return s;
+        }
+        int main(void) { int a[4] = {1, 2, 3, 4}; printf("%d\\n", sum(a, 4)); return 0; }
+        """)
+        try assertBehavesLikeC(src, args: [[]])
+    }
+
     /// Builds `source` with cc and its translation with rustc (no warnings), runs both with each
     /// argument list, and compares stdout and exit code.
     func assertBehavesLikeC(_ source: String, args: [[String]], file: StaticString = #filePath, line: UInt = #line) throws {
