@@ -22,8 +22,7 @@ final class CorpusTests: XCTestCase {
             func fail(_ line: String) { lock.lock(); failures.append(line); lock.unlock() }
         }
         let results = Results()
-        // Two programs at a time: each step is a separate process.
-        DispatchQueue.concurrentPerform(iterations: programs.count) { k in
+        eachIndex(programs.count) { k in
             let src = programs[k]
             do {
                 let f = try TranslateFixture(src)

@@ -19,8 +19,7 @@ final class CsmithTests: XCTestCase {
             func count(report: Bool) { lock.lock(); if report { reports += 1 } else { translated += 1 }; lock.unlock() }
         }
         let tally = Tally()
-        // Two programs at a time: every step is a process of its own.
-        DispatchQueue.concurrentPerform(iterations: count) { k in
+        eachIndex(count) { k in
             let seed = k + 1
             do {
                 let src = s.path("prog\(seed).c")
@@ -72,7 +71,7 @@ final class CsmithTests: XCTestCase {
             func add(_ f: String) { lock.lock(); list.append(f); lock.unlock() }
         }
         let failures = Failures()
-        DispatchQueue.concurrentPerform(iterations: seeds.count) { k in
+        eachIndex(seeds.count) { k in
             let seed = seeds[k]
             do {
                 let src = s.path("d\(seed).c")
