@@ -114,6 +114,8 @@ public struct CVar: Sendable {
     /// A variable-length array (`char buf[n]`, a local): its element count, evaluated where it
     /// is declared. Its `type` is then `.array(element, count: nil)`.
     public var vlaSize: CExpr?
+    /// A file-scope `static`: internal linkage, private to its file.
+    public var isStatic = false
     public init(name: String, type: CTy, storage: CStorage, initializer: CExpr?, loc: CLoc, function: Int) {
         self.name = name; self.type = type; self.storage = storage
         self.initializer = initializer; self.loc = loc; self.function = function

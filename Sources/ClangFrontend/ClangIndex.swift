@@ -54,7 +54,12 @@ public final class ClangIndex {
     /// the unit is disposed of afterwards.
     private func withUnit<T>(path: String, arguments: [String], _ lower: (CXTranslationUnit) -> T) -> Result<T, ParseFailure> {
         if let problem = InputCheck.problem(with: path) { return .failure(ParseFailure(errors: [problem])) }
-        var args = arguments
+        // What gcc accepts with a warning, clang 16 and later reject by default: implicit
+        // function declarations and `int`, int/pointer and incompatible pointer conversions.
+        // Real projects build with gcc, so these are warnings here too (before the user's
+        // arguments, which may make them errors again).
+        var args = ["-Wno-error=implicit-function-declaration", "-Wno-error=implicit-int", "-Wno-error=int-conversion",
+                    "-Wno-error=incompatible-pointer-types", "-Wno-error=return-type"] + arguments
         // Deeply nested but valid C must still parse (clang's default limit is 256).
         if !args.contains(where: { $0.hasPrefix("-fbracket-depth") }) { args.append("-fbracket-depth=8192") }
         // Only errors are reported (warnings are not errors here), so clang need not compute

@@ -154,6 +154,7 @@ final class SyntaxBuilder {
         variables[UnsafeMutableRawPointer(mutating: key)] = id
         program.variables.append(CVar(name: consume(clang_getCursorSpelling(c)), type: .void, storage: storage, initializer: nil,
                                       loc: loc(c), function: storage == .global || storage == .external ? -1 : currentFunction))
+        if storage == .global, sc == CX_SC_Static { program.variables[id].isStatic = true }
         var t = type(clang_getCursorType(c))
         let written = clang_getCanonicalType(clang_getCursorType(c))
         if storage == .local, written.kind == CXType_VariableArray {

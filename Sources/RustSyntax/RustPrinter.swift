@@ -44,9 +44,10 @@ public struct RustPrinter {
             for f in fields { line("pub \(f.name): \(type(f.type)),") }
             indent -= 1
             line("}")
-        case .staticVar(let name, let t, let value, let mutable, let comments):
+        case .use(let path): line("use \(path);")
+        case .staticVar(let name, let t, let value, let mutable, let isPublic, let comments):
             for c in comments { line("// " + c) }
-            start("static \(mutable ? "mut " : "")\(name): \(type(t)) = ")
+            start("\(isPublic ? "pub " : "")static \(mutable ? "mut " : "")\(name): \(type(t)) = ")
             expr(value, 0)
             out += ";\n"
         case .externBlock(let link, let items):

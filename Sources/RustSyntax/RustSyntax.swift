@@ -138,7 +138,9 @@ public enum RItem: Sendable {
     case function(RFunction)
     /// `#[repr(...)]` struct or union with `#[derive(Copy, Clone)]`.
     case record(name: String, isUnion: Bool, repr: String, fields: [RField], comments: [String])
-    case staticVar(name: String, type: RType, value: RExpr, mutable: Bool, comments: [String])
+    case staticVar(name: String, type: RType, value: RExpr, mutable: Bool, isPublic: Bool = false, comments: [String])
+    /// `use path;` (a glob import when the path ends in `*`).
+    case use(String)
     /// `#[link(name = ..)] extern "C" { .. }`; no link: the C library, which std links.
     case externBlock(link: String?, [RExternItem])
     case impl(type: String, [RFunction])

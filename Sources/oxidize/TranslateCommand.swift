@@ -7,10 +7,19 @@ struct TranslateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "translate",
         abstract: "Translate a C file into the Rust a person would write, annotated with every ownership decision and finding.",
-        usage: "oxidize translate FILE [-p BUILD_DIR] [-o OUT.rs | --cargo DIR] [--strict] [-- CLANG_ARGS...]")
+        usage: """
+            oxidize translate FILE [-p BUILD_DIR] [-o OUT.rs | --cargo DIR] [--strict] [-- CLANG_ARGS...]
+              oxidize translate FILE... --cargo DIR [--force] [-- CLANG_ARGS...]
+              oxidize translate -p BUILD_DIR --cargo DIR [--include GLOB] [--exclude GLOB] [--force]
+            """,
+        discussion: """
+            With one file: that file, as a Rust file or a cargo project. With several files, or -p and no file: \
+            the whole program as one crate (a module per C file, the headers' records once, a binary per \
+            file that defines main), which needs --cargo.
+            """)
 
-    @Argument(help: "The C file to translate.")
-    var file: String
+    @Argument(help: "The C file(s) to translate; none with -p: every unit of the build.")
+    var files: [String] = []
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the Rust to FILE (atomically) instead of standard output.", valueName: "OUT.rs"))
     var output: String?
@@ -30,15 +39,36 @@ struct TranslateCommand: ParsableCommand {
     @Option(name: .customLong("model"), help: ArgumentHelp("A library model file (JSON) to add to the bundled ones; repeatable.", valueName: "FILE"))
     var models: [String] = []
 
-    @Option(name: .customShort("p"), help: ArgumentHelp("A build folder holding compile_commands.json: the file is parsed with its flags from there.", valueName: "BUILD_DIR"))
+    @Option(name: .customShort("p"), help: ArgumentHelp("A build folder holding compile_commands.json: the file is parsed with its flags from there (no file: every unit).", valueName: "BUILD_DIR"))
     var buildDirectory: String?
+
+    @Option(name: .customLong("include"), help: ArgumentHelp("With -p and no file: only units whose path matches this glob (repeatable).", valueName: "GLOB"))
+    var include: [String] = []
+
+    @Option(name: .customLong("exclude"), help: ArgumentHelp("With -p and no file: skip units whose path matches this glob (repeatable).", valueName: "GLOB"))
+    var exclude: [String] = []
+
+    @Flag(help: "With --cargo: write into DIR even when it is not empty (only the crate's own files are replaced).")
+    var force = false
+
+    @Flag(name: .shortAndLong, help: "No progress display.")
+    var quiet = false
+
+    var isProject: Bool { files.count > 1 || files.isEmpty && buildDirectory != nil }
 
     func validate() throws {
         if output != nil && cargo != nil { throw ValidationError("use either -o or --cargo, not both") }
         if registry != nil && cargo == nil { throw ValidationError("--registry goes with --cargo") }
+        if files.isEmpty && buildDirectory == nil { throw ValidationError("give a C file, several, or -p BUILD_DIR") }
+        if isProject && cargo == nil { throw ValidationError("a whole program is translated into a crate: add --cargo DIR") }
+        if isProject && strict { throw ValidationError("--strict translates one file") }
+        if force && cargo == nil { throw ValidationError("--force goes with --cargo") }
     }
 
     func run() throws {
+        if let dir = cargo { try CargoProject.checkTarget(dir, force: force, inputs: files) }
+        if isProject { return try runProject() }
+        let file = files[0]
         let translation: RustTranslation
         do {
             translation = try Pipeline.translate(.init(files: [file], clangArguments: ClangArguments.value, modelFiles: models,
@@ -56,6 +86,31 @@ struct TranslateCommand: ParsableCommand {
             return
         }
         try Output.write(Data(code.utf8), to: output, inputs: [file])
+    }
+
+    /// The whole program into one crate.
+    func runProject() throws {
+        let dir = cargo!
+        var options = Pipeline.Options(files: files, clangArguments: ClangArguments.value, modelFiles: models,
+                                       buildDirectory: buildDirectory, include: include, exclude: exclude)
+        if !quiet && isatty(STDERR_FILENO) != 0 { options.progress = Progress.draw }
+        let project: ProjectTranslation
+        do {
+            project = try Pipeline.translateProject(options, packageName: CargoProject.packageName(URL(fileURLWithPath: dir).standardizedFileURL.lastPathComponent))
+        } catch let f as Pipeline.Failure {
+            f.messages.forEach(Output.error)
+            throw ExitCode(2)
+        }
+        for n in project.notes { Output.error(n) }
+        var files = project.crate.files
+        if !noRustfmt { for i in files.indices { if let f = Rustfmt.format(files[i].code) { files[i].code = f } } }
+        var formatted = project
+        formatted.crate.files = files
+        try CargoProject.write(formatted, to: dir, registry: registry)
+        let c = project.crate
+        let safe = c.functions - c.unsafeFunctions
+        Output.error("oxidize: wrote \(dir): \(c.files.count) files, \(c.binaries.count) binaries, \(c.functions) functions "
+                     + "(\(safe) safe, \(c.unsafeFunctions) unsafe: faithful tier)\(project.checked ? ", checked by cargo" : "")")
     }
 }
 
@@ -83,6 +138,62 @@ enum Rustfmt {
 
 /// `--cargo DIR`: a project cargo builds as it is.
 enum CargoProject {
+    /// Refuses a target that exists and is not an empty folder (unless `--force`), and one that
+    /// holds an input file.
+    static func checkTarget(_ dir: String, force: Bool, inputs: [String]) throws {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: dir, isDirectory: &isDir) else { return }
+        guard isDir.boolValue else {
+            Output.error("\(dir): error: exists and is not a folder")
+            throw ExitCode(2)
+        }
+        let root = URL(fileURLWithPath: dir).resolvingSymlinksInPath().standardizedFileURL.path + "/"
+        for i in inputs where URL(fileURLWithPath: i).resolvingSymlinksInPath().standardizedFileURL.path.hasPrefix(root) {
+            Output.error("\(dir): error: holds the input \(i); write the crate elsewhere")
+            throw ExitCode(2)
+        }
+        let entries = (try? fm.contentsOfDirectory(atPath: dir)) ?? []
+        if !entries.isEmpty && !force {
+            Output.error("\(dir): error: exists and is not empty (--force writes the crate's files into it)")
+            throw ExitCode(2)
+        }
+    }
+
+    static func packageName(_ base: String) -> String {
+        var name = String(base.lowercased().map { $0.isLetter && $0.isASCII || $0.isNumber && $0.isASCII ? $0 : "_" })
+        if name.first?.isLetter != true { name = "c_" + name }
+        return name
+    }
+
+    /// A translated whole program: the crate's files, and the offline config with `--registry`.
+    static func write(_ project: ProjectTranslation, to dir: String, registry: String?) throws {
+        do {
+            try CrateFiles.write(project, to: dir)
+            if let registry { try writeConfig(registry: registry, dir: dir) }
+        } catch {
+            Output.error("\(dir): error: cannot write the cargo project (\((error as NSError).localizedDescription))")
+            throw ExitCode(2)
+        }
+    }
+
+    static func writeConfig(registry: String, dir: String) throws {
+        try FileManager.default.createDirectory(atPath: dir + "/.cargo", withIntermediateDirectories: true)
+        let config = """
+        # Crates come from a local registry folder (Debian's librust-*-dev packages), offline.
+        [source.crates-io]
+        replace-with = "local-registry"
+
+        [source.local-registry]
+        directory = "\(registry)"
+
+        [net]
+        offline = true
+
+        """
+        try Data(config.utf8).write(to: URL(fileURLWithPath: dir + "/.cargo/config.toml"), options: .atomic)
+    }
+
     static func write(code: String, translation: RustTranslation, to dir: String, source: String, registry: String?) throws {
         let fm = FileManager.default
         var isDir: ObjCBool = false
@@ -91,8 +202,7 @@ enum CargoProject {
             throw ExitCode(2)
         }
         let base = URL(fileURLWithPath: source).deletingPathExtension().lastPathComponent
-        var name = String(base.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "_" })
-        if name.first?.isLetter != true { name = "c_" + name }
+        let name = packageName(base)
         var toml = "[package]\nname = \"\(name)\"\nversion = \"0.1.0\"\nedition = \"2021\"\n"
         toml += "# Translated from \(base).c by oxidize.\n\n[dependencies]\n"
         for c in translation.crates {
@@ -103,22 +213,7 @@ enum CargoProject {
             try Data(toml.utf8).write(to: URL(fileURLWithPath: dir + "/Cargo.toml"), options: .atomic)
             let target = dir + (translation.isProgram ? "/src/main.rs" : "/src/lib.rs")
             try Data(code.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
-            if let registry {
-                try fm.createDirectory(atPath: dir + "/.cargo", withIntermediateDirectories: true)
-                let config = """
-                # Crates come from a local registry folder (Debian's librust-*-dev packages), offline.
-                [source.crates-io]
-                replace-with = "local-registry"
-
-                [source.local-registry]
-                directory = "\(registry)"
-
-                [net]
-                offline = true
-
-                """
-                try Data(config.utf8).write(to: URL(fileURLWithPath: dir + "/.cargo/config.toml"), options: .atomic)
-            }
+            if let registry { try writeConfig(registry: registry, dir: dir) }
         } catch {
             Output.error("\(dir): error: cannot write the cargo project (\((error as NSError).localizedDescription))")
             throw ExitCode(2)

@@ -56,7 +56,8 @@ extension FaithfulTranslator {
         currentFunction = -1
         defer { currentFunction = saved }
         let value = v.initializer.map { element($0, v.type) } ?? zero(v.type)
-        return .staticVar(name: globalName(id), type: rtype(v.type), value: .block(RBlock(tail: value, isUnsafe: true)), mutable: true, comments: [])
+        return .staticVar(name: globalName(id), type: rtype(v.type), value: .block(RBlock(tail: value, isUnsafe: true)), mutable: true,
+                          isPublic: crate != nil && !v.isStatic, comments: [])
     }
 
     /// The library functions and variables the program uses, one block per native library
@@ -66,10 +67,12 @@ extension FaithfulTranslator {
         func library(_ loc: CLoc) -> String { links[String(loc.file.split(separator: "/").last ?? "")] ?? "" }
         for id in neededFunctions.sorted() where program.functions[id].body == nil {
             let f = program.functions[id]
+            if crate?.functionPath(f.name, from: unitIndex) != nil { continue }   // another module's
             let name = functionName(id)
             blocks[library(f.loc), default: []].append(.function(name: name, params: f.type.params.map(rtype), result: resultType(f.type.result), variadic: f.type.variadic))
         }
-        for id in neededVariables.sorted() where program.variables[id].storage == .external {
+        for id in neededVariables.sorted() where program.variables[id].storage == .external
+                                                && crate?.variablePath(program.variables[id].name, from: unitIndex) == nil {
             blocks[library(program.variables[id].loc), default: []].append(.staticVar(name: globalName(id), type: rtype(program.variables[id].type)))
         }
         if let t = needsEnviron, !(blocks[""] ?? []).contains(where: { if case .staticVar("environ", _) = $0 { return true }; return false }) {

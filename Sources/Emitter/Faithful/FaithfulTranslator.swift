@@ -28,6 +28,9 @@ public final class FaithfulTranslator {
     var links: [String: String] = [:]
     /// The checker's findings by C function name.
     var findings: [String: [Diagnostic]] = [:]
+    /// In a whole-program translation: what the crate's modules share, and which unit this is.
+    var crate: CrateContext?
+    var unitIndex = 0
 
     // What the output needs, found as the translation goes.
     var neededFunctions: Set<Int> = []
@@ -83,7 +86,9 @@ public final class FaithfulTranslator {
     public func translate() -> Result<[RItem], FaithfulRefusals> {
         let main = program.mainFile
         for (id, f) in program.functions.enumerated() where f.body != nil && f.loc.file == main { need(function: id) }
-        for (id, v) in program.variables.enumerated() where v.loc.file == main && (v.storage == .global) { need(variable: id) }
+        for (id, v) in program.variables.enumerated() where v.storage == .global && (v.loc.file == main || crate != nil && !v.isStatic) {
+            need(variable: id)   // in a crate, a global declared in a header and defined here too
+        }
         var functions: [Int: RFunction] = [:]
         var statics: [Int: RItem] = [:]
         while !functionQueue.isEmpty || !variableQueue.isEmpty {
@@ -153,7 +158,9 @@ public final class FaithfulTranslator {
         if let n = functionNames[id] { return n }
         let f = program.functions[id]
         var name = f.name == "main" && f.body != nil ? "main_0" : RIdent.of(f.name)
-        if f.body == nil {
+        if f.body == nil, let path = crate?.functionPath(f.name, from: unitIndex) {
+            name = path   // defined by another module of the crate
+        } else if f.body == nil {
             // GCC spells some libc functions as builtins: the library symbol is the same.
             name = RIdent.of(f.name.hasPrefix("__builtin_") ? String(f.name.dropFirst(10)) : f.name)
         }
@@ -172,6 +179,8 @@ public final class FaithfulTranslator {
             while takenGlobalNames.contains(name) || takenLocalNames.contains(name) { k += 1; name = "\(owner)_\(v.name)_\(k)" }
             takenGlobalNames.insert(name)
             name = RIdent.of(name)
+        } else if v.storage == .external, let path = crate?.variablePath(v.name, from: unitIndex) {
+            name = path
         } else {
             name = RIdent.of(v.name)
         }
@@ -216,10 +225,14 @@ public final class FaithfulTranslator {
         let r = program.records[id]
         var base = r.name.isEmpty ? "C2RustUnnamed" : r.name
         base = String(base.map { $0.isLetter || $0.isNumber || $0 == "_" ? $0 : "_" })
+        if let crate, let key = crate.sharedKey(r, mainFile: program.mainFile) {
+            recordNames[id] = RIdent.of(crate.sharedName(key: key, base: base))
+            return recordNames[id]!
+        }
         var name = base
         var k = 0
         let taken = Set(recordNames.values)
-        while taken.contains(name) || RustPrimitive.names.contains(name) { k += 1; name = "\(base)_\(k)" }
+        while taken.contains(name) || RustPrimitive.names.contains(name) || crate?.isSharedName(name) == true { k += 1; name = "\(base)_\(k)" }
         if r.name.isEmpty && k == 0 { name = "\(base)_\(id)" }
         recordNames[id] = RIdent.of(name)
         return recordNames[id]!

@@ -147,6 +147,12 @@ extension FaithfulTranslator {
         var done: Set<Int> = []
         while let next = neededRecords.subtracting(done).sorted(by: { recordOrder($0, $1) }).first {
             done.insert(next)
+            if let crate, let key = crate.sharedKey(program.records[next], mainFile: program.mainFile) {
+                // One definition for the crate, in its types module.
+                _ = recordName(next)
+                if program.records[next].fields != nil, !crate.hasDefinition(key) { crate.define(key, recordDefinition(next)) }
+                continue
+            }
             items += recordDefinition(next)
         }
         return items

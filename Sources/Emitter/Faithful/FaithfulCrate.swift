@@ -1,0 +1,162 @@
+import CSyntax
+import Diagnostics
+import RustSyntax
+
+/// One C file of a project, as a module of the crate.
+public struct CrateUnit: Sendable {
+    public var program: Program
+    /// The module's name (library units) or the binary's (units that define `main`).
+    public var name: String
+    public var isBinary: Bool
+    /// Functions that need no unsafe operation become safe functions (off after rustc's E0133).
+    public var liftSafe: Bool
+    public init(program: Program, name: String, isBinary: Bool, liftSafe: Bool = true) {
+        self.program = program; self.name = name; self.isBinary = isBinary; self.liftSafe = liftSafe
+    }
+}
+
+/// A whole crate: its files by path relative to the crate's folder (`src/lib.rs`, ...).
+public struct CrateTranslation: Sendable {
+    public var files: [(path: String, code: String)]
+    /// The library's name as the binaries `use` it.
+    public var libraryName: String
+    /// Binary target name -> its file.
+    public var binaries: [(name: String, path: String)]
+    /// Per module: functions written, and how many of them are `unsafe`.
+    public var functions: Int
+    public var unsafeFunctions: Int
+    public var notes: [String]
+}
+
+/// The faithful tier over a whole program: one module per C file, the records of the
+/// project's headers once in `types`, and calls and globals across files resolved to the
+/// module that defines them (a Rust path, checked by rustc, instead of a symbol the linker
+/// would match by name).
+public enum FaithfulCrate {
+    public static func translate(_ units: [CrateUnit], libraryName: String, findings: [Diagnostic] = [],
+                                 links: [String: String] = [:]) -> Result<CrateTranslation, FaithfulRefusals> {
+        let context = CrateContext(units: units, libraryName: libraryName)
+        var files: [(String, String)] = []
+        var binaries: [(String, String)] = []
+        var refusals: [FaithfulRefusal] = []
+        var modules: [String] = []
+        var functions = 0, unsafeFunctions = 0
+        for (index, unit) in units.enumerated() {
+            let translator = FaithfulTranslator(program: unit.program)
+            translator.links = links
+            translator.liftSafeFunctions = unit.liftSafe
+            translator.crate = context
+            translator.unitIndex = index
+            for d in findings where d.file == unit.program.mainFile { translator.findings[d.function, default: []].append(d) }
+            switch translator.translate() {
+            case .failure(let r): refusals += r.list
+            case .success(var items):
+                let header = RItem.comment("Translated from \(unit.program.mainFile) by oxidize (faithful tier: C's semantics kept exactly,\nwith raw pointers and `unsafe` where no ownership was proven).")
+                let prefix = unit.isBinary ? libraryName : "crate"
+                items.insert(.use("\(prefix)::types::*"), at: items.firstIndex { if case .attribute = $0 { return false }; return true } ?? items.count)
+                for item in items { if case .function(let f) = item, f.name != "main" { functions += 1; if f.isUnsafeExternC { unsafeFunctions += 1 } } }
+                let path = unit.isBinary ? "src/bin/\(unit.name).rs" : "src/\(unit.name).rs"
+                files.append((path, RustPrinter.print([header] + items)))
+                if unit.isBinary { binaries.append((unit.name, path)) } else { modules.append(unit.name) }
+            }
+        }
+        if !refusals.isEmpty { return .failure(FaithfulRefusals(list: refusals)) }
+        let types: [RItem] = [.comment("The records of the project's headers, once for every module (faithful tier)."),
+                              .attribute(FaithfulTranslator.allowances)] + context.typeItems()
+        files.append(("src/types.rs", RustPrinter.print(types)))
+        var lib = "// The translated project's library: a module per C file (oxidize, faithful tier).\n"
+        lib += FaithfulTranslator.allowances + "\n\npub mod types;\n"
+        for m in modules.sorted() { lib += "pub mod \(m);\n" }
+        files.append(("src/lib.rs", lib))
+        return .success(CrateTranslation(files: files.sorted { $0.0 < $1.0 }, libraryName: libraryName, binaries: binaries,
+                                         functions: functions, unsafeFunctions: unsafeFunctions, notes: context.notes))
+    }
+}
+
+/// What the modules of one crate share: the records that are the same type in every file that
+/// includes their header, and which module defines each external function and global.
+final class CrateContext {
+    let libraryName: String
+    private let units: [CrateUnit]
+    /// External name -> the library module that defines it.
+    private var functionModule: [String: String] = [:]
+    private var variableModule: [String: String] = [:]
+    /// Record name -> the distinct places it is defined across the project.
+    private var definitions: [String: Set<CLoc>] = [:]
+    /// Shared record key -> its Rust name, and the items that define it (once one unit wrote them).
+    private var sharedNames: [String: String] = [:]
+    private var takenNames: Set<String> = []
+    private var defined: [String: [RItem]] = [:]
+    private var order: [String] = []
+    var notes: [String] = []
+
+    init(units: [CrateUnit], libraryName: String) {
+        self.units = units
+        self.libraryName = libraryName
+        for unit in units {
+            let p = unit.program
+            for r in p.records where r.fields != nil && !r.name.isEmpty { definitions[r.name, default: []].insert(r.loc) }
+            guard !unit.isBinary else { continue }
+            for f in p.functions where f.body != nil && !f.isStatic && f.loc.file == p.mainFile {
+                if let other = functionModule[f.name] {
+                    notes.append("\(f.loc.description): warning: `\(f.name)` is also defined in module `\(other)`; calls from other files go to `\(other)`")
+                } else {
+                    functionModule[f.name] = unit.name
+                }
+            }
+            for v in p.variables where v.storage == .global && !v.isStatic && variableModule[v.name] == nil {
+                variableModule[v.name] = unit.name
+            }
+        }
+    }
+
+    /// The key under which a record is one type for the whole crate, or nil when it is private to
+    /// its file (defined in the file itself while another file defines a record of that name).
+    func sharedKey(_ r: CRecord, mainFile: String) -> String? {
+        if r.name.isEmpty {
+            return r.loc.file == mainFile ? nil : "loc:\(r.loc.description)"
+        }
+        let places = definitions[r.name] ?? []
+        if places.count <= 1 { return "name:\(r.name)" }
+        if r.fields != nil, r.loc.file != mainFile { return "loc:\(r.loc.description)" }
+        return nil
+    }
+
+    /// The crate-wide Rust name of a shared record.
+    func sharedName(key: String, base: String) -> String {
+        if let n = sharedNames[key] { return n }
+        var name = base
+        var k = 0
+        while takenNames.contains(name) || RustPrimitive.names.contains(name) { k += 1; name = "\(base)_\(k)" }
+        takenNames.insert(name)
+        sharedNames[key] = name
+        order.append(key)
+        return name
+    }
+
+    func isSharedName(_ name: String) -> Bool { takenNames.contains(name) }
+
+    func hasDefinition(_ key: String) -> Bool { defined[key] != nil }
+
+    func define(_ key: String, _ items: [RItem]) { if defined[key] == nil { defined[key] = items } }
+
+    /// The types module: every shared record, in the order first met; one no unit defines stays opaque.
+    func typeItems() -> [RItem] {
+        order.flatMap { key -> [RItem] in
+            if let items = defined[key] { return items }
+            return [.record(name: sharedNames[key]!, isUnion: false, repr: "C", fields: [RField("_opaque", .array(.named("u8"), 0))],
+                            comments: ["opaque: defined outside the project"])]
+        }
+    }
+
+    /// The Rust path of a function another library module defines, seen from `unit`.
+    func functionPath(_ name: String, from unit: Int) -> String? {
+        guard let module = functionModule[name], module != units[unit].name || units[unit].isBinary else { return nil }
+        return "\(units[unit].isBinary ? libraryName : "crate")::\(module)::\(RIdent.of(name))"
+    }
+
+    func variablePath(_ name: String, from unit: Int) -> String? {
+        guard let module = variableModule[name], module != units[unit].name || units[unit].isBinary else { return nil }
+        return "\(units[unit].isBinary ? libraryName : "crate")::\(module)::\(RIdent.of(name))"
+    }
+}
