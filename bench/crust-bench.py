@@ -58,11 +58,38 @@ def is_test(rel):
     return re.search(r'(^|/)(tests?|testing|unit[-_]?tests?)(/|$)', rel, re.I) or re.search(r'test', os.path.basename(rel), re.I)
 
 
+INCLUDE = re.compile(r'^\s*#\s*include\s*"([^"]+)"', re.M)
+
+
+def fix_include_names(project):
+    """Some projects include `CircularBuffer.h` where the file is `circular_buffer.h` (they were
+    written on case-insensitive file systems): a symlink of the included name, in the copy."""
+    def key(n):
+        return re.sub(r'[_\-]', '', n.lower())
+    for dp, _, fn in os.walk(project):
+        for f in fn:
+            if not f.endswith(('.c', '.h')):
+                continue
+            with open(os.path.join(dp, f), 'rb') as fh:
+                text = fh.read().decode('latin-1')
+            for inc in INCLUDE.findall(text):
+                want = os.path.normpath(os.path.join(dp, inc))
+                folder = os.path.dirname(want)
+                if os.path.exists(want) or not os.path.isdir(folder):
+                    continue
+                match = [c for c in os.listdir(folder) if key(c) == key(os.path.basename(want))]
+                if match:
+                    os.symlink(match[0], want)
+
+
 def project_result(name, args):
-    project = os.path.join(args.cbench, name)
     work = os.path.join(args.work, name)
     shutil.rmtree(work, ignore_errors=True)
     os.makedirs(work)
+    # A copy of the project: the C and the translation read the same, fixed-up, sources.
+    project = os.path.join(work, 'src')
+    shutil.copytree(os.path.join(args.cbench, name), project, symlinks=True)
+    fix_include_names(project)
     cfiles, incs = sources(project)
     mains = [c for c in cfiles if has_main(os.path.join(project, c))]
     tests = [c for c in mains if is_test(c)]
@@ -74,10 +101,14 @@ def project_result(name, args):
         return res
     # C
     c_runs = {}
+    alone = set()   # tests that include the implementation themselves: built without the library
     for t in tests:
         exe = os.path.join(work, 'c_' + re.sub(r'\W', '_', t))
-        rc, _, err = run(['gcc', '-std=gnu11', '-w', '-O0', '-o', exe, os.path.join(project, t)]
-                         + [os.path.join(project, c) for c in library] + incs + ['-lm'], timeout=120)
+        gcc = ['gcc', '-std=gnu11', '-w', '-O0', '-o', exe, os.path.join(project, t)]
+        rc, _, err = run(gcc + [os.path.join(project, c) for c in library] + incs + ['-lm', '-lpthread'], timeout=120)
+        if rc != 0 and b'multiple definition' in err:
+            rc, _, err = run(gcc + incs + ['-lm', '-lpthread'], timeout=120)
+            alone.add(t)
         if rc != 0:
             res['notes'].append(f'gcc fails on {t}: ' + err.decode(errors='replace').strip().split('\n')[-1][:200])
             continue
@@ -97,7 +128,7 @@ def project_result(name, args):
         return res
     # Rust
     crate = os.path.join(work, 'crate')
-    files = [os.path.join(project, c) for c in library + list(c_runs)]
+    files = [os.path.join(project, c) for c in (library if len(alone) < len(c_runs) else []) + list(c_runs)]
     rc, out, err = run([args.oxidize, 'translate', '--quiet', '--cargo', crate] + files + ['--'] + incs, timeout=600)
     summary = err.decode(errors='replace')
     with open(os.path.join(work, 'translate.log'), 'w') as f:
@@ -120,17 +151,22 @@ def project_result(name, args):
     res['built'] = True
     with open(os.path.join(crate, 'Cargo.toml')) as f:
         manifest = f.read()
-    paths = re.findall(r'\[\[bin\]\]\nname = "([^"]+)"\npath = "([^"]+)"', manifest)
+    # Each binary's file says which C file it was translated from.
+    binary_of = {}
+    for b, path in re.findall(r'\[\[bin\]\]\nname = "([^"]+)"\npath = "([^"]+)"', manifest):
+        with open(os.path.join(crate, path)) as f:
+            m = re.search(r'Translated from (.+?) by oxidize', f.read(4096))
+        if m:
+            binary_of[os.path.realpath(m.group(1))] = b
     for t, expected in sorted(c_runs.items()):
-        base = re.sub(r'\W', '_', os.path.splitext(os.path.basename(t))[0]).lower()
-        candidates = [b for b, p in paths if b == base or b.endswith('_' + base) or b.startswith(base)]
-        if not candidates:
+        binary = binary_of.get(os.path.realpath(os.path.join(project, t)))
+        if not binary:
             res['notes'].append(f'{t}: no binary in the crate')
             continue
         copy = os.path.join(work, 'run_rs')
         shutil.rmtree(copy, ignore_errors=True)
         shutil.copytree(project, copy, symlinks=True)
-        got = run([os.path.join(work, 'target', 'debug', candidates[0])], cwd=copy, timeout=10)[:2]
+        got = run([os.path.join(work, 'target', 'debug', binary)], cwd=copy, timeout=10)[:2]
         if got == expected:
             res['same'] += 1
         else:

@@ -184,7 +184,9 @@ public indirect enum CExprKind: Sendable {
     /// `sizeof vla`: the element count the array got where it was declared, times the
     /// element's size.
     case vlaSizeof(variable: Int, elementSize: UInt64)
-    /// `__builtin_va_arg` and other forms the tier refuses, named for the error.
+    /// `va_arg(list, T)`: the next variable argument, of the expression's type.
+    case vaArg(CExpr)
+    /// Forms the tier refuses, named for the error.
     case unsupported(String)
 }
 

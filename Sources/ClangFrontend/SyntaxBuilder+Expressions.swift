@@ -153,6 +153,11 @@ extension SyntaxBuilder {
             return make(.intLiteral(0))
         case CXCursor_UnexposedExpr:
             let parts = expressionChildren(c)
+            if parts.count == 1, isVaList(clang_getCursorType(parts[0])), !isVaList(clang_getCursorType(c)) {
+                // VAArgExpr: libclang does not expose it; its one child is the `va_list`, which
+                // nothing else converts implicitly.
+                return make(.vaArg(expression(parts[0])))
+            }
             if parts.count == 1 {
                 let inner = expression(parts[0])
                 if inner.type == t { return inner }
@@ -303,6 +308,16 @@ extension SyntaxBuilder {
             }
             return RawItem(designators: [], value: item, isList: kind == CXCursor_InitListExpr)
         }
+    }
+
+    /// `va_list` as an operand: a pointer to (or array of) the target's `__va_list_tag`.
+    private func isVaList(_ t: CXType) -> Bool {
+        let canonical = clang_getCanonicalType(t)
+        var inner = canonical
+        if canonical.kind == CXType_Pointer { inner = clang_getPointeeType(canonical) }
+        else if canonical.kind == CXType_ConstantArray { inner = clang_getArrayElementType(canonical) }
+        else { return false }
+        return inner.kind == CXType_Record && consume(clang_getTypeSpelling(inner)).hasSuffix("__va_list_tag")
     }
 
     /// Whether a designated initializer spells `...` (GNU's `[lo ... hi]`).

@@ -108,6 +108,10 @@ extension Pipeline {
         var toml = "[package]\nname = \"\(packageName)\"\nversion = \"0.1.0\"\nedition = \"2021\"\n"
         toml += "# Translated by oxidize from \(sources.count) C file(s).\n\n"
         toml += "[lib]\nname = \"\(crate.libraryName)\"\npath = \"src/lib.rs\"\n"
+        // x86-64 C reads through pointers that are not aligned for their type (a `char *`
+        // cast to `uint32_t *`); the faithful translation keeps those reads as they are, so
+        // the debug build does not add its alignment checks (which would abort where C runs).
+        toml += "\n[profile.dev]\ndebug-assertions = false\n"
         for b in crate.binaries.sorted(by: { $0.name < $1.name }) {
             toml += "\n[[bin]]\nname = \"\(b.name)\"\npath = \"\(b.path)\"\n"
         }

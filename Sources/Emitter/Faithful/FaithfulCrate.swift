@@ -1,3 +1,4 @@
+import Foundation
 import CSyntax
 import Diagnostics
 import RustSyntax
@@ -95,7 +96,7 @@ final class CrateContext {
         self.libraryName = libraryName
         for unit in units {
             let p = unit.program
-            for r in p.records where r.fields != nil && !r.name.isEmpty { definitions[r.name, default: []].insert(r.loc) }
+            for r in p.records where r.fields != nil && !r.name.isEmpty { definitions[r.name, default: []].insert(canonical(r.loc)) }
             guard !unit.isBinary else { continue }
             for f in p.functions where f.body != nil && !f.isStatic && f.loc.file == p.mainFile {
                 if let other = functionModule[f.name] {
@@ -114,12 +115,22 @@ final class CrateContext {
     /// its file (defined in the file itself while another file defines a record of that name).
     func sharedKey(_ r: CRecord, mainFile: String) -> String? {
         if r.name.isEmpty {
-            return r.loc.file == mainFile ? nil : "loc:\(r.loc.description)"
+            return r.loc.file == mainFile ? nil : "loc:\(canonical(r.loc).description)"
         }
         let places = definitions[r.name] ?? []
         if places.count <= 1 { return "name:\(r.name)" }
-        if r.fields != nil, r.loc.file != mainFile { return "loc:\(r.loc.description)" }
+        if r.fields != nil, r.loc.file != mainFile { return "loc:\(canonical(r.loc).description)" }
         return nil
+    }
+
+    private var canonicalFiles: [String: String] = [:]
+
+    /// One spelling per file: `tests/../src/a.h` and `src/a.h` are one header.
+    func canonical(_ loc: CLoc) -> CLoc {
+        if let f = canonicalFiles[loc.file] { return CLoc(file: f, line: loc.line, column: loc.column) }
+        let f = URL(fileURLWithPath: loc.file).standardizedFileURL.resolvingSymlinksInPath().path
+        canonicalFiles[loc.file] = f
+        return CLoc(file: f, line: loc.line, column: loc.column)
     }
 
     /// The crate-wide Rust name of a shared record.
@@ -139,6 +150,13 @@ final class CrateContext {
     func hasDefinition(_ key: String) -> Bool { defined[key] != nil }
 
     func define(_ key: String, _ items: [RItem]) { if defined[key] == nil { defined[key] = items } }
+
+    /// Items every module may use (the variadic support), once in the types module.
+    func addSupport(_ key: String, _ items: [RItem]) {
+        guard defined[key] == nil else { return }
+        defined[key] = items
+        order.append(key)
+    }
 
     /// The types module: every shared record, in the order first met; one no unit defines stays opaque.
     func typeItems() -> [RItem] {

@@ -111,6 +111,7 @@ extension FaithfulTranslator {
         case .initList: return aggregate(e)
         case .compoundLiteral(let inner): return rvalue(inner)
         case .statementExpr(let s): return .block(statementExpressionBlock(s, at: e.loc))
+        case .vaArg(let list): return vaArg(list, e)
         case .vlaSizeof(let id, let size):
             return .method(.cast(.method(.path(localName(id)), "len", []), rtype(e.type)), "wrapping_mul", [intLiteral(size, e.type)])
         case .unsupported(let what):
@@ -470,18 +471,34 @@ extension FaithfulTranslator {
         if case .function(let id) = callee.kind { direct = id }
         if let id = direct {
             let f = program.functions[id]
-            if let builtin = builtinCall(f.name, args, e) { return builtin }
+            if let builtin = varargBuiltin(f.name, args, at: e.loc) ?? builtinCall(f.name, args, e) { return builtin }
+            if f.body == nil, crate?.functionPath(f.name, from: unitIndex) == nil, let v = vaListLibraryCall(f.name, args) { return v }
             need(function: id)
             let params = f.type.params
-            let values = args.enumerated().map { (i, a) -> RExpr in
+            let fixed = isTranslatedVariadic(f) ? min(params.count, args.count) : args.count
+            var values = args.prefix(fixed).enumerated().map { (i, a) -> RExpr in
                 // A K&R definition's parameters (`short x;`) get what the caller promoted: converted.
                 if i < params.count, a.type != params[i], params[i].isScalar, a.type.isScalar { return cast(a, to: params[i]) }
                 return rvalue(a)
             }
+            if f.body == nil, crate?.functionPath(f.name, from: unitIndex) != nil {
+                // Another file's function, as this file declared it: a pointer argument takes the
+                // definition's pointer type (C links a `const` prototype to a plain definition,
+                // or a prototype-less call to any), a number the definition's type.
+                for (i, a) in args.prefix(fixed).enumerated() where a.type.isPointer && !isFunctionPointerType(a.type) || f.type.noPrototype && a.type.isScalar && !a.type.isPointer {
+                    values[i] = .cast(values[i], .named("_"))
+                }
+            }
+            if isTranslatedVariadic(f) { values.append(variableArguments(args[fixed...])) }
             return .call(.path(functionName(id)), values)
         }
         let fn = rvalue(callee)
         return .call(.method(fn, "expect", [.literal("\"non-null function pointer\"")]), args.map(rvalue))
+    }
+
+    func isFunctionPointerType(_ t: CTy) -> Bool {
+        if case .pointer(.function, _) = t { return true }
+        return false
     }
 
     /// GCC's builtins that have no symbol to link against.
@@ -514,9 +531,6 @@ extension FaithfulTranslator {
         case "setjmp", "_setjmp", "sigsetjmp", "__sigsetjmp", "longjmp", "_longjmp", "siglongjmp":
             // A function that returns twice cannot be called from Rust soundly.
             refuse("\(name) (a non-local jump)", at: e.loc)
-            return .unitValue
-        case "__builtin_va_start", "__builtin_va_end", "__builtin_va_copy", "__builtin_va_arg":
-            refuse("variable arguments (va_list)", at: e.loc)
             return .unitValue
         default:
             // Other builtins are the library function of the same name, when there is one.

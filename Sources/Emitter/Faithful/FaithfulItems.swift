@@ -15,11 +15,15 @@ extension FaithfulTranslator {
         labelCounter = 0
         breakables = []
         defer { currentFunction = -1 }
-        if f.type.variadic { refuse("the variadic function definition `\(f.name)`", at: f.loc) }
         check(f.type.result, at: f.loc)
-        let params = f.params.map { p -> RParam in
+        var params = f.params.map { p -> RParam in
             check(program.variables[p].type, at: program.variables[p].loc)
             return RParam("mut " + localName(p), rtype(program.variables[p].type))
+        }
+        if f.type.variadic {
+            // `...`: the variable arguments as a slice (see FaithfulVarargs).
+            requireVarargSupport()
+            params.append(RParam(Self.vaArgsName, .named("&[CVarArg]")))
         }
         var rbody: RBlock
         if FaithfulGoto.needsStateMachine(body) {

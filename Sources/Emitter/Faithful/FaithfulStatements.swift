@@ -240,7 +240,7 @@ extension FaithfulTranslator {
     static func mentions(_ e: CExpr, variable id: Int) -> Bool {
         switch e.kind {
         case .variable(let v): return v == id
-        case .unary(_, let x), .cast(let x, _), .compoundLiteral(let x), .member(let x, _, _, _): return mentions(x, variable: id)
+        case .unary(_, let x), .cast(let x, _), .compoundLiteral(let x), .member(let x, _, _, _), .vaArg(let x): return mentions(x, variable: id)
         case .binary(_, let a, let b), .assign(let a, let b), .compoundAssign(_, let a, let b), .subscript(let a, let b), .elvis(let a, let b):
             return mentions(a, variable: id) || mentions(b, variable: id)
         case .conditional(let a, let b, let c): return mentions(a, variable: id) || mentions(b, variable: id) || mentions(c, variable: id)

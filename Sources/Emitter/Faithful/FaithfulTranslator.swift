@@ -31,6 +31,8 @@ public final class FaithfulTranslator {
     /// In a whole-program translation: what the crate's modules share, and which unit this is.
     var crate: CrateContext?
     var unitIndex = 0
+    /// Variadic definitions or `va_list`: the support items go into the output.
+    var needsVarargSupport = false
 
     // What the output needs, found as the translation goes.
     var neededFunctions: Set<Int> = []
@@ -107,6 +109,7 @@ public final class FaithfulTranslator {
         let staticOrder = statics.keys.sorted { program.variables[$0].loc.line < program.variables[$1].loc.line || program.variables[$0].loc.line == program.variables[$1].loc.line && $0 < $1 }
         items += staticOrder.compactMap { statics[$0] }
         items += extraItems
+        if needsVarargSupport { items += Self.varargSupport }
         let fnOrder = functions.keys.sorted { byPlace(program.functions[$0].loc, program.functions[$1].loc, $0, $1) }
         // A function with no unsafe operation is a safe `extern "C" fn` (rustc checks the claim).
         let needing = liftSafeFunctions ? functionsNeedingUnsafe(Array(neededFunctions)) : Set(functions.keys)
@@ -132,7 +135,7 @@ public final class FaithfulTranslator {
 
     /// Crate-level allowances: C names are not Rust's case conventions, and a faithful
     /// translation keeps C's unused values, parentheses and labels.
-    static let allowances = "#![allow(unknown_lints, non_snake_case, non_camel_case_types, non_upper_case_globals, unused_mut, unused_assignments, unused_variables, unused_parens, unused_labels, unused_unsafe, unused_braces, dead_code, unreachable_code, unreachable_patterns, path_statements, unused_must_use, unused_comparisons, unconditional_recursion, useless_ptr_null_checks, overflowing_literals, static_mut_refs, unpredictable_function_pointer_comparisons, clippy::all)]"
+    static let allowances = "#![allow(unknown_lints, non_snake_case, non_camel_case_types, non_upper_case_globals, unused_mut, unused_assignments, unused_variables, unused_parens, unused_labels, unused_unsafe, unused_braces, dead_code, unreachable_code, unreachable_patterns, path_statements, unused_must_use, unused_imports, improper_ctypes_definitions, improper_ctypes, clashing_extern_declarations, unused_comparisons, unconditional_recursion, useless_ptr_null_checks, overflowing_literals, static_mut_refs, unpredictable_function_pointer_comparisons, clippy::all)]"
 
     // MARK: needs
 
@@ -208,7 +211,7 @@ public final class FaithfulTranslator {
 
     static let preludeValues: Set<String> = ["Some", "None", "Ok", "Err"]
     /// Names the translation itself declares in a function body (the state machine's).
-    static let reservedLocals: Set<String> = ["current_block", "args", "arg"]
+    static let reservedLocals: Set<String> = ["current_block", "args", "arg", "__va_args"]
 
     func temporary(_ hint: String = "t") -> String {
         temporaryCounter += 1
@@ -223,6 +226,11 @@ public final class FaithfulTranslator {
     func recordName(_ id: Int) -> String {
         if let n = recordNames[id] { return n }
         let r = program.records[id]
+        if r.name == Self.vaListTag {
+            requireVarargSupport()
+            recordNames[id] = "VaListTag"
+            return "VaListTag"
+        }
         var base = r.name.isEmpty ? "C2RustUnnamed" : r.name
         base = String(base.map { $0.isLetter || $0.isNumber || $0 == "_" ? $0 : "_" })
         if let crate, let key = crate.sharedKey(r, mainFile: program.mainFile) {

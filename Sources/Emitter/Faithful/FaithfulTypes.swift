@@ -147,6 +147,7 @@ extension FaithfulTranslator {
         var done: Set<Int> = []
         while let next = neededRecords.subtracting(done).sorted(by: { recordOrder($0, $1) }).first {
             done.insert(next)
+            if program.records[next].name == Self.vaListTag { continue }   // the support's VaListTag
             if let crate, let key = crate.sharedKey(program.records[next], mainFile: program.mainFile) {
                 // One definition for the crate, in its types module.
                 _ = recordName(next)
@@ -292,6 +293,9 @@ extension FaithfulTranslator {
             let name = rtype(t)
             guard case .named(let n) = name else { return .unitValue }
             let rec = program.records[r]
+            if rec.name == Self.vaListTag {
+                return .structLiteral(n, [("args", .turbofish("::core::ptr::null", [.named("CVarArg")], [])), ("len", .literal("0")), ("next", .literal("0"))])
+            }
             if rec.fields == nil { return .structLiteral(n, [("_opaque", .arrayLiteral([]))]) }
             if rec.isUnion { return .structLiteral(n, [("_bytes", .arrayRepeat(.literal("0u8"), rec.size))]) }
             return .structLiteral(n, structFields(r).map { ($0.name, $0.zero) })
