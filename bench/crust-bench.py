@@ -158,6 +158,9 @@ def project_result(name, args):
             m = re.search(r'Translated from (.+?) by oxidize', f.read(4096))
         if m:
             binary_of[os.path.realpath(m.group(1))] = b
+    if os.path.exists(os.path.join(crate, 'src', 'main.rs')) and len(c_runs) == 1:
+        # One file: the single-file translation, a package whose binary is the package's name.
+        binary_of[os.path.realpath(os.path.join(project, list(c_runs)[0]))] = re.search(r'name = "([^"]+)"', manifest).group(1)
     for t, expected in sorted(c_runs.items()):
         binary = binary_of.get(os.path.realpath(os.path.join(project, t)))
         if not binary:

@@ -131,7 +131,9 @@ extension SyntaxBuilder {
             if let operand = expressionChildren(c).first {
                 let e = expression(operand)
                 if case .variable(let id) = e.kind, program.variables[id].vlaSize != nil {
-                    let element = clang_getArrayElementType(clang_getCanonicalType(clang_getCursorType(clang_getCursorReferenced(operand))))
+                    var reference = operand   // `sizeof(vla)`: the name inside the parentheses
+                    while clang_getCursorKind(reference) == CXCursor_ParenExpr, let inner = expressionChildren(reference).first { reference = inner }
+                    let element = clang_getArrayElementType(clang_getCanonicalType(clang_getCursorType(clang_getCursorReferenced(reference))))
                     let size = clang_Type_getSizeOf(element)
                     if size > 0 { return make(.vlaSizeof(variable: id, elementSize: UInt64(size))) }
                 }

@@ -112,11 +112,12 @@ final class CrateContext {
     }
 
     /// The key under which a record is one type for the whole crate, or nil when it is private to
-    /// its file (defined in the file itself while another file defines a record of that name).
+    /// its file (a named record defined in the file itself while another file defines a record
+    /// of that name).
     func sharedKey(_ r: CRecord, mainFile: String) -> String? {
-        if r.name.isEmpty {
-            return r.loc.file == mainFile ? nil : "loc:\(canonical(r.loc).description)"
-        }
+        // An anonymous record is one place in the sources: shared even when a file defines it
+        // (a shared record may hold it).
+        if r.name.isEmpty { return "loc:\(canonical(r.loc).description)" }
         let places = definitions[r.name] ?? []
         if places.count <= 1 { return "name:\(r.name)" }
         if r.fields != nil, r.loc.file != mainFile { return "loc:\(canonical(r.loc).description)" }

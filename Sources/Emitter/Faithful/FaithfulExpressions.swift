@@ -513,6 +513,13 @@ extension FaithfulTranslator {
         case "__builtin_ctz", "__builtin_ctzl", "__builtin_ctzll": return .cast(.method(arg(0), "trailing_zeros", []), rtype(e.type))
         case "__builtin_popcount", "__builtin_popcountl", "__builtin_popcountll": return .cast(.method(arg(0), "count_ones", []), rtype(e.type))
         case "__builtin_constant_p": return intLiteral(0, e.type)
+        case "__builtin_alloca", "__builtin_alloca_with_align":
+            guard currentFunction >= 0 else { return nil }
+            usesAlloca = true
+            let words = RExpr.binary(.div, .method(.cast(arg(0), .named("usize")), "wrapping_add", [.literal("15")]), .literal("16"))
+            let block: RExpr = .method(.method(.call(.path("::std::iter::repeat"), [.literal("0u128")]), "take", [words]), "collect", [])
+            return .block(RBlock([.expr(.method(.path("__alloca"), "push", [block]))],
+                                 tail: .cast(.method(.method(.method(.path("__alloca"), "last_mut", []), "unwrap", []), "as_mut_ptr", []), rtype(e.type))))
         case "__builtin_prefetch":
             // Only a hint to the cache: its operands are still evaluated.
             return .block(RBlock(args.map { .letBinding(name: "_", mutable: false, type: nil, value: rvalue($0)) }))

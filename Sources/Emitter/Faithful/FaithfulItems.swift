@@ -14,6 +14,7 @@ extension FaithfulTranslator {
         temporaryCounter = 0
         labelCounter = 0
         breakables = []
+        usesAlloca = false
         defer { currentFunction = -1 }
         check(f.type.result, at: f.loc)
         var params = f.params.map { p -> RParam in
@@ -35,6 +36,11 @@ extension FaithfulTranslator {
                 // Falling off the end of a non-void function: C leaves the value undefined.
                 rbody.statements.append(.expr(.returnValue(zero(f.type.result))))
             }
+        }
+        if usesAlloca {
+            // `alloca`'s blocks: 16-byte aligned, freed when the function returns.
+            rbody.statements.insert(.letBinding(name: "__alloca", mutable: true, type: .generic("Vec", [.generic("Vec", [.named("u128")])]),
+                                                value: .call(.path("Vec::new"), [])), at: 0)
         }
         return RFunction(name: functionName(id), params: params, result: resultType(f.type.result), body: rbody,
                          isPublic: !f.isStatic, isUnsafeExternC: true,
@@ -73,7 +79,9 @@ extension FaithfulTranslator {
             let f = program.functions[id]
             if crate?.functionPath(f.name, from: unitIndex) != nil { continue }   // another module's
             let name = functionName(id)
-            blocks[library(f.loc), default: []].append(.function(name: name, params: f.type.params.map(rtype), result: resultType(f.type.result), variadic: f.type.variadic))
+            blocks[library(f.loc), default: []].append(.function(name: name, params: f.type.params.map(rtype), result: resultType(f.type.result),
+                                                                     // `int f();` (or an implicit declaration): called with what the call passes.
+                                                                     variadic: f.type.variadic || f.type.noPrototype && f.type.params.isEmpty))
         }
         for id in neededVariables.sorted() where program.variables[id].storage == .external
                                                 && crate?.variablePath(program.variables[id].name, from: unitIndex) == nil {

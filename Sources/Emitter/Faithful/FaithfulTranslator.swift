@@ -33,6 +33,8 @@ public final class FaithfulTranslator {
     var unitIndex = 0
     /// Variadic definitions or `va_list`: the support items go into the output.
     var needsVarargSupport = false
+    /// The current function calls `alloca`: its blocks live in a holder until it returns.
+    var usesAlloca = false
 
     // What the output needs, found as the translation goes.
     var neededFunctions: Set<Int> = []
@@ -211,7 +213,7 @@ public final class FaithfulTranslator {
 
     static let preludeValues: Set<String> = ["Some", "None", "Ok", "Err"]
     /// Names the translation itself declares in a function body (the state machine's).
-    static let reservedLocals: Set<String> = ["current_block", "args", "arg", "__va_args"]
+    static let reservedLocals: Set<String> = ["current_block", "args", "arg", "__va_args", "__alloca"]
 
     func temporary(_ hint: String = "t") -> String {
         temporaryCounter += 1
