@@ -110,6 +110,8 @@ def project_result(name, args):
             rc, _, err = run(gcc + incs + ['-lm', '-lpthread'], timeout=120)
             alone.add(t)
         if rc != 0:
+            with open(exe + '.gcc.log', 'wb') as f:
+                f.write(err)
             res['notes'].append(f'gcc fails on {t}: ' + err.decode(errors='replace').strip().split('\n')[-1][:200])
             continue
         res['c_built'] += 1

@@ -1,0 +1,94 @@
+import Foundation
+import XCTest
+
+/// Whole programs into one crate (`translate -p BUILD --cargo DIR`, `translate a.c b.c --cargo
+/// DIR`): Fixtures/project/two_programs has two programs sharing a library, a static function
+/// of one name in three files, a global used across files and a record opaque in the header.
+final class ProjectTranslateTests: XCTestCase {
+    static let files = ["shapes.h", "counter.c", "geom.c", "prog1.c", "prog2.c"]
+
+    /// The fixture copied into a scratch folder with a compile_commands.json for its four units.
+    func project(_ s: Scratch) throws -> String {
+        let fixture = Repo.fixtures.appendingPathComponent("project/two_programs")
+        let src = s.path("src")
+        try FileManager.default.createDirectory(atPath: src, withIntermediateDirectories: true)
+        for f in Self.files { try FileManager.default.copyItem(atPath: fixture.appendingPathComponent(f).path, toPath: src + "/" + f) }
+        let entries = ["counter.c", "geom.c", "prog1.c", "prog2.c"].map {
+            "{\"directory\": \"\(src)\", \"command\": \"cc -std=gnu11 -c \($0) -o \($0).o\", \"file\": \"\($0)\"}"
+        }
+        try Data(("[\n" + entries.joined(separator: ",\n") + "\n]\n").utf8).write(to: URL(fileURLWithPath: src + "/compile_commands.json"))
+        return src
+    }
+
+    func testBothProgramsBuildAndRunLikeTheirC() throws {
+        guard let cargo = Tool.find("cargo"), let cc = Tool.find("cc") else { throw XCTSkip("cargo or cc is not installed") }
+        let s = try Scratch()
+        let src = try project(s)
+        let crate = s.path("crate")
+        let t = try Run.oxidize(["translate", "-p", src, "--cargo", crate])
+        XCTAssertEqual(t.status, 0, t.stderr)
+        XCTAssertTrue(t.stderr.contains("2 binaries"), t.stderr)
+        for module in ["src/types.rs", "src/counter.rs", "src/geom.rs", "src/lib.rs", "src/bin/prog1.rs", "src/bin/prog2.rs"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: crate + "/" + module), "\(module) is written")
+        }
+        // The header's records once, in the types module; calls across files are paths.
+        let types = try String(contentsOfFile: crate + "/src/types.rs", encoding: .utf8)
+        XCTAssertTrue(types.contains("pub struct segment"), types)
+        let geom = try String(contentsOfFile: crate + "/src/geom.rs", encoding: .utf8)
+        XCTAssertFalse(geom.contains("pub struct segment"), "no second copy of the header's record")
+        XCTAssertTrue(geom.contains("crate::counter::shapes_made"), "geom.c's use of counter.c's global:\n\(geom)")
+        let b = try Tool.run(cargo, ["build", "--offline", "--quiet"], cwd: crate, env: ["CARGO_TARGET_DIR": s.path("target")], timeout: 600)
+        XCTAssertEqual(b.status, 0, b.stderr)
+        for program in ["prog1", "prog2"] {
+            let exe = s.path("c_" + program)
+            let c = try Tool.run(cc, ["-w", "-o", exe, src + "/counter.c", src + "/geom.c", src + "/\(program).c"])
+            XCTAssertEqual(c.status, 0, c.stderr)
+            let want = try Tool.run(exe, ["a"])
+            let got = try Tool.run(s.path("target/debug/\(program)"), ["a"])
+            XCTAssertEqual(got.stdout, want.stdout, program)
+            XCTAssertEqual(got.status, want.status, program)
+        }
+    }
+
+    func testFilesGivenOnTheCommandLineMakeTheSameCrate() throws {
+        let s = try Scratch()
+        let src = try project(s)
+        let files = ["counter.c", "geom.c", "prog1.c", "prog2.c"].map { src + "/" + $0 }
+        let a = try Run.oxidize(["translate", "--no-rustfmt", "--cargo", s.path("a/crate")] + files, env: ["OXIDIZE_RUSTC": ""])
+        let b = try Run.oxidize(["translate", "--no-rustfmt", "-p", src, "--cargo", s.path("b/crate")], env: ["OXIDIZE_RUSTC": ""])
+        XCTAssertEqual(a.status, 0, a.stderr)
+        XCTAssertEqual(b.status, 0, b.stderr)
+        for f in ["src/types.rs", "src/counter.rs", "src/bin/prog2.rs"] {
+            XCTAssertEqual(try String(contentsOfFile: s.path("a/crate/" + f), encoding: .utf8), try String(contentsOfFile: s.path("b/crate/" + f), encoding: .utf8), f)
+        }
+    }
+
+    func testCargoTargetIsNeverOverwrittenWithoutForce() throws {
+        let s = try Scratch()
+        let src = try project(s)
+        let crate = s.path("crate")
+        try FileManager.default.createDirectory(atPath: crate, withIntermediateDirectories: true)
+        let mine = try s.write("crate/Cargo.toml", "# the user's own\n")
+        let refused = try Run.oxidize(["translate", "-p", src, "--cargo", crate], env: ["OXIDIZE_RUSTC": ""])
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.stderr.contains("not empty"), refused.stderr)
+        XCTAssertEqual(try String(contentsOfFile: mine, encoding: .utf8), "# the user's own\n")
+        // Single-file translation refuses too, and a target that holds the input is refused even with --force.
+        let single = try Run.oxidize(["translate", src + "/prog1.c", "--cargo", crate], env: ["OXIDIZE_RUSTC": ""])
+        XCTAssertEqual(single.status, 2, single.stderr)
+        let input = try Run.oxidize(["translate", src + "/prog1.c", "--cargo", src, "--force"], env: ["OXIDIZE_RUSTC": ""])
+        XCTAssertEqual(input.status, 2, input.stderr)
+        XCTAssertTrue(input.stderr.contains("holds the input"), input.stderr)
+        let forced = try Run.oxidize(["translate", "-p", src, "--cargo", crate, "--force"], env: ["OXIDIZE_RUSTC": ""])
+        XCTAssertEqual(forced.status, 0, forced.stderr)
+        XCTAssertTrue(try String(contentsOfFile: mine, encoding: .utf8).contains("[[bin]]"))
+    }
+
+    func testSeveralFilesNeedCargo() throws {
+        let s = try Scratch()
+        let src = try project(s)
+        let r = try Run.oxidize(["translate", src + "/counter.c", src + "/geom.c"])
+        XCTAssertNotEqual(r.status, 0)
+        XCTAssertTrue(r.stderr.contains("--cargo"), r.stderr)
+    }
+}
