@@ -1,7 +1,9 @@
 import CModel
 
 /// Program-wide identities across translation units: a function is one symbol however many
-/// units declare it (static functions stay per unit); a field is `record.field`.
+/// units declare it (static functions stay per unit, and a second definition in another file,
+/// as two programs of one build have two `main`s, is a function of its own); a field is
+/// `record.field`.
 public struct ProgramIndex: Sendable {
     private var funcKeys: [[Int32]] = []      // [tu][function] -> key
     private var fieldKeys: [[Int32]] = []     // [tu][field] -> key
@@ -35,8 +37,17 @@ public struct ProgramIndex: Sendable {
                 // A static function is one per file that defines it: a header's static inline
                 // function included by several units is analysed once.
                 let name = f.isStatic ? "\(tu.fileName(f.loc)):\(f.name)" : f.name
-                let key: Int32
-                if let k = byName[name] { key = k } else {
+                var key: Int32
+                if let k = byName[name], !f.hasBody || definitionFile(k, units) == nil || definitionFile(k, units) == tu.fileName(f.loc) {
+                    key = k
+                } else if byName[name] != nil {
+                    // A second definition in another file (two programs' `main`, or a tool's and a
+                    // test's helper of one name): a function of its own, never dropped. Other
+                    // units' calls still go to the first.
+                    key = Int32(functionNames.count)
+                    functionNames.append(f.name)
+                    definitions.append(nil)
+                } else {
                     key = Int32(functionNames.count)
                     byName[name] = key
                     functionNames.append(f.name)
@@ -62,6 +73,11 @@ public struct ProgramIndex: Sendable {
             }
             fieldKeys.append(fkeys)
         }
+    }
+
+    private func definitionFile(_ key: Int32, _ units: [TranslationUnit]) -> String? {
+        guard let d = definitions[Int(key)] else { return nil }
+        return units[d.tu].fileName(units[d.tu].functions[Int(d.function)].loc)
     }
 
     @inline(__always) public func functionKey(tu: Int, function: Int32) -> Int32 { funcKeys[tu][Int(function)] }

@@ -6,7 +6,7 @@ import Glibc
 
 /// The on-disk cache of lowered translation units: an unchanged re-run does no parsing.
 ///
-/// An entry is keyed by the tool version, libclang's version, the unit's path and its flags, and
+/// An entry is keyed by the tool version and build, libclang's version, the unit's path and its flags, and
 /// records every file the unit read with its size, modification time and content hash; it is
 /// used only if all of them still match. Entries carry a checksum: a corrupt or foreign entry
 /// is detected, parsed again and rewritten, never trusted. Model files are not part of the key
@@ -18,8 +18,16 @@ public struct UnitCache: Sendable {
 
     public init(directory: String, toolVersion: String, clangVersion: String) {
         self.directory = directory
-        self.salt = toolVersion + "\u{0}" + clangVersion
+        self.salt = toolVersion + "\u{0}" + clangVersion + "\u{0}" + Self.buildIdentity
     }
+
+    /// The running executable's size and modification time: a rebuilt oxidize (whose analysis
+    /// may differ under the same version number) never reads what an older build wrote.
+    static let buildIdentity: String = {
+        var st = stat()
+        guard stat("/proc/self/exe", &st) == 0 else { return "" }
+        return "\(st.st_size)-\(st.st_mtim.tv_sec)-\(st.st_mtim.tv_nsec)"
+    }()
 
     /// Keeps the folder under `limit` bytes: when it is over, the least recently written entries
     /// go until it is under 80% of it. Called after a run that stored new entries.

@@ -50,6 +50,24 @@ final class ProjectTranslateTests: XCTestCase {
         }
     }
 
+    /// Two programs' `main`s are two functions, and each file's static `clamp` its own: the report
+    /// lists every definition once, whatever the order of compile_commands.json.
+    func testReportListsEveryDefinitionOnce() throws {
+        let s = try Scratch()
+        let src = try project(s)
+        let r = try Run.oxidize(["report", "--format", "json", "--no-cache", "-p", src])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let functions = (try JSONSerialization.jsonObject(with: r.stdout) as? [String: Any])?["functions"] as? [[String: Any]] ?? []
+        func files(_ name: String) -> [String] {
+            functions.filter { $0["name"] as? String == name }.compactMap { ($0["file"] as? String).map { ($0 as NSString).lastPathComponent } }.sorted()
+        }
+        XCTAssertEqual(files("main"), ["prog1.c", "prog2.c"])
+        XCTAssertEqual(files("clamp"), ["counter.c", "geom.c", "prog2.c"])
+        XCTAssertEqual(files("seg_len2"), ["geom.c"])
+        let check = try Run.oxidize(["check", "--format", "json", "--no-cache", "-p", src])
+        XCTAssertNotEqual(check.status, 2, check.stderr)
+    }
+
     func testFilesGivenOnTheCommandLineMakeTheSameCrate() throws {
         let s = try Scratch()
         let src = try project(s)
