@@ -146,8 +146,14 @@ extension FaithfulTranslator {
     /// top in a state machine, whose blocks are match arms).
     func literalObject(_ value: CExpr, at loc: CLoc) -> RExpr {
         if inStaticInitializer {
-            refuse("the address of a compound literal in a static initializer", at: loc)
-            return .unitValue
+            // In a static's initializer the literal has static storage: a static of its own.
+            var name = "__literal_static"
+            var k = 0
+            while takenGlobalNames.contains(name) { k += 1; name = "__literal_static_\(k)" }
+            takenGlobalNames.insert(name)
+            extraItems.append(.staticVar(name: name, type: rtype(value.type), value: .block(RBlock(tail: rvalue(value), isUnsafe: true)),
+                                         mutable: true, comments: ["a compound literal in a static initializer (\(loc.line):\(loc.column)): static storage, as in C"]))
+            return .path(name)
         }
         // The slot is declared before the statement; the value is stored where C evaluates it
         // (a loop condition, one side of `&&`), and the place is the slot.
@@ -184,6 +190,18 @@ extension FaithfulTranslator {
     }
 
     // MARK: places
+
+    /// A place whose address is taken. A member of a record that is no object (`f().name`, an
+    /// array member decaying to a pointer) lives, in C, until the end of the full expression:
+    /// the record goes into a slot first, as a compound literal does.
+    func addressablePlace(_ e: CExpr) -> RExpr {
+        guard case .member(let base, let r, let f, false) = e.kind else { return place(e) }
+        switch base.kind {
+        case .variable, .unary(.deref, _), .subscript, .compoundLiteral, .stringLiteral: return place(e)
+        case .member: return .field(addressablePlace(base), fieldName(r, f))
+        default: return .field(literalObject(base, at: base.loc), fieldName(r, f))
+        }
+    }
 
     /// The Rust place of a C lvalue (a bit-field has none: see `assignment`).
     func place(_ e: CExpr) -> RExpr {
@@ -252,7 +270,7 @@ extension FaithfulTranslator {
             if case .variable(let id) = x.kind, program.variables[id].storage == .local || program.variables[id].storage == .parameter {
                 base = .method(.path(localName(id)), c ? "as_ptr" : "as_mut_ptr", [])
             } else {
-                base = .cast(.macro(c || inStaticInitializer ? Self.addrOfConst : Self.addrOf, [place(x)]), elementPointer)
+                base = .cast(.macro(c || inStaticInitializer ? Self.addrOfConst : Self.addrOf, [addressablePlace(x)]), elementPointer)
             }
             return elementPointer == target ? base : .cast(base, target)
         }
@@ -415,7 +433,7 @@ extension FaithfulTranslator {
             // In a static's initializer a `*const` to another static is taken and cast: older
             // rustc (Debian's 1.63) refuses `addr_of_mut!` in constant evaluation.
             let viaConst = constant || inStaticInitializer
-            let p: RExpr = .macro(viaConst ? Self.addrOfConst : Self.addrOf, [place(x)])
+            let p: RExpr = .macro(viaConst ? Self.addrOfConst : Self.addrOf, [addressablePlace(x)])
             let natural = RType.pointer(rtype(x.type), mutable: !viaConst)
             return natural == rtype(t) ? p : .cast(p, rtype(t))
         }
