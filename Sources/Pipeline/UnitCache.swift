@@ -36,9 +36,10 @@ public struct UnitCache: Sendable {
         guard let names = try? fm.contentsOfDirectory(atPath: directory) else { return }
         var entries: [(path: String, size: UInt64, mtime: UInt64)] = []
         var total: UInt64 = 0
-        for n in names where n.hasSuffix(".unit") || n.hasSuffix(".report") {
+        for n in names where Self.isEntryName(n) {
             let path = (directory as NSString).appendingPathComponent(n)
-            guard let st = Self.fileStat(path) else { continue }
+            // Only what oxidize wrote goes: a user's file of the same suffix stays.
+            guard Self.startsWithMagic(path), let st = Self.fileStat(path) else { continue }
             entries.append((path, st.size, st.mtime))
             total += st.size
         }
@@ -47,6 +48,19 @@ public struct UnitCache: Sendable {
             guard total > limit / 5 * 4 else { break }
             if (try? fm.removeItem(atPath: e.path)) != nil { total -= e.size }
         }
+    }
+
+    /// `0123456789abcdef.unit` or `.report`: the names `entryPath` and `resultPath` make.
+    static func isEntryName(_ n: String) -> Bool {
+        let parts = n.split(separator: ".")
+        guard parts.count == 2, parts[1] == "unit" || parts[1] == "report", parts[0].count == 16 else { return false }
+        return parts[0].allSatisfy { $0.isHexDigit && !$0.isUppercase }
+    }
+
+    static func startsWithMagic(_ path: String) -> Bool {
+        guard let h = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? h.close() }
+        return (try? h.read(upToCount: magic.count)).map { [UInt8]($0) == magic } ?? false
     }
 
     /// `$XDG_CACHE_HOME/oxidize`, or `~/.cache/oxidize`.

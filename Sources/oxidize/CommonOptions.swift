@@ -100,7 +100,28 @@ enum Output {
             error("\(path): error: refusing to overwrite input file with the output")
             throw ExitCode(2)
         }
-        let url = URL(fileURLWithPath: path)
+        // Not a regular file (a FIFO, a device, `>(...)`'s /dev/fd/N): written through, as a
+        // shell's `>` would. A symlink: its target is replaced, the link stays.
+        var st = stat()
+        if stat(path, &st) == 0, (st.st_mode & S_IFMT) != S_IFREG, (st.st_mode & S_IFMT) != S_IFDIR {
+            let fd = open(path, O_WRONLY | O_CLOEXEC)
+            guard fd >= 0 else {
+                error("\(path): error: cannot write output (\(String(cString: strerror(errno))))")
+                throw ExitCode(2)
+            }
+            defer { close(fd) }
+            do { try produce { part in try part.withUnsafeBytes { try writeAll(fd, $0, name: path) } } } catch {
+                Output.error("\(path): error: cannot write output (\((error as? WriteError)?.message ?? "\(error)"))")
+                throw ExitCode(2)
+            }
+            return
+        }
+        var linkTarget = path
+        for _ in 0..<40 {
+            guard let next = try? FileManager.default.destinationOfSymbolicLink(atPath: linkTarget) else { break }
+            linkTarget = next.hasPrefix("/") ? next : (URL(fileURLWithPath: linkTarget).deletingLastPathComponent().path as NSString).appendingPathComponent(next)
+        }
+        let url = URL(fileURLWithPath: linkTarget)
         var template = Array(url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).oxidize-XXXXXX").path.utf8CString)
         let fd = mkstemp(&template)
         guard fd >= 0 else {
@@ -115,7 +136,7 @@ enum Output {
             try produce { part in try part.withUnsafeBytes { try writeAll(fd, $0, name: path) } }
             open = false
             guard close(fd) == 0 else { throw WriteError(message: String(cString: strerror(errno))) }
-            guard rename(temp, path) == 0 else { throw WriteError(message: String(cString: strerror(errno))) }
+            guard rename(temp, linkTarget) == 0 else { throw WriteError(message: String(cString: strerror(errno))) }
         } catch {
             if open { close(fd) }
             unlink(temp)

@@ -132,6 +132,39 @@ final class BadInputTests: XCTestCase {
         XCTAssertTrue(try String(contentsOfFile: out, encoding: .utf8).hasPrefix("{"))
     }
 
+    /// `-o` through a symlink replaces the link's target and keeps the link; `-o` to a FIFO (or
+    /// a device, or `>(...)`) writes through it instead of replacing it with a regular file.
+    func testOutputFollowsSymlinksAndWritesThroughFifos() throws {
+        let s = try Scratch()
+        let path = try s.write("in.c", "int f(int *p) { return *p; }\n")
+        let target = try s.write("real.json", "previous")
+        try FileManager.default.createSymbolicLink(atPath: s.path("link.json"), withDestinationPath: "real.json")
+        let r = try Run.oxidize(["report", "--format", "json", path, "-o", s.path("link.json")])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: s.path("link.json")), "real.json", "the link stays a link")
+        XCTAssertTrue(try String(contentsOfFile: target, encoding: .utf8).hasPrefix("{"), "its target has the report")
+
+        let fifo = s.path("pipe")
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        // A reader drains the FIFO into a file while oxidize writes.
+        guard let cat = Tool.find("cat") else { throw XCTSkip("no cat") }
+        let reader = Process()
+        reader.executableURL = URL(fileURLWithPath: cat)
+        reader.arguments = [fifo]
+        let drained = s.path("drained.json")
+        FileManager.default.createFile(atPath: drained, contents: nil)
+        reader.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: drained))
+        try ProcessLaunch.run(reader)
+        let w = try Run.oxidize(["report", "--format", "json", path, "-o", fifo])
+        XCTAssertEqual(w.status, 0, w.stderr)
+        var st = stat()
+        XCTAssertEqual(stat(fifo, &st), 0)
+        XCTAssertEqual(st.st_mode & S_IFMT, S_IFIFO, "the FIFO is still a FIFO")
+        if st.st_mode & S_IFMT != S_IFIFO { reader.terminate() }   // nothing will ever write to the reader's FIFO
+        reader.waitUntilExit()
+        XCTAssertTrue(try String(contentsOfFile: drained, encoding: .utf8).hasPrefix("{"), "the report went through the FIFO")
+    }
+
     func testUsageErrors() throws {
         let r = try Run.oxidize(["report"])
         XCTAssertEqual(r.status, 2, r.stderr)

@@ -63,14 +63,22 @@ final class CacheTrimTests: XCTestCase {
         let s = try Scratch()
         let dir = s.path("cache")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        // Entries as the cache writes them: a hex name and the cache's magic first.
         for i in 0..<10 {
-            let path = dir + "/e\(i).unit"
-            try Data(repeating: 7, count: 1000).write(to: URL(fileURLWithPath: path))
+            let path = dir + "/000000000000000\(i).unit"
+            try Data(Array("OXIDIZE-UNIT\n".utf8) + Array(repeating: 7, count: 987)).write(to: URL(fileURLWithPath: path))
             try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: Double(1_000_000 + i))], ofItemAtPath: path)
         }
         try Data("keep me".utf8).write(to: URL(fileURLWithPath: dir + "/notes.txt"))
+        // The user's own files with the cache's suffixes, older than every entry: never removed.
+        for mine in ["mine.unit", "results.report", "00000000000000ff.unit"] {
+            try Data(repeating: 1, count: 3000).write(to: URL(fileURLWithPath: dir + "/" + mine))
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 10)], ofItemAtPath: dir + "/" + mine)
+        }
         UnitCache(directory: dir, toolVersion: "t", clangVersion: "c").trim(limit: 5000)
         let left = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
-        XCTAssertEqual(left, ["e6.unit", "e7.unit", "e8.unit", "e9.unit", "notes.txt"], "down to 80% of the limit, oldest first, other files untouched")
+        XCTAssertEqual(left, ["0000000000000006.unit", "0000000000000007.unit", "0000000000000008.unit", "0000000000000009.unit",
+                              "00000000000000ff.unit", "mine.unit", "notes.txt", "results.report"],
+                       "down to 80% of the limit, oldest entries first, the user's files untouched")
     }
 }
