@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Whole-project translation of two real C projects (Debian sources, fetched at run time):
+# Whole-project translation of real C projects (Debian sources, fetched at run time):
 #   bzip2:  the translated `bzip2` compresses sample1..3.ref and decompresses sample1..3.bz2
 #           exactly as the project's own `make test` checks (cmp against the shipped files);
 #   libcsv: the translated test program (test_csv.c with libcsv.c) passes, and csvinfo from its
-#           examples gives the C's output on every file of tests/.
+#           examples gives the C's output on every file of tests/;
+#   zlib:   the library with its test/example.c and test/minigzip.c: example prints what its C
+#           prints, and minigzip compresses (levels 1, 6, 9) byte-identically and decompresses.
 # Prints, per project: files, functions, safe share, translate and build time, and the checks.
 #
 #   bench/real-projects.sh [SOURCES_DIR]     (default ~/.cache/oxidize/sources)
@@ -14,8 +16,8 @@ oxidize=${OXIDIZE:-$here/.build/release/oxidize}
 command -v cargo >/dev/null || PATH=$HOME/.cargo/bin:$PATH
 command -v cargo >/dev/null || { echo "cargo not found" >&2; exit 2; }
 sources=${1:-${XDG_CACHE_HOME:-$HOME/.cache}/oxidize/sources}
-dirs=$("$here/scripts/fetch-debian-source.sh" "$sources" bzip2 libcsv) || { echo "cannot fetch the sources: skipped" >&2; exit 2; }
-bzip2_src=$(echo "$dirs" | sed -n 1p); csv_src=$(echo "$dirs" | sed -n 2p)
+dirs=$("$here/scripts/fetch-debian-source.sh" "$sources" bzip2 libcsv zlib) || { echo "cannot fetch the sources: skipped" >&2; exit 2; }
+bzip2_src=$(echo "$dirs" | sed -n 1p); csv_src=$(echo "$dirs" | sed -n 2p); zlib_src=$(echo "$dirs" | sed -n 3p)
 work=$(mktemp -d /tmp/oxidize-projects.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 failed=0
@@ -63,5 +65,27 @@ if translate libcsv "$csv_src" libcsv.c test_csv.c examples/csvinfo.c -- -I.; th
   [ $same = $total ] || failed=1
 else
   echo "libcsv: translation or build failed"; failed=1
+fi
+# ---- zlib --------------------------------------------------------------------------------------
+zlib_files="adler32.c compress.c crc32.c deflate.c gzclose.c gzlib.c gzread.c gzwrite.c infback.c inffast.c inflate.c inftrees.c trees.c uncompr.c zutil.c"
+zlib_flags="-I. -DHAVE_UNISTD_H -DHAVE_STDARG_H"
+if translate zlib "$zlib_src" $zlib_files test/example.c test/minigzip.c -- $zlib_flags; then
+  t=$work/zlib-target/release
+  (cd "$zlib_src" && gcc -w -O0 $zlib_flags $zlib_files test/example.c -o "$work/example_c" \
+                  && gcc -w -O0 $zlib_flags $zlib_files test/minigzip.c -o "$work/minigzip_c") || failed=1
+  (cd "$work" && ./example_c > example_c.out; echo "exit $?" >> example_c.out)
+  (cd "$work" && "$t/example" > example_rs.out; echo "exit $?" >> example_rs.out)
+  if cmp -s "$work/example_c.out" "$work/example_rs.out"; then echo "zlib: example: same output and exit code as C"; else echo "zlib: example differs"; failed=1; fi
+  ok=0
+  for level in 1 6 9; do
+    "$work/minigzip_c" -$level < "$bzip2_src/sample1.ref" > "$work/c$level.gz"
+    "$t/minigzip" -$level < "$bzip2_src/sample1.ref" > "$work/r$level.gz"
+    cmp -s "$work/c$level.gz" "$work/r$level.gz" && ok=$((ok + 1))
+  done
+  "$t/minigzip" -d < "$work/c6.gz" > "$work/back" && cmp -s "$work/back" "$bzip2_src/sample1.ref" && ok=$((ok + 1))
+  echo "zlib: minigzip compress (levels 1, 6, 9) byte-identical and decompress: $ok/4"
+  [ $ok = 4 ] || failed=1
+else
+  echo "zlib: translation or build failed"; failed=1
 fi
 exit $failed
