@@ -11,6 +11,13 @@ struct RustTypeMapper {
     func rust(type: Int32, cls: OwnershipClass, acc: Acc, pointee: Acc, role: Role) -> String {
         guard type >= 0 else { return "()" }
         let t = tu.types[Int(type)]
+        if t.shape == .array, t.pointee >= 0, tu.types[Int(t.pointee)].shape == .pointer, cls != .value, cls != .raw {
+            // An array of pointers (`struct entry *buckets[16]`): each slot as the pointer it holds,
+            // empty until set.
+            var e = rust(type: t.pointee, cls: cls, acc: acc, pointee: pointee, role: role)
+            if !e.hasPrefix("Option<") && !e.hasPrefix("&") { e = "Option<\(e)>" }
+            return t.count >= 0 ? "[\(e); \(t.count)]" : "Vec<\(e)>"
+        }
         if t.shape != .pointer {
             if cls == .owned, let r = acc.resource ?? acc.handle, let rt = library.rustType(ofResource: r) { return rt }
             if cls == .borrowed, let r = acc.handle, let rt = library.rustType(ofResource: r) { return "&\(rt)" }

@@ -426,6 +426,27 @@ final class TranslateTests: XCTestCase {
         return b.status == 0 ? scratch.path("target/debug/\(name)") : nil
     }
 
+    /// `--strict` on zeromq programs built as cargo projects (Fixtures/translate/zmq/strict): the
+    /// C's bug is the error cargo's rustc names in the header (`// strict: ID -> rustc CODE`).
+    func testStrictZeromqCargoProjectsAreRejectedByRustc() throws {
+        let (_, cargo) = try zmqTools()
+        let scratch = try Scratch()
+        let files = Repo.fixtures(in: "translate/zmq/strict")
+        XCTAssertFalse(files.isEmpty)
+        for src in files {
+            let header = try String(contentsOf: src, encoding: .utf8).split(separator: "\n").first.map(String.init) ?? ""
+            let parts = header.replacingOccurrences(of: "// strict: ", with: "").split(separator: " ")
+            guard parts.count >= 4, parts[2] == "rustc" else { XCTFail("\(src.path):1: no `// strict: ID -> rustc CODE` header"); continue }
+            let dir = scratch.path(src.deletingPathExtension().lastPathComponent)
+            let t = try Run.oxidize(["translate", "--strict", src.path, "--cargo", dir, "--registry", Self.registry])
+            XCTAssertEqual(t.status, 0, "\(src.path):1: \(t.stderr)")
+            XCTAssertTrue(try String(contentsOfFile: dir + "/src/main.rs", encoding: .utf8).contains("// WARNING [\(parts[0])]"))
+            let b = try Tool.run(cargo, ["build", "--offline", "--quiet"], cwd: dir, env: ["CARGO_TARGET_DIR": scratch.path("target")], timeout: 600)
+            XCTAssertNotEqual(b.status, 0, "\(src.path):1: cargo accepts the strict translation; expected \(parts[3])")
+            XCTAssertTrue(b.stderr.contains("error[\(parts[3])]"), "\(src.path):1: expected rustc \(parts[3]), got:\n\(b.stderr)")
+        }
+    }
+
     func testZeromqRequestReplyAgainstC() throws {
         let (cc, cargo) = try zmqTools()
         let scratch = try Scratch()
