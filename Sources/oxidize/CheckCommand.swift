@@ -51,7 +51,7 @@ struct CheckCommand: ParsableCommand {
             Baseline.Entry(id: d.id, file: d.file, function: d.function, text: Baseline.normalize(sources.line(d.file, d.line) ?? ""))
         }
         if let path = writeBaseline {
-            try Output.write(Baseline(findings: report.diagnostics.map(key)).encoded(), to: path, inputs: common.files)
+            try Output.write(Baseline(findings: report.diagnostics.map(key)).encoded(), to: path, inputs: common.inputs)
         }
         if let path = baseline {
             guard let data = FileManager.default.contents(atPath: path) else {
@@ -81,7 +81,7 @@ struct CheckCommand: ParsableCommand {
         case .html:
             data = Data(HTMLFormatter().format(report, title: "oxidize check", source: sources.line).utf8)
         }
-        try Output.write(data, to: common.output, inputs: common.files)
+        try Output.write(data, to: common.output, inputs: common.inputs + [baseline].compactMap { $0 })
         if !failures.isEmpty { throw ExitCode(2) }   // some unit failed to parse; the rest was analysed
         let threshold: Int
         switch failOn { case .error: threshold = 2; case .warning: threshold = 1; case .note: threshold = 0; case .never: threshold = 3 }

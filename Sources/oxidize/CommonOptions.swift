@@ -38,6 +38,9 @@ struct CommonOptions: ParsableArguments {
 
     var hasInput: Bool { !files.isEmpty || buildDirectory != nil }
 
+    /// What `-o` must never replace: the C files and the model files.
+    var inputs: [String] { files + models }
+
     /// `--shard 2/4` -> (2, 4); nil when absent; throws on a malformed value.
     func shardValue() throws -> (k: Int, n: Int)? {
         guard let shard else { return nil }

@@ -30,7 +30,7 @@ struct ReportCommand: ParsableCommand {
         let options = common.pipelineOptions(runChecker: !noCheck)
         if format == .json, let cached = try? Pipeline.cachedReportJSON(options) {
             StageClock.note("cache: the whole report, unchanged")
-            try Output.write(cached, to: common.output, inputs: common.files)
+            try Output.write(cached, to: common.output, inputs: common.inputs)
             return
         }
         let report: Report
@@ -47,14 +47,14 @@ struct ReportCommand: ParsableCommand {
         case .json where failures.isEmpty && options.cacheDirectory != nil:
             let parts = JSONFormatter.parts(report)
             try? Pipeline.storeReportJSON(Data(parts.joined()), options)
-            try Output.write(parts: parts, to: common.output, inputs: common.files)
+            try Output.write(parts: parts, to: common.output, inputs: common.inputs)
         case .json:
             // Nothing to keep: each part is written while the next ones are formatted.
-            try Output.write(to: common.output, inputs: common.files) { emit in try JSONFormatter.stream(report) { try emit($0) } }
+            try Output.write(to: common.output, inputs: common.inputs) { emit in try JSONFormatter.stream(report) { try emit($0) } }
         case .text:
-            try Output.write(Data(TextFormatter(color: Output.useColor(for: common.output)).format(report).utf8), to: common.output, inputs: common.files)
+            try Output.write(Data(TextFormatter(color: Output.useColor(for: common.output)).format(report).utf8), to: common.output, inputs: common.inputs)
         case .html:
-            try Output.write(Data(HTMLFormatter().format(report, source: SourceLines().line).utf8), to: common.output, inputs: common.files)
+            try Output.write(Data(HTMLFormatter().format(report, source: SourceLines().line).utf8), to: common.output, inputs: common.inputs)
         }
         clock.lap("format and write")
         KeepUntilExit.keep(report)

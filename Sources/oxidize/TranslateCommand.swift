@@ -85,7 +85,7 @@ struct TranslateCommand: ParsableCommand {
             try CargoProject.write(code: code, translation: translation, to: dir, source: file, registry: registry)
             return
         }
-        try Output.write(Data(code.utf8), to: output, inputs: [file])
+        try Output.write(Data(code.utf8), to: output, inputs: [file] + models)
     }
 
     /// The whole program into one crate.

@@ -165,6 +165,24 @@ final class BadInputTests: XCTestCase {
         XCTAssertTrue(try String(contentsOfFile: drained, encoding: .utf8).hasPrefix("{"), "the report went through the FIFO")
     }
 
+    /// `-o` is never the model file or the baseline the run reads.
+    func testOutputNeverOverwritesModelOrBaseline() throws {
+        let s = try Scratch()
+        let path = try s.write("in.c", "#include <stdlib.h>\nvoid f(void) { char *p = malloc(4); free(p); free(p); }\n")
+        let model = try s.write("model.json", "{ \"library\": \"mine\", \"functions\": {} }\n")
+        let r = try Run.oxidize(["report", path, "--model", model, "-o", model])
+        XCTAssertEqual(r.status, 2, r.stderr)
+        XCTAssertTrue(r.stderr.contains("refusing to overwrite"), r.stderr)
+        XCTAssertEqual(try String(contentsOfFile: model, encoding: .utf8), "{ \"library\": \"mine\", \"functions\": {} }\n")
+        let baseline = s.path("baseline.json")
+        let w = try Run.oxidize(["check", path, "--write-baseline", baseline, "--fail-on", "never"])
+        XCTAssertEqual(w.status, 0, w.stderr)
+        let before = try String(contentsOfFile: baseline, encoding: .utf8)
+        let c = try Run.oxidize(["check", path, "--baseline", baseline, "-o", baseline])
+        XCTAssertEqual(c.status, 2, c.stderr)
+        XCTAssertEqual(try String(contentsOfFile: baseline, encoding: .utf8), before)
+    }
+
     func testUsageErrors() throws {
         let r = try Run.oxidize(["report"])
         XCTAssertEqual(r.status, 2, r.stderr)
