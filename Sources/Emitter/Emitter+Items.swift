@@ -34,7 +34,7 @@ extension UnitContext {
             unsafeBlocks += fe.unsafeBlocks
         }
         var out: [String] = []
-        out.append("// Translated from \(tu.mainFile) by oxidize \(UnitContext.version).")
+        out.append("// Translated from \(tu.mainFile.oneLine) by oxidize \(UnitContext.version).")
         out.append("// Each function's comment gives the ownership decision for its pointers and the evidence;")
         out.append("// `WARNING` comments mark what the C checker found and what the translation did about it.")
         if !imports.isEmpty { out.append("") }
@@ -174,5 +174,13 @@ extension UnitContext {
                     "}"]
         default: return []
         }
+    }
+}
+
+extension String {
+    /// For a `//` comment: a line break or other control character (a C file's name may hold
+    /// one) becomes `?`, so the comment never ends early.
+    var oneLine: String {
+        String(String.UnicodeScalarView(unicodeScalars.map { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" ? "?" : $0 }))
     }
 }

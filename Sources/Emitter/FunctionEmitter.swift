@@ -111,7 +111,7 @@ final class FunctionEmitter {
         guard tu.nodes[Int(node)].loc.file == 0, let ds = unit.diagnosticsByLine[l] else { return }
         unit.diagnosticsByLine[l] = nil
         for d in ds {
-            line("// WARNING [\(d.kind.id)]: \(d.message) (\(tu.mainFile):\(d.line)). \(remedy(d.kind))")
+            line("// WARNING [\(d.kind.id)]: \(d.message.oneLine) (\(tu.mainFile.oneLine):\(d.line)). \(remedy(d.kind))")
         }
     }
 
@@ -157,7 +157,7 @@ final class FunctionEmitter {
             for l in Int(fn.loc.line)...max(Int(fn.loc.line), Int(fn.bodyEndLoc.line)) {
                 guard let ds = unit.diagnosticsByLine[l] else { continue }
                 unit.diagnosticsByLine[l] = nil
-                for d in ds { line("// WARNING [\(d.kind.id)]: \(d.message) (\(tu.mainFile):\(d.line)). \(remedy(d.kind))") }
+                for d in ds { line("// WARNING [\(d.kind.id)]: \(d.message.oneLine) (\(tu.mainFile.oneLine):\(d.line)). \(remedy(d.kind))") }
             }
         }
         var out: [String] = []

@@ -20,7 +20,12 @@ public struct Evidence: Hashable, Sendable, Comparable {
     public init(message: String, file: String, line: Int) { self.message = message; self.file = file; self.line = line }
     public static func < (a: Self, b: Self) -> Bool { (a.file, a.line, a.message) < (b.file, b.line, b.message) }
     /// `freed at util.c:42`
-    public var text: String { line > 0 ? "\(message) at \(file):\(line)" : message }
+    /// One line (comments in the translation): a control character in the file's name is `?`.
+    public var text: String {
+        guard line > 0 else { return message }
+        let shown = String(String.UnicodeScalarView(file.unicodeScalars.map { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" ? "?" : $0 }))
+        return "\(message) at \(shown):\(line)"
+    }
 }
 
 /// The decision for one parameter, local, return value or field.

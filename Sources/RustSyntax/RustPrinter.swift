@@ -33,10 +33,10 @@ public struct RustPrinter {
     private mutating func item(_ i: RItem) {
         switch i {
         case .attribute(let a): line(a)
-        case .comment(let c): for l in c.split(separator: "\n", omittingEmptySubsequences: false) { line("// " + l) }
+        case .comment(let c): comment(c)
         case .function(let f): function(f)
         case .record(let name, let isUnion, let repr, let fields, let comments):
-            for c in comments { line("// " + c) }
+            for c in comments { comment(c) }
             line("#[derive(Copy, Clone)]")
             line("#[repr(\(repr))]")
             line("pub \(isUnion ? "union" : "struct") \(name) {")
@@ -46,7 +46,7 @@ public struct RustPrinter {
             line("}")
         case .use(let path): line("use \(path);")
         case .staticVar(let name, let t, let value, let mutable, let isPublic, let comments):
-            for c in comments { line("// " + c) }
+            for c in comments { comment(c) }
             start("\(isPublic ? "pub " : "")static \(mutable ? "mut " : "")\(name): \(type(t)) = ")
             expr(value, 0)
             out += ";\n"
@@ -78,8 +78,16 @@ public struct RustPrinter {
         }
     }
 
+    /// A comment, one `//` line per line of its text: a line break in it (a C file's name may
+    /// hold one) never ends the comment.
+    private mutating func comment(_ text: String) {
+        for l in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == "\u{2028}" || $0 == "\u{2029}" || $0 == "\u{85}" }) {
+            line("// " + l)
+        }
+    }
+
     private mutating func function(_ f: RFunction) {
-        for c in f.comments { line("// " + c) }
+        for c in f.comments { comment(c) }
         let params = f.params.map { $0.name.hasSuffix("self") ? $0.name : "\($0.name): \(type($0.type))" }.joined(separator: ", ")
         let head = (f.isPublic ? "pub " : "") + (f.isUnsafeExternC ? "unsafe extern \"C\" " : f.isExternC ? "extern \"C\" " : "")
         start("\(head)fn \(f.name)(\(params))\(f.result.map { " -> " + type($0) } ?? "") ")
@@ -126,7 +134,7 @@ public struct RustPrinter {
 
     private mutating func statement(_ s: RStmt) {
         switch s {
-        case .comment(let c): line("// " + c)
+        case .comment(let c): comment(c)
         case .item(let i): item(i)
         case .letBinding(let name, let mutable, let t, let value):
             start("let \(mutable ? "mut " : "")\(name)")

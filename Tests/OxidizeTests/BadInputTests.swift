@@ -183,6 +183,27 @@ final class BadInputTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: baseline, encoding: .utf8), before)
     }
 
+    /// A file name with line breaks never reaches generated text raw: not a line of TOML in
+    /// Cargo.toml, not code after a `//` comment, in either tier.
+    func testFileNameWithLineBreaksIsNotInjected() throws {
+        guard let cargo = Tool.find("cargo") else { throw XCTSkip("cargo is not installed") }
+        let s = try Scratch()
+        let evil = "evil\n[dependencies]\nserde = \"1\"\nx.c"
+        let idiomatic = try s.write(evil, "#include <stdlib.h>\nint main(void) { int *p = malloc(sizeof *p); if (!p) return 1; *p = 2; int r = *p; free(p); return r; }\n")
+        let t = try Run.oxidize(["translate", idiomatic, "--cargo", s.path("a")])
+        XCTAssertEqual(t.status, 0, t.stderr)
+        XCTAssertFalse(t.stderr.contains("rustc rejected"), "the idiomatic translation compiles: \(t.stderr)")
+        let toml = try String(contentsOfFile: s.path("a/Cargo.toml"), encoding: .utf8)
+        XCTAssertFalse(toml.contains("\nserde"), toml)
+        let faithful = try s.write("other\n}\nfn x() {\n.c", "struct b { unsigned f : 3; };\nint main(void) { struct b v = { 5 }; return v.f; }\n")
+        let u = try Run.oxidize(["translate", faithful, "--cargo", s.path("b")])
+        XCTAssertEqual(u.status, 0, u.stderr)
+        for dir in ["a", "b"] {
+            let b = try Tool.run(cargo, ["build", "--offline", "--quiet"], cwd: s.path(dir), env: ["CARGO_TARGET_DIR": s.path("target-" + dir)], timeout: 600)
+            XCTAssertEqual(b.status, 0, "\(dir): \(b.stderr)")
+        }
+    }
+
     func testUsageErrors() throws {
         let r = try Run.oxidize(["report"])
         XCTAssertEqual(r.status, 2, r.stderr)
