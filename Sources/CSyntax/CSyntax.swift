@@ -116,6 +116,9 @@ public struct CVar: Sendable {
     public var vlaSize: CExpr?
     /// A file-scope `static`: internal linkage, private to its file.
     public var isStatic = false
+    /// `__attribute__((cleanup(f)))`: the function (id) called with the variable's address when
+    /// it goes out of scope.
+    public var cleanup: Int?
     public init(name: String, type: CTy, storage: CStorage, initializer: CExpr?, loc: CLoc, function: Int) {
         self.name = name; self.type = type; self.storage = storage
         self.initializer = initializer; self.loc = loc; self.function = function

@@ -167,12 +167,32 @@ final class SyntaxBuilder {
         }
         if storage == .parameter {
             // C adjusts an array parameter to a pointer and a function parameter to a pointer to it.
-            if case .array(let e, _) = t { t = .pointer(e, constPointee: false) }
+            if case .array(let e, _) = t {
+                // `const T a[3]` is `const T *a`, as the function's type says.
+                // (clang keeps an array's element qualifiers on the array type itself.)
+                let array = clang_getCanonicalType(clang_getCursorType(c))
+                let isConst = clang_isConstQualifiedType(array) != 0 || clang_isConstQualifiedType(clang_getArrayElementType(array)) != 0
+                t = .pointer(e, constPointee: isConst)
+            }
             if case .function = t { t = .pointer(t, constPointee: false) }
         }
         program.variables[id].type = t
+        if storage == .local, children(c).contains(where: { clang_getCursorKind($0) == CXCursor_UnexposedAttr }) {
+            program.variables[id].cleanup = cleanupFunction(c)
+        }
         addInitializer(id, c)
         return id
+    }
+
+    /// `__attribute__((cleanup(f)))` on a local: libclang does not expose the attribute, but its
+    /// pretty-printed declaration spells it (also when a macro wrote it).
+    private func cleanupFunction(_ c: CXCursor) -> Int? {
+        let policy = clang_getCursorPrintingPolicy(c)
+        defer { clang_PrintingPolicy_dispose(policy) }
+        let text = consume(clang_getCursorPrettyPrinted(c, policy))
+        guard let r = text.range(of: "cleanup(") else { return nil }
+        let name = text[r.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+        return program.functions.firstIndex { $0.name == name }
     }
 
     private func addInitializer(_ id: Int, _ c: CXCursor) {

@@ -52,6 +52,15 @@ public enum IdiomaticGuard {
             guard seen.insert(what).inserted else { return }
             out.append("\(what) (\(loc.file.split(separator: "/").last ?? ""):\(loc.line))")
         }
+        // Definitions the file gets from an included `.c` file (a unity build) or a `main` from
+        // elsewhere: the idiomatic tier translates the file's own definitions only.
+        for f in program.functions where f.body != nil && f.loc.file != program.mainFile
+            && (f.loc.file.hasSuffix(".c") || f.name == "main") && !FaithfulTranslator.isSystemFile(f.loc.file) {
+            flag("definitions from an included .c file", f.loc)
+        }
+        for v in program.variables where v.cleanup != nil && v.loc.file == program.mainFile {
+            flag("__attribute__((cleanup))", v.loc)
+        }
         for f in program.functions where f.body != nil && f.loc.file == program.mainFile {
             var walker = Walker(program: program, flag: flag)
             walker.statement(f.body!)

@@ -72,7 +72,7 @@ extension Pipeline {
         fatalError("unreachable: the second attempt returns")
     }
 
-    static func path(of unit: CrateUnit) -> String { unit.isBinary ? "src/bin/\(unit.name).rs" : "src/\(unit.name).rs" }
+    static func path(of unit: CrateUnit) -> String { "src/\(unit.name).rs" }
 
     /// Module and binary names from the files' names: Rust identifiers, unique, never `types`
     /// or `lib`; two files of one name get their folder's name in front.
@@ -98,7 +98,7 @@ extension Pipeline {
             var i = 1
             while taken.contains(unique) { i += 1; unique = "\(name)_\(i)" }
             taken.insert(unique)
-            let isBinary = p.functions.contains { $0.name == "main" && $0.body != nil && $0.loc.file == p.mainFile }
+            let isBinary = p.functions.contains { $0.name == "main" && $0.body != nil && !FaithfulTranslator.isSystemFile($0.loc.file) }
             out.append(CrateUnit(program: p, name: unique, isBinary: isBinary))
         }
         return out

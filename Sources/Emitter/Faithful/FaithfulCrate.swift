@@ -53,12 +53,17 @@ public enum FaithfulCrate {
             case .failure(let r): refusals += r.list
             case .success(var items):
                 let header = RItem.comment("Translated from \(unit.program.mainFile) by oxidize (faithful tier: C's semantics kept exactly,\nwith raw pointers and `unsafe` where no ownership was proven).")
-                let prefix = unit.isBinary ? libraryName : "crate"
-                items.insert(.use("\(prefix)::types::*"), at: items.firstIndex { if case .attribute = $0 { return false }; return true } ?? items.count)
+                items.insert(.use("crate::types::*"), at: items.firstIndex { if case .attribute = $0 { return false }; return true } ?? items.count)
                 for item in items { if case .function(let f) = item, f.name != "main" { functions += 1; if f.isUnsafeExternC { unsafeFunctions += 1 } } }
-                let path = unit.isBinary ? "src/bin/\(unit.name).rs" : "src/\(unit.name).rs"
-                files.append((path, RustPrinter.print([header] + items)))
-                if unit.isBinary { binaries.append((unit.name, path)) } else { modules.append(unit.name) }
+                // Every file is a module of the library (a program's file may define what the
+                // others call); a file with `main` also gets a binary that runs it.
+                files.append(("src/\(unit.name).rs", RustPrinter.print([header] + items)))
+                modules.append(unit.name)
+                if unit.isBinary {
+                    let path = "src/bin/\(unit.name).rs"
+                    files.append((path, "// Translated from \(unit.program.mainFile.oneLineComment) by oxidize: the program's `main`.\nfn main() {\n    \(libraryName)::\(unit.name)::main()\n}\n"))
+                    binaries.append((unit.name, path))
+                }
             }
         }
         if !refusals.isEmpty { return .failure(FaithfulRefusals(list: refusals)) }
@@ -97,9 +102,13 @@ final class CrateContext {
         for unit in units {
             let p = unit.program
             for r in p.records where r.fields != nil && !r.name.isEmpty { definitions[r.name, default: []].insert(canonical(r.loc)) }
-            guard !unit.isBinary else { continue }
-            for f in p.functions where f.body != nil && !f.isStatic && f.loc.file == p.mainFile {
+            for f in p.functions where f.body != nil && !f.isStatic && f.name != "main"
+                                       && (f.loc.file == p.mainFile || !FaithfulTranslator.isSystemFile(f.loc.file)) {
+                if functionModule[f.name] == unit.name { continue }
                 if let other = functionModule[f.name] {
+                    // Two files that define one external name (not a header's definition each
+                    // includer has): C would not link them into one program.
+                    guard f.loc.file == p.mainFile else { continue }
                     notes.append("\(f.loc.description): warning: `\(f.name)` is also defined in module `\(other)`; calls from other files go to `\(other)`")
                 } else {
                     functionModule[f.name] = unit.name
@@ -170,12 +179,19 @@ final class CrateContext {
 
     /// The Rust path of a function another library module defines, seen from `unit`.
     func functionPath(_ name: String, from unit: Int) -> String? {
-        guard let module = functionModule[name], module != units[unit].name || units[unit].isBinary else { return nil }
-        return "\(units[unit].isBinary ? libraryName : "crate")::\(module)::\(RIdent.of(name))"
+        guard let module = functionModule[name], module != units[unit].name else { return nil }
+        return "crate::\(module)::\(RIdent.of(name))"
     }
 
     func variablePath(_ name: String, from unit: Int) -> String? {
-        guard let module = variableModule[name], module != units[unit].name || units[unit].isBinary else { return nil }
-        return "\(units[unit].isBinary ? libraryName : "crate")::\(module)::\(RIdent.of(name))"
+        guard let module = variableModule[name], module != units[unit].name else { return nil }
+        return "crate::\(module)::\(RIdent.of(name))"
+    }
+}
+
+extension String {
+    /// For a `//` comment: control characters (a line break in a file's name) become `?`.
+    var oneLineComment: String {
+        String(String.UnicodeScalarView(unicodeScalars.map { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" ? "?" : $0 }))
     }
 }

@@ -74,11 +74,14 @@ extension FaithfulTranslator {
     /// (the model files say which header's functions live where).
     func externBlocks() -> [RItem] {
         var blocks: [String: [RExternItem]] = [:]
+        var declared: Set<String> = []
         func library(_ loc: CLoc) -> String { links[String(loc.file.split(separator: "/").last ?? "")] ?? "" }
         for id in neededFunctions.sorted() where program.functions[id].body == nil {
             let f = program.functions[id]
             if crate?.functionPath(f.name, from: unitIndex) != nil { continue }   // another module's
             let name = functionName(id)
+            // `__builtin_memcpy` and `memcpy` are one library function: declared once.
+            guard declared.insert(name).inserted else { continue }
             blocks[library(f.loc), default: []].append(.function(name: name, params: f.type.params.map(rtype), result: resultType(f.type.result),
                                                                      // `int f();` (or an implicit declaration): called with what the call passes.
                                                                      variadic: f.type.variadic || f.type.noPrototype && f.type.params.isEmpty))

@@ -88,14 +88,27 @@ extension FaithfulTranslator {
                 return [localSlot(id)] + localAssignment(id)
             }
             let value = v.initializer.map { element($0, v.type) } ?? zero(v.type)
-            return [.letBinding(name: name, mutable: true, type: rtype(v.type), value: value)]
+            return [.letBinding(name: name, mutable: true, type: rtype(v.type), value: value)] + cleanupGuard(id)
         }
     }
 
     /// A local declared apart from where C declares it (at a state machine's top, before a
     /// switch's cases): its slot, zero (an empty `Vec` for a variable-length array)...
+    /// `__attribute__((cleanup(f)))`: a guard declared right after the variable calls `f` with its
+    /// address when the block ends, however it ends (Rust drops in reverse order, as C runs them).
+    func cleanupGuard(_ id: Int) -> [RStmt] {
+        guard let f = program.variables[id].cleanup else { return [] }
+        requireCleanupSupport()
+        need(function: f)
+        return [.letBinding(name: temporary("cleanup"), mutable: false, type: nil,
+                            value: .call(.path("__OxidizeCleanup::new"), [.macro(Self.addrOf, [.path(localName(id))]), .path(functionName(f))]))]
+    }
+
     func localSlot(_ id: Int) -> RStmt {
         let v = program.variables[id]
+        if v.cleanup != nil {
+            refuse("`__attribute__((cleanup))` on `\(v.name)` in a function whose locals are declared apart (goto, or a declaration between a switch's cases)", at: v.loc)
+        }
         if v.vlaSize != nil, case .array(let e, nil) = v.type {
             return .letBinding(name: localName(id), mutable: true, type: vlaType(e), value: .call(.path("Vec::new"), []))
         }

@@ -33,6 +33,7 @@ public final class FaithfulTranslator {
     var unitIndex = 0
     /// Variadic definitions or `va_list`: the support items go into the output.
     var needsVarargSupport = false
+    var needsCleanupSupport = false
     /// The current function calls `alloca`: its blocks live in a holder until it returns.
     var usesAlloca = false
 
@@ -89,7 +90,12 @@ public final class FaithfulTranslator {
     /// The whole file as Rust items, or the constructs that cannot be translated.
     public func translate() -> Result<[RItem], FaithfulRefusals> {
         let main = program.mainFile
-        for (id, f) in program.functions.enumerated() where f.body != nil && f.loc.file == main { need(function: id) }
+        for (id, f) in program.functions.enumerated() where f.body != nil {
+            // The file's functions; `main` wherever the file got it from (a unity build's
+            // included .c); in a crate, every external function the file defines, also in a
+            // header it includes (`#define IMPL` then `#include "lib.h"`, template headers).
+            if f.loc.file == main || f.name == "main" || crate != nil && !f.isStatic && !Self.isSystemFile(f.loc.file) { need(function: id) }
+        }
         for (id, v) in program.variables.enumerated() where v.storage == .global && (v.loc.file == main || crate != nil && !v.isStatic) {
             need(variable: id)   // in a crate, a global declared in a header and defined here too
         }
@@ -112,6 +118,7 @@ public final class FaithfulTranslator {
         items += staticOrder.compactMap { statics[$0] }
         items += extraItems
         if needsVarargSupport { items += Self.varargSupport }
+        if needsCleanupSupport { items += Self.cleanupSupport }
         let fnOrder = functions.keys.sorted { byPlace(program.functions[$0].loc, program.functions[$1].loc, $0, $1) }
         // A function with no unsafe operation is a safe `extern "C" fn` (rustc checks the claim).
         let needing = liftSafeFunctions ? functionsNeedingUnsafe(Array(neededFunctions)) : Set(functions.keys)
@@ -212,6 +219,11 @@ public final class FaithfulTranslator {
     }
 
     static let preludeValues: Set<String> = ["Some", "None", "Ok", "Err"]
+
+    /// The C library's and the compiler's headers: what they define is not the project's.
+    public static func isSystemFile(_ path: String) -> Bool {
+        path.hasPrefix("/usr/include/") || path.hasPrefix("/usr/lib/") || path.hasPrefix("/usr/local/include/") || path.contains("/include/clang/")
+    }
     /// Names the translation itself declares in a function body (the state machine's).
     static let reservedLocals: Set<String> = ["current_block", "args", "arg", "__va_args", "__alloca"]
 

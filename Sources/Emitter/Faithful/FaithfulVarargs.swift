@@ -23,6 +23,31 @@ extension FaithfulTranslator {
         f.type.variadic && (f.body != nil || crate?.functionPath(f.name, from: unitIndex) != nil)
     }
 
+    /// `__attribute__((cleanup))`'s guard, once in the output (or the crate's types module).
+    func requireCleanupSupport() {
+        if let crate { crate.addSupport("support:cleanup", Self.cleanupSupport) } else { needsCleanupSupport = true }
+    }
+
+    static let cleanupSupport: [RItem] = [.attribute(#"""
+    /// `__attribute__((cleanup(f)))`: calls `f` with the variable's address when dropped.
+    pub struct __OxidizeCleanup<T> {
+        place: *mut T,
+        run: unsafe extern "C" fn(*mut T),
+    }
+
+    impl<T> __OxidizeCleanup<T> {
+        pub fn new(place: *mut T, run: unsafe extern "C" fn(*mut T)) -> __OxidizeCleanup<T> {
+            __OxidizeCleanup { place, run }
+        }
+    }
+
+    impl<T> Drop for __OxidizeCleanup<T> {
+        fn drop(&mut self) {
+            unsafe { (self.run)(self.place) }
+        }
+    }
+    """#)]
+
     /// The support items go once into the output (or the crate's types module).
     func requireVarargSupport() {
         if let crate { crate.addSupport("support:varargs", Self.varargSupport) } else { needsVarargSupport = true }
