@@ -5,11 +5,15 @@
 public struct RustPrinter {
     private var out = ""
     private var indent = 0
+    /// Functions and function pointer types are `extern "C-unwind"` (a program that uses
+    /// `longjmp`, translated as an unwind through its functions); extern blocks stay `"C"`.
+    private var unwind = false
 
     public init() {}
 
-    public static func print(_ items: [RItem]) -> String {
+    public static func print(_ items: [RItem], unwind: Bool = false) -> String {
         var p = RustPrinter()
+        p.unwind = unwind
         for (i, item) in items.enumerated() {
             if i > 0, !(isAttribute(item) && isAttribute(items[i - 1])) { p.out += "\n" }
             p.item(item)
@@ -89,7 +93,8 @@ public struct RustPrinter {
     private mutating func function(_ f: RFunction) {
         for c in f.comments { comment(c) }
         let params = f.params.map { $0.name.hasSuffix("self") ? $0.name : "\($0.name): \(type($0.type))" }.joined(separator: ", ")
-        let head = (f.isPublic ? "pub " : "") + (f.isUnsafeExternC ? "unsafe extern \"C\" " : f.isExternC ? "extern \"C\" " : "")
+        let abi = unwind ? "\"C-unwind\"" : "\"C\""
+        let head = (f.isPublic ? "pub " : "") + (f.isUnsafeExternC ? "unsafe extern \(abi) " : f.isExternC ? "extern \(abi) " : "")
         start("\(head)fn \(f.name)(\(params))\(f.result.map { " -> " + type($0) } ?? "") ")
         block(f.body)
         out += "\n"
@@ -112,7 +117,7 @@ public struct RustPrinter {
     private func fnType(_ ps: [RType], _ r: RType?, _ variadic: Bool) -> String {
         var parts = ps.map(type)
         if variadic { parts.append("...") }
-        return "unsafe extern \"C\" fn(\(parts.joined(separator: ", ")))\(r.map { " -> " + type($0) } ?? "")"
+        return "unsafe extern \(unwind && !variadic ? "\"C-unwind\"" : "\"C\"") fn(\(parts.joined(separator: ", ")))\(r.map { " -> " + type($0) } ?? "")"
     }
 
     // MARK: blocks and statements
@@ -196,6 +201,7 @@ public struct RustPrinter {
         case .cast: return 14
         case .binary(let op, _, _): return op.precedence
         case .assign, .compoundAssign: return 3
+        case .closure: return 1
         case .breakLoop, .continueLoop, .returnValue: return 2
         }
     }
@@ -253,6 +259,9 @@ public struct RustPrinter {
             out += path + (types.isEmpty ? "" : "::<" + types.map(type).joined(separator: ", ") + ">")
             arguments(args)
         case .block(let b): block(b)
+        case .closure(let b):
+            out += "|| "
+            block(b)
         case .ifElse(let c, let then, let otherwise):
             out += "if "
             expr(c, 1)

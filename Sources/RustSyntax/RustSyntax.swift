@@ -88,6 +88,8 @@ public indirect enum RExpr: Sendable {
     case structLiteral(String, [(String, RExpr)])
     case arrayLiteral([RExpr])
     case arrayRepeat(RExpr, Int)
+    /// `|| body`, a closure with no parameters.
+    case closure(RBlock)
     case unitValue
 }
 

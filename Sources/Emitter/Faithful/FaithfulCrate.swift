@@ -42,6 +42,9 @@ public enum FaithfulCrate {
         var refusals: [FaithfulRefusal] = []
         var modules: [String] = []
         var functions = 0, unsafeFunctions = 0
+        // Printed once every file is translated: one file's longjmp makes every function unwind.
+        var translated: [(String, [RItem])] = []
+        var unwind = false
         for (index, unit) in units.enumerated() {
             let translator = FaithfulTranslator(program: unit.program)
             translator.links = links
@@ -57,7 +60,8 @@ public enum FaithfulCrate {
                 for item in items { if case .function(let f) = item, f.name != "main" { functions += 1; if f.isUnsafeExternC { unsafeFunctions += 1 } } }
                 // Every file is a module of the library (a program's file may define what the
                 // others call); a file with `main` also gets a binary that runs it.
-                files.append(("src/\(unit.name).rs", RustPrinter.print([header] + items)))
+                translated.append(("src/\(unit.name).rs", [header] + items))
+                unwind = unwind || translator.usesLongjmp
                 modules.append(unit.name)
                 if unit.isBinary {
                     let path = "src/bin/\(unit.name).rs"
@@ -67,9 +71,10 @@ public enum FaithfulCrate {
             }
         }
         if !refusals.isEmpty { return .failure(FaithfulRefusals(list: refusals)) }
+        files += translated.map { ($0.0, RustPrinter.print($0.1, unwind: unwind)) }
         let types: [RItem] = [.comment("The records of the project's headers, once for every module (faithful tier)."),
                               .attribute(FaithfulTranslator.allowances)] + context.typeItems()
-        files.append(("src/types.rs", RustPrinter.print(types)))
+        files.append(("src/types.rs", RustPrinter.print(types, unwind: unwind)))
         var lib = "// The translated project's library: a module per C file (oxidize, faithful tier).\n"
         lib += FaithfulTranslator.allowances + "\n\npub mod types;\n"
         for m in modules.sorted() { lib += "pub mod \(m);\n" }

@@ -553,10 +553,8 @@ extension FaithfulTranslator {
                            .block(RBlock(tail: intLiteral(0, e.type))))))
         case "__builtin_signbit", "__builtin_signbitf": return .cast(.method(arg(0), "is_sign_negative", []), rtype(e.type))
         case "__builtin_fabs", "__builtin_fabsf": return .method(arg(0), "abs", [])
-        case "setjmp", "_setjmp", "sigsetjmp", "__sigsetjmp", "longjmp", "_longjmp", "siglongjmp":
-            // A function that returns twice cannot be called from Rust soundly.
-            refuse("\(name) (a non-local jump)", at: e.loc)
-            return .unitValue
+        case "setjmp", "_setjmp", "sigsetjmp", "__sigsetjmp", "longjmp", "_longjmp", "siglongjmp", "__longjmp_chk":
+            return jumpCall(name, args, at: e.loc)
         default:
             // Other builtins are the library function of the same name, when there is one.
             if name.hasPrefix("__builtin_"), !Self.libraryBuiltins.contains(String(name.dropFirst(10))) {

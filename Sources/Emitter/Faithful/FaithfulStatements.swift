@@ -20,6 +20,7 @@ extension FaithfulTranslator {
         case .declaration(let ids): return ids.flatMap(declaration)
         case .expression(let e): return effect(e)
         case .ifThen(let c, let then, let otherwise):
+            if let (env, zeroIsThen) = setjmpTest(c) { return protectedIf(env, zeroIsThen: zeroIsThen, then, otherwise, at: c.loc) }
             let elseExpr: RExpr? = otherwise.map { o in
                 if case .ifThen = o {
                     let nested = statements(o)

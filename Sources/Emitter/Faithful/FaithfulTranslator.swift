@@ -34,6 +34,9 @@ public final class FaithfulTranslator {
     /// Variadic definitions or `va_list`: the support items go into the output.
     var needsVarargSupport = false
     var needsCleanupSupport = false
+    /// The program jumps with `longjmp`: its functions unwind (`extern "C-unwind"`).
+    public internal(set) var usesLongjmp = false
+    var needsJumpSupport = false
     /// The current function calls `alloca`: its blocks live in a holder until it returns.
     var usesAlloca = false
 
@@ -119,6 +122,7 @@ public final class FaithfulTranslator {
         items += extraItems
         if needsVarargSupport { items += Self.varargSupport }
         if needsCleanupSupport { items += Self.cleanupSupport }
+        if needsJumpSupport { items += Self.jumpSupport }
         let fnOrder = functions.keys.sorted { byPlace(program.functions[$0].loc, program.functions[$1].loc, $0, $1) }
         // A function with no unsafe operation is a safe `extern "C" fn` (rustc checks the claim).
         let needing = liftSafeFunctions ? functionsNeedingUnsafe(Array(neededFunctions)) : Set(functions.keys)
@@ -225,7 +229,7 @@ public final class FaithfulTranslator {
         path.hasPrefix("/usr/include/") || path.hasPrefix("/usr/lib/") || path.hasPrefix("/usr/local/include/") || path.contains("/include/clang/")
     }
     /// Names the translation itself declares in a function body (the state machine's).
-    static let reservedLocals: Set<String> = ["current_block", "args", "arg", "__va_args", "__alloca"]
+    static let reservedLocals: Set<String> = ["current_block", "args", "arg", "__va_args", "__alloca", "__oxidize_protect", "__oxidize_longjmp"]
 
     func temporary(_ hint: String = "t") -> String {
         temporaryCounter += 1
