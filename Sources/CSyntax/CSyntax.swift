@@ -189,6 +189,9 @@ public indirect enum CExprKind: Sendable {
     case vlaSizeof(variable: Int, elementSize: UInt64)
     /// `va_arg(list, T)`: the next variable argument, of the expression's type.
     case vaArg(CExpr)
+    /// GCC's `__atomic_*` builtins (clang's AtomicExpr): the builtin's name and its operands in
+    /// clang's order (pointer, memory order, value, ...).
+    case atomic(String, [CExpr])
     /// Forms the tier refuses, named for the error.
     case unsupported(String)
 }

@@ -160,6 +160,10 @@ extension SyntaxBuilder {
                 // nothing else converts implicitly.
                 return make(.vaArg(expression(parts[0])))
             }
+            if parts.count >= 2, clang_getCursorType(parts[0]).kind == CXType_Pointer || clang_getCanonicalType(clang_getCursorType(parts[0])).kind == CXType_Pointer {
+                let name = firstToken(c)
+                if name.hasPrefix("__atomic_") || name.hasPrefix("__c11_atomic_") { return make(.atomic(name, parts.map(expression))) }
+            }
             if parts.count == 1 {
                 let inner = expression(parts[0])
                 if inner.type == t { return inner }
@@ -320,6 +324,16 @@ extension SyntaxBuilder {
         else if canonical.kind == CXType_ConstantArray { inner = clang_getArrayElementType(canonical) }
         else { return false }
         return inner.kind == CXType_Record && consume(clang_getTypeSpelling(inner)).hasSuffix("__va_list_tag")
+    }
+
+    /// The first token of a cursor's extent, as written (a builtin's name where it is called).
+    func firstToken(_ c: CXCursor) -> String {
+        var tokens: UnsafeMutablePointer<CXToken>?
+        var n: UInt32 = 0
+        clang_tokenize(unit, clang_getCursorExtent(c), &tokens, &n)
+        guard let tokens else { return "" }
+        defer { clang_disposeTokens(unit, tokens, n) }
+        return n > 0 ? consume(clang_getTokenSpelling(unit, tokens[0])) : ""
     }
 
     /// Whether a designated initializer spells `...` (GNU's `[lo ... hi]`).

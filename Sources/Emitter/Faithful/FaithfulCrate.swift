@@ -92,8 +92,9 @@ final class CrateContext {
     /// External name -> the library module that defines it.
     private var functionModule: [String: String] = [:]
     private var variableModule: [String: String] = [:]
-    /// Record name -> the distinct places it is defined across the project.
-    private var definitions: [String: Set<CLoc>] = [:]
+    /// Record name -> its distinct definitions across the project, by layout: two files that
+    /// each define `struct P { int x, y; }` define one type, as C's compatible types are.
+    private var definitions: [String: Set<String>] = [:]
     /// Shared record key -> its Rust name, and the items that define it (once one unit wrote them).
     private var sharedNames: [String: String] = [:]
     private var takenNames: Set<String> = []
@@ -106,7 +107,7 @@ final class CrateContext {
         self.libraryName = libraryName
         for unit in units {
             let p = unit.program
-            for r in p.records where r.fields != nil && !r.name.isEmpty { definitions[r.name, default: []].insert(canonical(r.loc)) }
+            for r in p.records where r.fields != nil && !r.name.isEmpty { definitions[r.name, default: []].insert(Self.layout(r, p)) }
             for f in p.functions where f.body != nil && !f.isStatic && f.name != "main"
                                        && (f.loc.file == p.mainFile || !FaithfulTranslator.isSystemFile(f.loc.file)) {
                 if functionModule[f.name] == unit.name { continue }
@@ -136,6 +137,21 @@ final class CrateContext {
         if places.count <= 1 { return "name:\(r.name)" }
         if r.fields != nil, r.loc.file != mainFile { return "loc:\(canonical(r.loc).description)" }
         return nil
+    }
+
+    /// A record's layout, member by member, naming member records by name (ids differ per file).
+    static func layout(_ r: CRecord, _ p: Program) -> String {
+        func type(_ t: CTy) -> String {
+            switch t {
+            case .record(let id): return "record \(p.records[id].name.isEmpty ? "#\(p.records[id].loc.line)" : p.records[id].name)"
+            case .pointer(let x, let c): return "*\(c ? "const " : "")\(type(x))"
+            case .array(let x, let n): return "[\(type(x)); \(n ?? -1)]"
+            case .function(let f): return "fn(\(f.params.map(type).joined(separator: ",")))->\(type(f.result))"
+            default: return "\(t)"
+            }
+        }
+        let members = (r.fields ?? []).map { "\($0.name):\($0.bitOffset):\($0.bitWidth ?? -1):\(type($0.type))" }
+        return "\(r.isUnion) \(r.size) \(r.align) " + members.joined(separator: ";")
     }
 
     private var canonicalFiles: [String: String] = [:]

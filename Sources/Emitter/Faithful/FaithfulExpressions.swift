@@ -112,6 +112,7 @@ extension FaithfulTranslator {
         case .compoundLiteral(let inner): return rvalue(inner)
         case .statementExpr(let s): return .block(statementExpressionBlock(s, at: e.loc))
         case .vaArg(let list): return vaArg(list, e)
+        case .atomic(let name, let operands): return atomicBuiltin(name, operands, e)
         case .vlaSizeof(let id, let size):
             return .method(.cast(.method(.path(localName(id)), "len", []), rtype(e.type)), "wrapping_mul", [intLiteral(size, e.type)])
         case .unsupported(let what):
@@ -489,7 +490,7 @@ extension FaithfulTranslator {
         if case .function(let id) = callee.kind { direct = id }
         if let id = direct {
             let f = program.functions[id]
-            if let builtin = varargBuiltin(f.name, args, at: e.loc) ?? builtinCall(f.name, args, e) { return builtin }
+            if let builtin = varargBuiltin(f.name, args, at: e.loc) ?? syncBuiltin(f.name, args, e) ?? builtinCall(f.name, args, e) { return builtin }
             if f.body == nil, crate?.functionPath(f.name, from: unitIndex) == nil, let v = vaListLibraryCall(f.name, args) { return v }
             need(function: id)
             let params = f.type.params
@@ -531,6 +532,16 @@ extension FaithfulTranslator {
         case "__builtin_ctz", "__builtin_ctzl", "__builtin_ctzll": return .cast(.method(arg(0), "trailing_zeros", []), rtype(e.type))
         case "__builtin_popcount", "__builtin_popcountl", "__builtin_popcountll": return .cast(.method(arg(0), "count_ones", []), rtype(e.type))
         case "__builtin_constant_p": return intLiteral(0, e.type)
+        case "__atomic_test_and_set", "__atomic_clear":
+            return atomicBuiltin(name, args, e)   // calls, not AtomicExprs: (pointer, order) all the same
+        case "__atomic_thread_fence", "__c11_atomic_thread_fence":
+            return .call(.path("::core::sync::atomic::fence"), [.path("::core::sync::atomic::Ordering::SeqCst")])
+        case "__atomic_signal_fence", "__c11_atomic_signal_fence":
+            return .call(.path("::core::sync::atomic::compiler_fence"), [.path("::core::sync::atomic::Ordering::SeqCst")])
+        case "__builtin_rotateleft8", "__builtin_rotateleft16", "__builtin_rotateleft32", "__builtin_rotateleft64":
+            return .method(arg(0), "rotate_left", [.cast(arg(1), .named("u32"))])
+        case "__builtin_rotateright8", "__builtin_rotateright16", "__builtin_rotateright32", "__builtin_rotateright64":
+            return .method(arg(0), "rotate_right", [.cast(arg(1), .named("u32"))])
         case "__builtin_alloca", "__builtin_alloca_with_align":
             guard currentFunction >= 0 else { return nil }
             usesAlloca = true

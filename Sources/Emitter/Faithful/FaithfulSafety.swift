@@ -119,7 +119,7 @@ extension FaithfulTranslator {
             case .initList(let entries): entries.forEach { expression($0.1) }
             case .compoundLiteral: needsUnsafe = true   // its slot is reached through a pointer
             case .vlaSizeof: return
-            case .vaArg: needsUnsafe = true
+            case .vaArg, .atomic: needsUnsafe = true
             case .statementExpr(let s): statement(s)
             case .unsupported: needsUnsafe = true
             }

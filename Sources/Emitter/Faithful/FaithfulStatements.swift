@@ -259,6 +259,7 @@ extension FaithfulTranslator {
             return mentions(a, variable: id) || mentions(b, variable: id)
         case .conditional(let a, let b, let c): return mentions(a, variable: id) || mentions(b, variable: id) || mentions(c, variable: id)
         case .call(let f, let args): return mentions(f, variable: id) || args.contains { mentions($0, variable: id) }
+        case .atomic(_, let args): return args.contains { mentions($0, variable: id) }
         case .initList(let entries): return entries.contains { mentions($0.1, variable: id) }
         default: return false
         }
