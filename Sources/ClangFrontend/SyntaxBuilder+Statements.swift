@@ -57,7 +57,13 @@ extension SyntaxBuilder {
             return .labeled(name, body.map(statement) ?? .empty)
         case CXCursor_NullStmt: return .empty
         case CXCursor_IndirectGotoStmt: return .unsupported("a computed goto (goto *p)", loc(c))
-        case CXCursor_GCCAsmStmt, CXCursor_AsmStmt, CXCursor_MSAsmStmt: return .unsupported("inline assembly", loc(c))
+        case CXCursor_GCCAsmStmt:
+            // `asm volatile("" : "+r"(x) :: "memory")`: an empty template only keeps the compiler
+            // from moving or merging code across it (xxhash's and zstd's guards, benchmarks'
+            // DoNotOptimize); it computes nothing, so it is kept as nothing.
+            if firstStringToken(c) == "\"\"" { return .compound([]) }
+            return .unsupported("inline assembly", loc(c))
+        case CXCursor_AsmStmt, CXCursor_MSAsmStmt: return .unsupported("inline assembly", loc(c))
         default:
             // An attributed statement (`__attribute__((fallthrough));`) and other wrappers.
             if let inner = parts.last, clang_isStatement(clang_getCursorKind(inner)) != 0 || clang_isExpression(clang_getCursorKind(inner)) != 0 {
@@ -115,5 +121,19 @@ extension SyntaxBuilder {
             else if s == ";" && depth == 1 { found.append(offset(clang_getTokenLocation(unit, tokens[i]))) }
         }
         return found.count >= 2 ? (found[0], found[1]) : nil
+    }
+
+    /// The first string literal token of a statement (an asm statement's template).
+    func firstStringToken(_ c: CXCursor) -> String? {
+        var tokens: UnsafeMutablePointer<CXToken>?
+        var n: UInt32 = 0
+        clang_tokenize(unit, clang_getCursorExtent(c), &tokens, &n)
+        guard let tokens else { return nil }
+        defer { clang_disposeTokens(unit, tokens, n) }
+        for i in 0..<Int(n) where clang_getTokenKind(tokens[i]) == CXToken_Literal {
+            let t = consume(clang_getTokenSpelling(unit, tokens[i]))
+            if t.hasPrefix("\"") { return t }
+        }
+        return nil
     }
 }
