@@ -404,7 +404,7 @@ def project_result(name, args):
         copy = os.path.join(work, 'run_rs')
         shutil.rmtree(copy, ignore_errors=True)
         shutil.copytree(project, copy, symlinks=True)
-        got = run([os.path.join(work, 'target', 'debug', binary)], cwd=copy, timeout=10)[:2]
+        got = run([os.path.join(work, 'target', 'debug', binary)], cwd=copy, timeout=C_TIMEOUT)[:2]
         if got == expected:
             res['same'] += 1
         else:

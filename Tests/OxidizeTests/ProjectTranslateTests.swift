@@ -68,6 +68,34 @@ final class ProjectTranslateTests: XCTestCase {
         XCTAssertNotEqual(check.status, 2, check.stderr)
     }
 
+    /// Shapes whole programs have that a file-by-file view misses (Fixtures/project/*, each one
+    /// program): functions defined in an included file (`#define IMPL` + `#include "lib.h"`),
+    /// the file with `main` defining what another file calls, and one record defined in two files.
+    /// Each crate builds and its binary prints and exits like the C.
+    func testProgramShapesBuildAndRunLikeTheirC() throws {
+        guard let cargo = Tool.find("cargo"), let cc = Tool.find("cc") else { throw XCTSkip("cargo or cc is not installed") }
+        let s = try Scratch()
+        for shape in ["included_definitions", "main_exports", "same_struct_two_files"] {
+            let dir = Repo.fixtures.appendingPathComponent("project/" + shape)
+            let files = Repo.fixtures(in: "project/" + shape).map(\.path)
+            let crate = s.path(shape)
+            let t = try Run.oxidize(["translate", "--cargo", crate] + files + ["--", "-I", dir.path])
+            XCTAssertEqual(t.status, 0, "\(shape): \(t.stderr)")
+            let b = try Tool.run(cargo, ["build", "--offline", "--quiet"], cwd: crate, env: ["CARGO_TARGET_DIR": s.path("target-" + shape)], timeout: 600)
+            XCTAssertEqual(b.status, 0, "\(shape): \(b.stderr)")
+            let exe = s.path("c-" + shape)
+            let c = try Tool.run(cc, ["-w", "-I", dir.path, "-o", exe] + files)
+            XCTAssertEqual(c.status, 0, c.stderr)
+            let manifest = try String(contentsOfFile: crate + "/Cargo.toml", encoding: .utf8)
+            guard let bin = manifest.components(separatedBy: "[[bin]]\nname = \"").dropFirst().first?.split(separator: "\"").first else {
+                XCTFail("\(shape): no binary in \(manifest)"); continue
+            }
+            let want = try Tool.run(exe, []), got = try Tool.run(s.path("target-\(shape)/debug/\(bin)"), [])
+            XCTAssertEqual(got.stdout, want.stdout, shape)
+            XCTAssertEqual(got.status, want.status, shape)
+        }
+    }
+
     func testFilesGivenOnTheCommandLineMakeTheSameCrate() throws {
         let s = try Scratch()
         let src = try project(s)

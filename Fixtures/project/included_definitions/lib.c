@@ -1,0 +1,2 @@
+#include "impl.h"
+int four(int x) { return twice(twice(x)) + sq(0); }
