@@ -176,11 +176,3 @@ extension UnitContext {
         }
     }
 }
-
-extension String {
-    /// For a `//` comment: a line break or other control character (a C file's name may hold
-    /// one) becomes `?`, so the comment never ends early.
-    var oneLine: String {
-        String(String.UnicodeScalarView(unicodeScalars.map { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" ? "?" : $0 }))
-    }
-}

@@ -23,8 +23,7 @@ public struct Evidence: Hashable, Sendable, Comparable {
     /// One line (comments in the translation): a control character in the file's name is `?`.
     public var text: String {
         guard line > 0 else { return message }
-        let shown = String(String.UnicodeScalarView(file.unicodeScalars.map { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" ? "?" : $0 }))
-        return "\(message) at \(shown):\(line)"
+        return "\(message) at \(file.oneLine):\(line)"
     }
 }
 

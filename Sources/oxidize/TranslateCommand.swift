@@ -1,4 +1,5 @@
 import ArgumentParser
+import CModel
 import Emitter
 import Foundation
 import Pipeline
@@ -206,8 +207,7 @@ enum CargoProject {
         var toml = "[package]\nname = \"\(name)\"\nversion = \"0.1.0\"\nedition = \"2021\"\n"
         // The file's name as a TOML comment: control characters (a newline would start a line
         // of TOML) become `?`.
-        let shown = String(String.UnicodeScalarView(base.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : $0 }))
-        toml += "# Translated from \(shown).c by oxidize.\n\n[dependencies]\n"
+        toml += "# Translated from \(base.oneLine).c by oxidize.\n\n[dependencies]\n"
         for c in translation.crates {
             toml += c == "zmq" ? "zmq = \"0.9\"\n" : "\(c) = \"*\"\n"
         }

@@ -1,4 +1,5 @@
 import Foundation
+import CModel
 import CSyntax
 import Diagnostics
 import RustSyntax
@@ -65,7 +66,7 @@ public enum FaithfulCrate {
                 modules.append(unit.name)
                 if unit.isBinary {
                     let path = "src/bin/\(unit.name).rs"
-                    files.append((path, "// Translated from \(unit.program.mainFile.oneLineComment) by oxidize: the program's `main`.\nfn main() {\n    \(libraryName)::\(unit.name)::main()\n}\n"))
+                    files.append((path, "// Translated from \(unit.program.mainFile.oneLine) by oxidize: the program's `main`.\nfn main() {\n    \(libraryName)::\(unit.name)::main()\n}\n"))
                     binaries.append((unit.name, path))
                 }
             }
@@ -207,12 +208,5 @@ final class CrateContext {
     func variablePath(_ name: String, from unit: Int) -> String? {
         guard let module = variableModule[name], module != units[unit].name else { return nil }
         return "crate::\(module)::\(RIdent.of(name))"
-    }
-}
-
-extension String {
-    /// For a `//` comment: control characters (a line break in a file's name) become `?`.
-    var oneLineComment: String {
-        String(String.UnicodeScalarView(unicodeScalars.map { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" ? "?" : $0 }))
     }
 }
