@@ -16,6 +16,8 @@ public struct ProjectTranslation: Sendable {
     public var notes: [String]
     /// Whether cargo checked the crate (false: cargo is not installed or checking is off).
     public var checked: Bool
+    /// `build.rs`, when the C's flags name libraries (`-lcrypto`, `-L/opt/lib`): cargo links them.
+    public var buildScript: String?
 }
 
 extension Pipeline {
@@ -28,6 +30,7 @@ extension Pipeline {
         let library = try libraryModel(extra: options.modelFiles)
         var seen: Set<String> = []
         let inputs = try units(options).filter { seen.insert(URL(fileURLWithPath: $0.file).standardizedFileURL.path).inserted }
+        let build = Self.buildScript(inputs.flatMap(\.arguments))
         guard !inputs.isEmpty else { throw Failure(messages: ["oxidize: error: no C file to translate (give files, or -p with a compile_commands.json that has units)"]) }
         var parsed: [(TranslationUnit, Program)] = []
         var failures: [String] = []
@@ -52,10 +55,10 @@ extension Pipeline {
             }
             let manifest = Self.manifest(packageName: packageName, crate: crate, sources: crateUnits.map(\.program.mainFile))
             let result = ProjectTranslation(packageName: packageName, crate: crate, manifest: manifest,
-                                            notes: notes + crate.notes, checked: false)
+                                            notes: notes + crate.notes, checked: false, buildScript: build)
             guard let check = CargoCheck.run(result) else {
                 notes.append("oxidize: note: cargo is not installed: the crate was not checked")
-                return ProjectTranslation(packageName: packageName, crate: crate, manifest: manifest, notes: notes + crate.notes, checked: false)
+                return ProjectTranslation(packageName: packageName, crate: crate, manifest: manifest, notes: notes + crate.notes, checked: false, buildScript: build)
             }
             checked = true
             // A function lifted to safe that needs unsafe after all: that module all-unsafe.
@@ -67,9 +70,31 @@ extension Pipeline {
             if let first = check.errors.first {
                 notes.append("oxidize: warning: cargo rejects the translated crate: \(first.text)")
             }
-            return ProjectTranslation(packageName: packageName, crate: crate, manifest: manifest, notes: notes + crate.notes, checked: checked)
+            return ProjectTranslation(packageName: packageName, crate: crate, manifest: manifest, notes: notes + crate.notes, checked: checked, buildScript: build)
         }
         fatalError("unreachable: the second attempt returns")
+    }
+
+    /// The libraries and library folders the C's flags name (`-lX`, `-l X`, `-LDIR`), as a cargo
+    /// build script; nil when there are none.
+    static func buildScript(_ arguments: [String]) -> String? {
+        var lines: [String] = []
+        var i = 0
+        func add(_ line: String) { if !lines.contains(line) { lines.append(line) } }
+        while i < arguments.count {
+            let a = arguments[i]
+            if a == "-l" || a == "-L", i + 1 < arguments.count {
+                add(a == "-l" ? "cargo:rustc-link-lib=\(arguments[i + 1])" : "cargo:rustc-link-search=native=\(arguments[i + 1])")
+                i += 2
+                continue
+            }
+            if a.hasPrefix("-l"), a.count > 2 { add("cargo:rustc-link-lib=\(a.dropFirst(2))") }
+            if a.hasPrefix("-L"), a.count > 2 { add("cargo:rustc-link-search=native=\(a.dropFirst(2))") }
+            i += 1
+        }
+        guard !lines.isEmpty else { return nil }
+        let prints = lines.map { line in "    println!(\"\(line.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))\");" }
+        return "// The libraries the C was linked with (its -l and -L flags).\nfn main() {\n" + prints.joined(separator: "\n") + "\n}\n"
     }
 
     static func path(of unit: CrateUnit) -> String { "src/\(unit.name).rs" }
@@ -181,6 +206,7 @@ public enum CrateFiles {
         let fm = FileManager.default
         try fm.createDirectory(atPath: dir + "/src/bin", withIntermediateDirectories: true)
         try Data(t.manifest.utf8).write(to: URL(fileURLWithPath: dir + "/Cargo.toml"), options: .atomic)
+        if let build = t.buildScript { try Data(build.utf8).write(to: URL(fileURLWithPath: dir + "/build.rs"), options: .atomic) }
         for f in t.crate.files {
             try Data(f.code.utf8).write(to: URL(fileURLWithPath: dir + "/" + f.path), options: .atomic)
         }

@@ -96,6 +96,22 @@ final class ProjectTranslateTests: XCTestCase {
         }
     }
 
+    /// The C's link flags (`-lz` after `--`) become the crate's build script: it links.
+    func testLinkFlagsBecomeTheBuildScript() throws {
+        guard let cargo = Tool.find("cargo") else { throw XCTSkip("cargo is not installed") }
+        guard FileManager.default.fileExists(atPath: "/usr/include/zlib.h") else { throw XCTSkip("zlib1g-dev is not installed") }
+        let s = try Scratch()
+        let main = try s.write("v.c", "#include <stdio.h>\n#include <zlib.h>\nint main(void) { printf(\"%s\\n\", zlibVersion()); return 0; }\n")
+        let other = try s.write("h.c", "int helper(void) { return 1; }\n")
+        let t = try Run.oxidize(["translate", main, other, "--cargo", s.path("crate"), "--", "-lz"])
+        XCTAssertEqual(t.status, 0, t.stderr)
+        XCTAssertTrue(try String(contentsOfFile: s.path("crate/build.rs"), encoding: .utf8).contains("cargo:rustc-link-lib=z"))
+        let b = try Tool.run(cargo, ["build", "--offline", "--quiet"], cwd: s.path("crate"), env: ["CARGO_TARGET_DIR": s.path("target")], timeout: 600)
+        XCTAssertEqual(b.status, 0, b.stderr)
+        let run = try Tool.run(s.path("target/debug/v"), [])
+        XCTAssertTrue(run.stdout.hasPrefix("1."), run.stdout)
+    }
+
     func testFilesGivenOnTheCommandLineMakeTheSameCrate() throws {
         let s = try Scratch()
         let src = try project(s)
