@@ -4,8 +4,13 @@ import Foundation
 /// Runs the command and exits; usage errors exit with 2 (not ArgumentParser's 64), like input errors.
 func runCommand() -> Never {
     do {
-        let (ours, clang) = ClangArguments.split(Array(CommandLine.arguments.dropFirst()))
+        var (ours, clang) = ClangArguments.split(Array(CommandLine.arguments.dropFirst()))
         ClangArguments.value = clang
+        // A C file whose name starts with `-` (`-dash.c`) would read as options (`-h` among
+        // them): an argument that names an existing C file is that file.
+        ours = ours.map { a in
+            a.hasPrefix("-") && [".c", ".h", ".i"].contains(where: a.hasSuffix) && FileManager.default.fileExists(atPath: a) ? "./" + a : a
+        }
         var command = try Oxidize.parseAsRoot(ours)
         try command.run()
         // Everything is written; what is left at exit is libLLVM's and libclang's teardown of

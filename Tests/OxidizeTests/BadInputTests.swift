@@ -204,6 +204,17 @@ final class BadInputTests: XCTestCase {
         }
     }
 
+    /// A C file named `-dash.c` is that file, not options (`-d -a -s -h` printed the help and
+    /// exited 0).
+    func testFileNamedLikeAnOption() throws {
+        let s = try Scratch()
+        _ = try s.write("-dash.c", "int f(int *p) { return *p; }\n")
+        let r = try Run.oxidize(["report", "--format", "json", "-dash.c"], cwd: s.url)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.out.contains("\"f\""), r.out)
+        XCTAssertFalse(r.out.contains("OVERVIEW"), "not the help")
+    }
+
     func testUsageErrors() throws {
         let r = try Run.oxidize(["report"])
         XCTAssertEqual(r.status, 2, r.stderr)
