@@ -112,6 +112,11 @@ struct TranslateCommand: ParsableCommand {
         let safe = c.functions - c.unsafeFunctions
         Output.error("oxidize: wrote \(dir): \(c.files.count) files, \(c.binaries.count) binaries, \(c.functions) functions "
                      + "(\(safe) safe, \(c.unsafeFunctions) unsafe: faithful tier)\(project.checked ? ", checked by cargo" : "")")
+        if !c.unsafeReasons.isEmpty {
+            // Why, by the first unsafe operation of each function, most common first.
+            let why = c.unsafeReasons.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key) \($0.value)" }
+            Output.error("oxidize: unsafe because of: " + why.joined(separator: ", "))
+        }
     }
 }
 

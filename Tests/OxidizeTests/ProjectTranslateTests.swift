@@ -28,6 +28,12 @@ final class ProjectTranslateTests: XCTestCase {
         let t = try Run.oxidize(["translate", "-p", src, "--cargo", crate])
         XCTAssertEqual(t.status, 0, t.stderr)
         XCTAssertTrue(t.stderr.contains("2 binaries"), t.stderr)
+        // The summary says why functions are unsafe, and the reasons account for every one.
+        let unsafeCount = t.stderr.range(of: #"(\d+) unsafe: faithful tier"#, options: .regularExpression).map { Int(t.stderr[$0].split(separator: " ")[0]) ?? -1 } ?? -1
+        let reasons = t.stderr.split(separator: "\n").first { $0.contains("unsafe because of:") } ?? ""
+        let counted = reasons.split(separator: ",").compactMap { $0.split(separator: " ").last.flatMap { Int($0) } }.reduce(0, +)
+        XCTAssertEqual(counted, unsafeCount, "reasons: \(reasons)")
+        XCTAssertTrue(reasons.contains("a C library call"), String(reasons))
         for module in ["src/types.rs", "src/counter.rs", "src/geom.rs", "src/lib.rs", "src/bin/prog1.rs", "src/bin/prog2.rs"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: crate + "/" + module), "\(module) is written")
         }

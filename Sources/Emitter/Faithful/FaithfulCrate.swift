@@ -27,6 +27,8 @@ public struct CrateTranslation: Sendable {
     /// Per module: functions written, and how many of them are `unsafe`.
     public var functions: Int
     public var unsafeFunctions: Int
+    /// Why functions are `unsafe` (their first unsafe operation), counted over the crate.
+    public var unsafeReasons: [String: Int] = [:]
     public var notes: [String]
 }
 
@@ -46,6 +48,7 @@ public enum FaithfulCrate {
         // Printed once every file is translated: one file's longjmp makes every function unwind.
         var translated: [(String, [RItem])] = []
         var unwind = false
+        var reasons: [String: Int] = [:]
         for (index, unit) in units.enumerated() {
             let translator = FaithfulTranslator(program: unit.program)
             translator.links = links
@@ -63,6 +66,7 @@ public enum FaithfulCrate {
                 // others call); a file with `main` also gets a binary that runs it.
                 translated.append(("src/\(unit.name).rs", [header] + items))
                 unwind = unwind || translator.usesLongjmp
+                for (why, n) in translator.unsafeReasons { reasons[why, default: 0] += n }
                 modules.append(unit.name)
                 if unit.isBinary {
                     let path = "src/bin/\(unit.name).rs"
@@ -81,7 +85,7 @@ public enum FaithfulCrate {
         for m in modules.sorted() { lib += "pub mod \(m);\n" }
         files.append(("src/lib.rs", lib))
         return .success(CrateTranslation(files: files.sorted { $0.0 < $1.0 }, libraryName: libraryName, binaries: binaries,
-                                         functions: functions, unsafeFunctions: unsafeFunctions, notes: context.notes))
+                                         functions: functions, unsafeFunctions: unsafeFunctions, unsafeReasons: reasons, notes: context.notes))
     }
 }
 

@@ -7,24 +7,27 @@ import CSyntax
 /// rustc: an `unsafe` operation this misses is error E0133, and the pipeline then translates
 /// again with every function `unsafe`.
 extension FaithfulTranslator {
-    /// The functions (by id) that need `unsafe`, over the functions with bodies.
-    func functionsNeedingUnsafe(_ ids: [Int]) -> Set<Int> {
-        var direct: Set<Int> = []
+    /// The functions (by id) that need `unsafe`, over the functions with bodies, each with why.
+    func functionsNeedingUnsafe(_ ids: [Int]) -> [Int: String] {
+        var direct: [Int: String] = [:]
         var callers: [Int: Set<Int>] = [:]
         let packed = Set(program.records.indices.filter { isPacked($0) })
         for id in ids {
             guard let body = program.functions[id].body else { continue }
             var scan = UnsafeScan(program: program, packed: packed)
             scan.statement(body)
-            if scan.needsUnsafe || program.functions[id].type.variadic { direct.insert(id) }
+            if let why = scan.reason ?? (program.functions[id].type.variadic ? "variable arguments" : nil) { direct[id] = why }
             for callee in scan.callees { callers[callee, default: []].insert(id) }
         }
         // A caller of a function that needs `unsafe` needs it too.
         var result = direct
-        var work = Array(direct)
-        for id in ids where program.functions[id].body == nil { work.append(id); result.insert(id) }
+        var work = Array(direct.keys)
+        for id in ids where program.functions[id].body == nil { work.append(id); result[id] = "a C library call" }
         while let f = work.popLast() {
-            for c in callers[f] ?? [] where result.insert(c).inserted { work.append(c) }
+            for c in callers[f] ?? [] where result[c] == nil {
+                result[c] = "a call to a function that needs unsafe"
+                work.append(c)
+            }
         }
         return result
     }
@@ -33,8 +36,12 @@ extension FaithfulTranslator {
         let program: Program
         /// Records laid out packed: their members are reached through unaligned reads.
         let packed: Set<Int>
-        var needsUnsafe = false
+        /// Why the function needs `unsafe`: its first unsafe operation (nil: none).
+        var reason: String?
+        var needsUnsafe: Bool { reason != nil }
         var callees: Set<Int> = []
+
+        mutating func unsafe(_ why: String) { if reason == nil { reason = why } }
 
         mutating func statement(_ s: CStmt) {
             guard !needsUnsafe else { return }
@@ -43,7 +50,7 @@ extension FaithfulTranslator {
             case .declaration(let ids):
                 for id in ids {
                     let v = program.variables[id]
-                    if v.storage != .local { needsUnsafe = true }
+                    if v.storage != .local { unsafe("a global or static") }
                     if let e = v.initializer { expression(e) }
                     if let n = v.vlaSize { expression(n) }
                 }
@@ -56,7 +63,7 @@ extension FaithfulTranslator {
             case .switchOn(let e, let b): expression(e); statement(b)
             case .caseLabel(_, let b), .caseRange(_, _, let b), .defaultLabel(let b), .labeled(_, let b): statement(b)
             case .returnStmt(let e): if let e { expression(e) }
-            case .unsupported: needsUnsafe = true
+            case .unsupported: unsafe("an untranslatable construct")
             default: break
             }
         }
@@ -72,20 +79,20 @@ extension FaithfulTranslator {
             case .intLiteral, .floatLiteral, .stringLiteral: return
             case .variable(let id):
                 let s = program.variables[id].storage
-                if s != .local && s != .parameter { needsUnsafe = true }
+                if s != .local && s != .parameter { unsafe("a global or static") }
             case .function:
                 return   // taking a function's address is safe, whatever the function
             case .unary(let op, let x):
-                if op == .deref { needsUnsafe = true; return }
-                if op == .addressOf, case .subscript = x.kind { needsUnsafe = true; return }   // `.offset`
-                if [.preInc, .preDec, .postInc, .postDec].contains(op), x.type.isPointer { needsUnsafe = true; return }
+                if op == .deref { unsafe("a pointer dereference"); return }
+                if op == .addressOf, case .subscript = x.kind { unsafe("pointer arithmetic"); return }   // `.offset`
+                if [.preInc, .preDec, .postInc, .postDec].contains(op), x.type.isPointer { unsafe("pointer arithmetic"); return }
                 expression(x)
             case .binary(let op, let l, let r):
-                if (op == .add || op == .sub), l.type.isPointer || r.type.isPointer { needsUnsafe = true; return }
+                if (op == .add || op == .sub), l.type.isPointer || r.type.isPointer { unsafe("pointer arithmetic"); return }
                 expression(l); expression(r)
             case .assign(let l, let r): expression(l); expression(r)
             case .compoundAssign(_, let l, let r):
-                if l.type.isPointer { needsUnsafe = true; return }
+                if l.type.isPointer { unsafe("pointer arithmetic"); return }
                 expression(l); expression(r)
             case .conditional(let a, let b, let c): expression(a); expression(b); expression(c)
             case .elvis(let a, let b): expression(a); expression(b)
@@ -93,7 +100,7 @@ extension FaithfulTranslator {
                 var target: Int?
                 if case .function(let id) = callee.kind { target = id }
                 if case .cast(let inner, _) = callee.kind, case .function(let id) = inner.kind { target = id }
-                guard let id = target else { needsUnsafe = true; return }
+                guard let id = target else { unsafe("a call through a function pointer"); return }
                 let name = program.functions[id].name
                 if ["__builtin_expect", "__builtin_bswap16", "__builtin_bswap32", "__builtin_bswap64", "__builtin_clz", "__builtin_clzl",
                     "__builtin_clzll", "__builtin_ctz", "__builtin_ctzl", "__builtin_ctzll", "__builtin_popcount", "__builtin_popcountl",
@@ -101,27 +108,29 @@ extension FaithfulTranslator {
                     args.forEach { expression($0) }
                     return
                 }
-                if program.functions[id].body == nil { needsUnsafe = true; return }
+                if program.functions[id].body == nil { unsafe("a C library call"); return }
                 callees.insert(id)
                 args.forEach { expression($0) }
             case .member(let base, let r, _, let arrow):
-                if arrow || program.records[r].isUnion || packed.contains(r) { needsUnsafe = true; return }
+                if arrow { unsafe("a pointer dereference"); return }
+                if program.records[r].isUnion || packed.contains(r) { unsafe("a union or packed member"); return }
                 expression(base)
             case .subscript(let base, let index):
                 // Only a local array indexed in place is safe (a checked Rust index).
-                guard case .cast(let array, _) = base.kind, case .array(_, let n) = array.type, (n ?? 0) > 1 else { needsUnsafe = true; return }
+                guard case .cast(let array, _) = base.kind, case .array(_, let n) = array.type, (n ?? 0) > 1 else { unsafe("a pointer dereference"); return }
                 expression(array); expression(index)
             case .cast(let x, _):
                 if isFunctionPointer(e.type) != isFunctionPointer(x.type), e.type.isPointer || x.type.isPointer {
-                    if case .function = x.type {} else { needsUnsafe = true; return }   // a transmute
+                    if case .function = x.type {} else { unsafe("a function pointer cast"); return }   // a transmute
                 }
                 expression(x)
             case .initList(let entries): entries.forEach { expression($0.1) }
-            case .compoundLiteral: needsUnsafe = true   // its slot is reached through a pointer
+            case .compoundLiteral: unsafe("a compound literal's address")   // its slot is reached through a pointer
             case .vlaSizeof: return
-            case .vaArg, .atomic: needsUnsafe = true
+            case .vaArg: unsafe("variable arguments")
+            case .atomic: unsafe("an atomic builtin")
             case .statementExpr(let s): statement(s)
-            case .unsupported: needsUnsafe = true
+            case .unsupported: unsafe("an untranslatable construct")
             }
         }
     }

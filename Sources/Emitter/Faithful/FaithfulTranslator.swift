@@ -37,6 +37,8 @@ public final class FaithfulTranslator {
     /// The program jumps with `longjmp`: its functions unwind (`extern "C-unwind"`).
     public internal(set) var usesLongjmp = false
     var needsJumpSupport = false
+    /// Why the written functions are `unsafe`: their first unsafe operation, counted.
+    public internal(set) var unsafeReasons: [String: Int] = [:]
     /// The current function calls `alloca`: its blocks live in a holder until it returns.
     var usesAlloca = false
 
@@ -125,10 +127,12 @@ public final class FaithfulTranslator {
         if needsJumpSupport { items += Self.jumpSupport }
         let fnOrder = functions.keys.sorted { byPlace(program.functions[$0].loc, program.functions[$1].loc, $0, $1) }
         // A function with no unsafe operation is a safe `extern "C" fn` (rustc checks the claim).
-        let needing = liftSafeFunctions ? functionsNeedingUnsafe(Array(neededFunctions)) : Set(functions.keys)
+        let needing = liftSafeFunctions ? functionsNeedingUnsafe(Array(neededFunctions))
+                                        : Dictionary(uniqueKeysWithValues: functions.keys.map { ($0, "written unsafe after rustc found an unsafe operation (E0133)") })
         for id in fnOrder {
             var f = functions[id]!
-            if !needing.contains(id) {
+            if let why = needing[id] { unsafeReasons[why, default: 0] += 1 }
+            if needing[id] == nil {
                 f.isUnsafeExternC = false
                 f.isExternC = true
                 f.comments[0] = f.comments[0] + " (no unsafe operation: a safe function)"
