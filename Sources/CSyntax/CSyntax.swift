@@ -133,6 +133,8 @@ public struct CFunction: Sendable {
     public var body: CStmt?
     /// Internal linkage (`static`).
     public var isStatic: Bool
+    /// Defined in a system header (the C library's or the compiler's): not the project's code.
+    public var isSystem = false
     public var loc: CLoc
     public init(name: String, type: FnTy, params: [Int], body: CStmt?, isStatic: Bool, loc: CLoc) {
         self.name = name; self.type = type; self.params = params; self.body = body

@@ -161,7 +161,7 @@ extension SyntaxBuilder {
                 return make(.vaArg(expression(parts[0])))
             }
             if parts.count >= 2, clang_getCursorType(parts[0]).kind == CXType_Pointer || clang_getCanonicalType(clang_getCursorType(parts[0])).kind == CXType_Pointer {
-                let name = firstToken(c)
+                let name = tokens(c).first?.spelling ?? ""
                 if name.hasPrefix("__atomic_") || name.hasPrefix("__c11_atomic_") { return make(.atomic(name, parts.map(expression))) }
             }
             if parts.count == 1 {
@@ -326,26 +326,8 @@ extension SyntaxBuilder {
         return inner.kind == CXType_Record && consume(clang_getTypeSpelling(inner)).hasSuffix("__va_list_tag")
     }
 
-    /// The first token of a cursor's extent, as written (a builtin's name where it is called).
-    func firstToken(_ c: CXCursor) -> String {
-        var tokens: UnsafeMutablePointer<CXToken>?
-        var n: UInt32 = 0
-        clang_tokenize(unit, clang_getCursorExtent(c), &tokens, &n)
-        guard let tokens else { return "" }
-        defer { clang_disposeTokens(unit, tokens, n) }
-        return n > 0 ? consume(clang_getTokenSpelling(unit, tokens[0])) : ""
-    }
-
     /// Whether a designated initializer spells `...` (GNU's `[lo ... hi]`).
-    private func hasEllipsis(_ c: CXCursor) -> Bool {
-        var tokens: UnsafeMutablePointer<CXToken>?
-        var n: UInt32 = 0
-        clang_tokenize(unit, clang_getCursorExtent(c), &tokens, &n)
-        guard let tokens else { return false }
-        defer { clang_disposeTokens(unit, tokens, n) }
-        for i in 0..<Int(n) where consume(clang_getTokenSpelling(unit, tokens[i])) == "..." { return true }
-        return false
-    }
+    private func hasEllipsis(_ c: CXCursor) -> Bool { tokens(c).contains { $0.spelling == "..." } }
 
     /// An unexposed expression with several expression children inside an initializer list is a
     /// designated initializer (`[3] = x`); an implicit conversion has one child.

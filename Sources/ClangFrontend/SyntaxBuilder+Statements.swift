@@ -61,7 +61,7 @@ extension SyntaxBuilder {
             // `asm volatile("" : "+r"(x) :: "memory")`: an empty template only keeps the compiler
             // from moving or merging code across it (xxhash's and zstd's guards, benchmarks'
             // DoNotOptimize); it computes nothing, so it is kept as nothing.
-            if firstStringToken(c) == "\"\"" { return .compound([]) }
+            if tokens(c).first(where: { $0.kind == CXToken_Literal && $0.spelling.hasPrefix("\"") })?.spelling == "\"\"" { return .compound([]) }
             return .unsupported("inline assembly", loc(c))
         case CXCursor_AsmStmt, CXCursor_MSAsmStmt: return .unsupported("inline assembly", loc(c))
         default:
@@ -108,32 +108,12 @@ extension SyntaxBuilder {
     private func headerSemicolons(_ c: CXCursor, before body: CXCursor) -> (UInt32, UInt32)? {
         // The whole statement's tokens (its body may start inside a macro, whose location is
         // elsewhere), read up to the `)` that closes the header.
-        var tokens: UnsafeMutablePointer<CXToken>?
-        var n: UInt32 = 0
-        clang_tokenize(unit, clang_getCursorExtent(c), &tokens, &n)
-        guard let tokens else { return nil }
-        defer { clang_disposeTokens(unit, tokens, n) }
         var depth = 0
         var found: [UInt32] = []
-        for i in 0..<Int(n) {
-            let s = consume(clang_getTokenSpelling(unit, tokens[i]))
-            if s == "(" { depth += 1 } else if s == ")" { depth -= 1; if depth == 0 { break } }
-            else if s == ";" && depth == 1 { found.append(offset(clang_getTokenLocation(unit, tokens[i]))) }
+        for t in tokens(c) {
+            if t.spelling == "(" { depth += 1 } else if t.spelling == ")" { depth -= 1; if depth == 0 { break } }
+            else if t.spelling == ";" && depth == 1 { found.append(offset(t.location)) }
         }
         return found.count >= 2 ? (found[0], found[1]) : nil
-    }
-
-    /// The first string literal token of a statement (an asm statement's template).
-    func firstStringToken(_ c: CXCursor) -> String? {
-        var tokens: UnsafeMutablePointer<CXToken>?
-        var n: UInt32 = 0
-        clang_tokenize(unit, clang_getCursorExtent(c), &tokens, &n)
-        guard let tokens else { return nil }
-        defer { clang_disposeTokens(unit, tokens, n) }
-        for i in 0..<Int(n) where clang_getTokenKind(tokens[i]) == CXToken_Literal {
-            let t = consume(clang_getTokenSpelling(unit, tokens[i]))
-            if t.hasPrefix("\"") { return t }
-        }
-        return nil
     }
 }

@@ -31,6 +31,16 @@ final class SyntaxBuilder {
 
     // MARK: cursors
 
+    /// The tokens of a cursor's extent as written (a macro's name where one is expanded).
+    func tokens(_ c: CXCursor) -> [(kind: CXTokenKind, spelling: String, location: CXSourceLocation)] {
+        var tokens: UnsafeMutablePointer<CXToken>?
+        var n: UInt32 = 0
+        clang_tokenize(unit, clang_getCursorExtent(c), &tokens, &n)
+        guard let tokens else { return [] }
+        defer { clang_disposeTokens(unit, tokens, n) }
+        return (0..<Int(n)).map { (clang_getTokenKind(tokens[$0]), consume(clang_getTokenSpelling(unit, tokens[$0])), clang_getTokenLocation(unit, tokens[$0])) }
+    }
+
     func children(_ c: CXCursor) -> [CXCursor] {
         final class Box { var list: [CXCursor] = [] }
         let box = Box()
@@ -106,6 +116,7 @@ final class SyntaxBuilder {
     }
 
     private func define(_ id: Int, _ c: CXCursor) {
+        program.functions[id].isSystem = clang_Location_isInSystemHeader(clang_getCursorLocation(c)) != 0
         let saved = currentFunction
         currentFunction = id
         defer { currentFunction = saved }

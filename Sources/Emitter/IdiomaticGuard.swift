@@ -55,7 +55,7 @@ public enum IdiomaticGuard {
         // Definitions the file gets from an included `.c` file (a unity build) or a `main` from
         // elsewhere: the idiomatic tier translates the file's own definitions only.
         for f in program.functions where f.body != nil && f.loc.file != program.mainFile
-            && (f.loc.file.hasSuffix(".c") || f.name == "main") && !FaithfulTranslator.isSystemFile(f.loc.file) {
+            && (f.loc.file.hasSuffix(".c") || f.name == "main") && !f.isSystem {
             flag("definitions from an included .c file", f.loc)
         }
         for v in program.variables where v.cleanup != nil && v.loc.file == program.mainFile {

@@ -102,6 +102,24 @@ public enum RustCheck {
         return paths.map { $0 + "/rustc" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }()
 
+    /// Runs a tool to its end: its exit status and what it wrote on standard error (standard
+    /// output is dropped); nil when it cannot be started.
+    static func run(_ executable: String, _ arguments: [String], in directory: String? = nil,
+                    environment: [String: String]? = nil) -> (status: Int32, stderr: String)? {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: executable)
+        p.arguments = arguments
+        if let directory { p.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        if let environment { p.environment = environment }
+        let err = Pipe()
+        p.standardError = err
+        p.standardOutput = FileHandle.nullDevice
+        guard (try? p.run()) != nil else { return nil }
+        let output = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: output, as: UTF8.self))
+    }
+
     /// The first error rustc reports on `code`, or nil when it compiles (or rustc is absent).
     public static func firstError(_ code: String) -> String? {
         guard let rustc else { return nil }
@@ -110,21 +128,12 @@ public enum RustCheck {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let source = dir + "/check.rs"
         guard FileManager.default.createFile(atPath: source, contents: Data(code.utf8)) else { return nil }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: rustc)
         // Object code, not only metadata: rustc's overflow and panic lints run on the MIR that
         // code generation uses.
-        p.arguments = ["--edition", "2021", "--crate-type", code.contains("fn main()") ? "bin" : "lib", "--emit=obj",
-                       "--error-format=short", "-o", dir + "/check.o", source]
-        let err = Pipe()
-        p.standardError = err
-        p.standardOutput = FileHandle.nullDevice
-        guard (try? p.run()) != nil else { return nil }
-        let output = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        guard p.terminationStatus != 0 else { return nil }
-        let text = String(decoding: output, as: UTF8.self)
-        let line = text.split(separator: "\n").first { $0.contains("error") } ?? "error"
+        let arguments = ["--edition", "2021", "--crate-type", code.contains("fn main()") ? "bin" : "lib", "--emit=obj",
+                         "--error-format=short", "-o", dir + "/check.o", source]
+        guard let run = run(rustc, arguments), run.status != 0 else { return nil }
+        let line = run.stderr.split(separator: "\n").first { $0.contains("error") } ?? "error"
         return line.replacingOccurrences(of: source + ":", with: "line ")
     }
 }

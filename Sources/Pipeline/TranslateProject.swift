@@ -123,7 +123,7 @@ extension Pipeline {
             var i = 1
             while taken.contains(unique) { i += 1; unique = "\(name)_\(i)" }
             taken.insert(unique)
-            let isBinary = p.functions.contains { $0.name == "main" && $0.body != nil && !FaithfulTranslator.isSystemFile($0.loc.file) }
+            let isBinary = p.functions.contains { $0.name == "main" && $0.body != nil && !$0.isSystem }
             out.append(CrateUnit(program: p, name: unique, isBinary: isBinary))
         }
         return out
@@ -169,22 +169,13 @@ public enum CargoCheck {
         let dir = NSTemporaryDirectory() + "oxidize-crate-\(getpid())-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: dir) }
         do { try CrateFiles.write(t, to: dir) } catch { return nil }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: cargo)
-        p.arguments = ["check", "--offline", "--quiet", "--message-format=short", "--all-targets"]
-        p.currentDirectoryURL = URL(fileURLWithPath: dir)
         var env = ProcessInfo.processInfo.environment
         env["CARGO_TARGET_DIR"] = dir + "/target"
         if let rustc = RustCheck.rustc { env["RUSTC"] = rustc }
-        p.environment = env
-        let err = Pipe()
-        p.standardError = err
-        p.standardOutput = FileHandle.nullDevice
-        guard (try? p.run()) != nil else { return nil }
-        let output = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
+        guard let run = RustCheck.run(cargo, ["check", "--offline", "--quiet", "--message-format=short", "--all-targets"],
+                                      in: dir, environment: env) else { return nil }
         var errors: [Error] = []
-        for line in String(decoding: output, as: UTF8.self).split(separator: "\n") where line.contains(": error") {
+        for line in run.stderr.split(separator: "\n") where line.contains(": error") {
             let text = String(line)
             let file = text.split(separator: ":").first.map(String.init) ?? ""
             var code = ""
@@ -193,8 +184,8 @@ public enum CargoCheck {
             }
             errors.append(Error(file: file, code: code, text: text))
         }
-        if errors.isEmpty && p.terminationStatus != 0 {
-            errors.append(Error(file: "", code: "", text: "cargo check failed (exit \(p.terminationStatus))"))
+        if errors.isEmpty && run.status != 0 {
+            errors.append(Error(file: "", code: "", text: "cargo check failed (exit \(run.status))"))
         }
         return Outcome(errors: errors)
     }

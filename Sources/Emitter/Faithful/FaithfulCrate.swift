@@ -39,7 +39,7 @@ public struct CrateTranslation: Sendable {
 public enum FaithfulCrate {
     public static func translate(_ units: [CrateUnit], libraryName: String, findings: [Diagnostic] = [],
                                  links: [String: String] = [:]) -> Result<CrateTranslation, FaithfulRefusals> {
-        let context = CrateContext(units: units, libraryName: libraryName)
+        let context = CrateContext(units: units)
         var files: [(String, String)] = []
         var binaries: [(String, String)] = []
         var refusals: [FaithfulRefusal] = []
@@ -92,7 +92,6 @@ public enum FaithfulCrate {
 /// What the modules of one crate share: the records that are the same type in every file that
 /// includes their header, and which module defines each external function and global.
 final class CrateContext {
-    let libraryName: String
     private let units: [CrateUnit]
     /// External name -> the library module that defines it.
     private var functionModule: [String: String] = [:]
@@ -107,14 +106,13 @@ final class CrateContext {
     private var order: [String] = []
     var notes: [String] = []
 
-    init(units: [CrateUnit], libraryName: String) {
+    init(units: [CrateUnit]) {
         self.units = units
-        self.libraryName = libraryName
         for unit in units {
             let p = unit.program
             for r in p.records where r.fields != nil && !r.name.isEmpty { definitions[r.name, default: []].insert(Self.layout(r, p)) }
             for f in p.functions where f.body != nil && !f.isStatic && f.name != "main"
-                                       && (f.loc.file == p.mainFile || !FaithfulTranslator.isSystemFile(f.loc.file)) {
+                                       && (f.loc.file == p.mainFile || !f.isSystem) {
                 if functionModule[f.name] == unit.name { continue }
                 if let other = functionModule[f.name] {
                     // Two files that define one external name (not a header's definition each

@@ -99,7 +99,7 @@ public final class FaithfulTranslator {
             // The file's functions; `main` wherever the file got it from (a unity build's
             // included .c); in a crate, every external function the file defines, also in a
             // header it includes (`#define IMPL` then `#include "lib.h"`, template headers).
-            if f.loc.file == main || f.name == "main" || crate != nil && !f.isStatic && !Self.isSystemFile(f.loc.file) { need(function: id) }
+            if f.loc.file == main || f.name == "main" || crate != nil && !f.isStatic && !f.isSystem { need(function: id) }
         }
         for (id, v) in program.variables.enumerated() where v.storage == .global && (v.loc.file == main || crate != nil && !v.isStatic) {
             need(variable: id)   // in a crate, a global declared in a header and defined here too
@@ -228,10 +228,6 @@ public final class FaithfulTranslator {
 
     static let preludeValues: Set<String> = ["Some", "None", "Ok", "Err"]
 
-    /// The C library's and the compiler's headers: what they define is not the project's.
-    public static func isSystemFile(_ path: String) -> Bool {
-        path.hasPrefix("/usr/include/") || path.hasPrefix("/usr/lib/") || path.hasPrefix("/usr/local/include/") || path.contains("/include/clang/")
-    }
     /// Names the translation itself declares in a function body (the state machine's).
     static let reservedLocals: Set<String> = ["current_block", "args", "arg", "__va_args", "__alloca", "__oxidize_protect", "__oxidize_longjmp"]
 

@@ -345,10 +345,8 @@ extension FaithfulTranslator {
     }
 
     pub unsafe fn __oxidize_vsprintf(buf: *mut u8, format: *mut u8, ap: *mut VaListTag) -> i32 {
-        let text = __oxidize_vformat(format, ap);
-        ::core::ptr::copy_nonoverlapping(text.as_ptr(), buf, text.len());
-        *buf.add(text.len()) = 0;
-        text.len() as i32
+        // No bound: all the text and its NUL.
+        __oxidize_vsnprintf(buf, usize::MAX, format, ap)
     }
 
     pub unsafe fn __oxidize_vfprintf(stream: *mut u8, format: *mut u8, ap: *mut VaListTag) -> i32 {
