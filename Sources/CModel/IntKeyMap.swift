@@ -94,3 +94,4 @@ public struct IntKeyMap<Value> {
         }
     }
 }
+extension IntKeyMap: Sendable where Value: Sendable {}

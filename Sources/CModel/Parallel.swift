@@ -6,29 +6,55 @@ import Synchronization
 /// long item does not hold up the others: callers put their largest items first) and writes only
 /// its own slots. Lanes are threads with deep stacks: the stages recurse over C nested thousands
 /// of levels deep, which a default worker thread's stack would not hold.
-public func parallelMap<T>(_ count: Int, lanes: Int, _ body: @escaping (Int) -> T) -> [T] {
+public func parallelMap<T: Sendable>(_ count: Int, lanes: Int, _ body: @escaping @Sendable (Int) -> T) -> [T] {
+    parallelMap(count, lanes: min(lanes, ProcessInfo.processInfo.activeProcessorCount), stackSize: 1 << 28,
+                lane: {}, { _, i in body(i) })
+}
+
+/// Like `parallelMap`, with exactly `lanes` lanes (at most `count`) of the given stack size, each
+/// with state of its own made by `lane()` on its thread (a libclang index, which is not to be
+/// shared between threads) and handed to every `body` call of that lane.
+public func parallelMap<State, T: Sendable>(_ count: Int, lanes: Int, stackSize: Int,
+                                            lane: @escaping @Sendable () -> State,
+                                            _ body: @escaping @Sendable (inout State, Int) -> T) -> [T] {
     var results = [T?](repeating: nil, count: count)
-    let n = max(1, min(lanes, ProcessInfo.processInfo.activeProcessorCount, count))
-    let next = Atomic<Int>(0)
+    let n = max(1, min(lanes, count))
+    let next = Counter()
     results.withUnsafeMutableBufferPointer { slots in
-        let out = slots
+        let out = DisjointSlots(slots: slots)
         let done = DispatchGroup()
         for _ in 0..<n {
             done.enter()
             let t = Thread {
+                var state = lane()
                 while true {
-                    let i = next.add(1, ordering: .relaxed).oldValue
+                    let i = next.take()
                     guard i < count else { break }
-                    out[i] = body(i)
+                    out.slots[i] = body(&state, i)
                 }
                 done.leave()
             }
-            t.stackSize = 1 << 28
+            t.stackSize = stackSize
             t.start()
         }
         done.wait()
     }
     return results.map { $0! }
+}
+
+/// Hands out 0, 1, 2, ... once each, to any number of threads.
+private final class Counter: Sendable {
+    private let value = Atomic<Int>(0)
+    func take() -> Int { value.add(1, ordering: .relaxed).oldValue }
+}
+
+/// Result slots shared by worker threads. Sound to send only under the discipline every user
+/// keeps: each index is written by exactly one worker (handed out once, by an atomic counter or
+/// a fixed stride), and the owner reads a slot only after that worker signalled it done
+/// (`DispatchGroup.wait`, a per-slot semaphore).
+public struct DisjointSlots<T>: @unchecked Sendable {
+    public let slots: UnsafeMutableBufferPointer<T?>
+    public init(slots: UnsafeMutableBufferPointer<T?>) { self.slots = slots }
 }
 
 /// Runs many short batches of independent work on this thread and helper threads that stay
@@ -101,5 +127,15 @@ public final class SpinPool: @unchecked Sendable {
             work()
             idle.add(1, ordering: .releasing)
         }
+    }
+}
+
+/// A value shared by threads, reached only under its lock: a `Mutex` that closures can capture
+/// (a `Mutex` itself cannot be copied into an escaping closure).
+public final class Locked<Value: Sendable>: Sendable {
+    private let mutex: Mutex<Value>
+    public init(_ value: Value) { mutex = Mutex(value) }
+    public func withLock<R: Sendable>(_ body: (inout sending Value) throws -> sending R) rethrows -> R {
+        try mutex.withLock(body)
     }
 }

@@ -24,8 +24,9 @@ public enum Checker {
             let fa = units[a.tu].functions[Int(a.function)], fb = units[b.tu].functions[Int(b.function)]
             return (fa.bodyEnd - fa.bodyStart, b.tu, b.function) > (fb.bodyEnd - fb.bodyStart, a.tu, a.function)
         }
-        let results = parallelMap(work.count, lanes: 4) { i -> [Diagnostic] in
-            var c = FunctionChecker(tu: units[work[i].tu], tuIndex: work[i].tu, function: work[i].function,
+        let todo = work
+        let results = parallelMap(todo.count, lanes: 4) { i -> [Diagnostic] in
+            var c = FunctionChecker(tu: units[todo[i].tu], tuIndex: todo[i].tu, function: todo[i].function,
                                     library: library, ownership: ownership, knowledge: knowledge)
             return c.run()
         }

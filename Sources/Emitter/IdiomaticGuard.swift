@@ -169,7 +169,7 @@ public enum IdiomaticGuard {
                 flag("a plain char outside ASCII", e.loc)
             case .stringLiteral(let bytes):
                 // Valid UTF-8 is a `&str` as it is; other high bytes would be re-encoded.
-                if bytes.contains(where: { $0 >= 0x80 }), String(validatingUTF8: bytes.map { CChar(bitPattern: $0) } + [0]) == nil {
+                if bytes.contains(where: { $0 >= 0x80 }), String(validating: bytes, as: UTF8.self) == nil {
                     flag("bytes that are not UTF-8 in a string", e.loc)
                 }
             case .call(let callee, let args):

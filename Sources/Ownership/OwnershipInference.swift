@@ -85,7 +85,7 @@ struct Acc {
 /// Infers ownership for every pointer of a program (one or more translation units):
 /// constraints are extracted once per function, then solved bottom-up over the call graph,
 /// repeated until summaries, field classes and reference-counted types stop changing.
-public struct OwnershipInference {
+public struct OwnershipInference: Sendable {
     let units: [TranslationUnit]
     let library: LibraryModel
     let index: ProgramIndex
@@ -134,13 +134,11 @@ public struct OwnershipInference {
     /// the work (each writes only its own slot). The order of the result is the key order.
     /// A unit extracted already (`extract(unit:library:)`) only has its ids renamed.
     mutating func extract(prepared: [UnitConstraints?] = []) {
-        var work: [(key: Int32, tu: Int, function: Int32)] = []
-        for key in 0..<Int32(index.functionCount) {
-            guard let def = index.definitions[Int(key)] else { continue }
-            if units[def.tu].functions[Int(def.function)].isSystem { continue }
-            work.append((key, def.tu, def.function))
-        }
         let units = self.units, library = self.library, index = self.index
+        let work: [(key: Int32, tu: Int, function: Int32)] = (0..<Int32(index.functionCount)).compactMap { key in
+            guard let def = index.definitions[Int(key)], !units[def.tu].functions[Int(def.function)].isSystem else { return nil }
+            return (key, def.tu, def.function)
+        }
         // A unit whose ids are the program keys already (the first unit, mostly) keeps its names.
         let keepsNames = units.indices.map { t in
             t < prepared.count && prepared[t] != nil

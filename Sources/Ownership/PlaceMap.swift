@@ -32,3 +32,4 @@ extension PlaceMap where Value == [Src] {
         map.modify(Self.pack(p), initial: []) { $0.append(s) }
     }
 }
+extension PlaceMap: Sendable where Value: Sendable {}

@@ -135,6 +135,8 @@ public enum Pipeline {
         return (lowered.units, lowered.failures)
     }
 
+    private struct Tally { var hits = 0, finished = 0 }
+
     struct Lowered {
         var units: [TranslationUnit]
         var failures: [String]
@@ -149,59 +151,40 @@ public enum Pipeline {
         let work = try workItems(options)
         let oneUnit = Set(work.map { $0.file + "\u{0}" + $0.arguments.joined(separator: "\u{0}") }).count == 1
         let extractLibrary = oneUnit ? library : nil
-        func model() -> LibraryModel? { (try? extractLibrary?.value.get()) ?? nil }
-        var results = [Result<TranslationUnit, ParseFailure>?](repeating: nil, count: work.count)
-        var prepared = [UnitConstraints?](repeating: nil, count: work.count)
-        let lock = NSLock()
-        var next = 0
-        let workers = min(options.jobs, max(1, work.count))
-        let done = DispatchGroup()
+        @Sendable func model() -> LibraryModel? { (try? extractLibrary?.value.get()) ?? nil }
         let cache = options.cacheDirectory.map { UnitCache(directory: $0, toolVersion: toolVersion, clangVersion: clangVersion()) }
-        var hits = 0
-        var finished = 0
-        prepared.withUnsafeMutableBufferPointer { preparedSlots in
-            results.withUnsafeMutableBufferPointer { slots in
-                let out = slots
-                let extracted = preparedSlots
-                for _ in 0..<workers {
-                    done.enter()
-                    let t = Thread {
-                        let index = ClangIndex()
-                        while true {
-                            lock.lock(); let i = next; next += 1; lock.unlock()
-                            guard i < work.count else { break }
-                            if let cache, case .hit(let tu) = cache.load(file: work[i].file, arguments: work[i].cacheArguments) {
-                                out[i] = .success(tu)
-                                if let m = model() { extracted[i] = OwnershipInference.extract(unit: tu, library: m) }
-                                lock.lock(); hits += 1; finished += 1; options.progress?(finished, work.count, work[i].file); lock.unlock()
-                                continue
-                            }
-                            let result = index.parse(path: work[i].file, arguments: work[i].arguments, share: work[i].share, of: work[i].shareCount)
-                            if let cache, case .success(let tu) = result { cache.store(tu, file: work[i].file, arguments: work[i].cacheArguments) }
-                            out[i] = result
-                            if case .success(let tu) = result, let m = model() {
-                                extracted[i] = OwnershipInference.extract(unit: tu, library: m)
-                            }
-                            lock.lock(); finished += 1; options.progress?(finished, work.count, work[i].file); lock.unlock()
-                        }
-                        done.leave()
-                    }
-                    t.stackSize = 1 << 29
-                    t.start()
-                }
-                done.wait()
+        // Progress is reported in completion order, under one lock.
+        let tally = Locked(Tally())
+        let progress = options.progress
+        let outcomes = parallelMap(work.count, lanes: options.jobs, stackSize: 1 << 29, lane: { ClangIndex() }) { index, i in
+            let item = work[i]
+            var result: Result<TranslationUnit, ParseFailure>
+            var hit = false
+            if let cache, case .hit(let tu) = cache.load(file: item.file, arguments: item.cacheArguments) {
+                result = .success(tu); hit = true
+            } else {
+                result = index.parse(path: item.file, arguments: item.arguments, share: item.share, of: item.shareCount)
+                if let cache, case .success(let tu) = result { cache.store(tu, file: item.file, arguments: item.cacheArguments) }
             }
+            var extracted: UnitConstraints?
+            if case .success(let tu) = result, let m = model() { extracted = OwnershipInference.extract(unit: tu, library: m) }
+            tally.withLock { t in
+                t.finished += 1
+                if hit { t.hits += 1 }
+                progress?(t.finished, work.count, item.file)
+            }
+            return (result, extracted)
         }
+        let hits = tally.withLock { $0.hits }
         StageClock.note("cache: \(hits) of \(work.count) units from \(options.cacheDirectory ?? "(no cache)")")
         if let cache, hits < work.count { cache.trim(limit: options.cacheLimit) }
         var parsed: [TranslationUnit] = []
         var parsedPrepared: [UnitConstraints?] = []
         var errors: [String] = []
-        for (i, r) in results.enumerated() {
-            switch r {
-            case .success(let tu)?: parsed.append(tu); parsedPrepared.append(prepared[i])
-            case .failure(let f)?: errors += f.errors.map(\.description)
-            case nil: break
+        for (result, prepared) in outcomes {
+            switch result {
+            case .success(let tu): parsed.append(tu); parsedPrepared.append(prepared)
+            case .failure(let f): errors += f.errors.map(\.description)
             }
         }
         if parsed.isEmpty { throw Failure(messages: errors.isEmpty ? ["oxidize: error: no translation units to analyse"] : errors) }

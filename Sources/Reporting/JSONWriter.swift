@@ -242,16 +242,17 @@ extension JSONWriter {
 
 /// `make(k)` for k in 0..<count on worker threads (one per core), each result handed to `take`
 /// on this thread in order as soon as it is ready.
-func inOrder<T>(_ count: Int, _ make: @escaping (Int) -> T, _ take: (T) throws -> Void) throws {
+func inOrder<T: Sendable>(_ count: Int, _ make: @escaping @Sendable (Int) -> T, _ take: (T) throws -> Void) throws {
     var slots = [T?](repeating: nil, count: count)
     let ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
     let lanes = max(1, min(ProcessInfo.processInfo.activeProcessorCount, count))
     try slots.withUnsafeMutableBufferPointer { buffer in
+        let shared = DisjointSlots(slots: buffer)
         let out = buffer
         for lane in 0..<lanes {
             Thread {
                 var k = lane
-                while k < count { out[k] = make(k); ready[k].signal(); k += lanes }
+                while k < count { shared.slots[k] = make(k); ready[k].signal(); k += lanes }
             }.start()
         }
         var failure: Error?

@@ -131,7 +131,7 @@ enum Output {
             error("\(path): error: cannot write output (\(String(cString: strerror(errno))))")
             throw ExitCode(2)
         }
-        let temp = String(cString: template)
+        let temp = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         var open = true
         do {
             let mask = umask(0); umask(mask)

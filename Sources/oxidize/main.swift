@@ -15,7 +15,7 @@ func runCommand() -> Never {
         try command.run()
         // Everything is written; what is left at exit is libLLVM's and libclang's teardown of
         // state the process no longer needs. Skip it, as clang's own driver does.
-        fflush(stdout)
+        fflush(nil)   // every output stream (stdout is a C global Swift 6 will not touch)
         _exit(0)
     } catch let exit as ExitCode {
         Foundation.exit(exit.rawValue)

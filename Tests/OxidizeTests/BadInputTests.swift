@@ -152,7 +152,7 @@ final class BadInputTests: XCTestCase {
         reader.executableURL = URL(fileURLWithPath: cat)
         reader.arguments = [fifo]
         let drained = s.path("drained.json")
-        FileManager.default.createFile(atPath: drained, contents: nil)
+        _ = FileManager.default.createFile(atPath: drained, contents: nil)
         reader.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: drained))
         try ProcessLaunch.run(reader)
         let w = try Run.oxidize(["report", "--format", "json", path, "-o", fifo])

@@ -1,3 +1,4 @@
+import CModel
 import Foundation
 
 /// Runs the built `oxidize` binary, as a user would.
@@ -8,29 +9,16 @@ struct Run {
     var out: String { String(decoding: stdout, as: UTF8.self) }
 
     static func oxidize(_ args: [String], cwd: URL? = nil, timeout: TimeInterval = 120, env: [String: String] = [:]) throws -> Run {
-        let p = Process()
-        p.executableURL = Repo.binary
-        p.arguments = args
-        if let cwd { p.currentDirectoryURL = cwd }
         var environment = ProcessInfo.processInfo.environment
         for (k, v) in env { environment[k] = v }
-        p.environment = environment
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("oxidize-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let o = dir.appendingPathComponent("out"), e = dir.appendingPathComponent("err")
-        FileManager.default.createFile(atPath: o.path, contents: nil)
-        FileManager.default.createFile(atPath: e.path, contents: nil)
-        p.standardOutput = try FileHandle(forWritingTo: o)
-        p.standardError = try FileHandle(forWritingTo: e)
-        try ProcessLaunch.run(p)
-        let deadline = Date().addingTimeInterval(timeout)
-        while p.isRunning {
-            if Date() > deadline { p.terminate(); throw TimeoutError(args: args) }
-            usleep(5_000)
-        }
-        return Run(status: p.terminationStatus, stdout: try Data(contentsOf: o),
-                   stderr: String(decoding: try Data(contentsOf: e), as: UTF8.self))
+        let o = dir.appendingPathComponent("out").path, e = dir.appendingPathComponent("err").path
+        let status = try Spawn.run(Repo.binary.path, args, cwd: cwd?.path, environment: environment, stdin: nil,
+                                   stdout: o, stderr: e, timeout: timeout)
+        return Run(status: status, stdout: try Data(contentsOf: URL(fileURLWithPath: o)),
+                   stderr: String(decoding: try Data(contentsOf: URL(fileURLWithPath: e)), as: UTF8.self))
     }
 
     struct TimeoutError: Error { var args: [String] }
@@ -48,15 +36,28 @@ enum ProcessLaunch {
     }
 }
 
-/// Runs `body` for each index, one after another. Running the tests' processes two at a time
-/// crashed inside Foundation's `Process` on Linux (twice in a dozen full runs, launch lock or
-/// not), so the suite stays sequential until that is understood.
-func eachIndex(_ count: Int, _ body: (Int) -> Void) {
-    for k in 0..<count { body(k) }
+/// Runs `body` for each index on as many threads as there are cores (plus one, as programs also
+/// wait on files), taking the next index as each finishes. Programs start through `Spawn`, which
+/// is safe from several threads (Foundation's `Process` was not).
+func eachIndex(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+    let lanes = max(1, min(count, ProcessInfo.processInfo.activeProcessorCount + 1))
+    let next = Locked(0), done = DispatchGroup()
+    for _ in 0..<lanes {
+        done.enter()
+        Thread {
+            while true {
+                let k = next.withLock { taken in defer { taken += 1 }; return taken }
+                guard k < count else { break }
+                body(k)
+            }
+            done.leave()
+        }.start()
+    }
+    done.wait()
 }
 
 /// A scratch folder removed at the end of a test.
-final class Scratch {
+final class Scratch: Sendable {
     let url: URL
     init() throws {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("oxidize-test-\(UUID().uuidString)")

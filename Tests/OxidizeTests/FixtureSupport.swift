@@ -7,7 +7,11 @@ enum Repo {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let fixtures = root.appendingPathComponent("Fixtures")
     static var binary: URL {
-        // The test bundle lives beside the built products.
+        // scripts/test.sh points the tests at a release build (OXIDIZE_BIN); `swift test` alone
+        // runs the debug build the test bundle lives beside.
+        if let given = ProcessInfo.processInfo.environment["OXIDIZE_BIN"], !given.isEmpty {
+            return URL(fileURLWithPath: given)
+        }
         let bundle = Bundle.main.bundleURL
         for dir in [bundle.deletingLastPathComponent(), bundle, root.appendingPathComponent(".build/debug")] {
             let candidate = dir.appendingPathComponent("oxidize")

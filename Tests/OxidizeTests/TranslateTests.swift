@@ -16,27 +16,12 @@ struct Tool {
     @discardableResult
     static func run(_ exe: String, _ args: [String], cwd: String? = nil, env: [String: String] = [:], stdin: String? = nil,
                     timeout: TimeInterval = 300) throws -> Tool {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: exe)
-        p.arguments = args
-        if let cwd { p.currentDirectoryURL = URL(fileURLWithPath: cwd) }
         var environment = ProcessInfo.processInfo.environment
         for (k, v) in env { environment[k] = v }
-        p.environment = environment
         let scratch = try Scratch()
         let o = scratch.path("out"), e = scratch.path("err")
-        FileManager.default.createFile(atPath: o, contents: nil)
-        FileManager.default.createFile(atPath: e, contents: nil)
-        p.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: o))
-        p.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: e))
-        p.standardInput = try stdin.map { try FileHandle(forReadingFrom: URL(fileURLWithPath: $0)) } ?? FileHandle.nullDevice
-        try ProcessLaunch.run(p)
-        let deadline = Date().addingTimeInterval(timeout)
-        while p.isRunning {
-            if Date() > deadline { p.terminate(); throw Run.TimeoutError(args: [exe] + args) }
-            usleep(5_000)
-        }
-        return Tool(status: p.terminationStatus, stdout: (try? String(contentsOfFile: o, encoding: .utf8)) ?? "",
+        let status = try Spawn.run(exe, args, cwd: cwd, environment: environment, stdin: stdin, stdout: o, stderr: e, timeout: timeout)
+        return Tool(status: status, stdout: (try? String(contentsOfFile: o, encoding: .utf8)) ?? "",
                     stderr: (try? String(contentsOfFile: e, encoding: .utf8)) ?? "")
     }
 
@@ -45,7 +30,7 @@ struct Tool {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: exe)
         p.arguments = args
-        FileManager.default.createFile(atPath: stdout, contents: nil)
+        _ = FileManager.default.createFile(atPath: stdout, contents: nil)
         p.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: stdout))
         p.standardError = FileHandle.nullDevice
         try ProcessLaunch.run(p)
