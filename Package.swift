@@ -24,6 +24,8 @@ let package = Package(
     targets: [
         // Stage 0: the libclang C API (system library, links libclang-19).
         .systemLibrary(name: "CClang", path: "Sources/CClang"),
+        // The guard that turns a parser out of stack into an error message (C: a signal handler).
+        .target(name: "CStackGuard"),
         // The compact C model every stage after the front end works on.
         .target(name: "CModel", swiftSettings: strict),
         // The complete typed C syntax tree the faithful translation tier reads.
@@ -31,7 +33,7 @@ let package = Package(
         // The Rust syntax tree both translation tiers build, printed once.
         .target(name: "RustSyntax", swiftSettings: strict),
         // Front end: the only target that imports CClang.
-        .target(name: "ClangFrontend", dependencies: ["CClang", "CModel", "CSyntax"],
+        .target(name: "ClangFrontend", dependencies: ["CClang", "CStackGuard", "CModel", "CSyntax"],
                 swiftSettings: clangHeaders + hotLoop + strict),
         // The catalog of findings (ids, severities, Rust rules) shared by the checker and reports.
         .target(name: "Diagnostics", swiftSettings: strict),

@@ -2,3 +2,4 @@
 // set in Package.swift). Only the ClangFrontend target imports this module.
 #include <clang-c/Index.h>
 #include <clang-c/CXCompilationDatabase.h>
+

@@ -1,4 +1,5 @@
 import CClang
+import CStackGuard
 import CModel
 import CSyntax
 import Foundation
@@ -18,9 +19,24 @@ public func clangVersion() -> String { consume(clang_getClangVersion()) }
 public final class ClangIndex {
     private let index: CXIndex
 
-    public init() {
+    /// Create on the thread that parses with it: the thread gets the stack-exhaustion guard.
+    /// Threads that parse must be made with `stackSize` (the guard needs to know their stack).
+    public init(stackSize: Int = 1 << 29) {
+        Self.processSetUp
         index = clang_createIndex(0, 0)
+        Self.faultHandler
+        // The lowest address of this thread's stack, from a local's address and the size it
+        // was made with (this frame is within a page or two of the top).
+        var here = 0
+        let top = withUnsafeMutablePointer(to: &here) { UInt(bitPattern: $0) }
+        oxidize_guard_thread(top > UInt(stackSize) ? top - UInt(stackSize) + 65536 : 0)
     }
+
+    /// libclang parses on the calling thread (made with a deep stack and the guard) instead of
+    /// a helper thread of its own with 8 MB of stack and no guard.
+    private static let processSetUp: Void = { setenv("LIBCLANG_NOTHREADS", "1", 1) }()
+    /// After the first index: libclang's crash recovery has installed its handlers by then.
+    private static let faultHandler: Void = { oxidize_install_fault_handler() }()
     deinit { clang_disposeIndex(index) }
 
     /// Parses `path` with the given clang arguments and lowers it into the compact model.
@@ -67,6 +83,8 @@ public final class ClangIndex {
         // errors by default (implicit function declarations in C99), still come.
         args.append("-w")
         var unit: CXTranslationUnit?
+        oxidize_set_parsing("\(path.oneLine):1:1: error: the C is nested too deeply to parse (the parser ran out of stack); oxidize refuses it\n")
+        defer { oxidize_set_parsing(nil) }
         let code: CXErrorCode = withCStrings(args) { argv in
             clang_parseTranslationUnit2(index, path, argv, Int32(args.count), nil, 0,
                                         CXTranslationUnit_None.rawValue, &unit)

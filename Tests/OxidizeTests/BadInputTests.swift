@@ -102,6 +102,22 @@ final class BadInputTests: XCTestCase {
         XCTAssertTrue(out.contains("\"name\": \"deep_write\""))
     }
 
+    /// Nesting deeper than the parser's stack (a million unary minus signs; 100,000 crashed
+    /// libclang with SIGSEGV before) is refused with a message and exit 2, for every command
+    /// that parses. Deep but parseable nesting (50,000) still gives a report.
+    func testNestingBeyondTheParsersStackIsAnError() throws {
+        let s = try Scratch()
+        let tooDeep = try s.write("minus.c", "int f(int x) { return " + String(repeating: "- ", count: 1_000_000) + "x; }\n")
+        for args in [["report", "--no-cache", tooDeep], ["check", "--no-cache", tooDeep], ["translate", tooDeep]] {
+            let r = try Run.oxidize(args)
+            XCTAssertEqual(r.status, 2, "\(args[0]): \(r.stderr.prefix(300))")
+            XCTAssertTrue(r.stderr.contains("minus.c:1:1: error: the C is nested too deeply to parse"), r.stderr)
+        }
+        let deep = try s.write("deep_minus.c", "int f(int x) { return " + String(repeating: "- ", count: 50_000) + "x; }\n")
+        let r = try Run.oxidize(["report", "--no-cache", deep])
+        XCTAssertEqual(r.status, 0, String(r.stderr.prefix(300)))
+    }
+
     func testOutputNeverOverwritesInput() throws {
         let s = try Scratch()
         let text = "int f(int *p) { return *p; }\n"
