@@ -9,17 +9,19 @@ public struct DiagnosticFormatter {
     /// - Parameter source: the text of line `line` of `file`, if readable.
     public func text(_ diagnostics: [Report.Diagnostic], source: (String, Int) -> String?) -> String {
         var out = ""
+        // File names, source lines and the names in messages come from the user's files: their
+        // control characters are shown, never sent to the terminal.
         for d in diagnostics {
             let sevColor = d.severity == "error" ? "1;31" : (d.severity == "warning" ? "1;35" : "1;36")
-            out += paint("\(d.file):\(d.line):\(d.column): ", "1") + paint("\(d.severity):", sevColor)
-                + paint(" \(d.message) [\(d.id)]", "1") + " (\(d.certainty); Rust: \(d.rust))\n"
-            if let line = source(d.file, d.line) {
+            out += paint("\(d.file.visibleControls()):\(d.line):\(d.column): ", "1") + paint("\(d.severity):", sevColor)
+                + paint(" \(d.message.visibleControls()) [\(d.id)]", "1") + " (\(d.certainty); Rust: \(d.rust))\n"
+            if let line = source(d.file, d.line)?.visibleControls() {
                 out += line + "\n"
                 let caretPad = String(line.prefix(max(0, d.column - 1)).map { $0 == "\t" ? "\t" : " " })
                 out += caretPad + paint("^", "1;32") + "\n"
             }
             for n in d.notes {
-                out += paint("\(n.file):\(n.line):\(n.column): ", "1") + paint("note:", "1;36") + " \(n.message)\n"
+                out += paint("\(n.file.visibleControls()):\(n.line):\(n.column): ", "1") + paint("note:", "1;36") + " \(n.message.visibleControls())\n"
             }
         }
         let errors = diagnostics.filter { $0.severity == "error" }.count
@@ -34,7 +36,7 @@ public struct DiagnosticFormatter {
     /// `::error file=a.c,line=3,col=5,title=oxidize use-after-free::'p' is used after being freed`
     public static func github(_ diagnostics: [Report.Diagnostic]) -> String {
         func escapeData(_ s: String) -> String {
-            s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+            s.visibleControls(keepingNewlines: true).replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
         }
         func escapeProperty(_ s: String) -> String {
             escapeData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")

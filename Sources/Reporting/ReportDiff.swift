@@ -204,18 +204,18 @@ public struct ReportDiff: Codable, Sendable, Equatable {
         if !changes.isEmpty {
             out += "| | what | change | old | new | meaning |\n|---|---|---|---|---|---|\n"
             for c in changes {
-                out += "| \(c.breaking ? "⚠️ breaking" : "") | `\(c.name)` (\(c.entity)) | \(c.aspect) | \(c.old.map { "`\($0)`" } ?? "") | \(c.new.map { "`\($0)`" } ?? "") | \(c.explanation) |\n"
+                out += "| \(c.breaking ? "⚠️ breaking" : "") | \(c.name.markdownCode) (\(c.entity)) | \(c.aspect) | \(c.old.map(\.markdownCode) ?? "") | \(c.new.map(\.markdownCode) ?? "") | \(c.explanation) |\n"
             }
             out += "\n"
         }
         if !newDiagnostics.isEmpty {
             out += "**New diagnostics**\n\n"
-            for d in newDiagnostics { out += "- `\(d.id)` in `\(d.function)` (\(d.file):\(d.line)): \(d.message)\n" }
+            for d in newDiagnostics { out += "- \(d.id.markdownCode) in \(d.function.markdownCode) (\(d.file.markdownText):\(d.line)): \(d.message.markdownText)\n" }
             out += "\n"
         }
         if !fixedDiagnostics.isEmpty {
             out += "**Fixed diagnostics**\n\n"
-            for d in fixedDiagnostics { out += "- `\(d.id)` in `\(d.function)`: \(d.message)\n" }
+            for d in fixedDiagnostics { out += "- \(d.id.markdownCode) in \(d.function.markdownCode): \(d.message.markdownText)\n" }
             out += "\n"
         }
         out += summaryLine() + "\n"

@@ -23,19 +23,19 @@ public struct TextFormatter {
     public func format(_ r: Report) -> String {
         var out = ""
         func row(_ kind: String, _ e: Report.Entry) {
-            let name = e.name ?? "return"
+            let name = (e.name ?? "return").visibleControls()
             let cls = e.ownership + (e.mutable ? " mut" : "")
-            let why = e.evidence.first.map { $0.line > 0 ? "\($0.message) (line \($0.line))" : $0.message } ?? ""
+            let why = (e.evidence.first.map { $0.line > 0 ? "\($0.message) (line \($0.line))" : $0.message } ?? "").visibleControls()
             out += "  " + pad(kind, 7) + pad(name, 18) + " " + paint(pad(cls, 13), e.ownership) + pad(e.rust, 26) + " " + paint(why, "dim") + "\n"
         }
         for f in r.functions {
-            out += paint("\(f.file):\(f.line): \(f.name)", "bold") + "\n"
+            out += paint("\(f.file.visibleControls()):\(f.line): \(f.name)", "bold") + "\n"
             for p in f.params { row("param", p) }
             if let ret = f.returns { row("return", ret) }
             for l in f.locals where l.ownership != "value" || l.mutable { row("local", l) }
         }
         for s in r.structs {
-            out += paint("\(s.file):\(s.line): \(s.isUnion ? "union" : "struct") \(s.name)\(s.refcounted ? " (reference counted)" : "")", "bold") + "\n"
+            out += paint("\(s.file.visibleControls()):\(s.line): \(s.isUnion ? "union" : "struct") \(s.name)\(s.refcounted ? " (reference counted)" : "")", "bold") + "\n"
             for fl in s.fields where fl.ownership != "value" { row("field", fl) }
         }
         let s = r.summary

@@ -105,15 +105,15 @@ struct CheckCommand: ParsableCommand {
 /// Source lines of the files that have findings, read once each (for carets, suppressions,
 /// baselines and fingerprints).
 final class SourceLines {
-    private var cache: [String: [Substring]] = [:]
+    private var cache: [String: [String]] = [:]
 
     func line(_ file: String, _ n: Int) -> String? {
         if cache[file] == nil {
             guard let data = FileManager.default.contents(atPath: file) else { return nil }
-            cache[file] = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            cache[file] = sourceLines([UInt8](data))
         }
         guard let lines = cache[file], n >= 1, n <= lines.count else { return nil }
-        return String(lines[n - 1])
+        return lines[n - 1]
     }
 
     /// Drops findings with `// oxidize-ignore: ID` (or a comma list, or `all`) on their line or the line above.
