@@ -75,6 +75,13 @@ public enum Pipeline {
         try unfiltered(options).enumerated().map { ($0.offset, $0.element.file, $0.element.arguments) }
     }
 
+    /// Which run a shard belongs to: every unit of the whole run, with its arguments, in order.
+    static func runIdentity(_ all: [(index: Int, file: String, arguments: [String])]) -> UInt64 {
+        var bytes: [UInt8] = []
+        for u in all { bytes += Array(u.file.utf8) + [0] + Array(u.arguments.joined(separator: "\u{0}").utf8) + [1] }
+        return FNV1a.hash(bytes)
+    }
+
     /// A stable share: FNV-1a of the unit's path, so every machine of a CI fleet agrees.
     static func inShard(_ index: Int, _ file: String, _ options: Options) -> Bool {
         guard let (k, n) = options.shard else { return true }
@@ -225,9 +232,11 @@ public enum Pipeline {
         if options.shard != nil {
             // Positions in the whole run, so that merge restores the unsharded order.
             var position: [String: Int] = [:]
-            for u in try allUnits(options) where position[u.file] == nil { position[u.file] = u.index }
+            let all = try allUnits(options)
+            for u in all where position[u.file] == nil { position[u.file] = u.index }
             let indexed = units.map { (index: position[$0.mainFile] ?? Int(UInt32.max), unit: $0) }
-            report.units = UnitBundle.encode(indexed).base64EncodedString()
+            let shard = UnitBundle.Shard(k: options.shard!.k, n: options.shard!.n, run: runIdentity(all))
+            report.units = UnitBundle.encode(indexed, shard: shard).base64EncodedString()
         }
         return (report, failures)
     }
@@ -270,15 +279,28 @@ public enum Pipeline {
     /// `oxidize merge`: the report the whole run would give, from shard reports' units.
     public static func merge(_ shards: [Report], modelFiles: [String], runChecker: Bool = true) throws -> Report {
         var all: [(index: Int, unit: TranslationUnit)] = []
+        var seen: [Int: Int] = [:]   // shard number -> argument position
+        var first: UnitBundle.Shard?
         for (i, r) in shards.enumerated() {
-            guard let b64 = r.units, let data = Data(base64Encoded: b64), let units = UnitBundle.decode(data) else {
-                throw Failure(messages: ["shard \(i + 1): not a shard report (made with --shard K/N), or its units are damaged"])
+            guard let b64 = r.units, let data = Data(base64Encoded: b64), let bundle = UnitBundle.decode(data) else {
+                throw Failure(messages: ["shard \(i + 1): not a shard report (made with --shard K/N by this version of oxidize), or its units are damaged"])
             }
-            all += units
+            let s = bundle.shard
+            if let f = first, f.run != s.run || f.n != s.n {
+                throw Failure(messages: ["shard \(i + 1): shard \(s.k)/\(s.n) of another run than the first (\(f.k)/\(f.n)): other files, arguments or shard count"])
+            }
+            first = first ?? s
+            if let j = seen[s.k] { throw Failure(messages: ["shards \(j + 1) and \(i + 1) are both shard \(s.k)/\(s.n)"]) }
+            seen[s.k] = i
+            all += bundle.units
+        }
+        if let n = first?.n, seen.count != n {
+            let missing = (1...n).filter { seen[$0] == nil }.map { "\($0)/\(n)" }
+            throw Failure(messages: ["incomplete shard set: \(missing.joined(separator: ", ")) missing (merge needs every shard of the run)"])
         }
         all.sort { $0.index < $1.index }
-        var seen = Set<Int>()
-        let units = all.filter { seen.insert($0.index).inserted }.map(\.unit)
+        var kept = Set<Int>()
+        let units = all.filter { kept.insert($0.index).inserted }.map(\.unit)
         let library = try libraryModel(extra: modelFiles)
         let ownership = OwnershipInference.analyze(units: units, library: library)
         let diagnostics = runChecker ? Checker.check(units: units, library: library, ownership: ownership) : []

@@ -124,6 +124,35 @@ final class ShardTests: XCTestCase {
         XCTAssertTrue(bad.stderr.contains("not a shard report"), bad.stderr)
         XCTAssertEqual(try Run.oxidize(["report", "-p", build, "--shard", "3/2"]).status, 2)
     }
+
+    /// merge refuses what would not be the whole run: a missing shard, the same shard twice, a
+    /// shard of another project (issue 13, item 7).
+    func testMergeRefusesIncompleteOrForeignShards() throws {
+        let s = try Scratch()
+        let build = try SampleProject.make(s, units: 6)
+        var thirds: [String] = []
+        for k in 1...3 {
+            let out = s.path("third\(k).json")
+            let r = try Run.oxidize(["report", "--format", "json", "-p", build, "--shard", "\(k)/3", "-o", out, "--no-cache"])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            thirds.append(out)
+        }
+        let missing = try Run.oxidize(["merge", thirds[0], thirds[1]])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.stderr.contains("incomplete shard set: 3/3 missing"), missing.stderr)
+        let twice = try Run.oxidize(["merge", thirds[0], thirds[1], thirds[1]])
+        XCTAssertEqual(twice.status, 2)
+        XCTAssertTrue(twice.stderr.contains("both shard 2/3"), twice.stderr)
+        XCTAssertEqual(try Run.oxidize(["merge"] + thirds).status, 0)
+
+        let other = try Scratch()
+        let otherBuild = try SampleProject.make(other, units: 4)
+        let foreign = other.path("foreign.json")
+        XCTAssertEqual(try Run.oxidize(["report", "--format", "json", "-p", otherBuild, "--shard", "3/3", "-o", foreign, "--no-cache"]).status, 0)
+        let mixed = try Run.oxidize(["merge", thirds[0], thirds[1], foreign])
+        XCTAssertEqual(mixed.status, 2)
+        XCTAssertTrue(mixed.stderr.contains("of another run"), mixed.stderr)
+    }
 }
 
 /// Progress is drawn on a terminal only: never into a pipe or a file, never with --quiet.
