@@ -17,7 +17,7 @@ public struct Baseline: Codable, Sendable, Equatable {
     public var findings: [Entry]
 
     public init(findings: [Entry]) {
-        self.version = 1
+        self.version = 2
         self.findings = findings.sorted { ($0.file, $0.function, $0.id, $0.text) < ($1.file, $1.function, $1.id, $1.text) }
     }
 
@@ -42,9 +42,34 @@ public struct Baseline: Codable, Sendable, Equatable {
         }
     }
 
+    /// `file` (as the report names it: relative to the working folder, or absolute) relative to
+    /// the folder of the baseline file, both taken absolute, `.` and `..` resolved, symlinks followed.
+    public static func path(of file: String, relativeTo baseline: String) -> String {
+        func components(_ p: String) -> [String] {
+            URL(fileURLWithPath: p).standardizedFileURL.resolvingSymlinksInPath().pathComponents
+        }
+        let target = components(file)
+        let base = Array(components(baseline).dropLast())
+        var common = 0
+        while common < min(target.count, base.count), target[common] == base[common] { common += 1 }
+        let up = Array(repeating: "..", count: base.count - common)
+        return (up + target[common...]).joined(separator: "/")
+    }
+
     public static func read(_ data: Data, file: String) throws -> Baseline {
-        do { return try JSONDecoder().decode(Baseline.self, from: data) }
+        var b: Baseline
+        do { b = try JSONDecoder().decode(Baseline.self, from: data) }
         catch { throw ReportError(file: file, message: "not an oxidize baseline: \(error)") }
+        if b.version == 1 {
+            // Version 1 named files as the run that wrote it was given them: taken relative to
+            // the working folder of this run.
+            b = Baseline(findings: b.findings.map { e in
+                var e = e; e.file = path(of: e.file, relativeTo: file); return e
+            })
+        } else if b.version != 2 {
+            throw ReportError(file: file, message: "baseline version \(b.version) is newer than this oxidize reads (2)")
+        }
+        return b
     }
 
     public func encoded() -> Data {

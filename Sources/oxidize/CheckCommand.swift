@@ -47,11 +47,14 @@ struct CheckCommand: ParsableCommand {
         }
         let sources = SourceLines()
         report.diagnostics = sources.unsuppressed(report.diagnostics)
-        func key(_ d: Report.Diagnostic) -> Baseline.Entry {
-            Baseline.Entry(id: d.id, file: d.file, function: d.function, text: Baseline.normalize(sources.line(d.file, d.line) ?? ""))
+        // Files are named relative to the baseline's folder: `a.c`, `./a.c`, an absolute path
+        // and a run from another folder name the same file alike.
+        func key(_ d: Report.Diagnostic, baseline: String) -> Baseline.Entry {
+            Baseline.Entry(id: d.id, file: Baseline.path(of: d.file, relativeTo: baseline), function: d.function,
+                           text: Baseline.normalize(sources.line(d.file, d.line) ?? ""))
         }
         if let path = writeBaseline {
-            try Output.write(Baseline(findings: report.diagnostics.map(key)).encoded(), to: path, inputs: common.inputs)
+            try Output.write(Baseline(findings: report.diagnostics.map { key($0, baseline: path) }).encoded(), to: path, inputs: common.inputs)
         }
         if let path = baseline {
             guard let data = FileManager.default.contents(atPath: path) else {
@@ -60,7 +63,7 @@ struct CheckCommand: ParsableCommand {
             }
             do {
                 let known = try Baseline.read(data, file: path)
-                report.diagnostics = known.filter(report.diagnostics, key: key)
+                report.diagnostics = known.filter(report.diagnostics) { key($0, baseline: path) }
             } catch let e as ReportError {
                 Output.error(e.description)
                 throw ExitCode(2)

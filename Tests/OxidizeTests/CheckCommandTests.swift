@@ -80,6 +80,24 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertEqual(try Run.oxidize(["check", c, "--baseline", bad]).status, 2)
     }
 
+    /// A baseline names files relative to itself: written for `bug.c` from the project folder, it
+    /// matches `./bug.c`, the absolute path, `sub/../bug.c` and a run from another folder.
+    func testBaselineMatchesEverySpellingOfTheFile() throws {
+        let s = try Scratch()
+        _ = try s.write("bug.c", buggy)
+        try FileManager.default.createDirectory(atPath: s.path("sub"), withIntermediateDirectories: true)
+        XCTAssertEqual(try Run.oxidize(["check", "bug.c", "--write-baseline", "baseline.json"], cwd: s.url).status, 1)
+        for (spelling, cwd) in [("./bug.c", s.url), (s.path("bug.c"), s.url), ("sub/../bug.c", s.url),
+                                ("../bug.c", s.url.appendingPathComponent("sub"))] {
+            let base = cwd == s.url ? "baseline.json" : "../baseline.json"
+            let r = try Run.oxidize(["check", spelling, "--baseline", base], cwd: cwd)
+            XCTAssertEqual(r.status, 0, "\(spelling) from \(cwd.lastPathComponent): \(r.out)\(r.stderr)")
+        }
+        // Another file with the same finding is not covered by it.
+        _ = try s.write("sub/bug.c", buggy)
+        XCTAssertEqual(try Run.oxidize(["check", "sub/bug.c", "--baseline", "baseline.json"], cwd: s.url).status, 1)
+    }
+
     func testSuppressionComment() throws {
         let s = try Scratch()
         let c = try s.write("bug.c", buggy.replacingOccurrences(of: "    return *p;", with: "    // oxidize-ignore: use-after-free\n    return *p;"))
