@@ -88,8 +88,9 @@ public struct UnitCache: Sendable {
         guard bytes.count > head + 8, Array(bytes[0..<head]) == Self.magic else { return nil }
         var sum: UInt64 = 0
         for (i, b) in bytes[head..<head + 8].enumerated() { sum |= UInt64(b) << (8 * UInt64(i)) }
-        guard fnv(bytes[(head + 8)...]) == sum, let (manifest, _) = splitManifest(Array(bytes[(head + 8)...])) else { return nil }
+        guard fnv(bytes[(head + 8)...]) == sum, let (manifest, absent, _) = splitManifest(Array(bytes[(head + 8)...])) else { return nil }
         for m in manifest where !unchanged(m) { return nil }
+        for f in absent where FileManager.default.fileExists(atPath: f) { return nil }
         return sum
     }
 
@@ -133,8 +134,10 @@ public struct UnitCache: Sendable {
         for (i, b) in bytes[head..<head + 8].enumerated() { sum |= UInt64(b) << (8 * UInt64(i)) }
         let payload = bytes[(head + 8)...]
         guard fnv(payload) == sum else { return .corrupt }
-        guard let (manifest, unitBytes) = splitManifest(Array(payload)) else { return .corrupt }
+        guard let (manifest, absent, unitBytes) = splitManifest(Array(payload)) else { return .corrupt }
         for m in manifest where !unchanged(m) { return .miss }
+        // A header that now shadows one the unit read (same name, earlier on the search path).
+        for f in absent where FileManager.default.fileExists(atPath: f) { return .miss }
         guard let tu = TranslationUnit.decode(Data(unitBytes)) else { return .corrupt }
         var unit = tu
         unit.mainFile = file   // the spelling given this time
@@ -156,6 +159,9 @@ public struct UnitCache: Sendable {
             u64(UInt64(name.count)); manifest += name
             u64(size); u64(mtime); u64(hash)
         }
+        let absent = Self.shadows(of: tu.inputs, file: file, arguments: arguments).filter { Self.fileStat($0) == nil && !FileManager.default.fileExists(atPath: $0) }
+        u64(UInt64(absent.count))
+        for f in absent { let name = Array(f.utf8); u64(UInt64(name.count)); manifest += name }
         let payload = manifest + [UInt8](tu.encoded())
         var out = Self.magic
         let sum = fnv(payload)
@@ -167,7 +173,7 @@ public struct UnitCache: Sendable {
 
     struct Input { var path: String; var size: UInt64; var mtime: UInt64; var hash: UInt64 }
 
-    func splitManifest(_ p: [UInt8]) -> ([Input], ArraySlice<UInt8>)? {
+    func splitManifest(_ p: [UInt8]) -> ([Input], [String], ArraySlice<UInt8>)? {
         var at = 0
         func u64() -> UInt64? {
             guard at + 8 <= p.count else { return nil }
@@ -185,7 +191,43 @@ public struct UnitCache: Sendable {
             guard let size = u64(), let mtime = u64(), let hash = u64() else { return nil }
             out.append(Input(path: name, size: size, mtime: mtime, hash: hash))
         }
-        return (out, p[at...])
+        guard let m = u64(), m < 1_000_000 else { return nil }
+        var absent: [String] = []
+        for _ in 0..<m {
+            guard let len = u64(), len < 1_000_000, at + Int(len) <= p.count else { return nil }
+            absent.append(String(decoding: p[at..<at + Int(len)], as: UTF8.self))
+            at += Int(len)
+        }
+        return (out, absent, p[at...])
+    }
+
+    /// Where a file could appear that the preprocessor would take instead of one the unit read:
+    /// each input's name as it can be included (relative to a folder of the search path or to
+    /// its own folder), under each folder the user's search path puts first (the main file's
+    /// folder and the -I, -iquote and -isystem folders). Those that do not exist when the entry is
+    /// stored must still not exist when it is used.
+    static func shadows(of inputs: [String], file: String, arguments: [String]) -> [String] {
+        func absolute(_ p: String) -> String { URL(fileURLWithPath: p).standardizedFileURL.path }
+        var user: [String] = [absolute(URL(fileURLWithPath: file).deletingLastPathComponent().path)]
+        var i = 0
+        while i < arguments.count {
+            let a = arguments[i]
+            for flag in ["-I", "-iquote", "-isystem", "-idirafter"] where a.hasPrefix(flag) {
+                if a == flag, i + 1 < arguments.count { user.append(absolute(arguments[i + 1])); i += 1 }
+                else if a.count > flag.count, flag == "-I" { user.append(absolute(String(a.dropFirst(flag.count)))) }
+                break
+            }
+            i += 1
+        }
+        let roots = user + ["/usr/include", "/usr/local/include", "/usr/include/x86_64-linux-gnu", "/usr/include/aarch64-linux-gnu"]
+        let main = absolute(file)
+        var out = Set<String>()
+        for input in inputs where input != main {
+            var names = [URL(fileURLWithPath: input).lastPathComponent]
+            for r in roots where input.hasPrefix(r + "/") { names.append(String(input.dropFirst(r.count + 1))) }
+            for dir in user { for n in names where dir + "/" + n != input { out.insert(dir + "/" + n) } }
+        }
+        return out.sorted()
     }
 
     /// Same size and modification time, or (when the time changed) the same content.

@@ -36,6 +36,29 @@ final class CacheTests: XCTestCase {
         XCTAssertTrue(noCache.stderr.contains("cache: 0 of 5 units from (no cache)"), noCache.stderr)
     }
 
+    /// A header that appears earlier on the include path shadows the one a cached unit read:
+    /// the entry is stale (issue 13, item 8). Here `-I first -I second`, lib.h only in second,
+    /// then a lib.h with another function is created in first.
+    func testHeaderShadowingOnTheIncludePathInvalidates() throws {
+        let s = try Scratch()
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: s.path("first"), withIntermediateDirectories: true)
+        try fm.createDirectory(atPath: s.path("second"), withIntermediateDirectories: true)
+        _ = try s.write("second/lib.h", "char *old_api(char *p);\n")
+        let c = try s.write("main.c", "#include \"lib.h\"\nchar *use(char *p) { return old_api(p); }\n")
+        let cache = s.path("cache")
+        func report() throws -> Run {
+            let r = try Run.oxidize(["report", "--format", "json", c, "--cache-dir", cache, "--", "-I", s.path("first"), "-I", s.path("second")])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            return r
+        }
+        XCTAssertTrue(try report().out.contains("old_api"))
+        XCTAssertTrue(try report().out.contains("old_api"), "cached")
+        _ = try s.write("first/lib.h", "#define old_api(p) new_api(p)\nchar *new_api(char *p);\n")
+        let after = try report()
+        XCTAssertTrue(after.out.contains("new_api"), "the shadowing header is read: \(after.out.prefix(400))")
+    }
+
     func testCorruptEntryIsDetectedAndRebuilt() throws {
         let s = try Scratch()
         let build = try SampleProject.make(s, units: 1)
