@@ -151,6 +151,12 @@ enum InputCheck {
             return InputError(file: path, message: "no such file")
         }
         if isDir.boolValue { return InputError(file: path, message: "is a directory, not a C source file (use -p BUILD_DIR for projects)") }
+        // A FIFO or a device would be read forever (or twice, by two readers): C comes from files.
+        var st = stat()
+        if stat(path, &st) == 0, (st.st_mode & S_IFMT) != S_IFREG {
+            let what = (st.st_mode & S_IFMT) == S_IFIFO ? "a FIFO" : (st.st_mode & S_IFMT) == S_IFSOCK ? "a socket" : "a device"
+            return InputError(file: path, message: "is \(what), not a regular file; save the C to a file first")
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             return InputError(file: path, message: "cannot be read (permission denied)")
         }

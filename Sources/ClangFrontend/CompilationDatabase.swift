@@ -23,6 +23,17 @@ public enum CompilationDatabase {
         guard FileManager.default.fileExists(atPath: json) else {
             return .failure(InputError(file: json, message: "no such file (configure with -DCMAKE_EXPORT_COMPILE_COMMANDS=ON, or use bear)"))
         }
+        // libclang prints its YAML parser's complaints about broken JSON to stderr: checked first.
+        guard let data = FileManager.default.contents(atPath: json) else {
+            return .failure(InputError(file: json, message: "cannot be read"))
+        }
+        do {
+            guard try JSONSerialization.jsonObject(with: data) is [Any] else {
+                return .failure(InputError(file: json, message: "not a compilation database (a JSON array of {directory, file, command or arguments})"))
+            }
+        } catch {
+            return .failure(InputError(file: json, message: "not valid JSON (truncated or damaged?): regenerate it with the build system"))
+        }
         var err = CXCompilationDatabase_NoError
         guard let db = clang_CompilationDatabase_fromDirectory(buildDirectory, &err), err == CXCompilationDatabase_NoError else {
             return .failure(InputError(file: json, message: "cannot be read as a compilation database"))

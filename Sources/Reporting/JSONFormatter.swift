@@ -30,9 +30,21 @@ public enum JSONFormatter {
 
     /// Reads a report, checking it is one and of a version this build understands.
     public static func read(_ data: Data, file: String) throws -> Report {
-        struct Probe: Decodable { var version: String? }
-        guard let probe = try? JSONDecoder().decode(Probe.self, from: data), let v = probe.version else {
-            throw ReportError(file: file, message: "not an oxidize report (no \"version\")")
+        struct Probe: Decodable {
+            var version: String?
+            var schema: String?
+            enum CodingKeys: String, CodingKey { case version, schema = "$schema" }
+        }
+        guard (try? JSONSerialization.jsonObject(with: data)) != nil else {
+            throw ReportError(file: file, message: data.isEmpty ? "empty file, not an oxidize report"
+                              : "not valid JSON (truncated or damaged?), not an oxidize report")
+        }
+        let probe = try? JSONDecoder().decode(Probe.self, from: data)
+        if let schema = probe?.schema, schema.lowercased().contains("sarif") {
+            throw ReportError(file: file, message: "a SARIF log, not an oxidize report (oxidize report --format json writes one)")
+        }
+        guard let v = probe?.version else {
+            throw ReportError(file: file, message: "not an oxidize report (no \"version\"; oxidize report --format json writes one)")
         }
         guard v.split(separator: ".").first == Report.currentVersion.split(separator: ".").first else {
             throw ReportError(file: file, message: "report version \(v) is not supported (this oxidize reads \(Report.currentVersion))")

@@ -95,7 +95,13 @@ enum Output {
     /// Writes what `produce` hands its `emit`, in order, as it comes (see `write(parts:)`).
     static func write(to path: String?, inputs: [String], _ produce: ((any ContiguousBytes) throws -> Void) throws -> Void) throws {
         guard let path else {
-            try produce { part in try part.withUnsafeBytes { try writeAll(STDOUT_FILENO, $0, name: "standard output") } }
+            do { try produce { part in try part.withUnsafeBytes { try writeAll(STDOUT_FILENO, $0, name: "standard output") } } }
+            catch let e as WriteError {
+                // A reader that went away (`| head`) ends the run quietly, as SIGPIPE would.
+                if e.code == EPIPE { throw ExitCode(141) }
+                error("oxidize: error: cannot write to standard output (\(e.message))")
+                throw ExitCode(2)
+            }
             return
         }
         let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
@@ -148,7 +154,10 @@ enum Output {
         }
     }
 
-    struct WriteError: Error { var message: String }
+    struct WriteError: Error {
+        var message: String
+        var code: Int32 = 0
+    }
 
     private static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, name: String) throws {
         var done = 0
@@ -156,7 +165,7 @@ enum Output {
             let n = Glibc.write(fd, bytes.baseAddress! + done, bytes.count - done)
             if n < 0 {
                 if errno == EINTR { continue }
-                throw WriteError(message: String(cString: strerror(errno)))
+                throw WriteError(message: String(cString: strerror(errno)), code: errno)
             }
             done += n
         }

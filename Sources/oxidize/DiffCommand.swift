@@ -39,6 +39,13 @@ struct DiffCommand: ParsableCommand {
         if !diff.isEmpty { throw ExitCode(1) }
     }
 
+    static func looksLikeJSON(_ path: String) -> Bool {
+        guard let h = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? h.close() }
+        let head = (try? h.read(upToCount: 64)) ?? Data()
+        return head.first { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) } == UInt8(ascii: "{")
+    }
+
     /// A report file, or the report of a C file or of every .c file under a folder.
     func load(_ path: String) throws -> Report {
         var isDir: ObjCBool = false
@@ -46,7 +53,14 @@ struct DiffCommand: ParsableCommand {
             Output.error("\(path): error: no such file")
             throw ExitCode(2)
         }
-        if !isDir.boolValue && path.hasSuffix(".json") {
+        // /dev/null is the empty side, as for diff(1): everything in the other one is added.
+        if path == "/dev/null" {
+            return Report(tool: .init(name: "oxidize", version: "", clang: ""), models: [], files: [], functions: [], structs: [],
+                          summary: .init(functions: 0, pointers: 0, owned: 0, borrowed: 0, shared: 0, raw: 0, safeShare: 1),
+                          diagnostics: [])
+        }
+        // A report is JSON whatever it is called (.json, .sarif, ...): C never starts with `{`.
+        if !isDir.boolValue && (path.hasSuffix(".json") || Self.looksLikeJSON(path)) {
             guard let data = FileManager.default.contents(atPath: path) else {
                 Output.error("\(path): error: cannot be read")
                 throw ExitCode(2)

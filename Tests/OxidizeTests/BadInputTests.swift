@@ -23,6 +23,52 @@ final class BadInputTests: XCTestCase {
         assertCleanFailure(r, mentions: [s.url.path, "directory"])
     }
 
+    /// Issue 13, item 14: inputs that are not what they are taken for.
+    func testFifoInputIsRefusedNotWaitedOn() throws {
+        let s = try Scratch()
+        let fifo = s.path("pipe.c")
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        let r = try Run.oxidize(["report", fifo], timeout: 20)
+        assertCleanFailure(r, mentions: [fifo, "is a FIFO"])
+    }
+
+    func testDiffTakesDevNullSarifAndBrokenReportsClearly() throws {
+        let s = try Scratch()
+        let c = try s.write("new.c", "#include <stdlib.h>\nchar *make(void) { return malloc(4); }\n")
+        let added = try Run.oxidize(["diff", "/dev/null", c])
+        XCTAssertNotEqual(added.status, 2, added.stderr)
+        XCTAssertTrue(added.out.contains("make"), "everything in the new side is added: \(added.out)")
+        let sarif = s.path("x.sarif")
+        XCTAssertEqual(try Run.oxidize(["check", "--format", "sarif", c, "-o", sarif, "--fail-on", "never"]).status, 0)
+        assertCleanFailure(try Run.oxidize(["diff", sarif, sarif]), mentions: [sarif, "a SARIF log, not an oxidize report"])
+        let truncated = try s.write("cut.json", "{\"version\": \"1.2\", \"functions\": [")
+        assertCleanFailure(try Run.oxidize(["diff", truncated, truncated]), mentions: [truncated, "not valid JSON"])
+    }
+
+    func testBrokenCompileDatabaseIsOneClearLine() throws {
+        let s = try Scratch()
+        let build = s.path("build")
+        try FileManager.default.createDirectory(atPath: build, withIntermediateDirectories: true)
+        _ = try s.write("build/compile_commands.json", "[{\"directory\": \"/tmp\", \"file\": \"a.c\", \"command\": \"cc a.c\"")
+        let r = try Run.oxidize(["report", "-p", build])
+        assertCleanFailure(r, mentions: ["compile_commands.json", "not valid JSON"])
+        XCTAssertFalse(r.stderr.contains("YAML"), r.stderr)
+    }
+
+    /// A full standard output is an error message and exit 2, not a Swift error dump.
+    func testFullStandardOutput() throws {
+        guard FileManager.default.fileExists(atPath: "/dev/full") else { throw XCTSkip("no /dev/full") }
+        let s = try Scratch()
+        let c = try s.write("a.c", "int f(int *p) { return *p; }\n")
+        let err = s.path("err")
+        let status = try Spawn.run(Repo.binary.path, ["report", c], environment: ProcessInfo.processInfo.environment,
+                                   stdin: nil, stdout: "/dev/full", stderr: err, timeout: 60)
+        let text = try String(contentsOfFile: err, encoding: .utf8)
+        XCTAssertEqual(status, 2, text)
+        XCTAssertTrue(text.contains("cannot write to standard output (No space left on device)"), text)
+        XCTAssertFalse(text.contains("WriteError"), text)
+    }
+
     func testBinaryFile() throws {
         let s = try Scratch()
         let path = s.path("blob.c")
