@@ -106,18 +106,8 @@ public enum RustCheck {
     /// output is dropped); nil when it cannot be started.
     static func run(_ executable: String, _ arguments: [String], in directory: String? = nil,
                     environment: [String: String]? = nil) -> (status: Int32, stderr: String)? {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: executable)
-        p.arguments = arguments
-        if let directory { p.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        if let environment { p.environment = environment }
-        let err = Pipe()
-        p.standardError = err
-        p.standardOutput = FileHandle.nullDevice
-        guard (try? p.run()) != nil else { return nil }
-        let output = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: output, as: UTF8.self))
+        guard let r = ChildProcess.run(executable, arguments, in: directory, environment: environment) else { return nil }
+        return (r.status, String(decoding: r.stderr, as: UTF8.self))
     }
 
     /// The first error rustc reports on `code`, or nil when it compiles (or rustc is absent).

@@ -138,6 +138,8 @@ enum Output {
             throw ExitCode(2)
         }
         let temp = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        Interruption.removeIfInterrupted(temp)
+        defer { Interruption.done(temp) }
         var open = true
         do {
             let mask = umask(0); umask(mask)

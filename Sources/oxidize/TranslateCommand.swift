@@ -125,20 +125,9 @@ enum Rustfmt {
     static func format(_ code: String) -> String? {
         let candidates = ["/usr/bin/rustfmt", "/usr/local/bin/rustfmt", NSHomeDirectory() + "/.cargo/bin/rustfmt"]
         guard let path = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return nil }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: path)
-        p.arguments = ["--edition", "2021", "--emit", "stdout", "--quiet"]
-        let input = Pipe(), out = Pipe()
-        p.standardInput = input
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        do { try p.run() } catch { return nil }
-        let writer = Thread { input.fileHandleForWriting.write(Data(code.utf8)); try? input.fileHandleForWriting.close() }
-        writer.start()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0, !data.isEmpty else { return nil }
-        return String(decoding: data, as: UTF8.self)
+        guard let r = ChildProcess.run(path, ["--edition", "2021", "--emit", "stdout", "--quiet"], stdin: Data(code.utf8)),
+              r.status == 0, !r.stdout.isEmpty else { return nil }
+        return String(decoding: r.stdout, as: UTF8.self)
     }
 }
 
@@ -175,11 +164,46 @@ enum CargoProject {
     /// A translated whole program: the crate's files, and the offline config with `--registry`.
     static func write(_ project: ProjectTranslation, to dir: String, registry: String?) throws {
         do {
-            try CrateFiles.write(project, to: dir)
-            if let registry { try writeConfig(registry: registry, dir: dir) }
+            try staged(dir) { stage in
+                try CrateFiles.write(project, to: stage)
+                if let registry { try writeConfig(registry: registry, dir: stage) }
+            }
         } catch {
             Output.error("\(dir): error: cannot write the cargo project (\((error as NSError).localizedDescription))")
             throw ExitCode(2)
+        }
+    }
+
+    /// Writes a crate through a staging folder beside `dir`, moved into place only when every
+    /// file is written: a full disk or an interrupt leaves `dir` as it was (and no staging
+    /// folder behind). A new `dir` is the staging folder renamed; into an existing one (empty, or
+    /// with --force) each file is moved in by rename.
+    static func staged(_ dir: String, _ write: (String) throws -> Void) throws {
+        let fm = FileManager.default
+        let url = URL(fileURLWithPath: dir).standardizedFileURL
+        let parent = url.deletingLastPathComponent().path
+        try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        var template = Array((parent + "/." + url.lastPathComponent + ".oxidize-XXXXXX").utf8CString)
+        guard mkdtemp(&template) != nil else { throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))]) }
+        let stage = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        Interruption.removeIfInterrupted(stage)
+        defer { try? fm.removeItem(atPath: stage); Interruption.done(stage) }
+        try write(stage)
+        let mask = umask(0); umask(mask)
+        chmod(stage, 0o777 & ~mask)
+        if !fm.fileExists(atPath: url.path) {
+            guard rename(stage, url.path) == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))]) }
+            return
+        }
+        let files = (fm.enumerator(atPath: stage)?.allObjects as? [String] ?? []).sorted()
+        for f in files {
+            var isDir: ObjCBool = false
+            _ = fm.fileExists(atPath: stage + "/" + f, isDirectory: &isDir)
+            if isDir.boolValue {
+                try fm.createDirectory(atPath: url.path + "/" + f, withIntermediateDirectories: true)
+            } else if rename(stage + "/" + f, url.path + "/" + f) != 0 {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "\(f): \(String(cString: strerror(errno)))"])
+            }
         }
     }
 
@@ -217,11 +241,13 @@ enum CargoProject {
             toml += c == "zmq" ? "zmq = \"0.9\"\n" : "\(c) = \"*\"\n"
         }
         do {
-            try fm.createDirectory(atPath: dir + "/src", withIntermediateDirectories: true)
-            try Data(toml.utf8).write(to: URL(fileURLWithPath: dir + "/Cargo.toml"), options: .atomic)
-            let target = dir + (translation.isProgram ? "/src/main.rs" : "/src/lib.rs")
-            try Data(code.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
-            if let registry { try writeConfig(registry: registry, dir: dir) }
+            try staged(dir) { stage in
+                try fm.createDirectory(atPath: stage + "/src", withIntermediateDirectories: true)
+                try Data(toml.utf8).write(to: URL(fileURLWithPath: stage + "/Cargo.toml"), options: .atomic)
+                let target = stage + (translation.isProgram ? "/src/main.rs" : "/src/lib.rs")
+                try Data(code.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
+                if let registry { try writeConfig(registry: registry, dir: stage) }
+            }
         } catch {
             Output.error("\(dir): error: cannot write the cargo project (\((error as NSError).localizedDescription))")
             throw ExitCode(2)

@@ -35,6 +35,7 @@ func runCommand() -> Never {
 // clang's parser and in our recursive walk: parse on this process's own big-stack thread
 // (LIBCLANG_NOTHREADS keeps libclang from moving the parse to an 8 MiB thread of its own).
 setenv("LIBCLANG_NOTHREADS", "1", 1)
+Interruption.install()
 let worker = Thread { runCommand() }
 worker.stackSize = 1 << 30
 worker.start()

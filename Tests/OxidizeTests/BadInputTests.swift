@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 
 /// Bad input gets one clear line naming the file and the problem, exit 2, never a crash.
@@ -67,6 +68,55 @@ final class BadInputTests: XCTestCase {
         XCTAssertEqual(status, 2, text)
         XCTAssertTrue(text.contains("cannot write to standard output (No space left on device)"), text)
         XCTAssertFalse(text.contains("WriteError"), text)
+    }
+
+    /// Issue 13, item 13: SIGINT while `-o` is being written removes the temporary (the
+    /// report of 40,000 functions is streamed into it for a while) and leaves no output.
+    func testInterruptDuringOutputLeavesNothingBehind() throws {
+        let s = try Scratch()
+        let big = (0..<40_000).map { "int *f\($0)(int *p, int **q) { *q = p; return p + \($0); }" }.joined(separator: "\n")
+        let c = try s.write("big.c", big + "\n")
+        let out = s.path("out.json")
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let exe: String = Repo.binary.path
+        let words: [String] = [exe, "report", "--no-cache", "--format", "json", c, "-o", out]
+        let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        XCTAssertEqual(posix_spawn(&pid, exe, &actions, nil, argv, environ), 0)
+        let deadline = Date().addingTimeInterval(120)
+        var seen = false
+        while Date() < deadline, !seen {
+            seen = ((try? FileManager.default.contentsOfDirectory(atPath: s.url.path)) ?? []).contains { $0.hasPrefix(".out.json.oxidize-") }
+            if !seen { usleep(2_000) }
+        }
+        XCTAssertTrue(seen, "the temporary output never appeared")
+        kill(pid, SIGINT)
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        XCTAssertEqual(status & 0x7f, SIGINT, "ends by the signal")
+        let left = (try? FileManager.default.contentsOfDirectory(atPath: s.url.path)) ?? []
+        XCTAssertEqual(left.sorted(), ["big.c"], "nothing half-written is left: \(left)")
+    }
+
+    /// A disk that fills while a --cargo crate is written (here a file-size limit) leaves no
+    /// half-written crate: the target is not created and no staging folder stays.
+    func testFailedCrateWriteLeavesNoHalfCrate() throws {
+        let s = try Scratch()
+        let body = (0..<200).map { "int f\($0)(int x) { return x * \($0) + 1; }" }.joined(separator: "\n")
+        let c = try s.write("prog.c", body + "\nint main(void) { return f1(2) - 3; }\n")
+        let crate = s.path("crate")
+        let script = "trap '' XFSZ; ulimit -f 8; exec \"$0\" translate --no-rustfmt \"$1\" --cargo \"$2\""
+        let exe: String = Repo.binary.path
+        let r = try Tool.run("/bin/sh", ["-c", script, exe, c, crate], env: ["OXIDIZE_RUSTC": ""])
+        XCTAssertEqual(r.status, 2, r.stderr)
+        XCTAssertTrue(r.stderr.contains("cannot write the cargo project"), r.stderr)
+        let left = (try? FileManager.default.contentsOfDirectory(atPath: s.url.path)) ?? []
+        XCTAssertEqual(left.sorted(), ["prog.c"], "no crate and no staging folder: \(left)")
     }
 
     func testBinaryFile() throws {
