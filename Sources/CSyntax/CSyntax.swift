@@ -47,7 +47,9 @@ public indirect enum CTy: Sendable, Hashable {
     /// Index into `Program.records`.
     case record(Int)
     case function(FnTy)
-    /// Something the faithful tier has no form for (`_Complex`, vectors); `spelling` names it.
+    /// A SIMD vector (`__m128i`, GCC's `vector_size`): `count` elements of the element type.
+    case vector(CTy, count: Int)
+    /// Something the faithful tier has no form for (`_Complex`); `spelling` names it.
     case unsupported(String)
 
     public var isPointer: Bool { if case .pointer = self { return true }; return false }
@@ -194,6 +196,10 @@ public indirect enum CExprKind: Sendable {
     /// GCC's `__atomic_*` builtins (clang's AtomicExpr): the builtin's name and its operands in
     /// clang's order (pointer, memory order, value, ...).
     case atomic(String, [CExpr])
+    /// An x86 SIMD intrinsic written as a macro (`_mm_shuffle_epi32(a, 3)`): clang expands it
+    /// into builtins on the header's internal vector types; kept as its name and the caller's
+    /// arguments, in the order written.
+    case intrinsic(String, [CExpr])
     /// Forms the tier refuses, named for the error.
     case unsupported(String)
 }

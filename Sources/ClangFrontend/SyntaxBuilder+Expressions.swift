@@ -8,6 +8,7 @@ extension SyntaxBuilder {
         let t = type(clang_getCursorType(c))
         let at = loc(c)
         func make(_ k: CExprKind) -> CExpr { CExpr(k, t, at) }
+        if let macro = intrinsicMacro(c) { return make(.intrinsic(macro.name, macro.arguments.map(expression))) }
         switch kind {
         case CXCursor_IntegerLiteral, CXCursor_CharacterLiteral:
             return make(.intLiteral(evaluate(c) ?? 0))

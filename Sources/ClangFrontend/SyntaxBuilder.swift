@@ -17,10 +17,21 @@ final class SyntaxBuilder {
     private var fileNames: [UnsafeMutableRawPointer?: String] = [:]
     /// Variables whose initializer is being lowered.
     private var initializing: Set<Int> = []
+    /// Whether the unit includes the compiler's SIMD headers (`*intrin.h`): only then are
+    /// expressions checked for intrinsic macros.
+    let usesIntrinsics: Bool
+    var systemFiles: [UnsafeMutableRawPointer?: Bool] = [:]
 
     init(unit: CXTranslationUnit, mainFile: String) {
         self.unit = unit
         self.program = Program(mainFile: mainFile)
+        final class Found { var any = false }
+        let found = Found()
+        clang_getInclusions(unit, { file, _, _, data in
+            guard let file else { return }
+            if consume(clang_getFileName(file)).hasSuffix("intrin.h") { Unmanaged<Found>.fromOpaque(data!).takeUnretainedValue().any = true }
+        }, Unmanaged.passUnretained(found).toOpaque())
+        usesIntrinsics = found.any
     }
 
     func run() -> Program {
@@ -112,6 +123,8 @@ final class SyntaxBuilder {
         functionsByName[name] = id
         program.functions.append(CFunction(name: name, type: fty, params: [], body: nil,
                                            isStatic: clang_getCursorLinkage(c) == CXLinkage_Internal, loc: loc(c)))
+        // Where it is declared, until a definition says where it is defined.
+        program.functions[id].isSystem = clang_Location_isInSystemHeader(clang_getCursorLocation(c)) != 0
         return id
     }
 
@@ -314,6 +327,8 @@ final class SyntaxBuilder {
             return type(clang_Type_getValueType(t))
         case CXType_VariableArray:
             return .unsupported("a variable-length array")
+        case CXType_Vector, CXType_ExtVector:
+            return .vector(type(clang_getElementType(t)), count: Int(clang_getNumElements(t)))
         default:
             return .unsupported(consume(clang_getTypeSpelling(t)))
         }

@@ -113,6 +113,7 @@ extension FaithfulTranslator {
         case .statementExpr(let s): return .block(statementExpressionBlock(s, at: e.loc))
         case .vaArg(let list): return vaArg(list, e)
         case .atomic(let name, let operands): return atomicBuiltin(name, operands, e)
+        case .intrinsic(let name, let args): return intrinsic(name, args, e.type)
         case .vlaSizeof(let id, let size):
             return .method(.cast(.method(.path(localName(id)), "len", []), rtype(e.type)), "wrapping_mul", [intLiteral(size, e.type)])
         case .unsupported(let what):
@@ -212,6 +213,11 @@ extension FaithfulTranslator {
             return .unary(.deref, rvalue(p))
         case .member(let base, let r, let f, let arrow):
             return .field(recordPlace(base, arrow), fieldName(r, f))
+        case .subscript(let base, let index) where { if case .vector = base.type { return true }; return false }():
+            // GCC's vector element (`v[2]`): through a pointer to the register's bytes.
+            guard case .vector(let element, _) = base.type else { return rvalue(e) }
+            let bytes = RExpr.cast(.macro(Self.addrOf, [place(base)]), .pointer(rtype(element), mutable: true))
+            return .unary(.deref, offset(bytes, index))
         case .subscript(let base, let index):
             if case .cast(let array, _) = base.kind, case .array(_, let count) = array.type, base.type.isPointer {
                 // A flexible array member (`T data[]`) or the old struct hack (`T data[1]`) is
@@ -491,6 +497,7 @@ extension FaithfulTranslator {
         if let id = direct {
             let f = program.functions[id]
             if let builtin = varargBuiltin(f.name, args, at: e.loc) ?? syncBuiltin(f.name, args, e) ?? builtinCall(f.name, args, e) { return builtin }
+            if Self.isIntrinsic(f) { return intrinsic(f.name, args, e.type) }
             if f.body == nil, crate?.functionPath(f.name, from: unitIndex) == nil, let v = vaListLibraryCall(f.name, args) { return v }
             need(function: id)
             let params = f.type.params
@@ -513,6 +520,52 @@ extension FaithfulTranslator {
         }
         let fn = rvalue(callee)
         return .call(.method(fn, "expect", [.literal("\"non-null function pointer\"")]), args.map(rvalue))
+    }
+
+    // MARK: SIMD intrinsics
+
+    /// A function of the compiler's SIMD headers (`_mm_xor_si128`, `_mm256_mul_ps`): an inline
+    /// wrapper around builtins, called as the `core::arch` intrinsic of the same name.
+    static func isIntrinsic(_ f: CFunction) -> Bool {
+        f.isSystem && (f.name.hasPrefix("_mm_") || f.name.hasPrefix("_mm256_") || f.name.hasPrefix("_mm512_")) && f.name != "_mm_malloc" && f.name != "_mm_free"
+    }
+
+    /// `::core::arch::x86_64::NAME(args)`. Vectors pass as they are; integer constants as bare
+    /// literals (an immediate operand must be a constant: Rust takes it as a const generic);
+    /// other numbers and pointers converted to the intrinsic's parameter type by `as _`. The
+    /// result is converted to the C expression's type when that is a number.
+    func intrinsic(_ name: String, _ args: [CExpr], _ type: CTy) -> RExpr {
+        var name = ["_mm_popcnt_u32": "_popcnt32", "_mm_popcnt_u64": "_popcnt64"][name] ?? name
+        var args = args
+        // A shift by a count that is no constant (`_mm_slli_epi64(a, n)`, which C allows): Rust
+        // takes the count as a const generic, so the shift by a count in a register does it.
+        for (immediate, register) in [("_mm_slli_", "_mm_sll_"), ("_mm_srli_", "_mm_srl_"), ("_mm_srai_", "_mm_sra_")]
+        where name.hasPrefix(immediate) && !name.hasSuffix("_si128") && args.count == 2 && integerConstant(args[1]) == nil {
+            name = register + name.dropFirst(immediate.count)
+            let count = CExpr(.intrinsic("_mm_cvtsi32_si128", [args[1]]), .vector(.int(.longlong), count: 2), args[1].loc)
+            args[1] = count
+        }
+        let renamed = name
+        let values = args.map { a -> RExpr in
+            if case .vector = a.type { return rvalue(a) }
+            if let v = integerConstant(a) { return .literal(String(v)) }
+            return .cast(rvalue(a), .named("_"))
+        }
+        let call = RExpr.call(.path(Self.simdPath + renamed), values)
+        if type.isArithmetic { return .cast(call, rtype(type)) }
+        return call
+    }
+
+    /// The value of an integer constant expression (a literal under casts), if `e` is one.
+    func integerConstant(_ e: CExpr) -> Int64? {
+        switch e.kind {
+        case .intLiteral(let v):
+            guard case .int(let k) = e.type else { return nil }
+            return k.isSigned ? Int64(truncatingIfNeeded: v) : (v <= UInt64(Int64.max) ? Int64(v) : nil)
+        case .cast(let x, _) where e.type.isInteger: return integerConstant(x)
+        case .unary(.minus, let x): return integerConstant(x).map { -$0 }
+        default: return nil
+        }
     }
 
     func isFunctionPointerType(_ t: CTy) -> Bool {

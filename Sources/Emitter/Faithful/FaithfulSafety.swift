@@ -102,6 +102,7 @@ extension FaithfulTranslator {
                 if case .cast(let inner, _) = callee.kind, case .function(let id) = inner.kind { target = id }
                 guard let id = target else { unsafe("a call through a function pointer"); return }
                 let name = program.functions[id].name
+                if FaithfulTranslator.isIntrinsic(program.functions[id]) { unsafe("a SIMD intrinsic"); return }
                 if ["__builtin_expect", "__builtin_bswap16", "__builtin_bswap32", "__builtin_bswap64", "__builtin_clz", "__builtin_clzl",
                     "__builtin_clzll", "__builtin_ctz", "__builtin_ctzl", "__builtin_ctzll", "__builtin_popcount", "__builtin_popcountl",
                     "__builtin_popcountll", "__builtin_constant_p"].contains(name) {
@@ -115,6 +116,8 @@ extension FaithfulTranslator {
                 if arrow { unsafe("a pointer dereference"); return }
                 if program.records[r].isUnion || packed.contains(r) { unsafe("a union or packed member"); return }
                 expression(base)
+            case .subscript(let base, _) where { if case .vector = base.type { return true }; return false }():
+                unsafe("a vector element")   // through a pointer to the register's bytes
             case .subscript(let base, let index):
                 // Only a local array indexed in place is safe (a checked Rust index).
                 guard case .cast(let array, _) = base.kind, case .array(_, let n) = array.type, (n ?? 0) > 1 else { unsafe("a pointer dereference"); return }
@@ -129,6 +132,7 @@ extension FaithfulTranslator {
             case .vlaSizeof: return
             case .vaArg: unsafe("variable arguments")
             case .atomic: unsafe("an atomic builtin")
+            case .intrinsic: unsafe("a SIMD intrinsic")
             case .statementExpr(let s): statement(s)
             case .unsupported: unsafe("an untranslatable construct")
             }

@@ -19,7 +19,29 @@ extension FaithfulTranslator {
             neededRecords.insert(r)
             return .named(recordName(r))
         case .function(let f): return .function(params: f.params.map(rtype), result: resultType(f.result), variadic: f.variadic)
+        case .vector(let e, let n): return .named(Self.simdPath + (Self.simdName(e, n) ?? "__m128i"))
         case .unsupported: return .unit
+        }
+    }
+
+    static let simdPath = "::core::arch::x86_64::"
+
+    /// The `core::arch` type of a C vector with the same bits: `__m128i` for any 16 bytes of
+    /// integers (clang's `__v16qi`, `__v4si`, `__v2du` are views of one register), `__m128` and
+    /// `__m128d` for floats and doubles; likewise 32 and 64 bytes. nil for other sizes (`__m64`).
+    static func simdName(_ element: CTy, _ count: Int) -> String? {
+        let bits: Int
+        switch element {
+        case .int(let k): bits = k.size * 8 * count
+        case .float(.float): bits = 32 * count
+        case .float(.double): bits = 64 * count
+        default: return nil
+        }
+        guard [128, 256, 512].contains(bits) else { return nil }
+        switch element {
+        case .float(.float): return "__m\(bits)"
+        case .float: return "__m\(bits)d"
+        default: return "__m\(bits)i"
         }
     }
 
@@ -53,6 +75,7 @@ extension FaithfulTranslator {
             let l = layout(e)
             return (l.size * (n ?? 0), l.align)
         case .record(let r): return (program.records[r].size, program.records[r].align)
+        case .vector(let e, let n): let size = layout(e).size * n; return (size, size)
         case .function, .unsupported: return (1, 1)
         }
     }
@@ -63,6 +86,7 @@ extension FaithfulTranslator {
         case .pointer(let p, _): if case .unsupported = p { check(p, at: loc) }
         case .array(let e, _): check(e, at: loc)
         case .float(.longDouble): refuse("`long double` (Rust has no 80-bit float)", at: loc)
+        case .vector(let e, let n): if Self.simdName(e, n) == nil { refuse("a vector of \(n) elements that is no SSE/AVX register", at: loc) }
         default: break
         }
     }
@@ -289,6 +313,10 @@ extension FaithfulTranslator {
             let target: RType = p == .void ? Self.voidType : rtype(p)
             return .turbofish(c ? "::core::ptr::null" : "::core::ptr::null_mut", [target], [])
         case .array(let e, let n): return .arrayRepeat(zero(e), n ?? 0)
+        case .vector(let e, let n):
+            // Zero bits, as a constant expression.
+            return .block(RBlock([], tail: .turbofish("::core::mem::transmute", [.array(.named("u8"), layout(t).size), rtype(t)],
+                                                      [.arrayRepeat(.literal("0u8"), layout(e).size * n)]), isUnsafe: true))
         case .record(let r):
             let name = rtype(t)
             guard case .named(let n) = name else { return .unitValue }
