@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// One-shot runs (the CLI) hand their large results here instead of freeing them: the process
 /// is about to exit and the system takes the memory back at once, while releasing hundreds of
@@ -6,10 +7,9 @@ import Foundation
 /// (clang does the same: its driver runs the compiler with `-disable-free`).
 /// Library users and tests leave `Pipeline.Options.keepUntilExit` off and free as usual.
 public enum KeepUntilExit {
-    nonisolated(unsafe) private static var kept: [Any] = []
-    private static let lock = NSLock()
+    private static let kept = Mutex<[any Sendable]>([])
 
-    public static func keep(_ value: Any) {
-        lock.lock(); kept.append(value); lock.unlock()
+    public static func keep(_ value: any Sendable) {
+        kept.withLock { $0.append(value) }
     }
 }

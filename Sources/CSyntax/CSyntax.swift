@@ -204,7 +204,7 @@ public indirect enum CExprKind: Sendable {
     case unsupported(String)
 }
 
-public final class CExpr: @unchecked Sendable {
+public final class CExpr: Sendable {
     public let kind: CExprKind
     public let type: CTy
     public let loc: CLoc

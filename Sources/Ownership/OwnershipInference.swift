@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import CModel
 
 /// What callers see of a function: per parameter, its class and what it does to a pointee.
@@ -48,7 +49,7 @@ struct ParamIndex {
 
 /// One unit's constraints, extracted before the program's index exists (see
 /// `OwnershipInference.extract(unit:library:)`).
-public struct UnitConstraints: @unchecked Sendable {
+public struct UnitConstraints: Sendable {
     var byFunction: [Int32: FunctionConstraints] = [:]
 }
 
@@ -115,7 +116,8 @@ public struct OwnershipInference: Sendable {
     }
 
     /// Solve every level's functions one after the other (tests compare this with the default).
-    nonisolated(unsafe) public static var solveOnOneCore = false
+    /// Tests: solve without the spin pool's helpers (the sequential order the rounds must match).
+    public static let solveOnOneCore = Atomic<Bool>(false)
 
     public init(units: [TranslationUnit], library: LibraryModel) {
         self.units = units
@@ -223,7 +225,7 @@ public struct OwnershipInference: Sendable {
         var round = 0
         let timing = ProcessInfo.processInfo.environment["OXIDIZE_TIMINGS"] != nil
         // The levels are short: solved on helpers that stay awake for the whole solve.
-        let pool = SpinPool(helpers: constraints.count >= 64 && !Self.solveOnOneCore ? ProcessInfo.processInfo.activeProcessorCount - 1 : 0)
+        let pool = SpinPool(helpers: constraints.count >= 64 && !Self.solveOnOneCore.load(ordering: .relaxed) ? ProcessInfo.processInfo.activeProcessorCount - 1 : 0)
         defer { pool.close() }
         while !dirty.isEmpty && round < 30 {
             round += 1

@@ -310,26 +310,22 @@ public enum Pipeline {
 }
 
 /// A value computed on another thread, waited for where it is needed.
-final class Pending<T>: @unchecked Sendable {
-    private var result: T?
+final class Pending<T: Sendable>: Sendable {
+    private let result = Locked<T?>(nil)
     private let ready = DispatchSemaphore(value: 0)
-    private let lock = NSLock()
 
     init(_ make: @escaping @Sendable () -> T) {
-        Thread { [self] in
+        Thread { [result, ready] in
             let v = make()
-            lock.lock(); result = v; lock.unlock()
+            result.withLock { $0 = v }
             ready.signal()
         }.start()
     }
 
     var value: T {
-        lock.lock()
-        if let r = result { lock.unlock(); return r }
-        lock.unlock()
+        if let r = result.withLock({ $0 }) { return r }
         ready.wait()
         ready.signal()   // for the next reader
-        lock.lock(); defer { lock.unlock() }
-        return result!
+        return result.withLock { $0 }!
     }
 }

@@ -76,17 +76,17 @@ extension Pipeline {
 
     /// Parses on a thread with a deep stack: the syntax tree is built recursively.
     static func parseOnDeepStack(_ file: String, _ arguments: [String]) throws -> (TranslationUnit, Program) {
-        final class Slot: @unchecked Sendable { var result: Result<(TranslationUnit, Program), ParseFailure>? }
-        let slot = Slot()
+        let slot = Locked<Result<(TranslationUnit, Program), ParseFailure>?>(nil)
         let done = DispatchSemaphore(value: 0)
         let t = Thread {
-            slot.result = ClangIndex().parseForTranslation(path: file, arguments: arguments)
+            let parsed = ClangIndex().parseForTranslation(path: file, arguments: arguments)
+            slot.withLock { $0 = parsed }
             done.signal()
         }
         t.stackSize = 1 << 29
         t.start()
-        done.wait()   // the semaphore orders the write before this read
-        switch slot.result! {
+        done.wait()
+        switch slot.withLock({ $0 })! {
         case .failure(let f): throw Failure(messages: f.errors.map(\.description))
         case .success(let pair): return pair
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CModel
 import Foundation
 import Pipeline
 
@@ -67,7 +68,12 @@ struct CommonOptions: ParsableArguments {
 
 /// `oxidize report a.c -- -Iinclude -DX`: the part after the first `--` goes to clang verbatim.
 enum ClangArguments {
-    nonisolated(unsafe) static var value: [String] = []
+    private static let stored = Locked<[String]>([])
+    /// Set once from the command line, before the command runs.
+    static var value: [String] {
+        get { stored.withLock { $0 } }
+        set { stored.withLock { $0 = newValue } }
+    }
 
     static func split(_ args: [String]) -> (ours: [String], clang: [String]) {
         guard let i = args.firstIndex(of: "--") else { return (args, []) }
@@ -183,7 +189,11 @@ enum Output {
 
 /// `[12/35] src/zsock.c  1.4s` on one terminal line, redrawn per unit, cleared at the end.
 enum Progress {
-    nonisolated(unsafe) static var start = Date()
+    private static let started = Locked(Date())
+    static var start: Date {
+        get { started.withLock { $0 } }
+        set { started.withLock { $0 = newValue } }
+    }
     static let draw: @Sendable (Int, Int, String) -> Void = { done, total, file in
         let elapsed = String(format: "%.1fs", Date().timeIntervalSince(start))
         let name = file.count > 60 ? "..." + file.suffix(57) : file

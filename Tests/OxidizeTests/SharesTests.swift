@@ -1,4 +1,5 @@
 import XCTest
+import Synchronization
 import CModel
 import Ownership
 import Pipeline
@@ -65,8 +66,8 @@ final class SharesTests: XCTestCase {
         let options = Pipeline.Options(files: files, clangArguments: [])
         let together = try Pipeline.report(options)
         XCTAssertGreaterThanOrEqual(together.functions.count, 64, "too few functions for the helpers to be used")
-        OwnershipInference.solveOnOneCore = true
-        defer { OwnershipInference.solveOnOneCore = false }
+        OwnershipInference.solveOnOneCore.store(true, ordering: .relaxed)
+        defer { OwnershipInference.solveOnOneCore.store(false, ordering: .relaxed) }
         let sequential = try Pipeline.report(options)
         XCTAssertEqual(JSONFormatter.format(together), JSONFormatter.format(sequential))
     }
