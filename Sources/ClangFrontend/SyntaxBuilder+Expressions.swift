@@ -181,6 +181,9 @@ extension SyntaxBuilder {
                 return make(.elvis(common.type == t ? common : CExpr(.cast(common, explicit: false), t, common.loc), expression(parts[3])))
             }
             return make(.unsupported(parts.isEmpty ? "this expression (va_arg or a builtin)" : "this expression"))
+        case CXCursor_GenericSelectionExpr:
+            guard let chosen = genericSelection(c) else { return make(.unsupported("a _Generic selection whose association types oxidize cannot read")) }
+            return expression(chosen)
         default:
             if t.isInteger, let v = evaluate(c) { return make(.intLiteral(v)) }
             return make(.unsupported("the expression kind \(consume(clang_getCursorKindSpelling(kind)))"))

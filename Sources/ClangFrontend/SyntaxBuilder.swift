@@ -21,6 +21,8 @@ final class SyntaxBuilder {
     /// expressions checked for intrinsic macros.
     let usesIntrinsics: Bool
     var systemFiles: [UnsafeMutableRawPointer?: Bool] = [:]
+    /// Typedefs seen so far, by name.
+    var typedefs: [String: CXCursor] = [:]
 
     init(unit: CXTranslationUnit, mainFile: String) {
         self.unit = unit
@@ -89,6 +91,7 @@ final class SyntaxBuilder {
         case CXCursor_VarDecl:
             _ = variable(c)
         case CXCursor_TypedefDecl:
+            typedefs[consume(clang_getCursorSpelling(c))] = c   // for `_Generic`'s association types
             // `typedef struct { ... } name;` names the anonymous struct.
             let under = clang_getCanonicalType(clang_getTypedefDeclUnderlyingType(c))
             if under.kind == CXType_Record {

@@ -194,7 +194,10 @@ public enum Pipeline {
             case .failure(let f): errors += f.errors.map(\.description)
             }
         }
-        if parsed.isEmpty { throw Failure(messages: errors.isEmpty ? ["oxidize: error: no translation units to analyse"] : errors) }
+        // A shard that the hash dealt no unit (a small project over many machines) is an empty
+        // shard report, which merge still needs to see.
+        let emptyShard = options.shard != nil && work.isEmpty
+        if parsed.isEmpty && !emptyShard { throw Failure(messages: errors.isEmpty ? ["oxidize: error: no translation units to analyse"] : errors) }
         return Lowered(units: parsed, failures: errors, prepared: parsedPrepared)
     }
 

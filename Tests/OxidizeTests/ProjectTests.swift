@@ -125,6 +125,24 @@ final class ShardTests: XCTestCase {
         XCTAssertEqual(try Run.oxidize(["report", "-p", build, "--shard", "3/2"]).status, 2)
     }
 
+    /// A shard the hash deals no unit (one file over three machines) is an empty shard report,
+    /// and the three merge to the whole run.
+    func testEmptyShardsAreReportsToo() throws {
+        let s = try Scratch()
+        let build = try SampleProject.make(s, units: 1)
+        let whole = try Run.oxidize(["report", "--format", "json", "-p", build, "--no-cache"])
+        var files: [String] = []
+        for k in 1...3 {
+            let out = s.path("s\(k).json")
+            let r = try Run.oxidize(["report", "--format", "json", "-p", build, "--shard", "\(k)/3", "-o", out, "--no-cache"])
+            XCTAssertEqual(r.status, 0, "shard \(k): \(r.stderr)")
+            files.append(out)
+        }
+        let merged = try Run.oxidize(["merge"] + files)
+        XCTAssertEqual(merged.status, 0, merged.stderr)
+        XCTAssertEqual(merged.out, whole.out)
+    }
+
     /// merge refuses what would not be the whole run: a missing shard, the same shard twice, a
     /// shard of another project (issue 13, item 7).
     func testMergeRefusesIncompleteOrForeignShards() throws {
