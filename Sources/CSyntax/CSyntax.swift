@@ -116,6 +116,10 @@ public struct CVar: Sendable {
     /// A variable-length array (`char buf[n]`, a local): its element count, evaluated where it
     /// is declared. Its `type` is then `.array(element, count: nil)`.
     public var vlaSize: CExpr?
+    /// A two-dimensional variable-length array (`T a[n][m]`, a local): the hidden local (id)
+    /// that holds its row length `m`, declared just before it. `vlaSize` is then `n * m`, and
+    /// `a[i][j]` is element `i * m + j`.
+    public var vlaColumns: Int?
     /// A file-scope `static`: internal linkage, private to its file.
     public var isStatic = false
     /// `__attribute__((cleanup(f)))`: the function (id) called with the variable's address when

@@ -118,6 +118,7 @@ extension SyntaxBuilder {
         case CXCursor_ArraySubscriptExpr:
             let parts = expressionChildren(c)
             guard parts.count == 2 else { return make(.unsupported("a subscript")) }
+            if let row = matrixRow(parts[0], parts[1], at) { return row }
             let a = expression(parts[0]), b = expression(parts[1])
             // `i[a]` is `a[i]`: the base is the pointer (or array) operand.
             if a.type.isInteger && (b.type.isPointer || b.type.element != nil) { return make(.subscript(b, a)) }
@@ -134,7 +135,8 @@ extension SyntaxBuilder {
                 if case .variable(let id) = e.kind, program.variables[id].vlaSize != nil {
                     var reference = operand   // `sizeof(vla)`: the name inside the parentheses
                     while clang_getCursorKind(reference) == CXCursor_ParenExpr, let inner = expressionChildren(reference).first { reference = inner }
-                    let element = clang_getArrayElementType(clang_getCanonicalType(clang_getCursorType(clang_getCursorReferenced(reference))))
+                    var element = clang_getArrayElementType(clang_getCanonicalType(clang_getCursorType(clang_getCursorReferenced(reference))))
+                    while clang_getCanonicalType(element).kind == CXType_VariableArray { element = clang_getArrayElementType(clang_getCanonicalType(element)) }
                     let size = clang_Type_getSizeOf(element)
                     if size > 0 { return make(.vlaSizeof(variable: id, elementSize: UInt64(size))) }
                 }
@@ -496,4 +498,24 @@ extension SyntaxBuilder {
         return CExpr(.initList(entries), new.type, new.loc)
     }
 
+}
+
+extension SyntaxBuilder {
+    /// `a[i]` on a two-dimensional variable-length array `T a[n][m]`: a row, which C uses as a
+    /// pointer to its first element (`a[i][j]`, `f(a[i])`): here that pointer, `a + i * m`.
+    func matrixRow(_ array: CXCursor, _ index: CXCursor, _ at: CLoc) -> CExpr? {
+        var base = array
+        while [CXCursor_UnexposedExpr, CXCursor_ParenExpr].contains(clang_getCursorKind(base)), let inner = expressionChildren(base).first { base = inner }
+        guard clang_getCursorKind(base) == CXCursor_DeclRefExpr,
+              clang_getCursorKind(clang_getCursorReferenced(base)) == CXCursor_VarDecl else { return nil }
+        let id = variable(clang_getCursorReferenced(base))
+        guard let cols = program.variables[id].vlaColumns, case .array(let element, nil) = program.variables[id].type else { return nil }
+        let size = CTy.int(.ulong)
+        let i = expression(index)
+        let wide = i.type == size ? i : CExpr(.cast(i, explicit: false), size, i.loc)
+        let offset = CExpr(.binary(.mul, wide, CExpr(.variable(cols), size, at)), size, at)
+        let pointer = CTy.pointer(element, constPointee: false)
+        let storage = CExpr(.cast(CExpr(.variable(id), program.variables[id].type, at), explicit: false), pointer, at)
+        return CExpr(.binary(.add, storage, offset), pointer, at)
+    }
 }

@@ -14,7 +14,10 @@ extension SyntaxBuilder {
             var ids: [Int] = []
             for d in parts {
                 switch clang_getCursorKind(d) {
-                case CXCursor_VarDecl: ids.append(variable(d))
+                case CXCursor_VarDecl:
+                    let id = variable(d)
+                    if let columns = program.variables[id].vlaColumns { ids.append(columns) }
+                    ids.append(id)
                 case CXCursor_FunctionDecl: _ = function(d)
                 default: break   // a local struct, enum or typedef: types are global
                 }

@@ -153,6 +153,23 @@ final class SyntaxBuilder {
         }
     }
 
+    /// `T a[n][m]`, a local: `n * m` elements and a hidden local holding `m`, evaluated once, as
+    /// C evaluates the sizes once where the array is declared.
+    private func matrix(_ id: Int, element: CTy, rows: CXCursor, columns: CXCursor) {
+        if case .unsupported = element { return }
+        let v = program.variables[id]
+        let size = CTy.int(.ulong)
+        func widened(_ e: CExpr) -> CExpr { e.type == size ? e : CExpr(.cast(e, explicit: false), size, e.loc) }
+        let m = widened(expression(columns))
+        let cols = program.variables.count
+        program.variables.append(CVar(name: "__\(v.name)_columns", type: size, storage: .local, initializer: m,
+                                      loc: v.loc, function: v.function))
+        let colsRef = CExpr(.variable(cols), size, v.loc)
+        program.variables[id].vlaColumns = cols
+        program.variables[id].vlaSize = CExpr(.binary(.mul, widened(expression(rows)), colsRef), size, v.loc)
+        program.variables[id].type = .array(element, count: nil)
+    }
+
     func variable(_ c: CXCursor) -> Int {
         let key = clang_getCanonicalCursor(c).data.0
         if let id = variables[UnsafeMutableRawPointer(mutating: key)] {
@@ -186,8 +203,16 @@ final class SyntaxBuilder {
         let written = clang_getCanonicalType(clang_getCursorType(c))
         if storage == .local, written.kind == CXType_VariableArray {
             // `T name[n]`: the element count is the declaration's expression child.
-            let element = type(clang_getArrayElementType(written))
-            if case .unsupported = element {} else if let size = expressionChildren(c).first {
+            let inner = clang_getCanonicalType(clang_getArrayElementType(written))
+            let element = type(inner)
+            let sizes = expressionChildren(c)
+            if case .unsupported = element {
+                if inner.kind == CXType_VariableArray, sizes.count == 2 {
+                    // libclang visits an array type's element before its size: `[m]` comes first.
+                    matrix(id, element: type(clang_getArrayElementType(inner)), rows: sizes[1], columns: sizes[0])
+                    t = program.variables[id].type
+                }
+            } else if let size = sizes.first {
                 t = .array(element, count: nil)
                 program.variables[id].vlaSize = expression(size)
             }

@@ -75,6 +75,9 @@ extension FaithfulTranslator {
             // Rust has no 80-bit float: computing in f64 would print other digits.
             refuse("`long double` arithmetic (Rust has no 80-bit float)", at: e.loc)
         }
+        // A value of a type with no Rust form (a row of a variable-length array used as a whole,
+        // `&a[i]`; `_Complex`) would come out as `()`: refused, never printed.
+        if case .unsupported(let what) = e.type { refuse("a value of type \(what)", at: e.loc) }
         switch e.kind {
         case .intLiteral(let v): return intLiteral(v, e.type)
         case .floatLiteral(let v): return floatLiteral(v, e.type)
