@@ -87,7 +87,7 @@ extension SyntaxBuilder {
         }
         if !word.isEmpty { words.append(word) }
         let qualifiers: Set<String> = ["const", "volatile", "restrict", "__restrict", "_Atomic"]
-        guard let firstStar = words.firstIndex(of: "*") ?? Optional(words.count) else { return nil }
+        let firstStar = words.firstIndex(of: "*") ?? words.count
         let base = words[..<firstStar]
         let constBase = base.contains("const")
         let keywords = base.filter { !qualifiers.contains($0) }

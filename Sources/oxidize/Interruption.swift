@@ -6,8 +6,9 @@ import Foundation
 ///
 /// The signals are blocked in every thread (the mask is set before the first thread starts and
 /// threads inherit it) and taken by one thread with `sigwait`, so the cleanup runs as ordinary
-/// code, not in a signal handler. Child processes (rustc, cargo, rustfmt) start with no signal
-/// blocked: Foundation's `Process` resets the mask, so an interrupt reaches them too.
+/// code, not in a signal handler. Child processes (rustc, cargo, rustfmt) start through
+/// `ChildProcess`, with no signal blocked (Foundation's `Process` would pass the blocked mask on,
+/// and Ctrl-C would not reach them).
 enum Interruption {
     private static let pending = Locked<[String]>([])
     private static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
