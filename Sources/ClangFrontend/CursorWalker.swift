@@ -294,11 +294,17 @@ final class CursorWalker {
         for i in 0..<n { paramTypes.append(typeID(clang_getCursorType(clang_Cursor_getArgument(c, UInt32(i))))) }
         let loc = location(c)
         let isSystem = clang_Location_isInSystemHeader(clang_getCursorLocation(c)) != 0
+        var attrs = attributes(c)
+        // GNU `__attribute__((noreturn))` is no attribute cursor: clang puts it on the function's
+        // type (glibc's `__assert_fail`, which `assert` calls; `exit`, `abort`), where only the
+        // type's spelling shows it.
+        if !attrs.noreturn, clang_getResultType(t).kind == CXType_Void,
+           consume(clang_getTypeSpelling(t)).hasSuffix("__attribute__((noreturn))") { attrs.noreturn = true }
         tu.functions.append(Function(
             name: name, loc: loc, returnType: typeID(clang_getResultType(t)), params: [], paramTypes: paramTypes,
             isVariadic: clang_isFunctionTypeVariadic(t) != 0,
             isStatic: clang_getCursorLinkage(c) == CXLinkage_Internal,
-            bodyStart: 0, bodyEnd: 0, isSystem: isSystem, attributes: attributes(c)))
+            bodyStart: 0, bodyEnd: 0, isSystem: isSystem, attributes: attrs))
         return id
     }
 
