@@ -300,3 +300,22 @@ int lk_local_mutex(void) {
     // expect diag leak definite
     return 0;
 }
+
+/* Negative: `__attribute__((cleanup(f)))` hands the buffer to f(&buf) at every exit of the
+   scope (systemd's _cleanup_free_, glib's g_autofree). */
+static void lk_freep(void *p) { free(*(void **)p); }
+int lk_ok_cleanup(int k) {
+    __attribute__((cleanup(lk_freep))) char *buf = malloc(16);
+    if (!buf) return -1;
+    buf[0] = (char)k;
+    return buf[0];
+}
+
+/* Near miss: the same shape without the attribute leaks. */
+int lk_no_cleanup(int k) {
+    char *buf = malloc(16);
+    if (!buf) return -1;
+    buf[0] = (char)k;
+    // expect diag leak definite
+    return buf[0];
+}

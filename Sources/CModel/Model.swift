@@ -78,6 +78,8 @@ public struct Variable: Sendable {
     public var function: Int32
     /// Parameter position, or -1.
     public var paramIndex: Int32
+    /// `__attribute__((cleanup(f)))`: `f(&v)` runs when the variable goes out of scope.
+    public var hasCleanup = false
     public init(name: String, type: Int32, loc: SourceLoc, storage: StorageClass, function: Int32, paramIndex: Int32) {
         self.name = name; self.type = type; self.loc = loc; self.storage = storage
         self.function = function; self.paramIndex = paramIndex

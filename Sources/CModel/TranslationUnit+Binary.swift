@@ -21,7 +21,7 @@ extension TranslationUnit {
             w.i32(t.size); w.bool(t.signed); w.i64(t.count); w.str(t.canonical); w.str(t.canonicalBare); w.str(t.bare)
         }
         w.count(variables.count)
-        for v in variables { w.str(v.name); w.i32(v.type); w.loc(v.loc); w.u8(v.storage.rawValue); w.i32(v.function); w.i32(v.paramIndex) }
+        for v in variables { w.str(v.name); w.i32(v.type); w.loc(v.loc); w.u8(v.storage.rawValue); w.i32(v.function); w.i32(v.paramIndex); w.u8(v.hasCleanup ? 1 : 0) }
         w.count(fields.count)
         for f in fields { w.str(f.name); w.i32(f.type); w.i32(f.record); w.loc(f.loc) }
         w.count(records.count)
@@ -67,8 +67,9 @@ extension TranslationUnit {
         guard let nv = r.count() else { return nil }
         for _ in 0..<nv {
             guard let name = r.str(), let type = r.i32(), let loc = r.loc(), let st = r.u8().flatMap(StorageClass.init(rawValue:)),
-                  let fn = r.i32(), let pi = r.i32() else { return nil }
+                  let fn = r.i32(), let pi = r.i32(), let cleanup = r.u8() else { return nil }
             tu.variables.append(Variable(name: name, type: type, loc: loc, storage: st, function: fn, paramIndex: pi))
+            tu.variables[tu.variables.count - 1].hasCleanup = cleanup != 0
         }
         guard let nfl = r.count() else { return nil }
         for _ in 0..<nfl {

@@ -15,6 +15,9 @@ extension FunctionChecker {
             for k in kids(s) {
                 let refs = ev(k)
                 if v >= 0 { bindVar(v, refs, at: s) }
+                // `__attribute__((cleanup(f)))`: `f(&v)` runs at every exit of the scope; what
+                // it was given is handed on, not leaked.
+                if v >= 0, variable(v).hasCleanup { escape(refs) }
             }
         case .ifStmt:
             let ks = kids(s)

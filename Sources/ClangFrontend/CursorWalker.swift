@@ -275,7 +275,24 @@ final class CursorWalker {
         tu.variables.append(Variable(name: consume(clang_getCursorSpelling(c)), type: -1, loc: location(c),
                                      storage: storage, function: storage == .global ? -1 : currentFunction, paramIndex: -1))
         tu.variables[Int(id)].type = typeID(clang_getCursorType(c))
+        if storage == .automatic, clang_Cursor_hasAttrs(c) != 0 { tu.variables[Int(id)].hasCleanup = hasCleanupAttribute(c) }
         return id
+    }
+
+    /// `__attribute__((cleanup(f)))` among the declaration's attributes.
+    private func hasCleanupAttribute(_ c: CXCursor) -> Bool {
+        attributeTokens.removeAll(keepingCapacity: true)
+        withSelf { ptr in
+            _ = clang_visitChildren(c, { ch, _, data in
+                let k = clang_getCursorKind(ch).rawValue
+                if k >= CXCursor_FirstAttr.rawValue && k <= CXCursor_LastAttr.rawValue {
+                    let w = Unmanaged<CursorWalker>.fromOpaque(data!).takeUnretainedValue()
+                    w.attributeTokens.append(w.tokens(ch))
+                }
+                return CXChildVisit_Continue
+            }, ptr)
+        }
+        return attributeTokens.contains { $0.first.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "_")) == "cleanup" } ?? false }
     }
 
     private func function(_ c: CXCursor) -> Int32 {
