@@ -319,3 +319,23 @@ int lk_no_cleanup(int k) {
     // expect diag leak definite
     return buf[0];
 }
+
+/* Negative: a stream that is stdin or a file opened here, closed only when it is not stdin. */
+int lk_ok_stdin_or_file(const char *path) {
+    FILE *in = path ? fopen(path, "r") : stdin;
+    if (!in) return -1;
+    int n = 0, c;
+    while ((c = fgetc(in)) != EOF) n += c == '\n';
+    if (in != stdin) fclose(in);
+    return n;
+}
+
+/* Near miss: closed only when it IS stdin, so the opened file leaks. */
+int lk_stdin_closed_instead(const char *path) {
+    FILE *in = path ? fopen(path, "r") : stdin;
+    if (!in) return -1;
+    int c = fgetc(in);
+    if (in == stdin) fclose(in);
+    // expect diag leak definite
+    return c;
+}

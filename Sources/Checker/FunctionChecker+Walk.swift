@@ -255,6 +255,16 @@ extension FunctionChecker {
                             forget(&s, Set(refs.map(\.obj)).subtracting(kept.map(\.obj)))
                         }
                     }
+                } else if node(tu.strip(ks[0])).kind == .varRef, isGlobalValue(ks[1]), (op == .eq) == truth {
+                    // p == stdin (a global this function never stored p's objects in): on the
+                    // equal branch p holds none of the objects it made and kept to itself, so
+                    // `if (in != stdin) fclose(in)` leaves nothing behind on the other branch.
+                    let v = node(tu.strip(ks[0])).ref
+                    if let refs = s.bind[v] {
+                        let kept = refs.filter { s.objects[$0.obj]?.escaped ?? true }
+                        s.bind[v] = kept
+                        forget(&s, Set(refs.map(\.obj)).subtracting(kept.map(\.obj)))
+                    }
                 }
             case .lt:
                 if isNullLiteral(ks[1]) {
@@ -331,6 +341,12 @@ extension FunctionChecker {
         guard n.kind == .varRef else { return nil }
         if isArrayVar(n.ref) { return variable(n.ref).storage == .automatic ? [Ref(obj: Int32(-1_000_000) - n.ref, offset: false)] : [Ref(obj: -999_999, offset: false)] }
         return s.bind[n.ref]
+    }
+
+    /// A global variable's value (`stdin`, a cache pointer), as opposed to a local's.
+    func isGlobalValue(_ e: Int32) -> Bool {
+        let n = node(tu.strip(e))
+        return n.kind == .varRef && n.ref >= 0 && variable(n.ref).storage == .global && !isArrayVar(n.ref)
     }
 
     func isNullLiteral(_ e: Int32) -> Bool {
