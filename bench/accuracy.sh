@@ -5,7 +5,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 work=${OXIDIZE_BENCH_DIR:-/tmp/oxidize-bench}
-fetch=$here/../shared/corpus/fetch-debian-source
+fetch=$here/scripts/fetch-debian-source.sh
 mkdir -p "$work/src" "$work/inc"
 (cd "$here" && swift build -c release >/dev/null)
 bin=$here/.build/release/oxidize

@@ -4,7 +4,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 work=${OXIDIZE_BENCH_DIR:-/tmp/oxidize-bench}
-src=$("$here/../shared/corpus/fetch-debian-source" "$work/src" czmq | tail -n 1)
+src=$("$here/scripts/fetch-debian-source.sh" "$work/src" czmq | tail -n 1)
 cmake -S "$src" -B "$work/czmq-build" -DCMAKE_EXPORT_COMPILE_COMMANDS=ON >/dev/null
 (cd "$here" && swift build -c release >/dev/null)
 bin=$here/.build/release/oxidize

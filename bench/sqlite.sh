@@ -2,14 +2,14 @@
 # Speed of `oxidize report --format json` against the floor of any libclang tool,
 # `clang-19 -fsyntax-only`, on the sqlite3 amalgamation (~244k lines).
 #   bench/sqlite.sh [RUNS]      prints the best-of-RUNS times (the commands taking turns) and their ratio
-# Fetches Debian's sqlite3 source (../shared/corpus/fetch-debian-source) and builds sqlite3.c
+# Fetches Debian's sqlite3 source (scripts/fetch-debian-source.sh) and builds sqlite3.c
 # under ${OXIDIZE_BENCH_DIR:-/tmp/oxidize-bench}; nothing is committed.
 set -euo pipefail
 runs=${1:-5}
 here=$(cd "$(dirname "$0")/.." && pwd)
 work=${OXIDIZE_BENCH_DIR:-/tmp/oxidize-bench}
 mkdir -p "$work"
-fetch=$here/../shared/corpus/fetch-debian-source
+fetch=$here/scripts/fetch-debian-source.sh
 amalg=$work/build/sqlite3.c
 if [ ! -f "$amalg" ]; then
   [ -x "$fetch" ] || { echo "bench: $fetch not found; cannot fetch sqlite3" >&2; exit 2; }
