@@ -281,18 +281,8 @@ final class CursorWalker {
 
     /// `__attribute__((cleanup(f)))` among the declaration's attributes.
     private func hasCleanupAttribute(_ c: CXCursor) -> Bool {
-        attributeTokens.removeAll(keepingCapacity: true)
-        withSelf { ptr in
-            _ = clang_visitChildren(c, { ch, _, data in
-                let k = clang_getCursorKind(ch).rawValue
-                if k >= CXCursor_FirstAttr.rawValue && k <= CXCursor_LastAttr.rawValue {
-                    let w = Unmanaged<CursorWalker>.fromOpaque(data!).takeUnretainedValue()
-                    w.attributeTokens.append(w.tokens(ch))
-                }
-                return CXChildVisit_Continue
-            }, ptr)
-        }
-        return attributeTokens.contains { $0.first.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "_")) == "cleanup" } ?? false }
+        collectAttributeTokens(c)
+        return attributeTokens.contains { $0.first.map(Self.attributeName) == "cleanup" }
     }
 
     private func function(_ c: CXCursor) -> Int32 {
@@ -381,8 +371,9 @@ final class CursorWalker {
     // MARK: attributes
 
     private var attributeTokens: [[String]] = []
-    private func attributes(_ c: CXCursor) -> OwnershipAttributes {
-        guard clang_Cursor_hasAttrs(c) != 0 else { return OwnershipAttributes() }
+
+    /// The words of each attribute of a declaration, into `attributeTokens`.
+    private func collectAttributeTokens(_ c: CXCursor) {
         attributeTokens.removeAll(keepingCapacity: true)
         withSelf { ptr in
             _ = clang_visitChildren(c, { ch, _, data in
@@ -394,11 +385,21 @@ final class CursorWalker {
                 return CXChildVisit_Continue
             }, ptr)
         }
+    }
+
+    /// `__noreturn__` and `noreturn` are one attribute.
+    private static func attributeName(_ word: String) -> String {
+        word.trimmingCharacters(in: CharacterSet(charactersIn: "_"))
+    }
+
+    private func attributes(_ c: CXCursor) -> OwnershipAttributes {
+        guard clang_Cursor_hasAttrs(c) != 0 else { return OwnershipAttributes() }
+        collectAttributeTokens(c)
         var attrs = OwnershipAttributes()
         for toks in attributeTokens {
             guard let name = toks.first else { continue }
             let indexes = toks.dropFirst().compactMap { Int32($0) }.map { $0 - 1 }
-            switch name.trimmingCharacters(in: CharacterSet(charactersIn: "_")) {
+            switch Self.attributeName(name) {
             case "malloc", "ownership_returns": attrs.returnsOwned = true
             case "ownership_takes": attrs.takes += indexes
             case "ownership_holds": attrs.holds += indexes

@@ -510,10 +510,7 @@ extension SyntaxBuilder {
               clang_getCursorKind(clang_getCursorReferenced(base)) == CXCursor_VarDecl else { return nil }
         let id = variable(clang_getCursorReferenced(base))
         guard let cols = program.variables[id].vlaColumns, case .array(let element, nil) = program.variables[id].type else { return nil }
-        let size = CTy.int(.ulong)
-        let i = expression(index)
-        let wide = i.type == size ? i : CExpr(.cast(i, explicit: false), size, i.loc)
-        let offset = CExpr(.binary(.mul, wide, CExpr(.variable(cols), size, at)), size, at)
+        let offset = CExpr(.binary(.mul, Self.asSize(expression(index)), CExpr(.variable(cols), Self.sizeType, at)), Self.sizeType, at)
         let pointer = CTy.pointer(element, constPointee: false)
         let storage = CExpr(.cast(CExpr(.variable(id), program.variables[id].type, at), explicit: false), pointer, at)
         return CExpr(.binary(.add, storage, offset), pointer, at)

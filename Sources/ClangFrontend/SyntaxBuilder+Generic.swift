@@ -36,40 +36,8 @@ extension SyntaxBuilder {
     /// The association types of the `_Generic(` at `offset`, as written (`default` for the
     /// default association).
     private func associationTypeNames(in f: CXFile, at offset: Int) -> [String]? {
-        var size = 0
-        guard let buffer = clang_getFileContents(unit, f, &size) else { return nil }
-        let text = Array(UnsafeRawBufferPointer(start: UnsafeRawPointer(buffer), count: size))
-        var i = offset
-        while i < size, text[i] != UInt8(ascii: "(") { i += 1 }
-        guard i < size else { return nil }
-        // Split the parenthesis' content at top-level commas, skipping literals and comments.
-        var parts: [[UInt8]] = [[]]
-        var depth = 0
-        i += 1
-        while i < size {
-            let b = text[i]
-            if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") {
-                let start = i
-                i += 1
-                while i < size, text[i] != b { if text[i] == UInt8(ascii: "\\") { i += 1 }; i += 1 }
-                parts[parts.count - 1] += text[start...min(i, size - 1)]
-            } else if b == UInt8(ascii: "("), depth >= 0 {
-                depth += 1; parts[parts.count - 1].append(b)
-            } else if b == UInt8(ascii: ")") {
-                if depth == 0 { break }
-                depth -= 1; parts[parts.count - 1].append(b)
-            } else if b == UInt8(ascii: ","), depth == 0 {
-                parts.append([])
-            } else if b == UInt8(ascii: "\\"), i + 1 < size, text[i + 1] == 10 {
-                i += 1   // a macro's line continuation
-            } else {
-                parts[parts.count - 1].append(b)
-            }
-            i += 1
-        }
-        guard i < size, parts.count >= 2 else { return nil }
-        return parts.dropFirst().map { p in
-            let s = String(decoding: p, as: UTF8.self)
+        guard let parts = writtenArguments(in: f, at: offset)?.parts, parts.count >= 2 else { return nil }
+        return parts.dropFirst().map { s in
             guard let colon = s.firstIndex(of: ":") else { return "" }
             return s[..<colon].split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
         }

@@ -18,7 +18,7 @@ extension SyntaxBuilder {
         let extent = clang_getCursorExtent(c)
         clang_getFileLocation(clang_getRangeStart(extent), &file, nil, nil, &from)
         clang_getFileLocation(clang_getRangeEnd(extent), nil, nil, nil, &to)
-        guard from == point.offset, let close = invocationEnd(in: point.file, from: from + UInt32(name.utf8.count)), close + 1 == to else { return nil }
+        guard from == point.offset, let close = writtenArguments(in: point.file, at: Int(from))?.close, close + 1 == Int(to) else { return nil }
         var found: [(offset: UInt32, cursor: CXCursor)] = []
         var seen = Set<UInt32>()
         func collect(_ x: CXCursor) {
@@ -38,32 +38,6 @@ extension SyntaxBuilder {
         }
         collect(c)
         return (name, found.sorted { $0.offset < $1.offset }.map(\.cursor))
-    }
-
-    /// The offset of the `)` that closes the parenthesis opening after `offset` (spaces skipped).
-    private func invocationEnd(in f: CXFile, from offset: UInt32) -> UInt32? {
-        var size = 0
-        guard let buffer = clang_getFileContents(unit, f, &size) else { return nil }
-        var i = Int(offset)
-        while i < size, [9, 10, 13, 32].contains(UInt8(bitPattern: buffer[i])) { i += 1 }
-        guard i < size, buffer[i] == 40 else { return nil }   // (
-        var depth = 0
-        var quote: Int8 = 0
-        while i < size {
-            let b = buffer[i]
-            if quote != 0 {
-                if b == 92 { i += 1 } else if b == quote { quote = 0 }
-            } else if b == 34 || b == 39 {
-                quote = b
-            } else if b == 40 {
-                depth += 1
-            } else if b == 41 {
-                depth -= 1
-                if depth == 0 { return UInt32(i) }
-            }
-            i += 1
-        }
-        return nil
     }
 
     /// For a token spelled in a system header and expanded in a file that is not one: where
@@ -97,11 +71,7 @@ extension SyntaxBuilder {
         var size = 0
         guard let buffer = clang_getFileContents(unit, f, &size), Int(offset) < size else { return nil }
         var end = Int(offset)
-        while end < size {
-            let b = UInt8(bitPattern: buffer[end])
-            guard b == UInt8(ascii: "_") || (b >= 48 && b <= 57) || (b | 0x20 >= 97 && b | 0x20 <= 122) else { break }
-            end += 1
-        }
+        while end < size, Self.isIdentifierByte(UInt8(bitPattern: buffer[end])) { end += 1 }
         guard end > Int(offset) else { return nil }
         let bytes = UnsafeRawBufferPointer(start: UnsafeRawPointer(buffer).advanced(by: Int(offset)), count: end - Int(offset))
         return String(decoding: bytes, as: UTF8.self)

@@ -54,6 +54,58 @@ final class SyntaxBuilder {
         return (0..<Int(n)).map { (clang_getTokenKind(tokens[$0]), consume(clang_getTokenSpelling(unit, tokens[$0])), clang_getTokenLocation(unit, tokens[$0])) }
     }
 
+    static func isIdentifierByte(_ b: UInt8) -> Bool {
+        b == UInt8(ascii: "_") || (b >= 48 && b <= 57) || (b | 0x20 >= 97 && b | 0x20 <= 122)
+    }
+
+    /// The parenthesis written at `offset` in a file as clang holds it (after an identifier and
+    /// spaces: a macro's or `_Generic`'s name): its top-level, comma-separated parts as written
+    /// (string and character literals kept, comments and line continuations dropped) and the
+    /// offset of its closing `)`. nil when no parenthesis opens there or it does not close.
+    func writtenArguments(in f: CXFile, at offset: Int) -> (parts: [String], close: Int)? {
+        var size = 0
+        guard let buffer = clang_getFileContents(unit, f, &size) else { return nil }
+        let text = UnsafeRawBufferPointer(start: UnsafeRawPointer(buffer), count: size)
+        var i = offset
+        while i < size, Self.isIdentifierByte(text[i]) { i += 1 }
+        while i < size, [9, 10, 13, 32].contains(text[i]) { i += 1 }
+        guard i < size, text[i] == UInt8(ascii: "(") else { return nil }
+        var parts: [[UInt8]] = [[]]
+        var depth = 0
+        i += 1
+        while i < size {
+            let b = text[i]
+            let next: UInt8 = i + 1 < size ? text[i + 1] : 0
+            if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") {
+                let start = i
+                i += 1
+                while i < size, text[i] != b { if text[i] == UInt8(ascii: "\\") { i += 1 }; i += 1 }
+                parts[parts.count - 1] += text[start..<min(i + 1, size)]
+            } else if b == UInt8(ascii: "/"), next == UInt8(ascii: "*") {
+                i += 2
+                while i + 1 < size, !(text[i] == UInt8(ascii: "*") && text[i + 1] == UInt8(ascii: "/")) { i += 1 }
+                i += 1
+                parts[parts.count - 1].append(32)
+            } else if b == UInt8(ascii: "/"), next == UInt8(ascii: "/") {
+                while i < size, text[i] != 10 { i += 1 }
+                parts[parts.count - 1].append(32)
+            } else if b == UInt8(ascii: "\\"), next == 10 {
+                i += 1   // a macro's line continuation
+            } else if b == UInt8(ascii: "(") {
+                depth += 1; parts[parts.count - 1].append(b)
+            } else if b == UInt8(ascii: ")") {
+                if depth == 0 { return (parts.map { String(decoding: $0, as: UTF8.self) }, i) }
+                depth -= 1; parts[parts.count - 1].append(b)
+            } else if b == UInt8(ascii: ","), depth == 0 {
+                parts.append([])
+            } else {
+                parts[parts.count - 1].append(b)
+            }
+            i += 1
+        }
+        return nil
+    }
+
     func children(_ c: CXCursor) -> [CXCursor] {
         final class Box { var list: [CXCursor] = [] }
         let box = Box()
@@ -153,20 +205,21 @@ final class SyntaxBuilder {
         }
     }
 
+    static let sizeType = CTy.int(.ulong)
+    /// `e` converted to `size_t`, as C converts an array size or an index scaled by one.
+    static func asSize(_ e: CExpr) -> CExpr { e.type == sizeType ? e : CExpr(.cast(e, explicit: false), sizeType, e.loc) }
+
     /// `T a[n][m]`, a local: `n * m` elements and a hidden local holding `m`, evaluated once, as
     /// C evaluates the sizes once where the array is declared.
     private func matrix(_ id: Int, element: CTy, rows: CXCursor, columns: CXCursor) {
         if case .unsupported = element { return }
         let v = program.variables[id]
-        let size = CTy.int(.ulong)
-        func widened(_ e: CExpr) -> CExpr { e.type == size ? e : CExpr(.cast(e, explicit: false), size, e.loc) }
-        let m = widened(expression(columns))
         let cols = program.variables.count
-        program.variables.append(CVar(name: "__\(v.name)_columns", type: size, storage: .local, initializer: m,
-                                      loc: v.loc, function: v.function))
-        let colsRef = CExpr(.variable(cols), size, v.loc)
+        program.variables.append(CVar(name: "__\(v.name)_columns", type: Self.sizeType, storage: .local,
+                                      initializer: Self.asSize(expression(columns)), loc: v.loc, function: v.function))
+        let colsRef = CExpr(.variable(cols), Self.sizeType, v.loc)
         program.variables[id].vlaColumns = cols
-        program.variables[id].vlaSize = CExpr(.binary(.mul, widened(expression(rows)), colsRef), size, v.loc)
+        program.variables[id].vlaSize = CExpr(.binary(.mul, Self.asSize(expression(rows)), colsRef), Self.sizeType, v.loc)
         program.variables[id].type = .array(element, count: nil)
     }
 

@@ -159,7 +159,7 @@ public struct UnitCache: Sendable {
             u64(UInt64(name.count)); manifest += name
             u64(size); u64(mtime); u64(hash)
         }
-        let absent = Self.shadows(of: tu.inputs, file: file, arguments: arguments).filter { Self.fileStat($0) == nil && !FileManager.default.fileExists(atPath: $0) }
+        let absent = Self.shadows(of: tu.inputs, file: file, arguments: arguments).filter { !FileManager.default.fileExists(atPath: $0) }
         u64(UInt64(absent.count))
         for f in absent { let name = Array(f.utf8); u64(UInt64(name.count)); manifest += name }
         let payload = manifest + [UInt8](tu.encoded())

@@ -548,13 +548,12 @@ extension FaithfulTranslator {
             let count = CExpr(.intrinsic("_mm_cvtsi32_si128", [args[1]]), .vector(.int(.longlong), count: 2), args[1].loc)
             args[1] = count
         }
-        let renamed = name
         let values = args.map { a -> RExpr in
             if case .vector = a.type { return rvalue(a) }
             if let v = integerConstant(a) { return .literal(String(v)) }
             return .cast(rvalue(a), .named("_"))
         }
-        let call = RExpr.call(.path(Self.simdPath + renamed), values)
+        let call = RExpr.call(.path(Self.simdPath + name), values)
         if type.isArithmetic { return .cast(call, rtype(type)) }
         return call
     }
