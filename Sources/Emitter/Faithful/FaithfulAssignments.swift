@@ -150,6 +150,9 @@ extension FaithfulTranslator {
         case .intLiteral, .floatLiteral, .stringLiteral, .variable, .function: return []
         case .call:
             let v = rvalue(e)
+            // A call that binds its operands first (`cstdio::printf` lending a char array):
+            // its value is dropped inside the block.
+            if case .block(let b) = v, !b.isUnsafe, let tail = b.tail { return [.expr(.block(RBlock(b.statements + [.expr(tail)])))] }
             return [.expr(v)]
         default:
             let v = rvalue(e)

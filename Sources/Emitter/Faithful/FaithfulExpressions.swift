@@ -501,6 +501,9 @@ extension FaithfulTranslator {
             let f = program.functions[id]
             if let builtin = varargBuiltin(f.name, args, at: e.loc) ?? syncBuiltin(f.name, args, e) ?? builtinCall(f.name, args, e) { return builtin }
             if Self.isIntrinsic(f) { return intrinsic(f.name, args, e.type) }
+            if stdioRuntime, f.body == nil, Self.stdioFunctions.contains(f.name), let c = Self.stdioCall(f.name, args, program) {
+                return stdioExpression(c, e)
+            }
             if f.body == nil, crate?.functionPath(f.name, from: unitIndex) == nil, let v = vaListLibraryCall(f.name, args) { return v }
             need(function: id)
             let params = f.type.params

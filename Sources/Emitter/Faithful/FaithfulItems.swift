@@ -98,7 +98,7 @@ extension FaithfulTranslator {
 
     /// Rust's `main` calls the C one with `argc`/`argv` built from the process' arguments and
     /// exits with its status.
-    func mainWrapper() -> RFunction? {
+    func mainWrapper(needing: [Int: String]) -> RFunction? {
         guard let id = program.functions.indices.first(where: { program.functions[$0].name == "main" && program.functions[$0].body != nil }) else { return nil }
         let f = program.functions[id]
         var stmts: [RStmt] = []
@@ -120,10 +120,16 @@ extension FaithfulTranslator {
             }
         }
         let call: RExpr = .call(.path(functionName(id)), args)
+        // `main_0` is called in an `unsafe` block only when it is an unsafe function.
+        let safe = needing[id] == nil
+        // Through the `cstdio` module, standard output is flushed before the process ends.
+        let exit = stdioRuntime ? "cstdio::exit" : "::std::process::exit"
+        if stdioRuntime { requireStdioSupport() }
         if f.type.result == .void {
-            stmts.append(.expr(.block(RBlock([.expr(call)], isUnsafe: true))))
+            stmts.append(.expr(safe ? call : .block(RBlock([.expr(call)], isUnsafe: true))))
+            if stdioRuntime { stmts.append(.expr(.call(.path("cstdio::flush"), []))) }
         } else {
-            stmts.append(.expr(.call(.path("::std::process::exit"), [.cast(.block(RBlock(tail: call, isUnsafe: true)), .named("i32"))])))
+            stmts.append(.expr(.call(.path(exit), [.cast(safe ? call : .block(RBlock(tail: call, isUnsafe: true)), .named("i32"))])))
         }
         return RFunction(name: "main", params: [], result: nil, body: RBlock(stmts), isPublic: true)
     }

@@ -14,7 +14,7 @@ extension FaithfulTranslator {
         let packed = Set(program.records.indices.filter { isPacked($0) })
         for id in ids {
             guard let body = program.functions[id].body else { continue }
-            var scan = UnsafeScan(program: program, packed: packed)
+            var scan = UnsafeScan(program: program, packed: packed, stdio: stdioRuntime)
             scan.statement(body)
             if let why = scan.reason ?? (program.functions[id].type.variadic ? "variable arguments" : nil) { direct[id] = why }
             for callee in scan.callees { callers[callee, default: []].insert(id) }
@@ -36,6 +36,8 @@ extension FaithfulTranslator {
         let program: Program
         /// Records laid out packed: their members are reached through unaligned reads.
         let packed: Set<Int>
+        /// Standard output goes through the `cstdio` support module: its calls are safe.
+        let stdio: Bool
         /// Why the function needs `unsafe`: its first unsafe operation (nil: none).
         var reason: String?
         var needsUnsafe: Bool { reason != nil }
@@ -71,6 +73,23 @@ extension FaithfulTranslator {
         private func isFunctionPointer(_ t: CTy) -> Bool {
             if case .pointer(.function, _) = t { return true }
             return false
+        }
+
+        /// A call of the `cstdio` module: its operands, and the C strings it reads through pointers.
+        mutating func stdioCall(_ form: FaithfulTranslator.StdioCall) {
+            func argument(_ a: FaithfulTranslator.StdioArgument) {
+                switch a {
+                case .int(let x), .double(let x), .pointer(let x), .array(let x): expression(x)
+                case .literal: return
+                case .cString: unsafe("a C string read through a pointer")
+                }
+            }
+            switch form {
+            case .printf(_, _, let args): args.forEach(argument)
+            case .puts(let a), .fputs(let a, _): argument(a)
+            case .fputc(let x, _), .exit(let x): expression(x)
+            case .fflush: return
+            }
         }
 
         mutating func expression(_ e: CExpr) {
@@ -109,7 +128,12 @@ extension FaithfulTranslator {
                     args.forEach { expression($0) }
                     return
                 }
-                if program.functions[id].body == nil { unsafe("a C library call"); return }
+                if stdio, program.functions[id].body == nil, FaithfulTranslator.stdioFunctions.contains(name),
+                   let form = FaithfulTranslator.stdioCall(name, args, program) {
+                    stdioCall(form)
+                    return
+                }
+                if program.functions[id].body == nil { unsafe("a C library call (\(name))"); return }
                 callees.insert(id)
                 args.forEach { expression($0) }
             case .member(let base, let r, _, let arrow):

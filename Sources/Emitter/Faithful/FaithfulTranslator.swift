@@ -34,6 +34,10 @@ public final class FaithfulTranslator {
     /// Variadic definitions or `va_list`: the support items go into the output.
     var needsVarargSupport = false
     var needsCleanupSupport = false
+    /// The program's standard output goes through the `cstdio` support module (see FaithfulStdio).
+    var stdioRuntime = false
+    var needsStdioSupport = false
+    var needsStdioRawSupport = false
     /// The program jumps with `longjmp`: its functions unwind (`extern "C-unwind"`).
     public internal(set) var usesLongjmp = false
     var needsJumpSupport = false
@@ -95,6 +99,7 @@ public final class FaithfulTranslator {
     /// The whole file as Rust items, or the constructs that cannot be translated.
     public func translate() -> Result<[RItem], FaithfulRefusals> {
         let main = program.mainFile
+        stdioRuntime = crate == nil && Self.stdioRuntimeApplies(program)
         for (id, f) in program.functions.enumerated() where f.body != nil {
             // The file's functions; `main` wherever the file got it from (a unity build's
             // included .c); in a crate, every external function the file defines, also in a
@@ -114,8 +119,11 @@ public final class FaithfulTranslator {
             }
         }
         if !refusals.isEmpty { return .failure(FaithfulRefusals(list: refusals.sorted { ($0.loc.file, $0.loc.line, $0.loc.column) < ($1.loc.file, $1.loc.line, $1.loc.column) })) }
+        // A function with no unsafe operation is a safe `extern "C" fn` (rustc checks the claim).
+        let needing = liftSafeFunctions ? functionsNeedingUnsafe(Array(neededFunctions))
+                                        : Dictionary(uniqueKeysWithValues: functions.keys.map { ($0, "written unsafe after rustc found an unsafe operation (E0133)") })
         // The extern block and main name library types (FILE) too: made before the records.
-        let wrapper = mainWrapper()
+        let wrapper = mainWrapper(needing: needing)
         let externs = externBlocks()
         var items: [RItem] = [.attribute(Self.allowances)]
         items += recordItems()
@@ -125,14 +133,14 @@ public final class FaithfulTranslator {
         if needsVarargSupport { items += Self.varargSupport }
         if needsCleanupSupport { items += Self.cleanupSupport }
         if needsJumpSupport { items += Self.jumpSupport }
+        if needsStdioSupport { items += Self.stdioSupport(raw: needsStdioRawSupport) }
         let fnOrder = functions.keys.sorted { byPlace(program.functions[$0].loc, program.functions[$1].loc, $0, $1) }
-        // A function with no unsafe operation is a safe `extern "C" fn` (rustc checks the claim).
-        let needing = liftSafeFunctions ? functionsNeedingUnsafe(Array(neededFunctions))
-                                        : Dictionary(uniqueKeysWithValues: functions.keys.map { ($0, "written unsafe after rustc found an unsafe operation (E0133)") })
         for id in fnOrder {
             var f = functions[id]!
-            if let why = needing[id] { unsafeReasons[why, default: 0] += 1 }
-            if needing[id] == nil {
+            if let why = needing[id] {
+                unsafeReasons[why, default: 0] += 1
+                f.comments[0] = f.comments[0] + " (unsafe: \(why))"
+            } else {
                 f.isUnsafeExternC = false
                 f.isExternC = true
                 f.comments[0] = f.comments[0] + " (no unsafe operation: a safe function)"

@@ -1,0 +1,338 @@
+import CSyntax
+import RustSyntax
+
+/// Standard output and error in safe Rust. When every way a program writes to standard output
+/// is a call the `cstdio` support module can take (`printf` with a literal format, `puts`,
+/// `putchar`, `fprintf`/`fputs`/`fputc` to `stdout` or `stderr`, `fflush(stdout)`, `exit`),
+/// those calls go to that module instead of the C library: it formats as glibc does and
+/// buffers standard output as C does, so the bytes and the moments they reach the file
+/// descriptor are the C program's, and a function that only prints needs no `unsafe`.
+/// Anything else that could write to or end standard output (`vprintf`, `write`, `system`,
+/// `atexit`, `stdout` held in a variable, a format not written as a literal...) keeps the whole
+/// program on the C library, since two buffers in front of one descriptor would reorder it.
+extension FaithfulTranslator {
+    /// A stream argument the support module knows.
+    enum StdioStream { case out, err }
+
+    /// How one `printf` argument is passed.
+    enum StdioArgument {
+        case int(CExpr)
+        case double(CExpr)
+        /// A pointer for `%p`.
+        case pointer(CExpr)
+        /// A string literal's bytes.
+        case literal([UInt8])
+        /// A char array reached without a pointer (a local, a member of a local): a safe slice.
+        case array(CExpr)
+        /// A `char *` read up to its NUL (or `limit` bytes): an `unsafe` read.
+        case cString(CExpr, limit: Int?)
+    }
+
+    /// A call the support module takes instead of the C library.
+    enum StdioCall {
+        case printf(StdioStream, [UInt8], [StdioArgument])
+        case puts(StdioArgument)
+        case fputs(StdioArgument, StdioStream)
+        case fputc(CExpr, StdioStream)
+        case fflush(StdioStream)
+        case exit(CExpr)
+    }
+
+    /// The library functions that write to standard output or end the program with it flushed.
+    static let stdioFunctions: Set<String> = ["printf", "fprintf", "puts", "putchar", "fputs", "fputc", "putc", "fflush", "exit"]
+
+    /// Functions that write to standard output, flush it or end the program in ways the support
+    /// module cannot follow: a program calling one keeps the C library's standard output.
+    static let stdioBlockers: Set<String> = [
+        "vprintf", "vdprintf", "dprintf", "write", "writev", "pwrite", "fwrite", "fwrite_unlocked", "putchar_unlocked", "putc_unlocked",
+        "fputc_unlocked", "fputs_unlocked", "puts_unlocked", "__printf_chk", "__fprintf_chk", "__vprintf_chk",
+        "system", "popen", "fork", "vfork", "execv", "execvp", "execve", "execl", "execlp", "execle", "posix_spawn", "posix_spawnp",
+        "atexit", "at_quick_exit", "on_exit", "err", "errx", "verr", "verrx", "error", "error_at_line",
+        "setlocale", "uselocale", "dup", "dup2", "dup3", "close", "freopen", "setvbuf", "setbuf", "setlinebuf", "fcloseall",
+    ]
+
+    private static func strip(_ e: CExpr) -> CExpr {
+        if case .cast(let x, _) = e.kind { return strip(x) }
+        return e
+    }
+
+    /// `stdout` or `stderr` named directly.
+    static func standardStream(_ e: CExpr, _ program: Program) -> StdioStream? {
+        guard case .variable(let id) = strip(e).kind, program.variables[id].storage == .external else { return nil }
+        switch program.variables[id].name {
+        case "stdout": return .out
+        case "stderr": return .err
+        default: return nil
+        }
+    }
+
+    /// Whether the program's standard output can go through the support module: every call
+    /// that writes to it is one `stdioCall` takes, `stdout` appears only as such a call's
+    /// stream, and no `stdioBlockers` function is called or taken as a value.
+    static func stdioRuntimeApplies(_ program: Program) -> Bool {
+        var ok = true
+        func expression(_ e: CExpr) {
+            guard ok else { return }
+            switch e.kind {
+            case .call(let callee, let args):
+                if case .function(let id) = strip(callee).kind, program.functions[id].body == nil {
+                    let name = program.functions[id].name
+                    if stdioBlockers.contains(name) { ok = false; return }
+                    if stdioFunctions.contains(name) {
+                        guard stdioCall(name, args, program) != nil else { ok = false; return }
+                        // The stream is known; the other operands are looked at as values.
+                        for a in args where standardStream(a, program) == nil { expression(a) }
+                        return
+                    }
+                    args.forEach(expression)
+                    return
+                }
+                expression(callee); args.forEach(expression)
+            case .function(let id):
+                let name = program.functions[id].name
+                if program.functions[id].body == nil, stdioFunctions.contains(name) || stdioBlockers.contains(name) { ok = false }
+            case .variable(let id):
+                if program.variables[id].storage == .external, program.variables[id].name == "stdout" { ok = false }
+            default:
+                e.forEachChild(expression)
+            }
+        }
+        for f in program.functions where f.body != nil { f.body!.forEachExpression(expression) }
+        for v in program.variables { if let e = v.initializer { expression(e) } }
+        return ok
+    }
+
+    /// The support module's form of a call to `name`, or nil when it cannot take this call.
+    static func stdioCall(_ name: String, _ args: [CExpr], _ program: Program) -> StdioCall? {
+        switch name {
+        case "printf":
+            guard let first = args.first else { return nil }
+            return printfCall(.out, first, args.dropFirst(), program)
+        case "fprintf":
+            guard args.count >= 2, let stream = standardStream(args[0], program) else { return nil }
+            return printfCall(stream, args[1], args.dropFirst(2), program)
+        case "puts":
+            guard args.count == 1, let s = stringArgument(args[0], limit: nil, program) else { return nil }
+            return .puts(s)
+        case "putchar":
+            guard args.count == 1 else { return nil }
+            return .fputc(args[0], .out)
+        case "fputs":
+            guard args.count == 2, let stream = standardStream(args[1], program), let s = stringArgument(args[0], limit: nil, program) else { return nil }
+            return .fputs(s, stream)
+        case "fputc", "putc":
+            guard args.count == 2, let stream = standardStream(args[1], program) else { return nil }
+            return .fputc(args[0], stream)
+        case "fflush":
+            guard args.count == 1, let stream = standardStream(args[0], program) else { return nil }
+            return .fflush(stream)
+        case "exit":
+            guard args.count == 1 else { return nil }
+            return .exit(args[0])
+        default:
+            return nil
+        }
+    }
+
+    private static func printfCall(_ stream: StdioStream, _ format: CExpr, _ rest: ArraySlice<CExpr>, _ program: Program) -> StdioCall? {
+        guard case .stringLiteral(let bytes) = strip(format).kind, let kinds = conversions(bytes) else { return nil }
+        let values = Array(rest)
+        guard kinds.count == values.count else { return nil }
+        var out: [StdioArgument] = []
+        for (kind, a) in zip(kinds, values) {
+            switch kind {
+            case .int:
+                guard a.type.isInteger else { return nil }
+                out.append(.int(a))
+            case .double:
+                guard a.type.isFloating, a.type != .float(.longDouble) else { return nil }
+                out.append(.double(a))
+            case .pointer:
+                guard a.type.isPointer, !isFunctionPointer(a.type) else { return nil }
+                out.append(.pointer(a))
+            case .string(let limit):
+                guard let s = stringArgument(a, limit: limit, program) else { return nil }
+                out.append(s)
+            }
+        }
+        return .printf(stream, bytes, out)
+    }
+
+    private static func isFunctionPointer(_ t: CTy) -> Bool {
+        if case .pointer(.function, _) = t { return true }
+        return false
+    }
+
+    /// A string operand: a literal, a char array in place, or a `char *` to read.
+    private static func stringArgument(_ e: CExpr, limit: Int?, _ program: Program) -> StdioArgument? {
+        let s = strip(e)
+        if case .stringLiteral(let bytes) = s.kind { return .literal(bytes) }
+        if case .array(.int(let k), _) = s.type, k.size == 1, isInPlace(s, program) { return .array(s) }
+        guard case .pointer(let p, _) = e.type, case .int(let k) = p, k.size == 1 else { return nil }
+        return .cString(e, limit: limit)
+    }
+
+    /// An array reached without a pointer: a local or parameter variable, or a member of one.
+    private static func isInPlace(_ e: CExpr, _ program: Program) -> Bool {
+        switch e.kind {
+        case .variable(let id): return program.variables[id].storage == .local
+        case .member(let base, let r, _, let arrow): return !arrow && !program.records[r].isUnion && isInPlace(base, program)
+        default: return false
+        }
+    }
+
+    enum ConversionKind: Equatable { case int, double, pointer, string(limit: Int?) }
+
+    /// The arguments a literal format takes, in order (`*` widths and precisions are ints), or
+    /// nil when the support module does not render it (`%n`, `%m`, positional `%1$d`, wide
+    /// characters, `long double`, `%.*s`).
+    static func conversions(_ bytes: [UInt8]) -> [ConversionKind]? {
+        var kinds: [ConversionKind] = []
+        var i = 0
+        func at(_ k: Int) -> UInt8 { k < bytes.count ? bytes[k] : 0 }
+        while i < bytes.count {
+            guard bytes[i] == UInt8(ascii: "%") else { i += 1; continue }
+            i += 1
+            while "-+ #0'".utf8.contains(at(i)) { i += 1 }
+            if at(i) == UInt8(ascii: "*") { kinds.append(.int); i += 1 } else {
+                var digits = 0
+                while (48...57).contains(at(i)) { i += 1; digits += 1 }
+                if digits > 0, at(i) == UInt8(ascii: "$") { return nil }
+            }
+            var precision: Int?
+            var starPrecision = false
+            if at(i) == UInt8(ascii: ".") {
+                i += 1
+                if at(i) == UInt8(ascii: "*") { kinds.append(.int); starPrecision = true; i += 1 } else {
+                    var p = 0
+                    while (48...57).contains(at(i)) { p = p * 10 + Int(at(i) - 48); i += 1 }
+                    precision = p
+                }
+            }
+            var long = 0
+            while "hlLqjztZ".utf8.contains(at(i)) {
+                if at(i) == UInt8(ascii: "L") { return nil }
+                if at(i) == UInt8(ascii: "l") { long += 1 }
+                i += 1
+            }
+            let c = at(i)
+            i += 1
+            switch c {
+            case UInt8(ascii: "%"): continue
+            case UInt8(ascii: "d"), UInt8(ascii: "i"), UInt8(ascii: "u"), UInt8(ascii: "o"), UInt8(ascii: "x"), UInt8(ascii: "X"),
+                 UInt8(ascii: "b"), UInt8(ascii: "B"):
+                kinds.append(.int)
+            case UInt8(ascii: "c"):
+                if long > 0 { return nil }
+                kinds.append(.int)
+            case UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "g"), UInt8(ascii: "G"),
+                 UInt8(ascii: "a"), UInt8(ascii: "A"):
+                kinds.append(.double)
+            case UInt8(ascii: "p"): kinds.append(.pointer)
+            case UInt8(ascii: "s"):
+                if long > 0 || starPrecision { return nil }
+                kinds.append(.string(limit: precision))
+            default:
+                return nil   // %n, %m, %C, %S, a conversion glibc does not know, a format cut short
+            }
+        }
+        return kinds
+    }
+
+    // MARK: emission
+
+    private func stream(_ s: StdioStream) -> RExpr { .path(s == .out ? "cstdio::Stream::Out" : "cstdio::Stream::Err") }
+
+    func stdioExpression(_ call: StdioCall, _ e: CExpr) -> RExpr {
+        requireStdioSupport()
+        let result: RExpr
+        switch call {
+        case .printf(let s, let format, let args):
+            // A char array is lent to the call as a slice; the other operands are evaluated
+            // first, so that one that also reaches the array (`strlen(word)`) does not meet the
+            // loan. printf reads the array when it is called, after its operands, as here.
+            var values = args.map(stdioArgument)
+            var lets: [RStmt] = []
+            if args.contains(where: { if case .array = $0 { return true }; return false }) {
+                for (k, a) in args.enumerated() {
+                    switch a {
+                    case .array, .literal: continue
+                    default:
+                        let t = temporary("arg")
+                        lets.append(.letBinding(name: t, mutable: false, type: nil, value: values[k]))
+                        values[k] = .path(t)
+                    }
+                }
+            }
+            let list = RExpr.method(.arrayLiteral(values), "as_slice", [])
+            let fmt = RExpr.literal(byteString(format))
+            let printed: RExpr = s == .out ? .call(.path("cstdio::printf"), [fmt, list]) : .call(.path("cstdio::fprintf"), [stream(s), fmt, list])
+            result = lets.isEmpty ? printed : .block(RBlock(lets, tail: printed))
+        case .puts(let a): result = .call(.path("cstdio::puts"), [stdioArgument(a)])
+        case .fputs(let a, let s): result = .call(.path("cstdio::fputs"), [stdioArgument(a), stream(s)])
+        case .fputc(let c, let s): result = .call(.path("cstdio::fputc"), [cast(c, to: .int(.int)), stream(s)])
+        case .fflush(let s): result = .call(.path("cstdio::fflush"), [stream(s)])
+        case .exit(let code): return .call(.path("cstdio::exit"), [cast(code, to: .int(.int))])
+        }
+        if e.type == .int(.int) || e.type == .void { return result }
+        return convert(result, from: .int(.int), to: e.type)
+    }
+
+    private func stdioArgument(_ a: StdioArgument) -> RExpr {
+        switch a {
+        case .int(let x): return .call(.path("cstdio::Arg::Int"), [cast(x, to: .int(.longlong))])
+        case .double(let x): return .call(.path("cstdio::Arg::Double"), [cast(x, to: .float(.double))])
+        case .pointer(let x): return .call(.path("cstdio::Arg::Ptr"), [.cast(rvalue(x), .named("usize"))])
+        case .literal(let bytes): return .call(.path("cstdio::Arg::Str"), [.literal(byteString(bytes))])
+        case .array(let x):
+            let signed: Bool = { if case .array(.int(let k), _) = x.type { return k.isSigned }; return true }()
+            return .call(.path(signed ? "cstdio::Arg::Chars" : "cstdio::Arg::Str"), [.method(place(x), "as_slice", [])])
+        case .cString(let p, let limit):
+            requireStdioRawSupport()
+            let pointer = RExpr.cast(rvalue(p), .pointer(.named("u8"), mutable: false))
+            return .call(.path("cstdio::c_string"), [pointer, limit.map { .literal("Some(\($0)usize)") } ?? .path("None")])
+        }
+    }
+
+    func requireStdioSupport() { needsStdioSupport = true }
+    func requireStdioRawSupport() { needsStdioSupport = true; needsStdioRawSupport = true }
+}
+
+extension CExpr {
+    /// Calls `body` on each direct operand.
+    func forEachChild(_ body: (CExpr) -> Void) {
+        switch kind {
+        case .intLiteral, .floatLiteral, .stringLiteral, .variable, .function, .vlaSizeof, .unsupported: return
+        case .unary(_, let x), .cast(let x, _), .compoundLiteral(let x), .vaArg(let x): body(x)
+        case .binary(_, let a, let b), .assign(let a, let b), .compoundAssign(_, let a, let b), .subscript(let a, let b), .elvis(let a, let b):
+            body(a); body(b)
+        case .conditional(let a, let b, let c): body(a); body(b); body(c)
+        case .call(let f, let args): body(f); args.forEach(body)
+        case .member(let b, _, _, _): body(b)
+        case .initList(let entries): entries.forEach { body($0.1) }
+        case .statementExpr(let s): s.forEachExpression(body)
+        case .atomic(_, let operands): operands.forEach(body)
+        case .intrinsic(_, let args): args.forEach(body)
+        }
+    }
+}
+
+extension CStmt {
+    /// Calls `body` on each expression the statement holds at its top (and on declarations'
+    /// initializers), recursing through nested statements.
+    func forEachExpression(_ body: (CExpr) -> Void) {
+        switch self {
+        case .compound(let list): list.forEach { $0.forEachExpression(body) }
+        case .expression(let e): body(e)
+        case .ifThen(let c, let a, let b): body(c); a.forEachExpression(body); b?.forEachExpression(body)
+        case .whileLoop(let c, let s): body(c); s.forEachExpression(body)
+        case .doWhile(let s, let c): s.forEachExpression(body); body(c)
+        case .forLoop(let i, let c, let n, let s):
+            i?.forEachExpression(body); if let c { body(c) }; if let n { body(n) }; s.forEachExpression(body)
+        case .switchOn(let e, let s): body(e); s.forEachExpression(body)
+        case .caseLabel(_, let s), .caseRange(_, _, let s), .defaultLabel(let s), .labeled(_, let s): s.forEachExpression(body)
+        case .returnStmt(let e): if let e { body(e) }
+        default: break
+        }
+    }
+}
