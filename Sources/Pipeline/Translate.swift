@@ -58,7 +58,14 @@ extension Pipeline {
         case .success(var faithful):
             faithful.notes.append("\(file): note: \(reason); wrote the faithful translation (raw pointers and unsafe, C's semantics kept)")
             var error = RustCheck.firstError(faithful.code)
-            if let e = error, e.contains("E0133"), case .success(var allUnsafe) = FaithfulTier.translate(program, findings: diagnostics, links: library.linkByHeader, liftSafe: false) {
+            if error != nil, case .success(var raw) = FaithfulTier.translate(program, findings: diagnostics, links: library.linkByHeader, liftReferences: false) {
+                // rustc rejected a lifting (a reference the borrow checker does not accept):
+                // every pointer parameter stays raw.
+                raw.notes = faithful.notes
+                faithful = raw
+                error = RustCheck.firstError(faithful.code)
+            }
+            if let e = error, e.contains("E0133"), case .success(var allUnsafe) = FaithfulTier.translate(program, findings: diagnostics, links: library.linkByHeader, liftSafe: false, liftReferences: false) {
                 // rustc found an unsafe operation in a function written as safe: every function unsafe.
                 allUnsafe.notes = faithful.notes
                 faithful = allUnsafe

@@ -106,6 +106,7 @@ public struct RustPrinter {
         switch t {
         case .named(let n): return n
         case .pointer(let p, let m): return (m ? "*mut " : "*const ") + type(p)
+        case .reference(let p, let m): return (m ? "&mut " : "&") + type(p)
         case .array(let e, let n): return "[\(type(e)); \(n)]"
         case .functionPointer(let ps, let r, let v): return "Option<\(fnType(ps, r, v))>"
         case .function(let ps, let r, let v): return fnType(ps, r, v)

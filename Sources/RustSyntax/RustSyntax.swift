@@ -6,6 +6,8 @@ public indirect enum RType: Sendable, Hashable {
     /// A path: `i32`, `S0`, `::core::ffi::c_void`.
     case named(String)
     case pointer(RType, mutable: Bool)
+    /// `&T`, `&mut T`.
+    case reference(RType, mutable: Bool)
     case array(RType, Int)
     /// A C function pointer: `Option<unsafe extern "C" fn(A, B, ...) -> R>`.
     case functionPointer(params: [RType], result: RType?, variadic: Bool)
@@ -16,7 +18,7 @@ public indirect enum RType: Sendable, Hashable {
     case unit
 }
 
-public enum RUnaryOp: String, Sendable { case neg = "-", not = "!", deref = "*" }
+public enum RUnaryOp: String, Sendable { case neg = "-", not = "!", deref = "*", ref = "&", refMut = "&mut " }
 
 public enum RBinaryOp: String, Sendable {
     case mul = "*", div = "/", rem = "%", add = "+", sub = "-", shl = "<<", shr = ">>"

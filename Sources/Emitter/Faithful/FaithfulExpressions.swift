@@ -128,7 +128,10 @@ extension FaithfulTranslator {
     func variableRef(_ id: Int) -> RExpr {
         let v = program.variables[id]
         switch v.storage {
-        case .local, .parameter: return .path(localName(id))
+        case .local, .parameter:
+            // A lifted parameter's value as C sees it: the raw pointer.
+            if liftedParameters[id] != nil { return .cast(.path(localName(id)), rtype(v.type)) }
+            return .path(localName(id))
         case .global, .external, .staticLocal:
             need(variable: id)
             return .path(globalName(id))
@@ -191,7 +194,25 @@ extension FaithfulTranslator {
 
     /// The place of a record for a member access: `(*p)` for `p->f`, the record's own place for `s.f`.
     func recordPlace(_ base: CExpr, _ arrow: Bool) -> RExpr {
-        arrow ? .unary(.deref, rvalue(base)) : place(base)
+        if arrow, let r = liftedReference(base) { return .unary(.deref, r) }
+        return arrow ? .unary(.deref, rvalue(base)) : place(base)
+    }
+
+    /// The reference a lifted parameter holds, when `e` names one.
+    func liftedReference(_ e: CExpr) -> RExpr? {
+        var e = e
+        while case .cast(let x, false) = e.kind, x.type.isPointer, x.type.pointee == e.type.pointee { e = x }
+        guard case .variable(let id) = e.kind, liftedParameters[id] != nil else { return nil }
+        return .path(localName(id))
+    }
+
+    /// An argument for a lifted parameter: the caller's reference, or `&mut x` / `&x`.
+    func liftedArgument(_ a: CExpr, mutable: Bool) -> RExpr {
+        if let r = liftedReference(a) { return r }
+        var e = a
+        while case .cast(let x, false) = e.kind { e = x }
+        guard case .unary(.addressOf, let path) = e.kind else { return rvalue(a) }
+        return .unary(mutable ? .refMut : .ref, place(path))
     }
 
     // MARK: places
@@ -213,6 +234,7 @@ extension FaithfulTranslator {
         switch e.kind {
         case .variable(let id): return variableRef(id)
         case .unary(.deref, let p):
+            if let r = liftedReference(p) { return .unary(.deref, r) }
             return .unary(.deref, rvalue(p))
         case .member(let base, let r, let f, let arrow):
             return .field(recordPlace(base, arrow), fieldName(r, f))
@@ -421,6 +443,7 @@ extension FaithfulTranslator {
         case .logicalNot: return .cast(negate(condition(x)), rtype(e.type))
         case .deref:
             if case .function = e.type { return rvalue(x) }
+            if let r = liftedReference(x) { return .unary(.deref, r) }
             return .unary(.deref, rvalue(x))
         case .addressOf: return addressOf(x, e.type)
         case .preInc, .preDec, .postInc, .postDec: return assignmentValue(e)
@@ -520,6 +543,9 @@ extension FaithfulTranslator {
                 for (i, a) in args.prefix(fixed).enumerated() where a.type.isPointer && !isFunctionPointerType(a.type) || f.type.noPrototype && a.type.isScalar && !a.type.isPointer {
                     values[i] = .cast(values[i], .named("_"))
                 }
+            }
+            for (i, a) in args.prefix(fixed).enumerated() where i < f.params.count {
+                if let mutable = liftedParameters[f.params[i]] { values[i] = liftedArgument(a, mutable: mutable) }
             }
             if isTranslatedVariadic(f) { values.append(variableArguments(args[fixed...])) }
             return .call(.path(functionName(id)), values)

@@ -19,6 +19,9 @@ extension FaithfulTranslator {
         check(f.type.result, at: f.loc)
         var params = f.params.map { p -> RParam in
             check(program.variables[p].type, at: program.variables[p].loc)
+            if let mutable = liftedParameters[p], let pointee = program.variables[p].type.pointee {
+                return RParam(localName(p), .reference(rtype(pointee), mutable: mutable))
+            }
             return RParam("mut " + localName(p), rtype(program.variables[p].type))
         }
         if f.type.variadic {

@@ -14,7 +14,7 @@ extension FaithfulTranslator {
         let packed = Set(program.records.indices.filter { isPacked($0) })
         for id in ids {
             guard let body = program.functions[id].body else { continue }
-            var scan = UnsafeScan(program: program, packed: packed, stdio: stdioRuntime)
+            var scan = UnsafeScan(program: program, packed: packed, stdio: stdioRuntime, lifted: liftedParameters)
             scan.statement(body)
             if let why = scan.reason ?? (program.functions[id].type.variadic ? "variable arguments" : nil) { direct[id] = why }
             for callee in scan.callees { callers[callee, default: []].insert(id) }
@@ -38,12 +38,22 @@ extension FaithfulTranslator {
         let packed: Set<Int>
         /// Standard output goes through the `cstdio` support module: its calls are safe.
         let stdio: Bool
+        /// Parameters lifted to references: reached through them without `unsafe`.
+        let lifted: [Int: Bool]
         /// Why the function needs `unsafe`: its first unsafe operation (nil: none).
         var reason: String?
         var needsUnsafe: Bool { reason != nil }
         var callees: Set<Int> = []
 
         mutating func unsafe(_ why: String) { if reason == nil { reason = why } }
+
+        /// `e` names a parameter lifted to a reference.
+        func isLifted(_ e: CExpr) -> Bool {
+            var e = e
+            while case .cast(let x, false) = e.kind, x.type.isPointer, x.type.pointee == e.type.pointee { e = x }
+            if case .variable(let id) = e.kind { return lifted[id] != nil }
+            return false
+        }
 
         mutating func statement(_ s: CStmt) {
             guard !needsUnsafe else { return }
@@ -102,6 +112,7 @@ extension FaithfulTranslator {
             case .function:
                 return   // taking a function's address is safe, whatever the function
             case .unary(let op, let x):
+                if op == .deref, isLifted(x) { return }
                 if op == .deref { unsafe("a pointer dereference"); return }
                 if op == .addressOf, case .subscript = x.kind { unsafe("pointer arithmetic"); return }   // `.offset`
                 if [.preInc, .preDec, .postInc, .postDec].contains(op), x.type.isPointer { unsafe("pointer arithmetic"); return }
@@ -137,6 +148,7 @@ extension FaithfulTranslator {
                 callees.insert(id)
                 args.forEach { expression($0) }
             case .member(let base, let r, _, let arrow):
+                if arrow, isLifted(base), !program.records[r].isUnion, !packed.contains(r) { return }
                 if arrow { unsafe("a pointer dereference"); return }
                 if program.records[r].isUnion || packed.contains(r) { unsafe("a union or packed member"); return }
                 expression(base)

@@ -8,11 +8,13 @@ public enum FaithfulTier {
     /// `findings`: the checker's, written as `// WARNING [id]` above the function they are in.
     /// `links`: header file name -> the native library its functions live in.
     /// `liftSafe`: functions with no unsafe operation are safe functions (off: all `unsafe`).
+    /// `liftReferences`: pointer parameters proven to be references become `&mut T`/`&T`.
     public static func translate(_ program: Program, findings: [Diagnostic] = [], links: [String: String] = [:],
-                                 liftSafe: Bool = true) -> Result<RustTranslation, FaithfulRefusals> {
+                                 liftSafe: Bool = true, liftReferences: Bool = true) -> Result<RustTranslation, FaithfulRefusals> {
         let translator = FaithfulTranslator(program: program)
         translator.links = links
         translator.liftSafeFunctions = liftSafe
+        translator.liftReferences = liftReferences
         for d in findings { translator.findings[d.function, default: []].append(d) }
         switch translator.translate() {
         case .failure(let refusals): return .failure(refusals)

@@ -38,6 +38,10 @@ public final class FaithfulTranslator {
     var stdioRuntime = false
     var needsStdioSupport = false
     var needsStdioRawSupport = false
+    /// Lift pointer parameters to references where the file proves them (see FaithfulReferences).
+    var liftReferences = true
+    /// The lifted parameters: `true` for `&mut T`, `false` for `&T`.
+    var liftedParameters: [Int: Bool] = [:]
     /// The program jumps with `longjmp`: its functions unwind (`extern "C-unwind"`).
     public internal(set) var usesLongjmp = false
     var needsJumpSupport = false
@@ -100,6 +104,7 @@ public final class FaithfulTranslator {
     public func translate() -> Result<[RItem], FaithfulRefusals> {
         let main = program.mainFile
         stdioRuntime = crate == nil && Self.stdioRuntimeApplies(program)
+        if liftReferences, crate == nil { liftedParameters = ReferenceLifting(program: program).lifted }
         for (id, f) in program.functions.enumerated() where f.body != nil {
             // The file's functions; `main` wherever the file got it from (a unity build's
             // included .c); in a crate, every external function the file defines, also in a

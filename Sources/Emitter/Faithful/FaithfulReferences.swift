@@ -1,0 +1,294 @@
+import CSyntax
+
+/// Pointer parameters lifted to references. A parameter `T *p` becomes `&mut T` (`&T` when it
+/// points to `const`) when that is provably what it is, from the whole file:
+/// - in its function, `p` is only dereferenced (`*p`, `p->f`), compared or tested, passed on to
+///   another lifted parameter, or lent to a C library function that does not keep it (not
+///   `strtok`, `setvbuf`, `free`, ...): never assigned, stored, returned, offset or cast;
+/// - its function is only called directly (its address is never taken), is not `main`, not
+///   variadic and has a prototype;
+/// - every call passes `&x` or `&x.f.g` of a local `x` whose address is taken nowhere else but
+///   in such arguments and in calls that do not keep it, and that no other argument of the
+///   same call mentions; or a lifted parameter of the caller.
+/// Then no other pointer reaches the object while the reference lives, which is what Rust's
+/// reference promises, and the function's accesses through it need no `unsafe`. Anything else
+/// stays a raw pointer. rustc checks the result; what it rejects is translated again without
+/// lifting.
+struct ReferenceLifting {
+    /// Lifted parameters (variable ids): `true` for `&mut T`, `false` for `&T`.
+    private(set) var lifted: [Int: Bool] = [:]
+
+    /// Library functions that keep a pointer they are given past the call, or free it.
+    static let retaining: Set<String> = [
+        "strtok", "strtok_r", "setvbuf", "setbuf", "putenv", "pthread_create", "pthread_setspecific", "atexit", "on_exit",
+        "free", "realloc", "reallocarray", "fclose", "freopen", "signal", "sigaction", "qsort_r", "bsearch", "tsearch", "tfind",
+        "tdelete", "hsearch", "aio_read", "aio_write", "mmap", "munmap", "longjmp", "setjmp", "_setjmp", "sigsetjmp",
+    ]
+
+    private enum Use {
+        /// `*p`, `p->f`, a comparison or a truth test.
+        case place
+        /// An argument of a user function, at this parameter index.
+        case passed(function: Int, index: Int)
+        /// An argument of a library function; `readOnly` when its parameter points to const.
+        case library(retaining: Bool, readOnly: Bool)
+        case escape
+    }
+
+    private struct Call {
+        var callee: Int
+        var args: [CExpr]
+    }
+
+    private let program: Program
+    private var uses: [Int: [Use]] = [:]
+    /// Each use of a local's address: the same kinds as a parameter's uses.
+    private var lends: [Int: [Use]] = [:]
+    private var calls: [Call] = []
+    private var addressTaken: Set<Int> = []
+
+    init(program: Program) {
+        self.program = program
+        for f in program.functions where f.body != nil { statement(f.body!) }
+        for v in program.variables where v.storage != .local && v.storage != .parameter { if let e = v.initializer { visit(e) } }
+        for v in program.variables where v.storage == .local { if let e = v.initializer { visit(e) }; if let n = v.vlaSize { visit(n) } }
+        solve()
+    }
+
+    // MARK: what the file does with parameters and locals
+
+    private func strip(_ e: CExpr) -> CExpr {
+        if case .cast(let x, false) = e.kind, x.type.isPointer, e.type.isPointer, x.type.pointee == e.type.pointee { return strip(x) }
+        return e
+    }
+
+    private func stripAll(_ e: CExpr) -> CExpr {
+        if case .cast(let x, _) = e.kind { return stripAll(x) }
+        return e
+    }
+
+    /// The candidate parameter `e` names.
+    private func parameter(_ e: CExpr) -> Int? {
+        guard case .variable(let id) = strip(e).kind, program.variables[id].storage == .parameter,
+              case .pointer(let pointee, _) = program.variables[id].type, Self.liftable(pointee, program) else { return nil }
+        return id
+    }
+
+    static func liftable(_ pointee: CTy, _ program: Program) -> Bool {
+        switch pointee {
+        case .int, .float: return true
+        case .pointer(.function, _): return false
+        case .pointer: return true
+        case .record(let r): return !program.records[r].isUnion && program.records[r].fields != nil
+        default: return false
+        }
+    }
+
+    /// The local an address argument lends: `&x`, `&x.f.g` (no union, no pointer on the way).
+    private func lentLocal(_ e: CExpr) -> Int? {
+        guard case .unary(.addressOf, let path) = strip(e).kind else { return nil }
+        return root(path)
+    }
+
+    private func root(_ path: CExpr) -> Int? {
+        switch path.kind {
+        case .variable(let id):
+            let v = program.variables[id]
+            guard v.storage == .local || v.storage == .parameter, v.vlaSize == nil else { return nil }
+            if case .array = v.type { return nil }
+            return id
+        case .member(let base, let r, _, false):
+            return program.records[r].isUnion ? nil : root(base)
+        default:
+            return nil
+        }
+    }
+
+    /// Any local under `path` whose address leaves by an array decaying or `&`.
+    private func addressedLocal(_ path: CExpr) -> Int? {
+        switch path.kind {
+        case .variable(let id):
+            let s = program.variables[id].storage
+            return s == .local || s == .parameter ? id : nil
+        case .member(let base, _, _, false), .subscript(let base, _): return addressedLocal(stripAll(base))
+        default: return nil
+        }
+    }
+
+    private mutating func note(_ p: Int, _ u: Use) { uses[p, default: []].append(u) }
+    private mutating func lend(_ x: Int, _ u: Use) {
+        lends[x, default: []].append(u)
+        // `&p` of a pointer parameter: whoever gets it can change `p`.
+        if program.variables[x].storage == .parameter, program.variables[x].type.isPointer { note(x, .escape) }
+    }
+
+    private mutating func statement(_ s: CStmt) {
+        switch s {
+        case .compound(let list): list.forEach { statement($0) }
+        case .expression(let e): visit(e)
+        case .ifThen(let c, let a, let b): condition(c); statement(a); if let b { statement(b) }
+        case .whileLoop(let c, let body): condition(c); statement(body)
+        case .doWhile(let body, let c): statement(body); condition(c)
+        case .forLoop(let i, let c, let n, let body):
+            if let i { statement(i) }; if let c { condition(c) }; if let n { visit(n) }; statement(body)
+        case .switchOn(let e, let body): visit(e); statement(body)
+        case .caseLabel(_, let body), .caseRange(_, _, let body), .defaultLabel(let body), .labeled(_, let body): statement(body)
+        case .returnStmt(let e): if let e { visit(e) }
+        case .declaration, .breakStmt, .continueStmt, .gotoLabel, .empty, .unsupported: return
+        }
+    }
+
+    private mutating func condition(_ c: CExpr) {
+        if let p = parameter(stripAll(c)) { note(p, .place); return }
+        visit(c)
+    }
+
+    private mutating func visit(_ e: CExpr) {
+        switch e.kind {
+        case .unary(.deref, let x):
+            if let p = parameter(x) { note(p, .place); return }
+            visit(x)
+        case .member(let base, _, _, true):
+            if let p = parameter(base) { note(p, .place); return }
+            visit(base)
+        case .binary(let op, let l, let r) where op.isComparison:
+            for side in [l, r] { if let p = parameter(stripAll(side)) { note(p, .place) } else { visit(side) } }
+        case .binary(.land, let l, let r), .binary(.lor, let l, let r): condition(l); condition(r)
+        case .unary(.logicalNot, let x): condition(x)
+        case .conditional(let c, let a, let b): condition(c); visit(a); visit(b)
+        case .call(let callee, let args):
+            guard case .function(let id) = stripAll(callee).kind else { visit(callee); args.forEach { visit($0) }; return }
+            let f = program.functions[id]
+            if f.body != nil {
+                calls.append(Call(callee: id, args: args))
+                for (i, a) in args.enumerated() {
+                    if let p = parameter(a) { note(p, .passed(function: id, index: i)) }
+                    else if let x = lentLocal(a) { lend(x, .passed(function: id, index: i)); visitInside(a) }
+                    else { visit(a) }
+                }
+            } else {
+                let keeps = Self.retaining.contains(f.name)
+                for (i, a) in args.enumerated() {
+                    let readOnly: Bool = { if i < f.type.params.count, case .pointer(_, true) = f.type.params[i] { return true }; return false }()
+                    let bare = stripAll(a)
+                    if let p = parameter(bare) { note(p, .library(retaining: keeps, readOnly: readOnly)); continue }
+                    if case .unary(.addressOf, let path) = bare.kind, let p = arrowRoot(path) {
+                        note(p, .library(retaining: keeps, readOnly: readOnly)); visitInside(bare); continue
+                    }
+                    if case .unary(.addressOf, let path) = bare.kind, let x = addressedLocal(path) {
+                        lend(x, .library(retaining: keeps, readOnly: readOnly)); visitInside(bare); continue
+                    }
+                    if case .array = bare.type, let x = addressedLocal(bare) {
+                        lend(x, .library(retaining: keeps, readOnly: readOnly)); visitInside(bare); continue
+                    }
+                    visit(a)
+                }
+            }
+        case .unary(.addressOf, let path):
+            if let x = addressedLocal(path) { lend(x, .escape) }
+            if let p = arrowRoot(path) { note(p, .escape) }
+            visitInside(e)
+        case .cast(let x, _) where x.type.isArrayLike && e.type.isPointer:
+            if let local = addressedLocal(stripAll(x)) { lend(local, .escape) }
+            visit(x)
+        case .variable(let id):
+            if parameter(e) != nil { note(id, .escape) }
+        case .function(let id):
+            addressTaken.insert(id)
+        default:
+            e.forEachChild { visit($0) }
+        }
+    }
+
+    /// The parameter `&p->f.g` reaches through.
+    private func arrowRoot(_ path: CExpr) -> Int? {
+        switch path.kind {
+        case .member(let base, _, _, true): return parameter(base)
+        case .member(let base, _, _, false): return arrowRoot(base)
+        case .unary(.deref, let x): return parameter(x)
+        default: return nil
+        }
+    }
+
+    /// The operands inside an address expression (`&x.a[i]`'s index), without its root.
+    private mutating func visitInside(_ e: CExpr) {
+        switch e.kind {
+        case .unary(.addressOf, let x), .cast(let x, _): visitInside(x)
+        case .member(let base, _, _, let arrow):
+            if arrow, parameter(base) != nil { return }
+            visitInside(base)
+        case .subscript(let base, let index): visitInside(base); visit(index)
+        case .unary(.deref, let x): if parameter(x) == nil { visit(x) }
+        case .variable: return
+        default: visit(e)
+        }
+    }
+
+    // MARK: the fixed point
+
+    private mutating func solve() {
+        var candidates: [Int: Bool] = [:]
+        for (id, f) in program.functions.enumerated() where f.body != nil && f.name != "main" && !f.type.variadic && !f.type.noPrototype
+            && !addressTaken.contains(id) {
+            for p in f.params {
+                if case .pointer(let pointee, let constant) = program.variables[p].type, Self.liftable(pointee, program) { candidates[p] = !constant }
+            }
+        }
+        var changed = true
+        while changed {
+            changed = false
+            for (p, mutable) in candidates where !acceptable(p, mutable, candidates) {
+                candidates[p] = nil
+                changed = true
+            }
+        }
+        lifted = candidates
+    }
+
+    private func liftedParameter(_ function: Int, _ index: Int, _ set: [Int: Bool]) -> Bool? {
+        let params = program.functions[function].params
+        return index < params.count ? set[params[index]] : nil
+    }
+
+    private func allowed(_ u: Use, mutable: Bool, _ set: [Int: Bool]) -> Bool {
+        switch u {
+        case .place: return true
+        case .escape: return false
+        case .passed(let f, let i):
+            guard let target = liftedParameter(f, i, set) else { return false }
+            return mutable || !target
+        case .library(let keeps, let readOnly): return !keeps && (mutable || readOnly)
+        }
+    }
+
+    private func acceptable(_ p: Int, _ mutable: Bool, _ set: [Int: Bool]) -> Bool {
+        guard (uses[p] ?? []).allSatisfy({ allowed($0, mutable: mutable, set) }) else { return false }
+        let v = program.variables[p]
+        guard v.function >= 0, let index = program.functions[v.function].params.firstIndex(of: p) else { return false }
+        let pointee = v.type.pointee
+        for call in calls where call.callee == v.function {
+            guard index < call.args.count else { return false }
+            let a = call.args[index]
+            if let q = parameter(a) {
+                guard let qMutable = set[q], qMutable || !mutable, program.variables[q].type.pointee == pointee else { return false }
+                continue
+            }
+            guard let x = lentLocal(a), case .unary(.addressOf, let path) = strip(a).kind, path.type == pointee else { return false }
+            // The local is reached by no other pointer, and by no other operand of the call.
+            guard (lends[x] ?? []).allSatisfy({ allowed($0, mutable: true, set) }) else { return false }
+            for (k, other) in call.args.enumerated() where k != index && mentions(other, x) { return false }
+        }
+        return true
+    }
+
+    private func mentions(_ e: CExpr, _ x: Int) -> Bool {
+        if case .variable(let id) = e.kind { return id == x }
+        var found = false
+        e.forEachChild { if !found, mentions($0, x) { found = true } }
+        return found
+    }
+}
+
+extension CTy {
+    var isArrayLike: Bool { if case .array = self { return true }; return false }
+}
