@@ -164,6 +164,9 @@ struct ReferenceLifting {
                 for (i, a) in args.enumerated() {
                     if let p = parameter(a) { note(p, .passed(function: id, index: i)) }
                     else if let x = lentLocal(a) { lend(x, .passed(function: id, index: i)); visitInside(a) }
+                    else if case .unary(.addressOf, let path) = strip(a).kind, let p = arrowRoot(path) {
+                        note(p, .passed(function: id, index: i)); visitInside(strip(a))
+                    }
                     else { visit(a) }
                 }
             } else {
@@ -226,7 +229,40 @@ struct ReferenceLifting {
 
     // MARK: the fixed point
 
+    /// Pointer parameters whose value never outlives the call: only dereferenced, compared,
+    /// or passed to such parameters and to library functions that do not keep it. A local
+    /// lent to one is still reached by no other pointer once the call returns.
+    private var transient: Set<Int> = []
+
+    private mutating func solveTransient() {
+        var set: Set<Int> = []
+        for f in program.functions where f.body != nil {
+            for p in f.params where program.variables[p].type.isPointer { set.insert(p) }
+        }
+        var changed = true
+        while changed {
+            changed = false
+            for p in set where !(uses[p] ?? []).allSatisfy({ staysInCall($0, set) }) {
+                set.remove(p)
+                changed = true
+            }
+        }
+        transient = set
+    }
+
+    private func staysInCall(_ u: Use, _ set: Set<Int>) -> Bool {
+        switch u {
+        case .place: return true
+        case .escape: return false
+        case .passed(let f, let i):
+            let params = program.functions[f].params
+            return i < params.count && set.contains(params[i])
+        case .library(let keeps, _): return !keeps
+        }
+    }
+
     private mutating func solve() {
+        solveTransient()
         var candidates: [Int: Bool] = [:]
         for (id, f) in program.functions.enumerated() where f.body != nil && f.name != "main" && !f.type.variadic && !f.type.noPrototype
             && !addressTaken.contains(id) {
@@ -273,12 +309,30 @@ struct ReferenceLifting {
                 guard let qMutable = set[q], qMutable || !mutable, program.variables[q].type.pointee == pointee else { return false }
                 continue
             }
-            guard let x = lentLocal(a), case .unary(.addressOf, let path) = strip(a).kind, path.type == pointee else { return false }
+            guard case .unary(.addressOf, let path) = strip(a).kind, path.type == pointee else { return false }
+            if let q = arrowRoot(path) {
+                // `&q->f`: a part of what the caller's own reference reaches.
+                guard let qMutable = set[q], qMutable || !mutable else { return false }
+                for (k, other) in call.args.enumerated() where k != index && mentions(other, q) { return false }
+                continue
+            }
+            guard let x = lentLocal(a) else { return false }
             // The local is reached by no other pointer, and by no other operand of the call.
-            guard (lends[x] ?? []).allSatisfy({ allowed($0, mutable: true, set) }) else { return false }
+            guard (lends[x] ?? []).allSatisfy({ lentSafely($0, set) }) else { return false }
             for (k, other) in call.args.enumerated() where k != index && mentions(other, x) { return false }
         }
         return true
+    }
+
+    /// A local's address given to a lifted parameter, or to one that does not keep it.
+    private func lentSafely(_ u: Use, _ set: [Int: Bool]) -> Bool {
+        switch u {
+        case .passed(let f, let i):
+            guard let p = program.functions[f].params[safe: i] else { return false }
+            return set[p] != nil || transient.contains(p)
+        case .library(let keeps, _): return !keeps
+        case .place, .escape: return false
+        }
     }
 
     private func mentions(_ e: CExpr, _ x: Int) -> Bool {
@@ -287,6 +341,10 @@ struct ReferenceLifting {
         e.forEachChild { if !found, mentions($0, x) { found = true } }
         return found
     }
+}
+
+extension Array {
+    subscript(safe i: Int) -> Element? { i >= 0 && i < count ? self[i] : nil }
 }
 
 extension CTy {

@@ -133,9 +133,7 @@ extension FaithfulTranslator {
                 guard let id = target else { unsafe("a call through a function pointer"); return }
                 let name = program.functions[id].name
                 if FaithfulTranslator.isIntrinsic(program.functions[id]) { unsafe("a SIMD intrinsic"); return }
-                if ["__builtin_expect", "__builtin_bswap16", "__builtin_bswap32", "__builtin_bswap64", "__builtin_clz", "__builtin_clzl",
-                    "__builtin_clzll", "__builtin_ctz", "__builtin_ctzl", "__builtin_ctzll", "__builtin_popcount", "__builtin_popcountl",
-                    "__builtin_popcountll", "__builtin_constant_p"].contains(name) {
+                if FaithfulTranslator.safeBuiltins.contains(name) {
                     args.forEach { expression($0) }
                     return
                 }
@@ -174,4 +172,19 @@ extension FaithfulTranslator {
             }
         }
     }
+}
+
+extension FaithfulTranslator {
+    /// GCC builtins that `builtinCall` writes as safe Rust (methods of the integer and float
+    /// types, constants, `process::abort`); `__builtin_unreachable` is not one.
+    static let safeBuiltins: Set<String> = [
+        "__builtin_expect", "__builtin_expect_with_probability", "__builtin_bswap16", "__builtin_bswap32", "__builtin_bswap64",
+        "__builtin_clz", "__builtin_clzl", "__builtin_clzll", "__builtin_ctz", "__builtin_ctzl", "__builtin_ctzll",
+        "__builtin_popcount", "__builtin_popcountl", "__builtin_popcountll", "__builtin_constant_p", "__builtin_trap", "__builtin_abort",
+        "__builtin_rotateleft8", "__builtin_rotateleft16", "__builtin_rotateleft32", "__builtin_rotateleft64",
+        "__builtin_rotateright8", "__builtin_rotateright16", "__builtin_rotateright32", "__builtin_rotateright64",
+        "__builtin_nan", "__builtin_nanf", "__builtin_nans", "__builtin_nansf", "__builtin_inf", "__builtin_inff",
+        "__builtin_huge_val", "__builtin_huge_valf", "__builtin_isnan", "__builtin_isinf", "__builtin_isfinite",
+        "__builtin_isinf_sign", "__builtin_signbit", "__builtin_signbitf", "__builtin_fabs", "__builtin_fabsf",
+    ]
 }
