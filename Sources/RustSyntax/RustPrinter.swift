@@ -107,6 +107,7 @@ public struct RustPrinter {
         case .named(let n): return n
         case .pointer(let p, let m): return (m ? "*mut " : "*const ") + type(p)
         case .reference(let p, let m): return (m ? "&mut " : "&") + type(p)
+        case .slice(let e): return "[\(type(e))]"
         case .array(let e, let n): return "[\(type(e)); \(n)]"
         case .functionPointer(let ps, let r, let v): return "Option<\(fnType(ps, r, v))>"
         case .function(let ps, let r, let v): return fnType(ps, r, v)
@@ -203,6 +204,7 @@ public struct RustPrinter {
         case .binary(let op, _, _): return op.precedence
         case .assign, .compoundAssign: return 3
         case .closure: return 1
+        case .rangeFrom: return 2
         case .breakLoop, .continueLoop, .returnValue: return 2
         }
     }
@@ -238,6 +240,9 @@ public struct RustPrinter {
         case .cast(let x, let t):
             expr(x, 14)
             out += " as " + type(t)
+        case .rangeFrom(let start):
+            expr(start, 15)
+            out += ".."
         case .call(let f, let args):
             expr(f, 16)
             arguments(args)

@@ -8,6 +8,8 @@ public indirect enum RType: Sendable, Hashable {
     case pointer(RType, mutable: Bool)
     /// `&T`, `&mut T`.
     case reference(RType, mutable: Bool)
+    /// `[T]` (behind a reference).
+    case slice(RType)
     case array(RType, Int)
     /// A C function pointer: `Option<unsafe extern "C" fn(A, B, ...) -> R>`.
     case functionPointer(params: [RType], result: RType?, variadic: Bool)
@@ -90,6 +92,8 @@ public indirect enum RExpr: Sendable {
     case structLiteral(String, [(String, RExpr)])
     case arrayLiteral([RExpr])
     case arrayRepeat(RExpr, Int)
+    /// `start..`, a range to the end (an index of a slice).
+    case rangeFrom(RExpr)
     /// `|| body`, a closure with no parameters.
     case closure(RBlock)
     case unitValue

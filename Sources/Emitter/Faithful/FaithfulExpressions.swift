@@ -130,7 +130,10 @@ extension FaithfulTranslator {
         switch v.storage {
         case .local, .parameter:
             // A lifted parameter's value as C sees it: the raw pointer.
-            if liftedParameters[id] != nil { return .cast(.path(localName(id)), rtype(v.type)) }
+            if let lift = liftedParameters[id] {
+                if lift.slice { return .method(.path(localName(id)), lift.mutable ? "as_mut_ptr" : "as_ptr", []) }
+                return .cast(.path(localName(id)), rtype(v.type))
+            }
             return .path(localName(id))
         case .global, .external, .staticLocal:
             need(variable: id)
@@ -194,25 +197,44 @@ extension FaithfulTranslator {
 
     /// The place of a record for a member access: `(*p)` for `p->f`, the record's own place for `s.f`.
     func recordPlace(_ base: CExpr, _ arrow: Bool) -> RExpr {
-        if arrow, let r = liftedReference(base) { return .unary(.deref, r) }
+        if arrow, let r = liftedPointee(base) { return r }
         return arrow ? .unary(.deref, rvalue(base)) : place(base)
     }
 
-    /// The reference a lifted parameter holds, when `e` names one.
-    func liftedReference(_ e: CExpr) -> RExpr? {
+    /// The lifted parameter `e` names (under conversions that keep the pointee).
+    func lifted(_ e: CExpr) -> (name: String, lift: ReferenceLifting.Lift)? {
         var e = e
         while case .cast(let x, false) = e.kind, x.type.isPointer, x.type.pointee == e.type.pointee { e = x }
-        guard case .variable(let id) = e.kind, liftedParameters[id] != nil else { return nil }
-        return .path(localName(id))
+        guard case .variable(let id) = e.kind, let lift = liftedParameters[id] else { return nil }
+        return (localName(id), lift)
     }
 
-    /// An argument for a lifted parameter: the caller's reference, or `&mut x` / `&x`.
-    func liftedArgument(_ a: CExpr, mutable: Bool) -> RExpr {
-        if let r = liftedReference(a) { return r }
+    /// The object a lifted parameter points to, as a place: `*p`, or `p[0]` for a slice.
+    func liftedPointee(_ e: CExpr) -> RExpr? {
+        guard let (name, lift) = lifted(e) else { return nil }
+        return lift.slice ? .index(.path(name), .literal("0")) : .unary(.deref, .path(name))
+    }
+
+    /// An argument for a lifted parameter: the caller's reference or slice (`q`, `&mut q[k..]`),
+    /// or a loan of its local (`&mut x`, `&mut a`, `&mut a[k..]`).
+    func liftedArgument(_ a: CExpr, _ lift: ReferenceLifting.Lift) -> RExpr {
+        if let (name, _) = lifted(a) { return .path(name) }
         var e = a
-        while case .cast(let x, false) = e.kind { e = x }
+        while case .cast(let x, false) = e.kind, x.type.isPointer { e = x }
+        let op: RUnaryOp = lift.mutable ? .refMut : .ref
+        if lift.slice {
+            if case .cast(let array, _) = e.kind, case .array = array.type { return .unary(op, place(array)) }
+            var base: CExpr?, offset: CExpr?
+            if case .binary(.add, let b, let k) = e.kind { base = b; offset = k }
+            if case .unary(.addressOf, let x) = e.kind, case .subscript(let b, let k) = x.kind { base = b; offset = k }
+            guard let base, let offset else { return rvalue(a) }
+            let start = RExpr.rangeFrom(.cast(rvalue(offset), .named("usize")))
+            if let (name, _) = lifted(base) { return .unary(op, .index(.path(name), start)) }
+            if case .cast(let array, _) = base.kind, case .array = array.type { return .unary(op, .index(place(array), start)) }
+            return rvalue(a)
+        }
         guard case .unary(.addressOf, let path) = e.kind else { return rvalue(a) }
-        return .unary(mutable ? .refMut : .ref, place(path))
+        return .unary(op, place(path))
     }
 
     // MARK: places
@@ -234,7 +256,7 @@ extension FaithfulTranslator {
         switch e.kind {
         case .variable(let id): return variableRef(id)
         case .unary(.deref, let p):
-            if let r = liftedReference(p) { return .unary(.deref, r) }
+            if let r = liftedPointee(p) { return r }
             return .unary(.deref, rvalue(p))
         case .member(let base, let r, let f, let arrow):
             return .field(recordPlace(base, arrow), fieldName(r, f))
@@ -244,6 +266,7 @@ extension FaithfulTranslator {
             let bytes = RExpr.cast(.macro(Self.addrOf, [place(base)]), .pointer(rtype(element), mutable: true))
             return .unary(.deref, offset(bytes, index))
         case .subscript(let base, let index):
+            if let (name, lift) = lifted(base), lift.slice { return .index(.path(name), .cast(rvalue(index), .named("usize"))) }
             if case .cast(let array, _) = base.kind, case .array(_, let count) = array.type, base.type.isPointer {
                 // A flexible array member (`T data[]`) or the old struct hack (`T data[1]`) is
                 // indexed past its declared end: through the pointer, as C does, not Rust's checked index.
@@ -443,7 +466,7 @@ extension FaithfulTranslator {
         case .logicalNot: return .cast(negate(condition(x)), rtype(e.type))
         case .deref:
             if case .function = e.type { return rvalue(x) }
-            if let r = liftedReference(x) { return .unary(.deref, r) }
+            if let r = liftedPointee(x) { return r }
             return .unary(.deref, rvalue(x))
         case .addressOf: return addressOf(x, e.type)
         case .preInc, .preDec, .postInc, .postDec: return assignmentValue(e)
@@ -545,7 +568,7 @@ extension FaithfulTranslator {
                 }
             }
             for (i, a) in args.prefix(fixed).enumerated() where i < f.params.count {
-                if let mutable = liftedParameters[f.params[i]] { values[i] = liftedArgument(a, mutable: mutable) }
+                if let lift = liftedParameters[f.params[i]] { values[i] = liftedArgument(a, lift) }
             }
             if isTranslatedVariadic(f) { values.append(variableArguments(args[fixed...])) }
             return .call(.path(functionName(id)), values)

@@ -19,8 +19,8 @@ extension FaithfulTranslator {
         check(f.type.result, at: f.loc)
         var params = f.params.map { p -> RParam in
             check(program.variables[p].type, at: program.variables[p].loc)
-            if let mutable = liftedParameters[p], let pointee = program.variables[p].type.pointee {
-                return RParam(localName(p), .reference(rtype(pointee), mutable: mutable))
+            if let lift = liftedParameters[p], let pointee = program.variables[p].type.pointee {
+                return RParam(localName(p), .reference(lift.slice ? .slice(rtype(pointee)) : rtype(pointee), mutable: lift.mutable))
             }
             return RParam("mut " + localName(p), rtype(program.variables[p].type))
         }
@@ -69,6 +69,10 @@ extension FaithfulTranslator {
         currentFunction = -1
         defer { currentFunction = saved }
         let value = v.initializer.map { element($0, v.type) } ?? zero(v.type)
+        if immutableStatics.contains(id) {
+            return .staticVar(name: globalName(id), type: rtype(v.type), value: value, mutable: false,
+                              isPublic: false, comments: ["never written: an immutable static"])
+        }
         return .staticVar(name: globalName(id), type: rtype(v.type), value: .block(RBlock(tail: value, isUnsafe: true)), mutable: true,
                           isPublic: crate != nil && !v.isStatic, comments: [])
     }

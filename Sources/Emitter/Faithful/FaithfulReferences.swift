@@ -1,22 +1,33 @@
 import CSyntax
 
-/// Pointer parameters lifted to references. A parameter `T *p` becomes `&mut T` (`&T` when it
-/// points to `const`) when that is provably what it is, from the whole file:
+/// Pointer parameters lifted to references and slices. A parameter `T *p` becomes `&mut T`
+/// (`&T` when it points to `const`), or `&mut [T]` (`&[T]`) when it is indexed or handed on
+/// offset, when that is provably what it is, from the whole file:
 /// - in its function, `p` is only dereferenced (`*p`, `p->f`), compared or tested, passed on to
 ///   another lifted parameter, or lent to a C library function that does not keep it (not
 ///   `strtok`, `setvbuf`, `free`, ...): never assigned, stored, returned, offset or cast;
 /// - its function is only called directly (its address is never taken), is not `main`, not
 ///   variadic and has a prototype;
-/// - every call passes `&x` or `&x.f.g` of a local `x` whose address is taken nowhere else but
-///   in such arguments and in calls that do not keep it, and that no other argument of the
-///   same call mentions; or a lifted parameter of the caller.
+/// - every call passes `&x` or `&x.f.g` of a local `x` (for a slice: a local array `a`, `a + k`
+///   or `&a[k]`) whose address is taken nowhere else but in such arguments and in calls that do
+///   not keep it, and that no other argument of the same call mentions; or a lifted parameter of
+///   the caller (`q`, `&q->f`, for a slice `q + k`).
+/// A slice is as long as what the caller lent: an index past its end panics where the C's
+/// behaviour was undefined.
 /// Then no other pointer reaches the object while the reference lives, which is what Rust's
 /// reference promises, and the function's accesses through it need no `unsafe`. Anything else
 /// stays a raw pointer. rustc checks the result; what it rejects is translated again without
 /// lifting.
 struct ReferenceLifting {
-    /// Lifted parameters (variable ids): `true` for `&mut T`, `false` for `&T`.
-    private(set) var lifted: [Int: Bool] = [:]
+    struct Lift: Equatable, Sendable {
+        /// `&mut` rather than `&`.
+        var mutable: Bool
+        /// `&[T]` rather than `&T`.
+        var slice: Bool
+    }
+
+    /// Lifted parameters (variable ids).
+    private(set) var lifted: [Int: Lift] = [:]
 
     /// Library functions that keep a pointer they are given past the call, or free it.
     static let retaining: Set<String> = [
@@ -30,6 +41,12 @@ struct ReferenceLifting {
         case place
         /// An argument of a user function, at this parameter index.
         case passed(function: Int, index: Int)
+        /// `&p->f` given to a user function (a reference into the object).
+        case passedField(function: Int, index: Int)
+        /// `p + k` or `&p[k]` given to a user function (the rest of a slice).
+        case passedPart(function: Int, index: Int)
+        /// `p[i]`.
+        case indexed
         /// An argument of a library function; `readOnly` when its parameter points to const.
         case library(retaining: Bool, readOnly: Bool)
         case escape
@@ -143,8 +160,59 @@ struct ReferenceLifting {
         visit(c)
     }
 
+    private func isNegativeConstant(_ e: CExpr) -> Bool {
+        switch stripAll(e).kind {
+        case .unary(.minus, _): return true
+        case .intLiteral(let v): if case .int(let k) = stripAll(e).type, k.isSigned { return Int64(bitPattern: v) < 0 }; return false
+        default: return false
+        }
+    }
+
+    /// `b + k` or `&b[k]`: the pointer and the offset.
+    private func offsetForm(_ e: CExpr) -> (CExpr, CExpr)? {
+        let s = strip(e)
+        if case .binary(.add, let b, let k) = s.kind, b.type.isPointer, k.type.isInteger { return (b, k) }
+        if case .unary(.addressOf, let x) = s.kind, case .subscript(let b, let k) = x.kind, k.type.isInteger { return (b, k) }
+        return nil
+    }
+
+    /// The local that `e`, a decayed fixed-size array, lives in: a local array, a row of one
+    /// (`m[r]`), an array member of a local struct (`s.items`).
+    private func decayedArray(_ e: CExpr) -> Int? {
+        guard case .cast(let x, _) = strip(e).kind, case .array(_, let n) = x.type, n != nil else { return nil }
+        return arrayRoot(x)
+    }
+
+    private func arrayRoot(_ x: CExpr) -> Int? {
+        switch x.kind {
+        case .variable(let id):
+            let v = program.variables[id]
+            return v.storage == .local && v.vlaSize == nil ? id : nil
+        case .member(let base, let r, _, false): return program.records[r].isUnion ? nil : arrayRoot(base)
+        case .subscript(let base, _):
+            guard case .cast(let inner, _) = base.kind, case .array(_, let n) = inner.type, n != nil else { return nil }
+            return arrayRoot(inner)
+        default: return nil
+        }
+    }
+
+    /// The element type of the array `e` decays from.
+    private func decayedElement(_ e: CExpr) -> CTy? {
+        guard case .cast(let x, _) = strip(e).kind, case .array(let element, _) = x.type else { return nil }
+        return element
+    }
+
     private mutating func visit(_ e: CExpr) {
         switch e.kind {
+        case .subscript(let base, let index):
+            if let p = parameter(base) {
+                // `p[-1]` reaches before what a slice would start at: p stays a pointer.
+                note(p, isNegativeConstant(index) ? .escape : .indexed)
+                visit(index)
+                return
+            }
+            if case .cast(let array, _) = base.kind, case .array = array.type { visitInside(array); visit(index); return }
+            visit(base); visit(index)
         case .unary(.deref, let x):
             if let p = parameter(x) { note(p, .place); return }
             visit(x)
@@ -165,8 +233,11 @@ struct ReferenceLifting {
                     if let p = parameter(a) { note(p, .passed(function: id, index: i)) }
                     else if let x = lentLocal(a) { lend(x, .passed(function: id, index: i)); visitInside(a) }
                     else if case .unary(.addressOf, let path) = strip(a).kind, let p = arrowRoot(path) {
-                        note(p, .passed(function: id, index: i)); visitInside(strip(a))
+                        note(p, .passedField(function: id, index: i)); visitInside(strip(a))
                     }
+                    else if let x = decayedArray(a) { lend(x, .passed(function: id, index: i)); visitInside(a) }
+                    else if let (b, k) = offsetForm(a), let p = parameter(b) { note(p, .passedPart(function: id, index: i)); visit(k) }
+                    else if let (b, k) = offsetForm(a), let x = decayedArray(b) { lend(x, .passed(function: id, index: i)); visit(k) }
                     else { visit(a) }
                 }
             } else {
@@ -254,26 +325,56 @@ struct ReferenceLifting {
         switch u {
         case .place: return true
         case .escape: return false
-        case .passed(let f, let i):
+        case .passed(let f, let i), .passedField(let f, let i), .passedPart(let f, let i):
             let params = program.functions[f].params
             return i < params.count && set.contains(params[i])
+        case .indexed: return true
         case .library(let keeps, _): return !keeps
         }
     }
 
-    private mutating func solve() {
-        solveTransient()
-        var candidates: [Int: Bool] = [:]
-        for (id, f) in program.functions.enumerated() where f.body != nil && f.name != "main" && !f.type.variadic && !f.type.noPrototype
-            && !addressTaken.contains(id) {
-            for p in f.params {
-                if case .pointer(let pointee, let constant) = program.variables[p].type, Self.liftable(pointee, program) { candidates[p] = !constant }
+    /// Parameters that are slices rather than single objects: indexed, handed on offset, given
+    /// an array or an offset by a caller, or passed to or from another such parameter.
+    private func sliceParameters(_ candidates: Set<Int>) -> Set<Int> {
+        var slices: Set<Int> = []
+        for p in candidates where (uses[p] ?? []).contains(where: {
+            switch $0 { case .indexed, .passedPart: return true; default: return false }
+        }) { slices.insert(p) }
+        for call in calls {
+            for (i, a) in call.args.enumerated() {
+                guard let p = program.functions[call.callee].params[safe: i], candidates.contains(p) else { continue }
+                if decayedArray(a) != nil || offsetForm(a) != nil { slices.insert(p) }
             }
         }
         var changed = true
         while changed {
             changed = false
-            for (p, mutable) in candidates where !acceptable(p, mutable, candidates) {
+            for call in calls {
+                for (i, a) in call.args.enumerated() {
+                    guard let p = program.functions[call.callee].params[safe: i], let q = parameter(a) else { continue }
+                    if slices.contains(p) != slices.contains(q) { slices.insert(p); slices.insert(q); changed = true }
+                }
+            }
+        }
+        return slices
+    }
+
+    private mutating func solve() {
+        solveTransient()
+        var mutability: [Int: Bool] = [:]
+        for (id, f) in program.functions.enumerated() where f.body != nil && f.name != "main" && !f.type.variadic && !f.type.noPrototype
+            && !addressTaken.contains(id) {
+            for p in f.params {
+                if case .pointer(let pointee, let constant) = program.variables[p].type, Self.liftable(pointee, program) { mutability[p] = !constant }
+            }
+        }
+        let slices = sliceParameters(Set(mutability.keys))
+        var candidates: [Int: Lift] = [:]
+        for (p, m) in mutability { candidates[p] = Lift(mutable: m, slice: slices.contains(p)) }
+        var changed = true
+        while changed {
+            changed = false
+            for (p, lift) in candidates where !acceptable(p, lift, candidates) {
                 candidates[p] = nil
                 changed = true
             }
@@ -281,57 +382,84 @@ struct ReferenceLifting {
         lifted = candidates
     }
 
-    private func liftedParameter(_ function: Int, _ index: Int, _ set: [Int: Bool]) -> Bool? {
-        let params = program.functions[function].params
-        return index < params.count ? set[params[index]] : nil
+    private func liftedParameter(_ function: Int, _ index: Int, _ set: [Int: Lift]) -> Lift? {
+        program.functions[function].params[safe: index].flatMap { set[$0] }
     }
 
-    private func allowed(_ u: Use, mutable: Bool, _ set: [Int: Bool]) -> Bool {
+    private func allowed(_ u: Use, _ lift: Lift, _ set: [Int: Lift]) -> Bool {
         switch u {
         case .place: return true
         case .escape: return false
+        case .indexed: return lift.slice
         case .passed(let f, let i):
-            guard let target = liftedParameter(f, i, set) else { return false }
-            return mutable || !target
-        case .library(let keeps, let readOnly): return !keeps && (mutable || readOnly)
+            guard let target = liftedParameter(f, i, set), target.slice == lift.slice else { return false }
+            return lift.mutable || !target.mutable
+        case .passedField(let f, let i):
+            guard let target = liftedParameter(f, i, set), !target.slice else { return false }
+            return lift.mutable || !target.mutable
+        case .passedPart(let f, let i):
+            guard lift.slice, let target = liftedParameter(f, i, set), target.slice else { return false }
+            return lift.mutable || !target.mutable
+        case .library(let keeps, let readOnly): return !keeps && (lift.mutable || readOnly)
         }
     }
 
-    private func acceptable(_ p: Int, _ mutable: Bool, _ set: [Int: Bool]) -> Bool {
-        guard (uses[p] ?? []).allSatisfy({ allowed($0, mutable: mutable, set) }) else { return false }
+    private func acceptable(_ p: Int, _ lift: Lift, _ set: [Int: Lift]) -> Bool {
+        guard (uses[p] ?? []).allSatisfy({ allowed($0, lift, set) }) else { return false }
         let v = program.variables[p]
         guard v.function >= 0, let index = program.functions[v.function].params.firstIndex(of: p) else { return false }
         let pointee = v.type.pointee
+        /// The caller's lifted parameter `q` can be lent on here.
+        func lendsOn(_ q: Int, _ call: Call) -> Bool {
+            guard let l = set[q], l.slice == lift.slice, l.mutable || !lift.mutable, program.variables[q].type.pointee == pointee else { return false }
+            return !lift.mutable || !call.args.enumerated().contains { $0.offset != index && mentions($0.element, q) }
+        }
+        /// The caller's local `x` can be lent here.
+        func lendable(_ x: Int, _ call: Call) -> Bool {
+            guard (lends[x] ?? []).allSatisfy({ lentSafely($0, set) }) else { return false }
+            return !call.args.enumerated().contains { $0.offset != index && mentions($0.element, x) }
+        }
         for call in calls where call.callee == v.function {
             guard index < call.args.count else { return false }
             let a = call.args[index]
             if let q = parameter(a) {
-                guard let qMutable = set[q], qMutable || !mutable, program.variables[q].type.pointee == pointee else { return false }
+                guard lendsOn(q, call) else { return false }
+                continue
+            }
+            if lift.slice {
+                if let x = decayedArray(a) {
+                    guard decayedElement(a) == pointee, lendable(x, call) else { return false }
+                    continue
+                }
+                guard let (b, _) = offsetForm(a) else { return false }
+                if let q = parameter(b) {
+                    guard lendsOn(q, call) else { return false }
+                    continue
+                }
+                guard let x = decayedArray(b), decayedElement(b) == pointee, lendable(x, call) else { return false }
                 continue
             }
             guard case .unary(.addressOf, let path) = strip(a).kind, path.type == pointee else { return false }
             if let q = arrowRoot(path) {
                 // `&q->f`: a part of what the caller's own reference reaches.
-                guard let qMutable = set[q], qMutable || !mutable else { return false }
+                guard let l = set[q], !l.slice, l.mutable || !lift.mutable else { return false }
                 for (k, other) in call.args.enumerated() where k != index && mentions(other, q) { return false }
                 continue
             }
-            guard let x = lentLocal(a) else { return false }
             // The local is reached by no other pointer, and by no other operand of the call.
-            guard (lends[x] ?? []).allSatisfy({ lentSafely($0, set) }) else { return false }
-            for (k, other) in call.args.enumerated() where k != index && mentions(other, x) { return false }
+            guard let x = lentLocal(a), lendable(x, call) else { return false }
         }
         return true
     }
 
     /// A local's address given to a lifted parameter, or to one that does not keep it.
-    private func lentSafely(_ u: Use, _ set: [Int: Bool]) -> Bool {
+    private func lentSafely(_ u: Use, _ set: [Int: Lift]) -> Bool {
         switch u {
-        case .passed(let f, let i):
+        case .passed(let f, let i), .passedField(let f, let i), .passedPart(let f, let i):
             guard let p = program.functions[f].params[safe: i] else { return false }
             return set[p] != nil || transient.contains(p)
         case .library(let keeps, _): return !keeps
-        case .place, .escape: return false
+        case .place, .escape, .indexed: return false
         }
     }
 

@@ -14,7 +14,7 @@ extension FaithfulTranslator {
         let packed = Set(program.records.indices.filter { isPacked($0) })
         for id in ids {
             guard let body = program.functions[id].body else { continue }
-            var scan = UnsafeScan(program: program, packed: packed, stdio: stdioRuntime, lifted: liftedParameters)
+            var scan = UnsafeScan(program: program, packed: packed, stdio: stdioRuntime, lifted: liftedParameters, immutable: immutableStatics)
             scan.statement(body)
             if let why = scan.reason ?? (program.functions[id].type.variadic ? "variable arguments" : nil) { direct[id] = why }
             for callee in scan.callees { callers[callee, default: []].insert(id) }
@@ -39,7 +39,9 @@ extension FaithfulTranslator {
         /// Standard output goes through the `cstdio` support module: its calls are safe.
         let stdio: Bool
         /// Parameters lifted to references: reached through them without `unsafe`.
-        let lifted: [Int: Bool]
+        let lifted: [Int: ReferenceLifting.Lift]
+        /// Immutable statics: read without `unsafe`.
+        let immutable: Set<Int>
         /// Why the function needs `unsafe`: its first unsafe operation (nil: none).
         var reason: String?
         var needsUnsafe: Bool { reason != nil }
@@ -48,11 +50,21 @@ extension FaithfulTranslator {
         mutating func unsafe(_ why: String) { if reason == nil { reason = why } }
 
         /// `e` names a parameter lifted to a reference.
-        func isLifted(_ e: CExpr) -> Bool {
+        func isLifted(_ e: CExpr, slice: Bool? = nil) -> Bool {
             var e = e
             while case .cast(let x, false) = e.kind, x.type.isPointer, x.type.pointee == e.type.pointee { e = x }
-            if case .variable(let id) = e.kind { return lifted[id] != nil }
+            if case .variable(let id) = e.kind, let l = lifted[id] { return slice == nil || l.slice == slice }
             return false
+        }
+
+        /// An argument for a lifted parameter: a loan (`&x`, an array, `a + k`, `&a[k]`) whose
+        /// operands are scanned, not its address arithmetic.
+        mutating func liftedArgument(_ a: CExpr) {
+            var e = a
+            while case .cast(let x, false) = e.kind, x.type.isPointer { e = x }
+            if case .binary(.add, let b, let k) = e.kind, b.type.isPointer { expression(b); expression(k); return }
+            if case .unary(.addressOf, let x) = e.kind, case .subscript(let b, let k) = x.kind { expression(b); expression(k); return }
+            expression(a)
         }
 
         mutating func statement(_ s: CStmt) {
@@ -62,7 +74,7 @@ extension FaithfulTranslator {
             case .declaration(let ids):
                 for id in ids {
                     let v = program.variables[id]
-                    if v.storage != .local { unsafe("a global or static") }
+                    if v.storage != .local, !immutable.contains(id) { unsafe("a global or static") }
                     if let e = v.initializer { expression(e) }
                     if let n = v.vlaSize { expression(n) }
                 }
@@ -108,7 +120,7 @@ extension FaithfulTranslator {
             case .intLiteral, .floatLiteral, .stringLiteral: return
             case .variable(let id):
                 let s = program.variables[id].storage
-                if s != .local && s != .parameter { unsafe("a global or static") }
+                if s != .local && s != .parameter && !immutable.contains(id) { unsafe("a global or static") }
             case .function:
                 return   // taking a function's address is safe, whatever the function
             case .unary(let op, let x):
@@ -144,7 +156,10 @@ extension FaithfulTranslator {
                 }
                 if program.functions[id].body == nil { unsafe("a C library call (\(name))"); return }
                 callees.insert(id)
-                args.forEach { expression($0) }
+                let params = program.functions[id].params
+                for (i, a) in args.enumerated() {
+                    if i < params.count, lifted[params[i]] != nil { liftedArgument(a) } else { expression(a) }
+                }
             case .member(let base, let r, _, let arrow):
                 if arrow, isLifted(base), !program.records[r].isUnion, !packed.contains(r) { return }
                 if arrow { unsafe("a pointer dereference"); return }
@@ -152,6 +167,8 @@ extension FaithfulTranslator {
                 expression(base)
             case .subscript(let base, _) where { if case .vector = base.type { return true }; return false }():
                 unsafe("a vector element")   // through a pointer to the register's bytes
+            case .subscript(let base, let index) where isLifted(base, slice: true):
+                expression(index)   // a checked index of the lifted slice
             case .subscript(let base, let index):
                 // Only a local array indexed in place is safe (a checked Rust index).
                 guard case .cast(let array, _) = base.kind, case .array(_, let n) = array.type, (n ?? 0) > 1 else { unsafe("a pointer dereference"); return }

@@ -40,8 +40,10 @@ public final class FaithfulTranslator {
     var needsStdioRawSupport = false
     /// Lift pointer parameters to references where the file proves them (see FaithfulReferences).
     var liftReferences = true
-    /// The lifted parameters: `true` for `&mut T`, `false` for `&T`.
-    var liftedParameters: [Int: Bool] = [:]
+    /// The parameters lifted to references and slices.
+    var liftedParameters: [Int: ReferenceLifting.Lift] = [:]
+    /// Globals and static locals never written, of plain data: immutable `static`s (FaithfulStatics).
+    var immutableStatics: Set<Int> = []
     /// The program jumps with `longjmp`: its functions unwind (`extern "C-unwind"`).
     public internal(set) var usesLongjmp = false
     var needsJumpSupport = false
@@ -105,6 +107,7 @@ public final class FaithfulTranslator {
         let main = program.mainFile
         stdioRuntime = crate == nil && Self.stdioRuntimeApplies(program)
         if liftReferences, crate == nil { liftedParameters = ReferenceLifting(program: program).lifted }
+        if liftSafeFunctions, crate == nil { immutableStatics = Self.readOnlyStatics(program) }
         for (id, f) in program.functions.enumerated() where f.body != nil {
             // The file's functions; `main` wherever the file got it from (a unity build's
             // included .c); in a crate, every external function the file defines, also in a
