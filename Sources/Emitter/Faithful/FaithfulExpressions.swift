@@ -131,6 +131,7 @@ extension FaithfulTranslator {
         case .local, .parameter:
             // A lifted parameter's value as C sees it: the raw pointer.
             if let lift = liftedParameters[id] {
+                if lift.bytes { return .cast(.method(.path(localName(id)), "as_ptr", []), rtype(v.type)) }
                 if lift.slice { return .method(.path(localName(id)), lift.mutable ? "as_mut_ptr" : "as_ptr", []) }
                 return .cast(.path(localName(id)), rtype(v.type))
             }
@@ -212,6 +213,7 @@ extension FaithfulTranslator {
     /// The object a lifted parameter points to, as a place: `*p`, or `p[0]` for a slice.
     func liftedPointee(_ e: CExpr) -> RExpr? {
         guard let (name, lift) = lifted(e) else { return nil }
+        if lift.bytes { return .cast(.index(.path(name), .literal("0")), .named("i8")) }
         return lift.slice ? .index(.path(name), .literal("0")) : .unary(.deref, .path(name))
     }
 
@@ -222,6 +224,11 @@ extension FaithfulTranslator {
         var e = a
         while case .cast(let x, false) = e.kind, x.type.isPointer { e = x }
         let op: RUnaryOp = lift.mutable ? .refMut : .ref
+        if lift.bytes {
+            var literal = a
+            while case .cast(let x, _) = literal.kind { literal = x }
+            if case .stringLiteral(let bytes) = literal.kind { return .literal(byteString(bytes)) }
+        }
         if lift.slice {
             if case .cast(let array, _) = e.kind, case .array = array.type { return .unary(op, place(array)) }
             var base: CExpr?, offset: CExpr?
@@ -266,7 +273,10 @@ extension FaithfulTranslator {
             let bytes = RExpr.cast(.macro(Self.addrOf, [place(base)]), .pointer(rtype(element), mutable: true))
             return .unary(.deref, offset(bytes, index))
         case .subscript(let base, let index):
-            if let (name, lift) = lifted(base), lift.slice { return .index(.path(name), .cast(rvalue(index), .named("usize"))) }
+            if let (name, lift) = lifted(base), lift.slice {
+                let element = RExpr.index(.path(name), .cast(rvalue(index), .named("usize")))
+                return lift.bytes ? .cast(element, .named("i8")) : element   // read only: C's `const char`
+            }
             if case .cast(let array, _) = base.kind, case .array(_, let count) = array.type, base.type.isPointer {
                 // A flexible array member (`T data[]`) or the old struct hack (`T data[1]`) is
                 // indexed past its declared end: through the pointer, as C does, not Rust's checked index.
@@ -547,7 +557,7 @@ extension FaithfulTranslator {
             let f = program.functions[id]
             if let builtin = varargBuiltin(f.name, args, at: e.loc) ?? syncBuiltin(f.name, args, e) ?? builtinCall(f.name, args, e) { return builtin }
             if Self.isIntrinsic(f) { return intrinsic(f.name, args, e.type) }
-            if stdioRuntime, f.body == nil, Self.stdioFunctions.contains(f.name), let c = Self.stdioCall(f.name, args, program) {
+            if stdioRuntime, f.body == nil, Self.stdioFunctions.contains(f.name), let c = Self.stdioCall(f.name, args, program, lifted: liftedParameters) {
                 return stdioExpression(c, e)
             }
             if f.body == nil, crate?.functionPath(f.name, from: unitIndex) == nil, let v = vaListLibraryCall(f.name, args) { return v }

@@ -20,7 +20,8 @@ extension FaithfulTranslator {
         var params = f.params.map { p -> RParam in
             check(program.variables[p].type, at: program.variables[p].loc)
             if let lift = liftedParameters[p], let pointee = program.variables[p].type.pointee {
-                return RParam(localName(p), .reference(lift.slice ? .slice(rtype(pointee)) : rtype(pointee), mutable: lift.mutable))
+                let element = lift.bytes ? RType.named("u8") : rtype(pointee)
+                return RParam(localName(p), .reference(lift.slice ? .slice(element) : element, mutable: lift.mutable))
             }
             return RParam("mut " + localName(p), rtype(program.variables[p].type))
         }

@@ -24,6 +24,9 @@ struct ReferenceLifting {
         var mutable: Bool
         /// `&[T]` rather than `&T`.
         var slice: Bool
+        /// A `const char *` every caller gives a string literal (or such a parameter): `&[u8]`,
+        /// the literal's bytes with its NUL, each read as C's `char`.
+        var bytes = false
     }
 
     /// Lifted parameters (variable ids).
@@ -35,6 +38,9 @@ struct ReferenceLifting {
         "free", "realloc", "reallocarray", "fclose", "freopen", "signal", "sigaction", "qsort_r", "bsearch", "tsearch", "tfind",
         "tdelete", "hsearch", "aio_read", "aio_write", "mmap", "munmap", "longjmp", "setjmp", "_setjmp", "sigsetjmp",
     ]
+
+    /// The printf family: their variable operands are only read.
+    static let formatted: Set<String> = ["printf", "fprintf", "sprintf", "snprintf", "dprintf", "syslog"]
 
     private enum Use {
         /// `*p`, `p->f`, a comparison or a truth test.
@@ -243,7 +249,11 @@ struct ReferenceLifting {
             } else {
                 let keeps = Self.retaining.contains(f.name)
                 for (i, a) in args.enumerated() {
-                    let readOnly: Bool = { if i < f.type.params.count, case .pointer(_, true) = f.type.params[i] { return true }; return false }()
+                    let readOnly: Bool = {
+                        if i < f.type.params.count, case .pointer(_, true) = f.type.params[i] { return true }
+                        // printf's operands are read (`%n` writes through an `int *`, never a `const char *`).
+                        return i >= f.type.params.count && Self.formatted.contains(f.name)
+                    }()
                     let bare = stripAll(a)
                     if let p = parameter(bare) { note(p, .library(retaining: keeps, readOnly: readOnly)); continue }
                     if case .unary(.addressOf, let path) = bare.kind, let p = arrowRoot(path) {
@@ -333,6 +343,34 @@ struct ReferenceLifting {
         }
     }
 
+    /// `const char *` parameters that some caller gives a string literal, and those passed to or
+    /// from one: read-only byte slices.
+    private func literalParameters(_ candidates: Set<Int>) -> Set<Int> {
+        func plainConstChar(_ p: Int) -> Bool {
+            if case .pointer(.int(.char), true) = program.variables[p].type { return true }
+            return false
+        }
+        var texts: Set<Int> = []
+        for call in calls {
+            for (i, a) in call.args.enumerated() {
+                guard let p = program.functions[call.callee].params[safe: i], candidates.contains(p), plainConstChar(p) else { continue }
+                if case .stringLiteral = stripAll(a).kind { texts.insert(p) }
+            }
+        }
+        var changed = true
+        while changed {
+            changed = false
+            for call in calls {
+                for (i, a) in call.args.enumerated() {
+                    guard let p = program.functions[call.callee].params[safe: i], let q = parameter(offsetForm(a)?.0 ?? a),
+                          plainConstChar(p), plainConstChar(q), texts.contains(p) != texts.contains(q) else { continue }
+                    texts.insert(p); texts.insert(q); changed = true
+                }
+            }
+        }
+        return texts
+    }
+
     /// Parameters that are slices rather than single objects: indexed, handed on offset, given
     /// an array or an offset by a caller, or passed to or from another such parameter.
     private func sliceParameters(_ candidates: Set<Int>) -> Set<Int> {
@@ -369,8 +407,9 @@ struct ReferenceLifting {
             }
         }
         let slices = sliceParameters(Set(mutability.keys))
+        let texts = literalParameters(Set(mutability.keys))
         var candidates: [Int: Lift] = [:]
-        for (p, m) in mutability { candidates[p] = Lift(mutable: m, slice: slices.contains(p)) }
+        for (p, m) in mutability { candidates[p] = Lift(mutable: m, slice: slices.contains(p) || texts.contains(p), bytes: texts.contains(p)) }
         var changed = true
         while changed {
             changed = false
@@ -392,13 +431,13 @@ struct ReferenceLifting {
         case .escape: return false
         case .indexed: return lift.slice
         case .passed(let f, let i):
-            guard let target = liftedParameter(f, i, set), target.slice == lift.slice else { return false }
+            guard let target = liftedParameter(f, i, set), target.slice == lift.slice, target.bytes == lift.bytes else { return false }
             return lift.mutable || !target.mutable
         case .passedField(let f, let i):
             guard let target = liftedParameter(f, i, set), !target.slice else { return false }
             return lift.mutable || !target.mutable
         case .passedPart(let f, let i):
-            guard lift.slice, let target = liftedParameter(f, i, set), target.slice else { return false }
+            guard lift.slice, let target = liftedParameter(f, i, set), target.slice, target.bytes == lift.bytes else { return false }
             return lift.mutable || !target.mutable
         case .library(let keeps, let readOnly): return !keeps && (lift.mutable || readOnly)
         }
@@ -411,7 +450,8 @@ struct ReferenceLifting {
         let pointee = v.type.pointee
         /// The caller's lifted parameter `q` can be lent on here.
         func lendsOn(_ q: Int, _ call: Call) -> Bool {
-            guard let l = set[q], l.slice == lift.slice, l.mutable || !lift.mutable, program.variables[q].type.pointee == pointee else { return false }
+            guard let l = set[q], l.slice == lift.slice, l.bytes == lift.bytes, l.mutable || !lift.mutable,
+                  program.variables[q].type.pointee == pointee else { return false }
             return !lift.mutable || !call.args.enumerated().contains { $0.offset != index && mentions($0.element, q) }
         }
         /// The caller's local `x` can be lent here.
@@ -424,6 +464,12 @@ struct ReferenceLifting {
             let a = call.args[index]
             if let q = parameter(a) {
                 guard lendsOn(q, call) else { return false }
+                continue
+            }
+            if lift.bytes {
+                // A string literal, or the caller's own literal slice (offset or not).
+                if case .stringLiteral = stripAll(a).kind { continue }
+                guard let (b, _) = offsetForm(a), let q = parameter(b), lendsOn(q, call) else { return false }
                 continue
             }
             if lift.slice {

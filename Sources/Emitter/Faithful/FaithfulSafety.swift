@@ -102,7 +102,7 @@ extension FaithfulTranslator {
             func argument(_ a: FaithfulTranslator.StdioArgument) {
                 switch a {
                 case .int(let x), .double(let x), .pointer(let x), .array(let x): expression(x)
-                case .literal: return
+                case .literal, .liftedString: return
                 case .cString: unsafe("a C string read through a pointer")
                 }
             }
@@ -150,7 +150,7 @@ extension FaithfulTranslator {
                     return
                 }
                 if stdio, program.functions[id].body == nil, FaithfulTranslator.stdioFunctions.contains(name),
-                   let form = FaithfulTranslator.stdioCall(name, args, program) {
+                   let form = FaithfulTranslator.stdioCall(name, args, program, lifted: lifted) {
                     stdioCall(form)
                     return
                 }

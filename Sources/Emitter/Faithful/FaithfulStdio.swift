@@ -26,6 +26,8 @@ extension FaithfulTranslator {
         case array(CExpr)
         /// A `char *` read up to its NUL (or `limit` bytes): an `unsafe` read.
         case cString(CExpr, limit: Int?)
+        /// A parameter lifted to a slice (`&[u8]` holding a literal, or `&[i8]`): read safely.
+        case liftedString(Int)
     }
 
     /// A call the support module takes instead of the C library.
@@ -103,14 +105,18 @@ extension FaithfulTranslator {
     }
 
     /// The support module's form of a call to `name`, or nil when it cannot take this call.
-    static func stdioCall(_ name: String, _ args: [CExpr], _ program: Program) -> StdioCall? {
+    static func stdioCall(_ name: String, _ args: [CExpr], _ program: Program, lifted: [Int: ReferenceLifting.Lift] = [:]) -> StdioCall? {
+        func stringArgument(_ e: CExpr, limit: Int?, _ program: Program) -> StdioArgument? {
+            if case .variable(let id) = strip(e).kind, lifted[id]?.slice == true { return .liftedString(id) }
+            return Self.stringArgument(e, limit: limit, program)
+        }
         switch name {
         case "printf":
             guard let first = args.first else { return nil }
-            return printfCall(.out, first, args.dropFirst(), program)
+            return printfCall(.out, first, args.dropFirst(), program, lifted)
         case "fprintf":
             guard args.count >= 2, let stream = standardStream(args[0], program) else { return nil }
-            return printfCall(stream, args[1], args.dropFirst(2), program)
+            return printfCall(stream, args[1], args.dropFirst(2), program, lifted)
         case "puts":
             guard args.count == 1, let s = stringArgument(args[0], limit: nil, program) else { return nil }
             return .puts(s)
@@ -134,7 +140,8 @@ extension FaithfulTranslator {
         }
     }
 
-    private static func printfCall(_ stream: StdioStream, _ format: CExpr, _ rest: ArraySlice<CExpr>, _ program: Program) -> StdioCall? {
+    private static func printfCall(_ stream: StdioStream, _ format: CExpr, _ rest: ArraySlice<CExpr>, _ program: Program,
+                                   _ lifted: [Int: ReferenceLifting.Lift]) -> StdioCall? {
         guard case .stringLiteral(let bytes) = strip(format).kind, let kinds = conversions(bytes) else { return nil }
         let values = Array(rest)
         guard kinds.count == values.count else { return nil }
@@ -151,6 +158,7 @@ extension FaithfulTranslator {
                 guard a.type.isPointer, !isFunctionPointer(a.type) else { return nil }
                 out.append(.pointer(a))
             case .string(let limit):
+                if case .variable(let id) = strip(a).kind, lifted[id]?.slice == true { out.append(.liftedString(id)); continue }
                 guard let s = stringArgument(a, limit: limit, program) else { return nil }
                 out.append(s)
             }
@@ -287,6 +295,9 @@ extension FaithfulTranslator {
         case .array(let x):
             let signed: Bool = { if case .array(.int(let k), _) = x.type { return k.isSigned }; return true }()
             return .call(.path(signed ? "cstdio::Arg::Chars" : "cstdio::Arg::Str"), [.method(place(x), "as_slice", [])])
+        case .liftedString(let id):
+            let bytes = liftedParameters[id]?.bytes == true
+            return .call(.path(bytes ? "cstdio::Arg::Str" : "cstdio::Arg::Chars"), [.path(localName(id))])
         case .cString(let p, let limit):
             requireStdioRawSupport()
             let pointer = RExpr.cast(rvalue(p), .pointer(.named("u8"), mutable: false))
