@@ -273,6 +273,10 @@ extension FaithfulTranslator {
             let bytes = RExpr.cast(.macro(Self.addrOf, [place(base)]), .pointer(rtype(element), mutable: true))
             return .unary(.deref, offset(bytes, index))
         case .subscript(let base, let index):
+            if let (table, i) = literalTableRead(e) {
+                // An element of a literal table, as C's `const char *`.
+                return .cast(.method(.index(variableRef(table), .cast(rvalue(i), .named("usize"))), "as_ptr", []), rtype(e.type))
+            }
             if let (name, lift) = lifted(base), lift.slice {
                 let element = RExpr.index(.path(name), .cast(rvalue(index), .named("usize")))
                 return lift.bytes ? .cast(element, .named("i8")) : element   // read only: C's `const char`
@@ -557,7 +561,7 @@ extension FaithfulTranslator {
             let f = program.functions[id]
             if let builtin = varargBuiltin(f.name, args, at: e.loc) ?? syncBuiltin(f.name, args, e) ?? builtinCall(f.name, args, e) { return builtin }
             if Self.isIntrinsic(f) { return intrinsic(f.name, args, e.type) }
-            if stdioRuntime, f.body == nil, Self.stdioFunctions.contains(f.name), let c = Self.stdioCall(f.name, args, program, lifted: liftedParameters) {
+            if stdioRuntime, f.body == nil, Self.stdioFunctions.contains(f.name), let c = Self.stdioCall(f.name, args, program, lifted: liftedParameters, tables: literalTables) {
                 return stdioExpression(c, e)
             }
             if f.body == nil, crate?.functionPath(f.name, from: unitIndex) == nil, let v = vaListLibraryCall(f.name, args) { return v }

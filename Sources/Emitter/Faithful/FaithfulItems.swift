@@ -70,6 +70,21 @@ extension FaithfulTranslator {
         currentFunction = -1
         defer { currentFunction = saved }
         let value = v.initializer.map { element($0, v.type) } ?? zero(v.type)
+        if literalTables.contains(id), case .initList(let entries)? = v.initializer?.kind, case .array(_, let n?) = v.type {
+            let ordered = entries.sorted { a, b in
+                if case .index(let i) = a.0, case .index(let j) = b.0 { return i < j }
+                return false
+            }
+            let literals: [RExpr] = ordered.map { entry in
+                var e = entry.1
+                while case .cast(let x, _) = e.kind { e = x }
+                if case .stringLiteral(let bytes) = e.kind { return .literal(byteString(bytes)) }
+                return .unitValue   // not reached: literalTables holds literals only
+            }
+            return .staticVar(name: globalName(id), type: .array(.reference(.slice(.named("u8")), mutable: false), n),
+                              value: .arrayLiteral(literals), mutable: false, isPublic: false,
+                              comments: ["string literals, only read: each one's bytes with its NUL"])
+        }
         if immutableStatics.contains(id) {
             return .staticVar(name: globalName(id), type: rtype(v.type), value: value, mutable: false,
                               isPublic: false, comments: ["never written: an immutable static"])

@@ -70,8 +70,12 @@ struct ReferenceLifting {
     private var calls: [Call] = []
     private var addressTaken: Set<Int> = []
 
-    init(program: Program) {
+    /// Statics the program never writes (FaithfulStatics): lent freely to `&T` and `&[T]`.
+    private let immutable: Set<Int>
+
+    init(program: Program, immutable: Set<Int> = []) {
         self.program = program
+        self.immutable = immutable
         for f in program.functions where f.body != nil { statement(f.body!) }
         for v in program.variables where v.storage != .local && v.storage != .parameter { if let e = v.initializer { visit(e) } }
         for v in program.variables where v.storage == .local { if let e = v.initializer { visit(e) }; if let n = v.vlaSize { visit(n) } }
@@ -200,6 +204,24 @@ struct ReferenceLifting {
             return arrayRoot(inner)
         default: return nil
         }
+    }
+
+    /// `e` reads an immutable static: a decayed array (or a row or member of one) or `&s.f`.
+    private func immutableLoan(_ e: CExpr) -> Bool {
+        func rootStatic(_ x: CExpr) -> Int? {
+            switch x.kind {
+            case .variable(let id): return immutable.contains(id) ? id : nil
+            case .member(let base, _, _, false): return rootStatic(base)
+            case .subscript(let base, _):
+                guard case .cast(let inner, _) = base.kind, case .array = inner.type else { return nil }
+                return rootStatic(inner)
+            default: return nil
+            }
+        }
+        let s = strip(e)
+        if case .cast(let x, _) = s.kind, case .array = x.type { return rootStatic(x) != nil }
+        if case .unary(.addressOf, let x) = s.kind { return rootStatic(x) != nil }
+        return false
     }
 
     /// The element type of the array `e` decays from.
@@ -381,7 +403,7 @@ struct ReferenceLifting {
         for call in calls {
             for (i, a) in call.args.enumerated() {
                 guard let p = program.functions[call.callee].params[safe: i], candidates.contains(p) else { continue }
-                if decayedArray(a) != nil || offsetForm(a) != nil { slices.insert(p) }
+                if decayedElement(a) != nil || offsetForm(a) != nil { slices.insert(p) }
             }
         }
         var changed = true
@@ -471,6 +493,12 @@ struct ReferenceLifting {
                 if case .stringLiteral = stripAll(a).kind { continue }
                 guard let (b, _) = offsetForm(a), let q = parameter(b), lendsOn(q, call) else { return false }
                 continue
+            }
+            if !lift.mutable, !lift.bytes, immutableLoan(a) || offsetForm(a).map({ immutableLoan($0.0) }) == true {
+                // A table the program never writes, read through a shared loan.
+                if lift.slice, let element = decayedElement(offsetForm(a)?.0 ?? a), element == pointee { continue }
+                if !lift.slice, case .unary(.addressOf, let path) = strip(a).kind, path.type == pointee { continue }
+                return false
             }
             if lift.slice {
                 if let x = decayedArray(a) {

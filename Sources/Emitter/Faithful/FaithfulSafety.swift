@@ -14,7 +14,8 @@ extension FaithfulTranslator {
         let packed = Set(program.records.indices.filter { isPacked($0) })
         for id in ids {
             guard let body = program.functions[id].body else { continue }
-            var scan = UnsafeScan(program: program, packed: packed, stdio: stdioRuntime, lifted: liftedParameters, immutable: immutableStatics)
+            var scan = UnsafeScan(program: program, packed: packed, stdio: stdioRuntime, lifted: liftedParameters, immutable: immutableStatics,
+                                  tables: literalTables)
             scan.statement(body)
             if let why = scan.reason ?? (program.functions[id].type.variadic ? "variable arguments" : nil) { direct[id] = why }
             for callee in scan.callees { callers[callee, default: []].insert(id) }
@@ -42,6 +43,8 @@ extension FaithfulTranslator {
         let lifted: [Int: ReferenceLifting.Lift]
         /// Immutable statics: read without `unsafe`.
         let immutable: Set<Int>
+        /// Tables of string literals: their elements are read without `unsafe`.
+        let tables: Set<Int>
         /// Why the function needs `unsafe`: its first unsafe operation (nil: none).
         var reason: String?
         var needsUnsafe: Bool { reason != nil }
@@ -54,6 +57,11 @@ extension FaithfulTranslator {
             var e = e
             while case .cast(let x, false) = e.kind, x.type.isPointer, x.type.pointee == e.type.pointee { e = x }
             if case .variable(let id) = e.kind, let l = lifted[id] { return slice == nil || l.slice == slice }
+            return false
+        }
+
+        func isTableRead(_ base: CExpr) -> Bool {
+            if case .cast(let x, _) = base.kind, case .variable(let id) = x.kind { return tables.contains(id) }
             return false
         }
 
@@ -103,6 +111,8 @@ extension FaithfulTranslator {
                 switch a {
                 case .int(let x), .double(let x), .pointer(let x), .array(let x): expression(x)
                 case .literal, .liftedString: return
+                case .tableString(_, let index): expression(index)
+                case .choice(let c, let a, let b): expression(c); argument(a); argument(b)
                 case .cString: unsafe("a C string read through a pointer")
                 }
             }
@@ -150,7 +160,7 @@ extension FaithfulTranslator {
                     return
                 }
                 if stdio, program.functions[id].body == nil, FaithfulTranslator.stdioFunctions.contains(name),
-                   let form = FaithfulTranslator.stdioCall(name, args, program, lifted: lifted) {
+                   let form = FaithfulTranslator.stdioCall(name, args, program, lifted: lifted, tables: tables) {
                     stdioCall(form)
                     return
                 }
@@ -167,6 +177,8 @@ extension FaithfulTranslator {
                 expression(base)
             case .subscript(let base, _) where { if case .vector = base.type { return true }; return false }():
                 unsafe("a vector element")   // through a pointer to the register's bytes
+            case .subscript(let base, let index) where isTableRead(base):
+                expression(index)   // an element of a literal table, a checked index
             case .subscript(let base, let index) where isLifted(base, slice: true):
                 expression(index)   // a checked index of the lifted slice
             case .subscript(let base, let index):

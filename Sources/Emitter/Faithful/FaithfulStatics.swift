@@ -72,4 +72,60 @@ extension FaithfulTranslator {
         default: return false
         }
     }
+
+    /// Tables of string literals (`static const char *names[] = {"red", "green"}`) that the
+    /// program only indexes to read: each element is a literal's bytes (`&[u8]`, with its NUL)
+    /// in an immutable static, so `printf("%s", names[i])` reads it without `unsafe`.
+    static func literalTables(_ program: Program) -> Set<Int> {
+        var candidates: Set<Int> = []
+        for (id, v) in program.variables.enumerated() where v.storage == .global || v.storage == .staticLocal {
+            guard case .array(.pointer(.int(.char), true), let n?) = v.type, let ini = v.initializer,
+                  case .initList(let entries) = ini.kind, entries.count == n else { continue }
+            // Every element a literal, in any designated order.
+            let indices = Set(entries.compactMap { entry -> Int? in if case .index(let i) = entry.0 { return i }; return nil })
+            let literals = entries.allSatisfy { entry in
+                var e = entry.1
+                while case .cast(let x, _) = e.kind { e = x }
+                if case .stringLiteral = e.kind { return true }
+                return false
+            }
+            if literals, indices == Set(0..<n) { candidates.insert(id) }
+        }
+        guard !candidates.isEmpty else { return [] }
+        var bad: Set<Int> = []
+        func tableRead(_ e: CExpr) -> Int? {
+            guard case .subscript(let base, _) = e.kind, case .cast(let x, _) = base.kind, case .variable(let id) = x.kind,
+                  candidates.contains(id) else { return nil }
+            return id
+        }
+        func visit(_ e: CExpr) {
+            switch e.kind {
+            case .assign(let l, let r), .compoundAssign(_, let l, let r):
+                if let g = tableRead(l) { bad.insert(g) }
+                visit(l); visit(r)
+                return
+            case .unary(let op, let x) where [.preInc, .preDec, .postInc, .postDec, .addressOf].contains(op):
+                if let g = tableRead(x) { bad.insert(g) }
+            case .subscript(_, let index) where tableRead(e) != nil:
+                visit(index)
+                return
+            case .variable(let id):
+                if candidates.contains(id) { bad.insert(id) }
+            default: break
+            }
+            e.forEachChild(visit)
+        }
+        for f in program.functions where f.body != nil { f.body!.forEachExpression(visit) }
+        for (id, v) in program.variables.enumerated() where !candidates.contains(id) {
+            if let e = v.initializer { visit(e) }
+        }
+        return candidates.subtracting(bad)
+    }
+
+    /// The literal table `e` reads an element of (`names[i]`), if it does.
+    func literalTableRead(_ e: CExpr) -> (table: Int, index: CExpr)? {
+        guard case .subscript(let base, let index) = e.kind, case .cast(let x, _) = base.kind, case .variable(let id) = x.kind,
+              literalTables.contains(id) else { return nil }
+        return (id, index)
+    }
 }

@@ -15,7 +15,7 @@ extension FaithfulTranslator {
     enum StdioStream { case out, err }
 
     /// How one `printf` argument is passed.
-    enum StdioArgument {
+    indirect enum StdioArgument {
         case int(CExpr)
         case double(CExpr)
         /// A pointer for `%p`.
@@ -28,6 +28,10 @@ extension FaithfulTranslator {
         case cString(CExpr, limit: Int?)
         /// A parameter lifted to a slice (`&[u8]` holding a literal, or `&[i8]`): read safely.
         case liftedString(Int)
+        /// An element of a table of string literals (`names[i]`): read safely.
+        case tableString(table: Int, index: CExpr)
+        /// `c ? a : b` of two strings read safely.
+        case choice(CExpr, StdioArgument, StdioArgument)
     }
 
     /// A call the support module takes instead of the C library.
@@ -105,18 +109,19 @@ extension FaithfulTranslator {
     }
 
     /// The support module's form of a call to `name`, or nil when it cannot take this call.
-    static func stdioCall(_ name: String, _ args: [CExpr], _ program: Program, lifted: [Int: ReferenceLifting.Lift] = [:]) -> StdioCall? {
+    static func stdioCall(_ name: String, _ args: [CExpr], _ program: Program, lifted: [Int: ReferenceLifting.Lift] = [:],
+                          tables: Set<Int> = []) -> StdioCall? {
         func stringArgument(_ e: CExpr, limit: Int?, _ program: Program) -> StdioArgument? {
-            if case .variable(let id) = strip(e).kind, lifted[id]?.slice == true { return .liftedString(id) }
+            if let safe = safeString(e, lifted, tables) { return safe }
             return Self.stringArgument(e, limit: limit, program)
         }
         switch name {
         case "printf":
             guard let first = args.first else { return nil }
-            return printfCall(.out, first, args.dropFirst(), program, lifted)
+            return printfCall(.out, first, args.dropFirst(), program, lifted, tables)
         case "fprintf":
             guard args.count >= 2, let stream = standardStream(args[0], program) else { return nil }
-            return printfCall(stream, args[1], args.dropFirst(2), program, lifted)
+            return printfCall(stream, args[1], args.dropFirst(2), program, lifted, tables)
         case "puts":
             guard args.count == 1, let s = stringArgument(args[0], limit: nil, program) else { return nil }
             return .puts(s)
@@ -141,7 +146,7 @@ extension FaithfulTranslator {
     }
 
     private static func printfCall(_ stream: StdioStream, _ format: CExpr, _ rest: ArraySlice<CExpr>, _ program: Program,
-                                   _ lifted: [Int: ReferenceLifting.Lift]) -> StdioCall? {
+                                   _ lifted: [Int: ReferenceLifting.Lift], _ tables: Set<Int>) -> StdioCall? {
         guard case .stringLiteral(let bytes) = strip(format).kind, let kinds = conversions(bytes) else { return nil }
         let values = Array(rest)
         guard kinds.count == values.count else { return nil }
@@ -158,12 +163,26 @@ extension FaithfulTranslator {
                 guard a.type.isPointer, !isFunctionPointer(a.type) else { return nil }
                 out.append(.pointer(a))
             case .string(let limit):
-                if case .variable(let id) = strip(a).kind, lifted[id]?.slice == true { out.append(.liftedString(id)); continue }
+                if let safe = safeString(a, lifted, tables) { out.append(safe); continue }
                 guard let s = stringArgument(a, limit: limit, program) else { return nil }
                 out.append(s)
             }
         }
         return .printf(stream, bytes, out)
+    }
+
+    /// A string operand read without `unsafe`: a lifted slice parameter, a literal table's element.
+    private static func safeString(_ e: CExpr, _ lifted: [Int: ReferenceLifting.Lift], _ tables: Set<Int>) -> StdioArgument? {
+        let s = strip(e)
+        if case .stringLiteral(let bytes) = s.kind { return .literal(bytes) }
+        if case .conditional(let c, let a, let b) = s.kind, let x = safeString(a, lifted, tables), let y = safeString(b, lifted, tables) {
+            return .choice(c, x, y)
+        }
+        if case .variable(let id) = s.kind, lifted[id]?.slice == true { return .liftedString(id) }
+        if case .subscript(let base, let index) = s.kind, case .cast(let x, _) = base.kind, case .variable(let id) = x.kind, tables.contains(id) {
+            return .tableString(table: id, index: index)
+        }
+        return nil
     }
 
     private static func isFunctionPointer(_ t: CTy) -> Bool {
@@ -298,6 +317,10 @@ extension FaithfulTranslator {
         case .liftedString(let id):
             let bytes = liftedParameters[id]?.bytes == true
             return .call(.path(bytes ? "cstdio::Arg::Str" : "cstdio::Arg::Chars"), [.path(localName(id))])
+        case .choice(let c, let a, let b):
+            return .ifElse(condition(c), RBlock(tail: stdioArgument(a)), .block(RBlock(tail: stdioArgument(b))))
+        case .tableString(let table, let index):
+            return .call(.path("cstdio::Arg::Str"), [.index(variableRef(table), .cast(rvalue(index), .named("usize")))])
         case .cString(let p, let limit):
             requireStdioRawSupport()
             let pointer = RExpr.cast(rvalue(p), .pointer(.named("u8"), mutable: false))

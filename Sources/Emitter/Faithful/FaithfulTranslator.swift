@@ -44,6 +44,8 @@ public final class FaithfulTranslator {
     var liftedParameters: [Int: ReferenceLifting.Lift] = [:]
     /// Globals and static locals never written, of plain data: immutable `static`s (FaithfulStatics).
     var immutableStatics: Set<Int> = []
+    /// Tables of string literals only indexed to read: `[&[u8]; N]` statics (FaithfulStatics).
+    var literalTables: Set<Int> = []
     /// The program jumps with `longjmp`: its functions unwind (`extern "C-unwind"`).
     public internal(set) var usesLongjmp = false
     var needsJumpSupport = false
@@ -106,8 +108,11 @@ public final class FaithfulTranslator {
     public func translate() -> Result<[RItem], FaithfulRefusals> {
         let main = program.mainFile
         stdioRuntime = crate == nil && Self.stdioRuntimeApplies(program)
-        if liftReferences, crate == nil { liftedParameters = ReferenceLifting(program: program).lifted }
-        if liftSafeFunctions, crate == nil { immutableStatics = Self.readOnlyStatics(program) }
+        if liftSafeFunctions, crate == nil {
+            immutableStatics = Self.readOnlyStatics(program)
+            literalTables = Self.literalTables(program)
+        }
+        if liftReferences, crate == nil { liftedParameters = ReferenceLifting(program: program, immutable: immutableStatics).lifted }
         for (id, f) in program.functions.enumerated() where f.body != nil {
             // The file's functions; `main` wherever the file got it from (a unity build's
             // included .c); in a crate, every external function the file defines, also in a
