@@ -564,6 +564,10 @@ extension FaithfulTranslator {
             if stdioRuntime, f.body == nil, Self.stdioFunctions.contains(f.name), let c = Self.stdioCall(f.name, args, program, lifted: liftedParameters, tables: literalTables) {
                 return stdioExpression(c, e)
             }
+            if crate == nil, liftSafeFunctions, f.body == nil, Self.cstringFunctions.contains(f.name),
+               let c = Self.cstringCall(f.name, args, program, lifted: liftedParameters, tables: literalTables) {
+                return cstringExpression(c, e)
+            }
             if f.body == nil, crate?.functionPath(f.name, from: unitIndex) == nil, let v = vaListLibraryCall(f.name, args) { return v }
             need(function: id)
             let params = f.type.params

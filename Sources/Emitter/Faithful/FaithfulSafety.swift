@@ -15,7 +15,7 @@ extension FaithfulTranslator {
         for id in ids {
             guard let body = program.functions[id].body else { continue }
             var scan = UnsafeScan(program: program, packed: packed, stdio: stdioRuntime, lifted: liftedParameters, immutable: immutableStatics,
-                                  tables: literalTables)
+                                  tables: literalTables, cstring: crate == nil && liftSafeFunctions)
             scan.statement(body)
             if let why = scan.reason ?? (program.functions[id].type.variadic ? "variable arguments" : nil) { direct[id] = why }
             for callee in scan.callees { callers[callee, default: []].insert(id) }
@@ -45,6 +45,8 @@ extension FaithfulTranslator {
         let immutable: Set<Int>
         /// Tables of string literals: their elements are read without `unsafe`.
         let tables: Set<Int>
+        /// `strlen` and its kin on slices go to the `cstring` module.
+        let cstring: Bool
         /// Why the function needs `unsafe`: its first unsafe operation (nil: none).
         var reason: String?
         var needsUnsafe: Bool { reason != nil }
@@ -124,6 +126,26 @@ extension FaithfulTranslator {
             }
         }
 
+        /// A call of the `cstring` module: the operands it evaluates.
+        mutating func cstringCall(_ form: FaithfulTranslator.CStringCall) {
+            func source(_ s: FaithfulTranslator.CStringSource) {
+                switch s {
+                case .literal, .lifted: return
+                case .array(let x): expression(x)
+                case .table(_, let i): expression(i)
+                }
+            }
+            func target(_ t: FaithfulTranslator.CStringTarget) {
+                if case .array(let x) = t { expression(x) }
+            }
+            switch form {
+            case .strlen(let a): source(a)
+            case .strcmp(let a, let b): source(a); source(b)
+            case .strncmp(let a, let b, let n): source(a); source(b); expression(n)
+            case .strcpy(let d, let s), .strcat(let d, let s): target(d); source(s)
+            }
+        }
+
         mutating func expression(_ e: CExpr) {
             guard !needsUnsafe else { return }
             switch e.kind {
@@ -162,6 +184,11 @@ extension FaithfulTranslator {
                 if stdio, program.functions[id].body == nil, FaithfulTranslator.stdioFunctions.contains(name),
                    let form = FaithfulTranslator.stdioCall(name, args, program, lifted: lifted, tables: tables) {
                     stdioCall(form)
+                    return
+                }
+                if cstring, program.functions[id].body == nil, FaithfulTranslator.cstringFunctions.contains(name),
+                   let form = FaithfulTranslator.cstringCall(name, args, program, lifted: lifted, tables: tables) {
+                    cstringCall(form)
                     return
                 }
                 if program.functions[id].body == nil { unsafe("a C library call (\(name))"); return }

@@ -57,7 +57,7 @@ extension FaithfulTranslator {
         "setlocale", "uselocale", "dup", "dup2", "dup3", "close", "freopen", "setvbuf", "setbuf", "setlinebuf", "fcloseall",
     ]
 
-    private static func strip(_ e: CExpr) -> CExpr {
+    static func strip(_ e: CExpr) -> CExpr {
         if case .cast(let x, _) = e.kind { return strip(x) }
         return e
     }
@@ -172,7 +172,7 @@ extension FaithfulTranslator {
     }
 
     /// A string operand read without `unsafe`: a lifted slice parameter, a literal table's element.
-    private static func safeString(_ e: CExpr, _ lifted: [Int: ReferenceLifting.Lift], _ tables: Set<Int>) -> StdioArgument? {
+    static func safeString(_ e: CExpr, _ lifted: [Int: ReferenceLifting.Lift], _ tables: Set<Int>) -> StdioArgument? {
         let s = strip(e)
         if case .stringLiteral(let bytes) = s.kind { return .literal(bytes) }
         if case .conditional(let c, let a, let b) = s.kind, let x = safeString(a, lifted, tables), let y = safeString(b, lifted, tables) {
@@ -200,7 +200,7 @@ extension FaithfulTranslator {
     }
 
     /// An array reached without a pointer: a local or parameter variable, or a member of one.
-    private static func isInPlace(_ e: CExpr, _ program: Program) -> Bool {
+    static func isInPlace(_ e: CExpr, _ program: Program) -> Bool {
         switch e.kind {
         case .variable(let id): return program.variables[id].storage == .local
         case .member(let base, let r, _, let arrow): return !arrow && !program.records[r].isUnion && isInPlace(base, program)

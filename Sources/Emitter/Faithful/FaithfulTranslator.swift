@@ -38,6 +38,7 @@ public final class FaithfulTranslator {
     var stdioRuntime = false
     var needsStdioSupport = false
     var needsStdioRawSupport = false
+    var needsCStringSupport = false
     /// Lift pointer parameters to references where the file proves them (see FaithfulReferences).
     var liftReferences = true
     /// The parameters lifted to references and slices.
@@ -147,6 +148,7 @@ public final class FaithfulTranslator {
         if needsCleanupSupport { items += Self.cleanupSupport }
         if needsJumpSupport { items += Self.jumpSupport }
         if needsStdioSupport { items += Self.stdioSupport(raw: needsStdioRawSupport) }
+        if needsCStringSupport { items += Self.cstringSupport }
         let fnOrder = functions.keys.sorted { byPlace(program.functions[$0].loc, program.functions[$1].loc, $0, $1) }
         for id in fnOrder {
             var f = functions[id]!

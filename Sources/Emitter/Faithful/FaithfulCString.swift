@@ -1,0 +1,174 @@
+import CSyntax
+import RustSyntax
+
+/// `strlen`, `strcmp`, `strncmp`, `strcpy` and `strcat` on strings reached without a pointer (a
+/// literal, a local `char` array, a parameter lifted to a slice, an element of a literal table)
+/// go to the `cstring` support module: safe Rust over slices that computes what glibc computes
+/// (`strcmp` returns the difference of the first differing bytes as `unsigned char`, as glibc's
+/// x86-64 version does). Reading or writing past a slice's end panics where the C was undefined.
+/// Any other operand keeps the C library's function.
+extension FaithfulTranslator {
+    /// A string the module reads.
+    enum CStringSource {
+        case literal([UInt8])
+        /// A `char` array in place (a local, a member of one).
+        case array(CExpr)
+        case lifted(Int)
+        case table(Int, CExpr)
+    }
+
+    /// A `char` array the module writes.
+    enum CStringTarget {
+        case array(CExpr)
+        case lifted(Int)
+    }
+
+    enum CStringCall {
+        case strlen(CStringSource)
+        case strcmp(CStringSource, CStringSource)
+        case strncmp(CStringSource, CStringSource, CExpr)
+        case strcpy(CStringTarget, CStringSource)
+        case strcat(CStringTarget, CStringSource)
+    }
+
+    static let cstringFunctions: Set<String> = ["strlen", "strcmp", "strncmp", "strcpy", "strcat"]
+
+    static func cstringCall(_ name: String, _ args: [CExpr], _ program: Program, lifted: [Int: ReferenceLifting.Lift],
+                            tables: Set<Int>) -> CStringCall? {
+        func source(_ e: CExpr) -> CStringSource? {
+            let s = strip(e)
+            if case .stringLiteral(let bytes) = s.kind { return .literal(bytes) }
+            if case .array(.int(let k), _) = s.type, k.size == 1, isInPlace(s, program) { return .array(s) }
+            switch safeString(e, lifted, tables) {
+            case .liftedString(let id)?: return .lifted(id)
+            case .tableString(let t, let i)?: return .table(t, i)
+            default: return nil
+            }
+        }
+        func target(_ e: CExpr) -> CStringTarget? {
+            let s = strip(e)
+            if case .array(.int(let k), _) = s.type, k.size == 1, isInPlace(s, program) { return .array(s) }
+            if case .variable(let id) = s.kind, let l = lifted[id], l.slice, l.mutable, !l.bytes { return .lifted(id) }
+            return nil
+        }
+        switch (name, args.count) {
+        case ("strlen", 1): return source(args[0]).map { .strlen($0) }
+        case ("strcmp", 2):
+            guard let a = source(args[0]), let b = source(args[1]) else { return nil }
+            return .strcmp(a, b)
+        case ("strncmp", 3):
+            guard let a = source(args[0]), let b = source(args[1]), args[2].type.isInteger else { return nil }
+            return .strncmp(a, b, args[2])
+        case ("strcpy", 2):
+            guard let d = target(args[0]), let s = source(args[1]) else { return nil }
+            return .strcpy(d, s)
+        case ("strcat", 2):
+            guard let d = target(args[0]), let s = source(args[1]) else { return nil }
+            return .strcat(d, s)
+        default: return nil
+        }
+    }
+
+    func cstringExpression(_ call: CStringCall, _ e: CExpr) -> RExpr {
+        requireCStringSupport()
+        switch call {
+        case .strlen(let s): return convert(.call(.path("cstring::strlen"), [slice(s)]), from: .int(.ulong), to: e.type)
+        case .strcmp(let a, let b): return convert(.call(.path("cstring::strcmp"), [slice(a), slice(b)]), from: .int(.int), to: e.type)
+        case .strncmp(let a, let b, let n):
+            return convert(.call(.path("cstring::strncmp"), [slice(a), slice(b), cast(n, to: .int(.ulong))]), from: .int(.int), to: e.type)
+        case .strcpy(let d, let s), .strcat(let d, let s):
+            let name: String = { if case .strcpy = call { return "cstring::strcpy" }; return "cstring::strcat" }()
+            let copy = RExpr.call(.path(name), [slice(d), slice(s)])
+            if e.type == .void { return copy }
+            // The destination, as C returns it.
+            let pointer: RExpr
+            switch d {
+            case .array(let x): pointer = .method(place(x), "as_mut_ptr", [])
+            case .lifted(let id): pointer = .method(.path(localName(id)), "as_mut_ptr", [])
+            }
+            return .block(RBlock([.expr(copy)], tail: .cast(pointer, rtype(e.type))))
+        }
+    }
+
+    private func slice(_ s: CStringSource) -> RExpr {
+        switch s {
+        case .literal(let bytes): return .method(.literal(byteString(bytes)), "as_slice", [])
+        case .array(let x): return .method(place(x), "as_slice", [])
+        case .lifted(let id): return .path(localName(id))
+        case .table(let t, let i): return .index(variableRef(t), .cast(rvalue(i), .named("usize")))
+        }
+    }
+
+    private func slice(_ d: CStringTarget) -> RExpr {
+        switch d {
+        case .array(let x): return .method(place(x), "as_mut_slice", [])
+        case .lifted(let id): return .unary(.refMut, .unary(.deref, .path(localName(id))))
+        }
+    }
+
+    func requireCStringSupport() { needsCStringSupport = true }
+
+    static let cstringSupport: [RItem] = [.attribute(#"""
+    /// `<string.h>` over slices, in safe Rust: what glibc computes, for strings reached without
+    /// a pointer. A read or write past a slice's end panics (undefined in C).
+    pub mod cstring {
+        /// A C `char` (`i8`) or `unsigned char` (`u8`) element.
+        pub trait Byte: Copy {
+            fn byte(self) -> u8;
+            fn of(b: u8) -> Self;
+        }
+        impl Byte for u8 {
+            fn byte(self) -> u8 { self }
+            fn of(b: u8) -> u8 { b }
+        }
+        impl Byte for i8 {
+            fn byte(self) -> u8 { self as u8 }
+            fn of(b: u8) -> i8 { b as i8 }
+        }
+
+        pub fn strlen<T: Byte>(s: &[T]) -> u64 {
+            let mut n = 0;
+            while s[n].byte() != 0 {
+                n += 1;
+            }
+            n as u64
+        }
+
+        pub fn strncmp<A: Byte, B: Byte>(a: &[A], b: &[B], n: u64) -> i32 {
+            let mut i = 0usize;
+            while (i as u64) < n {
+                let (x, y) = (a[i].byte(), b[i].byte());
+                if x != y {
+                    return x as i32 - y as i32;
+                }
+                if x == 0 {
+                    break;
+                }
+                i += 1;
+            }
+            0
+        }
+
+        pub fn strcmp<A: Byte, B: Byte>(a: &[A], b: &[B]) -> i32 {
+            strncmp(a, b, u64::MAX)
+        }
+
+        pub fn strcpy<D: Byte, S: Byte>(d: &mut [D], s: &[S]) {
+            let mut i = 0;
+            loop {
+                let c = s[i].byte();
+                d[i] = D::of(c);
+                if c == 0 {
+                    break;
+                }
+                i += 1;
+            }
+        }
+
+        pub fn strcat<D: Byte, S: Byte>(d: &mut [D], s: &[S]) {
+            let end = strlen(d) as usize;
+            strcpy(&mut d[end..], s);
+        }
+    }
+    """#)]
+}
