@@ -11,8 +11,8 @@ extension FaithfulTranslator {
     static let stdioModule = #"""
 /// C's standard output and error in safe Rust: `printf`'s conversions as glibc writes them,
 /// and standard output buffered as C buffers it (written through on a terminal, in blocks of
-/// 4096 bytes otherwise, flushed by `exit`), so that what reaches the file descriptors and
-/// when is what the C program does.
+/// 4096 bytes otherwise, as `stdbuf` asks if it does, flushed by `exit`), so that what reaches
+/// the file descriptors and when is what the C program does.
 pub mod cstdio {
     use std::io::Write;
     use std::sync::Mutex;
@@ -34,14 +34,22 @@ pub mod cstdio {
         Err,
     }
 
-    struct Buffer {
-        bytes: Vec<u8>,
-        /// Whether standard output is a terminal, once known.
-        terminal: Option<bool>,
+    /// How standard output is buffered: written through (a terminal, or `stdbuf -o0`), by
+    /// lines (`stdbuf -oL`), or in blocks of a size (4096, or `stdbuf -oN`).
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mode {
+        Through,
+        Lines,
+        Blocks(usize),
     }
 
-    static STDOUT: Mutex<Buffer> = Mutex::new(Buffer { bytes: Vec::new(), terminal: None });
-    const BLOCK: usize = 4096;
+    struct Buffer {
+        bytes: Vec<u8>,
+        /// Decided at the first write.
+        mode: Option<Mode>,
+    }
+
+    static STDOUT: Mutex<Buffer> = Mutex::new(Buffer { bytes: Vec::new(), mode: None });
 
     fn is_terminal() -> bool {
         match std::fs::read_link("/proc/self/fd/1") {
@@ -53,6 +61,30 @@ pub mod cstdio {
         }
     }
 
+    /// C's choice for standard output: coreutils' `stdbuf` tells the C library through
+    /// `_STDBUF_O`; otherwise a terminal is written through and anything else by blocks.
+    fn mode() -> Mode {
+        if let Ok(v) = std::env::var("_STDBUF_O") {
+            if v == "0" {
+                return Mode::Through;
+            }
+            if v == "L" {
+                return Mode::Lines;
+            }
+            let (digits, scale) = match v.chars().last() {
+                Some('K') => (&v[..v.len() - 1], 1024),
+                Some('M') => (&v[..v.len() - 1], 1024 * 1024),
+                _ => (&v[..], 1),
+            };
+            if let Ok(n) = digits.parse::<usize>() {
+                if n > 0 {
+                    return Mode::Blocks(n * scale);
+                }
+            }
+        }
+        if is_terminal() { Mode::Through } else { Mode::Blocks(4096) }
+    }
+
     fn write(stream: Stream, data: &[u8]) {
         if stream == Stream::Err {
             let _ = std::io::stderr().write_all(data);
@@ -62,27 +94,43 @@ pub mod cstdio {
             Ok(g) => g,
             Err(p) => p.into_inner(),
         };
-        if out.terminal.is_none() {
-            out.terminal = Some(is_terminal());
-        }
-        if out.terminal == Some(true) {
-            let mut o = std::io::stdout();
-            let _ = o.write_all(data);
-            let _ = o.flush();
-            return;
-        }
-        let room = BLOCK - out.bytes.len();
+        let mode = match out.mode {
+            Some(m) => m,
+            None => {
+                let m = mode();
+                out.mode = Some(m);
+                m
+            }
+        };
+        let mut o = std::io::stdout();
+        let block = match mode {
+            Mode::Through => {
+                let _ = o.write_all(data);
+                let _ = o.flush();
+                return;
+            }
+            Mode::Lines => {
+                out.bytes.extend_from_slice(data);
+                if data.contains(&b'\n') {
+                    let _ = o.write_all(&out.bytes);
+                    let _ = o.flush();
+                    out.bytes.clear();
+                }
+                return;
+            }
+            Mode::Blocks(n) => n,
+        };
+        let room = block - out.bytes.len();
         if data.len() < room {
             out.bytes.extend_from_slice(data);
             return;
         }
         // As glibc: fill the block and write it, write whole blocks directly, keep the rest.
         out.bytes.extend_from_slice(&data[..room]);
-        let mut o = std::io::stdout();
         let _ = o.write_all(&out.bytes);
         out.bytes.clear();
         let rest = &data[room..];
-        let whole = rest.len() - rest.len() % BLOCK;
+        let whole = rest.len() - rest.len() % block;
         let _ = o.write_all(&rest[..whole]);
         let _ = o.flush();
         out.bytes.extend_from_slice(&rest[whole..]);
