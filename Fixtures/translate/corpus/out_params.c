@@ -1,7 +1,7 @@
 // translate: pointer parameters as people write them: out-parameters, init/update functions on a
 // struct, const struct printers, NULL checks on parameters, parameters passed on; and the
 // shapes where a pointer is no plain reference (the same object passed twice, a pointer kept in
-// a global, a function called through a pointer, a parameter advanced through an array)
+// a global, a function called through a pointer); a parameter advanced through an array walks a slice
 // exit: 0
 #include <stdbool.h>
 #include <stddef.h>

@@ -131,8 +131,11 @@ extension FaithfulTranslator {
         case .local, .parameter:
             // A lifted parameter's value as C sees it: the raw pointer.
             if let lift = liftedParameters[id] {
-                if lift.bytes { return .cast(.method(.path(localName(id)), "as_ptr", []), rtype(v.type)) }
-                if lift.slice { return .method(.path(localName(id)), lift.mutable ? "as_mut_ptr" : "as_ptr", []) }
+                var start: RExpr = .method(.path(localName(id)), lift.mutable ? "as_mut_ptr" : "as_ptr", [])
+                // A walked slice: where the C pointer is now (wrapping_add on a pointer is safe).
+                if let at = cursorOffsets[id] { start = .method(start, "wrapping_add", [.path(at)]) }
+                if lift.bytes { return .cast(start, rtype(v.type)) }
+                if lift.slice { return start }
                 return .cast(.path(localName(id)), rtype(v.type))
             }
             return .path(localName(id))
@@ -204,30 +207,68 @@ extension FaithfulTranslator {
 
     /// The lifted parameter `e` names (under conversions that keep the pointee).
     func lifted(_ e: CExpr) -> (name: String, lift: ReferenceLifting.Lift)? {
+        guard let id = liftedID(e), let lift = liftedParameters[id] else { return nil }
+        return (localName(id), lift)
+    }
+
+    func liftedID(_ e: CExpr) -> Int? {
         var e = e
         while case .cast(let x, false) = e.kind, x.type.isPointer, x.type.pointee == e.type.pointee { e = x }
-        guard case .variable(let id) = e.kind, let lift = liftedParameters[id] else { return nil }
-        return (localName(id), lift)
+        guard case .variable(let id) = e.kind, liftedParameters[id] != nil else { return nil }
+        return id
+    }
+
+    /// Where in a lifted slice `e` + `offset` is: the offset, moved by a walked slice's own.
+    func sliceIndex(_ e: CExpr, _ offset: RExpr) -> RExpr {
+        guard let id = liftedID(e), let at = cursorOffsets[id] else { return offset }
+        if case .literal("0usize") = offset { return .path(at) }
+        return .method(.path(at), "wrapping_add", [offset])
     }
 
     /// The object a lifted parameter points to, as a place: `*p`, or `p[0]` for a slice.
     func liftedPointee(_ e: CExpr) -> RExpr? {
         guard let (name, lift) = lifted(e) else { return nil }
-        if lift.bytes { return .cast(.index(.path(name), .literal("0")), .named("i8")) }
-        return lift.slice ? .index(.path(name), .literal("0")) : .unary(.deref, .path(name))
+        let first = RExpr.index(.path(name), sliceIndex(e, .literal("0usize")))
+        if lift.bytes { return .cast(first, .named("i8")) }
+        return lift.slice ? first : .unary(.deref, .path(name))
+    }
+
+    /// `p++`, `p -= k`, `p = p + k` on a walked slice parameter, as a statement: its offset moves.
+    func cursorAdvance(_ e: CExpr) -> [RStmt]? {
+        var target: CExpr, step: RExpr = .literal("1usize"), back = false
+        switch e.kind {
+        case .unary(let op, let x) where [.preInc, .preDec, .postInc, .postDec].contains(op):
+            target = x; back = op == .preDec || op == .postDec
+        case .compoundAssign(let op, let x, let k) where (op == .add || op == .sub) && k.type.isInteger:
+            target = x; back = op == .sub; step = .cast(rvalue(k), .named("usize"))
+        case .assign(let x, let value):
+            var v = value
+            while case .cast(let inner, _) = v.kind { v = inner }
+            guard case .binary(let op, let y, let k) = v.kind, op == .add || op == .sub, k.type.isInteger, liftedID(y) == liftedID(x) else { return nil }
+            target = x; back = op == .sub; step = .cast(rvalue(k), .named("usize"))
+        default: return nil
+        }
+        guard let id = liftedID(target), let at = cursorOffsets[id] else { return nil }
+        return [.expr(.assign(.path(at), .method(.path(at), back ? "wrapping_sub" : "wrapping_add", [step])))]
     }
 
     /// An argument for a lifted parameter: the caller's reference or slice (`q`, `&mut q[k..]`),
     /// or a loan of its local (`&mut x`, `&mut a`, `&mut a[k..]`).
     func liftedArgument(_ a: CExpr, _ lift: ReferenceLifting.Lift) -> RExpr {
-        if let (name, _) = lifted(a) { return .path(name) }
+        if let (name, l) = lifted(a) {
+            // A walked slice lends what is left of it.
+            if l.cursor { return .unary(lift.mutable ? .refMut : .ref, .index(.path(name), .rangeFrom(sliceIndex(a, .literal("0usize"))))) }
+            return .path(name)
+        }
         var e = a
         while case .cast(let x, false) = e.kind, x.type.isPointer { e = x }
         let op: RUnaryOp = lift.mutable ? .refMut : .ref
-        if lift.bytes {
-            var literal = a
-            while case .cast(let x, _) = literal.kind { literal = x }
-            if case .stringLiteral(let bytes) = literal.kind { return .literal(byteString(bytes)) }
+        var literal = a
+        while case .cast(let x, _) = literal.kind { literal = x }
+        if case .stringLiteral(let bytes) = literal.kind {
+            // `b"..\0"` for a byte slice; for a `char` slice the same bytes as an `&[i8]` array.
+            if lift.bytes { return .literal(byteString(bytes)) }
+            return .unary(.ref, .arrayLiteral((bytes + [0]).map { .literal("\(Int8(bitPattern: $0))i8") }))
         }
         if lift.slice {
             if case .cast(let array, _) = e.kind, case .array = array.type { return .unary(op, place(array)) }
@@ -236,7 +277,7 @@ extension FaithfulTranslator {
             if case .unary(.addressOf, let x) = e.kind, case .subscript(let b, let k) = x.kind { base = b; offset = k }
             guard let base, let offset else { return rvalue(a) }
             let start = RExpr.rangeFrom(.cast(rvalue(offset), .named("usize")))
-            if let (name, _) = lifted(base) { return .unary(op, .index(.path(name), start)) }
+            if let (name, _) = lifted(base) { return .unary(op, .index(.path(name), .rangeFrom(sliceIndex(base, .cast(rvalue(offset), .named("usize")))))) }
             if case .cast(let array, _) = base.kind, case .array = array.type { return .unary(op, .index(place(array), start)) }
             return rvalue(a)
         }
@@ -278,7 +319,7 @@ extension FaithfulTranslator {
                 return .cast(.method(.index(variableRef(table), .cast(rvalue(i), .named("usize"))), "as_ptr", []), rtype(e.type))
             }
             if let (name, lift) = lifted(base), lift.slice {
-                let element = RExpr.index(.path(name), .cast(rvalue(index), .named("usize")))
+                let element = RExpr.index(.path(name), sliceIndex(base, .cast(rvalue(index), .named("usize"))))
                 return lift.bytes ? .cast(element, .named("i8")) : element   // read only: C's `const char`
             }
             if case .cast(let array, _) = base.kind, case .array(_, let count) = array.type, base.type.isPointer {

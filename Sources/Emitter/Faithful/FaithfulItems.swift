@@ -17,6 +17,7 @@ extension FaithfulTranslator {
         usesAlloca = false
         defer { currentFunction = -1 }
         check(f.type.result, at: f.loc)
+        cursorOffsets = [:]
         var params = f.params.map { p -> RParam in
             check(program.variables[p].type, at: program.variables[p].loc)
             if let lift = liftedParameters[p], let pointee = program.variables[p].type.pointee {
@@ -30,6 +31,14 @@ extension FaithfulTranslator {
             requireVarargSupport()
             params.append(RParam(Self.vaArgsName, .named("&[CVarArg]")))
         }
+        // A walked slice parameter starts at its offset 0.
+        var offsets: [RStmt] = []
+        for p in f.params where liftedParameters[p]?.cursor == true {
+            let name = localName(p) + "_at"
+            _ = takenLocalNames.insert(name)
+            cursorOffsets[p] = name
+            offsets.append(.letBinding(name: name, mutable: true, type: .named("usize"), value: .literal("0usize")))
+        }
         var rbody: RBlock
         if FaithfulGoto.needsStateMachine(body) {
             rbody = FaithfulGoto(translator: self).lower(body)
@@ -41,6 +50,7 @@ extension FaithfulTranslator {
                 rbody.statements.append(.expr(.returnValue(zero(f.type.result))))
             }
         }
+        rbody.statements.insert(contentsOf: offsets, at: 0)
         if usesAlloca {
             // `alloca`'s blocks: 16-byte aligned, freed when the function returns.
             rbody.statements.insert(.letBinding(name: "__alloca", mutable: true, type: .generic("Vec", [.generic("Vec", [.named("u128")])]),

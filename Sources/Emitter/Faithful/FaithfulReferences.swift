@@ -27,6 +27,9 @@ struct ReferenceLifting {
         /// A `const char *` every caller gives a string literal (or such a parameter): `&[u8]`,
         /// the literal's bytes with its NUL, each read as C's `char`.
         var bytes = false
+        /// A slice the function walks (`s++`, `s += k` as statements): a hidden offset
+        /// (`s_at`) says where the C pointer is, and `*s` reads `s[s_at]`.
+        var cursor = false
     }
 
     /// Lifted parameters (variable ids).
@@ -53,6 +56,10 @@ struct ReferenceLifting {
         case passedPart(function: Int, index: Int)
         /// `p[i]`.
         case indexed
+        /// `p[-1]`: before the start, fine for a cursor that has moved on.
+        case indexedBefore
+        /// `p++`, `p -= k`, `p = p + k` as a statement of its own.
+        case advanced
         /// An argument of a library function; `readOnly` when its parameter points to const.
         case library(retaining: Bool, readOnly: Bool)
         case escape
@@ -149,15 +156,43 @@ struct ReferenceLifting {
         if program.variables[x].storage == .parameter, program.variables[x].type.isPointer { note(x, .escape) }
     }
 
+    /// A statement that only moves a pointer parameter: `p++`, `--p`, `p += k`, `p = p - k`.
+    /// The parameter, and the step's operand (nil for 1).
+    func advance(_ e: CExpr) -> (parameter: Int, step: CExpr?)? {
+        switch e.kind {
+        case .unary(let op, let x) where [.preInc, .preDec, .postInc, .postDec].contains(op):
+            return parameter(x).map { ($0, nil) }
+        case .compoundAssign(let op, let x, let k) where op == .add || op == .sub:
+            guard k.type.isInteger, let p = parameter(x) else { return nil }
+            return (p, k)
+        case .assign(let x, let value):
+            guard let p = parameter(x), case .binary(let op, let y, let k) = stripAll(value).kind, op == .add || op == .sub,
+                  k.type.isInteger, parameter(y) == p else { return nil }
+            return (p, k)
+        default: return nil
+        }
+    }
+
+    /// An expression evaluated for its effect alone (a statement, a `for` step).
+    private mutating func effect(_ e: CExpr) {
+        if case .binary(.comma, let a, let b) = e.kind { effect(a); effect(b); return }
+        if let (p, step) = advance(e) {
+            note(p, .advanced)
+            if let step { visit(step) }
+            return
+        }
+        visit(e)
+    }
+
     private mutating func statement(_ s: CStmt) {
         switch s {
         case .compound(let list): list.forEach { statement($0) }
-        case .expression(let e): visit(e)
+        case .expression(let e): effect(e)
         case .ifThen(let c, let a, let b): condition(c); statement(a); if let b { statement(b) }
         case .whileLoop(let c, let body): condition(c); statement(body)
         case .doWhile(let body, let c): statement(body); condition(c)
         case .forLoop(let i, let c, let n, let body):
-            if let i { statement(i) }; if let c { condition(c) }; if let n { visit(n) }; statement(body)
+            if let i { statement(i) }; if let c { condition(c) }; if let n { effect(n) }; statement(body)
         case .switchOn(let e, let body): visit(e); statement(body)
         case .caseLabel(_, let body), .caseRange(_, _, let body), .defaultLabel(let body), .labeled(_, let body): statement(body)
         case .returnStmt(let e): if let e { visit(e) }
@@ -235,7 +270,7 @@ struct ReferenceLifting {
         case .subscript(let base, let index):
             if let p = parameter(base) {
                 // `p[-1]` reaches before what a slice would start at: p stays a pointer.
-                note(p, isNegativeConstant(index) ? .escape : .indexed)
+                note(p, isNegativeConstant(index) ? .indexedBefore : .indexed)
                 visit(index)
                 return
             }
@@ -360,37 +395,44 @@ struct ReferenceLifting {
         case .passed(let f, let i), .passedField(let f, let i), .passedPart(let f, let i):
             let params = program.functions[f].params
             return i < params.count && set.contains(params[i])
-        case .indexed: return true
+        case .indexed, .indexedBefore, .advanced: return true
         case .library(let keeps, _): return !keeps
         }
     }
 
-    /// `const char *` parameters that some caller gives a string literal, and those passed to or
-    /// from one: read-only byte slices.
+    /// `const char *` parameters that callers give string literals only (with those passed to or
+    /// from one): read-only byte slices, `&[u8]`. Where a literal and a `char` array both reach a
+    /// parameter (directly or through the parameters it is passed to and from), it stays an
+    /// `&[i8]` slice and the literal is lent as an `&[i8]` array of its bytes.
     private func literalParameters(_ candidates: Set<Int>) -> Set<Int> {
         func plainConstChar(_ p: Int) -> Bool {
             if case .pointer(.int(.char), true) = program.variables[p].type { return true }
             return false
         }
-        var texts: Set<Int> = []
+        var texts: Set<Int> = [], arrays: Set<Int> = []
+        var links: [(Int, Int)] = []
         for call in calls {
             for (i, a) in call.args.enumerated() {
                 guard let p = program.functions[call.callee].params[safe: i], candidates.contains(p), plainConstChar(p) else { continue }
                 if case .stringLiteral = stripAll(a).kind { texts.insert(p) }
+                else if let q = parameter(offsetForm(a)?.0 ?? a), plainConstChar(q) { links.append((p, q)) }
+                else { arrays.insert(p) }
             }
         }
         var changed = true
         while changed {
             changed = false
-            for call in calls {
-                for (i, a) in call.args.enumerated() {
-                    guard let p = program.functions[call.callee].params[safe: i], let q = parameter(offsetForm(a)?.0 ?? a),
-                          plainConstChar(p), plainConstChar(q), texts.contains(p) != texts.contains(q) else { continue }
-                    texts.insert(p); texts.insert(q); changed = true
+            for (p, q) in links {
+                for set in [0, 1] {
+                    let has = set == 0 ? texts : arrays
+                    if has.contains(p) != has.contains(q) {
+                        if set == 0 { texts.insert(p); texts.insert(q) } else { arrays.insert(p); arrays.insert(q) }
+                        changed = true
+                    }
                 }
             }
         }
-        return texts
+        return texts.subtracting(arrays)
     }
 
     /// Parameters that are slices rather than single objects: indexed, handed on offset, given
@@ -398,12 +440,13 @@ struct ReferenceLifting {
     private func sliceParameters(_ candidates: Set<Int>) -> Set<Int> {
         var slices: Set<Int> = []
         for p in candidates where (uses[p] ?? []).contains(where: {
-            switch $0 { case .indexed, .passedPart: return true; default: return false }
+            switch $0 { case .indexed, .indexedBefore, .passedPart, .advanced: return true; default: return false }
         }) { slices.insert(p) }
         for call in calls {
             for (i, a) in call.args.enumerated() {
                 guard let p = program.functions[call.callee].params[safe: i], candidates.contains(p) else { continue }
                 if decayedElement(a) != nil || offsetForm(a) != nil { slices.insert(p) }
+                if case .stringLiteral = stripAll(a).kind { slices.insert(p) }
             }
         }
         var changed = true
@@ -431,7 +474,10 @@ struct ReferenceLifting {
         let slices = sliceParameters(Set(mutability.keys))
         let texts = literalParameters(Set(mutability.keys))
         var candidates: [Int: Lift] = [:]
-        for (p, m) in mutability { candidates[p] = Lift(mutable: m, slice: slices.contains(p) || texts.contains(p), bytes: texts.contains(p)) }
+        for (p, m) in mutability {
+            let walks = (uses[p] ?? []).contains { if case .advanced = $0 { return true }; return false }
+            candidates[p] = Lift(mutable: m, slice: slices.contains(p) || texts.contains(p), bytes: texts.contains(p), cursor: walks)
+        }
         var changed = true
         while changed {
             changed = false
@@ -452,6 +498,7 @@ struct ReferenceLifting {
         case .place: return true
         case .escape: return false
         case .indexed: return lift.slice
+        case .advanced, .indexedBefore: return lift.slice && lift.cursor
         case .passed(let f, let i):
             guard let target = liftedParameter(f, i, set), target.slice == lift.slice, target.bytes == lift.bytes else { return false }
             return lift.mutable || !target.mutable
@@ -501,6 +548,11 @@ struct ReferenceLifting {
                 return false
             }
             if lift.slice {
+                // A literal lent to a read-only `char` slice, as an array of its bytes.
+                if case .stringLiteral = stripAll(a).kind {
+                    guard !lift.mutable, pointee == .int(.char) else { return false }
+                    continue
+                }
                 if let x = decayedArray(a) {
                     guard decayedElement(a) == pointee, lendable(x, call) else { return false }
                     continue
@@ -533,7 +585,7 @@ struct ReferenceLifting {
             guard let p = program.functions[f].params[safe: i] else { return false }
             return set[p] != nil || transient.contains(p)
         case .library(let keeps, _): return !keeps
-        case .place, .escape, .indexed: return false
+        case .place, .escape, .indexed, .indexedBefore, .advanced: return false
         }
     }
 

@@ -62,6 +62,26 @@ extension FaithfulTranslator {
             return false
         }
 
+        /// `e` moves a walked slice parameter: the step's operand (nil for 1).
+        func cursorStep(_ e: CExpr) -> CExpr?? {
+            func cursor(_ x: CExpr) -> Bool {
+                var x = x
+                while case .cast(let inner, false) = x.kind, inner.type.isPointer { x = inner }
+                if case .variable(let id) = x.kind { return lifted[id]?.cursor == true }
+                return false
+            }
+            switch e.kind {
+            case .unary(let op, let x) where [.preInc, .preDec, .postInc, .postDec].contains(op) && cursor(x): return .some(nil)
+            case .compoundAssign(let op, let x, let k) where (op == .add || op == .sub) && cursor(x): return .some(k)
+            case .assign(let x, let v) where cursor(x):
+                var v = v
+                while case .cast(let inner, _) = v.kind { v = inner }
+                if case .binary(_, _, let k) = v.kind { return .some(k) }
+                return nil
+            default: return nil
+            }
+        }
+
         func isTableRead(_ base: CExpr) -> Bool {
             if case .cast(let x, _) = base.kind, case .variable(let id) = x.kind { return tables.contains(id) }
             return false
@@ -148,6 +168,8 @@ extension FaithfulTranslator {
 
         mutating func expression(_ e: CExpr) {
             guard !needsUnsafe else { return }
+            // A walked slice parameter moves its offset (only ever as a statement: see FaithfulReferences).
+            if let step = cursorStep(e) { if let k = step { expression(k) }; return }
             switch e.kind {
             case .intLiteral, .floatLiteral, .stringLiteral: return
             case .variable(let id):

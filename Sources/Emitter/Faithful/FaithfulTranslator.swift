@@ -43,6 +43,8 @@ public final class FaithfulTranslator {
     var liftReferences = true
     /// The parameters lifted to references and slices.
     var liftedParameters: [Int: ReferenceLifting.Lift] = [:]
+    /// In the current function: each walked slice parameter's offset local (`s_at`).
+    var cursorOffsets: [Int: String] = [:]
     /// Globals and static locals never written, of plain data: immutable `static`s (FaithfulStatics).
     var immutableStatics: Set<Int> = []
     /// Tables of string literals only indexed to read: `[&[u8]; N]` statics (FaithfulStatics).

@@ -1,0 +1,80 @@
+// translate: functions that walk a string parameter the way C does: for (; *s; s++), a while
+// loop that advances by more than one, a look back at s[-1] once it has moved, the rest of the
+// string handed on after a prefix, a digit parser; and *s++ in an expression, which keeps a pointer
+// exit: 0
+#include <ctype.h>
+#include <stdio.h>
+
+static int count_char(const char *s, char c) {
+    int n = 0;
+    for (; *s; s++)
+        if (*s == c)
+            n++;
+    return n;
+}
+
+static int count_words(const char *s) {
+    int words = 0;
+    while (*s) {
+        if (*s != ' ' && (s[1] == ' ' || s[1] == '\0'))
+            words++;
+        s++;
+    }
+    return words;
+}
+
+static int doubled_letters(const char *s) {
+    int n = 0;
+    if (!*s)
+        return 0;
+    s += 1;
+    while (*s) {
+        if (s[-1] == s[0])
+            n++;
+        s++;
+    }
+    return n;
+}
+
+static long parse_number(const char *s) {
+    long v = 0;
+    int sign = 1;
+    while (*s == ' ')
+        s++;
+    if (*s == '-') {
+        sign = -1;
+        s = s + 1;
+    }
+    for (; isdigit((unsigned char)*s); s++)
+        v = v * 10 + (*s - '0');
+    return sign * v;
+}
+
+static int after_prefix(const char *s, const char *prefix) {
+    while (*prefix) {
+        if (*s != *prefix)
+            return -1;
+        s++;
+        prefix++;
+    }
+    return count_words(s);
+}
+
+static int copy_upper(char *dst, const char *src) {
+    int n = 0;
+    while ((*dst++ = (char)toupper((unsigned char)*src++)))
+        n++;
+    return n;
+}
+
+int main(void) {
+    char line[] = "the quick brown fox jumps over the lazy dog";
+    printf("o=%d e=%d words=%d\n", count_char(line, 'o'), count_char("cheese", 'e'), count_words(line));
+    printf("doubled=%d %d %d\n", doubled_letters("bookkeeper"), doubled_letters(""), doubled_letters(line));
+    printf("numbers: %ld %ld %ld\n", parse_number("  1234"), parse_number("-56x"), parse_number("7"));
+    printf("after prefix: %d %d\n", after_prefix("cmd: one two three", "cmd:"), after_prefix("xyz", "cmd:"));
+    char up[64], shout[] = "quiet please";
+    int n = copy_upper(up, shout);
+    printf("%s (%d)\n", up, n);
+    return 0;
+}
