@@ -11,9 +11,12 @@ extension FaithfulTranslator {
         case bitField(record: RExpr, name: String)
         /// A bit-field of a record inside a packed one: read and written through an unaligned copy.
         case copied(pointer: RExpr, copy: String, name: String)
+        /// An atomic static (or an element of one): `load` and `store`.
+        case atomic(RExpr)
 
         func read() -> RExpr {
             switch self {
+            case .atomic(let cell): return .method(cell, "load", [FaithfulTranslator.relaxed])
             case .place(let p): return p
             case .bitField(let r, let n): return .method(r, n, [])
             case .copied(let p, _, let n): return .method(.method(p, "read_unaligned", []), n, [])
@@ -21,6 +24,7 @@ extension FaithfulTranslator {
         }
         func write(_ v: RExpr) -> RExpr {
             switch self {
+            case .atomic(let cell): return .method(cell, "store", [v, FaithfulTranslator.relaxed])
             case .place(let p): return .assign(p, v)
             case .bitField(let r, let n):
                 // The value first: computing it may borrow the same record (`s.b = (s.a |= 1)`).
@@ -39,6 +43,14 @@ extension FaithfulTranslator {
 
     /// The target of `e`, with the statements that pin an impure place first.
     func target(_ e: CExpr, pin: Bool) -> ([RStmt], Target) {
+        if case .subscript(let base, let index) = e.kind, atomicCell(e) != nil, pin, !isPure(index),
+           case .cast(let array, _) = base.kind, case .variable(let id) = array.kind {
+            // `g[i++] += 1`: the index once.
+            let t = temporary("i")
+            return ([.letBinding(name: t, mutable: false, type: .named("usize"), value: .cast(rvalue(index), .named("usize")))],
+                    .atomic(.index(variableRef(id), .path(t))))
+        }
+        if let cell = atomicCell(e) { return ([], .atomic(cell)) }
         if case .member(let base, let r, let f, let arrow) = e.kind, let b = bitFields(of: r)[f] {
             let name = b.name.hasPrefix("r#") ? String(b.name.dropFirst(2)) : b.name
             if !arrow, insidePacked(base) {

@@ -84,7 +84,9 @@ extension FaithfulTranslator {
         case .stringLiteral(let bytes):
             if case .array(let el, let n) = e.type { return stringArray(bytes, element: el, count: n ?? bytes.count + 1) }
             return .literal(byteString(bytes))
-        case .variable(let id): return variableRef(id)
+        case .variable(let id):
+            if atomicStatics.contains(id) { return .method(variableRef(id), "load", [Self.relaxed]) }
+            return variableRef(id)
         case .function(let id):
             need(function: id)
             return .path(functionName(id))
@@ -109,7 +111,9 @@ extension FaithfulTranslator {
                 return .method(recordPlace(base, arrow), getter, [])
             }
             return .field(recordPlace(base, arrow), fieldName(r, f))
-        case .subscript: return place(e)
+        case .subscript:
+            if let cell = atomicCell(e) { return .method(cell, "load", [Self.relaxed]) }
+            return place(e)
         case .cast(let x, _): return cast(x, to: e.type)
         case .initList: return aggregate(e)
         case .compoundLiteral(let inner): return rvalue(inner)

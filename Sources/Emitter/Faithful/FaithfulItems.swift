@@ -80,6 +80,7 @@ extension FaithfulTranslator {
         currentFunction = -1
         defer { currentFunction = saved }
         let value = v.initializer.map { element($0, v.type) } ?? zero(v.type)
+        if atomicStatics.contains(id) { return atomicItem(id) }
         if literalTables.contains(id), case .initList(let entries)? = v.initializer?.kind, case .array(_, let n?) = v.type {
             let ordered = entries.sorted { a, b in
                 if case .index(let i) = a.0, case .index(let j) = b.0 { return i < j }

@@ -14,7 +14,8 @@ extension FaithfulTranslator {
         let packed = Set(program.records.indices.filter { isPacked($0) })
         for id in ids {
             guard let body = program.functions[id].body else { continue }
-            var scan = UnsafeScan(program: program, packed: packed, stdio: stdioRuntime, lifted: liftedParameters, immutable: immutableStatics,
+            var scan = UnsafeScan(program: program, packed: packed, stdio: stdioRuntime, lifted: liftedParameters,
+                                  immutable: immutableStatics.union(atomicStatics),
                                   tables: literalTables, cstring: crate == nil && liftSafeFunctions)
             scan.statement(body)
             if let why = scan.reason ?? (program.functions[id].type.variadic ? "variable arguments" : nil) { direct[id] = why }

@@ -1,4 +1,5 @@
 import CSyntax
+import RustSyntax
 
 /// Globals and static locals that the program never writes: lookup tables, constants,
 /// `static const` arrays. One whose type holds only numbers (no pointer, no union) becomes an
@@ -127,5 +128,105 @@ extension FaithfulTranslator {
         guard case .subscript(let base, let index) = e.kind, case .cast(let x, _) = base.kind, case .variable(let id) = x.kind,
               literalTables.contains(id) else { return nil }
         return (id, index)
+    }
+
+    /// Globals and static locals the program writes, of an integer or `bool` type (or a
+    /// fixed-size array of one), whose address is never taken (an index is no address): Rust
+    /// atomics, read with `load` and written with `store` (`Relaxed`: one thread sees its own
+    /// writes in order, as in C; between threads C's data race would be undefined, and a mutex
+    /// the C holds still orders them). Accessing them needs no `unsafe`.
+    static func atomicStatics(_ program: Program, excluding readOnly: Set<Int>) -> Set<Int> {
+        func eligible(_ t: CTy) -> Bool {
+            switch t {
+            case .int(let k): return k != .int128 && k != .uint128
+            case .array(.int(let k), let n?): return n > 1 && k != .int128 && k != .uint128
+            default: return false
+            }
+        }
+        var candidates: Set<Int> = []
+        for (id, v) in program.variables.enumerated() where (v.storage == .global || v.storage == .staticLocal) && !readOnly.contains(id) {
+            // An array's initializer is written element by element (up to 64 of them).
+            if case .array(_, let n?) = v.type, v.initializer != nil, n > 64 { continue }
+            if eligible(v.type) { candidates.insert(id) }
+        }
+        guard !candidates.isEmpty else { return [] }
+        var addressed: Set<Int> = []
+        func visit(_ e: CExpr) {
+            switch e.kind {
+            case .unary(.addressOf, let x):
+                var root = x
+                while true {
+                    if case .subscript(let b, _) = root.kind, case .cast(let a, _) = b.kind { root = a; continue }
+                    if case .cast(let a, _) = root.kind { root = a; continue }
+                    break
+                }
+                if case .variable(let id) = root.kind { addressed.insert(id) }
+            case .subscript(let base, let index):
+                if case .cast(let array, _) = base.kind, case .variable = array.kind, case .array = array.type {
+                    visit(index)
+                    return
+                }
+            case .cast(let x, _) where x.type.isArrayLike && e.type.isPointer:
+                if case .variable(let id) = x.kind { addressed.insert(id) }
+            default: break
+            }
+            e.forEachChild(visit)
+        }
+        for f in program.functions where f.body != nil { f.body!.forEachExpression(visit) }
+        for v in program.variables { if let e = v.initializer { visit(e) }; if let n = v.vlaSize { visit(n) } }
+        return candidates.subtracting(addressed)
+    }
+
+    static func atomicName(_ k: IntKind) -> String {
+        switch k {
+        case .bool: return "AtomicBool"
+        case .char, .schar: return "AtomicI8"
+        case .uchar: return "AtomicU8"
+        case .short: return "AtomicI16"
+        case .ushort: return "AtomicU16"
+        case .int: return "AtomicI32"
+        case .uint: return "AtomicU32"
+        case .long, .longlong: return "AtomicI64"
+        case .ulong, .ulonglong, .int128, .uint128: return "AtomicU64"
+        }
+    }
+
+    static let relaxed = RExpr.path("::core::sync::atomic::Ordering::Relaxed")
+
+    /// The atomic cell `e` names (`g`, `g[i]`), when it is one.
+    func atomicCell(_ e: CExpr) -> RExpr? {
+        switch e.kind {
+        case .variable(let id) where atomicStatics.contains(id): return variableRef(id)
+        case .subscript(let base, let index):
+            guard case .cast(let array, _) = base.kind, case .variable(let id) = array.kind, atomicStatics.contains(id) else { return nil }
+            return .index(variableRef(id), .cast(rvalue(index), .named("usize")))
+        default: return nil
+        }
+    }
+
+    /// An atomic static's item: `static g: AtomicI32 = AtomicI32::new(5);`.
+    func atomicItem(_ id: Int) -> RItem {
+        let v = program.variables[id]
+        func cell(_ k: IntKind, _ value: RExpr) -> RExpr { .call(.path("::core::sync::atomic::\(Self.atomicName(k))::new"), [value]) }
+        var type: RType = .unit
+        var value: RExpr = .unitValue
+        switch v.type {
+        case .int(let k):
+            type = .named("::core::sync::atomic::\(Self.atomicName(k))")
+            value = cell(k, v.initializer.map { element($0, v.type) } ?? zero(v.type))
+        case .array(.int(let k), let n?):
+            type = .array(.named("::core::sync::atomic::\(Self.atomicName(k))"), n)
+            if let ini = v.initializer, case .arrayLiteral(let values) = element(ini, v.type) {
+                value = .arrayLiteral(values.map { cell(k, $0) })
+            } else {
+                // No initializer: zero, a constant repeated (an atomic is no `Copy` value).
+                let name = "::core::sync::atomic::\(Self.atomicName(k))"
+                value = .block(RBlock([.item(.attribute("const ZERO: \(name) = \(name)::new(\(k == .bool ? "false" : "0"));"))],
+                                      tail: .literal("[ZERO; \(n)]")))
+            }
+        default: break
+        }
+        return .staticVar(name: globalName(id), type: type, value: value, mutable: false, isPublic: false,
+                          comments: ["written, never addressed: an atomic, read and written without unsafe"])
     }
 }

@@ -49,6 +49,8 @@ public final class FaithfulTranslator {
     var immutableStatics: Set<Int> = []
     /// Tables of string literals only indexed to read: `[&[u8]; N]` statics (FaithfulStatics).
     var literalTables: Set<Int> = []
+    /// Written globals and static locals of integers, never addressed: atomics (FaithfulStatics).
+    var atomicStatics: Set<Int> = []
     /// The program jumps with `longjmp`: its functions unwind (`extern "C-unwind"`).
     public internal(set) var usesLongjmp = false
     var needsJumpSupport = false
@@ -114,6 +116,7 @@ public final class FaithfulTranslator {
         if liftSafeFunctions, crate == nil {
             immutableStatics = Self.readOnlyStatics(program)
             literalTables = Self.literalTables(program)
+            atomicStatics = Self.atomicStatics(program, excluding: immutableStatics.union(literalTables))
         }
         if liftReferences, crate == nil { liftedParameters = ReferenceLifting(program: program, immutable: immutableStatics).lifted }
         for (id, f) in program.functions.enumerated() where f.body != nil {
