@@ -65,6 +65,6 @@ final class CorpusTests: XCTestCase {
         print("corpus: \(results.safePrograms) of \(programs.count) programs have no unsafe function")
         // A ratchet: what the faithful tier's lifting (safe functions, `cstdio`, references)
         // reached on 2026-12-05; it only goes up.
-        XCTAssertGreaterThanOrEqual(results.safePrograms, 35, "fewer corpus programs without unsafe than before")
+        XCTAssertGreaterThanOrEqual(results.safePrograms, 37, "fewer corpus programs without unsafe than before")
     }
 }

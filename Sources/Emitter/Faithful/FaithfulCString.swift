@@ -34,10 +34,10 @@ extension FaithfulTranslator {
     static let cstringFunctions: Set<String> = ["strlen", "strcmp", "strncmp", "strcpy", "strcat"]
 
     static func cstringCall(_ name: String, _ args: [CExpr], _ program: Program, lifted: [Int: ReferenceLifting.Lift],
-                            tables: Set<Int>) -> CStringCall? {
+                            tables: Set<Int>, aliases: [Int: [UInt8]] = [:]) -> CStringCall? {
         func source(_ e: CExpr) -> CStringSource? {
             let s = strip(e)
-            if case .stringLiteral(let bytes) = s.kind { return .literal(bytes) }
+            if let bytes = literalBytes(s, aliases) { return .literal(bytes) }
             if case .array(.int(let k), _) = s.type, k.size == 1, isInPlace(s, program) { return .array(s) }
             switch safeString(e, lifted, tables) {
             case .liftedString(let id)?: return .lifted(id)

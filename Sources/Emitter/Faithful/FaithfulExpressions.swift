@@ -237,6 +237,32 @@ extension FaithfulTranslator {
         return lift.slice ? first : .unary(.deref, .path(name))
     }
 
+    /// For an offset parameter: the whole slice lent and the position in it (`0usize`, the
+    /// caller's own offset, `k`, or both added).
+    func offsetArgument(_ a: CExpr, _ lift: ReferenceLifting.Lift) -> (RExpr, RExpr) {
+        let op: RUnaryOp = lift.mutable ? .refMut : .ref
+        var e = a
+        while case .cast(let x, false) = e.kind, x.type.isPointer { e = x }
+        var base = e, offset: CExpr?
+        if case .binary(.add, let b, let k) = e.kind, b.type.isPointer { base = b; offset = k }
+        if case .unary(.addressOf, let x) = e.kind, case .subscript(let b, let k) = x.kind { base = b; offset = k }
+        let k: RExpr? = offset.map { .cast(rvalue($0), .named("usize")) }
+        if let (name, _) = lifted(base), let id = liftedID(base) {
+            let own: RExpr? = cursorOffsets[id].map { .path($0) }
+            let at: RExpr = own.map { o in k.map { .method(o, "wrapping_add", [$0]) } ?? o } ?? k ?? .literal("0usize")
+            // Passed on whole: `&mut *q` keeps `q` for later (an implicit reborrow needs no `&mut *`).
+            return (.path(name), at)
+        }
+        var literal = base
+        while case .cast(let x, _) = literal.kind { literal = x }
+        if case .array = literal.type { return (.unary(op, place(literal)), k ?? .literal("0usize")) }
+        if let bytes = Self.literalBytes(base, literalAliases) {
+            let lent: RExpr = lift.bytes ? .literal(byteString(bytes)) : .unary(.ref, .arrayLiteral((bytes + [0]).map { .literal("\(Int8(bitPattern: $0))i8") }))
+            return (lent, k ?? .literal("0usize"))
+        }
+        return (rvalue(a), .literal("0usize"))
+    }
+
     /// `p++`, `p -= k`, `p = p + k` on a walked slice parameter, as a statement: its offset moves.
     func cursorAdvance(_ e: CExpr) -> [RStmt]? {
         var target: CExpr, step: RExpr = .literal("1usize"), back = false
@@ -267,9 +293,7 @@ extension FaithfulTranslator {
         var e = a
         while case .cast(let x, false) = e.kind, x.type.isPointer { e = x }
         let op: RUnaryOp = lift.mutable ? .refMut : .ref
-        var literal = a
-        while case .cast(let x, _) = literal.kind { literal = x }
-        if case .stringLiteral(let bytes) = literal.kind {
+        if let bytes = Self.literalBytes(a, literalAliases) {
             // `b"..\0"` for a byte slice; for a `char` slice the same bytes as an `&[i8]` array.
             if lift.bytes { return .literal(byteString(bytes)) }
             return .unary(.ref, .arrayLiteral((bytes + [0]).map { .literal("\(Int8(bitPattern: $0))i8") }))
@@ -606,11 +630,11 @@ extension FaithfulTranslator {
             let f = program.functions[id]
             if let builtin = varargBuiltin(f.name, args, at: e.loc) ?? syncBuiltin(f.name, args, e) ?? builtinCall(f.name, args, e) { return builtin }
             if Self.isIntrinsic(f) { return intrinsic(f.name, args, e.type) }
-            if stdioRuntime, f.body == nil, Self.stdioFunctions.contains(f.name), let c = Self.stdioCall(f.name, args, program, lifted: liftedParameters, tables: literalTables) {
+            if stdioRuntime, f.body == nil, Self.stdioFunctions.contains(f.name), let c = Self.stdioCall(f.name, args, program, lifted: liftedParameters, tables: literalTables, aliases: literalAliases) {
                 return stdioExpression(c, e)
             }
             if crate == nil, liftSafeFunctions, f.body == nil, Self.cstringFunctions.contains(f.name),
-               let c = Self.cstringCall(f.name, args, program, lifted: liftedParameters, tables: literalTables) {
+               let c = Self.cstringCall(f.name, args, program, lifted: liftedParameters, tables: literalTables, aliases: literalAliases) {
                 return cstringExpression(c, e)
             }
             if f.body == nil, crate?.functionPath(f.name, from: unitIndex) == nil, let v = vaListLibraryCall(f.name, args) { return v }
@@ -630,14 +654,43 @@ extension FaithfulTranslator {
                     values[i] = .cast(values[i], .named("_"))
                 }
             }
-            for (i, a) in args.prefix(fixed).enumerated() where i < f.params.count {
-                if let lift = liftedParameters[f.params[i]] { values[i] = liftedArgument(a, lift) }
+            var withOffsets: [RExpr] = []
+            for (i, v) in values.enumerated() {
+                guard i < f.params.count, let lift = liftedParameters[f.params[i]] else { withOffsets.append(v); continue }
+                if lift.offset {
+                    // The whole of what is lent, and where in it the C pointer is.
+                    let (whole, at) = offsetArgument(args[i], lift)
+                    withOffsets += [whole, at]
+                } else {
+                    withOffsets.append(liftedArgument(args[i], lift))
+                }
             }
+            values = withOffsets
             if isTranslatedVariadic(f) { values.append(variableArguments(args[fixed...])) }
+            if stdioRuntime, f.body == nil, readsStandardInput(f.name, args) {
+                // A prompt in the line buffer shows before the program waits on a terminal.
+                requireStdioSupport()
+                return .block(RBlock([.expr(.call(.path("cstdio::before_input"), []))], tail: .call(.path(functionName(id)), values)))
+            }
             return .call(.path(functionName(id)), values)
         }
         let fn = rvalue(callee)
         return .call(.method(fn, "expect", [.literal("\"non-null function pointer\"")]), args.map(rvalue))
+    }
+
+    /// A C library call that reads standard input.
+    func readsStandardInput(_ name: String, _ args: [CExpr]) -> Bool {
+        if ["getchar", "scanf", "gets", "vscanf", "getchar_unlocked"].contains(name) { return true }
+        guard ["fgets", "fgetc", "getc", "fscanf", "fread", "getline", "getdelim", "vfscanf"].contains(name) else {
+            if name == "read", let fd = args.first, integerConstant(fd) == 0 { return true }
+            return false
+        }
+        return args.contains { a in
+            var e = a
+            while case .cast(let x, _) = e.kind { e = x }
+            if case .variable(let id) = e.kind { return program.variables[id].storage == .external && program.variables[id].name == "stdin" }
+            return false
+        }
     }
 
     // MARK: SIMD intrinsics

@@ -18,14 +18,15 @@ extension FaithfulTranslator {
         defer { currentFunction = -1 }
         check(f.type.result, at: f.loc)
         cursorOffsets = [:]
-        var params = f.params.map { p -> RParam in
+        var params = f.params.map { p -> [RParam] in
             check(program.variables[p].type, at: program.variables[p].loc)
             if let lift = liftedParameters[p], let pointee = program.variables[p].type.pointee {
                 let element = lift.bytes ? RType.named("u8") : rtype(pointee)
-                return RParam(localName(p), .reference(lift.slice ? .slice(element) : element, mutable: lift.mutable))
+                return [RParam(localName(p), .reference(lift.slice ? .slice(element) : element, mutable: lift.mutable))]
+                    + (lift.offset ? [RParam("mut " + offsetName(p), .named("usize"))] : [])
             }
-            return RParam("mut " + localName(p), rtype(program.variables[p].type))
-        }
+            return [RParam("mut " + localName(p), rtype(program.variables[p].type))]
+        }.flatMap { $0 }
         if f.type.variadic {
             // `...`: the variable arguments as a slice (see FaithfulVarargs).
             requireVarargSupport()
@@ -33,11 +34,8 @@ extension FaithfulTranslator {
         }
         // A walked slice parameter starts at its offset 0.
         var offsets: [RStmt] = []
-        for p in f.params where liftedParameters[p]?.cursor == true {
-            let name = localName(p) + "_at"
-            _ = takenLocalNames.insert(name)
-            cursorOffsets[p] = name
-            offsets.append(.letBinding(name: name, mutable: true, type: .named("usize"), value: .literal("0usize")))
+        for p in f.params where liftedParameters[p]?.cursor == true && liftedParameters[p]?.offset != true {
+            offsets.append(.letBinding(name: offsetName(p), mutable: true, type: .named("usize"), value: .literal("0usize")))
         }
         var rbody: RBlock
         if FaithfulGoto.needsStateMachine(body) {
@@ -62,6 +60,16 @@ extension FaithfulTranslator {
                             + (findings[f.name] ?? []).sorted(by: Diagnostic.ordered).map {
                                 "WARNING [\($0.kind.id)]: \($0.message) (\($0.file):\($0.line)). Kept as the C does it; Rust's rule: \($0.rustRule)."
                             })
+    }
+
+    /// The offset of a walked or offset slice parameter (`s_at`), named once per function.
+    func offsetName(_ p: Int) -> String {
+        if let n = cursorOffsets[p] { return n }
+        var name = localName(p) + "_at"
+        while takenLocalNames.contains(name) { name += "_" }
+        takenLocalNames.insert(name)
+        cursorOffsets[p] = name
+        return name
     }
 
     private func endsInReturn(_ s: CStmt) -> Bool {

@@ -30,6 +30,10 @@ struct ReferenceLifting {
         /// A slice the function walks (`s++`, `s += k` as statements): a hidden offset
         /// (`s_at`) says where the C pointer is, and `*s` reads `s[s_at]`.
         var cursor = false
+        /// Callers may point into the middle of what they lend (`a + k`, their own walked
+        /// slice): they lend the whole and say where, in a parameter `s_at` after the slice, so
+        /// that `s[-1]` still reaches what C reaches.
+        var offset = false
     }
 
     /// Lifted parameters (variable ids).
@@ -80,9 +84,13 @@ struct ReferenceLifting {
     /// Statics the program never writes (FaithfulStatics): lent freely to `&T` and `&[T]`.
     private let immutable: Set<Int>
 
-    init(program: Program, immutable: Set<Int> = []) {
+    /// Locals that only ever hold one string literal: passed as that literal.
+    private let aliases: [Int: [UInt8]]
+
+    init(program: Program, immutable: Set<Int> = [], aliases: [Int: [UInt8]] = [:]) {
         self.program = program
         self.immutable = immutable
+        self.aliases = aliases
         for f in program.functions where f.body != nil { statement(f.body!) }
         for v in program.variables where v.storage != .local && v.storage != .parameter { if let e = v.initializer { visit(e) } }
         for v in program.variables where v.storage == .local { if let e = v.initializer { visit(e) }; if let n = v.vlaSize { visit(n) } }
@@ -234,10 +242,10 @@ struct ReferenceLifting {
             let v = program.variables[id]
             return v.storage == .local && v.vlaSize == nil ? id : nil
         case .member(let base, let r, _, false): return program.records[r].isUnion ? nil : arrayRoot(base)
-        case .subscript(let base, _):
-            guard case .cast(let inner, _) = base.kind, case .array(_, let n) = inner.type, n != nil else { return nil }
-            return arrayRoot(inner)
-        default: return nil
+        default:
+            // Not a row of a multi-dimensional array: C code reads such rows as the flat whole
+            // (`sum(m[0], rows * cols)`), which a row's slice would refuse.
+            return nil
         }
     }
 
@@ -414,7 +422,7 @@ struct ReferenceLifting {
         for call in calls {
             for (i, a) in call.args.enumerated() {
                 guard let p = program.functions[call.callee].params[safe: i], candidates.contains(p), plainConstChar(p) else { continue }
-                if case .stringLiteral = stripAll(a).kind { texts.insert(p) }
+                if FaithfulTranslator.literalBytes(a, aliases) != nil { texts.insert(p) }
                 else if let q = parameter(offsetForm(a)?.0 ?? a), plainConstChar(q) { links.append((p, q)) }
                 else { arrays.insert(p) }
             }
@@ -446,7 +454,7 @@ struct ReferenceLifting {
             for (i, a) in call.args.enumerated() {
                 guard let p = program.functions[call.callee].params[safe: i], candidates.contains(p) else { continue }
                 if decayedElement(a) != nil || offsetForm(a) != nil { slices.insert(p) }
-                if case .stringLiteral = stripAll(a).kind { slices.insert(p) }
+                if FaithfulTranslator.literalBytes(a, aliases) != nil { slices.insert(p) }
             }
         }
         var changed = true
@@ -478,6 +486,24 @@ struct ReferenceLifting {
             let walks = (uses[p] ?? []).contains { if case .advanced = $0 { return true }; return false }
             candidates[p] = Lift(mutable: m, slice: slices.contains(p) || texts.contains(p), bytes: texts.contains(p), cursor: walks)
         }
+        // Parameters given a position inside what is lent: an offset form, or a parameter that
+        // is itself walked or given one.
+        var moved = true
+        while moved {
+            moved = false
+            for call in calls {
+                for (i, a) in call.args.enumerated() {
+                    guard let p = program.functions[call.callee].params[safe: i], let lift = candidates[p], lift.slice, !lift.offset else { continue }
+                    var inside = offsetForm(a) != nil
+                    if let q = parameter(a), let l = candidates[q], l.cursor || l.offset { inside = true }
+                    if inside {
+                        candidates[p]!.offset = true
+                        candidates[p]!.cursor = true
+                        moved = true
+                    }
+                }
+            }
+        }
         var changed = true
         while changed {
             changed = false
@@ -506,7 +532,7 @@ struct ReferenceLifting {
             guard let target = liftedParameter(f, i, set), !target.slice else { return false }
             return lift.mutable || !target.mutable
         case .passedPart(let f, let i):
-            guard lift.slice, let target = liftedParameter(f, i, set), target.slice, target.bytes == lift.bytes else { return false }
+            guard lift.slice, let target = liftedParameter(f, i, set), target.slice, target.offset, target.bytes == lift.bytes else { return false }
             return lift.mutable || !target.mutable
         case .library(let keeps, let readOnly): return !keeps && (lift.mutable || readOnly)
         }
@@ -520,7 +546,7 @@ struct ReferenceLifting {
         /// The caller's lifted parameter `q` can be lent on here.
         func lendsOn(_ q: Int, _ call: Call) -> Bool {
             guard let l = set[q], l.slice == lift.slice, l.bytes == lift.bytes, l.mutable || !lift.mutable,
-                  program.variables[q].type.pointee == pointee else { return false }
+                  program.variables[q].type.pointee == pointee, !(l.cursor || l.offset) || lift.offset else { return false }
             return !lift.mutable || !call.args.enumerated().contains { $0.offset != index && mentions($0.element, q) }
         }
         /// The caller's local `x` can be lent here.
@@ -537,19 +563,19 @@ struct ReferenceLifting {
             }
             if lift.bytes {
                 // A string literal, or the caller's own literal slice (offset or not).
-                if case .stringLiteral = stripAll(a).kind { continue }
-                guard let (b, _) = offsetForm(a), let q = parameter(b), lendsOn(q, call) else { return false }
+                if FaithfulTranslator.literalBytes(a, aliases) != nil { continue }
+                guard lift.offset, let (b, _) = offsetForm(a), let q = parameter(b), lendsOn(q, call) else { return false }
                 continue
             }
             if !lift.mutable, !lift.bytes, immutableLoan(a) || offsetForm(a).map({ immutableLoan($0.0) }) == true {
                 // A table the program never writes, read through a shared loan.
-                if lift.slice, let element = decayedElement(offsetForm(a)?.0 ?? a), element == pointee { continue }
+                if lift.slice, offsetForm(a) == nil || lift.offset, let element = decayedElement(offsetForm(a)?.0 ?? a), element == pointee { continue }
                 if !lift.slice, case .unary(.addressOf, let path) = strip(a).kind, path.type == pointee { continue }
                 return false
             }
             if lift.slice {
                 // A literal lent to a read-only `char` slice, as an array of its bytes.
-                if case .stringLiteral = stripAll(a).kind {
+                if FaithfulTranslator.literalBytes(a, aliases) != nil {
                     guard !lift.mutable, pointee == .int(.char) else { return false }
                     continue
                 }
@@ -557,7 +583,7 @@ struct ReferenceLifting {
                     guard decayedElement(a) == pointee, lendable(x, call) else { return false }
                     continue
                 }
-                guard let (b, _) = offsetForm(a) else { return false }
+                guard let (b, _) = offsetForm(a), lift.offset else { return false }
                 if let q = parameter(b) {
                     guard lendsOn(q, call) else { return false }
                     continue

@@ -16,7 +16,7 @@ extension FaithfulTranslator {
             guard let body = program.functions[id].body else { continue }
             var scan = UnsafeScan(program: program, packed: packed, stdio: stdioRuntime, lifted: liftedParameters,
                                   immutable: immutableStatics.union(atomicStatics),
-                                  tables: literalTables, cstring: crate == nil && liftSafeFunctions)
+                                  tables: literalTables, cstring: crate == nil && liftSafeFunctions, aliases: literalAliases)
             scan.statement(body)
             if let why = scan.reason ?? (program.functions[id].type.variadic ? "variable arguments" : nil) { direct[id] = why }
             for callee in scan.callees { callers[callee, default: []].insert(id) }
@@ -48,6 +48,8 @@ extension FaithfulTranslator {
         let tables: Set<Int>
         /// `strlen` and its kin on slices go to the `cstring` module.
         let cstring: Bool
+        /// Locals that only ever hold one string literal.
+        let aliases: [Int: [UInt8]]
         /// Why the function needs `unsafe`: its first unsafe operation (nil: none).
         var reason: String?
         var needsUnsafe: Bool { reason != nil }
@@ -205,12 +207,12 @@ extension FaithfulTranslator {
                     return
                 }
                 if stdio, program.functions[id].body == nil, FaithfulTranslator.stdioFunctions.contains(name),
-                   let form = FaithfulTranslator.stdioCall(name, args, program, lifted: lifted, tables: tables) {
+                   let form = FaithfulTranslator.stdioCall(name, args, program, lifted: lifted, tables: tables, aliases: aliases) {
                     stdioCall(form)
                     return
                 }
                 if cstring, program.functions[id].body == nil, FaithfulTranslator.cstringFunctions.contains(name),
-                   let form = FaithfulTranslator.cstringCall(name, args, program, lifted: lifted, tables: tables) {
+                   let form = FaithfulTranslator.cstringCall(name, args, program, lifted: lifted, tables: tables, aliases: aliases) {
                     cstringCall(form)
                     return
                 }

@@ -229,4 +229,45 @@ extension FaithfulTranslator {
         return .staticVar(name: globalName(id), type: type, value: value, mutable: false, isPublic: false,
                           comments: ["written, never addressed: an atomic, read and written without unsafe"])
     }
+
+    /// Locals that only ever hold one string literal (`const char *msg = "hello";`, never
+    /// assigned again, never addressed): where only the text matters (printing it, `strlen`,
+    /// a parameter lifted to the literal's bytes) they read as that literal.
+    static func literalAliases(_ program: Program) -> [Int: [UInt8]] {
+        var aliases: [Int: [UInt8]] = [:]
+        for (id, v) in program.variables.enumerated() where v.storage == .local {
+            guard case .pointer(.int(let k), _) = v.type, k.size == 1, var e = v.initializer else { continue }
+            while case .cast(let x, _) = e.kind { e = x }
+            if case .stringLiteral(let bytes) = e.kind { aliases[id] = bytes }
+        }
+        guard !aliases.isEmpty else { return [:] }
+        func root(_ e: CExpr) -> Int? {
+            var e = e
+            while case .cast(let x, _) = e.kind { e = x }
+            if case .variable(let id) = e.kind { return id }
+            return nil
+        }
+        func visit(_ e: CExpr) {
+            switch e.kind {
+            case .assign(let l, _), .compoundAssign(_, let l, _):
+                if let id = root(l) { aliases[id] = nil }
+            case .unary(let op, let x) where [.preInc, .preDec, .postInc, .postDec, .addressOf].contains(op):
+                if let id = root(x) { aliases[id] = nil }
+            default: break
+            }
+            e.forEachChild(visit)
+        }
+        for f in program.functions where f.body != nil { f.body!.forEachExpression(visit) }
+        for v in program.variables { if let e = v.initializer { visit(e) } }
+        return aliases
+    }
+
+    /// The string literal `e` is, or reads through a literal alias.
+    static func literalBytes(_ e: CExpr, _ aliases: [Int: [UInt8]]) -> [UInt8]? {
+        var e = e
+        while case .cast(let x, _) = e.kind { e = x }
+        if case .stringLiteral(let bytes) = e.kind { return bytes }
+        if case .variable(let id) = e.kind { return aliases[id] }
+        return nil
+    }
 }

@@ -110,18 +110,18 @@ extension FaithfulTranslator {
 
     /// The support module's form of a call to `name`, or nil when it cannot take this call.
     static func stdioCall(_ name: String, _ args: [CExpr], _ program: Program, lifted: [Int: ReferenceLifting.Lift] = [:],
-                          tables: Set<Int> = []) -> StdioCall? {
+                          tables: Set<Int> = [], aliases: [Int: [UInt8]] = [:]) -> StdioCall? {
         func stringArgument(_ e: CExpr, limit: Int?, _ program: Program) -> StdioArgument? {
-            if let safe = safeString(e, lifted, tables) { return safe }
+            if let safe = safeString(e, lifted, tables, aliases) { return safe }
             return Self.stringArgument(e, limit: limit, program)
         }
         switch name {
         case "printf":
             guard let first = args.first else { return nil }
-            return printfCall(.out, first, args.dropFirst(), program, lifted, tables)
+            return printfCall(.out, first, args.dropFirst(), program, lifted, tables, aliases)
         case "fprintf":
             guard args.count >= 2, let stream = standardStream(args[0], program) else { return nil }
-            return printfCall(stream, args[1], args.dropFirst(2), program, lifted, tables)
+            return printfCall(stream, args[1], args.dropFirst(2), program, lifted, tables, aliases)
         case "puts":
             guard args.count == 1, let s = stringArgument(args[0], limit: nil, program) else { return nil }
             return .puts(s)
@@ -146,7 +146,7 @@ extension FaithfulTranslator {
     }
 
     private static func printfCall(_ stream: StdioStream, _ format: CExpr, _ rest: ArraySlice<CExpr>, _ program: Program,
-                                   _ lifted: [Int: ReferenceLifting.Lift], _ tables: Set<Int>) -> StdioCall? {
+                                   _ lifted: [Int: ReferenceLifting.Lift], _ tables: Set<Int>, _ aliases: [Int: [UInt8]]) -> StdioCall? {
         guard case .stringLiteral(let bytes) = strip(format).kind, let kinds = conversions(bytes) else { return nil }
         let values = Array(rest)
         guard kinds.count == values.count else { return nil }
@@ -163,7 +163,7 @@ extension FaithfulTranslator {
                 guard a.type.isPointer, !isFunctionPointer(a.type) else { return nil }
                 out.append(.pointer(a))
             case .string(let limit):
-                if let safe = safeString(a, lifted, tables) { out.append(safe); continue }
+                if let safe = safeString(a, lifted, tables, aliases) { out.append(safe); continue }
                 guard let s = stringArgument(a, limit: limit, program) else { return nil }
                 out.append(s)
             }
@@ -172,10 +172,11 @@ extension FaithfulTranslator {
     }
 
     /// A string operand read without `unsafe`: a lifted slice parameter, a literal table's element.
-    static func safeString(_ e: CExpr, _ lifted: [Int: ReferenceLifting.Lift], _ tables: Set<Int>) -> StdioArgument? {
+    static func safeString(_ e: CExpr, _ lifted: [Int: ReferenceLifting.Lift], _ tables: Set<Int>,
+                           _ aliases: [Int: [UInt8]] = [:]) -> StdioArgument? {
         let s = strip(e)
-        if case .stringLiteral(let bytes) = s.kind { return .literal(bytes) }
-        if case .conditional(let c, let a, let b) = s.kind, let x = safeString(a, lifted, tables), let y = safeString(b, lifted, tables) {
+        if let bytes = literalBytes(s, aliases) { return .literal(bytes) }
+        if case .conditional(let c, let a, let b) = s.kind, let x = safeString(a, lifted, tables, aliases), let y = safeString(b, lifted, tables, aliases) {
             return .choice(c, x, y)
         }
         if case .variable(let id) = s.kind, lifted[id]?.slice == true { return .liftedString(id) }

@@ -10,9 +10,9 @@ extension FaithfulTranslator {
 
     static let stdioModule = #"""
 /// C's standard output and error in safe Rust: `printf`'s conversions as glibc writes them,
-/// and standard output buffered as C buffers it (written through on a terminal, in blocks of
-/// 4096 bytes otherwise, as `stdbuf` asks if it does, flushed by `exit`), so that what reaches
-/// the file descriptors and when is what the C program does.
+/// and standard output buffered as C buffers it (by lines on a terminal, in blocks of 4096
+/// bytes otherwise, as `stdbuf` asks if it does, flushed by `exit`), so that what reaches the
+/// file descriptors and when is what the C program does.
 pub mod cstdio {
     use std::io::Write;
     use std::sync::Mutex;
@@ -82,7 +82,23 @@ pub mod cstdio {
                 }
             }
         }
-        if is_terminal() { Mode::Through } else { Mode::Blocks(4096) }
+        if is_terminal() { Mode::Lines } else { Mode::Blocks(4096) }
+    }
+
+    /// Before the program reads standard input from a terminal, a line-buffered standard output
+    /// is flushed (a prompt without a newline shows), as glibc does.
+    pub fn before_input() {
+        let interactive = match std::fs::read_link("/proc/self/fd/0") {
+            Ok(p) => p.to_string_lossy().starts_with("/dev/pts/") || p.to_string_lossy().starts_with("/dev/tty"),
+            Err(_) => false,
+        };
+        let lines = match STDOUT.lock() {
+            Ok(g) => g.mode == Some(Mode::Lines),
+            Err(p) => p.into_inner().mode == Some(Mode::Lines),
+        };
+        if interactive && lines {
+            flush();
+        }
     }
 
     fn write(stream: Stream, data: &[u8]) {
@@ -111,17 +127,19 @@ pub mod cstdio {
             }
             Mode::Lines => {
                 out.bytes.extend_from_slice(data);
-                if data.contains(&b'\n') {
-                    let _ = o.write_all(&out.bytes);
+                // Through the last newline; what follows it waits.
+                if let Some(last) = out.bytes.iter().rposition(|&b| b == b'\n') {
+                    let _ = o.write_all(&out.bytes[..last + 1]);
                     let _ = o.flush();
-                    out.bytes.clear();
+                    out.bytes.drain(..last + 1);
                 }
                 return;
             }
             Mode::Blocks(n) => n,
         };
         let room = block - out.bytes.len();
-        if data.len() < room {
+        // A buffer that is just full waits for the next write, as glibc's does.
+        if data.len() <= room {
             out.bytes.extend_from_slice(data);
             return;
         }
@@ -149,8 +167,9 @@ pub mod cstdio {
         0
     }
 
-    pub fn fflush(_stream: Stream) -> i32 {
-        flush()
+    /// `fflush(stream)`: standard error holds nothing to flush.
+    pub fn fflush(stream: Stream) -> i32 {
+        if stream == Stream::Out { flush() } else { 0 }
     }
 
     /// `exit(code)`: standard output is flushed first, as C's `exit` does.
@@ -176,10 +195,11 @@ pub mod cstdio {
         line.len() as i32
     }
 
+    /// glibc's `fputs` returns 1 on success.
     pub fn fputs(s: Arg, stream: Stream) -> i32 {
         let t = text(&s, None);
         write(stream, &t);
-        t.len() as i32
+        1
     }
 
     pub fn fputc(c: i32, stream: Stream) -> i32 {
@@ -539,7 +559,9 @@ pub mod cstdio {
                 let rest = mantissa & ((1u64 << drop) - 1);
                 let half = 1u64 << (drop - 1);
                 let mut k = kept;
-                if rest > half || (rest == half && (k & 1) == 1) {
+                // Ties to even: with no digit kept after the point, the leading digit's parity.
+                let odd = if p == 0 { (lead & 1) == 1 } else { (k & 1) == 1 };
+                if rest > half || (rest == half && odd) {
                     k += 1;
                 }
                 if k >> (p * 4) != 0 {

@@ -51,6 +51,8 @@ public final class FaithfulTranslator {
     var literalTables: Set<Int> = []
     /// Written globals and static locals of integers, never addressed: atomics (FaithfulStatics).
     var atomicStatics: Set<Int> = []
+    /// Locals that only ever hold one string literal: its bytes (FaithfulStatics).
+    var literalAliases: [Int: [UInt8]] = [:]
     /// The program jumps with `longjmp`: its functions unwind (`extern "C-unwind"`).
     public internal(set) var usesLongjmp = false
     var needsJumpSupport = false
@@ -117,8 +119,11 @@ public final class FaithfulTranslator {
             immutableStatics = Self.readOnlyStatics(program)
             literalTables = Self.literalTables(program)
             atomicStatics = Self.atomicStatics(program, excluding: immutableStatics.union(literalTables))
+            literalAliases = Self.literalAliases(program)
         }
-        if liftReferences, crate == nil { liftedParameters = ReferenceLifting(program: program, immutable: immutableStatics).lifted }
+        if liftReferences, crate == nil {
+            liftedParameters = ReferenceLifting(program: program, immutable: immutableStatics, aliases: literalAliases).lifted
+        }
         for (id, f) in program.functions.enumerated() where f.body != nil {
             // The file's functions; `main` wherever the file got it from (a unity build's
             // included .c); in a crate, every external function the file defines, also in a
