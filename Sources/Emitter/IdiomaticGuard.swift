@@ -206,6 +206,17 @@ public enum IdiomaticGuard {
             let formatIndex: Int? = ["printf": 0, "fprintf": 1, "sprintf": 1, "snprintf": 2, "dprintf": 1][name]
             if let k = formatIndex, k < args.count, case .stringLiteral(let bytes) = stripped(args[k]).kind {
                 if !formatIsPlain(bytes) { flag("printf flags, precision or conversions beyond the plain ones", loc) }
+                // A NUL ends C's format (and a `%s` string) where Rust's text goes on.
+                if bytes.contains(0) { flag("a string with a NUL inside", loc) }
+                for a in args.dropFirst(k + 1) {
+                    switch stripped(a).kind {
+                    case .stringLiteral(let text) where text.contains(0): flag("a string with a NUL inside", loc)
+                    // `b + 2`, `&b[2]`: text from inside a buffer, which the idiomatic tier prints from its start or as a number.
+                    case .binary(.add, let l, _) where l.type.isPointer || l.type.element != nil: flag("%s of a pointer into a buffer", loc)
+                    case .unary(.addressOf, let x): if case .subscript = x.kind { flag("%s of a pointer into a buffer", loc) }
+                    default: break
+                    }
+                }
                 // `%s` of a writable buffer: the idiomatic slice has no NUL to stop at.
                 var argument = k + 1
                 var i = 0
@@ -249,7 +260,9 @@ public enum IdiomaticGuard {
                     if c == UInt8(ascii: "*"), !(precision && i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "s")) { return false }
                     if c == UInt8(ascii: ".") { precision = true }
                     if (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(c) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(c) || c == UInt8(ascii: "%") {
-                        if ["h", "l", "z", "j", "t", "L", "q"].map({ UInt8(ascii: $0) }).contains(c) { i += 1; continue }
+                        // `h`/`hh` convert to short or char first, which the idiomatic tier does not.
+                        if c == UInt8(ascii: "h") { return false }
+                        if ["l", "z", "j", "t", "L", "q"].map({ UInt8(ascii: $0) }).contains(c) { i += 1; continue }
                         if c == UInt8(ascii: "%") || c == UInt8(ascii: "s") || c == UInt8(ascii: "f") { break }
                         if precision { return false }
                         if ["d", "i", "u", "x", "X"].map({ UInt8(ascii: $0) }).contains(c) { break }

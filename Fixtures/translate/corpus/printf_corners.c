@@ -1,0 +1,15 @@
+// translate: printf corners the idiomatic tier got wrong: %s of a pointer into a buffer (b + 2,
+// &b[2]), %hhi and %hd of values that do not fit, a NUL inside the format and inside a %s
+// literal; the program is otherwise plain enough for the idiomatic tier
+// exit: 0
+#include <stdio.h>
+
+int main(void) {
+    char b[8] = "abcdef";
+    printf("%s|\n", b + 2);
+    printf("%s|\n", &b[2]);
+    printf("%hhi %hd %hu\n", 129, 70000, 70000);
+    printf("ab\0cd %d\n", 5);
+    printf("%s|\n", "x\0y");
+    return 0;
+}
