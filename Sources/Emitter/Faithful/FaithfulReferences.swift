@@ -79,6 +79,8 @@ struct ReferenceLifting {
     /// Each use of a local's address: the same kinds as a parameter's uses.
     private var lends: [Int: [Use]] = [:]
     private var calls: [Call] = []
+    /// `calls` by callee, for the fixed point.
+    private var callsTo: [Int: [Call]] = [:]
     private var addressTaken: Set<Int> = []
 
     /// Statics the program never writes (FaithfulStatics): lent freely to `&T` and `&[T]`.
@@ -471,6 +473,7 @@ struct ReferenceLifting {
     }
 
     private mutating func solve() {
+        for call in calls { callsTo[call.callee, default: []].append(call) }
         solveTransient()
         var mutability: [Int: Bool] = [:]
         for (id, f) in program.functions.enumerated() where f.body != nil && f.name != "main" && !f.type.variadic && !f.type.noPrototype
@@ -554,7 +557,7 @@ struct ReferenceLifting {
             guard (lends[x] ?? []).allSatisfy({ lentSafely($0, set) }) else { return false }
             return !call.args.enumerated().contains { $0.offset != index && mentions($0.element, x) }
         }
-        for call in calls where call.callee == v.function {
+        for call in callsTo[v.function] ?? [] {
             guard index < call.args.count else { return false }
             let a = call.args[index]
             if let q = parameter(a) {
