@@ -88,18 +88,29 @@ pub mod cstdio {
     /// Before the program reads standard input from a terminal, a line-buffered standard output
     /// is flushed (a prompt without a newline shows), as glibc does.
     pub fn before_input() {
-        let interactive = match std::fs::read_link("/proc/self/fd/0") {
-            Ok(p) => p.to_string_lossy().starts_with("/dev/pts/") || p.to_string_lossy().starts_with("/dev/tty"),
-            Err(_) => false,
-        };
+        // Whether standard input is a terminal, found once (0: not yet, 1: no, 2: yes).
+        let mut known = STDIN_TERMINAL.load(std::sync::atomic::Ordering::Relaxed);
+        if known == 0 {
+            let terminal = match std::fs::read_link("/proc/self/fd/0") {
+                Ok(p) => p.to_string_lossy().starts_with("/dev/pts/") || p.to_string_lossy().starts_with("/dev/tty"),
+                Err(_) => false,
+            };
+            known = if terminal { 2 } else { 1 };
+            STDIN_TERMINAL.store(known, std::sync::atomic::Ordering::Relaxed);
+        }
+        if known == 1 {
+            return;
+        }
         let lines = match STDOUT.lock() {
             Ok(g) => g.mode == Some(Mode::Lines),
             Err(p) => p.into_inner().mode == Some(Mode::Lines),
         };
-        if interactive && lines {
+        if lines {
             flush();
         }
     }
+
+    static STDIN_TERMINAL: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
 
     fn write(stream: Stream, data: &[u8]) {
         if stream == Stream::Err {
