@@ -249,3 +249,63 @@ public struct Program: Sendable {
     public var designatedInitializers: [CLoc] = []
     public init(mainFile: String) { self.mainFile = mainFile }
 }
+
+extension CExpr {
+    /// The expression under every conversion (`(long)(char)x` -> `x`).
+    public var withoutCasts: CExpr {
+        if case .cast(let x, _) = kind { return x.withoutCasts }
+        return self
+    }
+
+    /// The pointer under implicit conversions that only change qualifiers (`char *` ->
+    /// `const char *`): the same object, the same pointee type.
+    public var withoutQualifierCasts: CExpr {
+        if case .cast(let x, false) = kind, x.type.isPointer, type.isPointer, x.type.pointee == type.pointee { return x.withoutQualifierCasts }
+        return self
+    }
+
+    /// Whether variable `id` appears anywhere in the expression.
+    public func mentions(variable id: Int) -> Bool {
+        if case .variable(let v) = kind { return v == id }
+        var found = false
+        forEachChild { if !found, $0.mentions(variable: id) { found = true } }
+        return found
+    }
+
+    /// Calls `body` on each direct operand.
+    public func forEachChild(_ body: (CExpr) -> Void) {
+        switch kind {
+        case .intLiteral, .floatLiteral, .stringLiteral, .variable, .function, .vlaSizeof, .unsupported: return
+        case .unary(_, let x), .cast(let x, _), .compoundLiteral(let x), .vaArg(let x): body(x)
+        case .binary(_, let a, let b), .assign(let a, let b), .compoundAssign(_, let a, let b), .subscript(let a, let b), .elvis(let a, let b):
+            body(a); body(b)
+        case .conditional(let a, let b, let c): body(a); body(b); body(c)
+        case .call(let f, let args): body(f); args.forEach(body)
+        case .member(let b, _, _, _): body(b)
+        case .initList(let entries): entries.forEach { body($0.1) }
+        case .statementExpr(let s): s.forEachExpression(body)
+        case .atomic(_, let operands): operands.forEach(body)
+        case .intrinsic(_, let args): args.forEach(body)
+        }
+    }
+}
+
+extension CStmt {
+    /// Calls `body` on each expression the statement holds at its top (and on declarations'
+    /// initializers), recursing through nested statements.
+    public func forEachExpression(_ body: (CExpr) -> Void) {
+        switch self {
+        case .compound(let list): list.forEach { $0.forEachExpression(body) }
+        case .expression(let e): body(e)
+        case .ifThen(let c, let a, let b): body(c); a.forEachExpression(body); b?.forEachExpression(body)
+        case .whileLoop(let c, let s): body(c); s.forEachExpression(body)
+        case .doWhile(let s, let c): s.forEachExpression(body); body(c)
+        case .forLoop(let i, let c, let n, let s):
+            i?.forEachExpression(body); if let c { body(c) }; if let n { body(n) }; s.forEachExpression(body)
+        case .switchOn(let e, let s): body(e); s.forEachExpression(body)
+        case .caseLabel(_, let s), .caseRange(_, _, let s), .defaultLabel(let s), .labeled(_, let s): s.forEachExpression(body)
+        case .returnStmt(let e): if let e { body(e) }
+        default: break
+        }
+    }
+}

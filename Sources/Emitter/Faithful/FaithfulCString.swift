@@ -36,7 +36,7 @@ extension FaithfulTranslator {
     static func cstringCall(_ name: String, _ args: [CExpr], _ program: Program, lifted: [Int: ReferenceLifting.Lift],
                             tables: Set<Int>, aliases: [Int: [UInt8]] = [:]) -> CStringCall? {
         func source(_ e: CExpr) -> CStringSource? {
-            let s = strip(e)
+            let s = e.withoutCasts
             if let bytes = literalBytes(s, aliases) { return .literal(bytes) }
             if case .array(.int(let k), _) = s.type, k.size == 1, isInPlace(s, program) { return .array(s) }
             switch safeString(e, lifted, tables) {
@@ -46,7 +46,7 @@ extension FaithfulTranslator {
             }
         }
         func target(_ e: CExpr) -> CStringTarget? {
-            let s = strip(e)
+            let s = e.withoutCasts
             if case .array(.int(let k), _) = s.type, k.size == 1, isInPlace(s, program) { return .array(s) }
             if case .variable(let id) = s.kind, let l = lifted[id], l.slice, l.mutable, !l.bytes { return .lifted(id) }
             return nil

@@ -216,9 +216,7 @@ extension FaithfulTranslator {
     }
 
     func liftedID(_ e: CExpr) -> Int? {
-        var e = e
-        while case .cast(let x, false) = e.kind, x.type.isPointer, x.type.pointee == e.type.pointee { e = x }
-        guard case .variable(let id) = e.kind, liftedParameters[id] != nil else { return nil }
+        guard case .variable(let id) = e.withoutQualifierCasts.kind, liftedParameters[id] != nil else { return nil }
         return id
     }
 
@@ -253,9 +251,8 @@ extension FaithfulTranslator {
             // Passed on whole: `&mut *q` keeps `q` for later (an implicit reborrow needs no `&mut *`).
             return (.path(name), at)
         }
-        var literal = base
-        while case .cast(let x, _) = literal.kind { literal = x }
-        if case .array = literal.type { return (.unary(op, place(literal)), k ?? .literal("0usize")) }
+        let array = base.withoutCasts
+        if case .array = array.type { return (.unary(op, place(array)), k ?? .literal("0usize")) }
         if let bytes = Self.literalBytes(base, literalAliases) {
             let lent: RExpr = lift.bytes ? .literal(byteString(bytes)) : .unary(.ref, .arrayLiteral((bytes + [0]).map { .literal("\(Int8(bitPattern: $0))i8") }))
             return (lent, k ?? .literal("0usize"))
@@ -686,9 +683,7 @@ extension FaithfulTranslator {
             return false
         }
         return args.contains { a in
-            var e = a
-            while case .cast(let x, _) = e.kind { e = x }
-            if case .variable(let id) = e.kind { return program.variables[id].storage == .external && program.variables[id].name == "stdin" }
+            if case .variable(let id) = a.withoutCasts.kind { return program.variables[id].storage == .external && program.variables[id].name == "stdin" }
             return false
         }
     }

@@ -95,9 +95,7 @@ extension FaithfulTranslator {
                 return false
             }
             let literals: [RExpr] = ordered.map { entry in
-                var e = entry.1
-                while case .cast(let x, _) = e.kind { e = x }
-                if case .stringLiteral(let bytes) = e.kind { return .literal(byteString(bytes)) }
+                if case .stringLiteral(let bytes) = entry.1.withoutCasts.kind { return .literal(byteString(bytes)) }
                 return .unitValue   // not reached: literalTables holds literals only
             }
             return .staticVar(name: globalName(id), type: .array(.reference(.slice(.named("u8")), mutable: false), n),

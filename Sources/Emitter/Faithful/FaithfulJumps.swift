@@ -15,17 +15,16 @@ extension FaithfulTranslator {
     /// `setjmp(env) == 0`, `!setjmp(env)`, `setjmp(env) != 0`, `setjmp(env)`: the env, and
     /// whether the `then` branch is the one that runs first (setjmp returned 0).
     func setjmpTest(_ c: CExpr) -> (env: CExpr, zeroIsThen: Bool)? {
-        func strip(_ e: CExpr) -> CExpr { if case .cast(let x, _) = e.kind { return strip(x) }; return e }
         func call(_ e: CExpr) -> CExpr? {
-            guard case .call(let callee, let args) = strip(e).kind, let env = args.first else { return nil }
+            guard case .call(let callee, let args) = e.withoutCasts.kind, let env = args.first else { return nil }
             var target: Int?
             if case .function(let id) = callee.kind { target = id }
             if case .cast(let inner, _) = callee.kind, case .function(let id) = inner.kind { target = id }
             guard let id = target, Self.setjmpNames.contains(program.functions[id].name) else { return nil }
             return env
         }
-        func isZero(_ e: CExpr) -> Bool { if case .intLiteral(0) = strip(e).kind { return true }; return false }
-        switch strip(c).kind {
+        func isZero(_ e: CExpr) -> Bool { if case .intLiteral(0) = e.withoutCasts.kind { return true }; return false }
+        switch c.withoutCasts.kind {
         case .binary(.eq, let a, let b):
             if let env = call(a), isZero(b) { return (env, true) }
             if let env = call(b), isZero(a) { return (env, true) }

@@ -101,19 +101,10 @@ struct ReferenceLifting {
 
     // MARK: what the file does with parameters and locals
 
-    private func strip(_ e: CExpr) -> CExpr {
-        if case .cast(let x, false) = e.kind, x.type.isPointer, e.type.isPointer, x.type.pointee == e.type.pointee { return strip(x) }
-        return e
-    }
-
-    private func stripAll(_ e: CExpr) -> CExpr {
-        if case .cast(let x, _) = e.kind { return stripAll(x) }
-        return e
-    }
 
     /// The candidate parameter `e` names.
     private func parameter(_ e: CExpr) -> Int? {
-        guard case .variable(let id) = strip(e).kind, program.variables[id].storage == .parameter,
+        guard case .variable(let id) = e.withoutQualifierCasts.kind, program.variables[id].storage == .parameter,
               case .pointer(let pointee, _) = program.variables[id].type, Self.liftable(pointee, program) else { return nil }
         return id
     }
@@ -130,7 +121,7 @@ struct ReferenceLifting {
 
     /// The local an address argument lends: `&x`, `&x.f.g` (no union, no pointer on the way).
     private func lentLocal(_ e: CExpr) -> Int? {
-        guard case .unary(.addressOf, let path) = strip(e).kind else { return nil }
+        guard case .unary(.addressOf, let path) = e.withoutQualifierCasts.kind else { return nil }
         return root(path)
     }
 
@@ -154,7 +145,7 @@ struct ReferenceLifting {
         case .variable(let id):
             let s = program.variables[id].storage
             return s == .local || s == .parameter ? id : nil
-        case .member(let base, _, _, false), .subscript(let base, _): return addressedLocal(stripAll(base))
+        case .member(let base, _, _, false), .subscript(let base, _): return addressedLocal(base.withoutCasts)
         default: return nil
         }
     }
@@ -176,7 +167,7 @@ struct ReferenceLifting {
             guard k.type.isInteger, let p = parameter(x) else { return nil }
             return (p, k)
         case .assign(let x, let value):
-            guard let p = parameter(x), case .binary(let op, let y, let k) = stripAll(value).kind, op == .add || op == .sub,
+            guard let p = parameter(x), case .binary(let op, let y, let k) = value.withoutCasts.kind, op == .add || op == .sub,
                   k.type.isInteger, parameter(y) == p else { return nil }
             return (p, k)
         default: return nil
@@ -211,21 +202,21 @@ struct ReferenceLifting {
     }
 
     private mutating func condition(_ c: CExpr) {
-        if let p = parameter(stripAll(c)) { note(p, .place); return }
+        if let p = parameter(c.withoutCasts) { note(p, .place); return }
         visit(c)
     }
 
     private func isNegativeConstant(_ e: CExpr) -> Bool {
-        switch stripAll(e).kind {
+        switch e.withoutCasts.kind {
         case .unary(.minus, _): return true
-        case .intLiteral(let v): if case .int(let k) = stripAll(e).type, k.isSigned { return Int64(bitPattern: v) < 0 }; return false
+        case .intLiteral(let v): if case .int(let k) = e.withoutCasts.type, k.isSigned { return Int64(bitPattern: v) < 0 }; return false
         default: return false
         }
     }
 
     /// `b + k` or `&b[k]`: the pointer and the offset.
     private func offsetForm(_ e: CExpr) -> (CExpr, CExpr)? {
-        let s = strip(e)
+        let s = e.withoutQualifierCasts
         if case .binary(.add, let b, let k) = s.kind, b.type.isPointer, k.type.isInteger { return (b, k) }
         if case .unary(.addressOf, let x) = s.kind, case .subscript(let b, let k) = x.kind, k.type.isInteger { return (b, k) }
         return nil
@@ -234,7 +225,7 @@ struct ReferenceLifting {
     /// The local that `e`, a decayed fixed-size array, lives in: a local array, a row of one
     /// (`m[r]`), an array member of a local struct (`s.items`).
     private func decayedArray(_ e: CExpr) -> Int? {
-        guard case .cast(let x, _) = strip(e).kind, case .array(_, let n) = x.type, n != nil else { return nil }
+        guard case .cast(let x, _) = e.withoutQualifierCasts.kind, case .array(_, let n) = x.type, n != nil else { return nil }
         return arrayRoot(x)
     }
 
@@ -263,7 +254,7 @@ struct ReferenceLifting {
             default: return nil
             }
         }
-        let s = strip(e)
+        let s = e.withoutQualifierCasts
         if case .cast(let x, _) = s.kind, case .array = x.type { return rootStatic(x) != nil }
         if case .unary(.addressOf, let x) = s.kind { return rootStatic(x) != nil }
         return false
@@ -271,7 +262,7 @@ struct ReferenceLifting {
 
     /// The element type of the array `e` decays from.
     private func decayedElement(_ e: CExpr) -> CTy? {
-        guard case .cast(let x, _) = strip(e).kind, case .array(let element, _) = x.type else { return nil }
+        guard case .cast(let x, _) = e.withoutQualifierCasts.kind, case .array(let element, _) = x.type else { return nil }
         return element
     }
 
@@ -293,20 +284,20 @@ struct ReferenceLifting {
             if let p = parameter(base) { note(p, .place); return }
             visit(base)
         case .binary(let op, let l, let r) where op.isComparison:
-            for side in [l, r] { if let p = parameter(stripAll(side)) { note(p, .place) } else { visit(side) } }
+            for side in [l, r] { if let p = parameter(side.withoutCasts) { note(p, .place) } else { visit(side) } }
         case .binary(.land, let l, let r), .binary(.lor, let l, let r): condition(l); condition(r)
         case .unary(.logicalNot, let x): condition(x)
         case .conditional(let c, let a, let b): condition(c); visit(a); visit(b)
         case .call(let callee, let args):
-            guard case .function(let id) = stripAll(callee).kind else { visit(callee); args.forEach { visit($0) }; return }
+            guard case .function(let id) = callee.withoutCasts.kind else { visit(callee); args.forEach { visit($0) }; return }
             let f = program.functions[id]
             if f.body != nil {
                 calls.append(Call(callee: id, args: args))
                 for (i, a) in args.enumerated() {
                     if let p = parameter(a) { note(p, .passed(function: id, index: i)) }
                     else if let x = lentLocal(a) { lend(x, .passed(function: id, index: i)); visitInside(a) }
-                    else if case .unary(.addressOf, let path) = strip(a).kind, let p = arrowRoot(path) {
-                        note(p, .passedField(function: id, index: i)); visitInside(strip(a))
+                    else if case .unary(.addressOf, let path) = a.withoutQualifierCasts.kind, let p = arrowRoot(path) {
+                        note(p, .passedField(function: id, index: i)); visitInside(a.withoutQualifierCasts)
                     }
                     else if let x = decayedArray(a) { lend(x, .passed(function: id, index: i)); visitInside(a) }
                     else if let (b, k) = offsetForm(a), let p = parameter(b) { note(p, .passedPart(function: id, index: i)); visit(k) }
@@ -321,7 +312,7 @@ struct ReferenceLifting {
                         // printf's operands are read (`%n` writes through an `int *`, never a `const char *`).
                         return i >= f.type.params.count && Self.formatted.contains(f.name)
                     }()
-                    let bare = stripAll(a)
+                    let bare = a.withoutCasts
                     if let p = parameter(bare) { note(p, .library(retaining: keeps, readOnly: readOnly)); continue }
                     if case .unary(.addressOf, let path) = bare.kind, let p = arrowRoot(path) {
                         note(p, .library(retaining: keeps, readOnly: readOnly)); visitInside(bare); continue
@@ -340,7 +331,7 @@ struct ReferenceLifting {
             if let p = arrowRoot(path) { note(p, .escape) }
             visitInside(e)
         case .cast(let x, _) where x.type.isArrayLike && e.type.isPointer:
-            if let local = addressedLocal(stripAll(x)) { lend(local, .escape) }
+            if let local = addressedLocal(x.withoutCasts) { lend(local, .escape) }
             visit(x)
         case .variable(let id):
             if parameter(e) != nil { note(id, .escape) }
@@ -550,12 +541,12 @@ struct ReferenceLifting {
         func lendsOn(_ q: Int, _ call: Call) -> Bool {
             guard let l = set[q], l.slice == lift.slice, l.bytes == lift.bytes, l.mutable || !lift.mutable,
                   program.variables[q].type.pointee == pointee, !(l.cursor || l.offset) || lift.offset else { return false }
-            return !lift.mutable || !call.args.enumerated().contains { $0.offset != index && mentions($0.element, q) }
+            return !lift.mutable || !call.args.enumerated().contains { $0.offset != index && $0.element.mentions(variable: q) }
         }
         /// The caller's local `x` can be lent here.
         func lendable(_ x: Int, _ call: Call) -> Bool {
             guard (lends[x] ?? []).allSatisfy({ lentSafely($0, set) }) else { return false }
-            return !call.args.enumerated().contains { $0.offset != index && mentions($0.element, x) }
+            return !call.args.enumerated().contains { $0.offset != index && $0.element.mentions(variable: x) }
         }
         for call in callsTo[v.function] ?? [] {
             guard index < call.args.count else { return false }
@@ -573,7 +564,7 @@ struct ReferenceLifting {
             if !lift.mutable, !lift.bytes, immutableLoan(a) || offsetForm(a).map({ immutableLoan($0.0) }) == true {
                 // A table the program never writes, read through a shared loan.
                 if lift.slice, offsetForm(a) == nil || lift.offset, let element = decayedElement(offsetForm(a)?.0 ?? a), element == pointee { continue }
-                if !lift.slice, case .unary(.addressOf, let path) = strip(a).kind, path.type == pointee { continue }
+                if !lift.slice, case .unary(.addressOf, let path) = a.withoutQualifierCasts.kind, path.type == pointee { continue }
                 return false
             }
             if lift.slice {
@@ -594,11 +585,11 @@ struct ReferenceLifting {
                 guard let x = decayedArray(b), decayedElement(b) == pointee, lendable(x, call) else { return false }
                 continue
             }
-            guard case .unary(.addressOf, let path) = strip(a).kind, path.type == pointee else { return false }
+            guard case .unary(.addressOf, let path) = a.withoutQualifierCasts.kind, path.type == pointee else { return false }
             if let q = arrowRoot(path) {
                 // `&q->f`: a part of what the caller's own reference reaches.
                 guard let l = set[q], !l.slice, l.mutable || !lift.mutable else { return false }
-                for (k, other) in call.args.enumerated() where k != index && mentions(other, q) { return false }
+                for (k, other) in call.args.enumerated() where k != index && other.mentions(variable: q) { return false }
                 continue
             }
             // The local is reached by no other pointer, and by no other operand of the call.
@@ -616,13 +607,6 @@ struct ReferenceLifting {
         case .library(let keeps, _): return !keeps
         case .place, .escape, .indexed, .indexedBefore, .advanced: return false
         }
-    }
-
-    private func mentions(_ e: CExpr, _ x: Int) -> Bool {
-        if case .variable(let id) = e.kind { return id == x }
-        var found = false
-        e.forEachChild { if !found, mentions($0, x) { found = true } }
-        return found
     }
 }
 

@@ -59,9 +59,7 @@ extension FaithfulTranslator {
 
         /// `e` names a parameter lifted to a reference.
         func isLifted(_ e: CExpr, slice: Bool? = nil) -> Bool {
-            var e = e
-            while case .cast(let x, false) = e.kind, x.type.isPointer, x.type.pointee == e.type.pointee { e = x }
-            if case .variable(let id) = e.kind, let l = lifted[id] { return slice == nil || l.slice == slice }
+            if case .variable(let id) = e.withoutQualifierCasts.kind, let l = lifted[id] { return slice == nil || l.slice == slice }
             return false
         }
 

@@ -84,7 +84,7 @@ extension FaithfulTranslator {
             if let size = v.vlaSize, case .array(let e, nil) = v.type {
                 return [.letBinding(name: name, mutable: true, type: vlaType(e), value: vlaValue(e, size))]
             }
-            if let ini = v.initializer, Self.mentions(ini, variable: id) {
+            if let ini = v.initializer, ini.mentions(variable: id) {
                 // `void *p = &p;`: the name exists in its own initializer in C, not in Rust's `let`.
                 return [localSlot(id)] + localAssignment(id)
             }
@@ -250,20 +250,6 @@ extension FaithfulTranslator {
     }
 
     // MARK: statement expressions
-
-    static func mentions(_ e: CExpr, variable id: Int) -> Bool {
-        switch e.kind {
-        case .variable(let v): return v == id
-        case .unary(_, let x), .cast(let x, _), .compoundLiteral(let x), .member(let x, _, _, _), .vaArg(let x): return mentions(x, variable: id)
-        case .binary(_, let a, let b), .assign(let a, let b), .compoundAssign(_, let a, let b), .subscript(let a, let b), .elvis(let a, let b):
-            return mentions(a, variable: id) || mentions(b, variable: id)
-        case .conditional(let a, let b, let c): return mentions(a, variable: id) || mentions(b, variable: id) || mentions(c, variable: id)
-        case .call(let f, let args): return mentions(f, variable: id) || args.contains { mentions($0, variable: id) }
-        case .atomic(_, let args): return args.contains { mentions($0, variable: id) }
-        case .initList(let entries): return entries.contains { mentions($0.1, variable: id) }
-        default: return false
-        }
-    }
 
     /// Whether control can leave `s` other than by falling through or returning.
     static func jumpsOut(_ s: CStmt, inLoop: Bool, inSwitch: Bool) -> Bool {

@@ -11,10 +11,6 @@ import RustSyntax
 extension FaithfulTranslator {
     static func readOnlyStatics(_ program: Program) -> Set<Int> {
         var written: Set<Int> = []
-        func strip(_ e: CExpr) -> CExpr {
-            if case .cast(let x, _) = e.kind { return strip(x) }
-            return e
-        }
         /// The global or static local at the root of a place.
         func root(_ e: CExpr) -> Int? {
             switch e.kind {
@@ -85,9 +81,7 @@ extension FaithfulTranslator {
             // Every element a literal, in any designated order.
             let indices = Set(entries.compactMap { entry -> Int? in if case .index(let i) = entry.0 { return i }; return nil })
             let literals = entries.allSatisfy { entry in
-                var e = entry.1
-                while case .cast(let x, _) = e.kind { e = x }
-                if case .stringLiteral = e.kind { return true }
+                if case .stringLiteral = entry.1.withoutCasts.kind { return true }
                 return false
             }
             if literals, indices == Set(0..<n) { candidates.insert(id) }
@@ -177,18 +171,10 @@ extension FaithfulTranslator {
         return candidates.subtracting(addressed)
     }
 
+    /// `AtomicI32` for `i32`, `AtomicBool` for `bool`: the atomic of the integer's Rust type.
     static func atomicName(_ k: IntKind) -> String {
-        switch k {
-        case .bool: return "AtomicBool"
-        case .char, .schar: return "AtomicI8"
-        case .uchar: return "AtomicU8"
-        case .short: return "AtomicI16"
-        case .ushort: return "AtomicU16"
-        case .int: return "AtomicI32"
-        case .uint: return "AtomicU32"
-        case .long, .longlong: return "AtomicI64"
-        case .ulong, .ulonglong, .int128, .uint128: return "AtomicU64"
-        }
+        let name = intName(k)
+        return "Atomic" + name.prefix(1).uppercased() + name.dropFirst()
     }
 
     static let relaxed = RExpr.path("::core::sync::atomic::Ordering::Relaxed")
@@ -236,15 +222,12 @@ extension FaithfulTranslator {
     static func literalAliases(_ program: Program) -> [Int: [UInt8]] {
         var aliases: [Int: [UInt8]] = [:]
         for (id, v) in program.variables.enumerated() where v.storage == .local {
-            guard case .pointer(.int(let k), _) = v.type, k.size == 1, var e = v.initializer else { continue }
-            while case .cast(let x, _) = e.kind { e = x }
-            if case .stringLiteral(let bytes) = e.kind { aliases[id] = bytes }
+            guard case .pointer(.int(let k), _) = v.type, k.size == 1, let e = v.initializer else { continue }
+            if case .stringLiteral(let bytes) = e.withoutCasts.kind { aliases[id] = bytes }
         }
         guard !aliases.isEmpty else { return [:] }
         func root(_ e: CExpr) -> Int? {
-            var e = e
-            while case .cast(let x, _) = e.kind { e = x }
-            if case .variable(let id) = e.kind { return id }
+            if case .variable(let id) = e.withoutCasts.kind { return id }
             return nil
         }
         func visit(_ e: CExpr) {
@@ -264,10 +247,10 @@ extension FaithfulTranslator {
 
     /// The string literal `e` is, or reads through a literal alias.
     static func literalBytes(_ e: CExpr, _ aliases: [Int: [UInt8]]) -> [UInt8]? {
-        var e = e
-        while case .cast(let x, _) = e.kind { e = x }
-        if case .stringLiteral(let bytes) = e.kind { return bytes }
-        if case .variable(let id) = e.kind { return aliases[id] }
-        return nil
+        switch e.withoutCasts.kind {
+        case .stringLiteral(let bytes): return bytes
+        case .variable(let id): return aliases[id]
+        default: return nil
+        }
     }
 }

@@ -57,14 +57,9 @@ extension FaithfulTranslator {
         "setlocale", "uselocale", "dup", "dup2", "dup3", "close", "freopen", "setvbuf", "setbuf", "setlinebuf", "fcloseall",
     ]
 
-    static func strip(_ e: CExpr) -> CExpr {
-        if case .cast(let x, _) = e.kind { return strip(x) }
-        return e
-    }
-
     /// `stdout` or `stderr` named directly.
     static func standardStream(_ e: CExpr, _ program: Program) -> StdioStream? {
-        guard case .variable(let id) = strip(e).kind, program.variables[id].storage == .external else { return nil }
+        guard case .variable(let id) = e.withoutCasts.kind, program.variables[id].storage == .external else { return nil }
         switch program.variables[id].name {
         case "stdout": return .out
         case "stderr": return .err
@@ -81,7 +76,7 @@ extension FaithfulTranslator {
             guard ok else { return }
             switch e.kind {
             case .call(let callee, let args):
-                if case .function(let id) = strip(callee).kind, program.functions[id].body == nil {
+                if case .function(let id) = callee.withoutCasts.kind, program.functions[id].body == nil {
                     let name = program.functions[id].name
                     if stdioBlockers.contains(name) { ok = false; return }
                     if stdioFunctions.contains(name) {
@@ -147,7 +142,7 @@ extension FaithfulTranslator {
 
     private static func printfCall(_ stream: StdioStream, _ format: CExpr, _ rest: ArraySlice<CExpr>, _ program: Program,
                                    _ lifted: [Int: ReferenceLifting.Lift], _ tables: Set<Int>, _ aliases: [Int: [UInt8]]) -> StdioCall? {
-        guard case .stringLiteral(let bytes) = strip(format).kind, let kinds = conversions(bytes) else { return nil }
+        guard case .stringLiteral(let bytes) = format.withoutCasts.kind, let kinds = conversions(bytes) else { return nil }
         let values = Array(rest)
         guard kinds.count == values.count else { return nil }
         var out: [StdioArgument] = []
@@ -174,7 +169,7 @@ extension FaithfulTranslator {
     /// A string operand read without `unsafe`: a lifted slice parameter, a literal table's element.
     static func safeString(_ e: CExpr, _ lifted: [Int: ReferenceLifting.Lift], _ tables: Set<Int>,
                            _ aliases: [Int: [UInt8]] = [:]) -> StdioArgument? {
-        let s = strip(e)
+        let s = e.withoutCasts
         if let bytes = literalBytes(s, aliases) { return .literal(bytes) }
         if case .conditional(let c, let a, let b) = s.kind, let x = safeString(a, lifted, tables, aliases), let y = safeString(b, lifted, tables, aliases) {
             return .choice(c, x, y)
@@ -193,7 +188,7 @@ extension FaithfulTranslator {
 
     /// A string operand: a literal, a char array in place, or a `char *` to read.
     private static func stringArgument(_ e: CExpr, limit: Int?, _ program: Program) -> StdioArgument? {
-        let s = strip(e)
+        let s = e.withoutCasts
         if case .stringLiteral(let bytes) = s.kind { return .literal(bytes) }
         if case .array(.int(let k), _) = s.type, k.size == 1, isInPlace(s, program) { return .array(s) }
         guard case .pointer(let p, _) = e.type, case .int(let k) = p, k.size == 1 else { return nil }
@@ -331,43 +326,4 @@ extension FaithfulTranslator {
 
     func requireStdioSupport() { needsStdioSupport = true }
     func requireStdioRawSupport() { needsStdioSupport = true; needsStdioRawSupport = true }
-}
-
-extension CExpr {
-    /// Calls `body` on each direct operand.
-    func forEachChild(_ body: (CExpr) -> Void) {
-        switch kind {
-        case .intLiteral, .floatLiteral, .stringLiteral, .variable, .function, .vlaSizeof, .unsupported: return
-        case .unary(_, let x), .cast(let x, _), .compoundLiteral(let x), .vaArg(let x): body(x)
-        case .binary(_, let a, let b), .assign(let a, let b), .compoundAssign(_, let a, let b), .subscript(let a, let b), .elvis(let a, let b):
-            body(a); body(b)
-        case .conditional(let a, let b, let c): body(a); body(b); body(c)
-        case .call(let f, let args): body(f); args.forEach(body)
-        case .member(let b, _, _, _): body(b)
-        case .initList(let entries): entries.forEach { body($0.1) }
-        case .statementExpr(let s): s.forEachExpression(body)
-        case .atomic(_, let operands): operands.forEach(body)
-        case .intrinsic(_, let args): args.forEach(body)
-        }
-    }
-}
-
-extension CStmt {
-    /// Calls `body` on each expression the statement holds at its top (and on declarations'
-    /// initializers), recursing through nested statements.
-    func forEachExpression(_ body: (CExpr) -> Void) {
-        switch self {
-        case .compound(let list): list.forEach { $0.forEachExpression(body) }
-        case .expression(let e): body(e)
-        case .ifThen(let c, let a, let b): body(c); a.forEachExpression(body); b?.forEachExpression(body)
-        case .whileLoop(let c, let s): body(c); s.forEachExpression(body)
-        case .doWhile(let s, let c): s.forEachExpression(body); body(c)
-        case .forLoop(let i, let c, let n, let s):
-            i?.forEachExpression(body); if let c { body(c) }; if let n { body(n) }; s.forEachExpression(body)
-        case .switchOn(let e, let s): body(e); s.forEachExpression(body)
-        case .caseLabel(_, let s), .caseRange(_, _, let s), .defaultLabel(let s), .labeled(_, let s): s.forEachExpression(body)
-        case .returnStmt(let e): if let e { body(e) }
-        default: break
-        }
-    }
 }
