@@ -34,7 +34,7 @@ extension UnitContext {
             unsafeBlocks += fe.unsafeBlocks
         }
         var out: [String] = []
-        out.append("// Translated from \(tu.mainFile.oneLine) by oxidize \(UnitContext.version).")
+        out.append("// Translated from \(tu.mainFile.oneLine) by oxidize \(UnitContext.version) (Rust 2021: `rustc --edition 2021`).")
         out.append("// Each function's comment gives the ownership decision for its pointers and the evidence;")
         out.append("// `WARNING` comments mark what the C checker found and what the translation did about it.")
         if !imports.isEmpty { out.append("") }

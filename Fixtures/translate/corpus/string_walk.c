@@ -1,9 +1,11 @@
 // translate: functions that walk a string parameter the way C does: for (; *s; s++), a while
 // loop that advances by more than one, a look back at s[-1] once it has moved, the rest of the
-// string handed on after a prefix, a digit parser; and *s++ in an expression, which keeps a pointer
+// string handed on after a prefix, a digit parser; a walked string printed, measured, compared and
+// written to from where it stands (not from its start); and *s++ in an expression, which keeps a pointer
 // exit: 0
 #include <ctype.h>
 #include <stdio.h>
+#include <string.h>
 
 static int count_char(const char *s, char c) {
     int n = 0;
@@ -50,6 +52,20 @@ static long parse_number(const char *s) {
     return sign * v;
 }
 
+static void show_trimmed(const char *s) {
+    while (*s == ' ')
+        s++;
+    printf("[%s] %zu %d\n", s, strlen(s), strcmp(s, "done") == 0);
+    fputs(s, stdout);
+    putchar('\n');
+}
+
+static void cut_at_space(char *dst) {
+    while (*dst && *dst != ' ')
+        dst++;
+    strcpy(dst, "!");
+}
+
 static int after_prefix(const char *s, const char *prefix) {
     while (*prefix) {
         if (*s != *prefix)
@@ -76,5 +92,11 @@ int main(void) {
     char up[64], shout[] = "quiet please";
     int n = copy_upper(up, shout);
     printf("%s (%d)\n", up, n);
+    char pad[] = "   padded";
+    show_trimmed("  done");
+    show_trimmed(pad);
+    char words[] = "hello world";
+    cut_at_space(words);
+    printf("%s\n", words);
     return 0;
 }

@@ -84,7 +84,7 @@ extension FaithfulTranslator {
             let pointer: RExpr
             switch d {
             case .array(let x): pointer = .method(place(x), "as_mut_ptr", [])
-            case .lifted(let id): pointer = .method(.path(localName(id)), "as_mut_ptr", [])
+            case .lifted(let id): pointer = variableRef(id)   // where a walked slice is now
             }
             return .block(RBlock([.expr(copy)], tail: .cast(pointer, rtype(e.type))))
         }
@@ -94,7 +94,7 @@ extension FaithfulTranslator {
         switch s {
         case .literal(let bytes): return .method(.literal(byteString(bytes)), "as_slice", [])
         case .array(let x): return .method(place(x), "as_slice", [])
-        case .lifted(let id): return .path(localName(id))
+        case .lifted(let id): return liftedRest(id, mutable: false)
         case .table(let t, let i): return .index(variableRef(t), .cast(rvalue(i), .named("usize")))
         }
     }
@@ -102,8 +102,16 @@ extension FaithfulTranslator {
     private func slice(_ d: CStringTarget) -> RExpr {
         switch d {
         case .array(let x): return .method(place(x), "as_mut_slice", [])
-        case .lifted(let id): return .unary(.refMut, .unary(.deref, .path(localName(id))))
+        case .lifted(let id): return liftedRest(id, mutable: true)
         }
+    }
+
+    /// A lifted slice parameter from where the C pointer is now: the slice itself, or what is
+    /// left of a walked one (`&s[s_at..]`).
+    func liftedRest(_ id: Int, mutable: Bool) -> RExpr {
+        let name = RExpr.path(localName(id))
+        guard let at = cursorOffsets[id] else { return mutable ? .unary(.refMut, .unary(.deref, name)) : name }
+        return .unary(mutable ? .refMut : .ref, .index(name, .rangeFrom(.path(at))))
     }
 
     func requireCStringSupport() { needsCStringSupport = true }

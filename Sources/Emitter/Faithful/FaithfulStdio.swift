@@ -312,7 +312,7 @@ extension FaithfulTranslator {
             return .call(.path(signed ? "cstdio::Arg::Chars" : "cstdio::Arg::Str"), [.method(place(x), "as_slice", [])])
         case .liftedString(let id):
             let bytes = liftedParameters[id]?.bytes == true
-            return .call(.path(bytes ? "cstdio::Arg::Str" : "cstdio::Arg::Chars"), [.path(localName(id))])
+            return .call(.path(bytes ? "cstdio::Arg::Str" : "cstdio::Arg::Chars"), [liftedRest(id, mutable: false)])
         case .choice(let c, let a, let b):
             return .ifElse(condition(c), RBlock(tail: stdioArgument(a)), .block(RBlock(tail: stdioArgument(b))))
         case .tableString(let table, let index):
