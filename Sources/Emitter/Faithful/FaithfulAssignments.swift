@@ -113,7 +113,7 @@ extension FaithfulTranslator {
 
     /// An assignment in statement position.
     func assignmentStatements(_ e: CExpr) -> [RStmt] {
-        if let moved = cursorAdvance(e) { return moved }
+        if let moved = cursorAdvance(e) ?? cursorMove(e) { return moved }
         guard let l = lvalue(of: e) else { return [] }
         if case .assign(_, let r) = e.kind {
             let (pins, t) = target(l, pin: false)

@@ -133,6 +133,7 @@ extension FaithfulTranslator {
         let v = program.variables[id]
         switch v.storage {
         case .local, .parameter:
+            if localCursors.isCursor(id) { return cursorPointer(id) }
             // A lifted parameter's value as C sees it: the raw pointer.
             if let lift = liftedParameters[id] {
                 var start: RExpr = .method(.path(localName(id)), lift.mutable ? "as_mut_ptr" : "as_ptr", [])
@@ -206,6 +207,7 @@ extension FaithfulTranslator {
     /// The place of a record for a member access: `(*p)` for `p->f`, the record's own place for `s.f`.
     func recordPlace(_ base: CExpr, _ arrow: Bool) -> RExpr {
         if arrow, let r = liftedPointee(base) { return r }
+        if arrow, let p = cursorPlace(base) { return cursorElement(p) }
         return arrow ? .unary(.deref, rvalue(base)) : place(base)
     }
 
@@ -330,6 +332,7 @@ extension FaithfulTranslator {
         case .variable(let id): return variableRef(id)
         case .unary(.deref, let p):
             if let r = liftedPointee(p) { return r }
+            if let c = cursorPlace(p) { return cursorElement(c) }
             return .unary(.deref, rvalue(p))
         case .member(let base, let r, let f, let arrow):
             return .field(recordPlace(base, arrow), fieldName(r, f))
@@ -339,10 +342,12 @@ extension FaithfulTranslator {
             let bytes = RExpr.cast(.macro(Self.addrOf, [place(base)]), .pointer(rtype(element), mutable: true))
             return .unary(.deref, offset(bytes, index))
         case .subscript(let base, let index):
+            if ctypeRuntime, let (table, i) = Self.ctypeTableRead(e, program) { return ctypeTableExpression(table, i, e.type) }
             if let (table, i) = literalTableRead(e) {
                 // An element of a literal table, as C's `const char *`.
                 return .cast(.method(.index(variableRef(table), .cast(rvalue(i), .named("usize"))), "as_ptr", []), rtype(e.type))
             }
+            if base.type.isPointer, let c = cursorPlace(base) { return cursorElement(c, plus: index) }
             if let (name, lift) = lifted(base), lift.slice {
                 let element = RExpr.index(.path(name), sliceIndex(base, .cast(rvalue(index), .named("usize"))))
                 return lift.bytes ? .cast(element, .named("i8")) : element   // read only: C's `const char`
@@ -520,6 +525,7 @@ extension FaithfulTranslator {
     }
 
     func comparison(_ op: CBinaryOp, _ l: CExpr, _ r: CExpr) -> RExpr {
+        if let c = cursorComparison(op, l, r) { return c }
         let rop: RBinaryOp = [.lt: .lt, .gt: .gt, .le: .le, .ge: .ge, .eq: .eq, .ne: .ne][op]!
         if (op == .eq || op == .ne), l.type.isPointer || r.type.isPointer {
             let (p, other) = isNullConstant(r) ? (l, r) : (r, l)
@@ -547,6 +553,7 @@ extension FaithfulTranslator {
         case .deref:
             if case .function = e.type { return rvalue(x) }
             if let r = liftedPointee(x) { return r }
+            if let c = cursorPlace(x) { return cursorElement(c) }
             return .unary(.deref, rvalue(x))
         case .addressOf: return addressOf(x, e.type)
         case .preInc, .preDec, .postInc, .postDec: return assignmentValue(e)
@@ -584,6 +591,7 @@ extension FaithfulTranslator {
         case .add where l.type.isPointer: return offset(rvalue(l), r)
         case .add where r.type.isPointer: return offset(rvalue(r), l)
         case .sub where l.type.isPointer && r.type.isPointer:
+            if let d = cursorDifference(l, r, t) { return d }
             return .cast(.method(rvalue(l), "offset_from", [rvalue(r)]), rtype(t))
         case .sub where l.type.isPointer: return offset(rvalue(l), r, negate: true)
         default:
@@ -630,6 +638,7 @@ extension FaithfulTranslator {
             if stdioRuntime, f.body == nil, Self.stdioFunctions.contains(f.name), let c = Self.stdioCall(f.name, args, program, lifted: liftedParameters, tables: literalTables, aliases: literalAliases) {
                 return stdioExpression(c, e)
             }
+            if ctypeRuntime, f.body == nil, Self.isCTypeCall(f.name, args) { return ctypeCallExpression(f.name, args[0], e.type) }
             if crate == nil, liftSafeFunctions, f.body == nil, Self.cstringFunctions.contains(f.name),
                let c = Self.cstringCall(f.name, args, program, lifted: liftedParameters, tables: literalTables, aliases: literalAliases) {
                 return cstringExpression(c, e)

@@ -89,13 +89,21 @@ struct ReferenceLifting {
     /// Locals that only ever hold one string literal: passed as that literal.
     private let aliases: [Int: [UInt8]]
 
-    init(program: Program, immutable: Set<Int> = [], aliases: [Int: [UInt8]] = [:]) {
+    /// Local pointers written as indexes (FaithfulCursors): a local array they walk is not
+    /// reached through a pointer there.
+    private let cursors: LocalCursors
+
+    init(program: Program, immutable: Set<Int> = [], aliases: [Int: [UInt8]] = [:], cursors: LocalCursors = .none) {
         self.program = program
         self.immutable = immutable
         self.aliases = aliases
+        self.cursors = cursors
         for f in program.functions where f.body != nil { statement(f.body!) }
         for v in program.variables where v.storage != .local && v.storage != .parameter { if let e = v.initializer { visit(e) } }
-        for v in program.variables where v.storage == .local { if let e = v.initializer { visit(e) }; if let n = v.vlaSize { visit(n) } }
+        for (id, v) in program.variables.enumerated() where v.storage == .local {
+            if let operands = cursors.initializerOperands(id) { operands.forEach { visit($0) } } else if let e = v.initializer { visit(e) }
+            if let n = v.vlaSize { visit(n) }
+        }
         solve()
     }
 
@@ -267,6 +275,7 @@ struct ReferenceLifting {
     }
 
     private mutating func visit(_ e: CExpr) {
+        if !cursors.isEmpty, let operands = cursors.consumed(e) { operands.forEach { visit($0) }; return }
         switch e.kind {
         case .subscript(let base, let index):
             if let p = parameter(base) {

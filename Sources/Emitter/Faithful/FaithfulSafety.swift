@@ -16,9 +16,13 @@ extension FaithfulTranslator {
             guard let body = program.functions[id].body else { continue }
             var scan = UnsafeScan(program: program, packed: packed, stdio: stdioRuntime, lifted: liftedParameters,
                                   immutable: immutableStatics.union(atomicStatics),
-                                  tables: literalTables, cstring: crate == nil && liftSafeFunctions, aliases: literalAliases)
+                                  tables: literalTables, cstring: crate == nil && liftSafeFunctions, aliases: literalAliases,
+                                  cursors: localCursors, ctype: ctypeRuntime)
             scan.statement(body)
-            if let why = scan.reason ?? (program.functions[id].type.variadic ? "variable arguments" : nil) { direct[id] = why }
+            if let why = scan.reason ?? (program.functions[id].type.variadic ? "variable arguments" : nil) {
+                direct[id] = why
+                if let loc = scan.reasonLoc { unsafeSites[id] = loc }
+            }
             for callee in scan.callees { callers[callee, default: []].insert(id) }
         }
         // A caller of a function that needs `unsafe` needs it too.
@@ -50,12 +54,22 @@ extension FaithfulTranslator {
         let cstring: Bool
         /// Locals that only ever hold one string literal.
         let aliases: [Int: [UInt8]]
+        /// Local pointers written as indexes into their arrays: checked indexes.
+        let cursors: LocalCursors
+        /// `<ctype.h>` goes to the `cctype` module.
+        let ctype: Bool
         /// Why the function needs `unsafe`: its first unsafe operation (nil: none).
         var reason: String?
         var needsUnsafe: Bool { reason != nil }
         var callees: Set<Int> = []
 
-        mutating func unsafe(_ why: String) { if reason == nil { reason = why } }
+        /// Where the first unsafe operation is (the expression being scanned when it was found).
+        var reasonLoc: CLoc?
+        var here: CLoc? = nil
+
+        mutating func unsafe(_ why: String) {
+            if reason == nil { reason = why; reasonLoc = here }
+        }
 
         /// `e` names a parameter lifted to a reference.
         func isLifted(_ e: CExpr, slice: Bool? = nil) -> Bool {
@@ -106,7 +120,7 @@ extension FaithfulTranslator {
                 for id in ids {
                     let v = program.variables[id]
                     if v.storage != .local, !immutable.contains(id) { unsafe("a global or static") }
-                    if let e = v.initializer { expression(e) }
+                    if let operands = cursors.initializerOperands(id) { operands.forEach { expression($0) } } else if let e = v.initializer { expression(e) }
                     if let n = v.vlaSize { expression(n) }
                 }
             case .expression(let e): expression(e)
@@ -169,8 +183,11 @@ extension FaithfulTranslator {
 
         mutating func expression(_ e: CExpr) {
             guard !needsUnsafe else { return }
+            here = e.loc
             // A walked slice parameter moves its offset (only ever as a statement: see FaithfulReferences).
             if let step = cursorStep(e) { if let k = step { expression(k) }; return }
+            // A local cursor's use: a checked index into its array.
+            if !cursors.isEmpty, let operands = cursors.consumed(e) { operands.forEach { expression($0) }; return }
             switch e.kind {
             case .intLiteral, .floatLiteral, .stringLiteral: return
             case .variable(let id):
@@ -209,6 +226,10 @@ extension FaithfulTranslator {
                     stdioCall(form)
                     return
                 }
+                if ctype, program.functions[id].body == nil, FaithfulTranslator.isCTypeCall(name, args) {
+                    expression(args[0])
+                    return
+                }
                 if cstring, program.functions[id].body == nil, FaithfulTranslator.cstringFunctions.contains(name),
                    let form = FaithfulTranslator.cstringCall(name, args, program, lifted: lifted, tables: tables, aliases: aliases) {
                     cstringCall(form)
@@ -227,6 +248,8 @@ extension FaithfulTranslator {
                 expression(base)
             case .subscript(let base, _) where { if case .vector = base.type { return true }; return false }():
                 unsafe("a vector element")   // through a pointer to the register's bytes
+            case .subscript(_, let index) where ctype && FaithfulTranslator.ctypeTableRead(e, program) != nil:
+                expression(index)   // a `<ctype.h>` table of the "C" locale, in the `cctype` module
             case .subscript(let base, let index) where isTableRead(base):
                 expression(index)   // an element of a literal table, a checked index
             case .subscript(let base, let index) where isLifted(base, slice: true):

@@ -80,6 +80,7 @@ extension FaithfulTranslator {
             return []
         default:
             check(v.type, at: v.loc)
+            if let cursor = cursorDeclaration(id) { return [cursor] }
             let name = localName(id)
             if let size = v.vlaSize, case .array(let e, nil) = v.type {
                 return [.letBinding(name: name, mutable: true, type: vlaType(e), value: vlaValue(e, size))]
@@ -107,6 +108,7 @@ extension FaithfulTranslator {
 
     func localSlot(_ id: Int) -> RStmt {
         let v = program.variables[id]
+        if localCursors.isCursor(id) { return .letBinding(name: localName(id), mutable: true, type: .named("usize"), value: .literal("0usize")) }
         if v.cleanup != nil {
             refuse("`__attribute__((cleanup))` on `\(v.name)` in a function whose locals are declared apart (goto, or a declaration between a switch's cases)", at: v.loc)
         }
@@ -121,6 +123,7 @@ extension FaithfulTranslator {
         let v = program.variables[id]
         if let size = v.vlaSize, case .array(let e, nil) = v.type { return [.expr(.assign(.path(localName(id)), vlaValue(e, size)))] }
         guard let ini = v.initializer else { return [] }
+        if localCursors.isCursor(id), let p = localCursors.position(ini) { return [.expr(.assign(.path(localName(id)), cursorIndex(p)))] }
         return [.expr(.assign(.path(localName(id)), element(ini, v.type)))]
     }
 

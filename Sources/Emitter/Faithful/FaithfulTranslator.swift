@@ -39,12 +39,17 @@ public final class FaithfulTranslator {
     var needsStdioSupport = false
     var needsStdioRawSupport = false
     var needsCStringSupport = false
+    /// The program keeps the "C" locale: `<ctype.h>` goes through the `cctype` support module (FaithfulCType).
+    var ctypeRuntime = false
+    var needsCTypeSupport = false
     /// Lift pointer parameters to references where the file proves them (see FaithfulReferences).
     var liftReferences = true
     /// The parameters lifted to references and slices.
     var liftedParameters: [Int: ReferenceLifting.Lift] = [:]
     /// In the current function: each walked slice parameter's offset local (`s_at`).
     var cursorOffsets: [Int: String] = [:]
+    /// Local pointers that only walk one array: indexes into it (FaithfulCursors).
+    var localCursors = LocalCursors.none
     /// Globals and static locals never written, of plain data: immutable `static`s (FaithfulStatics).
     var immutableStatics: Set<Int> = []
     /// Tables of string literals only indexed to read: `[&[u8]; N]` statics (FaithfulStatics).
@@ -56,6 +61,8 @@ public final class FaithfulTranslator {
     /// The program jumps with `longjmp`: its functions unwind (`extern "C-unwind"`).
     public internal(set) var usesLongjmp = false
     var needsJumpSupport = false
+    /// Where each function's first unsafe operation is (when it is in the function's own code).
+    var unsafeSites: [Int: CLoc] = [:]
     /// Why the written functions are `unsafe`: their first unsafe operation, counted.
     public internal(set) var unsafeReasons: [String: Int] = [:]
     /// The current function calls `alloca`: its blocks live in a holder until it returns.
@@ -115,6 +122,7 @@ public final class FaithfulTranslator {
     public func translate() -> Result<[RItem], FaithfulRefusals> {
         let main = program.mainFile
         stdioRuntime = crate == nil && Self.stdioRuntimeApplies(program)
+        ctypeRuntime = crate == nil && Self.ctypeRuntimeApplies(program)
         if liftSafeFunctions, crate == nil {
             immutableStatics = Self.readOnlyStatics(program)
             literalTables = Self.literalTables(program)
@@ -122,7 +130,9 @@ public final class FaithfulTranslator {
             literalAliases = Self.literalAliases(program)
         }
         if liftReferences, crate == nil {
-            liftedParameters = ReferenceLifting(program: program, immutable: immutableStatics, aliases: literalAliases).lifted
+            localCursors = LocalCursors(program: program, immutable: immutableStatics, excluded: literalTables.union(atomicStatics),
+                                        aliases: literalAliases, packed: Set(program.records.indices.filter { isPacked($0) }))
+            liftedParameters = ReferenceLifting(program: program, immutable: immutableStatics, aliases: literalAliases, cursors: localCursors).lifted
         }
         for (id, f) in program.functions.enumerated() where f.body != nil {
             // The file's functions; `main` wherever the file got it from (a unity build's
@@ -159,12 +169,14 @@ public final class FaithfulTranslator {
         if needsJumpSupport { items += Self.jumpSupport }
         if needsStdioSupport { items += Self.stdioSupport(raw: needsStdioRawSupport) }
         if needsCStringSupport { items += Self.cstringSupport }
+        if needsCTypeSupport { items += Self.ctypeSupport }
         let fnOrder = functions.keys.sorted { byPlace(program.functions[$0].loc, program.functions[$1].loc, $0, $1) }
         for id in fnOrder {
             var f = functions[id]!
             if let why = needing[id] {
                 unsafeReasons[why, default: 0] += 1
-                f.comments[0] = f.comments[0] + " (unsafe: \(why))"
+                let site = unsafeSites[id].map { $0.file == program.functions[id].loc.file ? " at line \($0.line)" : " at \($0.description)" } ?? ""
+                f.comments[0] = f.comments[0] + " (unsafe: \(why)\(site))"
             } else {
                 f.isUnsafeExternC = false
                 f.isExternC = true
