@@ -62,6 +62,7 @@ extension Pipeline {
                 // rustc rejected a lifting (a reference the borrow checker does not accept):
                 // every pointer parameter stays raw.
                 raw.notes = faithful.notes
+                raw.notes.append("\(file): note: rustc rejected the lifted references and indexes (\(error!.split(separator: "\n").first ?? "")); wrote them as raw pointers")
                 faithful = raw
                 error = RustCheck.firstError(faithful.code)
             }

@@ -38,6 +38,8 @@ final class CorpusTests: XCTestCase {
                 let rs = scratch.path(f.name + ".rs")
                 let t = try Run.oxidize(["translate", src.path, "-o", rs])
                 guard t.status == 0 else { return results.fail("\(at): translate failed: \(t.stderr)") }
+                // A lifting rustc rejects is the analysis' mistake: on the corpus, none.
+                if t.stderr.contains("rustc rejected the lifted") { results.fail("\(at): \(t.stderr)") }
                 let code = try String(contentsOfFile: rs, encoding: .utf8)
                 if code.contains("todo!(") { results.fail("\(at): the translation has a todo!") }
                 let rBin = scratch.path(f.name + "-rs")
@@ -63,8 +65,8 @@ final class CorpusTests: XCTestCase {
         for failure in results.failures.sorted() { XCTFail(failure) }
         print("corpus: \(results.lines.count) of \(programs.count) programs behave like their C")
         print("corpus: \(results.safePrograms) of \(programs.count) programs have no unsafe function")
-        // A ratchet: what the faithful tier's lifting (safe functions, `cstdio`, references)
-        // reached on 2026-12-05; it only goes up.
-        XCTAssertGreaterThanOrEqual(results.safePrograms, 37, "fewer corpus programs without unsafe than before")
+        // A ratchet: what the faithful tier's lifting (safe functions, `cstdio`, references,
+        // cursors, `cctype`) reached on 2026-12-05; it only goes up.
+        XCTAssertGreaterThanOrEqual(results.safePrograms, 43, "fewer corpus programs without unsafe than before")
     }
 }

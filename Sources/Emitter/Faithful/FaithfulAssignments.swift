@@ -51,6 +51,11 @@ extension FaithfulTranslator {
                     .atomic(.index(variableRef(id), .path(t))))
         }
         if let cell = atomicCell(e) { return ([], .atomic(cell)) }
+        if pin, let (slice, index) = movingElement(e) {
+            // `*s++ = v` through a walked slice or a local cursor: the index once, no pointer.
+            let t = temporary("i")
+            return ([.letBinding(name: t, mutable: false, type: .named("usize"), value: index)], .place(.index(slice, .path(t))))
+        }
         if case .member(let base, let r, let f, let arrow) = e.kind, let b = bitFields(of: r)[f] {
             let name = b.name.hasPrefix("r#") ? String(b.name.dropFirst(2)) : b.name
             if !arrow, insidePacked(base) {
@@ -69,6 +74,25 @@ extension FaithfulTranslator {
         if !pin || isPure(e) { return ([], .place(place(e))) }
         let t = temporary("p")
         return ([.letBinding(name: t, mutable: false, type: nil, value: .macro(Self.addrOf, [place(e)]))], .place(.unary(.deref, .path(t))))
+    }
+
+    /// The slice or array and the index of an element reached through a walked slice parameter
+    /// or a local cursor (`*s++`, `*p`, `p[i]`): nil for any other place.
+    private func movingElement(_ e: CExpr) -> (RExpr, RExpr)? {
+        switch e.kind {
+        case .unary(.deref, let x):
+            if let (slice, index, bytes) = steppedSliceElement(x), !bytes { return (slice, index) }
+            if let p = cursorPlace(x) { return cursorElementParts(p) }
+        case .subscript(let b, let i) where b.type.isPointer:
+            if let p = cursorPlace(b) { return cursorElementParts(p, plus: i) }
+            // `a[j--] = v` of an array in place: a checked index, evaluated once.
+            if case .cast(let array, _) = b.kind, case .array(_, let n) = array.type, (n ?? 0) > 1, isPure(array), !insidePacked(array),
+               case .index(let whole, _) = place(e) {
+                return (whole, .cast(rvalue(i), .named("usize")))
+            }
+        default: break
+        }
+        return nil
     }
 
     /// `lhs op= rhs`'s new value, from the old one read through `old`.

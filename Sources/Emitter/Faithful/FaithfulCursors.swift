@@ -349,6 +349,14 @@ extension FaithfulTranslator {
         }
     }
 
+    /// The array and index of a written element (nil for a literal, which is never written).
+    func cursorElementParts(_ p: LocalCursors.Position, plus k: CExpr? = nil) -> (RExpr, RExpr)? {
+        guard case .array(let id)? = localCursors.base(of: p) else { return nil }
+        var index = cursorIndex(p)
+        if let k { index = .method(index, "wrapping_add", [step(k)]) }
+        return (variableRef(id), index)
+    }
+
     /// A cursor's value where C needs the pointer itself (not reached for a cursor the analysis
     /// kept: a raw pointer into its base, which is safe to form).
     func cursorPointer(_ id: Int) -> RExpr {

@@ -229,12 +229,29 @@ extension FaithfulTranslator {
         return .method(.path(at), "wrapping_add", [offset])
     }
 
-    /// The object a lifted parameter points to, as a place: `*p`, or `p[0]` for a slice.
+    /// The object a lifted parameter points to, as a place: `*p`, or `p[0]` for a slice; for
+    /// `*s++` of a walked slice, the element at its offset as it moves.
     func liftedPointee(_ e: CExpr) -> RExpr? {
+        if let (slice, index, bytes) = steppedSliceElement(e) {
+            let element = RExpr.index(slice, index)
+            return bytes ? .cast(element, .named("i8")) : element
+        }
         guard let (name, lift) = lifted(e) else { return nil }
         let first = RExpr.index(.path(name), sliceIndex(e, .literal("0usize")))
         if lift.bytes { return .cast(first, .named("i8")) }
         return lift.slice ? first : .unary(.deref, .path(name))
+    }
+
+    /// `s++` (`++s`, `s--`, `--s`) of a walked slice parameter, under `*`: the slice, the index
+    /// of the element (a block that moves the offset), and whether it holds bytes read as `char`.
+    func steppedSliceElement(_ e: CExpr) -> (RExpr, RExpr, Bool)? {
+        guard case .unary(let op, let x) = e.withoutQualifierCasts.kind, [.preInc, .preDec, .postInc, .postDec].contains(op),
+              let (name, lift) = lifted(x), lift.slice, let id = liftedID(x), let at = cursorOffsets[id] else { return nil }
+        let offset = RExpr.path(at)
+        let move = RStmt.expr(.assign(offset, .method(offset, op == .preInc || op == .postInc ? "wrapping_add" : "wrapping_sub", [.literal("1usize")])))
+        if op == .preInc || op == .preDec { return (.path(name), .block(RBlock([move], tail: offset)), lift.bytes) }
+        let old = temporary("at")
+        return (.path(name), .block(RBlock([.letBinding(name: old, mutable: false, type: nil, value: offset), move], tail: .path(old))), lift.bytes)
     }
 
     /// For an offset parameter: the whole slice lent and the position in it (`0usize`, the

@@ -99,6 +99,8 @@ struct ReferenceLifting {
         self.aliases = aliases
         self.cursors = cursors
         for f in program.functions where f.body != nil { statement(f.body!) }
+        // `__attribute__((cleanup(f)))` calls `f` through a pointer: its parameters stay raw.
+        for v in program.variables { if let f = v.cleanup { addressTaken.insert(f) } }
         for v in program.variables where v.storage != .local && v.storage != .parameter { if let e = v.initializer { visit(e) } }
         for (id, v) in program.variables.enumerated() where v.storage == .local {
             if let operands = cursors.initializerOperands(id) { operands.forEach { visit($0) } } else if let e = v.initializer { visit(e) }
@@ -163,6 +165,12 @@ struct ReferenceLifting {
         lends[x, default: []].append(u)
         // `&p` of a pointer parameter: whoever gets it can change `p`.
         if program.variables[x].storage == .parameter, program.variables[x].type.isPointer { note(x, .escape) }
+    }
+
+    /// `s++`, `++s`, `s--`, `--s` of a pointer parameter, used as a value (under `*`).
+    func steppedParameter(_ e: CExpr) -> Int? {
+        guard case .unary(let op, let x) = e.withoutQualifierCasts.kind, [.preInc, .preDec, .postInc, .postDec].contains(op) else { return nil }
+        return parameter(x)
     }
 
     /// A statement that only moves a pointer parameter: `p++`, `--p`, `p += k`, `p = p - k`.
@@ -288,6 +296,7 @@ struct ReferenceLifting {
             visit(base); visit(index)
         case .unary(.deref, let x):
             if let p = parameter(x) { note(p, .place); return }
+            if let p = steppedParameter(x) { note(p, .advanced); note(p, .place); return }   // `*s++`
             visit(x)
         case .member(let base, _, _, true):
             if let p = parameter(base) { note(p, .place); return }

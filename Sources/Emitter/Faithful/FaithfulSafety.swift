@@ -197,6 +197,8 @@ extension FaithfulTranslator {
                 return   // taking a function's address is safe, whatever the function
             case .unary(let op, let x):
                 if op == .deref, isLifted(x) { return }
+                if op == .deref, case .unary(let step, let y) = x.withoutQualifierCasts.kind, [.preInc, .preDec, .postInc, .postDec].contains(step),
+                   isLifted(y, slice: true), case .variable(let id) = y.withoutQualifierCasts.kind, lifted[id]?.cursor == true { return }   // `*s++`
                 if op == .deref { unsafe("a pointer dereference"); return }
                 if op == .addressOf, case .subscript = x.kind { unsafe("pointer arithmetic"); return }   // `.offset`
                 if [.preInc, .preDec, .postInc, .postDec].contains(op), x.type.isPointer { unsafe("pointer arithmetic"); return }
