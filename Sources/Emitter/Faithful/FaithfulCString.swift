@@ -15,6 +15,8 @@ extension FaithfulTranslator {
         case array(CExpr)
         case lifted(Int)
         case table(Int, CExpr)
+        /// A call of a function that only returns literals.
+        case call(CExpr)
     }
 
     /// A `char` array the module writes.
@@ -33,15 +35,16 @@ extension FaithfulTranslator {
 
     static let cstringFunctions: Set<String> = ["strlen", "strcmp", "strncmp", "strcpy", "strcat"]
 
-    static func cstringCall(_ name: String, _ args: [CExpr], _ program: Program, lifted: [Int: ReferenceLifting.Lift],
-                            tables: Set<Int>, aliases: [Int: [UInt8]] = [:]) -> CStringCall? {
+    static func cstringCall(_ name: String, _ args: [CExpr], _ program: Program, strings: SafeStrings) -> CStringCall? {
+        let lifted = strings.lifted
         func source(_ e: CExpr) -> CStringSource? {
             let s = e.withoutCasts
-            if let bytes = literalBytes(s, aliases) { return .literal(bytes) }
+            if let bytes = literalBytes(s, strings.aliases) { return .literal(bytes) }
             if case .array(.int(let k), _) = s.type, k.size == 1, isInPlace(s, program) { return .array(s) }
-            switch safeString(e, lifted, tables) {
+            switch safeString(e, strings) {
             case .liftedString(let id)?: return .lifted(id)
             case .tableString(let t, let i)?: return .table(t, i)
+            case .literalCall(let c)?: return .call(c)
             default: return nil
             }
         }
@@ -96,6 +99,7 @@ extension FaithfulTranslator {
         case .array(let x): return .method(place(x), "as_slice", [])
         case .lifted(let id): return liftedRest(id, mutable: false)
         case .table(let t, let i): return .index(variableRef(t), .cast(rvalue(i), .named("usize")))
+        case .call(let c): return literalSlice(c)
         }
     }
 

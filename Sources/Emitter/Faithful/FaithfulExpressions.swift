@@ -372,7 +372,11 @@ extension FaithfulTranslator {
             if case .cast(let array, _) = base.kind, case .array(_, let count) = array.type, base.type.isPointer {
                 // A flexible array member (`T data[]`) or the old struct hack (`T data[1]`) is
                 // indexed past its declared end: through the pointer, as C does, not Rust's checked index.
-                if case .stringLiteral = array.kind {} else if let count, count > 1 {
+                if case .stringLiteral(let bytes) = array.kind, case .array(.int(let k), _) = array.type, k.size == 1 {
+                    // `"0123456789abcdef"[d]`: the literal's byte, a checked index (writing it is undefined in C).
+                    let byte = RExpr.index(.literal(byteString(bytes)), .cast(rvalue(index), .named("usize")))
+                    return e.type == .int(.uchar) ? byte : .cast(byte, rtype(e.type))
+                } else if case .stringLiteral = array.kind {} else if let count, count > 1 {
                     return .index(place(array), .cast(rvalue(index), .named("usize")))
                 }
             }
@@ -652,12 +656,12 @@ extension FaithfulTranslator {
             let f = program.functions[id]
             if let builtin = varargBuiltin(f.name, args, at: e.loc) ?? syncBuiltin(f.name, args, e) ?? builtinCall(f.name, args, e) { return builtin }
             if Self.isIntrinsic(f) { return intrinsic(f.name, args, e.type) }
-            if stdioRuntime, f.body == nil, Self.stdioFunctions.contains(f.name), let c = Self.stdioCall(f.name, args, program, lifted: liftedParameters, tables: literalTables, aliases: literalAliases) {
+            if stdioRuntime, f.body == nil, Self.stdioFunctions.contains(f.name), let c = Self.stdioCall(f.name, args, program, strings: safeStrings) {
                 return stdioExpression(c, e)
             }
             if ctypeRuntime, f.body == nil, Self.isCTypeCall(f.name, args) { return ctypeCallExpression(f.name, args[0], e.type) }
             if crate == nil, liftSafeFunctions, f.body == nil, Self.cstringFunctions.contains(f.name),
-               let c = Self.cstringCall(f.name, args, program, lifted: liftedParameters, tables: literalTables, aliases: literalAliases) {
+               let c = Self.cstringCall(f.name, args, program, strings: safeStrings) {
                 return cstringExpression(c, e)
             }
             if f.body == nil, crate?.functionPath(f.name, from: unitIndex) == nil, let v = vaListLibraryCall(f.name, args) { return v }
@@ -695,6 +699,8 @@ extension FaithfulTranslator {
                 requireStdioSupport()
                 return .block(RBlock([.expr(.call(.path("cstdio::before_input"), []))], tail: .call(.path(functionName(id)), values)))
             }
+            // A literal function's slice, as the C pointer.
+            if literalFunctions.contains(id) { return .cast(.method(.call(.path(functionName(id)), values), "as_ptr", []), rtype(e.type)) }
             return .call(.path(functionName(id)), values)
         }
         let fn = rvalue(callee)

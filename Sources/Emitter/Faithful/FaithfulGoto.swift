@@ -87,7 +87,8 @@ struct FaithfulGoto {
         walk(body, g)
         g.hoisted += translator.hoistedLiterals
         let f = translator.program.functions[translator.currentFunction]
-        let fallOff: RExpr? = translator.currentFunctionIsMain ? .literal("0") : f.type.result == .void ? nil : translator.zero(f.type.result)
+        let fallOff: RExpr? = translator.currentFunctionIsMain ? .literal("0") : f.type.result == .void ? nil
+            : translator.literalFunctions.contains(translator.currentFunction) ? FaithfulTranslator.emptyLiteral : translator.zero(f.type.result)
         g.end(.finish(fallOff))
         let state = "current_block"
         var arms: [RArm] = []
@@ -220,7 +221,7 @@ struct FaithfulGoto {
             if let e {
                 if f.type.result == .void { g.emit(t.withPrelude { t.effect(e) }); g.end(.finish(nil)) }
                 else {
-                    let v = t.element(e, f.type.result)
+                    let v = t.returnedValue(e, f.type.result)
                     flush(g)
                     g.end(.finish(v))
                 }

@@ -45,7 +45,7 @@ extension FaithfulTranslator {
             if currentFunctionIsMain, !endsInReturn(body) { rbody.statements.append(.expr(.returnValue(.literal("0")))) }
             else if f.type.result != .void, !endsInReturn(body) {
                 // Falling off the end of a non-void function: C leaves the value undefined.
-                rbody.statements.append(.expr(.returnValue(zero(f.type.result))))
+                rbody.statements.append(.expr(.returnValue(literalFunctions.contains(id) ? Self.emptyLiteral : zero(f.type.result))))
             }
         }
         rbody.statements.insert(contentsOf: offsets, at: 0)
@@ -54,7 +54,8 @@ extension FaithfulTranslator {
             rbody.statements.insert(.letBinding(name: "__alloca", mutable: true, type: .generic("Vec", [.generic("Vec", [.named("u128")])]),
                                                 value: .call(.path("Vec::new"), [])), at: 0)
         }
-        return RFunction(name: functionName(id), params: params, result: resultType(f.type.result), body: rbody,
+        let result = literalFunctions.contains(id) ? Self.literalResult : resultType(f.type.result)
+        return RFunction(name: functionName(id), params: params, result: result, body: rbody,
                          isPublic: !f.isStatic, isUnsafeExternC: true,
                          comments: ["faithful: `\(f.name)` at \(f.loc.file.split(separator: "/").last.map(String.init) ?? f.loc.file):\(f.loc.line)"]
                             + (findings[f.name] ?? []).sorted(by: Diagnostic.ordered).map {
@@ -80,6 +81,21 @@ extension FaithfulTranslator {
         }
     }
 
+    /// A table of string literals (FaithfulStatics): its type and its value, the literals' bytes.
+    func literalTableValue(_ id: Int) -> (RType, RExpr)? {
+        let v = program.variables[id]
+        guard literalTables.contains(id), case .initList(let entries)? = v.initializer?.kind, case .array(_, let n?) = v.type else { return nil }
+        let ordered = entries.sorted { a, b in
+            if case .index(let i) = a.0, case .index(let j) = b.0 { return i < j }
+            return false
+        }
+        let literals: [RExpr] = ordered.map { entry in
+            if case .stringLiteral(let bytes) = entry.1.withoutCasts.kind { return .literal(byteString(bytes)) }
+            return .unitValue   // not reached: literalTables holds literals only
+        }
+        return (.array(.reference(.slice(.named("u8")), mutable: false), n), .arrayLiteral(literals))
+    }
+
     func globalItem(_ id: Int) -> RItem? {
         let v = program.variables[id]
         if v.storage == .external { return nil }   // declared in the extern block
@@ -89,17 +105,8 @@ extension FaithfulTranslator {
         defer { currentFunction = saved }
         let value = v.initializer.map { element($0, v.type) } ?? zero(v.type)
         if atomicStatics.contains(id) { return atomicItem(id) }
-        if literalTables.contains(id), case .initList(let entries)? = v.initializer?.kind, case .array(_, let n?) = v.type {
-            let ordered = entries.sorted { a, b in
-                if case .index(let i) = a.0, case .index(let j) = b.0 { return i < j }
-                return false
-            }
-            let literals: [RExpr] = ordered.map { entry in
-                if case .stringLiteral(let bytes) = entry.1.withoutCasts.kind { return .literal(byteString(bytes)) }
-                return .unitValue   // not reached: literalTables holds literals only
-            }
-            return .staticVar(name: globalName(id), type: .array(.reference(.slice(.named("u8")), mutable: false), n),
-                              value: .arrayLiteral(literals), mutable: false, isPublic: false,
+        if let (type, literals) = literalTableValue(id) {
+            return .staticVar(name: globalName(id), type: type, value: literals, mutable: false, isPublic: false,
                               comments: ["string literals, only read: each one's bytes with its NUL"])
         }
         if immutableStatics.contains(id) {

@@ -17,7 +17,7 @@ extension FaithfulTranslator {
             var scan = UnsafeScan(program: program, packed: packed, stdio: stdioRuntime, lifted: liftedParameters,
                                   immutable: immutableStatics.union(atomicStatics),
                                   tables: literalTables, cstring: crate == nil && liftSafeFunctions, aliases: literalAliases,
-                                  cursors: localCursors, ctype: ctypeRuntime)
+                                  cursors: localCursors, ctype: ctypeRuntime, literalFunctions: literalFunctions)
             scan.statement(body)
             if let why = scan.reason ?? (program.functions[id].type.variadic ? "variable arguments" : nil) {
                 direct[id] = why
@@ -58,6 +58,11 @@ extension FaithfulTranslator {
         let cursors: LocalCursors
         /// `<ctype.h>` goes to the `cctype` module.
         let ctype: Bool
+        /// Functions that only return string literals (as `&'static [u8]`).
+        let literalFunctions: Set<Int>
+        var strings: FaithfulTranslator.SafeStrings {
+            FaithfulTranslator.SafeStrings(lifted: lifted, tables: tables, aliases: aliases, functions: literalFunctions)
+        }
         /// Why the function needs `unsafe`: its first unsafe operation (nil: none).
         var reason: String?
         var needsUnsafe: Bool { reason != nil }
@@ -148,6 +153,7 @@ extension FaithfulTranslator {
                 switch a {
                 case .int(let x), .double(let x), .pointer(let x), .array(let x): expression(x)
                 case .literal, .liftedString: return
+                case .literalCall(let c): expression(c)
                 case .tableString(_, let index): expression(index)
                 case .choice(let c, let a, let b): expression(c); argument(a); argument(b)
                 case .cString: unsafe("a C string read through a pointer")
@@ -166,6 +172,7 @@ extension FaithfulTranslator {
             func source(_ s: FaithfulTranslator.CStringSource) {
                 switch s {
                 case .literal, .lifted: return
+                case .call(let c): expression(c)
                 case .array(let x): expression(x)
                 case .table(_, let i): expression(i)
                 }
@@ -224,7 +231,7 @@ extension FaithfulTranslator {
                     return
                 }
                 if stdio, program.functions[id].body == nil, FaithfulTranslator.stdioFunctions.contains(name),
-                   let form = FaithfulTranslator.stdioCall(name, args, program, lifted: lifted, tables: tables, aliases: aliases) {
+                   let form = FaithfulTranslator.stdioCall(name, args, program, strings: strings) {
                     stdioCall(form)
                     return
                 }
@@ -233,7 +240,7 @@ extension FaithfulTranslator {
                     return
                 }
                 if cstring, program.functions[id].body == nil, FaithfulTranslator.cstringFunctions.contains(name),
-                   let form = FaithfulTranslator.cstringCall(name, args, program, lifted: lifted, tables: tables, aliases: aliases) {
+                   let form = FaithfulTranslator.cstringCall(name, args, program, strings: strings) {
                     cstringCall(form)
                     return
                 }
@@ -258,7 +265,8 @@ extension FaithfulTranslator {
                 expression(index)   // a checked index of the lifted slice
             case .subscript(let base, let index):
                 // Only a local array indexed in place is safe (a checked Rust index).
-                guard case .cast(let array, _) = base.kind, case .array(_, let n) = array.type, (n ?? 0) > 1 else { unsafe("a pointer dereference"); return }
+                guard case .cast(let array, _) = base.kind, case .array(let element, let n) = array.type, (n ?? 0) > 1 else { unsafe("a pointer dereference"); return }
+                if case .stringLiteral = array.kind, element.intKind?.size != 1 { unsafe("a pointer dereference"); return }   // a wide literal
                 expression(array); expression(index)
             case .cast(let x, _):
                 if isFunctionPointer(e.type) != isFunctionPointer(x.type), e.type.isPointer || x.type.isPointer {

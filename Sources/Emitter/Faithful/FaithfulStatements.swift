@@ -47,7 +47,7 @@ extension FaithfulTranslator {
             guard let e else { return [.expr(.returnValue(currentFunctionIsMain ? .literal("0") : nil))] }
             let result = program.functions[currentFunction].type.result
             if result == .void { return effect(e) + [.expr(.returnValue(nil))] }
-            return [.expr(.returnValue(element(e, result)))]
+            return [.expr(.returnValue(returnedValue(e, result)))]
         case .gotoLabel: return []   // only in functions that go through FaithfulGoto
         case .empty: return []
         case .unsupported(let what, let loc):
@@ -81,6 +81,7 @@ extension FaithfulTranslator {
         default:
             check(v.type, at: v.loc)
             if let cursor = cursorDeclaration(id) { return [cursor] }
+            if let (type, literals) = literalTableValue(id) { return [.letBinding(name: localName(id), mutable: false, type: type, value: literals)] }
             let name = localName(id)
             if let size = v.vlaSize, case .array(let e, nil) = v.type {
                 return [.letBinding(name: name, mutable: true, type: vlaType(e), value: vlaValue(e, size))]
@@ -109,6 +110,10 @@ extension FaithfulTranslator {
     func localSlot(_ id: Int) -> RStmt {
         let v = program.variables[id]
         if localCursors.isCursor(id) { return .letBinding(name: localName(id), mutable: true, type: .named("usize"), value: .literal("0usize")) }
+        if let (type, _) = literalTableValue(id), case .array(_, let n) = type {
+            // Empty strings until the declaration's place assigns the literals.
+            return .letBinding(name: localName(id), mutable: true, type: type, value: .arrayRepeat(.method(.literal("b\"\\0\""), "as_slice", []), n))
+        }
         if v.cleanup != nil {
             refuse("`__attribute__((cleanup))` on `\(v.name)` in a function whose locals are declared apart (goto, or a declaration between a switch's cases)", at: v.loc)
         }
@@ -124,6 +129,7 @@ extension FaithfulTranslator {
         if let size = v.vlaSize, case .array(let e, nil) = v.type { return [.expr(.assign(.path(localName(id)), vlaValue(e, size)))] }
         guard let ini = v.initializer else { return [] }
         if localCursors.isCursor(id), let p = localCursors.position(ini) { return [.expr(.assign(.path(localName(id)), cursorIndex(p)))] }
+        if let (_, literals) = literalTableValue(id) { return [.expr(.assign(.path(localName(id)), literals))] }
         return [.expr(.assign(.path(localName(id)), element(ini, v.type)))]
     }
 

@@ -75,7 +75,7 @@ extension FaithfulTranslator {
     /// in an immutable static, so `printf("%s", names[i])` reads it without `unsafe`.
     static func literalTables(_ program: Program) -> Set<Int> {
         var candidates: Set<Int> = []
-        for (id, v) in program.variables.enumerated() where v.storage == .global || v.storage == .staticLocal {
+        for (id, v) in program.variables.enumerated() where v.storage == .global || v.storage == .staticLocal || v.storage == .local {
             guard case .array(.pointer(.int(.char), true), let n?) = v.type, let ini = v.initializer,
                   case .initList(let entries) = ini.kind, entries.count == n else { continue }
             // Every element a literal, in any designated order.

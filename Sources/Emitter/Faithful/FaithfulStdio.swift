@@ -11,6 +11,19 @@ import RustSyntax
 /// `atexit`, `stdout` held in a variable, a format not written as a literal...) keeps the whole
 /// program on the C library, since two buffers in front of one descriptor would reorder it.
 extension FaithfulTranslator {
+    /// What is read as a C string without `unsafe`: parameters lifted to slices, tables of
+    /// literals, locals that only hold one literal, functions that only return literals.
+    struct SafeStrings: Sendable {
+        var lifted: [Int: ReferenceLifting.Lift] = [:]
+        var tables: Set<Int> = []
+        var aliases: [Int: [UInt8]] = [:]
+        var functions: Set<Int> = []
+    }
+
+    var safeStrings: SafeStrings {
+        SafeStrings(lifted: liftedParameters, tables: literalTables, aliases: literalAliases, functions: literalFunctions)
+    }
+
     /// A stream argument the support module knows.
     enum StdioStream { case out, err }
 
@@ -32,6 +45,8 @@ extension FaithfulTranslator {
         case tableString(table: Int, index: CExpr)
         /// `c ? a : b` of two strings read safely.
         case choice(CExpr, StdioArgument, StdioArgument)
+        /// A call of a function that only returns literals (its `&[u8]`).
+        case literalCall(CExpr)
     }
 
     /// A call the support module takes instead of the C library.
@@ -104,19 +119,18 @@ extension FaithfulTranslator {
     }
 
     /// The support module's form of a call to `name`, or nil when it cannot take this call.
-    static func stdioCall(_ name: String, _ args: [CExpr], _ program: Program, lifted: [Int: ReferenceLifting.Lift] = [:],
-                          tables: Set<Int> = [], aliases: [Int: [UInt8]] = [:]) -> StdioCall? {
+    static func stdioCall(_ name: String, _ args: [CExpr], _ program: Program, strings: SafeStrings = SafeStrings()) -> StdioCall? {
         func stringArgument(_ e: CExpr, limit: Int?, _ program: Program) -> StdioArgument? {
-            if let safe = safeString(e, lifted, tables, aliases) { return safe }
+            if let safe = safeString(e, strings) { return safe }
             return Self.stringArgument(e, limit: limit, program)
         }
         switch name {
         case "printf":
             guard let first = args.first else { return nil }
-            return printfCall(.out, first, args.dropFirst(), program, lifted, tables, aliases)
+            return printfCall(.out, first, args.dropFirst(), program, strings)
         case "fprintf":
             guard args.count >= 2, let stream = standardStream(args[0], program) else { return nil }
-            return printfCall(stream, args[1], args.dropFirst(2), program, lifted, tables, aliases)
+            return printfCall(stream, args[1], args.dropFirst(2), program, strings)
         case "puts":
             guard args.count == 1, let s = stringArgument(args[0], limit: nil, program) else { return nil }
             return .puts(s)
@@ -141,7 +155,7 @@ extension FaithfulTranslator {
     }
 
     private static func printfCall(_ stream: StdioStream, _ format: CExpr, _ rest: ArraySlice<CExpr>, _ program: Program,
-                                   _ lifted: [Int: ReferenceLifting.Lift], _ tables: Set<Int>, _ aliases: [Int: [UInt8]]) -> StdioCall? {
+                                   _ strings: SafeStrings) -> StdioCall? {
         guard case .stringLiteral(let bytes) = format.withoutCasts.kind, let kinds = conversions(bytes) else { return nil }
         let values = Array(rest)
         guard kinds.count == values.count else { return nil }
@@ -158,7 +172,7 @@ extension FaithfulTranslator {
                 guard a.type.isPointer, !isFunctionPointer(a.type) else { return nil }
                 out.append(.pointer(a))
             case .string(let limit):
-                if let safe = safeString(a, lifted, tables, aliases) { out.append(safe); continue }
+                if let safe = safeString(a, strings) { out.append(safe); continue }
                 guard let s = stringArgument(a, limit: limit, program) else { return nil }
                 out.append(s)
             }
@@ -167,17 +181,17 @@ extension FaithfulTranslator {
     }
 
     /// A string operand read without `unsafe`: a lifted slice parameter, a literal table's element.
-    static func safeString(_ e: CExpr, _ lifted: [Int: ReferenceLifting.Lift], _ tables: Set<Int>,
-                           _ aliases: [Int: [UInt8]] = [:]) -> StdioArgument? {
+    static func safeString(_ e: CExpr, _ strings: SafeStrings) -> StdioArgument? {
         let s = e.withoutCasts
-        if let bytes = literalBytes(s, aliases) { return .literal(bytes) }
-        if case .conditional(let c, let a, let b) = s.kind, let x = safeString(a, lifted, tables, aliases), let y = safeString(b, lifted, tables, aliases) {
+        if let bytes = literalBytes(s, strings.aliases) { return .literal(bytes) }
+        if case .conditional(let c, let a, let b) = s.kind, let x = safeString(a, strings), let y = safeString(b, strings) {
             return .choice(c, x, y)
         }
-        if case .variable(let id) = s.kind, lifted[id]?.slice == true { return .liftedString(id) }
-        if case .subscript(let base, let index) = s.kind, case .cast(let x, _) = base.kind, case .variable(let id) = x.kind, tables.contains(id) {
+        if case .variable(let id) = s.kind, strings.lifted[id]?.slice == true { return .liftedString(id) }
+        if case .subscript(let base, let index) = s.kind, case .cast(let x, _) = base.kind, case .variable(let id) = x.kind, strings.tables.contains(id) {
             return .tableString(table: id, index: index)
         }
+        if case .call(let callee, _) = s.kind, case .function(let id) = callee.withoutCasts.kind, strings.functions.contains(id) { return .literalCall(s) }
         return nil
     }
 
@@ -317,6 +331,8 @@ extension FaithfulTranslator {
             return .ifElse(condition(c), RBlock(tail: stdioArgument(a)), .block(RBlock(tail: stdioArgument(b))))
         case .tableString(let table, let index):
             return .call(.path("cstdio::Arg::Str"), [.index(variableRef(table), .cast(rvalue(index), .named("usize")))])
+        case .literalCall(let call):
+            return .call(.path("cstdio::Arg::Str"), [literalSlice(call)])
         case .cString(let p, let limit):
             requireStdioRawSupport()
             let pointer = RExpr.cast(rvalue(p), .pointer(.named("u8"), mutable: false))

@@ -56,6 +56,8 @@ public final class FaithfulTranslator {
     var literalTables: Set<Int> = []
     /// Written globals and static locals of integers, never addressed: atomics (FaithfulStatics).
     var atomicStatics: Set<Int> = []
+    /// Functions that only return string literals: `&'static [u8]` (FaithfulLiteralFunctions).
+    var literalFunctions: Set<Int> = []
     /// Locals that only ever hold one string literal: its bytes (FaithfulStatics).
     var literalAliases: [Int: [UInt8]] = [:]
     /// The program jumps with `longjmp`: its functions unwind (`extern "C-unwind"`).
@@ -128,6 +130,7 @@ public final class FaithfulTranslator {
             literalTables = Self.literalTables(program)
             atomicStatics = Self.atomicStatics(program, excluding: immutableStatics.union(literalTables))
             literalAliases = Self.literalAliases(program)
+            literalFunctions = Self.literalFunctions(program, tables: literalTables)
         }
         if liftReferences, crate == nil {
             localCursors = LocalCursors(program: program, immutable: immutableStatics, excluded: literalTables.union(atomicStatics),
