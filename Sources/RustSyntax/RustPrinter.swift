@@ -204,7 +204,7 @@ public struct RustPrinter {
         case .binary(let op, _, _): return op.precedence
         case .assign, .compoundAssign: return 3
         case .closure: return 1
-        case .rangeFrom: return 2
+        case .rangeFrom, .rangeTo: return 2
         case .breakLoop, .continueLoop, .returnValue: return 2
         }
     }
@@ -243,6 +243,9 @@ public struct RustPrinter {
         case .rangeFrom(let start):
             expr(start, 15)
             out += ".."
+        case .rangeTo(let end):
+            out += ".."
+            expr(end, 15)
         case .call(let f, let args):
             expr(f, 16)
             arguments(args)

@@ -94,6 +94,8 @@ public indirect enum RExpr: Sendable {
     case arrayRepeat(RExpr, Int)
     /// `start..`, a range to the end (an index of a slice).
     case rangeFrom(RExpr)
+    /// `..end`, a range from the start.
+    case rangeTo(RExpr)
     /// `|| body`, a closure with no parameters.
     case closure(RBlock)
     case unitValue

@@ -660,6 +660,7 @@ extension FaithfulTranslator {
                 return stdioExpression(c, e)
             }
             if ctypeRuntime, f.body == nil, Self.isCTypeCall(f.name, args) { return ctypeCallExpression(f.name, args[0], e.type) }
+            if crate == nil, liftSafeFunctions, f.body == nil, let form = Self.memsetForm(f.name, args, program) { return memsetExpression(form, e) }
             if crate == nil, liftSafeFunctions, f.body == nil, Self.cstringFunctions.contains(f.name),
                let c = Self.cstringCall(f.name, args, program, strings: safeStrings) {
                 return cstringExpression(c, e)

@@ -235,6 +235,13 @@ extension FaithfulTranslator {
                     stdioCall(form)
                     return
                 }
+                if cstring, program.functions[id].body == nil, let form = FaithfulTranslator.memsetForm(name, args, program) {
+                    switch form {
+                    case .fill(let a, _, _, let c): expression(a); expression(c)
+                    case .bytes(let a, let n, let c): expression(a); expression(n); expression(c)
+                    }
+                    return
+                }
                 if ctype, program.functions[id].body == nil, FaithfulTranslator.isCTypeCall(name, args) {
                     expression(args[0])
                     return
