@@ -8,12 +8,15 @@ public struct RustPrinter {
     /// Functions and function pointer types are `extern "C-unwind"` (a program that uses
     /// `longjmp`, translated as an unwind through its functions); extern blocks stay `"C"`.
     private var unwind = false
+    /// Function pointer types are safe `extern "C" fn`s (every function they can hold is safe).
+    private var safeFunctionPointers = false
 
     public init() {}
 
-    public static func print(_ items: [RItem], unwind: Bool = false) -> String {
+    public static func print(_ items: [RItem], unwind: Bool = false, safeFunctionPointers: Bool = false) -> String {
         var p = RustPrinter()
         p.unwind = unwind
+        p.safeFunctionPointers = safeFunctionPointers
         for (i, item) in items.enumerated() {
             if i > 0, !(isAttribute(item) && isAttribute(items[i - 1])) { p.out += "\n" }
             p.item(item)
@@ -119,7 +122,7 @@ public struct RustPrinter {
     private func fnType(_ ps: [RType], _ r: RType?, _ variadic: Bool) -> String {
         var parts = ps.map(type)
         if variadic { parts.append("...") }
-        return "unsafe extern \(unwind && !variadic ? "\"C-unwind\"" : "\"C\"") fn(\(parts.joined(separator: ", ")))\(r.map { " -> " + type($0) } ?? "")"
+        return (safeFunctionPointers && !variadic ? "" : "unsafe ") + "extern \(unwind && !variadic ? "\"C-unwind\"" : "\"C\"") fn(\(parts.joined(separator: ", ")))\(r.map { " -> " + type($0) } ?? "")"
     }
 
     // MARK: blocks and statements

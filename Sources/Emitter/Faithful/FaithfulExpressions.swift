@@ -420,6 +420,8 @@ extension FaithfulTranslator {
     func cast(_ x: CExpr, to t: CTy) -> RExpr {
         let from = x.type
         if t == .void { return .block(RBlock([.letBinding(name: "_", mutable: false, type: nil, value: rvalue(x))])) }
+        // `NULL` (`(void *)0`) as a function pointer: no function.
+        if isFunctionPointerType(t), isNullConstant(x) { return .path("None") }
         // Array to pointer.
         if case .array(let el, _) = from, case .pointer(_, let c) = t {
             let target = rtype(t)

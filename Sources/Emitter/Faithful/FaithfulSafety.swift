@@ -17,7 +17,8 @@ extension FaithfulTranslator {
             var scan = UnsafeScan(program: program, packed: packed, stdio: stdioRuntime, lifted: liftedParameters,
                                   immutable: immutableStatics.union(atomicStatics),
                                   tables: literalTables, cstring: crate == nil && liftSafeFunctions, aliases: literalAliases,
-                                  cursors: localCursors, ctype: ctypeRuntime, literalFunctions: literalFunctions)
+                                  cursors: localCursors, ctype: ctypeRuntime, literalFunctions: literalFunctions,
+                                  indirectCalls: safeFunctionPointers)
             scan.statement(body)
             if let why = scan.reason ?? (program.functions[id].type.variadic ? "variable arguments" : nil) {
                 direct[id] = why
@@ -60,6 +61,8 @@ extension FaithfulTranslator {
         let ctype: Bool
         /// Functions that only return string literals (as `&'static [u8]`).
         let literalFunctions: Set<Int>
+        /// Calls through function pointers are safe (every function they can hold is).
+        let indirectCalls: Bool
         var strings: FaithfulTranslator.SafeStrings {
             FaithfulTranslator.SafeStrings(lifted: lifted, tables: tables, aliases: aliases, functions: literalFunctions)
         }
@@ -140,6 +143,13 @@ extension FaithfulTranslator {
             case .unsupported: unsafe("an untranslatable construct")
             default: break
             }
+        }
+
+        /// `0` or `(void *)0`: converted to a function pointer, `None`.
+        private func isNull(_ e: CExpr) -> Bool {
+            if case .intLiteral(0) = e.kind { return true }
+            if case .cast(let x, _) = e.kind { return isNull(x) }
+            return false
         }
 
         private func isFunctionPointer(_ t: CTy) -> Bool {
@@ -223,7 +233,10 @@ extension FaithfulTranslator {
                 var target: Int?
                 if case .function(let id) = callee.kind { target = id }
                 if case .cast(let inner, _) = callee.kind, case .function(let id) = inner.kind { target = id }
-                guard let id = target else { unsafe("a call through a function pointer"); return }
+                guard let id = target else {
+                    if indirectCalls { expression(callee); args.forEach { expression($0) }; return }
+                    unsafe("a call through a function pointer"); return
+                }
                 let name = program.functions[id].name
                 if FaithfulTranslator.isIntrinsic(program.functions[id]) { unsafe("a SIMD intrinsic"); return }
                 if FaithfulTranslator.safeBuiltins.contains(name) {
@@ -277,7 +290,7 @@ extension FaithfulTranslator {
                 expression(array); expression(index)
             case .cast(let x, _):
                 if isFunctionPointer(e.type) != isFunctionPointer(x.type), e.type.isPointer || x.type.isPointer {
-                    if case .function = x.type {} else { unsafe("a function pointer cast"); return }   // a transmute
+                    if case .function = x.type {} else if isNull(x) {} else { unsafe("a function pointer cast"); return }   // a transmute
                 }
                 expression(x)
             case .initList(let entries): entries.forEach { expression($0.1) }

@@ -20,7 +20,7 @@ public enum FaithfulTier {
         case .failure(let refusals): return .failure(refusals)
         case .success(let items):
             let header = RItem.comment("Translated from \(program.mainFile) by oxidize (faithful tier: C's semantics kept exactly,\nwith raw pointers and `unsafe` where no ownership was proven). Rust 2021: `rustc --edition 2021`.")
-            let code = RustPrinter.print([header] + items, unwind: translator.usesLongjmp)
+            let code = RustPrinter.print([header] + items, unwind: translator.usesLongjmp, safeFunctionPointers: translator.safeFunctionPointers)
             let functions = items.filter { if case .function(let f) = $0 { return f.isUnsafeExternC }; return false }.count
             return .success(RustTranslation(code: code, crates: [], isProgram: program.functions.contains { $0.name == "main" && $0.body != nil },
                                             unsafeBlocks: functions, gaps: [], tier: .faithful))

@@ -56,6 +56,8 @@ public final class FaithfulTranslator {
     var literalTables: Set<Int> = []
     /// Written globals and static locals of integers, never addressed: atomics (FaithfulStatics).
     var atomicStatics: Set<Int> = []
+    /// Function pointer types are safe `extern "C" fn`s and calls through them need no `unsafe`.
+    public internal(set) var safeFunctionPointers = false
     /// Functions that only return string literals: `&'static [u8]` (FaithfulLiteralFunctions).
     var literalFunctions: Set<Int> = []
     /// Locals that only ever hold one string literal: its bytes (FaithfulStatics).
@@ -157,6 +159,12 @@ public final class FaithfulTranslator {
         }
         if !refusals.isEmpty { return .failure(FaithfulRefusals(list: refusals.sorted { ($0.loc.file, $0.loc.line, $0.loc.column) < ($1.loc.file, $1.loc.line, $1.loc.column) })) }
         // A function with no unsafe operation is a safe `extern "C" fn` (rustc checks the claim).
+        // Function pointers are safe when every function they can hold is (FaithfulFunctionPointers).
+        if liftSafeFunctions, crate == nil, let targets = Self.functionPointerTargets(program), !targets.isEmpty {
+            safeFunctionPointers = true
+            let trial = functionsNeedingUnsafe(Array(neededFunctions))
+            if targets.contains(where: { trial[$0] != nil }) { safeFunctionPointers = false }
+        }
         let needing = liftSafeFunctions ? functionsNeedingUnsafe(Array(neededFunctions))
                                         : Dictionary(uniqueKeysWithValues: functions.keys.map { ($0, "written unsafe after rustc found an unsafe operation (E0133)") })
         // The extern block and main name library types (FILE) too: made before the records.
