@@ -48,12 +48,7 @@ extension FaithfulTranslator {
             default: return nil
             }
         }
-        func target(_ e: CExpr) -> CStringTarget? {
-            let s = e.withoutCasts
-            if case .array(.int(let k), _) = s.type, k.size == 1, isInPlace(s, program) { return .array(s) }
-            if case .variable(let id) = s.kind, let l = lifted[id], l.slice, l.mutable, !l.bytes { return .lifted(id) }
-            return nil
-        }
+        func target(_ e: CExpr) -> CStringTarget? { stringTarget(e, program, lifted) }
         switch (name, args.count) {
         case ("strlen", 1): return source(args[0]).map { .strlen($0) }
         case ("strcmp", 2):
@@ -70,6 +65,14 @@ extension FaithfulTranslator {
             return .strcat(d, s)
         default: return nil
         }
+    }
+
+    /// A `char` buffer written without a pointer: an array in place, a mutable lifted slice.
+    static func stringTarget(_ e: CExpr, _ program: Program, _ lifted: [Int: ReferenceLifting.Lift]) -> CStringTarget? {
+        let s = e.withoutCasts
+        if case .array(.int(let k), _) = s.type, k.size == 1, isInPlace(s, program) { return .array(s) }
+        if case .variable(let id) = s.kind, let l = lifted[id], l.slice, l.mutable, !l.bytes { return .lifted(id) }
+        return nil
     }
 
     func cstringExpression(_ call: CStringCall, _ e: CExpr) -> RExpr {
@@ -103,7 +106,7 @@ extension FaithfulTranslator {
         }
     }
 
-    private func slice(_ d: CStringTarget) -> RExpr {
+    func slice(_ d: CStringTarget) -> RExpr {
         switch d {
         case .array(let x): return .method(place(x), "as_mut_slice", [])
         case .lifted(let id): return liftedRest(id, mutable: true)

@@ -20,6 +20,8 @@ struct LocalCursors: Sendable {
         case array(Int)
         /// The bytes of a string literal (without its NUL).
         case literal([UInt8])
+        /// A pointer parameter lifted to a slice (from where it stands, for a walked one).
+        case parameter(Int)
     }
 
     /// A pointer value read as a place in a base.
@@ -44,6 +46,9 @@ struct LocalCursors: Sendable {
     private let aliases: [Int: [UInt8]]
     /// Records laid out packed: never reached through a cursor (their members are unaligned).
     private let packed: Set<Int>
+    /// Pointer parameters a cursor may start from: nil, any that could be lifted to a slice (the
+    /// first analysis, which tells ReferenceLifting they are indexed); then those it lifted.
+    private let parameters: Set<Int>?
 
     // The walk's findings for the current candidates.
     private var candidates: Set<Int> = []
@@ -55,14 +60,15 @@ struct LocalCursors: Sendable {
 
     private init() {
         program = Program(mainFile: "")
-        immutable = []; aliases = [:]; packed = []
+        immutable = []; aliases = [:]; packed = []; parameters = []
     }
 
-    init(program: Program, immutable: Set<Int>, excluded: Set<Int>, aliases: [Int: [UInt8]], packed: Set<Int>) {
+    init(program: Program, immutable: Set<Int>, excluded: Set<Int>, aliases: [Int: [UInt8]], packed: Set<Int>, parameters: Set<Int>? = nil) {
         self.program = program
         self.immutable = immutable.subtracting(excluded)
         self.aliases = aliases
         self.packed = packed
+        self.parameters = parameters
         for (id, v) in program.variables.enumerated() where v.storage == .local && aliases[id] == nil && v.cleanup == nil {
             guard case .pointer(let pointee, _) = v.type else { continue }
             switch pointee {
@@ -96,6 +102,11 @@ struct LocalCursors: Sendable {
         case .variable(let id):
             if candidates.contains(id) { return .cursor(id) }
             if let bytes = aliases[id] { return .start(.literal(bytes)) }
+            let v = program.variables[id]
+            if v.storage == .parameter, case .pointer(let pointee, _) = v.type, ReferenceLifting.liftable(pointee, program),
+               parameters?.contains(id) ?? true {
+                return .start(.parameter(id))
+            }
             return nil
         case .cast(let x, false) where s.type.isPointer:
             guard case .array(let element, _) = x.type, element == s.type.pointee else { return nil }
@@ -289,7 +300,15 @@ struct LocalCursors: Sendable {
         case .array(let a):
             guard case .array(let element, _) = program.variables[a].type, element == pointee else { return false }
             return program.variables[a].storage == .local || constant
+        case .parameter(let p):
+            guard case .pointer(let element, let readOnly) = program.variables[p].type, element == pointee else { return false }
+            return constant || !readOnly
         }
+    }
+
+    /// The parameters some cursor starts from: ReferenceLifting counts them indexed.
+    var parameterBases: Set<Int> {
+        Set(bases.values.compactMap { if case .parameter(let p) = $0 { return p }; return nil })
     }
 }
 
@@ -320,12 +339,19 @@ extension FaithfulTranslator {
         return .cast(rvalue(k), .named("usize"))
     }
 
+    /// A base whose start moves (a walked slice parameter).
+    private func isWalked(_ b: LocalCursors.Base) -> Bool {
+        if case .parameter(let id) = b { return cursorOffsets[id] != nil }
+        return false
+    }
+
     /// Where in its base a position is.
     func cursorIndex(_ p: LocalCursors.Position) -> RExpr {
         switch p {
+        case .start(.parameter(let id)): return cursorOffsets[id].map { .path($0) } ?? .literal("0usize")   // a walked slice: where it stands
         case .start: return .literal("0usize")
         case .cursor(let id): return .path(localName(id))
-        case .offset(.start, let k, false): return step(k)
+        case .offset(.start(let b), let k, false) where !isWalked(b): return step(k)
         case .offset(let inner, let k, let negative):
             return .method(cursorIndex(inner), negative ? "wrapping_sub" : "wrapping_add", [step(k)])
         case .step(let id, let op):
@@ -345,16 +371,22 @@ extension FaithfulTranslator {
         switch localCursors.base(of: p) {
         case .array(let id)?: return .index(variableRef(id), index)
         case .literal(let bytes)?: return .cast(.index(.literal(byteString(bytes)), index), .named("i8"))
+        case .parameter(let id)?:
+            let element = RExpr.index(.path(localName(id)), index)
+            return liftedParameters[id]?.bytes == true ? .cast(element, .named("i8")) : element
         case nil: return .unitValue   // not reached: every cursor has its base
         }
     }
 
     /// The array and index of a written element (nil for a literal, which is never written).
     func cursorElementParts(_ p: LocalCursors.Position, plus k: CExpr? = nil) -> (RExpr, RExpr)? {
-        guard case .array(let id)? = localCursors.base(of: p) else { return nil }
         var index = cursorIndex(p)
         if let k { index = .method(index, "wrapping_add", [step(k)]) }
-        return (variableRef(id), index)
+        switch localCursors.base(of: p) {
+        case .array(let id)?: return (variableRef(id), index)
+        case .parameter(let id)? where liftedParameters[id]?.bytes != true: return (.path(localName(id)), index)
+        default: return nil
+        }
     }
 
     /// A cursor's value where C needs the pointer itself (not reached for a cursor the analysis
@@ -367,6 +399,9 @@ extension FaithfulTranslator {
             return .cast(.method(.method(variableRef(a), mutable ? "as_mut_ptr" : "as_ptr", []), "wrapping_add", [at]), rtype(program.variables[id].type))
         case .literal(let bytes)?:
             return .cast(.method(.method(.literal(byteString(bytes)), "as_ptr", []), "wrapping_add", [at]), rtype(program.variables[id].type))
+        case .parameter(let p)?:
+            let mutable = liftedParameters[p]?.mutable == true
+            return .cast(.method(.method(.path(localName(p)), mutable ? "as_mut_ptr" : "as_ptr", []), "wrapping_add", [at]), rtype(program.variables[id].type))
         case nil: return at
         }
     }

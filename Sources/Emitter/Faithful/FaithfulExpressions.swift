@@ -661,6 +661,7 @@ extension FaithfulTranslator {
             if stdioRuntime, f.body == nil, Self.stdioFunctions.contains(f.name), let c = Self.stdioCall(f.name, args, program, strings: safeStrings) {
                 return stdioExpression(c, e)
             }
+            if stdinRuntime, f.body == nil, let c = Self.stdinCall(f.name, args, program, liftedParameters) { return stdinExpression(c, e) }
             if ctypeRuntime, f.body == nil, Self.isCTypeCall(f.name, args) { return ctypeCallExpression(f.name, args[0], e.type) }
             if crate == nil, liftSafeFunctions, f.body == nil, let form = Self.memsetForm(f.name, args, program) { return memsetExpression(form, e) }
             if crate == nil, liftSafeFunctions, f.body == nil, Self.cstringFunctions.contains(f.name),

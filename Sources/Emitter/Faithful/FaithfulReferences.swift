@@ -99,6 +99,8 @@ struct ReferenceLifting {
         self.aliases = aliases
         self.cursors = cursors
         for f in program.functions where f.body != nil { statement(f.body!) }
+        // A parameter a local cursor walks is indexed through it (FaithfulCursors).
+        for p in cursors.parameterBases { note(p, .indexed) }
         // `__attribute__((cleanup(f)))` calls `f` through a pointer: its parameters stay raw.
         for v in program.variables { if let f = v.cleanup { addressTaken.insert(f) } }
         for v in program.variables where v.storage != .local && v.storage != .parameter { if let e = v.initializer { visit(e) } }

@@ -18,7 +18,7 @@ extension FaithfulTranslator {
                                   immutable: immutableStatics.union(atomicStatics),
                                   tables: literalTables, cstring: crate == nil && liftSafeFunctions, aliases: literalAliases,
                                   cursors: localCursors, ctype: ctypeRuntime, literalFunctions: literalFunctions,
-                                  indirectCalls: safeFunctionPointers)
+                                  indirectCalls: safeFunctionPointers, stdin: stdinRuntime)
             scan.statement(body)
             if let why = scan.reason ?? (program.functions[id].type.variadic ? "variable arguments" : nil) {
                 direct[id] = why
@@ -63,6 +63,8 @@ extension FaithfulTranslator {
         let literalFunctions: Set<Int>
         /// Calls through function pointers are safe (every function they can hold is).
         let indirectCalls: Bool
+        /// Standard input goes through the `cstdin` module.
+        let stdin: Bool
         var strings: FaithfulTranslator.SafeStrings {
             FaithfulTranslator.SafeStrings(lifted: lifted, tables: tables, aliases: aliases, functions: literalFunctions)
         }
@@ -246,6 +248,16 @@ extension FaithfulTranslator {
                 if stdio, program.functions[id].body == nil, FaithfulTranslator.stdioFunctions.contains(name),
                    let form = FaithfulTranslator.stdioCall(name, args, program, strings: strings) {
                     stdioCall(form)
+                    return
+                }
+                if stdin, program.functions[id].body == nil, let form = FaithfulTranslator.stdinCall(name, args, program, lifted) {
+                    switch form {
+                    case .fgets(let target, let n):
+                        if case .array(let x) = target { expression(x) }
+                        expression(n)
+                    case .ungetc(let c): expression(c)
+                    case .getchar, .feof, .ferror, .clearerr: break
+                    }
                     return
                 }
                 if cstring, program.functions[id].body == nil, let form = FaithfulTranslator.memsetForm(name, args, program) {

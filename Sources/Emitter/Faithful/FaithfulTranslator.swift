@@ -38,6 +38,9 @@ public final class FaithfulTranslator {
     var stdioRuntime = false
     var needsStdioSupport = false
     var needsStdioRawSupport = false
+    /// Standard input goes through the `cstdin` support module (FaithfulStdin).
+    var stdinRuntime = false
+    var needsStdinSupport = false
     var needsCStringSupport = false
     /// The program keeps the "C" locale: `<ctype.h>` goes through the `cctype` support module (FaithfulCType).
     var ctypeRuntime = false
@@ -138,7 +141,14 @@ public final class FaithfulTranslator {
             localCursors = LocalCursors(program: program, immutable: immutableStatics, excluded: literalTables.union(atomicStatics),
                                         aliases: literalAliases, packed: Set(program.records.indices.filter { isPacked($0) }))
             liftedParameters = ReferenceLifting(program: program, immutable: immutableStatics, aliases: literalAliases, cursors: localCursors).lifted
+            if !localCursors.parameterBases.isEmpty {
+                // Cursors over parameters ReferenceLifting did not lift to slices are pointers after all.
+                let slices = Set(liftedParameters.filter { $0.value.slice }.keys)
+                localCursors = LocalCursors(program: program, immutable: immutableStatics, excluded: literalTables.union(atomicStatics),
+                                            aliases: literalAliases, packed: Set(program.records.indices.filter { isPacked($0) }), parameters: slices)
+            }
         }
+        stdinRuntime = stdioRuntime && Self.stdinRuntimeApplies(program, lifted: liftedParameters)
         for (id, f) in program.functions.enumerated() where f.body != nil {
             // The file's functions; `main` wherever the file got it from (a unity build's
             // included .c); in a crate, every external function the file defines, also in a
@@ -181,6 +191,7 @@ public final class FaithfulTranslator {
         if needsStdioSupport { items += Self.stdioSupport(raw: needsStdioRawSupport) }
         if needsCStringSupport { items += Self.cstringSupport }
         if needsCTypeSupport { items += Self.ctypeSupport }
+        if needsStdinSupport { items.append(.attribute(Self.stdinModule)) }
         let fnOrder = functions.keys.sorted { byPlace(program.functions[$0].loc, program.functions[$1].loc, $0, $1) }
         for id in fnOrder {
             var f = functions[id]!
