@@ -664,6 +664,9 @@ extension FaithfulTranslator {
             if stdinRuntime, f.body == nil, let c = Self.stdinCall(f.name, args, program, liftedParameters) { return stdinExpression(c, e) }
             if ctypeRuntime, f.body == nil, Self.isCTypeCall(f.name, args) { return ctypeCallExpression(f.name, args[0], e.type) }
             if crate == nil, liftSafeFunctions, f.body == nil, let form = Self.memsetForm(f.name, args, program) { return memsetExpression(form, e) }
+            if crate == nil, liftSafeFunctions, f.body == nil, let (target, n, format, operands) = Self.formatCall(f.name, args, program, safeStrings) {
+                return formatExpression(target, n, format, operands, e)
+            }
             if crate == nil, liftSafeFunctions, f.body == nil, Self.cstringFunctions.contains(f.name),
                let c = Self.cstringCall(f.name, args, program, strings: safeStrings) {
                 return cstringExpression(c, e)

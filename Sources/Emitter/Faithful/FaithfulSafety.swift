@@ -260,6 +260,12 @@ extension FaithfulTranslator {
                     }
                     return
                 }
+                if cstring, program.functions[id].body == nil, let (target, n, _, operands) = FaithfulTranslator.formatCall(name, args, program, strings) {
+                    if case .array(let x) = target { expression(x) }
+                    if let n { expression(n) }
+                    stdioCall(.printf(.out, [], operands))
+                    return
+                }
                 if cstring, program.functions[id].body == nil, let form = FaithfulTranslator.memsetForm(name, args, program) {
                     switch form {
                     case .fill(let a, _, _, let c): expression(a); expression(c)

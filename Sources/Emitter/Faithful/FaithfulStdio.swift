@@ -156,6 +156,35 @@ extension FaithfulTranslator {
 
     private static func printfCall(_ stream: StdioStream, _ format: CExpr, _ rest: ArraySlice<CExpr>, _ program: Program,
                                    _ strings: SafeStrings) -> StdioCall? {
+        formatted(format, rest, program, strings).map { .printf(stream, $0.0, $0.1) }
+    }
+
+    /// `snprintf(buf, n, "...", ...)` and `sprintf(buf, "...", ...)` into a `char` buffer reached
+    /// without a pointer: the destination, the size (nil for `sprintf`), the format and its operands.
+    static func formatCall(_ name: String, _ args: [CExpr], _ program: Program, _ strings: SafeStrings)
+        -> (CStringTarget, CExpr?, [UInt8], [StdioArgument])? {
+        let n: CExpr?, at: Int
+        switch name {
+        case "snprintf", "__builtin_snprintf": guard args.count >= 3, args[1].type.isInteger else { return nil }; n = args[1]; at = 2
+        case "sprintf", "__builtin_sprintf": guard args.count >= 2 else { return nil }; n = nil; at = 1
+        default: return nil
+        }
+        guard let target = stringTarget(args[0], program, strings.lifted),
+              let (format, operands) = formatted(args[at], args[(at + 1)...], program, strings) else { return nil }
+        // An operand that reads the destination overlaps it (undefined in C; a borrow conflict here).
+        let root: Int? = {
+            switch target {
+            case .lifted(let id): return id
+            case .array(let x): var b = x; while case .member(let inner, _, _, false) = b.kind { b = inner }
+                if case .variable(let id) = b.kind { return id }; return nil
+            }
+        }()
+        if let root, args[(at + 1)...].contains(where: { $0.mentions(variable: root) }) { return nil }
+        return (target, n, format, operands)
+    }
+
+    private static func formatted(_ format: CExpr, _ rest: ArraySlice<CExpr>, _ program: Program,
+                                  _ strings: SafeStrings) -> ([UInt8], [StdioArgument])? {
         guard case .stringLiteral(let bytes) = format.withoutCasts.kind, let kinds = conversions(bytes) else { return nil }
         let values = Array(rest)
         guard kinds.count == values.count else { return nil }
@@ -177,7 +206,7 @@ extension FaithfulTranslator {
                 out.append(s)
             }
         }
-        return .printf(stream, bytes, out)
+        return (bytes, out)
     }
 
     /// A string operand read without `unsafe`: a lifted slice parameter, a literal table's element.
@@ -288,20 +317,7 @@ extension FaithfulTranslator {
             // A char array is lent to the call as a slice; the other operands are evaluated
             // first, so that one that also reaches the array (`strlen(word)`) does not meet the
             // loan. printf reads the array when it is called, after its operands, as here.
-            var values = args.map(stdioArgument)
-            var lets: [RStmt] = []
-            if args.contains(where: { if case .array = $0 { return true }; return false }) {
-                for (k, a) in args.enumerated() {
-                    switch a {
-                    case .array, .literal: continue
-                    default:
-                        let t = temporary("arg")
-                        lets.append(.letBinding(name: t, mutable: false, type: nil, value: values[k]))
-                        values[k] = .path(t)
-                    }
-                }
-            }
-            let list = RExpr.method(.arrayLiteral(values), "as_slice", [])
+            let (lets, list) = formatOperands(args, always: false)
             let fmt = RExpr.literal(byteString(format))
             let printed: RExpr = s == .out ? .call(.path("cstdio::printf"), [fmt, list]) : .call(.path("cstdio::fprintf"), [stream(s), fmt, list])
             result = lets.isEmpty ? printed : .block(RBlock(lets, tail: printed))
@@ -313,6 +329,43 @@ extension FaithfulTranslator {
         }
         if e.type == .int(.int) || e.type == .void { return result }
         return convert(result, from: .int(.int), to: e.type)
+    }
+
+    /// A format's operands as the module's `&[Arg]`. A char array is lent to the call as a
+    /// slice; the other operands are evaluated first (always, when the call also writes a
+    /// buffer), so that one that also reaches the array (`strlen(word)`) does not meet the loan.
+    private func formatOperands(_ args: [StdioArgument], always: Bool) -> ([RStmt], RExpr) {
+        var values = args.map(stdioArgument)
+        var lets: [RStmt] = []
+        if always || args.contains(where: { if case .array = $0 { return true }; return false }) {
+            for (k, a) in args.enumerated() {
+                switch a {
+                case .array, .literal: continue
+                default:
+                    let t = temporary("arg")
+                    lets.append(.letBinding(name: t, mutable: false, type: nil, value: values[k]))
+                    values[k] = .path(t)
+                }
+            }
+        }
+        return (lets, .method(.arrayLiteral(values), "as_slice", []))
+    }
+
+    /// `snprintf`/`sprintf` into a buffer: the module renders and copies, returning the length.
+    func formatExpression(_ target: CStringTarget, _ n: CExpr?, _ format: [UInt8], _ args: [StdioArgument], _ e: CExpr) -> RExpr {
+        requireStdioSupport()
+        let (lets, list) = formatOperands(args, always: true)
+        let size: RExpr = n.map { .call(.path("Some"), [.cast(rvalue($0), .named("usize"))]) } ?? .path("None")
+        var stmts = lets
+        if n != nil, case .call(_, let sizeArg) = size {
+            // The size first too: `sizeof buf` or a variable, never the buffer itself.
+            let t = temporary("n")
+            stmts.append(.letBinding(name: t, mutable: false, type: nil, value: sizeArg[0]))
+            let written = RExpr.call(.path("cstdio::snprintf"), [slice(target), .call(.path("Some"), [.path(t)]), .literal(byteString(format)), list])
+            return convert(.block(RBlock(stmts, tail: written)), from: .int(.int), to: e.type == .void ? .int(.int) : e.type)
+        }
+        let written = RExpr.call(.path("cstdio::snprintf"), [slice(target), size, .literal(byteString(format)), list])
+        return convert(.block(RBlock(stmts, tail: written)), from: .int(.int), to: e.type == .void ? .int(.int) : e.type)
     }
 
     private func stdioArgument(_ a: StdioArgument) -> RExpr {

@@ -199,6 +199,33 @@ pub mod cstdio {
         text.len() as i32
     }
 
+    /// A C `char` (`i8`) or `unsigned char` (`u8`) buffer element.
+    pub trait Byte: Copy {
+        fn of(b: u8) -> Self;
+    }
+    impl Byte for u8 {
+        fn of(b: u8) -> u8 { b }
+    }
+    impl Byte for i8 {
+        fn of(b: u8) -> i8 { b as i8 }
+    }
+
+    /// `snprintf(dst, n, ..)` (`sprintf` with no size): at most `n - 1` bytes and a NUL; the
+    /// length of the whole text. Writing past `dst` panics (undefined in C).
+    pub fn snprintf<T: Byte>(dst: &mut [T], n: Option<usize>, format: &[u8], args: &[Arg]) -> i32 {
+        let text = render(format, args);
+        let room = match n {
+            Some(0) => return text.len() as i32,
+            Some(n) => (n - 1).min(text.len()),
+            None => text.len(),
+        };
+        for (k, &b) in text[..room].iter().enumerate() {
+            dst[k] = T::of(b);
+        }
+        dst[room] = T::of(0);
+        text.len() as i32
+    }
+
     pub fn puts(s: Arg) -> i32 {
         let mut line = text(&s, None);
         line.push(b'\n');
