@@ -2,6 +2,7 @@
 // than the buffer arrives in pieces), a header line read with fgets into a small buffer, getchar to
 // the end with ungetc to look ahead, and feof/ferror after the end (end of file stays set); all of
 // it through one buffer, interleaved with printf
+// stdin: stdin_reader.in
 // exit: 0
 #include <stdio.h>
 #include <string.h>
