@@ -31,9 +31,14 @@ extension FaithfulTranslator {
         case strncmp(CStringSource, CStringSource, CExpr)
         case strcpy(CStringTarget, CStringSource)
         case strcat(CStringTarget, CStringSource)
+        /// `strtol(s, NULL, base)` and kin (`atoi` is base 10 cut to `int`): what glibc parses,
+        /// clamped as glibc clamps; only in a program that never reads `errno`, which they set.
+        case strtol(CStringSource, CExpr?, unsigned: Bool)
     }
 
-    static let cstringFunctions: Set<String> = ["strlen", "strcmp", "strncmp", "strcpy", "strcat"]
+    static let cstringFunctions: Set<String> = [
+        "strlen", "strcmp", "strncmp", "strcpy", "strcat", "atoi", "atol", "atoll", "strtol", "strtoll", "strtoul", "strtoull",
+    ]
 
     static func cstringCall(_ name: String, _ args: [CExpr], _ program: Program, strings: SafeStrings) -> CStringCall? {
         let lifted = strings.lifted
@@ -63,8 +68,32 @@ extension FaithfulTranslator {
         case ("strcat", 2):
             guard let d = target(args[0]), let s = source(args[1]) else { return nil }
             return .strcat(d, s)
+        case ("atoi", 1), ("atol", 1), ("atoll", 1):
+            guard !strings.errno, let s = source(args[0]) else { return nil }
+            return .strtol(s, nil, unsigned: false)
+        case ("strtol", 3), ("strtoll", 3), ("strtoul", 3), ("strtoull", 3):
+            guard !strings.errno, isNull(args[1]), args[2].type.isInteger, let s = source(args[0]) else { return nil }
+            return .strtol(s, args[2], unsigned: name.hasPrefix("strtou"))
         default: return nil
         }
+    }
+
+    private static func isNull(_ e: CExpr) -> Bool {
+        if case .intLiteral(0) = e.kind { return true }
+        if case .cast(let x, _) = e.kind { return isNull(x) }
+        return false
+    }
+
+    /// Whether the program reads or writes `errno` (glibc's `__errno_location`).
+    static func usesErrno(_ program: Program) -> Bool {
+        var found = false
+        func visit(_ e: CExpr) {
+            if found { return }
+            if case .function(let id) = e.kind, program.functions[id].name == "__errno_location" { found = true; return }
+            e.forEachChild(visit)
+        }
+        for f in program.functions where f.body != nil { f.body!.forEachExpression(visit) }
+        return found
     }
 
     /// A `char` buffer written without a pointer: an array in place, a mutable lifted slice.
@@ -82,6 +111,10 @@ extension FaithfulTranslator {
         case .strcmp(let a, let b): return convert(.call(.path("cstring::strcmp"), [slice(a), slice(b)]), from: .int(.int), to: e.type)
         case .strncmp(let a, let b, let n):
             return convert(.call(.path("cstring::strncmp"), [slice(a), slice(b), cast(n, to: .int(.ulong))]), from: .int(.int), to: e.type)
+        case .strtol(let s, let base, let unsigned):
+            let b: RExpr = base.map { cast($0, to: .int(.int)) } ?? .literal("10i32")
+            let parsed = RExpr.call(.path(unsigned ? "cstring::strtoul" : "cstring::strtol"), [slice(s), b])
+            return convert(parsed, from: unsigned ? .int(.ulong) : .int(.long), to: e.type)
         case .strcpy(let d, let s), .strcat(let d, let s):
             let name: String = { if case .strcpy = call { return "cstring::strcpy" }; return "cstring::strcat" }()
             let copy = RExpr.call(.path(name), [slice(d), slice(s)])
@@ -183,6 +216,66 @@ extension FaithfulTranslator {
         pub fn strcat<D: Byte, S: Byte>(d: &mut [D], s: &[S]) {
             let end = strlen(d) as usize;
             strcpy(&mut d[end..], s);
+        }
+
+        /// glibc's number parsing in the "C" locale: spaces, a sign, a base prefix (`0x` for 16
+        /// or 0, `0` for 0), digits. The magnitude (saturated at u64::MAX, `true` if it did),
+        /// whether it is negative; base 0 chooses 8, 10 or 16; a base outside 2..=36 reads nothing.
+        fn parse<T: Byte>(s: &[T], base: i32) -> (u64, bool, bool) {
+            let at = |i: usize| s[i].byte();
+            let mut i = 0;
+            while matches!(at(i), b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+                i += 1;
+            }
+            let negative = at(i) == b'-';
+            if at(i) == b'-' || at(i) == b'+' {
+                i += 1;
+            }
+            let digit = |c: u8| -> u32 {
+                match c {
+                    b'0'..=b'9' => (c - b'0') as u32,
+                    b'a'..=b'z' => (c - b'a') as u32 + 10,
+                    b'A'..=b'Z' => (c - b'A') as u32 + 10,
+                    _ => 99,
+                }
+            };
+            let mut base = base;
+            if (base == 0 || base == 16) && at(i) == b'0' && (at(i + 1) | 0x20) == b'x' && digit(at(i + 2)) < 16 {
+                i += 2;
+                base = 16;
+            } else if base == 0 {
+                base = if at(i) == b'0' { 8 } else { 10 };
+            }
+            if !(2..=36).contains(&base) {
+                return (0, false, false);
+            }
+            let (mut value, mut over) = (0u64, false);
+            while digit(at(i)) < base as u32 {
+                match value.checked_mul(base as u64).and_then(|v| v.checked_add(digit(at(i)) as u64)) {
+                    Some(v) => value = v,
+                    None => over = true,
+                }
+                i += 1;
+            }
+            (if over { u64::MAX } else { value }, negative, over)
+        }
+
+        /// `strtol(s, NULL, base)`: clamped to `LONG_MIN`..=`LONG_MAX`.
+        pub fn strtol<T: Byte>(s: &[T], base: i32) -> i64 {
+            let (v, negative, over) = parse(s, base);
+            if negative {
+                if over || v > 1u64 << 63 { i64::MIN } else { (v as i64).wrapping_neg() }
+            } else if over || v > i64::MAX as u64 {
+                i64::MAX
+            } else {
+                v as i64
+            }
+        }
+
+        /// `strtoul(s, NULL, base)`: `ULONG_MAX` past the range, a negative number negated.
+        pub fn strtoul<T: Byte>(s: &[T], base: i32) -> u64 {
+            let (v, negative, over) = parse(s, base);
+            if over { u64::MAX } else if negative { v.wrapping_neg() } else { v }
         }
     }
     """#)]

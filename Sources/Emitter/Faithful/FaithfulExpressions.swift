@@ -360,6 +360,11 @@ extension FaithfulTranslator {
             return .unary(.deref, offset(bytes, index))
         case .subscript(let base, let index):
             if ctypeRuntime, let (table, i) = Self.ctypeTableRead(e, program) { return ctypeTableExpression(table, i, e.type) }
+            if case .subscript(let row, let j) = e.kind, let (table, i) = literalTableRead(row.withoutCasts) {
+                // A character of a table's string (`argv[i][j]`), as C's `char`.
+                let byte = RExpr.index(.index(variableRef(table), .cast(rvalue(i), .named("usize"))), .cast(rvalue(j), .named("usize")))
+                return e.type == .int(.uchar) ? byte : .cast(byte, rtype(e.type))
+            }
             if let (table, i) = literalTableRead(e) {
                 // An element of a literal table, as C's `const char *`.
                 return .cast(.method(.index(variableRef(table), .cast(rvalue(i), .named("usize"))), "as_ptr", []), rtype(e.type))

@@ -25,6 +25,8 @@ extension FaithfulTranslator {
                 return [RParam(localName(p), .reference(lift.slice ? .slice(element) : element, mutable: lift.mutable))]
                     + (lift.offset ? [RParam("mut " + offsetName(p), .named("usize"))] : [])
             }
+            // `argv` read as a table of the arguments' bytes (FaithfulStatics).
+            if literalTables.contains(p) { return [RParam(localName(p), .named("&[&[u8]]"))] }
             return [RParam("mut " + localName(p), rtype(program.variables[p].type))]
         }.flatMap { $0 }
         if f.type.variadic {
@@ -150,7 +152,19 @@ extension FaithfulTranslator {
         let f = program.functions[id]
         var stmts: [RStmt] = []
         var args: [RExpr] = []
-        if f.params.count >= 2 {
+        if f.params.count == 2, literalTables.contains(f.params[1]) {
+            // The arguments' bytes, each with a NUL, lent as slices.
+            let bytes = RExpr.method(.call(.path("::std::os::unix::ffi::OsStrExt::as_bytes"), [.method(.path("a"), "as_os_str", [])]), "to_vec", [])
+            stmts.append(.letBinding(name: "owned", mutable: true, type: .generic("Vec", [.generic("Vec", [.named("u8")])]), value: .call(.path("Vec::new"), [])))
+            stmts.append(.expr(.forIn(pattern: "a", .call(.path("::std::env::args_os"), []), RBlock([
+                .letBinding(name: "v", mutable: true, type: .generic("Vec", [.named("u8")]), value: bytes),
+                .expr(.method(.path("v"), "push", [.literal("0u8")])),
+                .expr(.method(.path("owned"), "push", [.path("v")])),
+            ]))))
+            stmts.append(.letBinding(name: "args", mutable: false, type: .generic("Vec", [.named("&[u8]")]),
+                                     value: .method(.method(.method(.path("owned"), "iter", []), "map", [.literal("|a| a.as_slice()")]), "collect", [])))
+            args = [.cast(.method(.path("args"), "len", []), rtype(program.variables[f.params[0]].type)), .unary(.ref, .path("args"))]
+        } else if f.params.count >= 2 {
             let argvType = rtype(program.variables[f.params[1]].type)
             var elementType = RType.pointer(.named("i8"), mutable: true)
             if case .pointer(let inner, _) = argvType { elementType = inner }

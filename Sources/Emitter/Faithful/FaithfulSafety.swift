@@ -18,7 +18,7 @@ extension FaithfulTranslator {
                                   immutable: immutableStatics.union(atomicStatics),
                                   tables: literalTables, cstring: crate == nil && liftSafeFunctions, aliases: literalAliases,
                                   cursors: localCursors, ctype: ctypeRuntime, literalFunctions: literalFunctions,
-                                  indirectCalls: safeFunctionPointers, stdin: stdinRuntime)
+                                  indirectCalls: safeFunctionPointers, stdin: stdinRuntime, errno: usesErrno)
             scan.statement(body)
             if let why = scan.reason ?? (program.functions[id].type.variadic ? "variable arguments" : nil) {
                 direct[id] = why
@@ -65,8 +65,10 @@ extension FaithfulTranslator {
         let indirectCalls: Bool
         /// Standard input goes through the `cstdin` module.
         let stdin: Bool
+        /// The program uses `errno`.
+        let errno: Bool
         var strings: FaithfulTranslator.SafeStrings {
-            FaithfulTranslator.SafeStrings(lifted: lifted, tables: tables, aliases: aliases, functions: literalFunctions)
+            FaithfulTranslator.SafeStrings(lifted: lifted, tables: tables, aliases: aliases, functions: literalFunctions, errno: errno)
         }
         /// Why the function needs `unsafe`: its first unsafe operation (nil: none).
         var reason: String?
@@ -108,8 +110,7 @@ extension FaithfulTranslator {
         }
 
         func isTableRead(_ base: CExpr) -> Bool {
-            if case .cast(let x, _) = base.kind, case .variable(let id) = x.kind { return tables.contains(id) }
-            return false
+            FaithfulTranslator.tableName(base).map { tables.contains($0) } ?? false
         }
 
         /// An argument for a lifted parameter: a loan (`&x`, an array, `a + k`, `&a[k]`) whose
@@ -197,6 +198,7 @@ extension FaithfulTranslator {
             case .strcmp(let a, let b): source(a); source(b)
             case .strncmp(let a, let b, let n): source(a); source(b); expression(n)
             case .strcpy(let d, let s), .strcat(let d, let s): target(d); source(s)
+            case .strtol(let s, let base, _): source(s); if let base { expression(base) }
             }
         }
 
@@ -299,6 +301,10 @@ extension FaithfulTranslator {
                 expression(index)   // a `<ctype.h>` table of the "C" locale, in the `cctype` module
             case .subscript(let base, let index) where isTableRead(base):
                 expression(index)   // an element of a literal table, a checked index
+            case .subscript(let base, let j) where { if case .subscript(let t, _) = base.withoutCasts.kind { return isTableRead(t) }; return false }():
+                // A character of a table's string (`argv[i][j]`): checked indexes.
+                if case .subscript(_, let i) = base.withoutCasts.kind { expression(i) }
+                expression(j)
             case .subscript(let base, let index) where isLifted(base, slice: true):
                 expression(index)   // a checked index of the lifted slice
             case .subscript(let base, let index):

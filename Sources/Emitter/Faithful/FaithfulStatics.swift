@@ -72,9 +72,12 @@ extension FaithfulTranslator {
 
     /// Tables of string literals (`static const char *names[] = {"red", "green"}`) that the
     /// program only indexes to read: each element is a literal's bytes (`&[u8]`, with its NUL)
-    /// in an immutable static, so `printf("%s", names[i])` reads it without `unsafe`.
+    /// in an immutable static, so `printf("%s", names[i])` reads it without `unsafe`. `main`'s
+    /// `argv`, when the program only indexes it to read its strings (`argv[i]`, `argv[i][j]`),
+    /// is such a table too: the arguments' bytes, each with its NUL (`&[&[u8]]`).
     static func literalTables(_ program: Program) -> Set<Int> {
         var candidates: Set<Int> = []
+        if let argv = argumentVector(program) { candidates.insert(argv) }
         for (id, v) in program.variables.enumerated() where v.storage == .global || v.storage == .staticLocal || v.storage == .local {
             guard case .array(.pointer(.int(.char), true), let n?) = v.type, let ini = v.initializer,
                   case .initList(let entries) = ini.kind, entries.count == n else { continue }
@@ -89,18 +92,24 @@ extension FaithfulTranslator {
         guard !candidates.isEmpty else { return [] }
         var bad: Set<Int> = []
         func tableRead(_ e: CExpr) -> Int? {
-            guard case .subscript(let base, _) = e.kind, case .cast(let x, _) = base.kind, case .variable(let id) = x.kind,
-                  candidates.contains(id) else { return nil }
+            guard case .subscript(let base, _) = e.kind, let id = tableName(base), candidates.contains(id) else { return nil }
             return id
+        }
+        // A write to an element or to one of its characters (`argv[1][0] = 'x'`).
+        func written(_ l: CExpr) -> Int? {
+            if let g = tableRead(l) { return g }
+            if case .subscript(let b, _) = l.kind { return tableRead(b.withoutCasts) }
+            if case .unary(.deref, let p) = l.kind { return tableRead(p.withoutCasts) }
+            return nil
         }
         func visit(_ e: CExpr) {
             switch e.kind {
             case .assign(let l, let r), .compoundAssign(_, let l, let r):
-                if let g = tableRead(l) { bad.insert(g) }
+                if let g = written(l) { bad.insert(g) }
                 visit(l); visit(r)
                 return
             case .unary(let op, let x) where [.preInc, .preDec, .postInc, .postDec, .addressOf].contains(op):
-                if let g = tableRead(x) { bad.insert(g) }
+                if let g = written(x) { bad.insert(g) }
             case .subscript(_, let index) where tableRead(e) != nil:
                 visit(index)
                 return
@@ -119,9 +128,22 @@ extension FaithfulTranslator {
 
     /// The literal table `e` reads an element of (`names[i]`), if it does.
     func literalTableRead(_ e: CExpr) -> (table: Int, index: CExpr)? {
-        guard case .subscript(let base, let index) = e.kind, case .cast(let x, _) = base.kind, case .variable(let id) = x.kind,
-              literalTables.contains(id) else { return nil }
+        guard case .subscript(let base, let index) = e.kind, let id = Self.tableName(base), literalTables.contains(id) else { return nil }
         return (id, index)
+    }
+
+    /// The variable a table read indexes: a decayed array, or `argv` itself.
+    static func tableName(_ base: CExpr) -> Int? {
+        if case .cast(let x, _) = base.kind, case .variable(let id) = x.kind { return id }
+        if case .variable(let id) = base.kind { return id }
+        return nil
+    }
+
+    /// `main(int argc, char **argv)`'s `argv`.
+    static func argumentVector(_ program: Program) -> Int? {
+        guard let main = program.functions.first(where: { $0.name == "main" && $0.body != nil }), main.params.count == 2,
+              case .pointer(.pointer(.int(.char), _), _) = program.variables[main.params[1]].type else { return nil }
+        return main.params[1]
     }
 
     /// Globals and static locals the program writes, of an integer or `bool` type (or a

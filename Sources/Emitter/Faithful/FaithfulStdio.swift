@@ -18,10 +18,12 @@ extension FaithfulTranslator {
         var tables: Set<Int> = []
         var aliases: [Int: [UInt8]] = [:]
         var functions: Set<Int> = []
+        /// The program reads or writes `errno`: `strtol` and kin keep the C library (they set it).
+        var errno = true
     }
 
     var safeStrings: SafeStrings {
-        SafeStrings(lifted: liftedParameters, tables: literalTables, aliases: literalAliases, functions: literalFunctions)
+        SafeStrings(lifted: liftedParameters, tables: literalTables, aliases: literalAliases, functions: literalFunctions, errno: usesErrno)
     }
 
     /// A stream argument the support module knows.
@@ -217,7 +219,7 @@ extension FaithfulTranslator {
             return .choice(c, x, y)
         }
         if case .variable(let id) = s.kind, strings.lifted[id]?.slice == true { return .liftedString(id) }
-        if case .subscript(let base, let index) = s.kind, case .cast(let x, _) = base.kind, case .variable(let id) = x.kind, strings.tables.contains(id) {
+        if case .subscript(let base, let index) = s.kind, let id = tableName(base), strings.tables.contains(id) {
             return .tableString(table: id, index: index)
         }
         if case .call(let callee, _) = s.kind, case .function(let id) = callee.withoutCasts.kind, strings.functions.contains(id) { return .literalCall(s) }

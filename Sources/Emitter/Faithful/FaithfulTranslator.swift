@@ -61,6 +61,8 @@ public final class FaithfulTranslator {
     var atomicStatics: Set<Int> = []
     /// Function pointer types are safe `extern "C" fn`s and calls through them need no `unsafe`.
     public internal(set) var safeFunctionPointers = false
+    /// The program reads or writes `errno` (FaithfulCString).
+    var usesErrno = true
     /// Functions that only return string literals: `&'static [u8]` (FaithfulLiteralFunctions).
     var literalFunctions: Set<Int> = []
     /// Locals that only ever hold one string literal: its bytes (FaithfulStatics).
@@ -136,6 +138,7 @@ public final class FaithfulTranslator {
             atomicStatics = Self.atomicStatics(program, excluding: immutableStatics.union(literalTables))
             literalAliases = Self.literalAliases(program)
             literalFunctions = Self.literalFunctions(program, tables: literalTables)
+            usesErrno = Self.usesErrno(program)
         }
         if liftReferences, crate == nil {
             localCursors = LocalCursors(program: program, immutable: immutableStatics, excluded: literalTables.union(atomicStatics),
