@@ -138,6 +138,7 @@ extension FaithfulTranslator {
     /// An assignment in statement position.
     func assignmentStatements(_ e: CExpr) -> [RStmt] {
         if let moved = cursorAdvance(e) ?? cursorMove(e) { return moved }
+        if case .assign(let l, let r) = e.kind, let v = vectorName(l), let allocation = vectorAllocation(v, r) { return allocation }
         guard let l = lvalue(of: e) else { return [] }
         if case .assign(_, let r) = e.kind {
             let (pins, t) = target(l, pin: false)

@@ -134,6 +134,7 @@ extension FaithfulTranslator {
         switch v.storage {
         case .local, .parameter:
             if localCursors.isCursor(id) { return cursorPointer(id) }
+            if localVectors.isVector(id) { return vectorPointer(id) }
             // A lifted parameter's value as C sees it: the raw pointer.
             if let lift = liftedParameters[id] {
                 var start: RExpr = .method(.path(localName(id)), lift.mutable ? "as_mut_ptr" : "as_ptr", [])
@@ -208,6 +209,7 @@ extension FaithfulTranslator {
     func recordPlace(_ base: CExpr, _ arrow: Bool) -> RExpr {
         if arrow, let r = liftedPointee(base) { return r }
         if arrow, let p = cursorPlace(base) { return cursorElement(p) }
+        if arrow, let v = vectorName(base) { return vectorElement(v, nil) }
         return arrow ? .unary(.deref, rvalue(base)) : place(base)
     }
 
@@ -350,6 +352,7 @@ extension FaithfulTranslator {
         case .unary(.deref, let p):
             if let r = liftedPointee(p) { return r }
             if let c = cursorPlace(p) { return cursorElement(c) }
+            if let v = vectorName(p) { return vectorElement(v, nil) }
             return .unary(.deref, rvalue(p))
         case .member(let base, let r, let f, let arrow):
             return .field(recordPlace(base, arrow), fieldName(r, f))
@@ -370,6 +373,7 @@ extension FaithfulTranslator {
                 return .cast(.method(.index(variableRef(table), .cast(rvalue(i), .named("usize"))), "as_ptr", []), rtype(e.type))
             }
             if base.type.isPointer, let c = cursorPlace(base) { return cursorElement(c, plus: index) }
+            if base.type.isPointer, let v = vectorName(base) { return vectorElement(v, index) }
             if let (name, lift) = lifted(base), lift.slice {
                 let element = RExpr.index(.path(name), sliceIndex(base, .cast(rvalue(index), .named("usize"))))
                 return lift.bytes ? .cast(element, .named("i8")) : element   // read only: C's `const char`
@@ -582,6 +586,7 @@ extension FaithfulTranslator {
             if case .function = e.type { return rvalue(x) }
             if let r = liftedPointee(x) { return r }
             if let c = cursorPlace(x) { return cursorElement(c) }
+            if let v = vectorName(x) { return vectorElement(v, nil) }
             return .unary(.deref, rvalue(x))
         case .addressOf: return addressOf(x, e.type)
         case .preInc, .preDec, .postInc, .postDec: return assignmentValue(e)
@@ -667,6 +672,9 @@ extension FaithfulTranslator {
                 return stdioExpression(c, e)
             }
             if stdinRuntime, f.body == nil, let c = Self.stdinCall(f.name, args, program, liftedParameters) { return stdinExpression(c, e) }
+            if f.name == "free", f.body == nil, args.count == 1, let v = vectorName(args[0]) {
+                return .assign(.path(localName(v)), .call(.path("Vec::new"), []))   // the buffer dropped
+            }
             if ctypeRuntime, f.body == nil, Self.isCTypeCall(f.name, args) { return ctypeCallExpression(f.name, args[0], e.type) }
             if crate == nil, liftSafeFunctions, f.body == nil, let form = Self.memsetForm(f.name, args, program) { return memsetExpression(form, e) }
             if crate == nil, liftSafeFunctions, f.body == nil, let (target, n, format, operands) = Self.formatCall(f.name, args, program, safeStrings) {

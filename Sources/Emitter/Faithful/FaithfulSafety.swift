@@ -17,7 +17,7 @@ extension FaithfulTranslator {
             var scan = UnsafeScan(program: program, packed: packed, stdio: stdioRuntime, lifted: liftedParameters,
                                   immutable: immutableStatics.union(atomicStatics),
                                   tables: literalTables, cstring: crate == nil && liftSafeFunctions, aliases: literalAliases,
-                                  cursors: localCursors, ctype: ctypeRuntime, literalFunctions: literalFunctions,
+                                  cursors: localCursors, vectors: localVectors, ctype: ctypeRuntime, literalFunctions: literalFunctions,
                                   indirectCalls: safeFunctionPointers, stdin: stdinRuntime, errno: usesErrno)
             scan.statement(body)
             if let why = scan.reason ?? (program.functions[id].type.variadic ? "variable arguments" : nil) {
@@ -57,6 +57,8 @@ extension FaithfulTranslator {
         let aliases: [Int: [UInt8]]
         /// Local pointers written as indexes into their arrays: checked indexes.
         let cursors: LocalCursors
+        /// Local buffers written as `Vec`s: checked indexes.
+        let vectors: LocalVectors
         /// `<ctype.h>` goes to the `cctype` module.
         let ctype: Bool
         /// Functions that only return string literals (as `&'static [u8]`).
@@ -131,7 +133,8 @@ extension FaithfulTranslator {
                 for id in ids {
                     let v = program.variables[id]
                     if v.storage != .local, !immutable.contains(id) { unsafe("a global or static") }
-                    if let operands = cursors.initializerOperands(id) { operands.forEach { expression($0) } } else if let e = v.initializer { expression(e) }
+                    if let operands = cursors.initializerOperands(id) ?? vectors.initializerOperands(id) { operands.forEach { expression($0) } }
+                    else if let e = v.initializer { expression(e) }
                     if let n = v.vlaSize { expression(n) }
                 }
             case .expression(let e): expression(e)
@@ -209,6 +212,8 @@ extension FaithfulTranslator {
             if let step = cursorStep(e) { if let k = step { expression(k) }; return }
             // A local cursor's use: a checked index into its array.
             if !cursors.isEmpty, let operands = cursors.consumed(e) { operands.forEach { expression($0) }; return }
+            // A local `Vec`'s use: a checked index, `free` as an empty vector, an allocation as `resize`.
+            if !vectors.isEmpty, let operands = vectors.consumed(e) { operands.forEach { expression($0) }; return }
             switch e.kind {
             case .intLiteral, .floatLiteral, .stringLiteral: return
             case .variable(let id):

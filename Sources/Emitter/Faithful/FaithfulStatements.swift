@@ -81,6 +81,7 @@ extension FaithfulTranslator {
         default:
             check(v.type, at: v.loc)
             if let cursor = cursorDeclaration(id) { return [cursor] }
+            if let vector = vectorDeclaration(id) { return vector }
             if let (type, literals) = literalTableValue(id) { return [.letBinding(name: localName(id), mutable: false, type: type, value: literals)] }
             let name = localName(id)
             if let size = v.vlaSize, case .array(let e, nil) = v.type {
@@ -110,6 +111,9 @@ extension FaithfulTranslator {
     func localSlot(_ id: Int) -> RStmt {
         let v = program.variables[id]
         if localCursors.isCursor(id) { return .letBinding(name: localName(id), mutable: true, type: .named("usize"), value: .literal("0usize")) }
+        if let element = localVectors.elements[id] {
+            return .letBinding(name: localName(id), mutable: true, type: .generic("Vec", [rtype(element)]), value: .call(.path("Vec::new"), []))
+        }
         if let (type, _) = literalTableValue(id), case .array(_, let n) = type {
             // Empty strings until the declaration's place assigns the literals.
             return .letBinding(name: localName(id), mutable: true, type: type, value: .arrayRepeat(.method(.literal("b\"\\0\""), "as_slice", []), n))
@@ -130,6 +134,7 @@ extension FaithfulTranslator {
         guard let ini = v.initializer else { return [] }
         if localCursors.isCursor(id), let p = localCursors.position(ini) { return [.expr(.assign(.path(localName(id)), cursorIndex(p)))] }
         if let (_, literals) = literalTableValue(id) { return [.expr(.assign(.path(localName(id)), literals))] }
+        if localVectors.isVector(id), let allocation = vectorAllocation(id, ini) { return allocation }
         return [.expr(.assign(.path(localName(id)), element(ini, v.type)))]
     }
 

@@ -53,6 +53,8 @@ public final class FaithfulTranslator {
     var cursorOffsets: [Int: String] = [:]
     /// Local pointers that only walk one array: indexes into it (FaithfulCursors).
     var localCursors = LocalCursors.none
+    /// Local buffers from `malloc` that are `Vec`s (FaithfulVectors).
+    var localVectors = LocalVectors.none
     /// Globals and static locals never written, of plain data: immutable `static`s (FaithfulStatics).
     var immutableStatics: Set<Int> = []
     /// Tables of string literals only indexed to read: `[&[u8]; N]` statics (FaithfulStatics).
@@ -150,6 +152,9 @@ public final class FaithfulTranslator {
                 localCursors = LocalCursors(program: program, immutable: immutableStatics, excluded: literalTables.union(atomicStatics),
                                             aliases: literalAliases, packed: Set(program.records.indices.filter { isPacked($0) }), parameters: slices)
             }
+        }
+        if liftReferences, crate == nil {
+            localVectors = LocalVectors(program: program, excluded: Set(localCursors.bases.keys)) { self.layout($0).size }
         }
         stdinRuntime = stdioRuntime && Self.stdinRuntimeApplies(program, lifted: liftedParameters)
         for (id, f) in program.functions.enumerated() where f.body != nil {
