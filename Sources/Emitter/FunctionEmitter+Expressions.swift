@@ -579,7 +579,8 @@ extension FunctionEmitter {
             switch e.type {
             case .ref(let t, _), .box(let t): return E(text: "*\(paren(e, E.unary).text)", type: t, prec: E.unary, place: .field)
             case .option(let inner): if let t = inner.pointee { return E(text: "*\(paren(e, E.atom).text).as_deref().expect(\"non-null pointer\")", type: t, prec: E.unary) }
-            case .str, .string: return E(text: "\(paren(e, E.atom).text).as_bytes()[0]", type: .scalar("u8"), prec: E.atom)
+            // C reads the NUL at the end of an empty string; a Rust string has none.
+            case .str, .string: return E(text: "\(paren(e, E.atom).text).as_bytes().first().copied().unwrap_or(0)", type: .scalar("u8"), prec: E.atom)
             case .vec(let t), .slice(let t, _): return E(text: "\(paren(e, E.atom).text)[0]", type: t, prec: E.atom, place: .index)
             default: break
             }

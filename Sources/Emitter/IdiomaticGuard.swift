@@ -172,6 +172,8 @@ public enum IdiomaticGuard {
                 if bytes.contains(where: { $0 >= 0x80 }), String(validating: bytes, as: UTF8.self) == nil {
                     flag("bytes that are not UTF-8 in a string", e.loc)
                 }
+                // C's string ends at the first NUL; a `&str` goes on through it.
+                if bytes.contains(0) { flag("a string with a NUL inside", e.loc) }
             case .call(let callee, let args):
                 callCheck(callee, args, e.loc)
                 expression(callee); args.forEach { expression($0) }

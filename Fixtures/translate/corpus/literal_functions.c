@@ -1,5 +1,5 @@
 // translate: functions that only return string literals (a switch of returns, a ?: of two, an
-// element of a static table, a call of another such function) printed, measured and compared by
+// element of a static table, a call of another such function, a literal with a NUL inside) printed, measured and compared by
 // their callers; a local table of literals indexed in a loop; a hex digit taken from a literal;
 // near misses that stay pointers: a function that may return its static buffer, and a returned
 // name walked by a local pointer
@@ -21,6 +21,8 @@ static const char *color_name(enum color c) {
 }
 
 static const char *yes_no(int b) { return b ? "yes" : "no"; }
+
+static const char *cut(int k) { return k ? "red" : "ab\0cd"; }
 
 static const char *planet(int i) { return planets[i & 3]; }
 
@@ -45,6 +47,7 @@ int main(void) {
     for (int c = RED; c <= CYAN; c++)
         printf("%d %-8s|%zu %s\n", c, color_name((enum color)c), strlen(color_name((enum color)c)), shout((enum color)c));
     printf("%s %s %d\n", yes_no(1), yes_no(0), strcmp(yes_no(3), "yes"));
+    printf("[%s] %zu\n", cut(0), strlen(cut(0)));
     for (int i = 0; i < 6; i++) printf("%s%c", planet(i), i == 5 ? '\n' : ',');
     const char *days[] = {"mon", "tue", "wed"};
     for (int i = 0; i < 3; i++) printf("[%s:%zu]", days[i], strlen(days[i]));

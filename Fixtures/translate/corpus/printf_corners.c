@@ -11,5 +11,7 @@ int main(void) {
     printf("%hhi %hd %hu\n", 129, 70000, 70000);
     printf("ab\0cd %d\n", 5);
     printf("%s|\n", "x\0y");
+    /* glibc keeps the point but not the zeros when rounding carries %#g into exponent style */
+    printf("%#g|%#g|%#.3g|%#g|%#.2g|%#.3g|%#.1g\n", 999999.5, 9999999.0, 999.9, 99999.95, 9.96, 99.96, 9.5);
     return 0;
 }

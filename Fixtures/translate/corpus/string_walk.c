@@ -1,7 +1,8 @@
 // translate: functions that walk a string parameter the way C does: for (; *s; s++), a while
 // loop that advances by more than one, a look back at s[-1] once it has moved, the rest of the
 // string handed on after a prefix, a digit parser; a walked string printed, measured, compared and
-// written to from where it stands (not from its start); and *s++ in an expression, which keeps a pointer
+// written to from where it stands (not from its start); one given both a pointer into an array
+// and a literal; and *s++ inside an expression (copy_upper)
 // exit: 0
 #include <ctype.h>
 #include <stdio.h>
@@ -66,6 +67,15 @@ static void cut_at_space(char *dst) {
     strcpy(dst, "!");
 }
 
+static int leading_x(const char *s) {
+    int n = 0;
+    while (*s == 'x') {
+        s++;
+        n++;
+    }
+    return n;
+}
+
 static int after_prefix(const char *s, const char *prefix) {
     while (*prefix) {
         if (*s != *prefix)
@@ -98,5 +108,7 @@ int main(void) {
     char words[] = "hello world";
     cut_at_space(words);
     printf("%s\n", words);
+    char xs[8] = "xxab";
+    printf("x: %d %d\n", leading_x(xs + 1), leading_x("xxxyz"));
     return 0;
 }

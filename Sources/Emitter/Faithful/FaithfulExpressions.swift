@@ -272,12 +272,13 @@ extension FaithfulTranslator {
             // Passed on whole: `&mut *q` keeps `q` for later (an implicit reborrow needs no `&mut *`).
             return (.path(name), at)
         }
-        let array = base.withoutCasts
-        if case .array = array.type { return (.unary(op, place(array)), k ?? .literal("0usize")) }
+        // A literal first: it has an array type too, but is lent as its bytes.
         if let bytes = Self.literalBytes(base, literalAliases) {
             let lent: RExpr = lift.bytes ? .literal(byteString(bytes)) : .unary(.ref, .arrayLiteral((bytes + [0]).map { .literal("\(Int8(bitPattern: $0))i8") }))
             return (lent, k ?? .literal("0usize"))
         }
+        let array = base.withoutCasts
+        if case .array = array.type { return (.unary(op, place(array)), k ?? .literal("0usize")) }
         return (rvalue(a), .literal("0usize"))
     }
 

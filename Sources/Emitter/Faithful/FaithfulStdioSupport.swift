@@ -555,7 +555,13 @@ pub mod cstdio {
                 } else {
                     body = m;
                     if s.alt {
-                        if !body.contains(&b'.') {
+                        // glibc's quirk: when rounding carries a value that would print in
+                        // fixed style into a new power of ten that prints in exponent style,
+                        // `%#g` keeps the point but not the zeros (`1.e+06` for 999999.5).
+                        let unrounded = scientific(a, 17).1;
+                        if unrounded < x && (unrounded as i64) < p as i64 {
+                            body = b"1.".to_vec();
+                        } else if !body.contains(&b'.') {
                             body.push(b'.');
                         }
                     } else {
