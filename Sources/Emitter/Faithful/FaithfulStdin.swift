@@ -9,6 +9,10 @@ import RustSyntax
 /// Anything else that reads standard input (`scanf`, `getline`, `fread`, `read(0, ..)`,
 /// `stdin` held in a variable...) keeps the whole program on the C library's `stdin`: two
 /// buffers over one descriptor would each take bytes the other should see.
+/// Known differences: Rust's standard input reads ahead in blocks of 8 KiB where glibc reads
+/// 4096 bytes, so a process that shares the descriptor after this one exits (`{ prog; head; }
+/// < file`) finds it further on; and Rust opens `/dev/null` for a descriptor 0 closed at start,
+/// so reading it is end of file, where C's read fails (`ferror`).
 extension FaithfulTranslator {
     enum StdinCall {
         case fgets(CStringTarget, CExpr)
@@ -152,7 +156,9 @@ pub mod cstdin {
                 return None;
             }
             super::cstdio::before_input();
-            let mut block = vec![0u8; 4096];
+            // glibc reads a byte at a time from an unbuffered stdin (`stdbuf -i0`).
+            let unbuffered = std::env::var("_STDBUF_I").map(|v| v == "0").unwrap_or(false);
+            let mut block = vec![0u8; if unbuffered { 1 } else { 4096 }];
             loop {
                 match std::io::stdin().lock().read(&mut block) {
                     Ok(0) => {

@@ -91,10 +91,12 @@ pub mod cstdio {
         // Whether standard input is a terminal, found once (0: not yet, 1: no, 2: yes).
         let mut known = STDIN_TERMINAL.load(std::sync::atomic::Ordering::Relaxed);
         if known == 0 {
+            // glibc flushes before reading a line-buffered or unbuffered stdin: a terminal, or
+            // one `stdbuf -iL`/`-i0` set so.
             let terminal = match std::fs::read_link("/proc/self/fd/0") {
                 Ok(p) => p.to_string_lossy().starts_with("/dev/pts/") || p.to_string_lossy().starts_with("/dev/tty"),
                 Err(_) => false,
-            };
+            } || std::env::var("_STDBUF_I").map(|v| v == "0" || v == "L").unwrap_or(false);
             known = if terminal { 2 } else { 1 };
             STDIN_TERMINAL.store(known, std::sync::atomic::Ordering::Relaxed);
         }
