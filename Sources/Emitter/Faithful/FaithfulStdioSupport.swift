@@ -561,7 +561,7 @@ pub mod cstdio {
                         // fixed style into a new power of ten that prints in exponent style,
                         // `%#g` keeps the point but not the zeros (`1.e+06` for 999999.5).
                         let unrounded = scientific(a, 17).1;
-                        if unrounded < x && (unrounded as i64) < p as i64 {
+                        if unrounded < x && unrounded >= -4 && (unrounded as i64) < p as i64 {
                             body = b"1.".to_vec();
                         } else if !body.contains(&b'.') {
                             body.push(b'.');
