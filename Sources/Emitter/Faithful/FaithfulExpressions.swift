@@ -279,6 +279,7 @@ extension FaithfulTranslator {
         }
         let array = base.withoutCasts
         if case .array = array.type { return (.unary(op, place(array)), k ?? .literal("0usize")) }
+        if let v = vectorName(base) { return (.method(.path(localName(v)), lift.mutable ? "as_mut_slice" : "as_slice", []), k ?? .literal("0usize")) }
         return (rvalue(a), .literal("0usize"))
     }
 
@@ -319,12 +320,14 @@ extension FaithfulTranslator {
         }
         if lift.slice {
             if case .cast(let array, _) = e.kind, case .array = array.type { return .unary(op, place(array)) }
+            if let v = vectorName(e) { return .method(.path(localName(v)), lift.mutable ? "as_mut_slice" : "as_slice", []) }
             var base: CExpr?, offset: CExpr?
             if case .binary(.add, let b, let k) = e.kind { base = b; offset = k }
             if case .unary(.addressOf, let x) = e.kind, case .subscript(let b, let k) = x.kind { base = b; offset = k }
             guard let base, let offset else { return rvalue(a) }
             let start = RExpr.rangeFrom(.cast(rvalue(offset), .named("usize")))
             if let (name, _) = lifted(base) { return .unary(op, .index(.path(name), .rangeFrom(sliceIndex(base, .cast(rvalue(offset), .named("usize")))))) }
+            if let v = vectorName(base) { return .unary(op, .index(.path(localName(v)), start)) }
             if case .cast(let array, _) = base.kind, case .array = array.type { return .unary(op, .index(place(array), start)) }
             return rvalue(a)
         }

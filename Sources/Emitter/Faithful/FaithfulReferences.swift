@@ -92,12 +92,15 @@ struct ReferenceLifting {
     /// Local pointers written as indexes (FaithfulCursors): a local array they walk is not
     /// reached through a pointer there.
     private let cursors: LocalCursors
+    /// Local buffers written as `Vec`s: lent like local arrays.
+    private let vectors: LocalVectors
 
-    init(program: Program, immutable: Set<Int> = [], aliases: [Int: [UInt8]] = [:], cursors: LocalCursors = .none) {
+    init(program: Program, immutable: Set<Int> = [], aliases: [Int: [UInt8]] = [:], cursors: LocalCursors = .none, vectors: LocalVectors = .none) {
         self.program = program
         self.immutable = immutable
         self.aliases = aliases
         self.cursors = cursors
+        self.vectors = vectors
         for f in program.functions where f.body != nil { statement(f.body!) }
         // A parameter a local cursor walks is indexed through it (FaithfulCursors).
         for p in cursors.parameterBases { note(p, .indexed) }
@@ -243,6 +246,8 @@ struct ReferenceLifting {
     /// The local that `e`, a decayed fixed-size array, lives in: a local array, a row of one
     /// (`m[r]`), an array member of a local struct (`s.items`).
     private func decayedArray(_ e: CExpr) -> Int? {
+        // A local `Vec` (FaithfulVectors) is lent as its elements.
+        if let v = vectors.vector(e.withoutQualifierCasts) { return v }
         guard case .cast(let x, _) = e.withoutQualifierCasts.kind, case .array(_, let n) = x.type, n != nil else { return nil }
         return arrayRoot(x)
     }
@@ -280,6 +285,7 @@ struct ReferenceLifting {
 
     /// The element type of the array `e` decays from.
     private func decayedElement(_ e: CExpr) -> CTy? {
+        if let v = vectors.vector(e.withoutQualifierCasts) { return vectors.elements[v] }
         guard case .cast(let x, _) = e.withoutQualifierCasts.kind, case .array(let element, _) = x.type else { return nil }
         return element
     }

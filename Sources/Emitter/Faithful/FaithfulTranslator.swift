@@ -145,16 +145,22 @@ public final class FaithfulTranslator {
         if liftReferences, crate == nil {
             localCursors = LocalCursors(program: program, immutable: immutableStatics, excluded: literalTables.union(atomicStatics),
                                         aliases: literalAliases, packed: Set(program.records.indices.filter { isPacked($0) }))
-            liftedParameters = ReferenceLifting(program: program, immutable: immutableStatics, aliases: literalAliases, cursors: localCursors).lifted
+            // Vectors lent to parameters that are not lifted to slices stay pointers: again without them.
+            var notVectors = Set(localCursors.bases.keys)
+            while true {
+                localVectors = LocalVectors(program: program, excluded: notVectors) { self.layout($0).size }
+                liftedParameters = ReferenceLifting(program: program, immutable: immutableStatics, aliases: literalAliases,
+                                                    cursors: localCursors, vectors: localVectors).lifted
+                let unlent = Set(localVectors.lent.filter { program.functions[$0.function].params[safe: $0.index].flatMap { liftedParameters[$0] }?.slice != true }.map(\.vector))
+                if unlent.isEmpty { break }
+                notVectors.formUnion(unlent)
+            }
             if !localCursors.parameterBases.isEmpty {
                 // Cursors over parameters ReferenceLifting did not lift to slices are pointers after all.
                 let slices = Set(liftedParameters.filter { $0.value.slice }.keys)
                 localCursors = LocalCursors(program: program, immutable: immutableStatics, excluded: literalTables.union(atomicStatics),
                                             aliases: literalAliases, packed: Set(program.records.indices.filter { isPacked($0) }), parameters: slices)
             }
-        }
-        if liftReferences, crate == nil {
-            localVectors = LocalVectors(program: program, excluded: Set(localCursors.bases.keys)) { self.layout($0).size }
         }
         stdinRuntime = stdioRuntime && Self.stdinRuntimeApplies(program, lifted: liftedParameters)
         for (id, f) in program.functions.enumerated() where f.body != nil {

@@ -8,8 +8,10 @@ import RustSyntax
 /// allocation is `resize` (zeroed, where C's `malloc` left them undefined), `free` empties it,
 /// an index is checked, and the buffer goes away with the variable if the C leaked it. A NULL
 /// test is false (Rust ends the process when memory runs out, where `malloc` returned NULL).
-/// Anything else (the pointer copied, returned, stored, offset, set to NULL, given to a user
-/// function, reallocated into another variable) keeps a raw pointer.
+/// A vector given to one of the file's functions (whole, or `p + k`) is lent as a slice when
+/// ReferenceLifting lifts that parameter to one; the translator drops the vectors given to any
+/// other parameter. Anything else (the pointer copied, returned, stored, offset, set to NULL,
+/// reallocated into another variable) keeps a raw pointer.
 struct LocalVectors: Sendable {
     /// The vectors (local variable ids) and their elements.
     private(set) var elements: [Int: CTy] = [:]
@@ -17,6 +19,8 @@ struct LocalVectors: Sendable {
     private let sizes: [Int: Int]
     private var candidates: Set<Int> = []
     private var dropped: Set<Int> = []
+    /// Each vector given to a user function: the function and the argument's index.
+    private(set) var lent: [(vector: Int, function: Int, index: Int)] = []
 
     static let none = LocalVectors()
 
@@ -39,11 +43,13 @@ struct LocalVectors: Sendable {
         self.sizes = sizes
         while !candidates.isEmpty {
             dropped = []
+            lent = []
             for f in program.functions where f.body != nil { statement(f.body!) }
             if dropped.isEmpty { break }
             candidates.subtract(dropped)
         }
         for id in candidates { elements[id] = program.variables[id].type.pointee }
+        lent = lent.filter { candidates.contains($0.vector) }
     }
 
     var isEmpty: Bool { elements.isEmpty }
@@ -95,6 +101,14 @@ struct LocalVectors: Sendable {
         case .cast(let x, _) where e.type.isInteger: return constant(x)
         default: return nil
         }
+    }
+
+    /// `p + k` or `&p[k]`.
+    private func offset(_ e: CExpr) -> (CExpr, CExpr)? {
+        let s = e.withoutQualifierCasts
+        if case .binary(.add, let b, let k) = s.kind, b.type.isPointer, k.type.isInteger { return (b, k) }
+        if case .unary(.addressOf, let x) = s.kind, case .subscript(let b, let k) = x.kind, k.type.isInteger { return (b, k) }
+        return nil
     }
 
     private func isNull(_ e: CExpr) -> Bool {
@@ -193,8 +207,15 @@ struct LocalVectors: Sendable {
         case .conditional(let c, let a, let b): condition(c); visit(a); visit(b)
         case .call(let callee, let args):
             if consumed(e) != nil { return }   // free(p) inside an expression
-            guard case .function(let f) = callee.withoutCasts.kind, program.functions[f].body == nil else {
-                visit(callee); args.forEach { visit($0) }; return
+            guard case .function(let f) = callee.withoutCasts.kind else { visit(callee); args.forEach { visit($0) }; return }
+            if program.functions[f].body != nil {
+                // Lent to one of the file's functions, whole or from an element on.
+                for (i, a) in args.enumerated() {
+                    if let id = vector(a) { lent.append((id, f, i)); continue }
+                    if let (b, k) = offset(a), let id = vector(b) { lent.append((id, f, i)); visit(k); continue }
+                    visit(a)
+                }
+                return
             }
             // Lent to a C library function that does not keep it: its raw pointer.
             let keeps = ReferenceLifting.retaining.contains(program.functions[f].name)
