@@ -681,6 +681,9 @@ extension FaithfulTranslator {
             }
             if ctypeRuntime, f.body == nil, Self.isCTypeCall(f.name, args) { return ctypeCallExpression(f.name, args[0], e.type) }
             if crate == nil, liftSafeFunctions, f.body == nil, let form = Self.memsetForm(f.name, args, program) { return memsetExpression(form, e) }
+            if crate == nil, liftSafeFunctions, f.body == nil, let (assertion, file, line) = Self.assertCall(f.name, args, literalAliases) {
+                return assertExpression(assertion, file, line)
+            }
             if crate == nil, liftSafeFunctions, f.body == nil, let (target, n, format, operands) = Self.formatCall(f.name, args, program, safeStrings) {
                 return formatExpression(target, n, format, operands, e)
             }

@@ -273,6 +273,10 @@ extension FaithfulTranslator {
                     stdioCall(.printf(.out, [], operands))
                     return
                 }
+                if cstring, program.functions[id].body == nil, let (_, _, line) = FaithfulTranslator.assertCall(name, args, aliases) {
+                    expression(line)
+                    return
+                }
                 if cstring, program.functions[id].body == nil, let form = FaithfulTranslator.memsetForm(name, args, program) {
                     switch form {
                     case .fill(let a, _, _, let c): expression(a); expression(c)

@@ -45,6 +45,7 @@ public final class FaithfulTranslator {
     /// The program keeps the "C" locale: `<ctype.h>` goes through the `cctype` support module (FaithfulCType).
     var ctypeRuntime = false
     var needsCTypeSupport = false
+    var needsAssertSupport = false
     /// Lift pointer parameters to references where the file proves them (see FaithfulReferences).
     var liftReferences = true
     /// The parameters lifted to references and slices.
@@ -205,6 +206,7 @@ public final class FaithfulTranslator {
         if needsStdioSupport { items += Self.stdioSupport(raw: needsStdioRawSupport) }
         if needsCStringSupport { items += Self.cstringSupport }
         if needsCTypeSupport { items += Self.ctypeSupport }
+        if needsAssertSupport { items += Self.assertSupport }
         if needsStdinSupport { items.append(.attribute(Self.stdinModule)) }
         let fnOrder = functions.keys.sorted { byPlace(program.functions[$0].loc, program.functions[$1].loc, $0, $1) }
         for id in fnOrder {
