@@ -309,3 +309,59 @@ extension CStmt {
         }
     }
 }
+
+/// A walk over statements that sees each expression in its role: evaluated for its effect alone
+/// (an expression statement, a `for` step), as a controlling expression, as a value (a `switch`
+/// operand, a returned value), and each declared variable. The analyses that tell apart a
+/// pointer's uses by where they occur conform and get the traversal.
+public protocol RoleWalker {
+    mutating func declared(_ id: Int)
+    mutating func effect(_ e: CExpr)
+    mutating func condition(_ e: CExpr)
+    mutating func value(_ e: CExpr)
+}
+
+extension RoleWalker {
+    public mutating func walk(_ s: CStmt) {
+        switch s {
+        case .compound(let list): list.forEach { walk($0) }
+        case .declaration(let ids): ids.forEach { declared($0) }
+        case .expression(let e): effect(e)
+        case .ifThen(let c, let a, let b): condition(c); walk(a); if let b { walk(b) }
+        case .whileLoop(let c, let body): condition(c); walk(body)
+        case .doWhile(let body, let c): walk(body); condition(c)
+        case .forLoop(let i, let c, let n, let body):
+            if let i { walk(i) }; if let c { condition(c) }; if let n { effect(n) }; walk(body)
+        case .switchOn(let e, let body): value(e); walk(body)
+        case .caseLabel(_, let body), .caseRange(_, _, let body), .defaultLabel(let body), .labeled(_, let body): walk(body)
+        case .returnStmt(let e): if let e { value(e) }
+        case .breakStmt, .continueStmt, .gotoLabel, .empty, .unsupported: return
+        }
+    }
+}
+
+extension CExpr {
+    /// `0` or `(void *)0`, under casts: C's null pointer constant.
+    public var isNullPointerConstant: Bool {
+        if case .intLiteral(0) = kind { return true }
+        if case .cast(let x, _) = kind { return x.isNullPointerConstant }
+        return false
+    }
+
+    /// An integer literal's value under integer conversions (nil for anything else).
+    public var integerLiteralValue: Int? {
+        switch kind {
+        case .intLiteral(let v): return type.intKind?.isSigned == true ? Int(Int64(truncatingIfNeeded: v)) : (v <= UInt64(Int.max) ? Int(v) : nil)
+        case .cast(let x, _) where type.isInteger: return x.integerLiteralValue
+        default: return nil
+        }
+    }
+
+    /// `p + k` or `&p[k]` (under qualifier conversions): the pointer and the integer offset.
+    public var pointerOffset: (base: CExpr, offset: CExpr)? {
+        let s = withoutQualifierCasts
+        if case .binary(.add, let b, let k) = s.kind, b.type.isPointer, k.type.isInteger { return (b, k) }
+        if case .unary(.addressOf, let x) = s.kind, case .subscript(let b, let k) = x.kind, k.type.isInteger { return (b, k) }
+        return nil
+    }
+}

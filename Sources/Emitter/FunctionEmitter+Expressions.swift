@@ -207,8 +207,10 @@ extension FunctionEmitter {
     func expr(_ n: Int32, writing: Bool = false) -> E {
         let nd = node(n)
         if (nd.kind == .implicit || nd.kind == .cast), isNull(n) { return E(text: "None", type: .option(.unit), prec: E.atom) }
-        if nd.kind == .binary || nd.kind == .call || nd.kind == .conditional, let m = unit.identifier(at: nd.loc), Self.ctypeMacros.contains(m),
-           let e = ctypeMacro(m, n) { return e }
+        // The macro's own expansion (glibc's `table[c] & mask`, or the call), not an expression
+        // that merely starts with it (`isdigit(c) || c == 'x'`, `toupper(c) + 1`).
+        if nd.kind == .binary && BinaryOp(rawValue: nd.op) == .and || nd.kind == .call, let m = unit.identifier(at: nd.loc),
+           Self.ctypeMacros.contains(m), let e = ctypeMacro(m, n) { return e }
         switch nd.kind {
         case .implicit:
             guard nd.end > n + 1 else { return E(text: "()", type: .unit, prec: E.atom) }

@@ -16,10 +16,13 @@ extension FaithfulTranslator {
         return (assertion, file, args[2])
     }
 
-    func assertExpression(_ assertion: [UInt8], _ file: [UInt8], _ line: CExpr) -> RExpr {
+    func assertExpression(_ assertion: [UInt8], _ file: [UInt8], _ line: CExpr, at: CLoc) -> RExpr {
         needsAssertSupport = true
         let function = currentFunction >= 0 ? program.functions[currentFunction].name : ""
-        return .call(.path("cassert::fail"), [.literal(byteString(assertion)), .literal(byteString(file)), cast(line, to: .int(.uint)),
+        // gcc's `__LINE__` in a macro spread over lines is the line the macro's name is on
+        // (clang's, in the operand, is its last): the call's own place.
+        let where_: RExpr = at.line > 0 ? .literal("\(at.line)u32") : cast(line, to: .int(.uint))
+        return .call(.path("cassert::fail"), [.literal(byteString(assertion)), .literal(byteString(file)), where_,
                                               .literal(byteString(Array(function.utf8)))])
     }
 

@@ -72,16 +72,10 @@ extension FaithfulTranslator {
             guard !strings.errno, let s = source(args[0]) else { return nil }
             return .strtol(s, nil, unsigned: false)
         case ("strtol", 3), ("strtoll", 3), ("strtoul", 3), ("strtoull", 3):
-            guard !strings.errno, isNull(args[1]), args[2].type.isInteger, let s = source(args[0]) else { return nil }
+            guard !strings.errno, args[1].isNullPointerConstant, args[2].type.isInteger, let s = source(args[0]) else { return nil }
             return .strtol(s, args[2], unsigned: name.hasPrefix("strtou"))
         default: return nil
         }
-    }
-
-    private static func isNull(_ e: CExpr) -> Bool {
-        if case .intLiteral(0) = e.kind { return true }
-        if case .cast(let x, _) = e.kind { return isNull(x) }
-        return false
     }
 
     /// Whether the program reads or writes `errno` (glibc's `__errno_location`).

@@ -13,7 +13,7 @@ import RustSyntax
 /// Then `p` is written as a `usize` index and `*p` as `a[p]`: a checked index that needs no
 /// `unsafe`, and no reference is held, so the array stays free for its other uses. An index
 /// past the array panics where the C's behaviour was undefined. Anything else stays a pointer.
-struct LocalCursors: Sendable {
+struct LocalCursors: Sendable, RoleWalker {
     /// What a cursor indexes.
     enum Base: Hashable, Sendable {
         /// A local array, or an immutable static array, by variable id.
@@ -80,7 +80,7 @@ struct LocalCursors: Sendable {
         // Dropping a candidate changes what the others' values are: walk again until none drops.
         while !candidates.isEmpty {
             dropped = []; sources = [:]; pairs = []
-            for f in program.functions where f.body != nil { statement(f.body!) }
+            for f in program.functions where f.body != nil { walk(f.body!) }
             if dropped.isEmpty { settleBases() }
             if dropped.isEmpty { break }
             candidates.subtract(dropped)
@@ -202,35 +202,22 @@ struct LocalCursors: Sendable {
 
     private mutating func drop(_ id: Int) { if candidates.contains(id) { dropped.insert(id) } }
 
-    private mutating func statement(_ s: CStmt) {
-        switch s {
-        case .compound(let list): list.forEach { statement($0) }
-        case .declaration(let ids):
-            for id in ids {
-                let v = program.variables[id]
-                if let n = v.vlaSize { visit(n) }
-                guard let e = v.initializer else { continue }
-                if candidates.contains(id) {
-                    if let p = position(e) { sources[id, default: []].append(p); operands(p).forEach { visit($0) }; continue }
-                    drop(id)
-                }
-                visit(e)
-            }
-        case .expression(let e): effect(e)
-        case .ifThen(let c, let a, let b): visit(c); statement(a); if let b { statement(b) }
-        case .whileLoop(let c, let body): visit(c); statement(body)
-        case .doWhile(let body, let c): statement(body); visit(c)
-        case .forLoop(let i, let c, let n, let body):
-            if let i { statement(i) }; if let c { visit(c) }; if let n { effect(n) }; statement(body)
-        case .switchOn(let e, let body): visit(e); statement(body)
-        case .caseLabel(_, let body), .caseRange(_, _, let body), .defaultLabel(let body), .labeled(_, let body): statement(body)
-        case .returnStmt(let e): if let e { visit(e) }
-        case .breakStmt, .continueStmt, .gotoLabel, .empty, .unsupported: return
+    mutating func declared(_ id: Int) {
+        let v = program.variables[id]
+        if let n = v.vlaSize { visit(n) }
+        guard let e = v.initializer else { return }
+        if candidates.contains(id) {
+            if let p = position(e) { sources[id, default: []].append(p); operands(p).forEach { visit($0) }; return }
+            drop(id)
         }
+        visit(e)
     }
 
+    mutating func condition(_ e: CExpr) { visit(e) }
+    mutating func value(_ e: CExpr) { visit(e) }
+
     /// An expression whose value is not used: where a cursor is assigned or moved.
-    private mutating func effect(_ e: CExpr) {
+    mutating func effect(_ e: CExpr) {
         switch e.kind {
         case .binary(.comma, let a, let b): effect(a); effect(b)
         case .cast(let x, _) where e.type == .void: effect(x)

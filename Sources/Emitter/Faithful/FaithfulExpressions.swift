@@ -434,7 +434,7 @@ extension FaithfulTranslator {
         let from = x.type
         if t == .void { return .block(RBlock([.letBinding(name: "_", mutable: false, type: nil, value: rvalue(x))])) }
         // `NULL` (`(void *)0`) as a function pointer: no function.
-        if isFunctionPointerType(t), isNullConstant(x) { return .path("None") }
+        if isFunctionPointerType(t), x.isNullPointerConstant { return .path("None") }
         // Array to pointer.
         if case .array(let el, _) = from, case .pointer(_, let c) = t {
             let target = rtype(t)
@@ -554,18 +554,12 @@ extension FaithfulTranslator {
         return .unary(.not, b)
     }
 
-    private func isNullConstant(_ e: CExpr) -> Bool {
-        if case .intLiteral(0) = e.kind { return true }
-        if case .cast(let x, _) = e.kind { return isNullConstant(x) }
-        return false
-    }
-
     func comparison(_ op: CBinaryOp, _ l: CExpr, _ r: CExpr) -> RExpr {
         if let c = cursorComparison(op, l, r) { return c }
         let rop: RBinaryOp = [.lt: .lt, .gt: .gt, .le: .le, .ge: .ge, .eq: .eq, .ne: .ne][op]!
         if (op == .eq || op == .ne), l.type.isPointer || r.type.isPointer {
-            let (p, other) = isNullConstant(r) ? (l, r) : (r, l)
-            if isNullConstant(other) {
+            let (p, other) = r.isNullPointerConstant ? (l, r) : (r, l)
+            if other.isNullPointerConstant {
                 let test: RExpr = p.type.pointee.map({ if case .function = $0 { return true }; return false }) == true
                     ? .method(rvalue(p), op == .eq ? "is_none" : "is_some", [])
                     : .method(rvalue(p), "is_null", [])
@@ -682,7 +676,7 @@ extension FaithfulTranslator {
             if ctypeRuntime, f.body == nil, Self.isCTypeCall(f.name, args) { return ctypeCallExpression(f.name, args[0], e.type) }
             if crate == nil, liftSafeFunctions, f.body == nil, let form = Self.memsetForm(f.name, args, program) { return memsetExpression(form, e) }
             if crate == nil, liftSafeFunctions, f.body == nil, let (assertion, file, line) = Self.assertCall(f.name, args, literalAliases) {
-                return assertExpression(assertion, file, line)
+                return assertExpression(assertion, file, line, at: e.loc)
             }
             if crate == nil, liftSafeFunctions, f.body == nil, let (target, n, format, operands) = Self.formatCall(f.name, args, program, safeStrings) {
                 return formatExpression(target, n, format, operands, e)

@@ -26,11 +26,6 @@ extension FaithfulTranslator {
             default: return false
             }
         }
-        func isNull(_ e: CExpr) -> Bool {
-            if case .intLiteral(0) = e.kind { return true }
-            if case .cast(let x, _) = e.kind { return isNull(x) }
-            return false
-        }
         func visit(_ e: CExpr) {
             guard ok else { return }
             switch e.kind {
@@ -50,7 +45,7 @@ extension FaithfulTranslator {
             case .cast(let x, _):
                 // A function pointer converted (to another signature, to an integer, from `void *`).
                 if isFunctionPointer(e.type) || isFunctionPointer(x.type), e.type != x.type {
-                    if case .function = x.type {} else if isNull(x) {} else { ok = false; return }
+                    if case .function = x.type {} else if x.isNullPointerConstant {} else { ok = false; return }
                 }
                 visit(x)
             case .variable(let id):

@@ -24,20 +24,12 @@ extension FaithfulTranslator {
         case .float(let k) where k != .longDouble: size = k == .float ? 4 : 8
         default: return nil
         }
-        if let bytes = constant(args[2]) {
-            guard bytes >= 0, bytes % Int64(size) == 0, bytes / Int64(size) <= Int64(n) else { return nil }
-            let count = Int(bytes) / size
+        if let bytes = args[2].integerLiteralValue {
+            guard bytes >= 0, bytes % size == 0, bytes / size <= n else { return nil }
+            let count = bytes / size
             return .fill(array: array, element: element, count: count == n ? nil : count, value: args[1])
         }
         return size == 1 ? .bytes(array: array, n: args[2], value: args[1]) : nil
-    }
-
-    private static func constant(_ e: CExpr) -> Int64? {
-        switch e.kind {
-        case .intLiteral(let v): return e.type.intKind?.isSigned == true ? Int64(truncatingIfNeeded: v) : (v <= UInt64(Int64.max) ? Int64(v) : nil)
-        case .cast(let x, _) where e.type.isInteger: return constant(x)
-        default: return nil
-        }
     }
 
     /// The fill, and memset's result (the destination) when its value is used.

@@ -236,12 +236,7 @@ struct ReferenceLifting {
     }
 
     /// `b + k` or `&b[k]`: the pointer and the offset.
-    private func offsetForm(_ e: CExpr) -> (CExpr, CExpr)? {
-        let s = e.withoutQualifierCasts
-        if case .binary(.add, let b, let k) = s.kind, b.type.isPointer, k.type.isInteger { return (b, k) }
-        if case .unary(.addressOf, let x) = s.kind, case .subscript(let b, let k) = x.kind, k.type.isInteger { return (b, k) }
-        return nil
-    }
+    private func offsetForm(_ e: CExpr) -> (CExpr, CExpr)? { e.pointerOffset }
 
     /// The local that `e`, a decayed fixed-size array, lives in: a local array, a row of one
     /// (`m[r]`), an array member of a local struct (`s.items`).

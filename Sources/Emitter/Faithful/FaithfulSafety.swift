@@ -151,13 +151,6 @@ extension FaithfulTranslator {
             }
         }
 
-        /// `0` or `(void *)0`: converted to a function pointer, `None`.
-        private func isNull(_ e: CExpr) -> Bool {
-            if case .intLiteral(0) = e.kind { return true }
-            if case .cast(let x, _) = e.kind { return isNull(x) }
-            return false
-        }
-
         private func isFunctionPointer(_ t: CTy) -> Bool {
             if case .pointer(.function, _) = t { return true }
             return false
@@ -323,7 +316,7 @@ extension FaithfulTranslator {
                 expression(array); expression(index)
             case .cast(let x, _):
                 if isFunctionPointer(e.type) != isFunctionPointer(x.type), e.type.isPointer || x.type.isPointer {
-                    if case .function = x.type {} else if isNull(x) {} else { unsafe("a function pointer cast"); return }   // a transmute
+                    if case .function = x.type {} else if x.isNullPointerConstant {} else { unsafe("a function pointer cast"); return }   // a transmute
                 }
                 expression(x)
             case .initList(let entries): entries.forEach { expression($0.1) }

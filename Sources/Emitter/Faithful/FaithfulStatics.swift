@@ -77,7 +77,8 @@ extension FaithfulTranslator {
     /// is such a table too: the arguments' bytes, each with its NUL (`&[&[u8]]`).
     static func literalTables(_ program: Program) -> Set<Int> {
         var candidates: Set<Int> = []
-        if let argv = argumentVector(program) { candidates.insert(argv) }
+        let argv = argumentVector(program)
+        if let argv { candidates.insert(argv) }
         for (id, v) in program.variables.enumerated() where v.storage == .global || v.storage == .staticLocal || v.storage == .local {
             guard case .array(.pointer(.int(.char), true), let n?) = v.type, let ini = v.initializer,
                   case .initList(let entries) = ini.kind, entries.count == n else { continue }
@@ -111,8 +112,23 @@ extension FaithfulTranslator {
             case .unary(let op, let x) where [.preInc, .preDec, .postInc, .postDec, .addressOf].contains(op):
                 if let g = written(x) { bad.insert(g) }
             case .subscript(_, let index) where tableRead(e) != nil:
+                // `argv[i]` has no NULL at `argv[argc]` as a slice: only read as a string
+                // (printed, compared, measured, parsed) or indexed further.
+                if let g = tableRead(e), g == argv { bad.insert(g) }
                 visit(index)
                 return
+            case .subscript(let row, let j) where tableRead(row.withoutCasts) != nil:
+                if case .subscript(_, let i) = row.withoutCasts.kind { visit(i) }
+                visit(j)
+                return
+            case .call(let callee, let args):
+                if case .function(let f) = callee.withoutCasts.kind, program.functions[f].body == nil,
+                   stdioFunctions.contains(program.functions[f].name) || cstringFunctions.contains(program.functions[f].name) {
+                    for a in args {
+                        if case .subscript(_, let i) = a.withoutCasts.kind, tableRead(a.withoutCasts) != nil { visit(i) } else { visit(a) }
+                    }
+                    return
+                }
             case .variable(let id):
                 if candidates.contains(id) { bad.insert(id) }
             default: break

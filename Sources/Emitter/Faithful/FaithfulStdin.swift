@@ -128,16 +128,7 @@ pub mod cstdin {
         error: bool,
     }
 
-    /// A C `char` (`i8`) or `unsigned char` (`u8`).
-    pub trait Byte: Copy {
-        fn of(b: u8) -> Self;
-    }
-    impl Byte for u8 {
-        fn of(b: u8) -> u8 { b }
-    }
-    impl Byte for i8 {
-        fn of(b: u8) -> i8 { b as i8 }
-    }
+    use super::cstdio::Byte;
 
     static STDIN: Mutex<Input> = Mutex::new(Input { bytes: Vec::new(), at: 0, eof: false, error: false });
 

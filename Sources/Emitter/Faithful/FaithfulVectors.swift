@@ -12,7 +12,7 @@ import RustSyntax
 /// ReferenceLifting lifts that parameter to one; the translator drops the vectors given to any
 /// other parameter. Anything else (the pointer copied, returned, stored, offset, set to NULL,
 /// reallocated into another variable) keeps a raw pointer.
-struct LocalVectors: Sendable {
+struct LocalVectors: Sendable, RoleWalker {
     /// The vectors (local variable ids) and their elements.
     private(set) var elements: [Int: CTy] = [:]
     private let program: Program
@@ -44,7 +44,7 @@ struct LocalVectors: Sendable {
         while !candidates.isEmpty {
             dropped = []
             lent = []
-            for f in program.functions where f.body != nil { statement(f.body!) }
+            for f in program.functions where f.body != nil { walk(f.body!) }
             if dropped.isEmpty { break }
             candidates.subtract(dropped)
         }
@@ -77,7 +77,7 @@ struct LocalVectors: Sendable {
         switch (program.functions[f].name, args.count) {
         case ("malloc", 1): return bytes(args[0], size).map { ($0, false) }
         case ("calloc", 2):
-            guard let s = constant(args[1]), s > 0, s % size == 0 else { return nil }
+            guard let s = args[1].integerLiteralValue, s > 0, s % size == 0 else { return nil }
             return (Count(operand: args[0], factor: s / size), false)
         case ("realloc", 2):
             guard vector(args[0]) == id else { return nil }
@@ -88,33 +88,11 @@ struct LocalVectors: Sendable {
 
     /// A byte count as whole elements: `n * k` or `k * n` with `k` a multiple of the size, or a constant.
     private func bytes(_ e: CExpr, _ size: Int) -> Count? {
-        if let k = constant(e) { return k >= 0 && k % size == 0 ? Count(operand: nil, factor: k / size) : nil }
+        if let k = e.integerLiteralValue { return k >= 0 && k % size == 0 ? Count(operand: nil, factor: k / size) : nil }
         guard case .binary(.mul, let a, let b) = e.withoutCasts.kind else { return nil }
-        if let k = constant(b), k > 0, k % size == 0 { return Count(operand: a, factor: k / size) }
-        if let k = constant(a), k > 0, k % size == 0 { return Count(operand: b, factor: k / size) }
+        if let k = b.integerLiteralValue, k > 0, k % size == 0 { return Count(operand: a, factor: k / size) }
+        if let k = a.integerLiteralValue, k > 0, k % size == 0 { return Count(operand: b, factor: k / size) }
         return nil
-    }
-
-    private func constant(_ e: CExpr) -> Int? {
-        switch e.kind {
-        case .intLiteral(let v): return v <= UInt64(Int.max) ? Int(v) : nil
-        case .cast(let x, _) where e.type.isInteger: return constant(x)
-        default: return nil
-        }
-    }
-
-    /// `p + k` or `&p[k]`.
-    private func offset(_ e: CExpr) -> (CExpr, CExpr)? {
-        let s = e.withoutQualifierCasts
-        if case .binary(.add, let b, let k) = s.kind, b.type.isPointer, k.type.isInteger { return (b, k) }
-        if case .unary(.addressOf, let x) = s.kind, case .subscript(let b, let k) = x.kind, k.type.isInteger { return (b, k) }
-        return nil
-    }
-
-    private func isNull(_ e: CExpr) -> Bool {
-        if case .intLiteral(0) = e.kind { return true }
-        if case .cast(let x, _) = e.kind { return isNull(x) }
-        return false
     }
 
     // MARK: where vectors are used
@@ -127,8 +105,8 @@ struct LocalVectors: Sendable {
         case .unary(.deref, let x): return vector(x) != nil ? [] : nil
         case .member(let b, let r, _, true) where !program.records[r].isUnion: return vector(b) != nil ? [] : nil
         case .binary(let op, let l, let r) where op == .eq || op == .ne:
-            if vector(l) != nil, isNull(r) { return [] }
-            if vector(r) != nil, isNull(l) { return [] }
+            if vector(l) != nil, r.isNullPointerConstant { return [] }
+            if vector(r) != nil, l.isNullPointerConstant { return [] }
             return nil
         case .call(let callee, let args):
             guard case .function(let f) = callee.withoutCasts.kind, program.functions[f].name == "free", program.functions[f].body == nil,
@@ -151,34 +129,20 @@ struct LocalVectors: Sendable {
 
     private mutating func drop(_ id: Int) { if candidates.contains(id) { dropped.insert(id) } }
 
-    private mutating func statement(_ s: CStmt) {
-        switch s {
-        case .compound(let list): list.forEach { statement($0) }
-        case .declaration(let ids):
-            for id in ids {
-                let v = program.variables[id]
-                if let n = v.vlaSize { visit(n) }
-                guard let e = v.initializer else { continue }
-                if candidates.contains(id) {
-                    if let (count, keeps) = allocation(e, for: id), !keeps { if let o = count.operand { visit(o) }; continue }
-                    drop(id)
-                }
-                visit(e)
-            }
-        case .expression(let e): effect(e)
-        case .ifThen(let c, let a, let b): condition(c); statement(a); if let b { statement(b) }
-        case .whileLoop(let c, let body): condition(c); statement(body)
-        case .doWhile(let body, let c): statement(body); condition(c)
-        case .forLoop(let i, let c, let n, let body):
-            if let i { statement(i) }; if let c { condition(c) }; if let n { effect(n) }; statement(body)
-        case .switchOn(let e, let body): visit(e); statement(body)
-        case .caseLabel(_, let body), .caseRange(_, _, let body), .defaultLabel(let body), .labeled(_, let body): statement(body)
-        case .returnStmt(let e): if let e { visit(e) }
-        case .breakStmt, .continueStmt, .gotoLabel, .empty, .unsupported: return
+    mutating func declared(_ id: Int) {
+        let v = program.variables[id]
+        if let n = v.vlaSize { visit(n) }
+        guard let e = v.initializer else { return }
+        if candidates.contains(id) {
+            if let (count, keeps) = allocation(e, for: id), !keeps { if let o = count.operand { visit(o) }; return }
+            drop(id)
         }
+        visit(e)
     }
 
-    private mutating func effect(_ e: CExpr) {
+    mutating func value(_ e: CExpr) { visit(e) }
+
+    mutating func effect(_ e: CExpr) {
         switch e.kind {
         case .binary(.comma, let a, let b): effect(a); effect(b)
         case .cast(let x, _) where e.type == .void: effect(x)
@@ -191,7 +155,7 @@ struct LocalVectors: Sendable {
     }
 
     /// A controlling expression: a vector tested for NULL by itself (`if (p)`, `!p`) is allowed.
-    private mutating func condition(_ c: CExpr) {
+    mutating func condition(_ c: CExpr) {
         switch c.kind {
         case .binary(.land, let a, let b), .binary(.lor, let a, let b): condition(a); condition(b)
         case .unary(.logicalNot, let x): condition(x)
@@ -212,7 +176,7 @@ struct LocalVectors: Sendable {
                 // Lent to one of the file's functions, whole or from an element on.
                 for (i, a) in args.enumerated() {
                     if let id = vector(a) { lent.append((id, f, i)); continue }
-                    if let (b, k) = offset(a), let id = vector(b) { lent.append((id, f, i)); visit(k); continue }
+                    if let (b, k) = a.pointerOffset, let id = vector(b) { lent.append((id, f, i)); visit(k); continue }
                     visit(a)
                 }
                 return
