@@ -168,9 +168,10 @@ public enum IdiomaticGuard {
             case .intLiteral(let v) where e.type == .int(.char) && Int8(truncatingIfNeeded: v) < 0:
                 flag("a plain char outside ASCII", e.loc)
             case .stringLiteral(let bytes):
-                // Valid UTF-8 is a `&str` as it is; other high bytes would be re-encoded.
-                if bytes.contains(where: { $0 >= 0x80 }), String(validating: bytes, as: UTF8.self) == nil {
-                    flag("bytes that are not UTF-8 in a string", e.loc)
+                // C handles a string's bytes one by one; the idiomatic tier's `&str` re-encodes
+                // a non-ASCII byte it reads or returns as a character of its own.
+                if bytes.contains(where: { $0 >= 0x80 }) {
+                    flag(String(validating: bytes, as: UTF8.self) == nil ? "bytes that are not UTF-8 in a string" : "a string with bytes outside ASCII", e.loc)
                 }
                 // C's string ends at the first NUL; a `&str` goes on through it.
                 if bytes.contains(0) { flag("a string with a NUL inside", e.loc) }
