@@ -85,6 +85,8 @@ public enum IdiomaticGuard {
         /// Char pointer variables incremented in the function, and reads `*p` compared with a
         /// character other than NUL.
         var advanced: Set<Int> = []
+        /// String literals that are a call's operand as they are (printed, handed to a library).
+        var operandLiterals: Set<ObjectIdentifier> = []
         var cursorReads: [(Int, CLoc)] = []
         /// Cursors whose NUL is tested (`*p != '\0'`, `while (*p)`): the idiomatic slice ends there too.
         var nulChecked: Set<Int> = []
@@ -168,14 +170,17 @@ public enum IdiomaticGuard {
             case .intLiteral(let v) where e.type == .int(.char) && Int8(truncatingIfNeeded: v) < 0:
                 flag("a plain char outside ASCII", e.loc)
             case .stringLiteral(let bytes):
-                // C handles a string's bytes one by one; the idiomatic tier's `&str` re-encodes
-                // a non-ASCII byte it reads or returns as a character of its own.
+                // Valid UTF-8 is a `&str` as it is where it is a call's operand; other high bytes
+                // would be re-encoded, and so would a non-ASCII literal returned or held (the
+                // idiomatic tier reads its bytes back as characters of their own).
                 if bytes.contains(where: { $0 >= 0x80 }) {
-                    flag(String(validating: bytes, as: UTF8.self) == nil ? "bytes that are not UTF-8 in a string" : "a string with bytes outside ASCII", e.loc)
+                    if String(validating: bytes, as: UTF8.self) == nil { flag("bytes that are not UTF-8 in a string", e.loc) }
+                    else if !operandLiterals.contains(ObjectIdentifier(e)) { flag("a string outside ASCII returned or held", e.loc) }
                 }
                 // C's string ends at the first NUL; a `&str` goes on through it.
                 if bytes.contains(0) { flag("a string with a NUL inside", e.loc) }
             case .call(let callee, let args):
+                for a in args { if case .stringLiteral = stripped(a).kind { operandLiterals.insert(ObjectIdentifier(stripped(a))) } }
                 callCheck(callee, args, e.loc)
                 expression(callee); args.forEach { expression($0) }
             case .assign(let l, let r): expression(l); expression(r)
