@@ -341,14 +341,21 @@ extension FaithfulTranslator {
         case .offset(.start(let b), let k, false) where !isWalked(b): return step(k)
         case .offset(let inner, let k, let negative):
             return .method(cursorIndex(inner), negative ? "wrapping_sub" : "wrapping_add", [step(k)])
-        case .step(let id, let op):
-            let name = RExpr.path(localName(id))
-            let up = op == .preInc || op == .postInc
-            let move = RStmt.expr(.assign(name, .method(name, up ? "wrapping_add" : "wrapping_sub", [.literal("1usize")])))
-            if op == .preInc || op == .preDec { return .block(RBlock([move], tail: name)) }
-            let old = temporary("at")
-            return .block(RBlock([.letBinding(name: old, mutable: false, type: nil, value: name), move], tail: .path(old)))
+        case .step(let id, let op): return steppedIndex(.path(localName(id)), op)
         }
+    }
+
+    /// `i` moved by one (`++`/`--`), as a statement.
+    func indexStep(_ i: RExpr, _ op: CUnaryOp) -> RStmt {
+        .expr(.assign(i, .method(i, op == .preInc || op == .postInc ? "wrapping_add" : "wrapping_sub", [.literal("1usize")])))
+    }
+
+    /// `i++` (`++i`, `i--`, `--i`) of a `usize` index used as a value: a block that moves it and
+    /// gives the old index (the new one for `++i`, `--i`).
+    func steppedIndex(_ i: RExpr, _ op: CUnaryOp) -> RExpr {
+        if op == .preInc || op == .preDec { return .block(RBlock([indexStep(i, op)], tail: i)) }
+        let old = temporary("at")
+        return .block(RBlock([.letBinding(name: old, mutable: false, type: nil, value: i), indexStep(i, op)], tail: .path(old)))
     }
 
     /// The element at a position (`k` further on), as a place; a literal's byte is read as C's `char`.
@@ -420,8 +427,7 @@ extension FaithfulTranslator {
         case .compoundAssign(let op, _, let k):
             return [.expr(.assign(name, .method(name, op == .sub ? "wrapping_sub" : "wrapping_add", [step(k)])))]
         case .unary(let op, _):
-            let up = op == .preInc || op == .postInc
-            return [.expr(.assign(name, .method(name, up ? "wrapping_add" : "wrapping_sub", [.literal("1usize")])))]
+            return [indexStep(name, op)]
         default:
             return nil
         }

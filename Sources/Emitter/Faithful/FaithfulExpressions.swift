@@ -207,10 +207,16 @@ extension FaithfulTranslator {
 
     /// The place of a record for a member access: `(*p)` for `p->f`, the record's own place for `s.f`.
     func recordPlace(_ base: CExpr, _ arrow: Bool) -> RExpr {
-        if arrow, let r = liftedPointee(base) { return r }
-        if arrow, let p = cursorPlace(base) { return cursorElement(p) }
-        if arrow, let v = vectorName(base) { return vectorElement(v, nil) }
-        return arrow ? .unary(.deref, rvalue(base)) : place(base)
+        arrow ? pointee(base) : place(base)
+    }
+
+    /// `*p` as a place: through a lifted parameter, a local cursor's index or a local `Vec`'s
+    /// first element when `p` is one of those, through the raw pointer otherwise.
+    func pointee(_ p: CExpr) -> RExpr {
+        if let r = liftedPointee(p) { return r }
+        if let c = cursorPlace(p) { return cursorElement(c) }
+        if let v = vectorName(p) { return vectorElement(v, nil) }
+        return .unary(.deref, rvalue(p))
     }
 
     /// The lifted parameter `e` names (under conversions that keep the pointee).
@@ -249,11 +255,7 @@ extension FaithfulTranslator {
     func steppedSliceElement(_ e: CExpr) -> (RExpr, RExpr, Bool)? {
         guard case .unary(let op, let x) = e.withoutQualifierCasts.kind, [.preInc, .preDec, .postInc, .postDec].contains(op),
               let (name, lift) = lifted(x), lift.slice, let id = liftedID(x), let at = cursorOffsets[id] else { return nil }
-        let offset = RExpr.path(at)
-        let move = RStmt.expr(.assign(offset, .method(offset, op == .preInc || op == .postInc ? "wrapping_add" : "wrapping_sub", [.literal("1usize")])))
-        if op == .preInc || op == .preDec { return (.path(name), .block(RBlock([move], tail: offset)), lift.bytes) }
-        let old = temporary("at")
-        return (.path(name), .block(RBlock([.letBinding(name: old, mutable: false, type: nil, value: offset), move], tail: .path(old))), lift.bytes)
+        return (.path(name), steppedIndex(.path(at), op), lift.bytes)
     }
 
     /// For an offset parameter: the whole slice lent and the position in it (`0usize`, the
@@ -353,11 +355,7 @@ extension FaithfulTranslator {
     func place(_ e: CExpr) -> RExpr {
         switch e.kind {
         case .variable(let id): return variableRef(id)
-        case .unary(.deref, let p):
-            if let r = liftedPointee(p) { return r }
-            if let c = cursorPlace(p) { return cursorElement(c) }
-            if let v = vectorName(p) { return vectorElement(v, nil) }
-            return .unary(.deref, rvalue(p))
+        case .unary(.deref, let p): return pointee(p)
         case .member(let base, let r, let f, let arrow):
             return .field(recordPlace(base, arrow), fieldName(r, f))
         case .subscript(let base, let index) where { if case .vector = base.type { return true }; return false }():
@@ -582,10 +580,7 @@ extension FaithfulTranslator {
         case .logicalNot: return .cast(negate(condition(x)), rtype(e.type))
         case .deref:
             if case .function = e.type { return rvalue(x) }
-            if let r = liftedPointee(x) { return r }
-            if let c = cursorPlace(x) { return cursorElement(c) }
-            if let v = vectorName(x) { return vectorElement(v, nil) }
-            return .unary(.deref, rvalue(x))
+            return pointee(x)
         case .addressOf: return addressOf(x, e.type)
         case .preInc, .preDec, .postInc, .postDec: return assignmentValue(e)
         }
