@@ -142,7 +142,7 @@ extension FaithfulTranslator {
         guard let l = lvalue(of: e) else { return [] }
         if case .assign(_, let r) = e.kind {
             let (pins, t) = target(l, pin: false)
-            return pins + [.expr(t.write(element(r, l.type)))]
+            return pins + [.expr(t.write(literalField(l) ? literalFieldValue(r) : element(r, l.type)))]
         }
         let (pins, t) = target(l, pin: true)
         if case .compoundAssign(let op, _, let r) = e.kind, case .place(let p) = t, l.type.isFloating, r.type == l.type {
@@ -158,6 +158,11 @@ extension FaithfulTranslator {
         if case .assign(_, let r) = e.kind {
             let (pins, t) = target(l, pin: true)
             let v = temporary("v")
+            if literalField(l) {
+                // `p->name = "x"` as a value: C's pointer to what was stored.
+                let stmts = pins + [.letBinding(name: v, mutable: false, type: nil, value: literalFieldValue(r)), .expr(t.write(.path(v)))]
+                return .block(RBlock(stmts, tail: literalFieldPointer(.path(v), l.type)))
+            }
             let stmts = pins + [.letBinding(name: v, mutable: false, type: rtype(l.type), value: element(r, l.type)), .expr(t.write(.path(v)))]
             if case .bitField = t { return .block(RBlock(stmts, tail: t.read())) }
             if case .copied = t { return .block(RBlock(stmts, tail: t.read())) }

@@ -17,6 +17,8 @@ extension FaithfulTranslator {
         case table(Int, CExpr)
         /// A call of a function that only returns literals.
         case call(CExpr)
+        /// A struct member that only holds literals (NULL panics, where C's read faults).
+        case field(CExpr)
     }
 
     /// A `char` array the module writes.
@@ -50,6 +52,7 @@ extension FaithfulTranslator {
             case .liftedString(let id)?: return .lifted(id)
             case .tableString(let t, let i)?: return .table(t, i)
             case .literalCall(let c)?: return .call(c)
+            case .fieldString(let m, _)?: return .field(m)
             default: return nil
             }
         }
@@ -63,10 +66,10 @@ extension FaithfulTranslator {
             guard let a = source(args[0]), let b = source(args[1]), args[2].type.isInteger else { return nil }
             return .strncmp(a, b, args[2])
         case ("strcpy", 2):
-            guard let d = target(args[0]), let s = source(args[1]) else { return nil }
+            guard let d = target(args[0]), let s = source(args[1]), !overlaps(d, args[1]) else { return nil }
             return .strcpy(d, s)
         case ("strcat", 2):
-            guard let d = target(args[0]), let s = source(args[1]) else { return nil }
+            guard let d = target(args[0]), let s = source(args[1]), !overlaps(d, args[1]) else { return nil }
             return .strcat(d, s)
         case ("atoi", 1), ("atol", 1), ("atoll", 1):
             guard !strings.errno, let s = source(args[0]) else { return nil }
@@ -75,6 +78,15 @@ extension FaithfulTranslator {
             guard !strings.errno, args[1].isNullPointerConstant, args[2].type.isInteger, let s = source(args[0]) else { return nil }
             return .strtol(s, args[2], unsigned: name.hasPrefix("strtou"))
         default: return nil
+        }
+    }
+
+    /// A source that reaches the destination's array (`strcpy(rows[0], rows[1])`): two loans of
+    /// one array, which Rust refuses (and an overlap that C leaves undefined).
+    private static func overlaps(_ d: CStringTarget, _ source: CExpr) -> Bool {
+        switch d {
+        case .array(let x): return arrayRoot(x).map { source.mentions(variable: $0) } ?? true
+        case .lifted(let id): return source.mentions(variable: id)
         }
     }
 
@@ -130,6 +142,7 @@ extension FaithfulTranslator {
         case .lifted(let id): return liftedRest(id, mutable: false)
         case .table(let t, let i): return .index(variableRef(t), .cast(rvalue(i), .named("usize")))
         case .call(let c): return literalSlice(c)
+        case .field(let m): return literalFieldSlice(m, null: nil)
         }
     }
 

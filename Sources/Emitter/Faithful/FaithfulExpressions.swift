@@ -110,6 +110,7 @@ extension FaithfulTranslator {
                 }
                 return .method(recordPlace(base, arrow), getter, [])
             }
+            if isLiteralField(r, f) { return literalFieldPointer(.field(recordPlace(base, arrow), fieldName(r, f)), e.type) }
             return .field(recordPlace(base, arrow), fieldName(r, f))
         case .subscript:
             if let cell = atomicCell(e) { return .method(cell, "load", [Self.relaxed]) }
@@ -892,7 +893,7 @@ extension FaithfulTranslator {
                     } else {
                         bitValues.append((b, element(v, fields[k].type)))
                     }
-                } else { values[k] = element(v, fields[k].type) }
+                } else { values[k] = isLiteralField(r, k) ? literalFieldValue(v) : element(v, fields[k].type) }
             }
             guard case .named(let name) = rtype(e.type) else { return zero(e.type) }
             var base: RExpr

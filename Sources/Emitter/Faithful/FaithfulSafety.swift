@@ -18,7 +18,7 @@ extension FaithfulTranslator {
                                   immutable: immutableStatics.union(atomicStatics),
                                   tables: literalTables, cstring: crate == nil && liftSafeFunctions, aliases: literalAliases,
                                   cursors: localCursors, vectors: localVectors, ctype: ctypeRuntime, literalFunctions: literalFunctions,
-                                  indirectCalls: safeFunctionPointers, stdin: stdinRuntime, errno: usesErrno)
+                                  indirectCalls: safeFunctionPointers, stdin: stdinRuntime, errno: usesErrno, fields: literalFields)
             scan.statement(body)
             if let why = scan.reason ?? (program.functions[id].type.variadic ? "variable arguments" : nil) {
                 direct[id] = why
@@ -69,8 +69,10 @@ extension FaithfulTranslator {
         let stdin: Bool
         /// The program uses `errno`.
         let errno: Bool
+        /// Struct members that only hold literals or NULL.
+        let fields: Set<FieldKey>
         var strings: FaithfulTranslator.SafeStrings {
-            FaithfulTranslator.SafeStrings(lifted: lifted, tables: tables, aliases: aliases, functions: literalFunctions, errno: errno)
+            FaithfulTranslator.SafeStrings(lifted: lifted, tables: tables, aliases: aliases, functions: literalFunctions, fields: fields, errno: errno)
         }
         /// Why the function needs `unsafe`: its first unsafe operation (nil: none).
         var reason: String?
@@ -125,6 +127,19 @@ extension FaithfulTranslator {
             expression(a)
         }
 
+        /// A compound literal used as an object, not a value: its address taken, its array
+        /// decayed, a member of it read (the emitter reaches its slot through a pointer).
+        func reachedInSlot(_ e: CExpr) -> Bool {
+            func literal(_ x: CExpr) -> Bool { if case .compoundLiteral = x.kind { return true }; return false }
+            switch e.kind {
+            case .unary(.addressOf, let x): return literal(x)
+            case .cast(let x, _): return literal(x) && x.type.isArrayLike
+            case .member(let x, _, _, false): return literal(x)
+            case .subscript(let b, _): if case .cast(let x, _) = b.kind { return literal(x) }; return false
+            default: return false
+            }
+        }
+
         mutating func statement(_ s: CStmt) {
             guard !needsUnsafe else { return }
             switch s {
@@ -162,7 +177,7 @@ extension FaithfulTranslator {
                 switch a {
                 case .int(let x), .double(let x), .pointer(let x), .array(let x): expression(x)
                 case .literal, .liftedString: return
-                case .literalCall(let c): expression(c)
+                case .literalCall(let c), .fieldString(let c, _): expression(c)
                 case .tableString(_, let index): expression(index)
                 case .choice(let c, let a, let b): expression(c); argument(a); argument(b)
                 case .cString: unsafe("a C string read through a pointer")
@@ -181,7 +196,7 @@ extension FaithfulTranslator {
             func source(_ s: FaithfulTranslator.CStringSource) {
                 switch s {
                 case .literal, .lifted: return
-                case .call(let c): expression(c)
+                case .call(let c), .field(let c): expression(c)
                 case .array(let x): expression(x)
                 case .table(_, let i): expression(i)
                 }
@@ -214,6 +229,10 @@ extension FaithfulTranslator {
                 if s != .local && s != .parameter && !immutable.contains(id) { unsafe("a global or static") }
             case .function:
                 return   // taking a function's address is safe, whatever the function
+            case _ where reachedInSlot(e):
+                unsafe("a compound literal's address")   // its slot is reached through a pointer
+            case .unary(.deref, let f) where { if case .pointer(.function, _) = f.type { return true }; return false }():
+                expression(f)   // `(*f)(x)` is `f(x)`
             case .unary(let op, let x):
                 if op == .deref, isLifted(x) { return }
                 if op == .deref, case .unary(let step, let y) = x.withoutQualifierCasts.kind, [.preInc, .preDec, .postInc, .postDec].contains(step),
@@ -320,7 +339,7 @@ extension FaithfulTranslator {
                 }
                 expression(x)
             case .initList(let entries): entries.forEach { expression($0.1) }
-            case .compoundLiteral: unsafe("a compound literal's address")   // its slot is reached through a pointer
+            case .compoundLiteral(let inner): expression(inner)   // as a value; its address: see `reachedInSlot`
             case .vlaSizeof: return
             case .vaArg: unsafe("variable arguments")
             case .atomic: unsafe("an atomic builtin")

@@ -9,7 +9,7 @@ import RustSyntax
 /// an index, or a pointer to `const` (writing through a pointer that C's `const` forbids is
 /// undefined in C too). A global another file could see (a whole-program crate) stays `static mut`.
 extension FaithfulTranslator {
-    static func readOnlyStatics(_ program: Program) -> Set<Int> {
+    static func readOnlyStatics(_ program: Program, literalFields: Set<FieldKey> = []) -> Set<Int> {
         var written: Set<Int> = []
         /// The global or static local at the root of a place.
         func root(_ e: CExpr) -> Int? {
@@ -52,20 +52,24 @@ extension FaithfulTranslator {
         for v in program.variables { if let e = v.initializer { visit(e) }; if let n = v.vlaSize { visit(n) } }
         var result: Set<Int> = []
         for (id, v) in program.variables.enumerated() where (v.storage == .global || v.storage == .staticLocal) && !written.contains(id) {
-            if plainData(v.type, program) { result.insert(id) }
+            if plainData(v.type, program, literalFields) { result.insert(id) }
         }
         return result
     }
 
-    /// Numbers, arrays and structs of numbers: shareable between threads as they are (`Sync`).
-    static func plainData(_ t: CTy, _ program: Program) -> Bool {
+    /// Numbers, function pointers, arrays and structs of them (and of literal members):
+    /// shareable between threads as they are (`Sync`).
+    static func plainData(_ t: CTy, _ program: Program, _ literalFields: Set<FieldKey> = []) -> Bool {
         switch t {
         case .int, .float: return t != .float(.longDouble)
-        case .array(let e, let n): return n != nil && plainData(e, program)
+        case .pointer(.function, _): return true   // `Option<fn>`: an address of code, `Sync`
+        case .array(let e, let n): return n != nil && plainData(e, program, literalFields)
         case .record(let r):
             let rec = program.records[r]
             guard !rec.isUnion, let fields = rec.fields else { return false }
-            return fields.allSatisfy { $0.bitWidth == nil && plainData($0.type, program) }
+            return fields.indices.allSatisfy { k in
+                fields[k].bitWidth == nil && (literalFields.contains(FieldKey(record: r, field: k)) || plainData(fields[k].type, program, literalFields))
+            }
         default: return false
         }
     }

@@ -18,12 +18,15 @@ extension FaithfulTranslator {
         var tables: Set<Int> = []
         var aliases: [Int: [UInt8]] = [:]
         var functions: Set<Int> = []
+        /// Struct members that only hold literals or NULL (FaithfulLiteralFields).
+        var fields: Set<FieldKey> = []
         /// The program reads or writes `errno`: `strtol` and kin keep the C library (they set it).
         var errno = true
     }
 
     var safeStrings: SafeStrings {
-        SafeStrings(lifted: liftedParameters, tables: literalTables, aliases: literalAliases, functions: literalFunctions, errno: usesErrno)
+        SafeStrings(lifted: liftedParameters, tables: literalTables, aliases: literalAliases, functions: literalFunctions,
+                    fields: literalFields, errno: usesErrno)
     }
 
     /// A stream argument the support module knows.
@@ -49,6 +52,8 @@ extension FaithfulTranslator {
         case choice(CExpr, StdioArgument, StdioArgument)
         /// A call of a function that only returns literals (its `&[u8]`).
         case literalCall(CExpr)
+        /// A struct member that only holds literals or NULL, with what is printed for NULL.
+        case fieldString(CExpr, null: [UInt8])
     }
 
     /// A call the support module takes instead of the C library.
@@ -177,8 +182,7 @@ extension FaithfulTranslator {
         let root: Int? = {
             switch target {
             case .lifted(let id): return id
-            case .array(let x): var b = x; while case .member(let inner, _, _, false) = b.kind { b = inner }
-                if case .variable(let id) = b.kind { return id }; return nil
+            case .array(let x): return arrayRoot(x)
             }
         }()
         if let root, args[(at + 1)...].contains(where: { $0.mentions(variable: root) }) { return nil }
@@ -203,7 +207,7 @@ extension FaithfulTranslator {
                 guard a.type.isPointer, !isFunctionPointer(a.type) else { return nil }
                 out.append(.pointer(a))
             case .string(let limit):
-                if let safe = safeString(a, strings) { out.append(safe); continue }
+                if let safe = safeString(a, strings, limit: limit) { out.append(safe); continue }
                 guard let s = stringArgument(a, limit: limit, program) else { return nil }
                 out.append(s)
             }
@@ -212,10 +216,13 @@ extension FaithfulTranslator {
     }
 
     /// A string operand read without `unsafe`: a lifted slice parameter, a literal table's element.
-    static func safeString(_ e: CExpr, _ strings: SafeStrings) -> StdioArgument? {
+    static func safeString(_ e: CExpr, _ strings: SafeStrings, limit: Int? = nil) -> StdioArgument? {
         let s = e.withoutCasts
         if let bytes = literalBytes(s, strings.aliases) { return .literal(bytes) }
-        if case .conditional(let c, let a, let b) = s.kind, let x = safeString(a, strings), let y = safeString(b, strings) {
+        if case .member(_, let r, let k, _) = s.kind, strings.fields.contains(FieldKey(record: r, field: k)) {
+            return .fieldString(s, null: Array((limit.map { $0 < 6 } ?? false ? "" : "(null)").utf8))
+        }
+        if case .conditional(let c, let a, let b) = s.kind, let x = safeString(a, strings, limit: limit), let y = safeString(b, strings, limit: limit) {
             return .choice(c, x, y)
         }
         if case .variable(let id) = s.kind, strings.lifted[id]?.slice == true { return .liftedString(id) }
@@ -240,12 +247,28 @@ extension FaithfulTranslator {
         return .cString(e, limit: limit)
     }
 
-    /// An array reached without a pointer: a local or parameter variable, or a member of one.
+    /// An array reached without a pointer: a local or parameter variable, a member of one, or
+    /// a row of one (`names[i]` of `char names[4][8]`, a checked index).
     static func isInPlace(_ e: CExpr, _ program: Program) -> Bool {
         switch e.kind {
         case .variable(let id): return program.variables[id].storage == .local
         case .member(let base, let r, _, let arrow): return !arrow && !program.records[r].isUnion && isInPlace(base, program)
+        case .subscript(let base, _):
+            guard case .cast(let array, _) = base.kind, case .array(_, let n) = array.type, (n ?? 0) > 1 else { return false }
+            return isInPlace(array, program)
         default: return false
+        }
+    }
+
+    /// The variable an array in place belongs to (`v` of `v.rows[i].name`).
+    static func arrayRoot(_ e: CExpr) -> Int? {
+        switch e.kind {
+        case .variable(let id): return id
+        case .member(let base, _, _, false): return arrayRoot(base)
+        case .subscript(let base, _):
+            if case .cast(let array, _) = base.kind { return arrayRoot(array) }
+            return nil
+        default: return nil
         }
     }
 
@@ -388,6 +411,8 @@ extension FaithfulTranslator {
             return .call(.path("cstdio::Arg::Str"), [.index(variableRef(table), .cast(rvalue(index), .named("usize")))])
         case .literalCall(let call):
             return .call(.path("cstdio::Arg::Str"), [literalSlice(call)])
+        case .fieldString(let member, let null):
+            return .call(.path("cstdio::Arg::Str"), [literalFieldSlice(member, null: null)])
         case .cString(let p, let limit):
             requireStdioRawSupport()
             let pointer = RExpr.cast(rvalue(p), .pointer(.named("u8"), mutable: false))

@@ -68,6 +68,8 @@ public final class FaithfulTranslator {
     var usesErrno = true
     /// Functions that only return string literals: `&'static [u8]` (FaithfulLiteralFunctions).
     var literalFunctions: Set<Int> = []
+    /// Struct members that only ever hold string literals or NULL: `Option<&'static [u8]>` (FaithfulLiteralFields).
+    var literalFields: Set<FieldKey> = []
     /// Locals that only ever hold one string literal: its bytes (FaithfulStatics).
     var literalAliases: [Int: [UInt8]] = [:]
     /// The program jumps with `longjmp`: its functions unwind (`extern "C-unwind"`).
@@ -136,7 +138,9 @@ public final class FaithfulTranslator {
         stdioRuntime = crate == nil && Self.stdioRuntimeApplies(program)
         ctypeRuntime = crate == nil && Self.ctypeRuntimeApplies(program)
         if liftSafeFunctions, crate == nil {
-            immutableStatics = Self.readOnlyStatics(program)
+            literalFields = Self.literalFields(program, packed: Set(program.records.indices.filter { isPacked($0) }))
+            recordLayouts = [:]   // laid out again with the literal members' slices
+            immutableStatics = Self.readOnlyStatics(program, literalFields: literalFields)
             literalTables = Self.literalTables(program)
             atomicStatics = Self.atomicStatics(program, excluding: immutableStatics.union(literalTables))
             literalAliases = Self.literalAliases(program)

@@ -159,7 +159,8 @@ extension FaithfulTranslator {
                 continue
             }
             let l = layout(f.type)
-            slots.append(Slot(name: fieldName(id, k), type: rtype(f.type), offset: f.bitOffset / 8, size: l.size, align: l.align))
+            let type = isLiteralField(id, k) ? Self.literalFieldType : rtype(f.type)
+            slots.append(Slot(name: fieldName(id, k), type: type, offset: f.bitOffset / 8, size: l.size, align: l.align))
             k += 1
         }
         return (slots, bits)
@@ -212,9 +213,19 @@ extension FaithfulTranslator {
             fields = structFields(id).map { RField($0.name, $0.type) }
         }
         var items: [RItem] = [.record(name: name, isUnion: r.isUnion, repr: repr, fields: fields,
-                                      comments: ["`\(r.isUnion ? "union" : "struct") \(r.name.isEmpty ? "(anonymous)" : r.name)`: \(r.size) bytes, aligned to \(r.align), as clang lays it out"])]
+                                      comments: [recordComment(id)])]
         if !bits.isEmpty { items.append(.impl(type: name, bits.keys.sorted().flatMap { accessors(bits[$0]!, inUnion: r.isUnion) })) }
         return items
+    }
+
+    /// What the record's definition says of its layout.
+    private func recordComment(_ id: Int) -> String {
+        let r = program.records[id]
+        let head = "`\(r.isUnion ? "union" : "struct") \(r.name.isEmpty ? "(anonymous)" : r.name)`"
+        let literal = (r.fields ?? []).indices.filter { isLiteralField(id, $0) }.map { "`\(fieldName(id, $0))`" }
+        if literal.isEmpty { return "\(head): \(r.size) bytes, aligned to \(r.align), as clang lays it out" }
+        return "\(head): clang's member order; \(literal.joined(separator: ", ")) only \(literal.count == 1 ? "holds" : "hold") string literals or NULL "
+            + "and \(literal.count == 1 ? "is a slice" : "are slices"), so it is larger than C's \(r.size) bytes (nothing observes its layout)"
     }
 
     private func naturalAlign(_ slots: [Slot]) -> Int { slots.map(\.align).max() ?? 1 }
@@ -349,7 +360,7 @@ extension FaithfulTranslator {
             if s.name.hasPrefix("_bitfield_") {
                 out.append((s.name, s.type, .arrayRepeat(.literal("0u8"), s.size)))
             } else if let k = fields.indices.first(where: { fields[$0].bitWidth == nil && fieldName(r, $0) == s.name }) {
-                out.append((s.name, s.type, zero(fields[k].type)))
+                out.append((s.name, s.type, isLiteralField(r, k) ? .path("None") : zero(fields[k].type)))
             }
             cursor = max(cursor, s.offset + s.size)
         }
