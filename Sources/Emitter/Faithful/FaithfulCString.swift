@@ -33,13 +33,16 @@ extension FaithfulTranslator {
         case strncmp(CStringSource, CStringSource, CExpr)
         case strcpy(CStringTarget, CStringSource)
         case strcat(CStringTarget, CStringSource)
+        /// `strncpy` and `strncat`: at most `n` bytes.
+        case strncpy(CStringTarget, CStringSource, CExpr)
+        case strncat(CStringTarget, CStringSource, CExpr)
         /// `strtol(s, NULL, base)` and kin (`atoi` is base 10 cut to `int`): what glibc parses,
         /// clamped as glibc clamps; only in a program that never reads `errno`, which they set.
         case strtol(CStringSource, CExpr?, unsigned: Bool)
     }
 
     static let cstringFunctions: Set<String> = [
-        "strlen", "strcmp", "strncmp", "strcpy", "strcat", "atoi", "atol", "atoll", "strtol", "strtoll", "strtoul", "strtoull",
+        "strlen", "strcmp", "strncmp", "strcpy", "strcat", "strncpy", "strncat", "atoi", "atol", "atoll", "strtol", "strtoll", "strtoul", "strtoull",
     ]
 
     static func cstringCall(_ name: String, _ args: [CExpr], _ program: Program, strings: SafeStrings) -> CStringCall? {
@@ -71,6 +74,9 @@ extension FaithfulTranslator {
         case ("strcat", 2):
             guard let d = target(args[0]), let s = source(args[1]), !overlaps(d, args[1]) else { return nil }
             return .strcat(d, s)
+        case ("strncpy", 3), ("strncat", 3):
+            guard let d = target(args[0]), let s = source(args[1]), args[2].type.isInteger, !overlaps(d, args[1]), !overlaps(d, args[2]) else { return nil }
+            return name == "strncpy" ? .strncpy(d, s, args[2]) : .strncat(d, s, args[2])
         case ("atoi", 1), ("atol", 1), ("atoll", 1):
             guard !strings.errno, let s = source(args[0]) else { return nil }
             return .strtol(s, nil, unsigned: false)
@@ -121,9 +127,15 @@ extension FaithfulTranslator {
             let b: RExpr = base.map { cast($0, to: .int(.int)) } ?? .literal("10i32")
             let parsed = RExpr.call(.path(unsigned ? "cstring::strtoul" : "cstring::strtol"), [slice(s), b])
             return convert(parsed, from: unsigned ? .int(.ulong) : .int(.long), to: e.type)
-        case .strcpy(let d, let s), .strcat(let d, let s):
-            let name: String = { if case .strcpy = call { return "cstring::strcpy" }; return "cstring::strcat" }()
-            let copy = RExpr.call(.path(name), [slice(d), slice(s)])
+        case .strcpy(let d, let s), .strcat(let d, let s), .strncpy(let d, let s, _), .strncat(let d, let s, _):
+            let copy: RExpr
+            switch call {
+            case .strcpy: copy = .call(.path("cstring::strcpy"), [slice(d), slice(s)])
+            case .strcat: copy = .call(.path("cstring::strcat"), [slice(d), slice(s)])
+            case .strncpy(_, _, let n): copy = .call(.path("cstring::strncpy"), [slice(d), slice(s), cast(n, to: .int(.ulong))])
+            case .strncat(_, _, let n): copy = .call(.path("cstring::strncat"), [slice(d), slice(s), cast(n, to: .int(.ulong))])
+            default: return .unitValue
+            }
             if e.type == .void { return copy }
             // The destination, as C returns it.
             let pointer: RExpr
@@ -223,6 +235,39 @@ extension FaithfulTranslator {
         pub fn strcat<D: Byte, S: Byte>(d: &mut [D], s: &[S]) {
             let end = strlen(d) as usize;
             strcpy(&mut d[end..], s);
+        }
+
+        /// `s`'s first `n` bytes or fewer, up to its NUL; the rest of `n` filled with NULs.
+        pub fn strncpy<D: Byte, S: Byte>(d: &mut [D], s: &[S], n: u64) {
+            let n = n as usize;
+            let mut i = 0;
+            while i < n {
+                let c = s[i].byte();
+                if c == 0 {
+                    break;
+                }
+                d[i] = D::of(c);
+                i += 1;
+            }
+            while i < n {
+                d[i] = D::of(0);
+                i += 1;
+            }
+        }
+
+        /// At most `n` bytes of `s` after `d`'s string, then a NUL.
+        pub fn strncat<D: Byte, S: Byte>(d: &mut [D], s: &[S], n: u64) {
+            let end = strlen(d) as usize;
+            let mut i = 0;
+            while (i as u64) < n {
+                let c = s[i].byte();
+                if c == 0 {
+                    break;
+                }
+                d[end + i] = D::of(c);
+                i += 1;
+            }
+            d[end + i] = D::of(0);
         }
 
         /// glibc's number parsing in the "C" locale: spaces, a sign, a base prefix (`0x` for 16

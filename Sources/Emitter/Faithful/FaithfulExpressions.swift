@@ -670,7 +670,7 @@ extension FaithfulTranslator {
                 return .assign(.path(localName(v)), .call(.path("Vec::new"), []))   // the buffer dropped
             }
             if ctypeRuntime, f.body == nil, Self.isCTypeCall(f.name, args) { return ctypeCallExpression(f.name, args[0], e.type) }
-            if crate == nil, liftSafeFunctions, f.body == nil, let form = Self.memsetForm(f.name, args, program) { return memsetExpression(form, e) }
+            if crate == nil, liftSafeFunctions, f.body == nil, let form = Self.memsetForm(f.name, args, program, zeroable: zeroSetsEveryByte) { return memsetExpression(form, e) }
             if crate == nil, liftSafeFunctions, f.body == nil, let (assertion, file, line) = Self.assertCall(f.name, args, literalAliases) {
                 return assertExpression(assertion, file, line, at: e.loc)
             }

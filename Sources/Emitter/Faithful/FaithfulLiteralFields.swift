@@ -8,37 +8,22 @@ import RustSyntax
 /// (`s.as_ptr()`, or null), which forming is safe. A slice is twice a pointer's size, so the
 /// Rust record is larger than C's: a record qualifies only where nothing observes its layout
 /// (no conversion of a pointer to it, or to a record or array holding it, to another pointer
-/// type or an integer; no pointer to it reaching the C library; not in a union, not packed).
-/// `sizeof` stays clang's constant, C's size.
+/// type or an integer; no pointer to it reaching the C library; not in a union, not packed:
+/// `observedLayouts`). `sizeof` stays clang's constant, C's size.
 extension FaithfulTranslator {
     struct FieldKey: Hashable, Sendable {
         var record: Int
         var field: Int
     }
 
-    static func literalFields(_ program: Program, packed: Set<Int>) -> Set<FieldKey> {
-        var candidates: Set<FieldKey> = []
-        for (r, rec) in program.records.enumerated() where !rec.isUnion && !packed.contains(r) {
-            for (k, f) in (rec.fields ?? []).enumerated() where f.bitWidth == nil && !f.name.isEmpty {
-                if case .pointer(.int(.char), _) = f.type { candidates.insert(FieldKey(record: r, field: k)) }
-            }
-        }
-        guard !candidates.isEmpty else { return [] }
-        // The records a value of `t` holds in place (itself, its arrays' elements, its members).
+    /// The records whose layout the program observes: a pointer to one (or to a record or array
+    /// holding one) converted to another pointer type or to an integer, or passed to the C
+    /// library; a member of a union; inside a packed record; of a variable defined elsewhere.
+    /// `memset(&s, 0, sizeof s)` of a whole object is no observation: it is written as the
+    /// object's zero value (FaithfulMemset).
+    static func observedLayouts(_ program: Program, packed: Set<Int>) -> Set<Int> {
         var held: [Int: Set<Int>] = [:]
-        func holds(_ t: CTy) -> Set<Int> {
-            switch t {
-            case .array(let e, _): return holds(e)
-            case .record(let r):
-                if let known = held[r] { return known }
-                held[r] = [r]   // a record cannot hold itself; this ends a malformed cycle
-                var out: Set<Int> = [r]
-                for f in program.records[r].fields ?? [] { out.formUnion(holds(f.type)) }
-                held[r] = out
-                return out
-            default: return []
-            }
-        }
+        func holds(_ t: CTy) -> Set<Int> { heldRecords(t, program, &held) }
         func pointee(_ t: CTy) -> CTy? {
             if case .pointer(let p, _) = t { return p }
             return nil
@@ -46,8 +31,59 @@ extension FaithfulTranslator {
         var observed: Set<Int> = []
         for (r, rec) in program.records.enumerated() where rec.isUnion || packed.contains(r) {
             for f in rec.fields ?? [] { observed.formUnion(holds(f.type)) }
+            if packed.contains(r) { observed.insert(r) }
         }
         for v in program.variables where v.storage == .external { observed.formUnion(holds(v.type)) }
+        func visit(_ e: CExpr) {
+            switch e.kind {
+            case .cast(let x, _) where !x.isNullPointerConstant:
+                // A pointer to the record seen as another type (memset, qsort, malloc's result,
+                // byte arithmetic) or as a number.
+                switch (pointee(x.type), pointee(e.type)) {
+                case (let a?, let b?) where a != b: observed.formUnion(holds(a)); observed.formUnion(holds(b))
+                case (let a?, nil) where !e.type.isArrayLike && e.type != .int(.bool) && e.type != .void: observed.formUnion(holds(a))
+                case (nil, let b?) where !x.type.isArrayLike:
+                    if case .function = x.type {} else { observed.formUnion(holds(b)) }
+                default: break
+                }
+            case .call(let callee, let args):
+                if case .function(let f) = callee.withoutCasts.kind, program.functions[f].body == nil {
+                    if wholeZeroMemset(program.functions[f].name, args, program) != nil { args.dropFirst().forEach(visit); return }
+                    for a in args { if let p = pointee(a.type) { observed.formUnion(holds(p)) } }
+                }
+            default: break
+            }
+            e.forEachChild(visit)
+        }
+        for f in program.functions where f.body != nil { f.body!.forEachExpression(visit) }
+        for v in program.variables { if let e = v.initializer { visit(e) }; if let n = v.vlaSize { visit(n) } }
+        return observed
+    }
+
+    /// The records a value of `t` holds in place: itself, its arrays' elements, its members.
+    static func heldRecords(_ t: CTy, _ program: Program, _ memo: inout [Int: Set<Int>]) -> Set<Int> {
+        switch t {
+        case .array(let e, _): return heldRecords(e, program, &memo)
+        case .record(let r):
+            if let known = memo[r] { return known }
+            memo[r] = [r]   // a record cannot hold itself; this ends a malformed cycle
+            var out: Set<Int> = [r]
+            for f in program.records[r].fields ?? [] { out.formUnion(heldRecords(f.type, program, &memo)) }
+            memo[r] = out
+            return out
+        default: return []
+        }
+    }
+
+    /// The members that only hold literals or NULL, in records whose layout is not observed.
+    static func literalFields(_ program: Program, observed: Set<Int>) -> Set<FieldKey> {
+        var candidates: Set<FieldKey> = []
+        for (r, rec) in program.records.enumerated() where !rec.isUnion && !observed.contains(r) {
+            for (k, f) in (rec.fields ?? []).enumerated() where f.bitWidth == nil && !f.name.isEmpty {
+                if case .pointer(.int(.char), _) = f.type { candidates.insert(FieldKey(record: r, field: k)) }
+            }
+        }
+        guard !candidates.isEmpty else { return [] }
         var bad: Set<FieldKey> = []
         func key(_ e: CExpr) -> FieldKey? {
             guard case .member(_, let r, let k, _) = e.kind else { return nil }
@@ -79,27 +115,13 @@ extension FaithfulTranslator {
                         if case .field(let k) = d, candidates.contains(FieldKey(record: r, field: k)), !literal(v) { bad.insert(FieldKey(record: r, field: k)) }
                     }
                 }
-            case .cast(let x, _) where !x.isNullPointerConstant:
-                // A pointer to the record seen as another type (memset, qsort, malloc's result,
-                // byte arithmetic) or as a number: its layout is observed.
-                switch (pointee(x.type), pointee(e.type)) {
-                case (let a?, let b?) where a != b: observed.formUnion(holds(a)); observed.formUnion(holds(b))
-                case (let a?, nil) where !e.type.isArrayLike && e.type != .int(.bool) && e.type != .void: observed.formUnion(holds(a))
-                case (nil, let b?) where !x.type.isArrayLike:
-                    if case .function = x.type {} else { observed.formUnion(holds(b)) }
-                default: break
-                }
-            case .call(let callee, let args):
-                if case .function(let f) = callee.withoutCasts.kind, program.functions[f].body == nil {
-                    for a in args { if let p = pointee(a.type) { observed.formUnion(holds(p)) } }
-                }
             default: break
             }
             e.forEachChild(visit)
         }
         for f in program.functions where f.body != nil { f.body!.forEachExpression(visit) }
-        for v in program.variables { if let e = v.initializer { visit(e) }; if let n = v.vlaSize { visit(n) } }
-        return Set(candidates.filter { !bad.contains($0) && !observed.contains($0.record) })
+        for v in program.variables { if let e = v.initializer { visit(e) } }
+        return candidates.subtracting(bad)
     }
 
     /// A literal member's Rust type.

@@ -1,52 +1,131 @@
 import CSyntax
 import RustSyntax
 
-/// `memset` of a local array reached without a pointer (`memset(buf, 0, sizeof buf)`,
-/// `memset(counts, -1, sizeof counts)`, `memset(line, ' ', n)` over bytes): the array's elements
-/// filled in safe Rust, each with the value whose every byte is `c`, as memset leaves them. A
-/// count that covers only part of an element, or any other destination (a struct, whose padding
-/// memset also clears; a pointer), keeps the C library's call.
+/// `memset` of a local object reached without a pointer, in safe Rust:
+/// - an array of numbers, from its start or from an offset (`memset(buf, 0, sizeof buf)`,
+///   `memset(counts, -1, sizeof counts)`, `memset(s + 2, 'x', 3)` over bytes): its elements
+///   filled, each with the value whose every byte is `c`, as memset leaves them;
+/// - a whole struct, or a whole array of anything, set to zero (`memset(&s, 0, sizeof s)`):
+///   its zero value assigned, where that value sets every byte (`zeroSetsEveryByte`: its
+///   padding is all explicit `_pad` fields, so the padding is cleared too, as memset clears it).
+/// A count that covers only part of an element or of a struct, or any other destination (a
+/// pointer, a struct whose padding Rust would leave unset), keeps the C library's call.
 extension FaithfulTranslator {
     enum MemsetForm {
-        /// `count` elements from the start (nil: the whole array).
-        case fill(array: CExpr, element: CTy, count: Int?, value: CExpr)
-        /// A byte array's first `n` bytes, `n` computed.
-        case bytes(array: CExpr, n: CExpr, value: CExpr)
+        /// `count` elements from `start` (nil: the first) of an array of numbers (nil count: to the end).
+        case fill(array: CExpr, element: CTy, start: CExpr?, count: Int?, value: CExpr)
+        /// A byte array's `n` bytes from `start`, `n` computed.
+        case bytes(array: CExpr, start: CExpr?, n: CExpr, value: CExpr)
+        /// A whole object set to zero.
+        case zero(object: CExpr)
     }
 
-    static func memsetForm(_ name: String, _ args: [CExpr], _ program: Program) -> MemsetForm? {
-        guard name == "memset" || name == "__builtin_memset", args.count == 3 else { return nil }
-        let array = args[0].withoutCasts
-        guard case .array(let element, let n?) = array.type, isInPlace(array, program), args[1].type.isInteger, args[2].type.isInteger else { return nil }
-        let size: Int
-        switch element {
-        case .int(let k) where k != .bool && k.size <= 8: size = k.size
-        case .float(let k) where k != .longDouble: size = k == .float ? 4 : 8
-        default: return nil
+    /// `zeroable`: the types whose Rust zero value sets every byte (`zeroSetsEveryByte`).
+    static func memsetForm(_ name: String, _ args: [CExpr], _ program: Program, zeroable: (CTy) -> Bool) -> MemsetForm? {
+        guard name == "memset" || name == "__builtin_memset", args.count == 3, args[1].type.isInteger, args[2].type.isInteger else { return nil }
+        var destination = args[0].withoutCasts
+        var start: CExpr?
+        if case .binary(.add, let b, let k) = destination.kind, b.type.isPointer, k.type.isInteger {
+            destination = b.withoutCasts
+            start = k
         }
+        if start == nil, let object = wholeZeroMemset(name, args, program), zeroable(object.type) {
+            if case .array(let element, _) = object.type, numberSize(element) != nil {} else { return .zero(object: object) }
+        }
+        guard case .array(let element, let n?) = destination.type, isInPlace(destination, program), let size = numberSize(element) else { return nil }
         if let bytes = args[2].integerLiteralValue {
             guard bytes >= 0, bytes % size == 0, bytes / size <= n else { return nil }
             let count = bytes / size
-            return .fill(array: array, element: element, count: count == n ? nil : count, value: args[1])
+            return .fill(array: destination, element: element, start: start, count: count == n && start == nil ? nil : count, value: args[1])
         }
-        return size == 1 ? .bytes(array: array, n: args[2], value: args[1]) : nil
+        return size == 1 ? .bytes(array: destination, start: start, n: args[2], value: args[1]) : nil
+    }
+
+    /// `memset(&s, 0, sizeof s)` or `memset(a, 0, sizeof a)`: a whole object in place set to
+    /// zero, of a type whose zero value Rust can write (numbers, pointers, arrays, structs).
+    static func wholeZeroMemset(_ name: String, _ args: [CExpr], _ program: Program) -> CExpr? {
+        guard name == "memset" || name == "__builtin_memset", args.count == 3, args[1].integerLiteralValue == 0,
+              let bytes = args[2].integerLiteralValue else { return nil }
+        var object = args[0].withoutCasts
+        if case .unary(.addressOf, let x) = object.kind { object = x }
+        guard isInPlace(object, program), bytes == cSize(object.type, program), zeroShape(object.type, program) else { return nil }
+        return object
+    }
+
+    /// A type whose every object Rust writes as a value: no union, no `long double`, no
+    /// record declared without its members.
+    static func zeroShape(_ t: CTy, _ program: Program) -> Bool {
+        switch t {
+        case .int: return true
+        case .float(let k): return k != .longDouble
+        case .pointer: return true
+        case .array(let e, let n): return n != nil && zeroShape(e, program)
+        case .record(let r):
+            let rec = program.records[r]
+            guard !rec.isUnion, let fields = rec.fields, rec.name != vaListTag else { return false }
+            return fields.allSatisfy { zeroShape($0.type, program) }
+        default: return false
+        }
+    }
+
+    /// The size of an element memset can fill with one byte pattern: an integer or a float.
+    private static func numberSize(_ t: CTy) -> Int? {
+        switch t {
+        case .int(let k) where k != .bool && k.size <= 8: return k.size
+        case .float(let k) where k != .longDouble: return k == .float ? 4 : 8
+        default: return nil
+        }
+    }
+
+    /// C's size of a complete object type (nil when unknown here).
+    private static func cSize(_ t: CTy, _ program: Program) -> Int? {
+        switch t {
+        case .int(let k): return k.size
+        case .float(let k): return k == .float ? 4 : k == .double ? 8 : 16
+        case .pointer: return 8
+        case .array(let e, let n?): return cSize(e, program).map { $0 * n }
+        case .record(let r): return program.records[r].fields == nil ? nil : program.records[r].size
+        default: return nil
+        }
     }
 
     /// The fill, and memset's result (the destination) when its value is used.
     func memsetExpression(_ form: MemsetForm, _ e: CExpr) -> RExpr {
-        let fill: RExpr, array: CExpr
+        var stmts: [RStmt] = []
+        /// The offset, evaluated once.
+        func offset(_ start: CExpr?) -> RExpr? {
+            guard let start else { return nil }
+            let value = RExpr.cast(rvalue(start), .named("usize"))
+            if e.type == .void { return value }
+            let t = temporary("at")
+            stmts.append(.letBinding(name: t, mutable: false, type: nil, value: value))
+            return .path(t)
+        }
+        func range(_ a: CExpr, _ from: RExpr?) -> RExpr {
+            from.map { .index(place(a), .rangeFrom($0)) } ?? place(a)
+        }
+        let fill: RExpr, object: CExpr, from: RExpr?
         switch form {
-        case .fill(let a, let element, let count, let c):
-            array = a
-            let target: RExpr = count.map { .index(place(a), .rangeTo(.literal("\($0)usize"))) } ?? place(a)
+        case .fill(let a, let element, let start, let count, let c):
+            object = a; from = offset(start)
+            let target: RExpr = count.map { .index(range(a, from), .rangeTo(.literal("\($0)usize"))) } ?? range(a, from)
             fill = .method(target, "fill", [filler(c, element)])
-        case .bytes(let a, let n, let c):
-            array = a
+        case .bytes(let a, let start, let n, let c):
+            object = a; from = offset(start)
             guard case .array(let element, _) = a.type else { return .unitValue }
-            fill = .method(.index(place(a), .rangeTo(.cast(rvalue(n), .named("usize")))), "fill", [filler(c, element)])
+            fill = .method(.index(range(a, from), .rangeTo(.cast(rvalue(n), .named("usize")))), "fill", [filler(c, element)])
+        case .zero(let x):
+            object = x; from = nil
+            fill = .assign(place(x), zero(x.type))
         }
         if e.type == .void { return fill }
-        return .block(RBlock([.expr(fill)], tail: .cast(.method(place(array), "as_mut_ptr", []), rtype(e.type))))
+        // The destination, as memset returns it.
+        var pointer: RExpr = .cast(.macro(Self.addrOf, [place(object)]), .pointer(rtype(object.type), mutable: true))
+        if case .array = object.type {
+            pointer = .method(place(object), "as_mut_ptr", [])
+            if let from { pointer = .method(pointer, "wrapping_add", [from]) }
+        }
+        return .block(RBlock(stmts + [.expr(fill)], tail: .cast(pointer, rtype(e.type))))
     }
 
     /// The element whose every byte is `c`'s low byte.

@@ -18,7 +18,8 @@ extension FaithfulTranslator {
                                   immutable: immutableStatics.union(atomicStatics),
                                   tables: literalTables, cstring: crate == nil && liftSafeFunctions, aliases: literalAliases,
                                   cursors: localCursors, vectors: localVectors, ctype: ctypeRuntime, literalFunctions: literalFunctions,
-                                  indirectCalls: safeFunctionPointers, stdin: stdinRuntime, errno: usesErrno, fields: literalFields)
+                                  indirectCalls: safeFunctionPointers, stdin: stdinRuntime, errno: usesErrno, fields: literalFields,
+                                  zeroable: zeroSetsEveryByte)
             scan.statement(body)
             if let why = scan.reason ?? (program.functions[id].type.variadic ? "variable arguments" : nil) {
                 direct[id] = why
@@ -71,6 +72,8 @@ extension FaithfulTranslator {
         let errno: Bool
         /// Struct members that only hold literals or NULL.
         let fields: Set<FieldKey>
+        /// The types whose Rust zero value sets every byte (`memset(&s, 0, sizeof s)`).
+        let zeroable: (CTy) -> Bool
         var strings: FaithfulTranslator.SafeStrings {
             FaithfulTranslator.SafeStrings(lifted: lifted, tables: tables, aliases: aliases, functions: literalFunctions, fields: fields, errno: errno)
         }
@@ -209,6 +212,7 @@ extension FaithfulTranslator {
             case .strcmp(let a, let b): source(a); source(b)
             case .strncmp(let a, let b, let n): source(a); source(b); expression(n)
             case .strcpy(let d, let s), .strcat(let d, let s): target(d); source(s)
+            case .strncpy(let d, let s, let n), .strncat(let d, let s, let n): target(d); source(s); expression(n)
             case .strtol(let s, let base, _): source(s); if let base { expression(base) }
             }
         }
@@ -289,10 +293,11 @@ extension FaithfulTranslator {
                     expression(line)
                     return
                 }
-                if cstring, program.functions[id].body == nil, let form = FaithfulTranslator.memsetForm(name, args, program) {
+                if cstring, program.functions[id].body == nil, let form = FaithfulTranslator.memsetForm(name, args, program, zeroable: zeroable) {
                     switch form {
-                    case .fill(let a, _, _, let c): expression(a); expression(c)
-                    case .bytes(let a, let n, let c): expression(a); expression(n); expression(c)
+                    case .fill(let a, _, let start, _, let c): expression(a); if let start { expression(start) }; expression(c)
+                    case .bytes(let a, let start, let n, let c): expression(a); if let start { expression(start) }; expression(n); expression(c)
+                    case .zero(let x): expression(x)
                     }
                     return
                 }

@@ -70,6 +70,9 @@ public final class FaithfulTranslator {
     var literalFunctions: Set<Int> = []
     /// Struct members that only ever hold string literals or NULL: `Option<&'static [u8]>` (FaithfulLiteralFields).
     var literalFields: Set<FieldKey> = []
+    /// Records whose layout the program observes (through pointers of another type, the C
+    /// library): they keep C's layout exactly. Every record counts when nothing was proven.
+    var observedRecords: Set<Int>? = nil
     /// Locals that only ever hold one string literal: its bytes (FaithfulStatics).
     var literalAliases: [Int: [UInt8]] = [:]
     /// The program jumps with `longjmp`: its functions unwind (`extern "C-unwind"`).
@@ -138,7 +141,8 @@ public final class FaithfulTranslator {
         stdioRuntime = crate == nil && Self.stdioRuntimeApplies(program)
         ctypeRuntime = crate == nil && Self.ctypeRuntimeApplies(program)
         if liftSafeFunctions, crate == nil {
-            literalFields = Self.literalFields(program, packed: Set(program.records.indices.filter { isPacked($0) }))
+            observedRecords = Self.observedLayouts(program, packed: Set(program.records.indices.filter { isPacked($0) }))
+            literalFields = Self.literalFields(program, observed: observedRecords ?? [])
             recordLayouts = [:]   // laid out again with the literal members' slices
             immutableStatics = Self.readOnlyStatics(program, literalFields: literalFields)
             literalTables = Self.literalTables(program)

@@ -342,6 +342,34 @@ extension FaithfulTranslator {
         }
     }
 
+    /// Whether assigning `t`'s zero value does what `memset(&x, 0, sizeof x)` does: `t` has a
+    /// zero value Rust writes (`zeroShape`), and each record it holds either has its padding all
+    /// explicit (`_pad` fields, none left to Rust) or is one whose layout nothing observes, so
+    /// that no one can read its padding (`observedLayouts`).
+    func zeroSetsEveryByte(_ t: CTy) -> Bool {
+        guard Self.zeroShape(t, program) else { return false }
+        var memo: [Int: Set<Int>] = [:]
+        return Self.heldRecords(t, program, &memo).allSatisfy { r in
+            if let observed = observedRecords, !observed.contains(r) { return true }
+            return !literalFieldsIn(r) && paddingIsExplicit(r)
+        }
+    }
+
+    private func literalFieldsIn(_ r: Int) -> Bool {
+        (program.records[r].fields ?? []).indices.contains { isLiteralField(r, $0) }
+    }
+
+    /// Every byte of the record is a field of the emitted struct (`structFields`): its
+    /// trailing padding too.
+    private func paddingIsExplicit(_ r: Int) -> Bool {
+        let rec = program.records[r]
+        let (slots, _) = slotsAndBitFields(r)
+        let end = slots.map { $0.offset + $0.size }.max() ?? 0
+        if end >= rec.size { return true }
+        let repr = structRepr(rec, slots)
+        return repr.contains("packed") || roundUp(end, naturalAlign(slots)) < rec.size && !repr.contains("align(")
+    }
+
     /// Every field of the emitted struct in order (padding and bit-field storage included),
     /// with its zero value.
     func structFields(_ r: Int) -> [(name: String, type: RType, zero: RExpr)] {
