@@ -94,6 +94,8 @@ public struct CRecord: Sendable {
     public var size: Int
     public var align: Int
     public var loc: CLoc
+    /// Defined in a system header (the C library's `FILE`, `struct tm`): its layout is the library's.
+    public var isSystem = false
     public init(name: String, isUnion: Bool, fields: [CField]?, size: Int, align: Int, loc: CLoc) {
         self.name = name; self.isUnion = isUnion; self.fields = fields; self.size = size; self.align = align; self.loc = loc
     }

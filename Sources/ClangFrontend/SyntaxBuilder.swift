@@ -323,6 +323,7 @@ final class SyntaxBuilder {
         program.records.append(CRecord(name: name, isUnion: clang_getCursorKind(canon) == CXCursor_UnionDecl, fields: nil,
                                        size: Int(max(clang_Type_getSizeOf(t), 0)), align: Int(max(clang_Type_getAlignOf(t), 1)),
                                        loc: loc(clang_Cursor_isNull(def) == 0 ? def : c)))
+        program.records[id].isSystem = clang_Location_isInSystemHeader(clang_getCursorLocation(clang_Cursor_isNull(def) == 0 ? def : c)) != 0
         if clang_Cursor_isNull(def) == 0 {
             var fields: [CField] = []
             for f in children(def) {

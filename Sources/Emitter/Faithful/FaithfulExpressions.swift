@@ -143,6 +143,14 @@ extension FaithfulTranslator {
                 if let at = cursorOffsets[id] { start = .method(start, "wrapping_add", [.path(at)]) }
                 if lift.bytes { return .cast(start, rtype(v.type)) }
                 if lift.slice { return start }
+                if lift.nullable, let pointee = v.type.pointee {
+                    // `Some(r)` is `r`'s address, `None` is NULL.
+                    let target = rtype(pointee)
+                    let address = RExpr.match(.unary(.ref, .path(localName(id))), [
+                        RArm(["Some(__r)"], RBlock(tail: .cast(.unary(.ref, .unary(.deref, .unary(.deref, .path("__r")))), .pointer(target, mutable: false)))),
+                        RArm(["None"], RBlock(tail: .turbofish("::core::ptr::null", [target], [])))])
+                    return .cast(address, rtype(v.type))
+                }
                 return .cast(.path(localName(id)), rtype(v.type))
             }
             return .path(localName(id))
@@ -248,6 +256,11 @@ extension FaithfulTranslator {
         guard let (name, lift) = lifted(e) else { return nil }
         let first = RExpr.index(.path(name), sliceIndex(e, .literal("0usize")))
         if lift.bytes { return .cast(first, .named("i8")) }
+        if lift.nullable {
+            // NULL panics here, where C's access faults.
+            let reference: RExpr = lift.mutable ? .method(.path(name), "as_deref_mut", []) : .path(name)
+            return .unary(.deref, .method(reference, "unwrap", []))
+        }
         return lift.slice ? first : .unary(.deref, .path(name))
     }
 
@@ -308,6 +321,18 @@ extension FaithfulTranslator {
     /// An argument for a lifted parameter: the caller's reference or slice (`q`, `&mut q[k..]`),
     /// or a loan of its local (`&mut x`, `&mut a`, `&mut a[k..]`).
     func liftedArgument(_ a: CExpr, _ lift: ReferenceLifting.Lift) -> RExpr {
+        if case .conditional(let c, let x, let y) = a.withoutQualifierCasts.kind, a.type.isPointer {
+            return .ifElse(condition(c), RBlock(tail: liftedArgument(x, lift)), .block(RBlock(tail: liftedArgument(y, lift))))
+        }
+        if lift.nullable {
+            // `None` for NULL, the caller's own `Option` lent on, `Some` of any other loan.
+            if a.isNullPointerConstant { return .path("None") }
+            if let (name, l) = lifted(a), l.nullable { return lift.mutable ? .method(.path(name), "as_deref_mut", []) : .path(name) }
+            var plain = lift
+            plain.nullable = false
+            if let (name, _) = lifted(a) { return .call(.path("Some"), [lift.mutable ? .unary(.refMut, .unary(.deref, .path(name))) : .path(name)]) }
+            return .call(.path("Some"), [liftedArgument(a, plain)])
+        }
         if let (name, l) = lifted(a) {
             // A walked slice lends what is left of it.
             if l.cursor { return .unary(lift.mutable ? .refMut : .ref, .index(.path(name), .rangeFrom(sliceIndex(a, .literal("0usize"))))) }
@@ -522,6 +547,7 @@ extension FaithfulTranslator {
 
     /// A controlling expression (`if`, `while`, `?:`, `&&`) as a Rust `bool`.
     func condition(_ e: CExpr) -> RExpr {
+        if let test = optionTest(e) { return test }
         switch e.kind {
         case .binary(let op, let l, let r) where op.isComparison:
             return comparison(op, l, r)
@@ -533,6 +559,18 @@ extension FaithfulTranslator {
         case .intLiteral(let v): return .literal(v != 0 ? "true" : "false")
         default: return truth(rvalue(e), e.type)
         }
+    }
+
+    /// `p`, `p != NULL`, `p == NULL` of a parameter lifted to an `Option`: `is_some()`, `is_none()`.
+    private func optionTest(_ e: CExpr) -> RExpr? {
+        func nullable(_ x: CExpr) -> String? {
+            guard let (name, lift) = lifted(x), lift.nullable else { return nil }
+            return name
+        }
+        if let name = nullable(e) { return .method(.path(name), "is_some", []) }
+        guard case .binary(let op, let l, let r) = e.kind, op == .eq || op == .ne else { return nil }
+        let name = r.isNullPointerConstant ? nullable(l) : l.isNullPointerConstant ? nullable(r) : nil
+        return name.map { .method(.path($0), op == .eq ? "is_none" : "is_some", []) }
     }
 
     /// A widening integer conversion keeps zero-ness.

@@ -22,7 +22,9 @@ extension FaithfulTranslator {
             check(program.variables[p].type, at: program.variables[p].loc)
             if let lift = liftedParameters[p], let pointee = program.variables[p].type.pointee {
                 let element = lift.bytes ? RType.named("u8") : rtype(pointee)
-                return [RParam(localName(p), .reference(lift.slice ? .slice(element) : element, mutable: lift.mutable))]
+                let reference = RType.reference(lift.slice ? .slice(element) : element, mutable: lift.mutable)
+                if lift.nullable { return [RParam((lift.mutable ? "mut " : "") + localName(p), .generic("Option", [reference]))] }
+                return [RParam(localName(p), reference)]
                     + (lift.offset ? [RParam("mut " + offsetName(p), .named("usize"))] : [])
             }
             // `argv` read as a table of the arguments' bytes (FaithfulStatics).

@@ -7,8 +7,9 @@ import RustSyntax
 /// measuring or comparing one reads the slice without `unsafe`; any other use gets C's pointer
 /// (`s.as_ptr()`, or null), which forming is safe. A slice is twice a pointer's size, so the
 /// Rust record is larger than C's: a record qualifies only where nothing observes its layout
-/// (no conversion of a pointer to it, or to a record or array holding it, to another pointer
-/// type or an integer; no pointer to it reaching the C library; not in a union, not packed:
+/// (not the C library's own record; no conversion of a pointer to it, or to a record or array
+/// holding it, to another pointer type or an integer; no pointer to it reaching the C library;
+/// not in a union, not packed:
 /// `observedLayouts`). `sizeof` stays clang's constant, C's size.
 extension FaithfulTranslator {
     struct FieldKey: Hashable, Sendable {
@@ -18,7 +19,8 @@ extension FaithfulTranslator {
 
     /// The records whose layout the program observes: a pointer to one (or to a record or array
     /// holding one) converted to another pointer type or to an integer, or passed to the C
-    /// library; a member of a union; inside a packed record; of a variable defined elsewhere.
+    /// library; a member of a union; inside a packed record; of a variable defined elsewhere;
+    /// the C library's own records.
     /// `memset(&s, 0, sizeof s)` of a whole object is no observation: it is written as the
     /// object's zero value (FaithfulMemset).
     static func observedLayouts(_ program: Program, packed: Set<Int>) -> Set<Int> {
@@ -34,6 +36,7 @@ extension FaithfulTranslator {
             if packed.contains(r) { observed.insert(r) }
         }
         for v in program.variables where v.storage == .external { observed.formUnion(holds(v.type)) }
+        for (r, rec) in program.records.enumerated() where rec.isSystem { observed.formUnion(holds(.record(r))) }
         func visit(_ e: CExpr) {
             switch e.kind {
             case .cast(let x, _) where !x.isNullPointerConstant:
@@ -78,7 +81,7 @@ extension FaithfulTranslator {
     /// The members that only hold literals or NULL, in records whose layout is not observed.
     static func literalFields(_ program: Program, observed: Set<Int>) -> Set<FieldKey> {
         var candidates: Set<FieldKey> = []
-        for (r, rec) in program.records.enumerated() where !rec.isUnion && !observed.contains(r) {
+        for (r, rec) in program.records.enumerated() where !rec.isUnion && !rec.isSystem && !observed.contains(r) {
             for (k, f) in (rec.fields ?? []).enumerated() where f.bitWidth == nil && !f.name.isEmpty {
                 if case .pointer(.int(.char), _) = f.type { candidates.insert(FieldKey(record: r, field: k)) }
             }

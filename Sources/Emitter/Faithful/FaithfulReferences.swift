@@ -11,7 +11,8 @@ import CSyntax
 /// - every call passes `&x` or `&x.f.g` of a local `x` (for a slice: a local array `a`, `a + k`
 ///   or `&a[k]`) whose address is taken nowhere else but in such arguments and in calls that do
 ///   not keep it, and that no other argument of the same call mentions; or a lifted parameter of
-///   the caller (`q`, `&q->f`, for a slice `q + k`).
+///   the caller (`q`, `&q->f`, for a slice `q + k`); or, for a single object, NULL: the
+///   parameter is then an `Option` (`nullable`).
 /// A slice is as long as what the caller lent: an index past its end panics where the C's
 /// behaviour was undefined.
 /// Then no other pointer reaches the object while the reference lives, which is what Rust's
@@ -34,6 +35,10 @@ struct ReferenceLifting {
         /// slice): they lend the whole and say where, in a parameter `s_at` after the slice, so
         /// that `s[-1]` still reaches what C reaches.
         var offset = false
+        /// Some caller passes NULL (or its own nullable parameter): `Option<&mut T>`, `None`
+        /// for NULL; the function's NULL tests read it, and a dereference unwraps it (a panic
+        /// where C's read of NULL faults). Single objects only, not slices.
+        var nullable = false
     }
 
     /// Lifted parameters (variable ids).
@@ -314,17 +319,7 @@ struct ReferenceLifting {
             let f = program.functions[id]
             if f.body != nil {
                 calls.append(Call(callee: id, args: args))
-                for (i, a) in args.enumerated() {
-                    if let p = parameter(a) { note(p, .passed(function: id, index: i)) }
-                    else if let x = lentLocal(a) { lend(x, .passed(function: id, index: i)); visitInside(a) }
-                    else if case .unary(.addressOf, let path) = a.withoutQualifierCasts.kind, let p = arrowRoot(path) {
-                        note(p, .passedField(function: id, index: i)); visitInside(a.withoutQualifierCasts)
-                    }
-                    else if let x = decayedArray(a) { lend(x, .passed(function: id, index: i)); visitInside(a) }
-                    else if let (b, k) = offsetForm(a), let p = parameter(b) { note(p, .passedPart(function: id, index: i)); visit(k) }
-                    else if let (b, k) = offsetForm(a), let x = decayedArray(b) { lend(x, .passed(function: id, index: i)); visit(k) }
-                    else { visit(a) }
-                }
+                for (i, a) in args.enumerated() { argument(a, function: id, index: i) }
             } else {
                 let keeps = Self.retaining.contains(f.name)
                 for (i, a) in args.enumerated() {
@@ -361,6 +356,26 @@ struct ReferenceLifting {
         default:
             e.forEachChild { visit($0) }
         }
+    }
+
+    /// One argument of a call of the file's function `function`, at `index`: `c ? x : y` is
+    /// either of its operands.
+    private mutating func argument(_ a: CExpr, function id: Int, index i: Int) {
+        if case .conditional(let c, let x, let y) = a.withoutQualifierCasts.kind, a.type.isPointer {
+            condition(c)
+            argument(x, function: id, index: i)
+            argument(y, function: id, index: i)
+            return
+        }
+        if let p = parameter(a) { note(p, .passed(function: id, index: i)) }
+        else if let x = lentLocal(a) { lend(x, .passed(function: id, index: i)); visitInside(a) }
+        else if case .unary(.addressOf, let path) = a.withoutQualifierCasts.kind, let p = arrowRoot(path) {
+            note(p, .passedField(function: id, index: i)); visitInside(a.withoutQualifierCasts)
+        }
+        else if let x = decayedArray(a) { lend(x, .passed(function: id, index: i)); visitInside(a) }
+        else if let (b, k) = offsetForm(a), let p = parameter(b) { note(p, .passedPart(function: id, index: i)); visit(k) }
+        else if let (b, k) = offsetForm(a), let x = decayedArray(b) { lend(x, .passed(function: id, index: i)); visit(k) }
+        else { visit(a) }
     }
 
     /// The parameter `&p->f.g` reaches through.
@@ -519,6 +534,20 @@ struct ReferenceLifting {
                 }
             }
         }
+        // Parameters some caller gives NULL, and those its nullable parameters are passed to.
+        var nulled = true
+        while nulled {
+            nulled = false
+            for call in calls {
+                for (i, a) in call.args.enumerated() {
+                    guard let p = program.functions[call.callee].params[safe: i], let lift = candidates[p], !lift.slice, !lift.nullable else { continue }
+                    if branches(a).contains(where: { $0.isNullPointerConstant || parameter($0).flatMap({ candidates[$0] })?.nullable == true }) {
+                        candidates[p]!.nullable = true
+                        nulled = true
+                    }
+                }
+            }
+        }
         var changed = true
         while changed {
             changed = false
@@ -528,6 +557,12 @@ struct ReferenceLifting {
             }
         }
         lifted = candidates
+    }
+
+    /// The values an argument can give: both operands of `c ? x : y`.
+    private func branches(_ a: CExpr) -> [CExpr] {
+        if case .conditional(_, let x, let y) = a.withoutQualifierCasts.kind, a.type.isPointer { return branches(x) + branches(y) }
+        return [a]
     }
 
     private func liftedParameter(_ function: Int, _ index: Int, _ set: [Int: Lift]) -> Lift? {
@@ -541,7 +576,8 @@ struct ReferenceLifting {
         case .indexed: return lift.slice
         case .advanced, .indexedBefore: return lift.slice && lift.cursor
         case .passed(let f, let i):
-            guard let target = liftedParameter(f, i, set), target.slice == lift.slice, target.bytes == lift.bytes else { return false }
+            guard let target = liftedParameter(f, i, set), target.slice == lift.slice, target.bytes == lift.bytes,
+                  !lift.nullable || target.nullable else { return false }
             return lift.mutable || !target.mutable
         case .passedField(let f, let i):
             guard let target = liftedParameter(f, i, set), !target.slice else { return false }
@@ -560,7 +596,7 @@ struct ReferenceLifting {
         let pointee = v.type.pointee
         /// The caller's lifted parameter `q` can be lent on here.
         func lendsOn(_ q: Int, _ call: Call) -> Bool {
-            guard let l = set[q], l.slice == lift.slice, l.bytes == lift.bytes, l.mutable || !lift.mutable,
+            guard let l = set[q], l.slice == lift.slice, l.bytes == lift.bytes, l.mutable || !lift.mutable, !l.nullable || lift.nullable,
                   program.variables[q].type.pointee == pointee, !(l.cursor || l.offset) || lift.offset else { return false }
             return !lift.mutable || !call.args.enumerated().contains { $0.offset != index && $0.element.mentions(variable: q) }
         }
@@ -569,52 +605,60 @@ struct ReferenceLifting {
             guard (lends[x] ?? []).allSatisfy({ lentSafely($0, set) }) else { return false }
             return !call.args.enumerated().contains { $0.offset != index && $0.element.mentions(variable: x) }
         }
-        for call in callsTo[v.function] ?? [] {
-            guard index < call.args.count else { return false }
-            let a = call.args[index]
+        /// `a`, given at `index` in `call`, is a loan this lifting can take.
+        func accepts(_ a: CExpr, _ call: Call) -> Bool {
+            if case .conditional(_, let x, let y) = a.withoutQualifierCasts.kind, a.type.isPointer { return accepts(x, call) && accepts(y, call) }
+            if a.isNullPointerConstant {
+                guard lift.nullable else { return false }
+                return true
+            }
             if let q = parameter(a) {
                 guard lendsOn(q, call) else { return false }
-                continue
+                return true
             }
             if lift.bytes {
                 // A string literal, or the caller's own literal slice (offset or not).
-                if FaithfulTranslator.literalBytes(a, aliases) != nil { continue }
+                if FaithfulTranslator.literalBytes(a, aliases) != nil { return true }
                 guard lift.offset, let (b, _) = offsetForm(a), let q = parameter(b), lendsOn(q, call) else { return false }
-                continue
+                return true
             }
             if !lift.mutable, !lift.bytes, immutableLoan(a) || offsetForm(a).map({ immutableLoan($0.0) }) == true {
                 // A table the program never writes, read through a shared loan.
-                if lift.slice, offsetForm(a) == nil || lift.offset, let element = decayedElement(offsetForm(a)?.0 ?? a), element == pointee { continue }
-                if !lift.slice, case .unary(.addressOf, let path) = a.withoutQualifierCasts.kind, path.type == pointee { continue }
+                if lift.slice, offsetForm(a) == nil || lift.offset, let element = decayedElement(offsetForm(a)?.0 ?? a), element == pointee { return true }
+                if !lift.slice, case .unary(.addressOf, let path) = a.withoutQualifierCasts.kind, path.type == pointee { return true }
                 return false
             }
             if lift.slice {
                 // A literal lent to a read-only `char` slice, as an array of its bytes.
                 if FaithfulTranslator.literalBytes(a, aliases) != nil {
                     guard !lift.mutable, pointee == .int(.char) else { return false }
-                    continue
+                    return true
                 }
                 if let x = decayedArray(a) {
                     guard decayedElement(a) == pointee, lendable(x, call) else { return false }
-                    continue
+                    return true
                 }
                 guard let (b, _) = offsetForm(a), lift.offset else { return false }
                 if let q = parameter(b) {
                     guard lendsOn(q, call) else { return false }
-                    continue
+                    return true
                 }
                 guard let x = decayedArray(b), decayedElement(b) == pointee, lendable(x, call) else { return false }
-                continue
+                return true
             }
             guard case .unary(.addressOf, let path) = a.withoutQualifierCasts.kind, path.type == pointee else { return false }
             if let q = arrowRoot(path) {
                 // `&q->f`: a part of what the caller's own reference reaches.
                 guard let l = set[q], !l.slice, l.mutable || !lift.mutable else { return false }
                 for (k, other) in call.args.enumerated() where k != index && other.mentions(variable: q) { return false }
-                continue
+                return true
             }
             // The local is reached by no other pointer, and by no other operand of the call.
             guard let x = lentLocal(a), lendable(x, call) else { return false }
+            return true
+        }
+        for call in callsTo[v.function] ?? [] {
+            guard index < call.args.count, accepts(call.args[index], call) else { return false }
         }
         return true
     }

@@ -1,0 +1,75 @@
+// translate: pointer parameters that callers may pass NULL, the way C libraries guard their
+// entry points: `if (!p) return -1`, `p == NULL ? default : p->x`, an optional out-parameter
+// written only when given, a nullable parameter handed on to another, a non-null loan of a
+// member of it, and NULL passed straight through. Near misses that stay pointers: a nullable
+// array (indexed), a nullable parameter kept in a global
+// exit: 0
+#include <stdio.h>
+#include <stddef.h>
+
+struct counter {
+    int hits;
+    int misses;
+};
+
+struct account {
+    const char *owner;
+    long balance;
+    struct counter stats;
+};
+
+static int record(struct counter *c, int hit) {
+    if (c == NULL)
+        return -1;
+    if (hit) c->hits++; else c->misses++;
+    return c->hits + c->misses;
+}
+
+static int deposit(struct account *a, long amount, long *new_balance) {
+    if (!a || amount <= 0) {
+        record(a ? &a->stats : NULL, 0);
+        return -1;
+    }
+    a->balance += amount;
+    record(&a->stats, 1);
+    if (new_balance) *new_balance = a->balance;
+    return 0;
+}
+
+static long balance_or(const struct account *a, long fallback) {
+    return a == NULL ? fallback : a->balance;
+}
+
+static int total_hits(const struct counter *c) { return c ? c->hits : 0; }
+
+static int sum_or_zero(const int *values, int n) {
+    int s = 0;
+    if (values == NULL) return 0;
+    for (int i = 0; i < n; i++) s += values[i];
+    return s;
+}
+
+static struct counter *kept;
+static void keep(struct counter *c) { if (c) kept = c; }
+
+int main(void) {
+    struct account acct = {"ada", 100, {0, 0}};
+    long after = 0;
+    int rc = deposit(&acct, 50, &after);
+    printf("%d %ld\n", rc, after);
+    rc = deposit(&acct, 25, NULL);
+    printf("%d %ld\n", rc, after);
+    rc = deposit(NULL, 5, &after);
+    printf("%d %d\n", rc, deposit(&acct, -5, NULL));
+    printf("%ld %ld\n", balance_or(&acct, -1), balance_or(NULL, -1));
+    printf("%d %d %d\n", total_hits(&acct.stats), total_hits(NULL), acct.stats.misses);
+    printf("%d\n", record(NULL, 1));
+
+    int values[] = {1, 2, 3};
+    printf("%d %d\n", sum_or_zero(values, 3), sum_or_zero(NULL, 3));
+    struct counter spare = {7, 0};
+    keep(&spare);
+    keep(NULL);
+    printf("%d\n", kept->hits);
+    return 0;
+}
