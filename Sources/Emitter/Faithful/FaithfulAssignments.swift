@@ -11,12 +11,13 @@ extension FaithfulTranslator {
         case bitField(record: RExpr, name: String)
         /// A bit-field of a record inside a packed one: read and written through an unaligned copy.
         case copied(pointer: RExpr, copy: String, name: String)
-        /// An atomic static (or an element of one): `load` and `store`.
-        case atomic(RExpr)
+        /// An atomic static (or an element of one): `load` and `store`; a float's bits
+        /// (`float`: "f64" or "f32") go through `from_bits` and `to_bits`.
+        case atomic(RExpr, float: String?)
 
         func read() -> RExpr {
             switch self {
-            case .atomic(let cell): return .method(cell, "load", [FaithfulTranslator.relaxed])
+            case .atomic(let cell, let float): return FaithfulTranslator.atomicLoad(cell, float: float)
             case .place(let p): return p
             case .bitField(let r, let n): return .method(r, n, [])
             case .copied(let p, _, let n): return .method(.method(p, "read_unaligned", []), n, [])
@@ -24,7 +25,8 @@ extension FaithfulTranslator {
         }
         func write(_ v: RExpr) -> RExpr {
             switch self {
-            case .atomic(let cell): return .method(cell, "store", [v, FaithfulTranslator.relaxed])
+            case .atomic(let cell, let float):
+                return .method(cell, "store", [float == nil ? v : .method(v, "to_bits", []), FaithfulTranslator.relaxed])
             case .place(let p): return .assign(p, v)
             case .bitField(let r, let n):
                 // The value first: computing it may borrow the same record (`s.b = (s.a |= 1)`).
@@ -48,9 +50,9 @@ extension FaithfulTranslator {
             // `g[i++] += 1`: the index once.
             let t = temporary("i")
             return ([.letBinding(name: t, mutable: false, type: .named("usize"), value: .cast(rvalue(index), .named("usize")))],
-                    .atomic(.index(variableRef(id), .path(t))))
+                    .atomic(.index(variableRef(id), .path(t)), float: Self.atomicFloat(e.type)))
         }
-        if let cell = atomicCell(e) { return ([], .atomic(cell)) }
+        if let cell = atomicCell(e) { return ([], .atomic(cell, float: Self.atomicFloat(e.type))) }
         if pin, let (slice, index) = movingElement(e) {
             // `*s++ = v` through a walked slice or a local cursor: the index once, no pointer.
             let t = temporary("i")
@@ -140,6 +142,7 @@ extension FaithfulTranslator {
         if let moved = cursorAdvance(e) ?? cursorMove(e) { return moved }
         if case .assign(let l, let r) = e.kind, let v = vectorName(l), let allocation = vectorAllocation(v, r) { return allocation }
         guard let l = lvalue(of: e) else { return [] }
+        if case .assign(_, let r) = e.kind, case .variable(let id) = l.kind, literalGlobals[id] != nil { return [.expr(literalGlobalStore(id, r))] }
         if case .assign(_, let r) = e.kind {
             let (pins, t) = target(l, pin: false)
             return pins + [.expr(t.write(literalField(l) ? literalFieldValue(r) : element(r, l.type)))]
@@ -155,6 +158,9 @@ extension FaithfulTranslator {
     /// An assignment whose value is used: a block that yields the value C gives.
     func assignmentValue(_ e: CExpr) -> RExpr {
         guard let l = lvalue(of: e) else { return rvalue(e) }
+        if case .assign(_, let r) = e.kind, case .variable(let id) = l.kind, literalGlobals[id] != nil {
+            return .block(RBlock([.expr(literalGlobalStore(id, r))], tail: literalGlobalPointer(id)))
+        }
         if case .assign(_, let r) = e.kind {
             let (pins, t) = target(l, pin: true)
             let v = temporary("v")

@@ -17,8 +17,8 @@ extension FaithfulTranslator {
         case table(Int, CExpr)
         /// A call of a function that only returns literals.
         case call(CExpr)
-        /// A struct member that only holds literals (NULL panics, where C's read faults).
-        case field(CExpr)
+        /// A struct member or a global that only holds literals (NULL panics, where C's read faults).
+        case optional(CExpr)
     }
 
     /// A `char` array the module writes.
@@ -55,7 +55,7 @@ extension FaithfulTranslator {
             case .liftedString(let id)?: return .lifted(id)
             case .tableString(let t, let i)?: return .table(t, i)
             case .literalCall(let c)?: return .call(c)
-            case .fieldString(let m, _)?: return .field(m)
+            case .optionalString(let m, _)?: return .optional(m)
             default: return nil
             }
         }
@@ -154,7 +154,7 @@ extension FaithfulTranslator {
         case .lifted(let id): return liftedRest(id, mutable: false)
         case .table(let t, let i): return .index(variableRef(t), .cast(rvalue(i), .named("usize")))
         case .call(let c): return literalSlice(c)
-        case .field(let m): return literalFieldSlice(m, null: nil)
+        case .optional(let m): return literalFieldSlice(m, null: nil)
         }
     }
 

@@ -85,7 +85,8 @@ extension FaithfulTranslator {
             if case .array(let el, let n) = e.type { return stringArray(bytes, element: el, count: n ?? bytes.count + 1) }
             return .literal(byteString(bytes))
         case .variable(let id):
-            if atomicStatics.contains(id) { return .method(variableRef(id), "load", [Self.relaxed]) }
+            if atomicStatics.contains(id) { return Self.atomicLoad(variableRef(id), float: Self.atomicFloat(e.type)) }
+            if literalGlobals[id] != nil { return literalGlobalPointer(id) }
             return variableRef(id)
         case .function(let id):
             need(function: id)
@@ -113,7 +114,7 @@ extension FaithfulTranslator {
             if isLiteralField(r, f) { return literalFieldPointer(.field(recordPlace(base, arrow), fieldName(r, f)), e.type) }
             return .field(recordPlace(base, arrow), fieldName(r, f))
         case .subscript:
-            if let cell = atomicCell(e) { return .method(cell, "load", [Self.relaxed]) }
+            if let cell = atomicCell(e) { return Self.atomicLoad(cell, float: Self.atomicFloat(e.type)) }
             return place(e)
         case .cast(let x, _): return cast(x, to: e.type)
         case .initList: return aggregate(e)

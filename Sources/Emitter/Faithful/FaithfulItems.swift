@@ -109,6 +109,11 @@ extension FaithfulTranslator {
         defer { currentFunction = saved }
         let value = v.initializer.map { element($0, v.type) } ?? zero(v.type)
         if atomicStatics.contains(id) { return atomicItem(id) }
+        if literalGlobals[id] != nil {
+            let items = literalGlobalItems(id)
+            extraItems.append(items[0])   // the texts, then the index
+            return items[1]
+        }
         if let (type, literals) = literalTableValue(id) {
             return .staticVar(name: globalName(id), type: type, value: literals, mutable: false, isPublic: false,
                               comments: ["string literals, only read: each one's bytes with its NUL"])

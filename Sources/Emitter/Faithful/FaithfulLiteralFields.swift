@@ -158,11 +158,15 @@ extension FaithfulTranslator {
                              RArm(["None"], RBlock(tail: .turbofish("::core::ptr::null", [.named("u8")], [])))]), rtype(t))
     }
 
-    /// A literal member read as a string: its slice, or what C reads at NULL (`printf`'s
+    /// A literal member (or literal global) read as a string: its slice, or what C reads at NULL (`printf`'s
     /// "(null)", or nothing under a precision below 6, as glibc prints).
     func literalFieldSlice(_ e: CExpr, null: [UInt8]?) -> RExpr {
-        guard case .member(let base, let r, let k, let arrow) = e.kind else { return .unitValue }
-        let field = RExpr.field(recordPlace(base, arrow), fieldName(r, k))
+        let field: RExpr
+        switch e.kind {
+        case .member(let base, let r, let k, let arrow): field = .field(recordPlace(base, arrow), fieldName(r, k))
+        case .variable(let id): need(variable: id); field = literalGlobalText(id)   // a literal global (FaithfulLiteralGlobals)
+        default: return .unitValue
+        }
         guard let null else { return .method(field, "expect", [.literal("\"a NULL string\"")]) }
         return .method(field, "unwrap_or", [.literal(byteString(null))])
     }

@@ -15,10 +15,10 @@ extension FaithfulTranslator {
         for id in ids {
             guard let body = program.functions[id].body else { continue }
             var scan = UnsafeScan(program: program, packed: packed, stdio: stdioRuntime, lifted: liftedParameters,
-                                  immutable: immutableStatics.union(atomicStatics),
+                                  immutable: immutableStatics.union(atomicStatics).union(literalGlobals.keys),
                                   tables: literalTables, cstring: crate == nil && liftSafeFunctions, aliases: literalAliases,
                                   cursors: localCursors, vectors: localVectors, ctype: ctypeRuntime, literalFunctions: literalFunctions,
-                                  indirectCalls: safeFunctionPointers, stdin: stdinRuntime, errno: usesErrno, fields: literalFields,
+                                  indirectCalls: safeFunctionPointers, stdin: stdinRuntime, errno: usesErrno, fields: literalFields, literalGlobals: Set(literalGlobals.keys),
                                   zeroable: zeroSetsEveryByte)
             scan.statement(body)
             if let why = scan.reason ?? (program.functions[id].type.variadic ? "variable arguments" : nil) {
@@ -72,10 +72,13 @@ extension FaithfulTranslator {
         let errno: Bool
         /// Struct members that only hold literals or NULL.
         let fields: Set<FieldKey>
+        /// Globals that only hold literals or NULL.
+        let literalGlobals: Set<Int>
         /// The types whose Rust zero value sets every byte (`memset(&s, 0, sizeof s)`).
         let zeroable: (CTy) -> Bool
         var strings: FaithfulTranslator.SafeStrings {
-            FaithfulTranslator.SafeStrings(lifted: lifted, tables: tables, aliases: aliases, functions: literalFunctions, fields: fields, errno: errno)
+            FaithfulTranslator.SafeStrings(lifted: lifted, tables: tables, aliases: aliases, functions: literalFunctions, fields: fields,
+                                           globals: literalGlobals, errno: errno)
         }
         /// Why the function needs `unsafe`: its first unsafe operation (nil: none).
         var reason: String?
@@ -180,7 +183,7 @@ extension FaithfulTranslator {
                 switch a {
                 case .int(let x), .double(let x), .pointer(let x), .array(let x): expression(x)
                 case .literal, .liftedString: return
-                case .literalCall(let c), .fieldString(let c, _): expression(c)
+                case .literalCall(let c), .optionalString(let c, _): expression(c)
                 case .tableString(_, let index): expression(index)
                 case .choice(let c, let a, let b): expression(c); argument(a); argument(b)
                 case .cString: unsafe("a C string read through a pointer")
@@ -199,7 +202,7 @@ extension FaithfulTranslator {
             func source(_ s: FaithfulTranslator.CStringSource) {
                 switch s {
                 case .literal, .lifted: return
-                case .call(let c), .field(let c): expression(c)
+                case .call(let c), .optional(let c): expression(c)
                 case .array(let x): expression(x)
                 case .table(_, let i): expression(i)
                 }

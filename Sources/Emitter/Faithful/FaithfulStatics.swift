@@ -175,7 +175,8 @@ extension FaithfulTranslator {
         func eligible(_ t: CTy) -> Bool {
             switch t {
             case .int(let k): return k != .int128 && k != .uint128
-            case .array(.int(let k), let n?): return n > 1 && k != .int128 && k != .uint128
+            case .float(let k): return k != .longDouble
+            case .array(let e, let n?): return n > 1 && e.isScalar && !e.isPointer && eligible(e)
             default: return false
             }
         }
@@ -183,6 +184,8 @@ extension FaithfulTranslator {
         for (id, v) in program.variables.enumerated() where (v.storage == .global || v.storage == .staticLocal) && !readOnly.contains(id) {
             // An array's initializer is written element by element (up to 64 of them).
             if case .array(_, let n?) = v.type, v.initializer != nil, n > 64 { continue }
+            // A float starts as its bits, a constant folded here (`to_bits` is no `const fn` on older rustc).
+            if v.type.isFloating || v.type.element?.isFloating == true, let ini = v.initializer, floatBits(ini) == nil { continue }
             if eligible(v.type) { candidates.insert(id) }
         }
         guard !candidates.isEmpty else { return [] }
@@ -211,6 +214,53 @@ extension FaithfulTranslator {
         for f in program.functions where f.body != nil { f.body!.forEachExpression(visit) }
         for v in program.variables { if let e = v.initializer { visit(e) }; if let n = v.vlaSize { visit(n) } }
         return candidates.subtracting(addressed)
+    }
+
+    /// The bits of a float initializer that is a constant (a literal, a negated one, an
+    /// integer literal converted; an initializer list of such for an array), as the Rust
+    /// literal of the initialised type's bits; nil for anything else.
+    static func floatBits(_ e: CExpr) -> [String]? {
+        if case .initList(let entries) = e.kind {
+            guard case .array(let element, let n?) = e.type else { return nil }
+            var out = Array(repeating: element == .float(.float) ? "0u32" : "0u64", count: n)
+            for (d, v) in entries {
+                guard case .index(let i) = d, i < n, let bits = floatBits(v), bits.count == 1 else { return nil }
+                out[i] = bits[0]
+            }
+            return out
+        }
+        func value(_ e: CExpr) -> Double? {
+            switch e.kind {
+            case .floatLiteral(let v): return v
+            case .intLiteral(let v): return e.type.intKind?.isSigned == true ? Double(Int64(bitPattern: v)) : Double(v)
+            case .unary(.minus, let x): return value(x).map { -$0 }
+            case .unary(.plus, let x): return value(x)
+            case .cast(let x, _) where e.type.isScalar && !e.type.isPointer && x.type.isScalar && !x.type.isPointer:
+                guard let v = value(x) else { return nil }
+                if e.type == .float(.float) { return Double(Float(v)) }
+                if e.type.isFloating { return v }
+                return nil   // a float converted to an integer and back: not folded here
+            default: return nil
+            }
+        }
+        guard let v = value(e) else { return nil }
+        return [e.type == .float(.float) ? "0x\(String(Float(v).bitPattern, radix: 16))u32" : "0x\(String(v.bitPattern, radix: 16))u64"]
+    }
+
+    /// The Rust float type whose bits an atomic of C type `t` holds (nil: an integer atomic).
+    static func atomicFloat(_ t: CTy) -> String? {
+        switch t {
+        case .float(.float): return "f32"
+        case .float: return "f64"
+        default: return nil
+        }
+    }
+
+    /// An atomic cell's value: its integer, or the float its bits are.
+    static func atomicLoad(_ cell: RExpr, float: String?) -> RExpr {
+        let load = RExpr.method(cell, "load", [relaxed])
+        guard let float else { return load }
+        return .call(.path("\(float)::from_bits"), [load])
     }
 
     /// `AtomicI32` for `i32`, `AtomicBool` for `bool`: the atomic of the integer's Rust type.
@@ -242,6 +292,19 @@ extension FaithfulTranslator {
         case .int(let k):
             type = .named("::core::sync::atomic::\(Self.atomicName(k))")
             value = cell(k, v.initializer.map { element($0, v.type) } ?? zero(v.type))
+        case .float(let k):
+            let bits: IntKind = k == .float ? .uint : .ulong
+            type = .named("::core::sync::atomic::\(Self.atomicName(bits))")
+            value = cell(bits, .literal(v.initializer.flatMap { Self.floatBits($0)?.first } ?? "0"))
+        case .array(.float(let k), let n?):
+            let bits: IntKind = k == .float ? .uint : .ulong
+            let name = "::core::sync::atomic::\(Self.atomicName(bits))"
+            type = .array(.named(name), n)
+            if let ini = v.initializer, let values = Self.floatBits(ini), values.count == n {
+                value = .arrayLiteral(values.map { cell(bits, .literal($0)) })
+            } else {
+                value = .block(RBlock([.item(.attribute("const ZERO: \(name) = \(name)::new(0);"))], tail: .literal("[ZERO; \(n)]")))
+            }
         case .array(.int(let k), let n?):
             type = .array(.named("::core::sync::atomic::\(Self.atomicName(k))"), n)
             if let ini = v.initializer, case .arrayLiteral(let values) = element(ini, v.type) {
@@ -258,12 +321,13 @@ extension FaithfulTranslator {
                           comments: ["written, never addressed: an atomic, read and written without unsafe"])
     }
 
-    /// Locals that only ever hold one string literal (`const char *msg = "hello";`, never
-    /// assigned again, never addressed): where only the text matters (printing it, `strlen`,
-    /// a parameter lifted to the literal's bytes) they read as that literal.
+    /// Locals, globals and static locals that only ever hold one string literal (`const char
+    /// *msg = "hello";`, `const char *program_name = "tool";`, never assigned again, never
+    /// addressed): where only the text matters (printing it, `strlen`, a parameter lifted to
+    /// the literal's bytes) they read as that literal.
     static func literalAliases(_ program: Program) -> [Int: [UInt8]] {
         var aliases: [Int: [UInt8]] = [:]
-        for (id, v) in program.variables.enumerated() where v.storage == .local {
+        for (id, v) in program.variables.enumerated() where [.local, .global, .staticLocal].contains(v.storage) {
             guard case .pointer(.int(let k), _) = v.type, k.size == 1, let e = v.initializer else { continue }
             if case .stringLiteral(let bytes) = e.withoutCasts.kind { aliases[id] = bytes }
         }

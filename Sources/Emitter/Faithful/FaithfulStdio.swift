@@ -20,13 +20,15 @@ extension FaithfulTranslator {
         var functions: Set<Int> = []
         /// Struct members that only hold literals or NULL (FaithfulLiteralFields).
         var fields: Set<FieldKey> = []
+        /// Globals that only hold literals or NULL (FaithfulLiteralGlobals).
+        var globals: Set<Int> = []
         /// The program reads or writes `errno`: `strtol` and kin keep the C library (they set it).
         var errno = true
     }
 
     var safeStrings: SafeStrings {
         SafeStrings(lifted: liftedParameters, tables: literalTables, aliases: literalAliases, functions: literalFunctions,
-                    fields: literalFields, errno: usesErrno)
+                    fields: literalFields, globals: Set(literalGlobals.keys), errno: usesErrno)
     }
 
     /// A stream argument the support module knows.
@@ -52,8 +54,8 @@ extension FaithfulTranslator {
         case choice(CExpr, StdioArgument, StdioArgument)
         /// A call of a function that only returns literals (its `&[u8]`).
         case literalCall(CExpr)
-        /// A struct member that only holds literals or NULL, with what is printed for NULL.
-        case fieldString(CExpr, null: [UInt8])
+        /// A struct member or a global that only holds literals or NULL, with what is printed for NULL.
+        case optionalString(CExpr, null: [UInt8])
     }
 
     /// A call the support module takes instead of the C library.
@@ -219,8 +221,11 @@ extension FaithfulTranslator {
     static func safeString(_ e: CExpr, _ strings: SafeStrings, limit: Int? = nil) -> StdioArgument? {
         let s = e.withoutCasts
         if let bytes = literalBytes(s, strings.aliases) { return .literal(bytes) }
+        if case .variable(let id) = s.kind, strings.globals.contains(id) {
+            return .optionalString(s, null: Array((limit.map { $0 < 6 } ?? false ? "" : "(null)").utf8))
+        }
         if case .member(_, let r, let k, _) = s.kind, strings.fields.contains(FieldKey(record: r, field: k)) {
-            return .fieldString(s, null: Array((limit.map { $0 < 6 } ?? false ? "" : "(null)").utf8))
+            return .optionalString(s, null: Array((limit.map { $0 < 6 } ?? false ? "" : "(null)").utf8))
         }
         if case .conditional(let c, let a, let b) = s.kind, let x = safeString(a, strings, limit: limit), let y = safeString(b, strings, limit: limit) {
             return .choice(c, x, y)
@@ -411,7 +416,7 @@ extension FaithfulTranslator {
             return .call(.path("cstdio::Arg::Str"), [.index(variableRef(table), .cast(rvalue(index), .named("usize")))])
         case .literalCall(let call):
             return .call(.path("cstdio::Arg::Str"), [literalSlice(call)])
-        case .fieldString(let member, let null):
+        case .optionalString(let member, let null):
             return .call(.path("cstdio::Arg::Str"), [literalFieldSlice(member, null: null)])
         case .cString(let p, let limit):
             requireStdioRawSupport()

@@ -73,6 +73,8 @@ public final class FaithfulTranslator {
     /// Records whose layout the program observes (through pointers of another type, the C
     /// library): they keep C's layout exactly. Every record counts when nothing was proven.
     var observedRecords: Set<Int>? = nil
+    /// Globals that only ever hold string literals or NULL: an index into their texts (FaithfulLiteralGlobals).
+    var literalGlobals: [Int: [[UInt8]]] = [:]
     /// Locals that only ever hold one string literal: its bytes (FaithfulStatics).
     var literalAliases: [Int: [UInt8]] = [:]
     /// The program jumps with `longjmp`: its functions unwind (`extern "C-unwind"`).
@@ -148,6 +150,7 @@ public final class FaithfulTranslator {
             literalTables = Self.literalTables(program)
             atomicStatics = Self.atomicStatics(program, excluding: immutableStatics.union(literalTables))
             literalAliases = Self.literalAliases(program)
+            literalGlobals = Self.literalGlobals(program, excluding: immutableStatics.union(literalTables).union(atomicStatics))
             literalFunctions = Self.literalFunctions(program, tables: literalTables)
             usesErrno = Self.usesErrno(program)
         }
