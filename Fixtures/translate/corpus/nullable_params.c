@@ -1,7 +1,7 @@
 // translate: pointer parameters that callers may pass NULL, the way C libraries guard their
 // entry points: `if (!p) return -1`, `p == NULL ? default : p->x`, an optional out-parameter
 // written only when given, a nullable parameter handed on to another, a non-null loan of a
-// member of it, and NULL passed straight through. Near misses that stay pointers: a nullable
+// member of it, a nullable parameter lent to a read-only one, and NULL passed straight through. Near misses that stay pointers: a nullable
 // array (indexed), a nullable parameter kept in a global
 // exit: 0
 #include <stdio.h>
@@ -42,6 +42,8 @@ static long balance_or(const struct account *a, long fallback) {
 
 static int total_hits(const struct counter *c) { return c ? c->hits : 0; }
 
+static int report(struct counter *c) { return total_hits(c) * 100 + (c ? c->misses : 0); }
+
 static int sum_or_zero(const int *values, int n) {
     int s = 0;
     if (values == NULL) return 0;
@@ -64,6 +66,7 @@ int main(void) {
     printf("%ld %ld\n", balance_or(&acct, -1), balance_or(NULL, -1));
     printf("%d %d %d\n", total_hits(&acct.stats), total_hits(NULL), acct.stats.misses);
     printf("%d\n", record(NULL, 1));
+    printf("%d %d\n", report(&acct.stats), report(NULL));
 
     int values[] = {1, 2, 3};
     printf("%d %d\n", sum_or_zero(values, 3), sum_or_zero(NULL, 3));

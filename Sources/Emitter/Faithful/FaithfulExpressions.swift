@@ -328,10 +328,16 @@ extension FaithfulTranslator {
         if lift.nullable {
             // `None` for NULL, the caller's own `Option` lent on, `Some` of any other loan.
             if a.isNullPointerConstant { return .path("None") }
-            if let (name, l) = lifted(a), l.nullable { return lift.mutable ? .method(.path(name), "as_deref_mut", []) : .path(name) }
+            if let (name, l) = lifted(a), l.nullable {
+                // Reborrowed: mutably, or shared from the caller's `Option<&mut T>`; a shared one is copied.
+                return l.mutable ? .method(.path(name), lift.mutable ? "as_deref_mut" : "as_deref", []) : .path(name)
+            }
             var plain = lift
             plain.nullable = false
-            if let (name, _) = lifted(a) { return .call(.path("Some"), [lift.mutable ? .unary(.refMut, .unary(.deref, .path(name))) : .path(name)]) }
+            if let (name, l) = lifted(a) {
+                let loan: RExpr = lift.mutable ? .unary(.refMut, .unary(.deref, .path(name))) : l.mutable ? .unary(.ref, .unary(.deref, .path(name))) : .path(name)
+                return .call(.path("Some"), [loan])
+            }
             return .call(.path("Some"), [liftedArgument(a, plain)])
         }
         if let (name, l) = lifted(a) {
