@@ -135,6 +135,7 @@ struct ReferenceLifting {
         case .pointer(.function, _): return false
         case .pointer: return true
         case .record(let r): return !program.records[r].isUnion && program.records[r].fields != nil
+        case .array(let e, let n): return (n ?? 0) > 0 && liftable(e, program)   // `int m[][4]`: rows
         default: return false
         }
     }
@@ -395,7 +396,10 @@ struct ReferenceLifting {
         case .member(let base, _, _, let arrow):
             if arrow, parameter(base) != nil { return }
             visitInside(base)
-        case .subscript(let base, let index): visitInside(base); visit(index)
+        case .subscript(let base, let index):
+            // `m[i][j]` of a parameter pointing to rows: `m[i]` indexes it.
+            if let p = parameter(base) { note(p, isNegativeConstant(index) ? .indexedBefore : .indexed) } else { visitInside(base) }
+            visit(index)
         case .unary(.deref, let x): if parameter(x) == nil { visit(x) }
         case .variable: return
         default: visit(e)
@@ -473,7 +477,8 @@ struct ReferenceLifting {
     }
 
     /// Parameters that are slices rather than single objects: indexed, handed on offset, given
-    /// an array or an offset by a caller, or passed to or from another such parameter.
+    /// an array or an offset (`a + k`, not `&a[k]`) by a caller, or passed to or from another
+    /// such parameter.
     private func sliceParameters(_ candidates: Set<Int>) -> Set<Int> {
         var slices: Set<Int> = []
         for p in candidates where (uses[p] ?? []).contains(where: {
@@ -482,7 +487,9 @@ struct ReferenceLifting {
         for call in calls {
             for (i, a) in call.args.enumerated() {
                 guard let p = program.functions[call.callee].params[safe: i], candidates.contains(p) else { continue }
-                if decayedElement(a) != nil || offsetForm(a) != nil { slices.insert(p) }
+                // `&a[k]` lends one element unless the function indexes it (then the rest of `a`).
+                let element: Bool = { if case .unary(.addressOf, _) = a.withoutQualifierCasts.kind { return true }; return false }()
+                if decayedElement(a) != nil || offsetForm(a) != nil && !element { slices.insert(p) }
                 if FaithfulTranslator.literalBytes(a, aliases) != nil { slices.insert(p) }
             }
         }
@@ -652,6 +659,10 @@ struct ReferenceLifting {
                 guard let l = set[q], !l.slice, l.mutable || !lift.mutable else { return false }
                 for (k, other) in call.args.enumerated() where k != index && other.mentions(variable: q) { return false }
                 return true
+            }
+            // `&a[k]`: one element of a local array (a checked index).
+            if case .subscript(let b, _) = path.kind, let x = decayedArray(b), decayedElement(b) == pointee {
+                return lendable(x, call)
             }
             // The local is reached by no other pointer, and by no other operand of the call.
             guard let x = lentLocal(a), lendable(x, call) else { return false }
