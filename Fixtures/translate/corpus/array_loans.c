@@ -1,7 +1,8 @@
 // translate: arrays lent the ways C code lends them: a matrix to functions taking `int m[][4]`
 // and `double g[3][3]` (rows of a slice), one element `&items[i]` of an array of structs to a
-// function that updates it, the same function given a plain local `&spare`, and `&v[2]` to a
-// function that reads before and after it. Near misses that stay pointers: two elements of
+// function that updates it, the same function given a plain local `&spare`, `&v[2]` to a
+// function that reads before and after it, compound literals lent (`&(struct item){...}`,
+// `(int[][4]){...}`). Near misses that stay pointers: two elements of
 // one array passed to one call (`swap(&v[i], &v[j])`), a row pointer kept in a local
 // exit: 0
 #include <stdio.h>
@@ -55,6 +56,7 @@ int main(void) {
     double total = 0;
     for (int i = 0; i < 3; i++) total += value(&items[i]);
     printf("%.3f %.3f %d\n", total, value(&spare), items[1].qty);
+    printf("%.2f %d\n", value(&(struct item){"temp", 3, 1.5}), trace_sum((int[][4]){{1, 2, 3, 4}, {5, 6, 7, 8}}, 2));
 
     int v[5] = {1, 2, 3, 4, 5};
     printf("%d\n", around(&v[2]));

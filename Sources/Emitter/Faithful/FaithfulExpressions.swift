@@ -283,6 +283,9 @@ extension FaithfulTranslator {
         if case .binary(.add, let b, let k) = e.kind, b.type.isPointer { base = b; offset = k }
         if case .unary(.addressOf, let x) = e.kind, case .subscript(let b, let k) = x.kind { base = b; offset = k }
         let k: RExpr? = offset.map { .cast(rvalue($0), .named("usize")) }
+        if let (object, _) = ReferenceLifting.compoundLoan(base), case .compoundLiteral(let inner) = object.kind {
+            return (.unary(op, rvalue(inner)), k ?? .literal("0usize"))
+        }
         if let (name, _) = lifted(base), let id = liftedID(base) {
             let own: RExpr? = cursorOffsets[id].map { .path($0) }
             let at: RExpr = own.map { o in k.map { .method(o, "wrapping_add", [$0]) } ?? o } ?? k ?? .literal("0usize")
@@ -348,6 +351,9 @@ extension FaithfulTranslator {
         var e = a
         while case .cast(let x, false) = e.kind, x.type.isPointer { e = x }
         let op: RUnaryOp = lift.mutable ? .refMut : .ref
+        if let (object, _) = ReferenceLifting.compoundLoan(a), case .compoundLiteral(let inner) = object.kind {
+            return .unary(op, rvalue(inner))   // a temporary that lives to the end of the statement
+        }
         if let bytes = Self.literalBytes(a, literalAliases) {
             // `b"..\0"` for a byte slice; for a `char` slice the same bytes as an `&[i8]` array.
             if lift.bytes { return .literal(byteString(bytes)) }

@@ -566,6 +566,15 @@ struct ReferenceLifting {
         lifted = candidates
     }
 
+    /// `(int[]){1, 2, 3}` decayed, or `&(struct p){...}`: the literal, and whether it decays.
+    static func compoundLoan(_ a: CExpr) -> (CExpr, Bool)? {
+        var e = a
+        while case .cast(let x, false) = e.kind, x.type.isPointer { e = x }
+        if case .cast(let x, _) = e.kind, case .compoundLiteral = x.kind, x.type.isArrayLike { return (x, true) }
+        if case .unary(.addressOf, let x) = e.kind, case .compoundLiteral = x.kind { return (x, false) }
+        return nil
+    }
+
     /// The values an argument can give: both operands of `c ? x : y`.
     private func branches(_ a: CExpr) -> [CExpr] {
         if case .conditional(_, let x, let y) = a.withoutQualifierCasts.kind, a.type.isPointer { return branches(x) + branches(y) }
@@ -615,6 +624,11 @@ struct ReferenceLifting {
         /// `a`, given at `index` in `call`, is a loan this lifting can take.
         func accepts(_ a: CExpr, _ call: Call) -> Bool {
             if case .conditional(_, let x, let y) = a.withoutQualifierCasts.kind, a.type.isPointer { return accepts(x, call) && accepts(y, call) }
+            if let (object, decayed) = Self.compoundLoan(a) {
+                // A compound literal is a fresh object no other pointer reaches.
+                if decayed { return lift.slice && !lift.bytes && object.type.element == pointee }
+                return !lift.slice && object.type == pointee
+            }
             if a.isNullPointerConstant {
                 guard lift.nullable else { return false }
                 return true

@@ -128,6 +128,9 @@ extension FaithfulTranslator {
         mutating func liftedArgument(_ a: CExpr) {
             var e = a
             while case .cast(let x, false) = e.kind, x.type.isPointer { e = x }
+            // A compound literal lent as a temporary (`&mut [1, 2, 3]`), no slot behind a pointer.
+            if let (object, _) = ReferenceLifting.compoundLoan(a), case .compoundLiteral(let inner) = object.kind { expression(inner); return }
+            if case .conditional(let c, let x, let y) = e.kind { expression(c); liftedArgument(x); liftedArgument(y); return }
             if case .binary(.add, let b, let k) = e.kind, b.type.isPointer { expression(b); expression(k); return }
             if case .unary(.addressOf, let x) = e.kind, case .subscript(let b, let k) = x.kind { expression(b); expression(k); return }
             expression(a)
