@@ -72,6 +72,8 @@ public enum IdiomaticGuard {
         }
         if let d = program.designatedInitializers.first(where: { $0.file == program.mainFile }) { flag("designated initializers", d) }
         for v in program.variables where v.loc.file == program.mainFile {
+            // The idiomatic tier declares it a plain `let`, which starts again at each call.
+            if v.storage == .staticLocal { flag("a static local variable", v.loc) }
             if v.vlaSize != nil { flag("a variable-length array", v.loc) }
             if v.type == .float(.longDouble) { flag("long double", v.loc) }
             if let ini = v.initializer { var w = Walker(program: program, flag: flag); w.expression(ini) }
@@ -90,9 +92,13 @@ public enum IdiomaticGuard {
         var cursorReads: [(Int, CLoc)] = []
         /// Cursors whose NUL is tested (`*p != '\0'`, `while (*p)`): the idiomatic slice ends there too.
         var nulChecked: Set<Int> = []
+        /// `strcmp`-like calls whose result is only tested for its sign (`< 0`, `== 0`, `!`, a truth test).
+        var signTested: Set<ObjectIdentifier> = []
 
         private mutating func noteTruthTest(_ c: CExpr) {
+            if case .call = stripped(c).kind { signTested.insert(ObjectIdentifier(stripped(c))) }
             switch stripped(c).kind {
+            case .unary(.logicalNot, let x): noteTruthTest(x)
             case .unary(.deref, let p): if case .variable(let v) = stripped(p).kind { nulChecked.insert(v) }
             case .binary(.land, let a, let b), .binary(.lor, let a, let b): noteTruthTest(a); noteTruthTest(b)
             default: break
@@ -133,6 +139,7 @@ public enum IdiomaticGuard {
                 if op == .shl || op == .shr, l.type.intKind?.size == 8 { flag("64-bit shifts", e.loc) }
                 expression(l); expression(r)
             case .unary(let op, let x):
+                if op == .logicalNot { noteTruthTest(x) }
                 if [.preInc, .preDec, .postInc, .postDec].contains(op), isNarrow(x.type) { flag("++ or -- on a char or short", e.loc) }
                 if [.preInc, .postInc].contains(op), case .variable(let v) = x.kind, case .pointer(.int(let k), _) = x.type, k.size == 1 {
                     advanced.insert(v)
@@ -143,6 +150,15 @@ public enum IdiomaticGuard {
                 if e.type == .float(.longDouble) || x.type == .float(.longDouble) { flag("long double", e.loc) }
                 expression(x)
             case .binary(let op, let l, let r):
+                // `p == q` of two pointers: the idiomatic references compare the values they point to.
+                if op == .eq || op == .ne, l.type.isPointer, r.type.isPointer, !l.isNullPointerConstant, !r.isNullPointerConstant {
+                    flag("a comparison of two pointers", e.loc)
+                }
+                if op.isComparison {
+                    for (a, b) in [(l, r), (r, l)] where b.integerLiteralValue == 0 {
+                        if case .call = stripped(a).kind { signTested.insert(ObjectIdentifier(stripped(a))) }
+                    }
+                }
                 if op.isComparison, isPromotedChar(l) && isOutsideASCII(r) || isPromotedChar(r) && isOutsideASCII(l) {
                     flag("a comparison of plain char with a value outside ASCII", e.loc)
                 }
@@ -180,11 +196,20 @@ public enum IdiomaticGuard {
                 // C's string ends at the first NUL; a `&str` goes on through it.
                 if bytes.contains(0) { flag("a string with a NUL inside", e.loc) }
             case .call(let callee, let args):
+                // glibc's strcmp returns the difference of the bytes; the idiomatic `cmp` gives -1, 0 or 1.
+                if case .function(let id) = stripped(callee).kind, ["strcmp", "strncmp", "memcmp", "strcasecmp", "strncasecmp"].contains(program.functions[id].name),
+                   !signTested.contains(ObjectIdentifier(e)) {
+                    flag("the value of \(program.functions[id].name) beyond its sign", e.loc)
+                }
                 for a in args { if case .stringLiteral = stripped(a).kind { operandLiterals.insert(ObjectIdentifier(stripped(a))) } }
                 callCheck(callee, args, e.loc)
                 expression(callee); args.forEach { expression($0) }
             case .assign(let l, let r): expression(l); expression(r)
-            case .conditional(let a, let b, let c): expression(a); expression(b); expression(c)
+            case .conditional(let a, let b, let c):
+                // `c ? &x : NULL`: the idiomatic tier makes the NULL side an unwrap that panics.
+                if e.type.isPointer, b.isNullPointerConstant != c.isNullPointerConstant { flag("a conditional that gives a pointer or NULL", e.loc) }
+                noteTruthTest(a)
+                expression(a); expression(b); expression(c)
             case .subscript(let a, let b): expression(a); expression(b)
             case .compoundLiteral(let x): expression(x)
             case .statementExpr(let s): statement(s)

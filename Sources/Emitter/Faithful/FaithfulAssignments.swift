@@ -45,6 +45,9 @@ extension FaithfulTranslator {
 
     /// The target of `e`, with the statements that pin an impure place first.
     func target(_ e: CExpr, pin: Bool) -> ([RStmt], Target) {
+        let saved = placeMutably
+        placeMutably = true   // the place is written (its index, a value inside it, is read: see rvalue)
+        defer { placeMutably = saved }
         if case .subscript(let base, let index) = e.kind, atomicCell(e) != nil, pin, !isPure(index),
            case .cast(let array, _) = base.kind, case .variable(let id) = array.kind {
             // `g[i++] += 1`: the index once.

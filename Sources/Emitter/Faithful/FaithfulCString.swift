@@ -13,6 +13,8 @@ extension FaithfulTranslator {
         case literal([UInt8])
         /// A `char` array in place (a local, a member of one).
         case array(CExpr)
+        /// Such an array from an offset (`buf + k`).
+        case arrayTail(CExpr, CExpr)
         case lifted(Int)
         case table(Int, CExpr)
         /// A call of a function that only returns literals.
@@ -25,6 +27,8 @@ extension FaithfulTranslator {
     enum CStringTarget {
         case array(CExpr)
         case lifted(Int)
+        /// No buffer: `snprintf(NULL, 0, ...)` measures only.
+        case nothing
     }
 
     enum CStringCall {
@@ -51,6 +55,7 @@ extension FaithfulTranslator {
             let s = e.withoutCasts
             if let bytes = literalBytes(s, strings.aliases) { return .literal(bytes) }
             if case .array(.int(let k), _) = s.type, k.size == 1, isInPlace(s, program) { return .array(s) }
+            if let (array, k) = arrayTail(e, program) { return .arrayTail(array, k) }
             switch safeString(e, strings) {
             case .liftedString(let id)?: return .lifted(id)
             case .tableString(let t, let i)?: return .table(t, i)
@@ -93,6 +98,7 @@ extension FaithfulTranslator {
         switch d {
         case .array(let x): return arrayRoot(x).map { source.mentions(variable: $0) } ?? true
         case .lifted(let id): return source.mentions(variable: id)
+        case .nothing: return false
         }
     }
 
@@ -142,6 +148,7 @@ extension FaithfulTranslator {
             switch d {
             case .array(let x): pointer = .method(place(x), "as_mut_ptr", [])
             case .lifted(let id): pointer = variableRef(id)   // where a walked slice is now
+            case .nothing: pointer = .turbofish("::core::ptr::null_mut", [.named("i8")], [])
             }
             return .block(RBlock([.expr(copy)], tail: .cast(pointer, rtype(e.type))))
         }
@@ -151,6 +158,7 @@ extension FaithfulTranslator {
         switch s {
         case .literal(let bytes): return .method(.literal(byteString(bytes)), "as_slice", [])
         case .array(let x): return .method(place(x), "as_slice", [])
+        case .arrayTail(let x, let k): return .unary(.ref, .index(place(x), .rangeFrom(.cast(rvalue(k), .named("usize")))))
         case .lifted(let id): return liftedRest(id, mutable: false)
         case .table(let t, let i): return .index(variableRef(t), .cast(rvalue(i), .named("usize")))
         case .call(let c): return literalSlice(c)
@@ -162,6 +170,7 @@ extension FaithfulTranslator {
         switch d {
         case .array(let x): return .method(place(x), "as_mut_slice", [])
         case .lifted(let id): return liftedRest(id, mutable: true)
+        case .nothing: return .unary(.refMut, .arrayRepeat(.literal("0u8"), 0))
         }
     }
 

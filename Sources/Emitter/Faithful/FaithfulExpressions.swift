@@ -71,6 +71,14 @@ extension FaithfulTranslator {
     // MARK: values
 
     func rvalue(_ e: CExpr) -> RExpr {
+        // A value read inside a place being written (an index) reads shared.
+        let saved = placeMutably
+        placeMutably = false
+        defer { placeMutably = saved }
+        return valueOf(e)
+    }
+
+    private func valueOf(_ e: CExpr) -> RExpr {
         if e.type == .float(.longDouble) {
             // Rust has no 80-bit float: computing in f64 would print other digits.
             refuse("`long double` arithmetic (Rust has no 80-bit float)", at: e.loc)
@@ -220,10 +228,20 @@ extension FaithfulTranslator {
         arrow ? pointee(base) : place(base)
     }
 
+    /// The literal a pointer variable always holds (a literal alias, FaithfulStatics).
+    func aliasedLiteral(_ p: CExpr) -> [UInt8]? {
+        guard case .variable(let id) = p.withoutCasts.kind, p.type.isPointer else { return nil }
+        return literalAliases[id]
+    }
+
     /// `*p` as a place: through a lifted parameter, a local cursor's index or a local `Vec`'s
     /// first element when `p` is one of those, through the raw pointer otherwise.
     func pointee(_ p: CExpr) -> RExpr {
         if let r = liftedPointee(p) { return r }
+        if let bytes = aliasedLiteral(p), case .pointer(let t, _) = p.type {
+            let byte = RExpr.index(.literal(byteString(bytes)), .literal("0usize"))
+            return t == .int(.uchar) ? byte : .cast(byte, rtype(t))
+        }
         if let c = cursorPlace(p) { return cursorElement(c) }
         if let v = vectorName(p) { return vectorElement(v, nil) }
         return .unary(.deref, rvalue(p))
@@ -258,8 +276,9 @@ extension FaithfulTranslator {
         let first = RExpr.index(.path(name), sliceIndex(e, .literal("0usize")))
         if lift.bytes { return .cast(first, .named("i8")) }
         if lift.nullable {
-            // NULL panics here, where C's access faults.
-            let reference: RExpr = lift.mutable ? .method(.path(name), "as_deref_mut", []) : .path(name)
+            // NULL panics here, where C's access faults. Reborrowed mutably only where the place
+            // is written or lent mutably; read shared (so `s->a[s->top]` borrows `s` twice, shared).
+            let reference: RExpr = !lift.mutable ? .path(name) : .method(.path(name), placeMutably ? "as_deref_mut" : "as_deref", [])
             return .unary(.deref, .method(reference, "unwrap", []))
         }
         return lift.slice ? first : .unary(.deref, .path(name))
@@ -373,7 +392,7 @@ extension FaithfulTranslator {
             return rvalue(a)
         }
         guard case .unary(.addressOf, let path) = e.kind else { return rvalue(a) }
-        return .unary(op, place(path))
+        return .unary(op, mutablePlace(path, lift.mutable))
     }
 
     // MARK: places
@@ -388,6 +407,14 @@ extension FaithfulTranslator {
         case .member: return .field(addressablePlace(base), fieldName(r, f))
         default: return .field(literalObject(base, at: base.loc), fieldName(r, f))
         }
+    }
+
+    /// `place(e)`, reached mutably (written, or lent `&mut`) when `mutably`.
+    func mutablePlace(_ e: CExpr, _ mutably: Bool) -> RExpr {
+        let saved = placeMutably
+        placeMutably = mutably
+        defer { placeMutably = saved }
+        return place(e)
     }
 
     /// The Rust place of a C lvalue (a bit-field has none: see `assignment`).
@@ -412,6 +439,11 @@ extension FaithfulTranslator {
             if let (table, i) = literalTableRead(e) {
                 // An element of a literal table, as C's `const char *`.
                 return .cast(.method(.index(variableRef(table), .cast(rvalue(i), .named("usize"))), "as_ptr", []), rtype(e.type))
+            }
+            if base.type.isPointer, let bytes = aliasedLiteral(base) {
+                // `s[i]` of a pointer that only holds one literal: the literal's byte, a checked index.
+                let byte = RExpr.index(.literal(byteString(bytes)), .cast(rvalue(index), .named("usize")))
+                return e.type == .int(.uchar) ? byte : .cast(byte, rtype(e.type))
             }
             if base.type.isPointer, let c = cursorPlace(base) { return cursorElement(c, plus: index) }
             if base.type.isPointer, let v = vectorName(base) { return vectorElement(v, index) }
@@ -654,7 +686,11 @@ extension FaithfulTranslator {
             // In a static's initializer a `*const` to another static is taken and cast: older
             // rustc (Debian's 1.63) refuses `addr_of_mut!` in constant evaluation.
             let viaConst = constant || inStaticInitializer
-            let p: RExpr = .macro(viaConst ? Self.addrOfConst : Self.addrOf, [addressablePlace(x)])
+            let saved = placeMutably
+            placeMutably = !viaConst
+            let object = addressablePlace(x)
+            placeMutably = saved
+            let p: RExpr = .macro(viaConst ? Self.addrOfConst : Self.addrOf, [object])
             let natural = RType.pointer(rtype(x.type), mutable: !viaConst)
             return natural == rtype(t) ? p : .cast(p, rtype(t))
         }

@@ -119,6 +119,12 @@ extension FaithfulTranslator {
             }
         }
 
+        /// A pointer variable that only ever holds one literal (read as its bytes).
+        func isAlias(_ p: CExpr) -> Bool {
+            guard case .variable(let id) = p.withoutCasts.kind, p.type.isPointer else { return false }
+            return aliases[id] != nil
+        }
+
         func isTableRead(_ base: CExpr) -> Bool {
             FaithfulTranslator.tableName(base).map { tables.contains($0) } ?? false
         }
@@ -185,6 +191,7 @@ extension FaithfulTranslator {
             func argument(_ a: FaithfulTranslator.StdioArgument) {
                 switch a {
                 case .int(let x), .double(let x), .pointer(let x), .array(let x): expression(x)
+                case .arrayTail(let x, let k): expression(x); expression(k)
                 case .literal, .liftedString: return
                 case .literalCall(let c), .optionalString(let c, _): expression(c)
                 case .tableString(_, let index): expression(index)
@@ -207,6 +214,7 @@ extension FaithfulTranslator {
                 case .literal, .lifted: return
                 case .call(let c), .optional(let c): expression(c)
                 case .array(let x): expression(x)
+                case .arrayTail(let x, let k): expression(x); expression(k)
                 case .table(_, let i): expression(i)
                 }
             }
@@ -243,6 +251,7 @@ extension FaithfulTranslator {
                 unsafe("a compound literal's address")   // its slot is reached through a pointer
             case .unary(.deref, let f) where { if case .pointer(.function, _) = f.type { return true }; return false }():
                 expression(f)   // `(*f)(x)` is `f(x)`
+            case .unary(.deref, let x) where isAlias(x): return
             case .unary(let op, let x):
                 if op == .deref, isLifted(x) { return }
                 if op == .deref, case .unary(let step, let y) = x.withoutQualifierCasts.kind, [.preInc, .preDec, .postInc, .postDec].contains(step),
@@ -331,6 +340,8 @@ extension FaithfulTranslator {
                 unsafe("a vector element")   // through a pointer to the register's bytes
             case .subscript(_, let index) where ctype && FaithfulTranslator.ctypeTableRead(e, program) != nil:
                 expression(index)   // a `<ctype.h>` table of the "C" locale, in the `cctype` module
+            case .subscript(let base, let index) where isAlias(base):
+                expression(index)   // a byte of the one literal the pointer holds, a checked index
             case .subscript(let base, let index) where isTableRead(base):
                 expression(index)   // an element of a literal table, a checked index
             case .subscript(let base, let j) where { if case .subscript(let t, _) = base.withoutCasts.kind { return isTableRead(t) }; return false }():

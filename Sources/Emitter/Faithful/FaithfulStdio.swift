@@ -44,6 +44,8 @@ extension FaithfulTranslator {
         case literal([UInt8])
         /// A char array reached without a pointer (a local, a member of a local): a safe slice.
         case array(CExpr)
+        /// Such an array from an offset (`buf + 2`, `&buf[2]`): the slice's rest.
+        case arrayTail(CExpr, from: CExpr)
         /// A `char *` read up to its NUL (or `limit` bytes): an `unsafe` read.
         case cString(CExpr, limit: Int?)
         /// A parameter lifted to a slice (`&[u8]` holding a literal, or `&[i8]`): read safely.
@@ -178,13 +180,15 @@ extension FaithfulTranslator {
         case "sprintf", "__builtin_sprintf": guard args.count >= 2 else { return nil }; n = nil; at = 1
         default: return nil
         }
-        guard let target = stringTarget(args[0], program, strings.lifted),
+        let measure = args[0].isNullPointerConstant && n?.integerLiteralValue == 0
+        guard let target = measure ? .nothing : stringTarget(args[0], program, strings.lifted),
               let (format, operands) = formatted(args[at], args[(at + 1)...], program, strings) else { return nil }
         // An operand that reads the destination overlaps it (undefined in C; a borrow conflict here).
         let root: Int? = {
             switch target {
             case .lifted(let id): return id
             case .array(let x): return arrayRoot(x)
+            case .nothing: return nil
             }
         }()
         if let root, args[(at + 1)...].contains(where: { $0.mentions(variable: root) }) { return nil }
@@ -248,6 +252,7 @@ extension FaithfulTranslator {
         let s = e.withoutCasts
         if case .stringLiteral(let bytes) = s.kind { return .literal(bytes) }
         if case .array(.int(let k), _) = s.type, k.size == 1, isInPlace(s, program) { return .array(s) }
+        if let (array, k) = arrayTail(e, program) { return .arrayTail(array, from: k) }
         guard case .pointer(let p, _) = e.type, case .int(let k) = p, k.size == 1 else { return nil }
         return .cString(e, limit: limit)
     }
@@ -263,6 +268,13 @@ extension FaithfulTranslator {
             return isInPlace(array, program)
         default: return false
         }
+    }
+
+    /// `buf + k` or `&buf[k]` of a `char` array in place: the array and the offset.
+    static func arrayTail(_ e: CExpr, _ program: Program) -> (CExpr, CExpr)? {
+        guard let (base, k) = e.pointerOffset, case .cast(let array, _) = base.withoutQualifierCasts.kind,
+              case .array(.int(let c), _) = array.type, c.size == 1, isInPlace(array, program) else { return nil }
+        return (array, k)
     }
 
     /// The variable an array in place belongs to (`v` of `v.rows[i].name`).
@@ -367,10 +379,10 @@ extension FaithfulTranslator {
     private func formatOperands(_ args: [StdioArgument], always: Bool) -> ([RStmt], RExpr) {
         var values = args.map(stdioArgument)
         var lets: [RStmt] = []
-        if always || args.contains(where: { if case .array = $0 { return true }; return false }) {
+        if always || args.contains(where: { if case .array = $0 { return true }; if case .arrayTail = $0 { return true }; return false }) {
             for (k, a) in args.enumerated() {
                 switch a {
-                case .array, .literal: continue
+                case .array, .arrayTail, .literal: continue
                 default:
                     let t = temporary("arg")
                     lets.append(.letBinding(name: t, mutable: false, type: nil, value: values[k]))
@@ -407,6 +419,10 @@ extension FaithfulTranslator {
         case .array(let x):
             let signed: Bool = { if case .array(.int(let k), _) = x.type { return k.isSigned }; return true }()
             return .call(.path(signed ? "cstdio::Arg::Chars" : "cstdio::Arg::Str"), [.method(place(x), "as_slice", [])])
+        case .arrayTail(let x, let k):
+            let signed: Bool = { if case .array(.int(let k), _) = x.type { return k.isSigned }; return true }()
+            let rest = RExpr.unary(.ref, .index(place(x), .rangeFrom(.cast(rvalue(k), .named("usize")))))
+            return .call(.path(signed ? "cstdio::Arg::Chars" : "cstdio::Arg::Str"), [rest])
         case .liftedString(let id):
             let bytes = liftedParameters[id]?.bytes == true
             return .call(.path(bytes ? "cstdio::Arg::Str" : "cstdio::Arg::Chars"), [liftedRest(id, mutable: false)])

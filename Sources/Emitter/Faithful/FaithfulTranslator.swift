@@ -50,6 +50,8 @@ public final class FaithfulTranslator {
     var liftReferences = true
     /// The parameters lifted to references and slices.
     var liftedParameters: [Int: ReferenceLifting.Lift] = [:]
+    /// The place being emitted is written or lent mutably (a nullable parameter reborrows mutably).
+    var placeMutably = false
     /// In the current function: each walked slice parameter's offset local (`s_at`).
     var cursorOffsets: [Int: String] = [:]
     /// Local pointers that only walk one array: indexes into it (FaithfulCursors).
