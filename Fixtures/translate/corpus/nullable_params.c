@@ -1,7 +1,8 @@
 // translate: pointer parameters that callers may pass NULL, the way C libraries guard their
 // entry points: `if (!p) return -1`, `p == NULL ? default : p->x`, an optional out-parameter
 // written only when given, a nullable parameter handed on to another, a non-null loan of a
-// member of it, a nullable parameter lent to a read-only one, and NULL passed straight through. Near misses that stay pointers: a nullable
+// member of it, an element indexed by another member (`l->entries[l->n] = v`), a nullable
+// parameter lent to a read-only one, and NULL passed straight through. Near misses that stay pointers: a nullable
 // array (indexed), a nullable parameter kept in a global
 // exit: 0
 #include <stdio.h>
@@ -17,6 +18,18 @@ struct account {
     long balance;
     struct counter stats;
 };
+
+struct log {
+    int entries[4];
+    int n;
+};
+
+static int note(struct log *l, int v) {
+    if (!l || l->n == 4) return -1;
+    l->entries[l->n] = v;
+    l->n++;
+    return l->entries[l->n - 1] * 10 + l->n;
+}
 
 static int record(struct counter *c, int hit) {
     if (c == NULL)
@@ -67,6 +80,9 @@ int main(void) {
     printf("%d %d %d\n", total_hits(&acct.stats), total_hits(NULL), acct.stats.misses);
     printf("%d\n", record(NULL, 1));
     printf("%d %d\n", report(&acct.stats), report(NULL));
+    struct log log = {{0}, 0};
+    for (int i = 1; i <= 5; i++) printf("%d ", note(i % 2 ? &log : NULL, i));
+    printf("%d\n", note(&log, 9));
 
     int values[] = {1, 2, 3};
     printf("%d %d\n", sum_or_zero(values, 3), sum_or_zero(NULL, 3));

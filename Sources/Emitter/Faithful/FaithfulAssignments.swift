@@ -45,9 +45,32 @@ extension FaithfulTranslator {
 
     /// The target of `e`, with the statements that pin an impure place first.
     func target(_ e: CExpr, pin: Bool) -> ([RStmt], Target) {
-        let saved = placeMutably
+        let saved = (placeMutably, hoistIndexes, hoistedIndexes)
         placeMutably = true   // the place is written (its index, a value inside it, is read: see rvalue)
-        defer { placeMutably = saved }
+        // Through a nullable parameter the place borrows it mutably from its start: an index
+        // that reads it again is computed first (`s->items[s->top] = v`).
+        hoistIndexes = reachesNullable(e)
+        hoistedIndexes = []
+        defer { (placeMutably, hoistIndexes, hoistedIndexes) = saved }
+        let (pins, t) = targetOf(e, pin: pin)
+        return (hoistedIndexes + pins, t)
+    }
+
+    /// The lvalue is reached through a parameter lifted to `Option<&mut T>`.
+    private func reachesNullable(_ e: CExpr) -> Bool {
+        switch e.kind {
+        case .member(let base, _, _, true), .unary(.deref, let base):
+            if let (_, lift) = lifted(base) { return lift.nullable && lift.mutable }
+            return false
+        case .member(let base, _, _, false): return reachesNullable(base)
+        case .subscript(let base, _):
+            if case .cast(let array, _) = base.kind, array.type.isArrayLike { return reachesNullable(array) }
+            return false
+        default: return false
+        }
+    }
+
+    private func targetOf(_ e: CExpr, pin: Bool) -> ([RStmt], Target) {
         if case .subscript(let base, let index) = e.kind, atomicCell(e) != nil, pin, !isPure(index),
            case .cast(let array, _) = base.kind, case .variable(let id) = array.kind {
             // `g[i++] += 1`: the index once.

@@ -72,9 +72,10 @@ extension FaithfulTranslator {
 
     func rvalue(_ e: CExpr) -> RExpr {
         // A value read inside a place being written (an index) reads shared.
-        let saved = placeMutably
+        let saved = (placeMutably, hoistIndexes)
         placeMutably = false
-        defer { placeMutably = saved }
+        hoistIndexes = false
+        defer { (placeMutably, hoistIndexes) = saved }
         return valueOf(e)
     }
 
@@ -459,6 +460,12 @@ extension FaithfulTranslator {
                     let byte = RExpr.index(.literal(byteString(bytes)), .cast(rvalue(index), .named("usize")))
                     return e.type == .int(.uchar) ? byte : .cast(byte, rtype(e.type))
                 } else if case .stringLiteral = array.kind {} else if let count, count > 1 {
+                    if hoistIndexes, index.integerLiteralValue == nil {
+                        // Computed before the place is borrowed (see `target`).
+                        let t = temporary("i")
+                        hoistedIndexes.append(.letBinding(name: t, mutable: false, type: nil, value: .cast(rvalue(index), .named("usize"))))
+                        return .index(place(array), .path(t))
+                    }
                     return .index(place(array), .cast(rvalue(index), .named("usize")))
                 }
             }

@@ -52,6 +52,9 @@ public final class FaithfulTranslator {
     var liftedParameters: [Int: ReferenceLifting.Lift] = [:]
     /// The place being emitted is written or lent mutably (a nullable parameter reborrows mutably).
     var placeMutably = false
+    /// Indexes of the place being written are computed first, into these statements.
+    var hoistIndexes = false
+    var hoistedIndexes: [RStmt] = []
     /// In the current function: each walked slice parameter's offset local (`s_at`).
     var cursorOffsets: [Int: String] = [:]
     /// Local pointers that only walk one array: indexes into it (FaithfulCursors).
