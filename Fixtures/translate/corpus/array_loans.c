@@ -2,7 +2,8 @@
 // and `double g[3][3]` (rows of a slice), one element `&items[i]` of an array of structs to a
 // function that updates it, the same function given a plain local `&spare`, `&v[2]` to a
 // function that reads before and after it, compound literals lent (`&(struct item){...}`,
-// `(int[][4]){...}`). Near misses that stay pointers: two elements of
+// `(int[][4]){...}`), local pointers that always point to one local (`b = &box; b->qty`).
+// Near misses that stay pointers: two elements of
 // one array passed to one call (`swap(&v[i], &v[j])`), a row pointer kept in a local
 // exit: 0
 #include <stdio.h>
@@ -40,6 +41,19 @@ static int around(const int *p) { return p[-1] * 100 + p[0] * 10 + p[1]; }
 
 static void swap(int *a, int *b) { int t = *a; *a = *b; *b = t; }
 
+static double tidy(void) {
+    struct item box = {"box", 2, 4.0};
+    struct item *b = &box;          /* always box: b->qty is box.qty */
+    int *count = &box.qty;
+    b->qty += 3;
+    *count *= 2;
+    b->price = b->qty > 5 ? b->price / 2 : b->price;
+    struct item other = {"other", 1, 1.0};
+    struct item *cur = &box;        /* reassigned: stays a pointer */
+    if (b->qty > 100) cur = &other;
+    return b->price * *count + cur->qty;
+}
+
 int main(void) {
     int m[3][4];
     fill(m, 3);
@@ -64,5 +78,6 @@ int main(void) {
     int k[2][4] = {{1, 2, 3, 4}, {5, 6, 7, 8}};
     int (*row)[4] = &k[1];
     printf("%d %d %d\n", v[0], v[4], (*row)[2]);
+    printf("%.1f\n", tidy());
     return 0;
 }

@@ -235,9 +235,11 @@ extension FaithfulTranslator {
         return literalAliases[id]
     }
 
-    /// `*p` as a place: through a lifted parameter, a local cursor's index or a local `Vec`'s
-    /// first element when `p` is one of those, through the raw pointer otherwise.
+    /// `*p` as a place: the object a pointer alias always points to, through a lifted
+    /// parameter, a local cursor's index or a local `Vec`'s first element when `p` is one of
+    /// those, through the raw pointer otherwise.
     func pointee(_ p: CExpr) -> RExpr {
+        if let object = aliasedObject(p) { return place(object) }
         if let r = liftedPointee(p) { return r }
         if let bytes = aliasedLiteral(p), case .pointer(let t, _) = p.type {
             let byte = RExpr.index(.literal(byteString(bytes)), .literal("0usize"))

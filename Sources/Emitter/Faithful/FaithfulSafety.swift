@@ -18,7 +18,7 @@ extension FaithfulTranslator {
                                   immutable: immutableStatics.union(atomicStatics).union(literalGlobals.keys),
                                   tables: literalTables, cstring: crate == nil && liftSafeFunctions, aliases: literalAliases,
                                   cursors: localCursors, vectors: localVectors, ctype: ctypeRuntime, literalFunctions: literalFunctions,
-                                  indirectCalls: safeFunctionPointers, stdin: stdinRuntime, errno: usesErrno, fields: literalFields, literalGlobals: Set(literalGlobals.keys),
+                                  indirectCalls: safeFunctionPointers, stdin: stdinRuntime, errno: usesErrno, fields: literalFields, literalGlobals: Set(literalGlobals.keys), objectAliases: objectAliases,
                                   zeroable: zeroSetsEveryByte)
             scan.statement(body)
             if let why = scan.reason ?? (program.functions[id].type.variadic ? "variable arguments" : nil) {
@@ -74,6 +74,8 @@ extension FaithfulTranslator {
         let fields: Set<FieldKey>
         /// Globals that only hold literals or NULL.
         let literalGlobals: Set<Int>
+        /// Local pointers that always point to one local object: `*p` is that object.
+        let objectAliases: [Int: CExpr]
         /// The types whose Rust zero value sets every byte (`memset(&s, 0, sizeof s)`).
         let zeroable: (CTy) -> Bool
         var strings: FaithfulTranslator.SafeStrings {
@@ -117,6 +119,11 @@ extension FaithfulTranslator {
                 return nil
             default: return nil
             }
+        }
+
+        func aliasedObject(_ p: CExpr) -> CExpr? {
+            guard case .variable(let id) = p.withoutQualifierCasts.kind else { return nil }
+            return objectAliases[id]
         }
 
         /// A pointer variable that only ever holds one literal (read as its bytes).
@@ -252,6 +259,9 @@ extension FaithfulTranslator {
             case .unary(.deref, let f) where { if case .pointer(.function, _) = f.type { return true }; return false }():
                 expression(f)   // `(*f)(x)` is `f(x)`
             case .unary(.deref, let x) where isAlias(x): return
+            case .unary(.deref, let x) where aliasedObject(x) != nil: expression(aliasedObject(x)!)
+            case .member(let x, let r, _, true) where aliasedObject(x) != nil && !program.records[r].isUnion && !packed.contains(r):
+                expression(aliasedObject(x)!)
             case .unary(let op, let x):
                 if op == .deref, isLifted(x) { return }
                 if op == .deref, case .unary(let step, let y) = x.withoutQualifierCasts.kind, [.preInc, .preDec, .postInc, .postDec].contains(step),

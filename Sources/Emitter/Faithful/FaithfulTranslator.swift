@@ -80,6 +80,8 @@ public final class FaithfulTranslator {
     var observedRecords: Set<Int>? = nil
     /// Globals that only ever hold string literals or NULL: an index into their texts (FaithfulLiteralGlobals).
     var literalGlobals: [Int: [[UInt8]]] = [:]
+    /// Local pointers that always point to one local object: that object's place (FaithfulObjectAliases).
+    var objectAliases: [Int: CExpr] = [:]
     /// Locals that only ever hold one string literal: its bytes (FaithfulStatics).
     var literalAliases: [Int: [UInt8]] = [:]
     /// The program jumps with `longjmp`: its functions unwind (`extern "C-unwind"`).
@@ -178,6 +180,11 @@ public final class FaithfulTranslator {
                 localCursors = LocalCursors(program: program, immutable: immutableStatics, excluded: literalTables.union(atomicStatics),
                                             aliases: literalAliases, packed: Set(program.records.indices.filter { isPacked($0) }), parameters: slices)
             }
+        }
+        if liftReferences, crate == nil {
+            // Not over a local the cursors or vectors rewrite.
+            let rewritten = Set(program.variables.indices.filter { localCursors.isCursor($0) || localVectors.isVector($0) })
+            objectAliases = Self.objectAliases(program, excluded: rewritten)
         }
         stdinRuntime = stdioRuntime && Self.stdinRuntimeApplies(program, lifted: liftedParameters)
         for (id, f) in program.functions.enumerated() where f.body != nil {
