@@ -524,7 +524,12 @@ extension FaithfulTranslator {
             if case .variable(let id) = x.kind, program.variables[id].storage == .local || program.variables[id].storage == .parameter {
                 base = .method(.path(localName(id)), c ? "as_ptr" : "as_mut_ptr", [])
             } else {
-                base = .cast(.macro(c || inStaticInitializer ? Self.addrOfConst : Self.addrOf, [addressablePlace(x)]), elementPointer)
+                let viaConst = c || inStaticInitializer
+                let saved = placeMutably
+                placeMutably = !viaConst   // `addr_of_mut!` of a member reached through a nullable parameter
+                let object = addressablePlace(x)
+                placeMutably = saved
+                base = .cast(.macro(viaConst ? Self.addrOfConst : Self.addrOf, [object]), elementPointer)
             }
             return elementPointer == target ? base : .cast(base, target)
         }
