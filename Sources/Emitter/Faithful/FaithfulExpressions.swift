@@ -817,6 +817,10 @@ extension FaithfulTranslator {
                 requireStdioSupport()
                 return .block(RBlock([.expr(.call(.path("cstdio::before_input"), []))], tail: .call(.path(functionName(id)), values)))
             }
+            if crate == nil, liftSafeFunctions, Self.isPureMath(f, program) {
+                mathWrappers.insert(id)   // the C library's function, through a safe wrapper (FaithfulMath)
+                return .call(.path("cmath::" + functionName(id)), values)
+            }
             // A literal function's slice, as the C pointer.
             if literalFunctions.contains(id) { return .cast(.method(.call(.path(functionName(id)), values), "as_ptr", []), rtype(e.type)) }
             return .call(.path(functionName(id)), values)

@@ -335,6 +335,10 @@ extension FaithfulTranslator {
                     cstringCall(form)
                     return
                 }
+                if cstring, FaithfulTranslator.isPureMath(program.functions[id], program) {
+                    args.forEach { expression($0) }   // through `cmath`'s safe wrapper
+                    return
+                }
                 if program.functions[id].body == nil { unsafe("a C library call (\(name))"); return }
                 callees.insert(id)
                 let params = program.functions[id].params

@@ -42,6 +42,8 @@ public final class FaithfulTranslator {
     var stdinRuntime = false
     var needsStdinSupport = false
     var needsCStringSupport = false
+    /// Math functions called through the `cmath` module's safe wrappers (FaithfulMath).
+    var mathWrappers: Set<Int> = []
     /// The program keeps the "C" locale: `<ctype.h>` goes through the `cctype` support module (FaithfulCType).
     var ctypeRuntime = false
     var needsCTypeSupport = false
@@ -228,6 +230,7 @@ public final class FaithfulTranslator {
         if needsJumpSupport { items += Self.jumpSupport }
         if needsStdioSupport { items += Self.stdioSupport(raw: needsStdioRawSupport) }
         if needsCStringSupport { items += Self.cstringSupport }
+        if let math = mathSupport() { items.append(math) }
         if needsCTypeSupport { items += Self.ctypeSupport }
         if needsAssertSupport { items += Self.assertSupport }
         if needsStdinSupport { items.append(.attribute(Self.stdinModule)) }
