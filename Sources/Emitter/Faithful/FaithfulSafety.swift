@@ -304,6 +304,7 @@ extension FaithfulTranslator {
                         if case .array(let x) = target { expression(x) }
                         expression(n)
                     case .ungetc(let c): expression(c)
+                    case .scanf(_, let targets): targets.forEach { expression($0.place) }
                     case .getchar, .feof, .ferror, .clearerr: break
                     }
                     return
