@@ -7,6 +7,20 @@ import CSyntax
 public enum IdiomaticGuard {
     /// `sizeof` of an expression (not of a type): the idiomatic tier sizes the wrong object
     /// (`sizeof a / sizeof a[0]`, `sizeof p.x`). Found in the compact model with the source text.
+    /// Parameters written as arrays (`int m[4]`, `double g[N][N]`): C passes a pointer, the
+    /// idiomatic tier a copy, so the function's writes were lost.
+    public static func arrayParameterReasons(_ unit: TranslationUnit) -> [String] {
+        for f in unit.functions where f.hasBody {
+            for v in f.params where Int(v) >= 0 && Int(v) < unit.variables.count {
+                let t = unit.variables[Int(v)].type
+                guard Int(t) >= 0, Int(t) < unit.types.count, unit.types[Int(t)].shape == .array else { continue }
+                let loc = unit.variables[Int(v)].loc
+                return ["an array parameter (\(unit.mainFile.split(separator: "/").last ?? ""):\(loc.line))"]
+            }
+        }
+        return []
+    }
+
     public static func sizeofReasons(_ unit: TranslationUnit, source: String) -> [String] {
         var lineStarts: [Int] = [0]
         let bytes = Array(source.utf8)
@@ -87,8 +101,6 @@ public enum IdiomaticGuard {
         /// Char pointer variables incremented in the function, and reads `*p` compared with a
         /// character other than NUL.
         var advanced: Set<Int> = []
-        /// String literals that are a call's operand as they are (printed, handed to a library).
-        var operandLiterals: Set<ObjectIdentifier> = []
         var cursorReads: [(Int, CLoc)] = []
         /// Cursors whose NUL is tested (`*p != '\0'`, `while (*p)`): the idiomatic slice ends there too.
         var nulChecked: Set<Int> = []
@@ -107,20 +119,67 @@ public enum IdiomaticGuard {
 
         mutating func statement(_ s: CStmt) {
             switch s {
-            case .compound(let list): list.forEach { statement($0) }
+            case .compound(let list):
+                // A loop whose condition reads input into a variable (`(c = getchar()) != EOF`,
+                // `fgets(buf, ..)`), that variable read after the loop: the idiomatic loop leaves
+                // it holding the last line or byte, where C leaves EOF or the buffer as it was.
+                for (i, item) in list.enumerated() {
+                    guard case .whileLoop(let c, _) = item, let v = Self.inputVariable(c) else { continue }
+                    if list[(i + 1)...].contains(where: { later in
+                        var seen = false
+                        later.forEachExpression { if $0.mentions(variable: v) { seen = true } }
+                        return seen
+                    }) {
+                        flag("an input loop's variable read after the loop", program.variables[v].loc)
+                    }
+                }
+                list.forEach { statement($0) }
             case .declaration(let ids):
                 for id in ids { if let e = program.variables[id].initializer { expression(e) } }
             case .expression(let e): expression(e)
             case .ifThen(let c, let a, let b): noteTruthTest(c); expression(c); statement(a); if let b { statement(b) }
             case .whileLoop(let c, let b): noteTruthTest(c); expression(c); statement(b)
-            case .doWhile(let b, let c): statement(b); noteTruthTest(c); expression(c)
+            case .doWhile(let b, let c):
+                // The idiomatic `loop` puts the condition at the end: `continue` skipped it.
+                if Self.continues(b) { flag("continue in a do-while loop", c.loc) }
+                statement(b); noteTruthTest(c); expression(c)
             case .forLoop(let i, let c, let n, let b):
+                // `for (long n = 50000; n < 50003; n++)`: the idiomatic range over two literals is an `i32`.
+                if case .declaration(let ids)? = i, let v = ids.first, program.variables[v].type.isInteger,
+                   program.variables[v].type != .int(.int), let c, case .binary(_, _, let bound) = c.kind, bound.integerLiteralValue != nil {
+                    flag("a for loop counting in a type other than int", c.loc)
+                }
                 if let i { statement(i) }; if let c { noteTruthTest(c); expression(c) }; if let n { expression(n) }; statement(b)
             case .switchOn(let e, let b): expression(e); statement(b)
             case .caseLabel(_, let b), .defaultLabel(let b), .labeled(_, let b): statement(b)
             case .caseRange(_, _, let b): statement(b)
             case .returnStmt(let e): if let e { expression(e) }
             default: break
+            }
+        }
+
+        /// The variable an input loop's condition fills: `(c = getchar()) != EOF`, `fgets(buf, ..)`.
+        static func inputVariable(_ c: CExpr) -> Int? {
+            var found: Int?
+            func visit(_ e: CExpr) {
+                if found != nil { return }
+                if case .assign(let l, let r) = e.kind, case .variable(let v) = l.kind, case .call = r.withoutCasts.kind { found = v; return }
+                if case .call(let callee, let args) = e.kind, case .function = callee.withoutCasts.kind, let first = args.first,
+                   case .cast(let x, _) = first.kind, case .variable(let v) = x.kind, x.type.isArrayLike { found = v; return }
+                e.forEachChild(visit)
+            }
+            visit(c)
+            return found
+        }
+
+        /// A `continue` that belongs to the loop around `s` (not to a loop inside it).
+        static func continues(_ s: CStmt) -> Bool {
+            switch s {
+            case .continueStmt: return true
+            case .compound(let list): return list.contains(where: continues)
+            case .ifThen(_, let a, let b): return continues(a) || (b.map(continues) ?? false)
+            case .switchOn(_, let b), .caseLabel(_, let b), .caseRange(_, _, let b), .defaultLabel(let b), .labeled(_, let b): return continues(b)
+            default: return false
             }
         }
 
@@ -150,6 +209,8 @@ public enum IdiomaticGuard {
                 if e.type == .float(.longDouble) || x.type == .float(.longDouble) { flag("long double", e.loc) }
                 expression(x)
             case .binary(let op, let l, let r):
+                // `2.0f / 3.0f`: the idiomatic tier computed `float` expressions in f64.
+                if e.type == .float(.float), [.add, .sub, .mul, .div].contains(op) { flag("float arithmetic", e.loc) }
                 // `p == q` of two pointers: the idiomatic references compare the values they point to.
                 if op == .eq || op == .ne, l.type.isPointer, r.type.isPointer, !l.isNullPointerConstant, !r.isNullPointerConstant {
                     flag("a comparison of two pointers", e.loc)
@@ -158,6 +219,10 @@ public enum IdiomaticGuard {
                     for (a, b) in [(l, r), (r, l)] where b.integerLiteralValue == 0 {
                         if case .call = stripped(a).kind { signTested.insert(ObjectIdentifier(stripped(a))) }
                     }
+                }
+                // `s[i] < 0` of plain char: the idiomatic bytes are unsigned.
+                if [.lt, .le, .gt, .ge].contains(op), isPromotedChar(l) && r.integerLiteralValue == 0 || isPromotedChar(r) && l.integerLiteralValue == 0 {
+                    flag("a sign test of plain char", e.loc)
                 }
                 if op.isComparison, isPromotedChar(l) && isOutsideASCII(r) || isPromotedChar(r) && isOutsideASCII(l) {
                     flag("a comparison of plain char with a value outside ASCII", e.loc)
@@ -190,18 +255,28 @@ public enum IdiomaticGuard {
                 // would be re-encoded, and so would a non-ASCII literal returned or held (the
                 // idiomatic tier reads its bytes back as characters of their own).
                 if bytes.contains(where: { $0 >= 0x80 }) {
+                    // `puts("café")` and `%10s` of it came out re-encoded too.
                     if String(validating: bytes, as: UTF8.self) == nil { flag("bytes that are not UTF-8 in a string", e.loc) }
-                    else if !operandLiterals.contains(ObjectIdentifier(e)) { flag("a string outside ASCII returned or held", e.loc) }
+                    else { flag("a string outside ASCII", e.loc) }
                 }
                 // C's string ends at the first NUL; a `&str` goes on through it.
                 if bytes.contains(0) { flag("a string with a NUL inside", e.loc) }
             case .call(let callee, let args):
+                // `strcmp(a, b)` of two `char` arrays: the idiomatic tier compared the whole arrays,
+                // bytes after the NUL too.
+                if case .function(let id) = stripped(callee).kind, ["strcmp", "strncmp"].contains(program.functions[id].name),
+                   args.contains(where: { arrayOperand($0) }) {
+                    flag("strcmp of a char array", e.loc)
+                }
+                // `snprintf` that may fill its buffer: the idiomatic `format!` kept no limit.
+                if case .function(let id) = stripped(callee).kind, program.functions[id].name == "snprintf", !Self.snprintfFits(args) {
+                    flag("snprintf that may truncate", e.loc)
+                }
                 // glibc's strcmp returns the difference of the bytes; the idiomatic `cmp` gives -1, 0 or 1.
                 if case .function(let id) = stripped(callee).kind, ["strcmp", "strncmp", "memcmp", "strcasecmp", "strncasecmp"].contains(program.functions[id].name),
                    !signTested.contains(ObjectIdentifier(e)) {
                     flag("the value of \(program.functions[id].name) beyond its sign", e.loc)
                 }
-                for a in args { if case .stringLiteral = stripped(a).kind { operandLiterals.insert(ObjectIdentifier(stripped(a))) } }
                 callCheck(callee, args, e.loc)
                 expression(callee); args.forEach { expression($0) }
             case .assign(let l, let r): expression(l); expression(r)
@@ -215,6 +290,51 @@ public enum IdiomaticGuard {
             case .statementExpr(let s): statement(s)
             default: break
             }
+        }
+
+        /// A `char` array (not a literal) under the conversions to a pointer.
+        private func arrayOperand(_ e: CExpr) -> Bool {
+            var x = e
+            while case .cast(let inner, _) = x.kind {
+                if inner.type.isArrayLike { return !isLiteral(inner) }
+                x = inner
+            }
+            return false
+        }
+
+        private func isLiteral(_ e: CExpr) -> Bool {
+            if case .stringLiteral = e.kind { return true }
+            return false
+        }
+
+        /// `snprintf(buf, n, "literal", ...)` whose longest output fits `n`: only `%d %i %u %x %c`
+        /// (with `l`/`ll`), a plain width, and literal text.
+        static func snprintfFits(_ args: [CExpr]) -> Bool {
+            guard args.count >= 3, let n = args[1].integerLiteralValue,
+                  case .stringLiteral(let format) = args[2].withoutCasts.kind else { return false }
+            var longest = 0, i = 0
+            while i < format.count {
+                guard format[i] == UInt8(ascii: "%") else { longest += 1; i += 1; continue }
+                i += 1
+                var width = 0
+                while i < format.count, (48...57).contains(format[i]) { width = width * 10 + Int(format[i] - 48); i += 1 }
+                var longs = 0
+                while i < format.count, format[i] == UInt8(ascii: "l") { longs += 1; i += 1 }
+                guard i < format.count else { return false }
+                let c = format[i]
+                i += 1
+                let size: Int
+                switch c {
+                case UInt8(ascii: "d"), UInt8(ascii: "i"): size = longs > 0 ? 20 : 11
+                case UInt8(ascii: "u"): size = longs > 0 ? 20 : 10
+                case UInt8(ascii: "x"), UInt8(ascii: "X"): size = longs > 0 ? 16 : 8
+                case UInt8(ascii: "c"): size = 1
+                case UInt8(ascii: "%"): size = 1
+                default: return false
+                }
+                longest += max(size, width)
+            }
+            return longest < n
         }
 
         private func isOutsideASCII(_ e: CExpr) -> Bool {

@@ -43,6 +43,7 @@ extension Pipeline {
         if strict { return idiomatic }
         var reason: String?
         let unkept = IdiomaticGuard.reasons(program) + IdiomaticGuard.sizeofReasons(unit, source: source)
+            + IdiomaticGuard.arrayParameterReasons(unit)
         if !unkept.isEmpty {
             reason = "the idiomatic tier does not yet keep the meaning of \(unkept.prefix(3).joined(separator: ", "))"
         } else if !idiomatic.gaps.isEmpty {
