@@ -929,6 +929,15 @@ extension FaithfulTranslator {
         case "__builtin_isnan": return .cast(.method(arg(0), "is_nan", []), rtype(e.type))
         case "__builtin_isinf": return .cast(.method(arg(0), "is_infinite", []), rtype(e.type))
         case "__builtin_isfinite": return .cast(.method(arg(0), "is_finite", []), rtype(e.type))
+        case "__builtin_isnormal": return .cast(.method(arg(0), "is_normal", []), rtype(e.type))
+        case "__builtin_fpclassify" where args.count == 6:
+            // `fpclassify(x)`: glibc's macro passes FP_NAN, FP_INFINITE, FP_NORMAL, FP_SUBNORMAL,
+            // FP_ZERO, then the value; the result is the one its class names.
+            let x = RExpr.path("__x")
+            func pick(_ k: Int) -> RBlock { RBlock(tail: cast(args[k], to: e.type)) }
+            let chain: RExpr = .ifElse(.method(x, "is_nan", []), pick(0), .ifElse(.method(x, "is_infinite", []), pick(1),
+                .ifElse(.method(x, "is_normal", []), pick(2), .ifElse(.binary(.eq, x, .cast(.literal("0.0"), rtype(args[5].type))), pick(4), .block(pick(3))))))
+            return .block(RBlock([.letBinding(name: "__x", mutable: false, type: nil, value: arg(5))], tail: chain))
         case "__builtin_isinf_sign":
             let x = RExpr.path("__x")
             return .block(RBlock([.letBinding(name: "__x", mutable: false, type: nil, value: arg(0))], tail: .ifElse(.method(x, "is_infinite", []),

@@ -398,7 +398,7 @@ extension FaithfulTranslator {
         "__builtin_rotateleft8", "__builtin_rotateleft16", "__builtin_rotateleft32", "__builtin_rotateleft64",
         "__builtin_rotateright8", "__builtin_rotateright16", "__builtin_rotateright32", "__builtin_rotateright64",
         "__builtin_nan", "__builtin_nanf", "__builtin_nans", "__builtin_nansf", "__builtin_inf", "__builtin_inff",
-        "__builtin_huge_val", "__builtin_huge_valf", "__builtin_isnan", "__builtin_isinf", "__builtin_isfinite",
+        "__builtin_huge_val", "__builtin_huge_valf", "__builtin_isnan", "__builtin_isinf", "__builtin_isfinite", "__builtin_isnormal", "__builtin_fpclassify",
         "__builtin_isinf_sign", "__builtin_signbit", "__builtin_signbitf", "__builtin_fabs", "__builtin_fabsf",
     ]
 }

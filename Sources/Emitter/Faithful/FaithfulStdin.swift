@@ -119,7 +119,8 @@ extension FaithfulTranslator {
         case ("ferror", 1): return isStandardInput(args[0], program) ? .ferror : nil
         case ("clearerr", 1): return isStandardInput(args[0], program) ? .clearerr : nil
         case ("scanf", 1...), ("__isoc99_scanf", 1...), ("__isoc23_scanf", 1...):
-            guard case .stringLiteral(let format) = args[0].withoutCasts.kind,
+            // A program that reads `errno` keeps the C library's (it sets ERANGE on overflow).
+            guard !usesErrno(program), case .stringLiteral(let format) = args[0].withoutCasts.kind,
                   let targets = scanTargets(format, args.dropFirst(), program) else { return nil }
             return .scanf(format, targets)
         default: return nil
@@ -352,7 +353,8 @@ pub mod cstdin {
         let mut converted = false;
         let mut k = 0usize;
         let mut f = 0usize;
-        let end = |i: &Input, converted: bool, stored: i32| if !converted && (i.eof || i.error) { -1 } else { stored };
+        // An input failure before anything was stored is EOF (a suppressed `%*d` stores nothing).
+        let end = |i: &Input, _converted: bool, stored: i32| if stored == 0 && (i.eof || i.error) { -1 } else { stored };
         while f < format.len() && format[f] != 0 {
             let c = format[f];
             if space(c) {
@@ -463,6 +465,32 @@ pub mod cstdin {
                 }
             };
             take(&mut *i, &mut text, &|b| b == b'+' || b == b'-');
+            if float && matches!(peek(&mut i), Some(b'i') | Some(b'I') | Some(b'n') | Some(b'N')) {
+                // `inf`, `infinity`, `nan`, in any case, as strtod reads them.
+                let first = peek(&mut i).unwrap_or(0).to_ascii_lowercase();
+                let word: &[u8] = if first == b'i' { b"infinity" } else { b"nan" };
+                let mut matched = 0;
+                while matched < word.len() && take(&mut *i, &mut text, &|b: u8| b.to_ascii_lowercase() == word[matched]) {
+                    matched += 1;
+                }
+                if matched < 3 {
+                    return stored;
+                }
+                let negative = text.first() == Some(&b'-');
+                let value = if first == b'i' { f64::INFINITY } else { f64::NAN };
+                let value = if negative { -value } else { value };
+                if !skip {
+                    match args.get_mut(k) {
+                        Some(Scan::Double(d)) => **d = value,
+                        Some(Scan::Float(d)) => **d = value as f32,
+                        _ => {}
+                    }
+                    k += 1;
+                    stored += 1;
+                }
+                converted = true;
+                continue;
+            }
             let mut digits = 0;
             while take(&mut *i, &mut text, &|b: u8| b.is_ascii_digit()) {
                 digits += 1;
@@ -473,6 +501,7 @@ pub mod cstdin {
                         digits += 1;
                     }
                 }
+                let mantissa = text.len();
                 if digits > 0 && take(&mut *i, &mut text, &|b| b == b'e' || b == b'E') {
                     take(&mut *i, &mut text, &|b| b == b'+' || b == b'-');
                     let mut exp = 0;
@@ -480,7 +509,8 @@ pub mod cstdin {
                         exp += 1;
                     }
                     if exp == 0 {
-                        return stored; // `1e` with no exponent digits: a matching failure
+                        // `1ex`: glibc keeps the number before the `e` (the `e` is consumed).
+                        text.truncate(mantissa);
                     }
                 }
             }
