@@ -221,6 +221,11 @@ public final class FaithfulTranslator {
         let wrapper = mainWrapper(needing: needing)
         let externs = externBlocks()
         var items: [RItem] = [.attribute(Self.allowances)]
+        // A program that reads `errno` sees what the C library's math functions set: LLVM must
+        // not rewrite `pow(x, 2)` as `x * x` or fold `pow(0, -1)` (errno would stay 0).
+        if crate == nil, Self.usesErrno(program), program.functions.contains(where: { $0.body == nil && Self.pureMath.contains($0.name) }) {
+            items.append(.attribute("#![no_builtins]"))
+        }
         items += recordItems()
         let staticOrder = statics.keys.sorted { program.variables[$0].loc.line < program.variables[$1].loc.line || program.variables[$0].loc.line == program.variables[$1].loc.line && $0 < $1 }
         items += staticOrder.compactMap { statics[$0] }
