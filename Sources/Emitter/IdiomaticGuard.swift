@@ -101,6 +101,8 @@ public enum IdiomaticGuard {
         /// Char pointer variables incremented in the function, and reads `*p` compared with a
         /// character other than NUL.
         var advanced: Set<Int> = []
+        /// String literals that are the operand of a call that is not the C library's output.
+        var operandLiterals: Set<ObjectIdentifier> = []
         var cursorReads: [(Int, CLoc)] = []
         /// Cursors whose NUL is tested (`*p != '\0'`, `while (*p)`): the idiomatic slice ends there too.
         var nulChecked: Set<Int> = []
@@ -157,6 +159,9 @@ public enum IdiomaticGuard {
             default: break
             }
         }
+
+        /// The C library's output functions: a non-ASCII literal they print came out re-encoded.
+        static let outputFunctions: Set<String> = ["printf", "fprintf", "sprintf", "snprintf", "puts", "fputs", "putchar", "fputc", "putc", "dprintf"]
 
         /// The variable an input loop's condition fills: `(c = getchar()) != EOF`, `fgets(buf, ..)`.
         static func inputVariable(_ c: CExpr) -> Int? {
@@ -255,9 +260,11 @@ public enum IdiomaticGuard {
                 // would be re-encoded, and so would a non-ASCII literal returned or held (the
                 // idiomatic tier reads its bytes back as characters of their own).
                 if bytes.contains(where: { $0 >= 0x80 }) {
-                    // `puts("café")` and `%10s` of it came out re-encoded too.
+                    // Valid UTF-8 stays a `&str` as the operand of a function the idiomatic tier
+                    // hands it to (a model template); printed, returned or held it came out
+                    // re-encoded (`puts("café")`, `%10s` of it).
                     if String(validating: bytes, as: UTF8.self) == nil { flag("bytes that are not UTF-8 in a string", e.loc) }
-                    else { flag("a string outside ASCII", e.loc) }
+                    else if !operandLiterals.contains(ObjectIdentifier(e)) { flag("a string outside ASCII", e.loc) }
                 }
                 // C's string ends at the first NUL; a `&str` goes on through it.
                 if bytes.contains(0) { flag("a string with a NUL inside", e.loc) }
@@ -271,6 +278,9 @@ public enum IdiomaticGuard {
                 // `snprintf` that may fill its buffer: the idiomatic `format!` kept no limit.
                 if case .function(let id) = stripped(callee).kind, program.functions[id].name == "snprintf", !Self.snprintfFits(args) {
                     flag("snprintf that may truncate", e.loc)
+                }
+                if case .function(let id) = stripped(callee).kind, !Self.outputFunctions.contains(program.functions[id].name) {
+                    for a in args { if case .stringLiteral = stripped(a).kind { operandLiterals.insert(ObjectIdentifier(stripped(a))) } }
                 }
                 // glibc's strcmp returns the difference of the bytes; the idiomatic `cmp` gives -1, 0 or 1.
                 if case .function(let id) = stripped(callee).kind, ["strcmp", "strncmp", "memcmp", "strcasecmp", "strncasecmp"].contains(program.functions[id].name),
@@ -307,11 +317,15 @@ public enum IdiomaticGuard {
             return false
         }
 
-        /// `snprintf(buf, n, "literal", ...)` whose longest output fits `n`: only `%d %i %u %x %c`
-        /// (with `l`/`ll`), a plain width, and literal text.
+        /// `snprintf(buf, n, "literal", ...)` that does not truncate a string: a format of numbers
+        /// (`%d %i %u %x %c`, with `l`/`ll` and a plain width; their values are taken to fit, as in
+        /// `"%05d %d"`), or whose `%s` operands are literals and whose longest output fits `n`.
+        /// (A number cut by a buffer too small for it is not guarded.)
         static func snprintfFits(_ args: [CExpr]) -> Bool {
             guard args.count >= 3, let n = args[1].integerLiteralValue,
                   case .stringLiteral(let format) = args[2].withoutCasts.kind else { return false }
+            var operand = 3
+            var strings = false
             var longest = 0, i = 0
             while i < format.count {
                 guard format[i] == UInt8(ascii: "%") else { longest += 1; i += 1; continue }
@@ -329,12 +343,17 @@ public enum IdiomaticGuard {
                 case UInt8(ascii: "u"): size = longs > 0 ? 20 : 10
                 case UInt8(ascii: "x"), UInt8(ascii: "X"): size = longs > 0 ? 16 : 8
                 case UInt8(ascii: "c"): size = 1
-                case UInt8(ascii: "%"): size = 1
+                case UInt8(ascii: "%"): size = 1; operand -= 1
+                case UInt8(ascii: "s"):
+                    guard operand < args.count, case .stringLiteral(let text) = args[operand].withoutCasts.kind else { return false }
+                    strings = true
+                    size = text.count
                 default: return false
                 }
+                operand += 1
                 longest += max(size, width)
             }
-            return longest < n
+            return !strings || longest < n
         }
 
         private func isOutsideASCII(_ e: CExpr) -> Bool {
