@@ -7,13 +7,14 @@ import CSyntax
 public enum IdiomaticGuard {
     /// `sizeof` of an expression (not of a type): the idiomatic tier sizes the wrong object
     /// (`sizeof a / sizeof a[0]`, `sizeof p.x`). Found in the compact model with the source text.
-    /// Parameters written as arrays (`int m[4]`, `double g[N][N]`): C passes a pointer, the
-    /// idiomatic tier a copy, so the function's writes were lost.
+    /// Parameters written as sized arrays (`int m[4]`, `double g[N][N]`): C passes a pointer,
+    /// the idiomatic tier a copy, so the function's writes were lost.
     public static func arrayParameterReasons(_ unit: TranslationUnit) -> [String] {
         for f in unit.functions where f.hasBody {
             for v in f.params where Int(v) >= 0 && Int(v) < unit.variables.count {
                 let t = unit.variables[Int(v)].type
-                guard Int(t) >= 0, Int(t) < unit.types.count, unit.types[Int(t)].shape == .array else { continue }
+                // A sized one (`int v[4]`); `char *argv[]` is no copy.
+                guard Int(t) >= 0, Int(t) < unit.types.count, unit.types[Int(t)].shape == .array, unit.types[Int(t)].count > 0 else { continue }
                 let loc = unit.variables[Int(v)].loc
                 return ["an array parameter (\(unit.mainFile.split(separator: "/").last ?? ""):\(loc.line))"]
             }
