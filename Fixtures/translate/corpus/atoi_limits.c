@@ -1,7 +1,7 @@
 // translate: atoi on command-line arguments as glibc computes it (strtol cut to int): INT_MIN
-// itself, a number too big for long (saturated, then cut), leading blanks and a sign, trailing
-// junk, no digits at all
-// args: -2147483648 99999999999999999999 "  +42x" "   -0" abc 2147483648
+// itself, a number too big for long (saturated, then cut), a plus sign, leading zeros, trailing
+// junk, no digits at all, C's blanks (space, tab, newline, vertical tab) before a number
+// args: -2147483648 99999999999999999999 +42x -0 abc 2147483648 007
 // exit: 0
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,5 +14,7 @@ int main(int argc, char *argv[]) {
         total += v;
     }
     printf("total %ld\n", total);
+    const char *padded = " \t-12", *tabbed = "\n\v 8";
+    printf("%d %d\n", atoi(padded), atoi(tabbed));
     return 0;
 }
