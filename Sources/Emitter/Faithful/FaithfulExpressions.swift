@@ -414,10 +414,15 @@ extension FaithfulTranslator {
 
     /// `place(e)`, reached mutably (written, or lent `&mut`) when `mutably`.
     func mutablePlace(_ e: CExpr, _ mutably: Bool) -> RExpr {
+        reached(mutably: mutably) { place(e) }
+    }
+
+    /// `body`'s places, reached mutably (written, lent `&mut`, `addr_of_mut!`) when `mutably`.
+    func reached<T>(mutably: Bool, _ body: () -> T) -> T {
         let saved = placeMutably
         placeMutably = mutably
         defer { placeMutably = saved }
-        return place(e)
+        return body()
     }
 
     /// The Rust place of a C lvalue (a bit-field has none: see `assignment`).
@@ -525,10 +530,8 @@ extension FaithfulTranslator {
                 base = .method(.path(localName(id)), c ? "as_ptr" : "as_mut_ptr", [])
             } else {
                 let viaConst = c || inStaticInitializer
-                let saved = placeMutably
-                placeMutably = !viaConst   // `addr_of_mut!` of a member reached through a nullable parameter
-                let object = addressablePlace(x)
-                placeMutably = saved
+                // `addr_of_mut!` of a member reached through a nullable parameter reborrows it mutably.
+                let object = reached(mutably: !viaConst) { addressablePlace(x) }
                 base = .cast(.macro(viaConst ? Self.addrOfConst : Self.addrOf, [object]), elementPointer)
             }
             return elementPointer == target ? base : .cast(base, target)
@@ -700,10 +703,7 @@ extension FaithfulTranslator {
             // In a static's initializer a `*const` to another static is taken and cast: older
             // rustc (Debian's 1.63) refuses `addr_of_mut!` in constant evaluation.
             let viaConst = constant || inStaticInitializer
-            let saved = placeMutably
-            placeMutably = !viaConst
-            let object = addressablePlace(x)
-            placeMutably = saved
+            let object = reached(mutably: !viaConst) { addressablePlace(x) }
             let p: RExpr = .macro(viaConst ? Self.addrOfConst : Self.addrOf, [object])
             let natural = RType.pointer(rtype(x.type), mutable: !viaConst)
             return natural == rtype(t) ? p : .cast(p, rtype(t))

@@ -26,22 +26,7 @@ extension FaithfulTranslator {
             aliases[id] = path
         }
         guard !aliases.isEmpty else { return [:] }
-        func root(_ e: CExpr) -> Int? {
-            if case .variable(let id) = e.kind, aliases[id] != nil { return id }
-            return nil
-        }
-        func visit(_ e: CExpr) {
-            switch e.kind {
-            case .assign(let l, _), .compoundAssign(_, let l, _):
-                if let id = root(l) { aliases[id] = nil }
-            case .unary(let op, let x) where [.preInc, .preDec, .postInc, .postDec, .addressOf].contains(op):
-                if let id = root(x) { aliases[id] = nil }
-            default: break
-            }
-            e.forEachChild(visit)
-        }
-        for f in program.functions where f.body != nil { f.body!.forEachExpression(visit) }
-        for v in program.variables { if let e = v.initializer { visit(e) } }
+        for id in reassignedOrAddressed(program) { aliases[id] = nil }
         return aliases
     }
 

@@ -332,23 +332,27 @@ extension FaithfulTranslator {
             if case .stringLiteral(let bytes) = e.withoutCasts.kind { aliases[id] = bytes }
         }
         guard !aliases.isEmpty else { return [:] }
-        func root(_ e: CExpr) -> Int? {
-            if case .variable(let id) = e.withoutCasts.kind { return id }
-            return nil
-        }
+        for id in reassignedOrAddressed(program) { aliases[id] = nil }
+        return aliases
+    }
+
+    /// The variables the program assigns (`=`, `op=`, `++`, `--`) or takes the address of
+    /// anywhere: those that may not keep the value they were initialised with.
+    static func reassignedOrAddressed(_ program: Program) -> Set<Int> {
+        var out: Set<Int> = []
         func visit(_ e: CExpr) {
             switch e.kind {
             case .assign(let l, _), .compoundAssign(_, let l, _):
-                if let id = root(l) { aliases[id] = nil }
+                if case .variable(let id) = l.withoutCasts.kind { out.insert(id) }
             case .unary(let op, let x) where [.preInc, .preDec, .postInc, .postDec, .addressOf].contains(op):
-                if let id = root(x) { aliases[id] = nil }
+                if case .variable(let id) = x.withoutCasts.kind { out.insert(id) }
             default: break
             }
             e.forEachChild(visit)
         }
         for f in program.functions where f.body != nil { f.body!.forEachExpression(visit) }
         for v in program.variables { if let e = v.initializer { visit(e) } }
-        return aliases
+        return out
     }
 
     /// The string literal `e` is, or reads through a literal alias.

@@ -350,11 +350,10 @@ pub mod cstdin {
     pub fn scanf(format: &[u8], args: &mut [Scan]) -> i32 {
         let mut i = input();
         let mut stored = 0i32;
-        let mut converted = false;
         let mut k = 0usize;
         let mut f = 0usize;
         // An input failure before anything was stored is EOF (a suppressed `%*d` stores nothing).
-        let end = |i: &Input, _converted: bool, stored: i32| if stored == 0 && (i.eof || i.error) { -1 } else { stored };
+        let end = |i: &Input, stored: i32| if stored == 0 && (i.eof || i.error) { -1 } else { stored };
         while f < format.len() && format[f] != 0 {
             let c = format[f];
             if space(c) {
@@ -378,7 +377,7 @@ pub mod cstdin {
                         i.at -= 1;
                         return stored;
                     }
-                    None => return end(&*i, converted, stored),
+                    None => return end(&*i, stored),
                 }
             }
             f += 1;
@@ -406,9 +405,8 @@ pub mod cstdin {
                     }
                 }
                 if got.is_empty() {
-                    return end(&*i, converted, stored);
+                    return end(&*i, stored);
                 }
-                converted = true;
                 if !skip {
                     if let Some(Scan::Chars(d)) = args.get_mut(k) {
                         for (j, &b) in got.iter().enumerate() {
@@ -434,9 +432,8 @@ pub mod cstdin {
                     }
                 }
                 if text.is_empty() {
-                    return end(&*i, converted, stored);
+                    return end(&*i, stored);
                 }
-                converted = true;
                 if !skip {
                     if let Some(Scan::Word(d)) = args.get_mut(k) {
                         for (j, &b) in text.iter().enumerate() {
@@ -488,7 +485,6 @@ pub mod cstdin {
                     k += 1;
                     stored += 1;
                 }
-                converted = true;
                 continue;
             }
             let mut digits = 0;
@@ -515,9 +511,8 @@ pub mod cstdin {
                 }
             }
             if digits == 0 {
-                return if text.is_empty() && (i.eof || i.error) { end(&*i, converted, stored) } else { stored };
+                return if text.is_empty() && (i.eof || i.error) { end(&*i, stored) } else { stored };
             }
-            converted = true;
             if skip {
                 continue;
             }
