@@ -274,6 +274,19 @@ extension CExpr {
         return found
     }
 
+    /// The variables the expression names.
+    public var variables: Set<Int> {
+        if case .variable(let v) = kind { return [v] }
+        var all: Set<Int> = []
+        forEachChild { all.formUnion($0.variables) }
+        return all
+    }
+
+    /// Whether the expression names a variable that `other` names.
+    public func mentionsAny(of other: CExpr) -> Bool {
+        !variables.isDisjoint(with: other.variables)
+    }
+
     /// Calls `body` on each direct operand.
     public func forEachChild(_ body: (CExpr) -> Void) {
         switch kind {

@@ -206,7 +206,7 @@ public struct RustPrinter {
         case .cast: return 14
         case .binary(let op, _, _): return op.precedence
         case .assign, .compoundAssign: return 3
-        case .closure: return 1
+        case .closure, .lambda: return 1
         case .rangeFrom, .rangeTo: return 2
         case .breakLoop, .continueLoop, .returnValue: return 2
         }
@@ -274,6 +274,9 @@ public struct RustPrinter {
         case .closure(let b):
             out += "|| "
             block(b)
+        case .lambda(let params, let body):
+            out += "|" + params.joined(separator: ", ") + "| "
+            expr(body, 1)
         case .ifElse(let c, let then, let otherwise):
             out += "if "
             expr(c, 1)

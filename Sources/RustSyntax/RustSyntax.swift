@@ -98,6 +98,8 @@ public indirect enum RExpr: Sendable {
     case rangeTo(RExpr)
     /// `|| body`, a closure with no parameters.
     case closure(RBlock)
+    /// `|a, b| value`, a closure with parameters whose body is one expression.
+    case lambda([String], RExpr)
     case unitValue
 }
 

@@ -45,17 +45,23 @@ struct TranslateFixture {
     /// A file fed to standard input (`// stdin: NAME`), beside the program.
     var stdin: String?
     var exit: Int32 = 0
+    /// Functions that must come out without `unsafe` (`// safe: f g`), and near misses that
+    /// must keep it (`// unsafe: h`): what a lifting proves, and what it must not claim.
+    var safe: [String] = []
+    var unsafe: [String] = []
     var expected: String
 
     init(_ source: URL) throws {
         self.source = source
         let text = try String(contentsOf: source, encoding: .utf8)
-        for line in text.split(separator: "\n").prefix(10) {
+        for line in text.split(separator: "\n").prefix(16) {
             if line.hasPrefix("// args:") { args = line.dropFirst(8).split(separator: " ").map(String.init) }
             if line.hasPrefix("// stdin:") {
                 stdin = source.deletingLastPathComponent().appendingPathComponent(line.dropFirst(9).trimmingCharacters(in: .whitespaces)).path
             }
             if line.hasPrefix("// exit:") { exit = Int32(line.dropFirst(8).trimmingCharacters(in: .whitespaces)) ?? 0 }
+            if line.hasPrefix("// safe:") { safe = line.dropFirst(8).split(separator: " ").map(String.init) }
+            if line.hasPrefix("// unsafe:") { unsafe = line.dropFirst(10).split(separator: " ").map(String.init) }
         }
         expected = (try? String(contentsOf: source.deletingPathExtension().appendingPathExtension("out"), encoding: .utf8)) ?? ""
     }

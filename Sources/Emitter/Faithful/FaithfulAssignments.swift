@@ -14,9 +14,12 @@ extension FaithfulTranslator {
         /// An atomic static (or an element of one): `load` and `store`; a float's bits
         /// (`float`: "f64" or "f32") go through `from_bits` and `to_bits`.
         case atomic(RExpr, float: String?)
+        /// A place inside a heap object (FaithfulHeap): the handle and the path from the object.
+        case heap(handle: RExpr, path: RExpr)
 
         func read() -> RExpr {
             switch self {
+            case .heap(let h, let path): return .method(h, "get", [.lambda([FaithfulTranslator.heapObject], path)])
             case .atomic(let cell, let float): return FaithfulTranslator.atomicLoad(cell, float: float)
             case .place(let p): return p
             case .bitField(let r, let n): return .method(r, n, [])
@@ -25,6 +28,12 @@ extension FaithfulTranslator {
         }
         func write(_ v: RExpr) -> RExpr {
             switch self {
+            case .heap(let h, let path):
+                // The value first: computing it may read the same heap, which the change holds.
+                let set = { (value: RExpr) in RExpr.method(h, "set", [.lambda([FaithfulTranslator.heapObject], .assign(path, value))]) }
+                if case .literal = v { return set(v) }
+                if case .path = v { return set(v) }
+                return .block(RBlock([.letBinding(name: "__value", mutable: false, type: nil, value: v)], tail: set(.path("__value"))))
             case .atomic(let cell, let float):
                 return .method(cell, "store", [float == nil ? v : .method(v, "to_bits", []), FaithfulTranslator.relaxed])
             case .place(let p): return .assign(p, v)
@@ -71,14 +80,15 @@ extension FaithfulTranslator {
     }
 
     private func targetOf(_ e: CExpr, pin: Bool) -> ([RStmt], Target) {
+        if !heapRecords.isEmpty, let (pins, handle, path) = heapAccess(e) { return (pins, .heap(handle: handle, path: path)) }
         if case .subscript(let base, let index) = e.kind, atomicCell(e) != nil, pin, !isPure(index),
            case .cast(let array, _) = base.kind, case .variable(let id) = array.kind {
             // `g[i++] += 1`: the index once.
             let t = temporary("i")
             return ([.letBinding(name: t, mutable: false, type: .named("usize"), value: .cast(rvalue(index), .named("usize")))],
-                    .atomic(.index(variableRef(id), .path(t)), float: Self.atomicFloat(e.type)))
+                    .atomic(.index(variableRef(id), .path(t)), float: atomicBits(e.type)))
         }
-        if let cell = atomicCell(e) { return ([], .atomic(cell, float: Self.atomicFloat(e.type))) }
+        if let cell = atomicCell(e) { return ([], .atomic(cell, float: atomicBits(e.type))) }
         if pin, let (slice, index) = movingElement(e) {
             // `*s++ = v` through a walked slice or a local cursor: the index once, no pointer.
             let t = temporary("i")

@@ -87,6 +87,7 @@ extension FaithfulTranslator {
         // A value of a type with no Rust form (a row of a variable-length array used as a whole,
         // `&a[i]`; `_Complex`) would come out as `()`: refused, never printed.
         if case .unsupported(let what) = e.type { refuse("a value of type \(what)", at: e.loc) }
+        if !heapRecords.isEmpty, let read = heapRead(e) { return read }
         switch e.kind {
         case .intLiteral(let v): return intLiteral(v, e.type)
         case .floatLiteral(let v): return floatLiteral(v, e.type)
@@ -94,7 +95,7 @@ extension FaithfulTranslator {
             if case .array(let el, let n) = e.type { return stringArray(bytes, element: el, count: n ?? bytes.count + 1) }
             return .literal(byteString(bytes))
         case .variable(let id):
-            if atomicStatics.contains(id) { return Self.atomicLoad(variableRef(id), float: Self.atomicFloat(e.type)) }
+            if atomicStatics.contains(id) { return Self.atomicLoad(variableRef(id), float: atomicBits(e.type)) }
             if literalGlobals[id] != nil { return literalGlobalPointer(id) }
             return variableRef(id)
         case .function(let id):
@@ -123,7 +124,7 @@ extension FaithfulTranslator {
             if isLiteralField(r, f) { return literalFieldPointer(.field(recordPlace(base, arrow), fieldName(r, f)), e.type) }
             return .field(recordPlace(base, arrow), fieldName(r, f))
         case .subscript:
-            if let cell = atomicCell(e) { return Self.atomicLoad(cell, float: Self.atomicFloat(e.type)) }
+            if let cell = atomicCell(e) { return Self.atomicLoad(cell, float: atomicBits(e.type)) }
             return place(e)
         case .cast(let x, _): return cast(x, to: e.type)
         case .initList: return aggregate(e)
@@ -516,6 +517,12 @@ extension FaithfulTranslator {
     func cast(_ x: CExpr, to t: CTy) -> RExpr {
         let from = x.type
         if t == .void { return .block(RBlock([.letBinding(name: "_", mutable: false, type: nil, value: rvalue(x))])) }
+        if let r = heapRecord(t) {
+            // A heap object's handle: NULL, a new object, or the same handle (a qualifier changed).
+            if x.isNullPointerConstant { return heapNull(r) }
+            if heapRecord(from) != r { return heapAllocation(r) }
+            return rvalue(x)
+        }
         // `NULL` (`(void *)0`) as a function pointer: no function.
         if isFunctionPointerType(t), x.isNullPointerConstant { return .path("None") }
         // Array to pointer.
@@ -767,6 +774,9 @@ extension FaithfulTranslator {
                 return stdioExpression(c, e)
             }
             if stdinRuntime, f.body == nil, let c = Self.stdinCall(f.name, args, program, liftedParameters) { return stdinExpression(c, e) }
+            if f.name == "free", f.body == nil, args.count == 1, heapRecord(args[0].withoutCasts.type) != nil {
+                return .method(rvalue(args[0].withoutCasts), "free", [])   // the heap object's slot vacated
+            }
             if f.name == "free", f.body == nil, args.count == 1, let v = vectorName(args[0]) {
                 return .assign(.path(localName(v)), .call(.path("Vec::new"), []))   // the buffer dropped
             }
@@ -799,6 +809,16 @@ extension FaithfulTranslator {
                     values[i] = .cast(values[i], .named("_"))
                 }
             }
+            // A value argument that reads what another argument lends mutably (`f(&x, x.head)`)
+            // is computed first: Rust lends `x` for the whole call.
+            var hoisted: [RStmt] = []
+            let lentMutably = args.indices.filter { i in i < f.params.count && liftedParameters[f.params[i]]?.mutable == true }
+            for (i, a) in args.prefix(values.count).enumerated() where !lentMutably.contains(i) && (i >= f.params.count || liftedParameters[f.params[i]] == nil) {
+                guard lentMutably.contains(where: { args[$0].mentionsAny(of: a) }) else { continue }
+                let t = temporary("a")
+                hoisted.append(.letBinding(name: t, mutable: false, type: nil, value: values[i]))
+                values[i] = .path(t)
+            }
             var withOffsets: [RExpr] = []
             for (i, v) in values.enumerated() {
                 guard i < f.params.count, let lift = liftedParameters[f.params[i]] else { withOffsets.append(v); continue }
@@ -823,6 +843,7 @@ extension FaithfulTranslator {
             }
             // A literal function's slice, as the C pointer.
             if literalFunctions.contains(id) { return .cast(.method(.call(.path(functionName(id)), values), "as_ptr", []), rtype(e.type)) }
+            if !hoisted.isEmpty { return .block(RBlock(hoisted, tail: .call(.path(functionName(id)), values))) }
             return .call(.path(functionName(id)), values)
         }
         let fn = rvalue(callee)

@@ -129,6 +129,26 @@ struct ReferenceLifting {
         return id
     }
 
+    /// `e` reads `x` only for values (`x.n`, `q->head`), never its address, a decayed array of
+    /// it or a write: an argument the emitter computes before it lends `x` (`f(&x, x.head)`).
+    static func readsValuesOnly(_ e: CExpr, of x: Int) -> Bool {
+        guard e.mentions(variable: x) else { return true }
+        switch e.kind {
+        case .variable: return !e.type.isArrayLike && !e.type.isPointer
+        case .unary(.addressOf, _), .assign, .compoundAssign, .call, .statementExpr: return false
+        case .unary(let op, _) where [.preInc, .preDec, .postInc, .postDec].contains(op): return false
+        case .cast(let a, _) where a.type.isArrayLike: return false
+        case .member(let b, _, _, true):
+            // `q->f` of a pointer parameter `q`: a value read through it.
+            if case .variable(let id) = b.withoutQualifierCasts.kind, id == x { return !e.type.isArrayLike }
+            return readsValuesOnly(b, of: x)
+        default:
+            var only = true
+            e.forEachChild { if only, !readsValuesOnly($0, of: x) { only = false } }
+            return only && !e.type.isArrayLike
+        }
+    }
+
     static func liftable(_ pointee: CTy, _ program: Program) -> Bool {
         switch pointee {
         case .int, .float: return true
@@ -614,12 +634,12 @@ struct ReferenceLifting {
         func lendsOn(_ q: Int, _ call: Call) -> Bool {
             guard let l = set[q], l.slice == lift.slice, l.bytes == lift.bytes, l.mutable || !lift.mutable, !l.nullable || lift.nullable,
                   program.variables[q].type.pointee == pointee, !(l.cursor || l.offset) || lift.offset else { return false }
-            return !lift.mutable || !call.args.enumerated().contains { $0.offset != index && $0.element.mentions(variable: q) }
+            return !lift.mutable || !call.args.enumerated().contains { $0.offset != index && !Self.readsValuesOnly($0.element, of: q) }
         }
         /// The caller's local `x` can be lent here.
         func lendable(_ x: Int, _ call: Call) -> Bool {
             guard (lends[x] ?? []).allSatisfy({ lentSafely($0, set) }) else { return false }
-            return !call.args.enumerated().contains { $0.offset != index && $0.element.mentions(variable: x) }
+            return !call.args.enumerated().contains { $0.offset != index && !Self.readsValuesOnly($0.element, of: x) }
         }
         /// `a`, given at `index` in `call`, is a loan this lifting can take.
         func accepts(_ a: CExpr, _ call: Call) -> Bool {

@@ -19,7 +19,7 @@ extension FaithfulTranslator {
                                   tables: literalTables, cstring: crate == nil && liftSafeFunctions, aliases: literalAliases,
                                   cursors: localCursors, vectors: localVectors, ctype: ctypeRuntime, literalFunctions: literalFunctions,
                                   indirectCalls: safeFunctionPointers, stdin: stdinRuntime, errno: usesErrno, fields: literalFields, literalGlobals: Set(literalGlobals.keys), objectAliases: objectAliases,
-                                  zeroable: zeroSetsEveryByte)
+                                  zeroable: zeroSetsEveryByte, heap: heapRecords)
             scan.statement(body)
             if let why = scan.reason ?? (program.functions[id].type.variadic ? "variable arguments" : nil) {
                 direct[id] = why
@@ -78,6 +78,8 @@ extension FaithfulTranslator {
         let objectAliases: [Int: CExpr]
         /// The types whose Rust zero value sets every byte (`memset(&s, 0, sizeof s)`).
         let zeroable: (CTy) -> Bool
+        /// Records whose objects live on heaps of handles: reached by checked handles.
+        let heap: Set<Int>
         var strings: FaithfulTranslator.SafeStrings {
             FaithfulTranslator.SafeStrings(lifted: lifted, tables: tables, aliases: aliases, functions: literalFunctions, fields: fields,
                                            globals: literalGlobals, errno: errno)
@@ -119,6 +121,12 @@ extension FaithfulTranslator {
                 return nil
             default: return nil
             }
+        }
+
+        /// `e` is a handle to a heap object (FaithfulHeap).
+        func isHandle(_ e: CExpr) -> Bool {
+            if case .pointer(.record(let r), _) = e.type { return heap.contains(r) }
+            return false
         }
 
         func aliasedObject(_ p: CExpr) -> CExpr? {
@@ -264,6 +272,7 @@ extension FaithfulTranslator {
                 expression(aliasedObject(x)!)
             case .unary(let op, let x):
                 if op == .deref, isLifted(x) { return }
+                if op == .deref, isHandle(x) { expression(x); return }   // a checked handle
                 if op == .deref, case .unary(let step, let y) = x.withoutQualifierCasts.kind, [.preInc, .preDec, .postInc, .postDec].contains(step),
                    isLifted(y, slice: true), case .variable(let id) = y.withoutQualifierCasts.kind, lifted[id]?.cursor == true { return }   // `*s++`
                 if op == .deref { unsafe("a pointer dereference"); return }
@@ -288,6 +297,7 @@ extension FaithfulTranslator {
                     unsafe("a call through a function pointer"); return
                 }
                 let name = program.functions[id].name
+                if name == "free", program.functions[id].body == nil, args.count == 1, isHandle(args[0].withoutCasts) { expression(args[0].withoutCasts); return }
                 if FaithfulTranslator.isIntrinsic(program.functions[id]) { unsafe("a SIMD intrinsic"); return }
                 if FaithfulTranslator.safeBuiltins.contains(name) {
                     args.forEach { expression($0) }
@@ -348,6 +358,7 @@ extension FaithfulTranslator {
                 }
             case .member(let base, let r, _, let arrow):
                 if arrow, isLifted(base), !program.records[r].isUnion, !packed.contains(r) { return }
+                if arrow, isHandle(base) { expression(base); return }   // a checked handle
                 if arrow { unsafe("a pointer dereference"); return }
                 if program.records[r].isUnion || packed.contains(r) { unsafe("a union or packed member"); return }
                 expression(base)
@@ -370,6 +381,8 @@ extension FaithfulTranslator {
                 guard case .cast(let array, _) = base.kind, case .array(let element, let n) = array.type, (n ?? 0) > 1 else { unsafe("a pointer dereference"); return }
                 if case .stringLiteral = array.kind, element.intKind?.size != 1 { unsafe("a pointer dereference"); return }   // a wide literal
                 expression(array); expression(index)
+            case .cast(let x, _) where isHandle(e) && !isHandle(x) && !x.isNullPointerConstant:
+                return   // `malloc(sizeof(T))`: a new heap object
             case .cast(let x, _):
                 if isFunctionPointer(e.type) != isFunctionPointer(x.type), e.type.isPointer || x.type.isPointer {
                     if case .function = x.type {} else if x.isNullPointerConstant {} else { unsafe("a function pointer cast"); return }   // a transmute

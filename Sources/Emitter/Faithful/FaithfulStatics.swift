@@ -171,11 +171,13 @@ extension FaithfulTranslator {
     /// atomics, read with `load` and written with `store` (`Relaxed`: one thread sees its own
     /// writes in order, as in C; between threads C's data race would be undefined, and a mutex
     /// the C holds still orders them). Accessing them needs no `unsafe`.
-    static func atomicStatics(_ program: Program, excluding readOnly: Set<Int>) -> Set<Int> {
+    static func atomicStatics(_ program: Program, excluding readOnly: Set<Int>, heap: Set<Int> = []) -> Set<Int> {
         func eligible(_ t: CTy) -> Bool {
             switch t {
             case .int(let k): return k != .int128 && k != .uint128
             case .float(let k): return k != .longDouble
+            case .pointer(.record(let r), _): return heap.contains(r)   // a handle's bits (FaithfulHeap)
+            case .array(.pointer(.record(let r), _), let n?): return n > 1 && heap.contains(r)
             case .array(let e, let n?): return n > 1 && e.isScalar && !e.isPointer && eligible(e)
             default: return false
             }
@@ -256,6 +258,13 @@ extension FaithfulTranslator {
         }
     }
 
+    /// The Rust type whose bits an atomic of C type `t` holds, with `from_bits` and `to_bits`:
+    /// a float, or a heap object's handle (nil: an integer atomic).
+    func atomicBits(_ t: CTy) -> String? {
+        if let r = heapRecord(t) { return "cheap::Ptr::<\(recordName(r))>" }
+        return Self.atomicFloat(t)
+    }
+
     /// An atomic cell's value: its integer, or the float its bits are.
     static func atomicLoad(_ cell: RExpr, float: String?) -> RExpr {
         let load = RExpr.method(cell, "load", [relaxed])
@@ -305,6 +314,14 @@ extension FaithfulTranslator {
             } else {
                 value = .block(RBlock([.item(.attribute("const ZERO: \(name) = \(name)::new(0);"))], tail: .literal("[ZERO; \(n)]")))
             }
+        case .pointer:
+            // A handle's bits; a static's initializer can only make it NULL (0).
+            type = .named("::core::sync::atomic::AtomicU64")
+            value = cell(.ulong, .literal("0"))
+        case .array(.pointer, let n?):
+            let name = "::core::sync::atomic::AtomicU64"
+            type = .array(.named(name), n)
+            value = .block(RBlock([.item(.attribute("const ZERO: \(name) = \(name)::new(0);"))], tail: .literal("[ZERO; \(n)]")))
         case .array(.int(let k), let n?):
             type = .array(.named("::core::sync::atomic::\(Self.atomicName(k))"), n)
             if let ini = v.initializer, case .arrayLiteral(let values) = element(ini, v.type) {

@@ -93,6 +93,9 @@ public final class FaithfulTranslator {
     var unsafeSites: [Int: CLoc] = [:]
     /// Why the written functions are `unsafe`: their first unsafe operation, counted.
     public internal(set) var unsafeReasons: [String: Int] = [:]
+    /// Records whose objects live on heaps of handles: `T *` is `cheap::Ptr<T>` (FaithfulHeap).
+    var heapRecords: Set<Int> = []
+    var needsHeapSupport = false
     /// The current function calls `alloca`: its blocks live in a holder until it returns.
     var usesAlloca = false
 
@@ -151,13 +154,17 @@ public final class FaithfulTranslator {
         let main = program.mainFile
         stdioRuntime = crate == nil && Self.stdioRuntimeApplies(program)
         ctypeRuntime = crate == nil && Self.ctypeRuntimeApplies(program)
+        if liftSafeFunctions, liftReferences, crate == nil {
+            heapRecords = HeapRecords(program: program, packed: Set(program.records.indices.filter { isPacked($0) })).records
+            recordLayouts = [:]   // laid out again with handles
+        }
         if liftSafeFunctions, crate == nil {
             observedRecords = Self.observedLayouts(program, packed: Set(program.records.indices.filter { isPacked($0) }))
             literalFields = Self.literalFields(program, observed: observedRecords ?? [])
             recordLayouts = [:]   // laid out again with the literal members' slices
             immutableStatics = Self.readOnlyStatics(program, literalFields: literalFields)
             literalTables = Self.literalTables(program)
-            atomicStatics = Self.atomicStatics(program, excluding: immutableStatics.union(literalTables))
+            atomicStatics = Self.atomicStatics(program, excluding: immutableStatics.union(literalTables), heap: heapRecords)
             literalAliases = Self.literalAliases(program)
             literalGlobals = Self.literalGlobals(program, excluding: immutableStatics.union(literalTables).union(atomicStatics))
             literalFunctions = Self.literalFunctions(program, tables: literalTables)
@@ -167,7 +174,7 @@ public final class FaithfulTranslator {
             localCursors = LocalCursors(program: program, immutable: immutableStatics, excluded: literalTables.union(atomicStatics),
                                         aliases: literalAliases, packed: Set(program.records.indices.filter { isPacked($0) }))
             // Vectors lent to parameters that are not lifted to slices stay pointers: again without them.
-            var notVectors = Set(localCursors.bases.keys)
+            var notVectors = Set(localCursors.bases.keys).union(program.variables.indices.filter { heapRecord(program.variables[$0].type) != nil })
             while true {
                 localVectors = LocalVectors(program: program, excluded: notVectors) { self.layout($0).size }
                 liftedParameters = ReferenceLifting(program: program, immutable: immutableStatics, aliases: literalAliases,
@@ -235,6 +242,7 @@ public final class FaithfulTranslator {
         if needsJumpSupport { items += Self.jumpSupport }
         if needsStdioSupport { items += Self.stdioSupport(raw: needsStdioRawSupport) }
         if needsCStringSupport { items += Self.cstringSupport }
+        if needsHeapSupport { items += Self.heapSupport }
         if let math = mathSupport() { items.append(math) }
         if needsCTypeSupport { items += Self.ctypeSupport }
         if needsAssertSupport { items += Self.assertSupport }

@@ -13,6 +13,9 @@ extension FaithfulTranslator {
         case .float(let k): return .named(k == .float ? "f32" : "f64")
         case .pointer(.void, let c): return .pointer(Self.voidType, mutable: !c)
         case .pointer(.function(let f), _): return .functionPointer(params: f.params.map(rtype), result: resultType(f.result), variadic: f.variadic)
+        case .pointer(.record(let r), _) where heapRecords.contains(r):
+            needsHeapSupport = true
+            return .generic("cheap::Ptr", [rtype(.record(r))])
         case .pointer(let p, let c): return .pointer(rtype(p), mutable: !c)
         case .array(let e, let n): return .array(rtype(e), n ?? 0)
         case .record(let r):
@@ -180,6 +183,7 @@ extension FaithfulTranslator {
                 continue
             }
             items += recordDefinition(next)
+            if heapRecords.contains(next) { items += heapItems(next) }
         }
         return items
     }
@@ -320,6 +324,8 @@ extension FaithfulTranslator {
         case .int(let k): return .literal("0" + Self.intName(k))
         case .float(let k): return .literal(k == .float ? "0.0f32" : "0.0f64")
         case .pointer(.function, _): return .path("None")
+        case .pointer(.record(let r), _) where heapRecords.contains(r):
+            return heapNull(r)
         case .pointer(let p, let c):
             let target: RType = p == .void ? Self.voidType : rtype(p)
             return .turbofish(c ? "::core::ptr::null" : "::core::ptr::null_mut", [target], [])

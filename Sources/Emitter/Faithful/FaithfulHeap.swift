@@ -1,0 +1,323 @@
+import CSyntax
+import RustSyntax
+
+/// Heap objects of one record type, reached through handles. A record `T` whose pointers only
+/// ever hold what `malloc(sizeof(T))` (or `calloc(1, sizeof(T))`) gave, or NULL, lives on a heap
+/// of its own (`cheap::Heap<T>`, a slot per allocation): `T *` becomes `cheap::Ptr<T>`, a slot
+/// number with its generation, 0 for NULL. `p->f` reads the slot (`p.get(|o| o.f)`), an
+/// assignment writes it (`p.set(|o| o.f = v)`, the value computed first), `free(p)` empties it.
+/// Each access is checked: a NULL, freed or stale handle panics where C's behaviour was
+/// undefined; nothing needs `unsafe`, and any shape of links (lists, trees, graphs, cycles,
+/// back pointers) is expressible, as an arena is in Rust.
+///
+/// `T` qualifies when, over the whole file, no `T *` comes from anywhere else and none is used
+/// as an address: no `&` of a `T` object (a local, an array element, a member) or of a place
+/// inside a heap object, no array of `T` decaying, no pointer arithmetic, ordering or indexing
+/// on `T *`, no conversion to or from another pointer type or a number (but `malloc`'s result
+/// and `free`'s argument), no `T *` passed to the C library (but `free`) or through `...`, no
+/// bit-field of `T` (accessors, not places), and no threads or signal handlers (the heaps are
+/// per thread). A file that fails any of these for `T` keeps `T *` a raw pointer.
+struct HeapRecords {
+    /// The records whose objects live on heaps of handles.
+    let records: Set<Int>
+
+    static let none = HeapRecords(records: [])
+
+    private init(records: Set<Int>) { self.records = records }
+
+    init(program: Program, packed: Set<Int>) {
+        var candidates: Set<Int> = []
+        for (r, rec) in program.records.enumerated() where !rec.isUnion && !rec.isSystem && !packed.contains(r) {
+            guard let fields = rec.fields, !fields.isEmpty, fields.allSatisfy({ $0.bitWidth == nil }) else { continue }
+            candidates.insert(r)
+        }
+        let concurrent: Set<String> = ["pthread_create", "thrd_create", "signal", "sigaction", "clone", "atexit", "on_exit"]
+        guard !candidates.isEmpty else { self.records = []; return }
+        var bad: Set<Int> = []
+        var allocated: Set<Int> = []
+        var concurrency = false
+
+        func record(_ t: CTy) -> Int? {
+            if case .pointer(.record(let r), _) = t, candidates.contains(r) { return r }
+            return nil
+        }
+        /// The record whose heap object the place `e` is inside (`p->f`, `(*p).a[i]`).
+        func root(_ e: CExpr) -> Int? {
+            switch e.kind {
+            case .unary(.deref, let p): return record(p.type)
+            case .member(let b, _, _, true): return record(b.type)
+            case .member(let b, _, _, false): return root(b)
+            case .subscript(let b, _):
+                if case .cast(let a, _) = b.kind, a.type.isArrayLike { return root(a) }
+                return nil
+            default: return nil
+            }
+        }
+        /// `malloc(sizeof(T))`, `calloc(1, sizeof(T))`: an allocation of exactly one `T`.
+        func allocation(_ e: CExpr, _ r: Int) -> Bool {
+            guard case .call(let callee, let args) = e.withoutCasts.kind, case .function(let f) = callee.withoutCasts.kind,
+                  program.functions[f].body == nil else { return false }
+            let size = program.records[r].size
+            let values = args.map { $0.integerLiteralValue }
+            switch program.functions[f].name {
+            case "malloc": return values == [size]
+            case "calloc": return values == [1, size] || values == [size, 1]
+            default: return false
+            }
+        }
+        func visit(_ e: CExpr) {
+            switch e.kind {
+            case .unary(.addressOf, let x):
+                if let r = root(x) { bad.insert(r) }
+                if case .record(let r) = x.type { bad.insert(r) }
+            case .cast(let x, _):
+                if x.type.isArrayLike, let r = root(x) { bad.insert(r) }   // an array inside a heap object decays
+                if case .array(.record(let r), _) = x.type { bad.insert(r) }   // an array of `T` decays to `T *`
+                let to = record(e.type), from = record(x.type)
+                if let to, to != from {
+                    if allocation(x, to) { allocated.insert(to); return } else if !x.isNullPointerConstant { bad.insert(to) }
+                }
+                if let from, to != from, e.type != .int(.bool) { bad.insert(from) }
+            case .binary(let op, let l, let r):
+                if op != .eq && op != .ne && op != .land && op != .lor && op != .comma {
+                    if let a = record(l.type) { bad.insert(a) }
+                    if let b = record(r.type) { bad.insert(b) }
+                }
+            case .unary(let op, let x) where [.preInc, .preDec, .postInc, .postDec].contains(op):
+                if let r = record(x.type) { bad.insert(r) }
+            case .compoundAssign(_, let x, _):
+                if let r = record(x.type) { bad.insert(r) }
+            case .subscript(let b, let i):
+                if let r = record(b.type) { bad.insert(r) }
+                // An array indexed in place: its decay gives no pointer to the outside.
+                if case .cast(let a, _) = b.kind, a.type.isArrayLike { visit(a); visit(i); return }
+            case .member(_, let rec, let f, _):
+                if program.records[rec].fields?[safe: f]?.bitWidth != nil, let r = root(e) { bad.insert(r) }
+            case .vaArg, .atomic, .intrinsic:
+                if let r = record(e.type) { bad.insert(r) }
+                e.forEachChild { if let r = record($0.type) { bad.insert(r) } }
+            case .call(let callee, let args):
+                var target: Int?
+                if case .function(let f) = callee.withoutCasts.kind { target = f }
+                if let f = target {
+                    let fn = program.functions[f]
+                    if fn.body == nil {
+                        if concurrent.contains(fn.name) { concurrency = true }
+                        if let r = record(e.type) { bad.insert(r) }   // a `T *` the library made
+                        if fn.name == "free", args.count == 1, record(args[0].withoutCasts.type) != nil {
+                            visit(args[0].withoutCasts)
+                            return
+                        }
+                        for a in args { if let r = record(a.withoutCasts.type) { bad.insert(r) } }
+                    } else if fn.type.variadic || fn.type.noPrototype {
+                        for a in args.dropFirst(fn.type.noPrototype ? 0 : fn.type.params.count) { if let r = record(a.withoutCasts.type) { bad.insert(r) } }
+                    }
+                }
+            default: break
+            }
+            e.forEachChild(visit)
+        }
+        for f in program.functions where f.body != nil { f.body!.forEachExpression(visit) }
+        for v in program.variables {
+            if let e = v.initializer { visit(e) }
+            if let n = v.vlaSize { visit(n) }
+            if let r = record(v.type), v.storage == .external || v.cleanup != nil { bad.insert(r) }
+        }
+        self.records = concurrency ? [] : candidates.subtracting(bad).intersection(allocated)
+    }
+}
+
+extension FaithfulTranslator {
+    /// The record of a pointer to a heap object (`T *` of a heap record): nil for any other type.
+    func heapRecord(_ t: CTy) -> Int? {
+        if case .pointer(.record(let r), _) = t, heapRecords.contains(r) { return r }
+        return nil
+    }
+
+    /// One step from a heap object to a place inside it.
+    enum HeapStep {
+        case field(String)
+        case index(RExpr)
+    }
+
+    /// The place `e` inside a heap object: the handle's C expression and the steps from the
+    /// object to the place (none: the whole object). nil when `e` is no such place.
+    func heapPlace(_ e: CExpr) -> (handle: CExpr, steps: [HeapStep])? {
+        switch e.kind {
+        case .unary(.deref, let p) where heapRecord(p.type) != nil: return (p, [])
+        case .member(let b, let r, let f, true) where heapRecord(b.type) != nil: return (b, [.field(fieldName(r, f))])
+        case .member(let b, let r, let f, false):
+            guard let (h, steps) = heapPlace(b) else { return nil }
+            return (h, steps + [.field(fieldName(r, f))])
+        case .subscript(let b, let i):
+            guard case .cast(let a, _) = b.kind, a.type.isArrayLike, let (h, steps) = heapPlace(a) else { return nil }
+            return (h, steps + [.index(.cast(rvalue(i), .named("usize")))])
+        default: return nil
+        }
+    }
+
+    /// The closure's parameter: the heap object.
+    static let heapObject = "o"
+
+    /// A heap place as a handle and a path from the object, with the statements that compute
+    /// its handle and indexes first (so that the closure reaches nothing but the object).
+    func heapAccess(_ e: CExpr) -> (pins: [RStmt], handle: RExpr, path: RExpr)? {
+        guard let (h, steps) = heapPlace(e) else { return nil }
+        var pins: [RStmt] = []
+        var handle = rvalue(h)
+        if case .path = handle {} else {
+            let t = temporary("h")
+            pins.append(.letBinding(name: t, mutable: false, type: nil, value: handle))
+            handle = .path(t)
+        }
+        var path: RExpr = steps.isEmpty ? .unary(.deref, .path(Self.heapObject)) : .path(Self.heapObject)
+        for step in steps {
+            switch step {
+            case .field(let name): path = .field(path, name)
+            case .index(let i):
+                if case .cast(.literal, _) = i { path = .index(path, i); continue }
+                let t = temporary("i")
+                pins.append(.letBinding(name: t, mutable: false, type: .named("usize"), value: i))
+                path = .index(path, .path(t))
+            }
+        }
+        needsHeapSupport = true
+        return (pins, handle, path)
+    }
+
+    /// NULL as a handle to a `T` (typed: a bare `NULL.to_bits()` names no type).
+    func heapNull(_ r: Int) -> RExpr {
+        needsHeapSupport = true
+        return .path("cheap::Ptr::<\(recordName(r))>::NULL")
+    }
+
+    /// The value of a heap place: a copy read out of the slot.
+    func heapRead(_ e: CExpr) -> RExpr? {
+        guard let (pins, handle, path) = heapAccess(e) else { return nil }
+        let read = RExpr.method(handle, "get", [.lambda([Self.heapObject], path)])
+        return pins.isEmpty ? read : .block(RBlock(pins, tail: read))
+    }
+
+    /// `malloc(sizeof(T))` as a new heap object holding `T`'s zero value (C leaves it
+    /// undefined; `calloc` zeroes it).
+    func heapAllocation(_ r: Int) -> RExpr {
+        needsHeapSupport = true
+        return .call(.path("cheap::Ptr::new"), [zero(.record(r))])
+    }
+
+    /// The items that give record `r` its heap: a per-thread `cheap::Heap` and the trait that finds it.
+    func heapItems(_ r: Int) -> [RItem] {
+        let name = recordName(r)
+        let cell = name.uppercased().replacingOccurrences(of: "R#", with: "") + "_HEAP"
+        return [.attribute("""
+            thread_local! {
+                /// The `\(name)` objects `malloc` made, by slot.
+                static \(cell): cheap::Heap<\(name)> = cheap::Heap::new();
+            }
+            impl cheap::Object for \(name) {
+                fn heap() -> &'static ::std::thread::LocalKey<cheap::Heap<Self>> { &\(cell) }
+            }
+            """)]
+    }
+
+    static let heapSupport: [RItem] = [.attribute(#"""
+    /// C's heap objects of one record type, in safe Rust: each `malloc` fills a slot of the
+    /// type's heap and gives a handle (the slot and its generation; 0 is NULL). Reading or
+    /// writing through a NULL, freed or stale handle panics (undefined in C), and so does
+    /// freeing one twice.
+    pub mod cheap {
+        use std::cell::RefCell;
+        use std::marker::PhantomData;
+        use std::thread::LocalKey;
+
+        /// A `T *` to a heap object.
+        #[repr(transparent)]
+        pub struct Ptr<T>(u64, PhantomData<fn() -> T>);
+        impl<T> Clone for Ptr<T> {
+            fn clone(&self) -> Self { *self }
+        }
+        impl<T> Copy for Ptr<T> {}
+        impl<T> PartialEq for Ptr<T> {
+            fn eq(&self, other: &Self) -> bool { self.0 == other.0 }
+        }
+        impl<T> Eq for Ptr<T> {}
+
+        /// The objects of one type: slots, each with the generation of its last object.
+        pub struct Heap<T> {
+            slots: RefCell<Vec<(u32, Option<T>)>>,
+            vacant: RefCell<Vec<u32>>,
+        }
+        impl<T> Heap<T> {
+            pub const fn new() -> Self { Heap { slots: RefCell::new(Vec::new()), vacant: RefCell::new(Vec::new()) } }
+        }
+
+        /// A record type with a heap.
+        pub trait Object: Sized + 'static {
+            fn heap() -> &'static LocalKey<Heap<Self>>;
+        }
+
+        impl<T> Ptr<T> {
+            pub const NULL: Self = Ptr(0, PhantomData);
+            pub fn is_null(self) -> bool { self.0 == 0 }
+            /// The handle kept in an atomic (a global `T *`).
+            pub fn from_bits(bits: u64) -> Self { Ptr(bits, PhantomData) }
+            pub fn to_bits(self) -> u64 { self.0 }
+            fn slot(self) -> usize { (self.0 & 0xffff_ffff) as usize }
+            fn generation(self) -> u32 { (self.0 >> 32) as u32 }
+        }
+
+        impl<T: Object> Ptr<T> {
+            /// A new object holding `value`.
+            pub fn new(value: T) -> Self {
+                T::heap().with(|h| {
+                    let mut slots = h.slots.borrow_mut();
+                    if slots.is_empty() { slots.push((0, None)); }   // slot 0: NULL
+                    let slot = match h.vacant.borrow_mut().pop() {
+                        Some(s) => s as usize,
+                        None => { slots.push((0, None)); slots.len() - 1 }
+                    };
+                    let entry = &mut slots[slot];
+                    entry.0 = entry.0.wrapping_add(1);
+                    entry.1 = Some(value);
+                    Ptr(slot as u64 | u64::from(entry.0) << 32, PhantomData)
+                })
+            }
+            /// What `f` reads of the object.
+            pub fn get<R>(self, f: impl FnOnce(&T) -> R) -> R {
+                T::heap().with(|h| {
+                    let slots = h.slots.borrow();
+                    match slots.get(self.slot()) {
+                        Some((g, Some(o))) if *g == self.generation() => f(o),
+                        _ => panic!("{}", self.fault()),
+                    }
+                })
+            }
+            /// `f`'s change to the object.
+            pub fn set<R>(self, f: impl FnOnce(&mut T) -> R) -> R {
+                T::heap().with(|h| {
+                    let mut slots = h.slots.borrow_mut();
+                    match slots.get_mut(self.slot()) {
+                        Some((g, Some(o))) if *g == self.generation() => f(o),
+                        _ => panic!("{}", self.fault()),
+                    }
+                })
+            }
+            /// `free(p)`: the slot is vacant again (`free(NULL)` does nothing).
+            pub fn free(self) {
+                if self.is_null() { return; }
+                T::heap().with(|h| {
+                    let mut slots = h.slots.borrow_mut();
+                    match slots.get_mut(self.slot()) {
+                        Some((g, o @ Some(_))) if *g == self.generation() => *o = None,
+                        _ => panic!("free of a pointer that is not live"),
+                    }
+                    h.vacant.borrow_mut().push(self.slot() as u32);
+                })
+            }
+            fn fault(self) -> &'static str {
+                if self.is_null() { "NULL pointer dereference" } else { "use of a freed heap object" }
+            }
+        }
+    }
+    """#)]
+}
