@@ -2,7 +2,7 @@
 // each use): a binary search tree with insertion, deletion and recursive free, a circular doubly
 // linked ring (cycles and back pointers), a node copied whole in and out of the heap, a nested
 // record and an array inside a heap object, a field updated from a value that reads the same heap,
-// calloc'd zeroes, free(NULL); near misses that stay raw pointers: a record whose field's address
+// calloc'd zeroes, a char array member printed with %s, free(NULL); near misses that stay raw pointers: a record whose field's address
 // is taken, one walked through a pointer to its link, and one sorted with qsort
 // exit: 0
 // safe: tree_insert depth tree_min tree_delete tree_print tree_free ring_add total ring_drop heavier
@@ -14,6 +14,7 @@ struct pos { int x, y; };
 
 struct tree {
     int key;
+    char tag[4];
     int hits[3];
     struct pos at;
     struct tree *left, *right;
@@ -23,6 +24,8 @@ static struct tree *tree_insert(struct tree *t, int key) {
     if (t == NULL) {
         struct tree *n = calloc(1, sizeof(struct tree));
         n->key = key;
+        n->tag[0] = 'k';
+        n->tag[1] = (char)('0' + key % 10);
         n->at.x = key % 7;
         n->at.y = key / 7;
         return n;
@@ -65,7 +68,7 @@ static struct tree *tree_delete(struct tree *t, int key) {
 static void tree_print(const struct tree *t) {
     if (!t) return;
     tree_print(t->left);
-    printf("%d(%d,%d|%d%d%d) ", t->key, t->at.x, t->at.y, t->hits[0], t->hits[1], t->hits[2]);
+    printf("%s:%d(%d,%d|%d%d%d) ", t->tag, t->key, t->at.x, t->at.y, t->hits[0], t->hits[1], t->hits[2]);
     tree_print(t->right);
 }
 
@@ -84,14 +87,14 @@ struct ring {
 };
 
 static struct ring *ring_add(struct ring *r, int id) {
-    struct ring *n = malloc(sizeof *n);
-    n->id = id;
-    n->weight = id * 10L;
-    if (!r) { n->next = n->prev = n; return n; }
-    n->next = r;
-    n->prev = r->prev;
-    r->prev->next = n;
-    r->prev = n;
+    struct ring *o = malloc(sizeof *o);
+    o->id = id;
+    o->weight = id * 10L;
+    if (!r) { o->next = o->prev = o; return o; }
+    o->next = r;
+    o->prev = r->prev;
+    r->prev->next = o;
+    r->prev = o;
     return r;
 }
 

@@ -32,7 +32,7 @@ extension FaithfulTranslator {
                 // The value first: computing it may read the same heap, which the change holds.
                 let set = { (value: RExpr) in RExpr.method(h, "set", [.lambda([FaithfulTranslator.heapObject], .assign(path, value))]) }
                 if case .literal = v { return set(v) }
-                if case .path = v { return set(v) }
+                if case .path(let name) = v, name != FaithfulTranslator.heapObject { return set(v) }
                 return .block(RBlock([.letBinding(name: "__value", mutable: false, type: nil, value: v)], tail: set(.path("__value"))))
             case .atomic(let cell, let float):
                 return .method(cell, "store", [float == nil ? v : .method(v, "to_bits", []), FaithfulTranslator.relaxed])

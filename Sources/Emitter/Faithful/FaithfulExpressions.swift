@@ -377,6 +377,12 @@ extension FaithfulTranslator {
         if let (object, _) = ReferenceLifting.compoundLoan(a), case .compoundLiteral(let inner) = object.kind {
             return .unary(op, rvalue(inner))   // a temporary that lives to the end of the statement
         }
+        if lift.bytes, let (table, i) = literalTableRead(a.withoutCasts) {
+            return .index(variableRef(table), .cast(rvalue(i), .named("usize")))   // the element, with its NUL
+        }
+        if lift.bytes, case .call(let callee, _) = a.withoutCasts.kind, case .function(let id) = callee.withoutCasts.kind, literalFunctions.contains(id) {
+            return literalSlice(a.withoutCasts)
+        }
         if let bytes = Self.literalBytes(a, literalAliases) {
             // `b"..\0"` for a byte slice; for a `char` slice the same bytes as an `&[i8]` array.
             if lift.bytes { return .literal(byteString(bytes)) }
@@ -428,6 +434,9 @@ extension FaithfulTranslator {
 
     /// The Rust place of a C lvalue (a bit-field has none: see `assignment`).
     func place(_ e: CExpr) -> RExpr {
+        // A place inside a heap object is only ever read here (its writes go through `target`,
+        // its arrays only to calls that read them while they run): a copy of it.
+        if !heapRecords.isEmpty, let read = heapRead(e) { return read }
         switch e.kind {
         case .variable(let id): return variableRef(id)
         case .unary(.deref, let p): return pointee(p)
@@ -774,6 +783,9 @@ extension FaithfulTranslator {
                 return stdioExpression(c, e)
             }
             if stdinRuntime, f.body == nil, let c = Self.stdinCall(f.name, args, program, liftedParameters) { return stdinExpression(c, e) }
+            if f.name == "free", f.body == nil, args.count == 1, args[0].isNullPointerConstant, crate == nil, liftSafeFunctions {
+                return .unitValue   // `free(NULL)` does nothing
+            }
             if f.name == "free", f.body == nil, args.count == 1, heapRecord(args[0].withoutCasts.type) != nil {
                 return .method(rvalue(args[0].withoutCasts), "free", [])   // the heap object's slot vacated
             }

@@ -41,16 +41,17 @@ struct HeapRecords {
             if case .pointer(.record(let r), _) = t, candidates.contains(r) { return r }
             return nil
         }
-        /// The record whose heap object the place `e` is inside (`p->f`, `(*p).a[i]`).
-        func root(_ e: CExpr) -> Int? {
-            switch e.kind {
-            case .unary(.deref, let p): return record(p.type)
-            case .member(let b, _, _, true): return record(b.type)
-            case .member(let b, _, _, false): return root(b)
-            case .subscript(let b, _):
-                if case .cast(let a, _) = b.kind, a.type.isArrayLike { return root(a) }
-                return nil
-            default: return nil
+        func root(_ e: CExpr) -> Int? { Self.root(e, candidates) }
+        /// The arguments of a C library call that it only reads as strings while it runs: a
+        /// `char` array of a heap object is lent there as a copy.
+        func readsString(_ name: String, _ args: [CExpr], _ i: Int) -> Bool {
+            switch name {
+            case "printf": return i >= 1
+            case "fprintf", "dprintf", "sprintf": return i >= 2
+            case "snprintf": return i >= 3
+            case "puts", "fputs", "strlen", "atoi", "atol", "atoll", "atof", "perror": return i == 0
+            case "strcmp", "strncmp", "strcasecmp", "strncasecmp": return i <= 1
+            default: return false
             }
         }
         /// `malloc(sizeof(T))`, `calloc(1, sizeof(T))`: an allocation of exactly one `T`.
@@ -109,6 +110,16 @@ struct HeapRecords {
                             return
                         }
                         for a in args { if let r = record(a.withoutCasts.type) { bad.insert(r) } }
+                        visit(callee)
+                        for (i, a) in args.enumerated() {
+                            if readsString(fn.name, args, i), case .cast(let x, _) = a.withoutQualifierCasts.kind,
+                               case .array(.int(let k), _) = x.type, k.size == 1, root(x) != nil {
+                                visit(x)   // read from a copy: no address escapes
+                            } else {
+                                visit(a)
+                            }
+                        }
+                        return
                     } else if fn.type.variadic || fn.type.noPrototype {
                         for a in args.dropFirst(fn.type.noPrototype ? 0 : fn.type.params.count) { if let r = record(a.withoutCasts.type) { bad.insert(r) } }
                     }
@@ -124,6 +135,26 @@ struct HeapRecords {
             if let r = record(v.type), v.storage == .external || v.cleanup != nil { bad.insert(r) }
         }
         self.records = concurrency ? [] : candidates.subtracting(bad).intersection(allocated)
+    }
+}
+
+extension HeapRecords {
+    /// The record (one of `records`) whose heap object the place `e` is inside (`p->f`,
+    /// `(*p).a[i]`), or nil.
+    static func root(_ e: CExpr, _ records: Set<Int>) -> Int? {
+        switch e.kind {
+        case .unary(.deref, let p):
+            if case .pointer(.record(let r), _) = p.type, records.contains(r) { return r }
+            return nil
+        case .member(let b, _, _, true):
+            if case .pointer(.record(let r), _) = b.type, records.contains(r) { return r }
+            return nil
+        case .member(let b, _, _, false): return root(b, records)
+        case .subscript(let b, _):
+            if case .cast(let a, _) = b.kind, a.type.isArrayLike { return root(a, records) }
+            return nil
+        default: return nil
+        }
     }
 }
 
@@ -208,7 +239,9 @@ extension FaithfulTranslator {
     /// The items that give record `r` its heap: a per-thread `cheap::Heap` and the trait that finds it.
     func heapItems(_ r: Int) -> [RItem] {
         let name = recordName(r)
-        let cell = name.uppercased().replacingOccurrences(of: "R#", with: "") + "_HEAP"
+        var cell = name.uppercased().replacingOccurrences(of: "R#", with: "") + "_HEAP"
+        while takenGlobalNames.contains(cell) { cell += "_" }   // `struct node` and `struct Node`, a C global
+        takenGlobalNames.insert(cell)
         return [.attribute("""
             thread_local! {
                 /// The `\(name)` objects `malloc` made, by slot.

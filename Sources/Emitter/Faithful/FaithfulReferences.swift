@@ -100,8 +100,19 @@ struct ReferenceLifting {
     /// Local buffers written as `Vec`s: lent like local arrays.
     private let vectors: LocalVectors
 
-    init(program: Program, immutable: Set<Int> = [], aliases: [Int: [UInt8]] = [:], cursors: LocalCursors = .none, vectors: LocalVectors = .none) {
+    /// Tables of string literals (and `argv`) and functions that only return literals: their
+    /// elements and results are static text, lent to a `&[u8]` parameter as they are.
+    private let tables: Set<Int>
+    private let literalFunctions: Set<Int>
+    /// Records on heaps of handles (FaithfulHeap): a pointer to one is a handle, never a reference.
+    private let heap: Set<Int>
+
+    init(program: Program, immutable: Set<Int> = [], aliases: [Int: [UInt8]] = [:], cursors: LocalCursors = .none, vectors: LocalVectors = .none,
+         tables: Set<Int> = [], literalFunctions: Set<Int> = [], heap: Set<Int> = []) {
         self.program = program
+        self.heap = heap
+        self.tables = tables
+        self.literalFunctions = literalFunctions
         self.immutable = immutable
         self.aliases = aliases
         self.cursors = cursors
@@ -146,6 +157,18 @@ struct ReferenceLifting {
             var only = true
             e.forEachChild { if only, !readsValuesOnly($0, of: x) { only = false } }
             return only && !e.type.isArrayLike
+        }
+    }
+
+    /// An element of a literal table (`names[i]`, `argv[i]`) or a call of a function that only
+    /// returns literals: text with its NUL that lives as long as the program.
+    private func staticText(_ a: CExpr) -> Bool {
+        switch a.withoutCasts.kind {
+        case .subscript(let b, _): return FaithfulTranslator.tableName(b).map { tables.contains($0) } ?? false
+        case .call(let callee, _):
+            if case .function(let id) = callee.withoutCasts.kind { return literalFunctions.contains(id) }
+            return false
+        default: return false
         }
     }
 
@@ -475,7 +498,7 @@ struct ReferenceLifting {
         for call in calls {
             for (i, a) in call.args.enumerated() {
                 guard let p = program.functions[call.callee].params[safe: i], candidates.contains(p), plainConstChar(p) else { continue }
-                if FaithfulTranslator.literalBytes(a, aliases) != nil { texts.insert(p) }
+                if FaithfulTranslator.literalBytes(a, aliases) != nil || staticText(a) { texts.insert(p) }
                 else if let q = parameter(offsetForm(a)?.0 ?? a), plainConstChar(q) { links.append((p, q)) }
                 else { arrays.insert(p) }
             }
@@ -533,7 +556,10 @@ struct ReferenceLifting {
         for (id, f) in program.functions.enumerated() where f.body != nil && f.name != "main" && !f.type.variadic && !f.type.noPrototype
             && !addressTaken.contains(id) {
             for p in f.params {
-                if case .pointer(let pointee, let constant) = program.variables[p].type, Self.liftable(pointee, program) { mutability[p] = !constant }
+                if case .pointer(let pointee, let constant) = program.variables[p].type, Self.liftable(pointee, program) {
+                    if case .record(let r) = pointee, heap.contains(r) { continue }
+                    mutability[p] = !constant
+                }
             }
         }
         let slices = sliceParameters(Set(mutability.keys))
@@ -660,6 +686,7 @@ struct ReferenceLifting {
             if lift.bytes {
                 // A string literal, or the caller's own literal slice (offset or not).
                 if FaithfulTranslator.literalBytes(a, aliases) != nil { return true }
+                if staticText(a) { return !lift.offset }
                 guard lift.offset, let (b, _) = offsetForm(a), let q = parameter(b), lendsOn(q, call) else { return false }
                 return true
             }

@@ -82,7 +82,7 @@ extension FaithfulTranslator {
         let heap: Set<Int>
         var strings: FaithfulTranslator.SafeStrings {
             FaithfulTranslator.SafeStrings(lifted: lifted, tables: tables, aliases: aliases, functions: literalFunctions, fields: fields,
-                                           globals: literalGlobals, errno: errno)
+                                           globals: literalGlobals, errno: errno, heap: heap)
         }
         /// Why the function needs `unsafe`: its first unsafe operation (nil: none).
         var reason: String?
@@ -298,6 +298,7 @@ extension FaithfulTranslator {
                 }
                 let name = program.functions[id].name
                 if name == "free", program.functions[id].body == nil, args.count == 1, isHandle(args[0].withoutCasts) { expression(args[0].withoutCasts); return }
+                if name == "free", program.functions[id].body == nil, args.count == 1, cstring, args[0].isNullPointerConstant { return }   // nothing
                 if FaithfulTranslator.isIntrinsic(program.functions[id]) { unsafe("a SIMD intrinsic"); return }
                 if FaithfulTranslator.safeBuiltins.contains(name) {
                     args.forEach { expression($0) }

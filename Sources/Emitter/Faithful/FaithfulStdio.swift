@@ -24,11 +24,13 @@ extension FaithfulTranslator {
         var globals: Set<Int> = []
         /// The program reads or writes `errno`: `strtol` and kin keep the C library (they set it).
         var errno = true
+        /// Records on heaps of handles (FaithfulHeap): their `char` arrays are read from a copy.
+        var heap: Set<Int> = []
     }
 
     var safeStrings: SafeStrings {
         SafeStrings(lifted: liftedParameters, tables: literalTables, aliases: literalAliases, functions: literalFunctions,
-                    fields: literalFields, globals: Set(literalGlobals.keys), errno: usesErrno)
+                    fields: literalFields, globals: Set(literalGlobals.keys), errno: usesErrno, heap: heapRecords)
     }
 
     /// A stream argument the support module knows.
@@ -225,6 +227,8 @@ extension FaithfulTranslator {
     static func safeString(_ e: CExpr, _ strings: SafeStrings, limit: Int? = nil) -> StdioArgument? {
         let s = e.withoutCasts
         if let bytes = literalBytes(s, strings.aliases) { return .literal(bytes) }
+        // A `char` array inside a heap object (`p->name`): read from a copy of it.
+        if case .array(.int(let k), _) = s.type, k.size == 1, HeapRecords.root(s, strings.heap) != nil { return .array(s) }
         if case .variable(let id) = s.kind, strings.globals.contains(id) {
             return .optionalString(s, null: Array((limit.map { $0 < 6 } ?? false ? "" : "(null)").utf8))
         }

@@ -155,7 +155,10 @@ public final class FaithfulTranslator {
         stdioRuntime = crate == nil && Self.stdioRuntimeApplies(program)
         ctypeRuntime = crate == nil && Self.ctypeRuntimeApplies(program)
         if liftSafeFunctions, liftReferences, crate == nil {
-            heapRecords = HeapRecords(program: program, packed: Set(program.records.indices.filter { isPacked($0) })).records
+            // The support module's name is free (no C record, function or global is called `cheap`).
+            if !program.records.contains(where: { $0.name == "cheap" }) && !takenGlobalNames.contains("cheap") {
+                heapRecords = HeapRecords(program: program, packed: Set(program.records.indices.filter { isPacked($0) })).records
+            }
             recordLayouts = [:]   // laid out again with handles
         }
         if liftSafeFunctions, crate == nil {
@@ -178,7 +181,8 @@ public final class FaithfulTranslator {
             while true {
                 localVectors = LocalVectors(program: program, excluded: notVectors) { self.layout($0).size }
                 liftedParameters = ReferenceLifting(program: program, immutable: immutableStatics, aliases: literalAliases,
-                                                    cursors: localCursors, vectors: localVectors).lifted
+                                                    cursors: localCursors, vectors: localVectors, tables: literalTables,
+                                                    literalFunctions: literalFunctions, heap: heapRecords).lifted
                 let unlent = Set(localVectors.lent.filter { program.functions[$0.function].params[safe: $0.index].flatMap { liftedParameters[$0] }?.slice != true }.map(\.vector))
                 if unlent.isEmpty { break }
                 notVectors.formUnion(unlent)
@@ -337,6 +341,9 @@ public final class FaithfulTranslator {
         let base = program.variables[id].name.isEmpty ? "arg" : program.variables[id].name
         var name = base
         var k = 0
+        // C's reserved names (`__h1`, `__value`) take a suffix: the translation's own temporaries
+        // are spelled so.
+        if base.hasPrefix("__") { k = 1; name = "\(base)_1" }
         // Unique as written in Rust (`self` becomes `self_`, which a C `self_` must not meet).
         while takenLocalNames.contains(RIdent.of(name)) || takenGlobalNames.contains(name) || takenGlobalNames.contains(RIdent.of(name))
                 || Self.preludeValues.contains(name) || Self.reservedLocals.contains(name) {
