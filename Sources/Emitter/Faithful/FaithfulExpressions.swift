@@ -786,6 +786,9 @@ extension FaithfulTranslator {
             if f.name == "free", f.body == nil, args.count == 1, args[0].isNullPointerConstant, crate == nil, liftSafeFunctions {
                 return .unitValue   // `free(NULL)` does nothing
             }
+            if f.body == nil, !heapRecords.isEmpty, let form = HeapRecords.wholeObjectCall(f.name, args, heapRecords, program) {
+                return wholeObjectExpression(form)
+            }
             if f.name == "free", f.body == nil, args.count == 1, heapRecord(args[0].withoutCasts.type) != nil {
                 return .method(rvalue(args[0].withoutCasts), "free", [])   // the heap object's slot vacated
             }
@@ -805,6 +808,7 @@ extension FaithfulTranslator {
                 return cstringExpression(c, e)
             }
             if f.body == nil, crate?.functionPath(f.name, from: unitIndex) == nil, let v = vaListLibraryCall(f.name, args) { return v }
+            if f.body == nil, !heapRecords.isEmpty, let v = heapLoanCall(id, args) { return v }
             need(function: id)
             let params = f.type.params
             let fixed = isTranslatedVariadic(f) ? min(params.count, args.count) : args.count

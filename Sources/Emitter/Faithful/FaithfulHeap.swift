@@ -20,10 +20,13 @@ import RustSyntax
 struct HeapRecords {
     /// The records whose objects live on heaps of handles.
     let records: Set<Int>
+    /// The records `malloc` makes that stay behind raw pointers, with the first use that stops
+    /// them: said in the output, above the record.
+    let rawReasons: [Int: (String, CLoc)]
 
     static let none = HeapRecords(records: [])
 
-    private init(records: Set<Int>) { self.records = records }
+    private init(records: Set<Int>) { self.records = records; self.rawReasons = [:] }
 
     init(program: Program, packed: Set<Int>) {
         var candidates: Set<Int> = []
@@ -32,28 +35,22 @@ struct HeapRecords {
             candidates.insert(r)
         }
         let concurrent: Set<String> = ["pthread_create", "thrd_create", "signal", "sigaction", "clone", "atexit", "on_exit"]
-        guard !candidates.isEmpty else { self.records = []; return }
+        guard !candidates.isEmpty else { self.records = []; self.rawReasons = [:]; return }
         var bad: Set<Int> = []
         var allocated: Set<Int> = []
         var concurrency = false
+        var why: [Int: (String, CLoc)] = [:]
+        func reject(_ r: Int, _ reason: String, _ loc: CLoc) {
+            bad.insert(r)
+            if why[r] == nil { why[r] = (reason, loc) }
+        }
+        func reject(_ r: Int, _ reason: String, _ e: CExpr) { reject(r, reason, e.loc) }
 
         func record(_ t: CTy) -> Int? {
             if case .pointer(.record(let r), _) = t, candidates.contains(r) { return r }
             return nil
         }
         func root(_ e: CExpr) -> Int? { Self.root(e, candidates) }
-        /// The arguments of a C library call that it only reads as strings while it runs: a
-        /// `char` array of a heap object is lent there as a copy.
-        func readsString(_ name: String, _ args: [CExpr], _ i: Int) -> Bool {
-            switch name {
-            case "printf": return i >= 1
-            case "fprintf", "dprintf", "sprintf": return i >= 2
-            case "snprintf": return i >= 3
-            case "puts", "fputs", "strlen", "atoi", "atol", "atoll", "atof", "perror": return i == 0
-            case "strcmp", "strncmp", "strcasecmp", "strncasecmp": return i <= 1
-            default: return false
-            }
-        }
         /// `malloc(sizeof(T))`, `calloc(1, sizeof(T))`: an allocation of exactly one `T`.
         func allocation(_ e: CExpr, _ r: Int) -> Bool {
             guard case .call(let callee, let args) = e.withoutCasts.kind, case .function(let f) = callee.withoutCasts.kind,
@@ -69,34 +66,34 @@ struct HeapRecords {
         func visit(_ e: CExpr) {
             switch e.kind {
             case .unary(.addressOf, let x):
-                if let r = root(x) { bad.insert(r) }
-                if case .record(let r) = x.type { bad.insert(r) }
+                if let r = root(x) { reject(r, "the address of a place inside one is taken", e) }
+                if case .record(let r) = x.type { reject(r, "the address of an object not from malloc is taken", e) }
             case .cast(let x, _):
-                if x.type.isArrayLike, let r = root(x) { bad.insert(r) }   // an array inside a heap object decays
-                if case .array(.record(let r), _) = x.type { bad.insert(r) }   // an array of `T` decays to `T *`
+                if x.type.isArrayLike, let r = root(x) { reject(r, "an array inside one is used as a pointer", e) }   // an array inside a heap object decays
+                if case .array(.record(let r), _) = x.type { reject(r, "an array of them is used as a pointer", e) }   // an array of `T` decays to `T *`
                 let to = record(e.type), from = record(x.type)
                 if let to, to != from {
-                    if allocation(x, to) { allocated.insert(to); return } else if !x.isNullPointerConstant { bad.insert(to) }
+                    if allocation(x, to) { allocated.insert(to); return } else if !x.isNullPointerConstant { reject(to, "a pointer of another type is converted to one", e) }
                 }
-                if let from, to != from, e.type != .int(.bool) { bad.insert(from) }
+                if let from, to != from, e.type != .int(.bool) { reject(from, "a pointer to one is converted to another type", e) }
             case .binary(let op, let l, let r):
                 if op != .eq && op != .ne && op != .land && op != .lor && op != .comma {
-                    if let a = record(l.type) { bad.insert(a) }
-                    if let b = record(r.type) { bad.insert(b) }
+                    if let a = record(l.type) { reject(a, "pointer arithmetic or ordering", e) }
+                    if let b = record(r.type) { reject(b, "pointer arithmetic or ordering", e) }
                 }
             case .unary(let op, let x) where [.preInc, .preDec, .postInc, .postDec].contains(op):
-                if let r = record(x.type) { bad.insert(r) }
+                if let r = record(x.type) { reject(r, "pointer arithmetic", e) }
             case .compoundAssign(_, let x, _):
-                if let r = record(x.type) { bad.insert(r) }
+                if let r = record(x.type) { reject(r, "pointer arithmetic", e) }
             case .subscript(let b, let i):
-                if let r = record(b.type) { bad.insert(r) }
+                if let r = record(b.type) { reject(r, "a pointer to one is indexed", e) }
                 // An array indexed in place: its decay gives no pointer to the outside.
                 if case .cast(let a, _) = b.kind, a.type.isArrayLike { visit(a); visit(i); return }
             case .member(_, let rec, let f, _):
-                if program.records[rec].fields?[safe: f]?.bitWidth != nil, let r = root(e) { bad.insert(r) }
+                if program.records[rec].fields?[safe: f]?.bitWidth != nil, let r = root(e) { reject(r, "a bit-field", e) }
             case .vaArg, .atomic, .intrinsic:
-                if let r = record(e.type) { bad.insert(r) }
-                e.forEachChild { if let r = record($0.type) { bad.insert(r) } }
+                if let r = record(e.type) { reject(r, "a pointer to one in variable arguments or an atomic builtin", e) }
+                e.forEachChild { if let r = record($0.type) { reject(r, "a pointer to one in variable arguments or an atomic builtin", e) } }
             case .call(let callee, let args):
                 var target: Int?
                 if case .function(let f) = callee.withoutCasts.kind { target = f }
@@ -104,24 +101,35 @@ struct HeapRecords {
                     let fn = program.functions[f]
                     if fn.body == nil {
                         if concurrent.contains(fn.name) { concurrency = true }
-                        if let r = record(e.type) { bad.insert(r) }   // a `T *` the library made
+                        if let r = record(e.type) { reject(r, "`\(fn.name)` returns a pointer to one", e) }
                         if fn.name == "free", args.count == 1, record(args[0].withoutCasts.type) != nil {
                             visit(args[0].withoutCasts)
                             return
                         }
-                        for a in args { if let r = record(a.withoutCasts.type) { bad.insert(r) } }
+                        if Self.wholeObjectCall(fn.name, args, candidates, program) != nil { args.forEach { visit($0.withoutCasts) }; return }
+                        // A place inside a heap object lent to the library for the call: inside the
+                        // object's closure, the other operands computed first; one per call, to a
+                        // function that keeps nothing and calls nothing back.
+                        let loans = args.indices.filter { Self.loanedPlace(args[$0], candidates) != nil && !Self.readsString(fn.name, $0) }
+                        let callsBack = args.contains { if case .pointer(.function, _) = $0.type { return true }; return false }
+                        for i in loans {
+                            let x = Self.loanedPlace(args[i], candidates)!
+                            if loans.count > 1 || callsBack || ReferenceLifting.retaining.contains(fn.name), let r = root(x) {
+                                reject(r, "places inside them are lent to `\(fn.name)` together, or to a function that keeps or calls back", e)
+                            }
+                        }
+                        for a in args { if let r = record(a.withoutCasts.type) { reject(r, "a pointer to one is given to `\(fn.name)`", e) } }
                         visit(callee)
-                        for (i, a) in args.enumerated() {
-                            if readsString(fn.name, args, i), case .cast(let x, _) = a.withoutQualifierCasts.kind,
-                               case .array(.int(let k), _) = x.type, k.size == 1, root(x) != nil {
-                                visit(x)   // read from a copy: no address escapes
+                        for a in args {
+                            if let x = Self.loanedPlace(a, candidates) {
+                                visit(x)   // lent for the call only (or read from a copy): no address escapes
                             } else {
                                 visit(a)
                             }
                         }
                         return
                     } else if fn.type.variadic || fn.type.noPrototype {
-                        for a in args.dropFirst(fn.type.noPrototype ? 0 : fn.type.params.count) { if let r = record(a.withoutCasts.type) { bad.insert(r) } }
+                        for a in args.dropFirst(fn.type.noPrototype ? 0 : fn.type.params.count) { if let r = record(a.withoutCasts.type) { reject(r, "a pointer to one is given to `\(fn.name)`'s variable arguments", e) } }
                     }
                 }
             default: break
@@ -132,13 +140,63 @@ struct HeapRecords {
         for v in program.variables {
             if let e = v.initializer { visit(e) }
             if let n = v.vlaSize { visit(n) }
-            if let r = record(v.type), v.storage == .external || v.cleanup != nil { bad.insert(r) }
+            if let r = record(v.type), v.storage == .external || v.cleanup != nil { reject(r, "`\(v.name)` is defined elsewhere or cleaned up by a function", v.loc) }
         }
         self.records = concurrency ? [] : candidates.subtracting(bad).intersection(allocated)
+        // Why each record `malloc` makes stays behind raw pointers: the first use that stops it.
+        var kept: [Int: (String, CLoc)] = [:]
+        for r in allocated where !records.contains(r) {
+            kept[r] = concurrency ? ("the program starts threads or signal handlers", program.records[r].loc) : why[r]
+        }
+        self.rawReasons = kept
     }
 }
 
 extension HeapRecords {
+    /// The place inside a heap object of one of `records` that argument `a` lends (`&p->n`,
+    /// `p->name` decayed), or nil.
+    static func loanedPlace(_ a: CExpr, _ records: Set<Int>) -> CExpr? {
+        switch a.withoutQualifierCasts.kind {
+        case .unary(.addressOf, let x): return root(x, records) != nil ? x : nil
+        case .cast(let x, _) where x.type.isArrayLike: return root(x, records) != nil ? x : nil
+        default: return nil
+        }
+    }
+
+    /// The operands of a C library call that it only reads, as strings, while it runs: a `char`
+    /// array inside a heap object is given there as a copy.
+    static func readsString(_ name: String, _ i: Int) -> Bool {
+        switch name {
+        case "printf": return i >= 0
+        case "fprintf", "dprintf", "sprintf", "fputs": return i >= 1 || name == "fputs" && i == 0
+        case "snprintf": return i >= 2
+        case "puts", "strlen", "atoi", "atol", "atoll", "atof", "perror", "strdup", "fopen": return i == 0
+        case "strcmp", "strncmp", "strcasecmp", "strncasecmp", "sscanf", "strstr", "strspn", "strcspn": return i <= 1
+        case "strcpy", "strcat", "strncpy", "strncat": return i == 1
+        default: return false
+        }
+    }
+
+    /// `memset(p, 0, sizeof *p)` and `memcpy(p, q, sizeof *p)` (or `memmove`) of whole heap
+    /// objects of one of `records`: the record, and the source handle for a copy.
+    enum WholeObject {
+        case zero(CExpr)
+        case copy(CExpr, from: CExpr)
+    }
+
+    static func wholeObjectCall(_ name: String, _ args: [CExpr], _ records: Set<Int>, _ program: Program) -> WholeObject? {
+        guard args.count == 3, case .pointer(.record(let r), _) = args[0].withoutCasts.type, records.contains(r),
+              args[2].integerLiteralValue == program.records[r].size else { return nil }
+        switch name {
+        case "memset":
+            return args[1].integerLiteralValue == 0 ? .zero(args[0].withoutCasts) : nil
+        case "memcpy", "memmove":
+            guard case .pointer(.record(let q), _) = args[1].withoutCasts.type, q == r else { return nil }
+            return .copy(args[0].withoutCasts, from: args[1].withoutCasts)
+        default: return nil
+        }
+    }
+
     /// The record (one of `records`) whose heap object the place `e` is inside (`p->f`,
     /// `(*p).a[i]`), or nil.
     static func root(_ e: CExpr, _ records: Set<Int>) -> Int? {
@@ -229,11 +287,72 @@ extension FaithfulTranslator {
         return pins.isEmpty ? read : .block(RBlock(pins, tail: read))
     }
 
+    /// A C library call given a place inside a heap object (`strcpy(p->name, s)`, `scanf("%d",
+    /// &p->n)`): the other operands first, then the call inside the object's closure, with the
+    /// place's address. nil when no operand is such a place.
+    func heapLoanCall(_ function: Int, _ args: [CExpr]) -> RExpr? {
+        let name = program.functions[function].name
+        let lent = args.indices.filter { HeapRecords.loanedPlace(args[$0], heapRecords) != nil }
+        guard !lent.isEmpty else { return nil }
+        let written = lent.first { !HeapRecords.readsString(name, $0) }
+        var stmts: [RStmt] = []
+        var object: (handle: RExpr, path: RExpr)?
+        if let i = written, let (pins, handle, path) = heapAccess(HeapRecords.loanedPlace(args[i], heapRecords)!) {
+            stmts += pins
+            object = (handle, path)
+        }
+        var values: [RExpr] = []
+        for (k, a) in args.enumerated() {
+            if k == written, let object {
+                values.append(.cast(.macro(Self.addrOf, [object.path]), rtype(a.type)))
+                continue
+            }
+            let t = temporary("a")
+            if lent.contains(k), let x = HeapRecords.loanedPlace(a, heapRecords), let copy = heapRead(x) {
+                // Read while the call runs: a copy of the array, which lives to the end of the block.
+                stmts.append(.letBinding(name: t, mutable: false, type: nil, value: copy))
+                values.append(.cast(.method(.path(t), "as_ptr", []), rtype(a.type)))
+                continue
+            }
+            stmts.append(.letBinding(name: t, mutable: false, type: nil, value: rvalue(a)))
+            values.append(.path(t))
+        }
+        need(function: function)
+        let call = RExpr.call(.path(functionName(function)), values)
+        guard let object else { return .block(RBlock(stmts, tail: call)) }
+        return .block(RBlock(stmts, tail: .method(object.handle, "set", [.lambda([Self.heapObject], call)])))
+    }
+
+    /// A whole heap object zeroed or copied: `p.set(|o| *o = zero)`, the source read first.
+    func wholeObjectExpression(_ form: HeapRecords.WholeObject) -> RExpr {
+        needsHeapSupport = true
+        let object = RExpr.unary(.deref, .path(Self.heapObject))
+        switch form {
+        case .zero(let p):
+            guard let r = heapRecord(p.type) else { return .unitValue }
+            return .method(rvalue(p), "set", [.lambda([Self.heapObject], .assign(object, zero(.record(r))))])
+        case .copy(let p, let q):
+            let v = temporary("v")
+            return .block(RBlock([.letBinding(name: v, mutable: false, type: nil, value: .method(rvalue(q), "get", [.lambda([Self.heapObject], object)]))],
+                                 tail: .method(rvalue(p), "set", [.lambda([Self.heapObject], .assign(object, .path(v)))])))
+        }
+    }
+
     /// `malloc(sizeof(T))` as a new heap object holding `T`'s zero value (C leaves it
     /// undefined; `calloc` zeroes it).
     func heapAllocation(_ r: Int) -> RExpr {
         needsHeapSupport = true
         return .call(.path("cheap::Ptr::new"), [zero(.record(r))])
+    }
+
+    /// Why a record `malloc` makes lives on a heap of handles, or why it stays behind raw pointers.
+    func heapComment(_ r: Int) -> [String] {
+        if heapRecords.contains(r) {
+            return ["its objects live on a heap of handles (`cheap::Ptr`): every pointer to one comes from malloc, and none is used as an address"]
+        }
+        guard let (why, loc) = heapRawReasons[r] else { return [] }
+        let file = loc.file.split(separator: "/").last.map(String.init) ?? loc.file
+        return ["raw pointers, not heap handles: \(why) (\(file):\(loc.line))"]
     }
 
     /// The items that give record `r` its heap: a per-thread `cheap::Heap` and the trait that finds it.

@@ -298,6 +298,10 @@ extension FaithfulTranslator {
                 }
                 let name = program.functions[id].name
                 if name == "free", program.functions[id].body == nil, args.count == 1, isHandle(args[0].withoutCasts) { expression(args[0].withoutCasts); return }
+                if program.functions[id].body == nil, !heap.isEmpty, HeapRecords.wholeObjectCall(name, args, heap, program) != nil {
+                    args.forEach { expression($0.withoutCasts) }   // the whole object zeroed or copied through its handle
+                    return
+                }
                 if name == "free", program.functions[id].body == nil, args.count == 1, cstring, args[0].isNullPointerConstant { return }   // nothing
                 if FaithfulTranslator.isIntrinsic(program.functions[id]) { unsafe("a SIMD intrinsic"); return }
                 if FaithfulTranslator.safeBuiltins.contains(name) {

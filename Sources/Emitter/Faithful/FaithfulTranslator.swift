@@ -96,6 +96,8 @@ public final class FaithfulTranslator {
     /// Records whose objects live on heaps of handles: `T *` is `cheap::Ptr<T>` (FaithfulHeap).
     var heapRecords: Set<Int> = []
     var needsHeapSupport = false
+    /// The records `malloc` makes that stay behind raw pointers, and why (said above the record).
+    var heapRawReasons: [Int: (String, CLoc)] = [:]
     /// The current function calls `alloca`: its blocks live in a holder until it returns.
     var usesAlloca = false
 
@@ -157,7 +159,9 @@ public final class FaithfulTranslator {
         if liftSafeFunctions, liftReferences, crate == nil {
             // The support module's name is free (no C record, function or global is called `cheap`).
             if !program.records.contains(where: { $0.name == "cheap" }) && !takenGlobalNames.contains("cheap") {
-                heapRecords = HeapRecords(program: program, packed: Set(program.records.indices.filter { isPacked($0) })).records
+                let heap = HeapRecords(program: program, packed: Set(program.records.indices.filter { isPacked($0) }))
+                heapRecords = heap.records
+                heapRawReasons = heap.rawReasons
             }
             recordLayouts = [:]   // laid out again with handles
         }

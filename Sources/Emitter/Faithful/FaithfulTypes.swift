@@ -217,7 +217,7 @@ extension FaithfulTranslator {
             fields = structFields(id).map { RField($0.name, $0.type) }
         }
         var items: [RItem] = [.record(name: name, isUnion: r.isUnion, repr: repr, fields: fields,
-                                      comments: [recordComment(id)])]
+                                      comments: [recordComment(id)] + heapComment(id))]
         if !bits.isEmpty { items.append(.impl(type: name, bits.keys.sorted().flatMap { accessors(bits[$0]!, inUnion: r.isUnion) })) }
         return items
     }

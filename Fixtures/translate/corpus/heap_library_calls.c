@@ -1,0 +1,83 @@
+// translate: heap records whose members the C library fills: strcpy and snprintf into a char array
+// member (snprintf reading another node's name, given as a copy), sscanf into an int member, a
+// whole node zeroed with memset and copied with memcpy; the records still live on heaps of handles
+// (the library gets the member's address for the call only), so the functions that only walk and
+// print the nodes need no unsafe; near miss that keeps raw pointers: a member array written from
+// an offset (pointer arithmetic)
+// exit: 0
+// safe: count_older print_all oldest release
+// unsafe: make_person clone_front make_pair
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct person {
+    char name[16];
+    int age;
+    struct person *next;
+};
+
+static struct person *make_person(struct person *next, const char *name, const char *age_text) {
+    struct person *p = malloc(sizeof *p);
+    memset(p, 0, sizeof *p);
+    strcpy(p->name, name);
+    if (sscanf(age_text, "%d", &p->age) != 1) p->age = -1;
+    p->next = next;
+    return p;
+}
+
+static struct person *clone_front(struct person *list) {
+    struct person *c = malloc(sizeof(struct person));
+    memcpy(c, list, sizeof(struct person));
+    snprintf(c->name, sizeof c->name, "%s-2", list->name);
+    c->next = list;
+    return c;
+}
+
+static int count_older(const struct person *p, int age) {
+    int n = 0;
+    for (; p; p = p->next) n += p->age > age;
+    return n;
+}
+
+static void print_all(const struct person *p) {
+    for (; p; p = p->next) printf("%s(%d) ", p->name, p->age);
+    printf("\n");
+}
+
+static const struct person *oldest(const struct person *p) {
+    const struct person *best = p;
+    for (; p; p = p->next) if (p->age > best->age) best = p;
+    return best;
+}
+
+static void release(struct person *p) {
+    while (p) { struct person *n = p->next; free(p); p = n; }
+}
+
+/* Near misses: raw pointers. */
+struct pair { char a[8], b[8]; struct pair *next; };
+static struct pair *make_pair(const char *x) {
+    struct pair *q = malloc(sizeof *q);
+    strcpy(q->a, x);
+    strcpy(q->b + 1, x);
+    q->b[0] = '>';
+    q->next = NULL;
+    return q;
+}
+
+int main(void) {
+    struct person *list = NULL;
+    list = make_person(list, "ada", "36");
+    list = make_person(list, "grace", "85");
+    list = make_person(list, "linus", "x");
+    list = clone_front(list);
+    print_all(list);
+    const struct person *o = oldest(list);
+    printf("older than 30: %d, oldest %s\n", count_older(list, 30), o->name);
+    release(list);
+    struct pair *q = make_pair("hi");
+    printf("%s %s\n", q->a, q->b);
+    free(q);
+    return 0;
+}
