@@ -2,11 +2,11 @@
 // member (snprintf reading another node's name, given as a copy), sscanf into an int member, a
 // whole node zeroed with memset and copied with memcpy; the records still live on heaps of handles
 // (the library gets the member's address for the call only), so the functions that only walk and
-// print the nodes need no unsafe; near miss that keeps raw pointers: a member array written from
-// an offset (pointer arithmetic)
+// print the nodes need no unsafe; near misses that keep raw pointers: a member array written from
+// an offset (pointer arithmetic), and a member whose address comes back from the library (strchr)
 // exit: 0
 // safe: count_older print_all oldest release
-// unsafe: make_person clone_front make_pair
+// unsafe: make_person clone_front make_pair make_setting
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,6 +66,16 @@ static struct pair *make_pair(const char *x) {
     return q;
 }
 
+struct setting { char line[16]; struct setting *next; };
+static struct setting *make_setting(const char *text) {
+    struct setting *st = malloc(sizeof *st);
+    strcpy(st->line, text);
+    char *eq = strchr(st->line, '=');
+    if (eq) *eq = ':';
+    st->next = NULL;
+    return st;
+}
+
 int main(void) {
     struct person *list = NULL;
     list = make_person(list, "ada", "36");
@@ -79,5 +89,10 @@ int main(void) {
     struct pair *q = make_pair("hi");
     printf("%s %s\n", q->a, q->b);
     free(q);
+    struct setting *a = make_setting("key=value");
+    struct pair *spacer = make_pair("moves");
+    struct setting *b = make_setting("x=1");
+    printf("%s %s %s\n", a->line, b->line, spacer->a);
+    free(a); free(b); free(spacer);
     return 0;
 }

@@ -179,6 +179,7 @@ extension FaithfulTranslator {
         if case .assign(let l, let r) = e.kind, let v = vectorName(l), let allocation = vectorAllocation(v, r) { return allocation }
         guard let l = lvalue(of: e) else { return [] }
         if case .assign(_, let r) = e.kind, case .variable(let id) = l.kind, literalGlobals[id] != nil { return [.expr(literalGlobalStore(id, r))] }
+        if case .assign(_, let r) = e.kind, let id = textLocal(l) { return [.expr(.assign(.path(localName(id)), textValue(r)))] }
         if case .assign(_, let r) = e.kind {
             let (pins, t) = target(l, pin: false)
             return pins + [.expr(t.write(literalField(l) ? literalFieldValue(r) : element(r, l.type)))]
@@ -196,6 +197,9 @@ extension FaithfulTranslator {
         guard let l = lvalue(of: e) else { return rvalue(e) }
         if case .assign(_, let r) = e.kind, case .variable(let id) = l.kind, literalGlobals[id] != nil {
             return .block(RBlock([.expr(literalGlobalStore(id, r))], tail: literalGlobalPointer(id)))
+        }
+        if case .assign(_, let r) = e.kind, let id = textLocal(l) {
+            return .block(RBlock([.expr(.assign(.path(localName(id)), textValue(r)))], tail: variableRef(id)))
         }
         if case .assign(_, let r) = e.kind {
             let (pins, t) = target(l, pin: true)

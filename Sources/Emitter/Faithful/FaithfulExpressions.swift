@@ -146,6 +146,8 @@ extension FaithfulTranslator {
         switch v.storage {
         case .local, .parameter:
             if localCursors.isCursor(id) { return cursorPointer(id) }
+            // A text local's value as C sees it: the pointer to its first byte.
+            if textLocals.contains(id) { return .cast(.method(.path(localName(id)), "as_ptr", []), rtype(v.type)) }
             if localVectors.isVector(id) { return vectorPointer(id) }
             // A lifted parameter's value as C sees it: the raw pointer.
             if let lift = liftedParameters[id] {
@@ -242,6 +244,7 @@ extension FaithfulTranslator {
     func pointee(_ p: CExpr) -> RExpr {
         if let object = aliasedObject(p) { return place(object) }
         if let r = liftedPointee(p) { return r }
+        if let id = textLocal(p), case .pointer(let t, _) = p.type { return textByte(id, nil, t) }
         if let bytes = aliasedLiteral(p), case .pointer(let t, _) = p.type {
             let byte = RExpr.index(.literal(byteString(bytes)), .literal("0usize"))
             return t == .int(.uchar) ? byte : .cast(byte, rtype(t))
@@ -383,6 +386,7 @@ extension FaithfulTranslator {
         if lift.bytes, case .call(let callee, _) = a.withoutCasts.kind, case .function(let id) = callee.withoutCasts.kind, literalFunctions.contains(id) {
             return literalSlice(a.withoutCasts)
         }
+        if lift.bytes, let t = textLocal(a) { return .path(localName(t)) }
         if let bytes = Self.literalBytes(a, literalAliases) {
             // `b"..\0"` for a byte slice; for a `char` slice the same bytes as an `&[i8]` array.
             if lift.bytes { return .literal(byteString(bytes)) }
@@ -458,6 +462,7 @@ extension FaithfulTranslator {
                 // An element of a literal table, as C's `const char *`.
                 return .cast(.method(.index(variableRef(table), .cast(rvalue(i), .named("usize"))), "as_ptr", []), rtype(e.type))
             }
+            if base.type.isPointer, let id = textLocal(base) { return textByte(id, index, e.type) }
             if base.type.isPointer, let bytes = aliasedLiteral(base) {
                 // `s[i]` of a pointer that only holds one literal: the literal's byte, a checked index.
                 let byte = RExpr.index(.literal(byteString(bytes)), .cast(rvalue(index), .named("usize")))

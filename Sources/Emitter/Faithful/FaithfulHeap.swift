@@ -51,6 +51,33 @@ struct HeapRecords {
             return nil
         }
         func root(_ e: CExpr) -> Int? { Self.root(e, candidates) }
+        // Calls whose value is dropped (a statement of its own) or only tested (`if (fgets(..))`,
+        // `!= NULL`): a pointer they return goes nowhere.
+        var unused: Set<CLoc> = []
+        func tested(_ e: CExpr) {
+            let s = e.withoutCasts
+            switch s.kind {
+            case .call: unused.insert(s.loc)
+            case .unary(.logicalNot, let x): tested(x)
+            case .binary(let op, let l, let r) where op == .eq || op == .ne:
+                if r.isNullPointerConstant { tested(l) } else if l.isNullPointerConstant { tested(r) }
+            case .binary(let op, let l, let r) where op == .land || op == .lor: tested(l); tested(r)
+            default: break
+            }
+        }
+        func dropped(_ st: CStmt) {
+            switch st {
+            case .compound(let list): list.forEach(dropped)
+            case .expression(let e): tested(e)
+            case .ifThen(let c, let a, let b): tested(c); dropped(a); if let b { dropped(b) }
+            case .whileLoop(let c, let b): tested(c); dropped(b)
+            case .doWhile(let b, let c): dropped(b); tested(c)
+            case .forLoop(let i, let c, let n, let b): if let i { dropped(i) }; if let c { tested(c) }; if let n { tested(n) }; dropped(b)
+            case .switchOn(_, let b), .caseLabel(_, let b), .caseRange(_, _, let b), .defaultLabel(let b), .labeled(_, let b): dropped(b)
+            default: break
+            }
+        }
+        for f in program.functions where f.body != nil { dropped(f.body!) }
         /// `malloc(sizeof(T))`, `calloc(1, sizeof(T))`: an allocation of exactly one `T`.
         func allocation(_ e: CExpr, _ r: Int) -> Bool {
             guard case .call(let callee, let args) = e.withoutCasts.kind, case .function(let f) = callee.withoutCasts.kind,
@@ -112,10 +139,16 @@ struct HeapRecords {
                         // function that keeps nothing and calls nothing back.
                         let loans = args.indices.filter { Self.loanedPlace(args[$0], candidates) != nil && !Self.readsString(fn.name, $0) }
                         let callsBack = args.contains { if case .pointer(.function, _) = $0.type { return true }; return false }
+                        // A pointer the call returns or stores (`strchr`, `strcpy`'s result, `strtol`'s
+                        // end) may point into the member: only a call whose result is dropped or
+                        // tested against NULL, with no pointer-to-pointer operand, lends it.
+                        let escapes = args.indices.contains { i in
+                            !loans.contains(i) && !args[i].isNullPointerConstant && { if case .pointer(.pointer, _) = args[i].type { return true }; return false }()
+                        } || (e.type.isPointer && !unused.contains(e.loc))
                         for i in loans {
                             let x = Self.loanedPlace(args[i], candidates)!
-                            if loans.count > 1 || callsBack || ReferenceLifting.retaining.contains(fn.name), let r = root(x) {
-                                reject(r, "places inside them are lent to `\(fn.name)` together, or to a function that keeps or calls back", e)
+                            if loans.count > 1 || callsBack || escapes || ReferenceLifting.retaining.contains(fn.name), let r = root(x) {
+                                reject(r, "places inside them are lent to `\(fn.name)`, which may keep, return or call back with them, or together", e)
                             }
                         }
                         for a in args { if let r = record(a.withoutCasts.type) { reject(r, "a pointer to one is given to `\(fn.name)`", e) } }
@@ -171,7 +204,7 @@ extension HeapRecords {
         case "fprintf", "dprintf", "sprintf", "fputs": return i >= 1 || name == "fputs" && i == 0
         case "snprintf": return i >= 2
         case "puts", "strlen", "atoi", "atol", "atoll", "atof", "perror", "strdup", "fopen": return i == 0
-        case "strcmp", "strncmp", "strcasecmp", "strncasecmp", "sscanf", "strstr", "strspn", "strcspn": return i <= 1
+        case "strcmp", "strncmp", "strcasecmp", "strncasecmp", "sscanf", "strspn", "strcspn": return i <= 1
         case "strcpy", "strcat", "strncpy", "strncat": return i == 1
         default: return false
         }

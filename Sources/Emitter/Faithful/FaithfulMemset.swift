@@ -46,8 +46,10 @@ extension FaithfulTranslator {
     static func wholeZeroMemset(_ name: String, _ args: [CExpr], _ program: Program) -> CExpr? {
         guard name == "memset" || name == "__builtin_memset", args.count == 3, args[1].integerLiteralValue == 0,
               let bytes = args[2].integerLiteralValue else { return nil }
+        // The object itself: `&x`, or an array decayed to a pointer; never a pointer variable
+        // (`memset(p, 0, sizeof p)` clears what `p` points to, not `p`).
         var object = args[0].withoutCasts
-        if case .unary(.addressOf, let x) = object.kind { object = x }
+        if case .unary(.addressOf, let x) = object.kind { object = x } else if !object.type.isArrayLike { return nil }
         guard isInPlace(object, program), bytes == cSize(object.type, program), zeroShape(object.type, program) else { return nil }
         return object
     }

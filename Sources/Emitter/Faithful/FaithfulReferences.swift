@@ -106,10 +106,13 @@ struct ReferenceLifting {
     private let literalFunctions: Set<Int>
     /// Records on heaps of handles (FaithfulHeap): a pointer to one is a handle, never a reference.
     private let heap: Set<Int>
+    /// Locals that only hold static text (FaithfulTextLocals).
+    private let texts: Set<Int>
 
     init(program: Program, immutable: Set<Int> = [], aliases: [Int: [UInt8]] = [:], cursors: LocalCursors = .none, vectors: LocalVectors = .none,
-         tables: Set<Int> = [], literalFunctions: Set<Int> = [], heap: Set<Int> = []) {
+         tables: Set<Int> = [], literalFunctions: Set<Int> = [], heap: Set<Int> = [], texts: Set<Int> = []) {
         self.program = program
+        self.texts = texts
         self.heap = heap
         self.tables = tables
         self.literalFunctions = literalFunctions
@@ -165,6 +168,7 @@ struct ReferenceLifting {
     private func staticText(_ a: CExpr) -> Bool {
         switch a.withoutCasts.kind {
         case .subscript(let b, _): return FaithfulTranslator.tableName(b).map { tables.contains($0) } ?? false
+        case .variable(let id): return texts.contains(id)
         case .call(let callee, _):
             if case .function(let id) = callee.withoutCasts.kind { return literalFunctions.contains(id) }
             return false

@@ -19,7 +19,7 @@ extension FaithfulTranslator {
                                   tables: literalTables, cstring: crate == nil && liftSafeFunctions, aliases: literalAliases,
                                   cursors: localCursors, vectors: localVectors, ctype: ctypeRuntime, literalFunctions: literalFunctions,
                                   indirectCalls: safeFunctionPointers, stdin: stdinRuntime, errno: usesErrno, fields: literalFields, literalGlobals: Set(literalGlobals.keys), objectAliases: objectAliases,
-                                  zeroable: zeroSetsEveryByte, heap: heapRecords)
+                                  zeroable: zeroSetsEveryByte, heap: heapRecords, texts: textLocals)
             scan.statement(body)
             if let why = scan.reason ?? (program.functions[id].type.variadic ? "variable arguments" : nil) {
                 direct[id] = why
@@ -80,9 +80,11 @@ extension FaithfulTranslator {
         let zeroable: (CTy) -> Bool
         /// Records whose objects live on heaps of handles: reached by checked handles.
         let heap: Set<Int>
+        /// Locals that only hold static text: their bytes read by checked indexes.
+        let texts: Set<Int>
         var strings: FaithfulTranslator.SafeStrings {
             FaithfulTranslator.SafeStrings(lifted: lifted, tables: tables, aliases: aliases, functions: literalFunctions, fields: fields,
-                                           globals: literalGlobals, errno: errno, heap: heap)
+                                           globals: literalGlobals, errno: errno, heap: heap, texts: texts)
         }
         /// Why the function needs `unsafe`: its first unsafe operation (nil: none).
         var reason: String?
@@ -137,7 +139,7 @@ extension FaithfulTranslator {
         /// A pointer variable that only ever holds one literal (read as its bytes).
         func isAlias(_ p: CExpr) -> Bool {
             guard case .variable(let id) = p.withoutCasts.kind, p.type.isPointer else { return false }
-            return aliases[id] != nil
+            return aliases[id] != nil || texts.contains(id)
         }
 
         func isTableRead(_ base: CExpr) -> Bool {

@@ -83,6 +83,9 @@ extension FaithfulTranslator {
             if let cursor = cursorDeclaration(id) { return [cursor] }
             if let vector = vectorDeclaration(id) { return vector }
             if let (type, literals) = literalTableValue(id) { return [.letBinding(name: localName(id), mutable: false, type: type, value: literals)] }
+            if textLocals.contains(id) {
+                return [.letBinding(name: localName(id), mutable: true, type: Self.literalResult, value: v.initializer.map(textValue) ?? Self.emptyLiteral)]
+            }
             let name = localName(id)
             if let size = v.vlaSize, case .array(let e, nil) = v.type {
                 return [.letBinding(name: name, mutable: true, type: vlaType(e), value: vlaValue(e, size))]
@@ -118,6 +121,7 @@ extension FaithfulTranslator {
             // Empty strings until the declaration's place assigns the literals.
             return .letBinding(name: localName(id), mutable: true, type: type, value: .arrayRepeat(.method(.literal("b\"\\0\""), "as_slice", []), n))
         }
+        if textLocals.contains(id) { return .letBinding(name: localName(id), mutable: true, type: Self.literalResult, value: Self.emptyLiteral) }
         if v.cleanup != nil {
             refuse("`__attribute__((cleanup))` on `\(v.name)` in a function whose locals are declared apart (goto, or a declaration between a switch's cases)", at: v.loc)
         }
@@ -134,6 +138,7 @@ extension FaithfulTranslator {
         guard let ini = v.initializer else { return [] }
         if localCursors.isCursor(id), let p = localCursors.position(ini) { return [.expr(.assign(.path(localName(id)), cursorIndex(p)))] }
         if let (_, literals) = literalTableValue(id) { return [.expr(.assign(.path(localName(id)), literals))] }
+        if textLocals.contains(id) { return [.expr(.assign(.path(localName(id)), textValue(ini)))] }
         if localVectors.isVector(id), let allocation = vectorAllocation(id, ini) { return allocation }
         return [.expr(.assign(.path(localName(id)), element(ini, v.type)))]
     }

@@ -26,11 +26,13 @@ extension FaithfulTranslator {
         var errno = true
         /// Records on heaps of handles (FaithfulHeap): their `char` arrays are read from a copy.
         var heap: Set<Int> = []
+        /// Locals that only hold static text (FaithfulTextLocals): read as their slices.
+        var texts: Set<Int> = []
     }
 
     var safeStrings: SafeStrings {
         SafeStrings(lifted: liftedParameters, tables: literalTables, aliases: literalAliases, functions: literalFunctions,
-                    fields: literalFields, globals: Set(literalGlobals.keys), errno: usesErrno, heap: heapRecords)
+                    fields: literalFields, globals: Set(literalGlobals.keys), errno: usesErrno, heap: heapRecords, texts: textLocals)
     }
 
     /// A stream argument the support module knows.
@@ -243,6 +245,7 @@ extension FaithfulTranslator {
             return .tableString(table: id, index: index)
         }
         if case .call(let callee, _) = s.kind, case .function(let id) = callee.withoutCasts.kind, strings.functions.contains(id) { return .literalCall(s) }
+        if case .variable(let id) = s.kind, strings.texts.contains(id) { return .literalCall(s) }   // its slice, as a literal function's
         return nil
     }
 
@@ -266,7 +269,11 @@ extension FaithfulTranslator {
     static func isInPlace(_ e: CExpr, _ program: Program) -> Bool {
         switch e.kind {
         case .variable(let id): return program.variables[id].storage == .local
-        case .member(let base, let r, _, let arrow): return !arrow && !program.records[r].isUnion && isInPlace(base, program)
+        case .member(let base, let r, _, let arrow):
+            // A member of a record a call returns (`make().name`): a value no pointer reaches (C
+            // cannot write it either).
+            if case .call = base.kind, !arrow, !program.records[r].isUnion { return true }
+            return !arrow && !program.records[r].isUnion && isInPlace(base, program)
         case .subscript(let base, _):
             guard case .cast(let array, _) = base.kind, case .array(_, let n) = array.type, (n ?? 0) > 1 else { return false }
             return isInPlace(array, program)

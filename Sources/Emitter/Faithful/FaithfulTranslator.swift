@@ -84,6 +84,8 @@ public final class FaithfulTranslator {
     var literalGlobals: [Int: [[UInt8]]] = [:]
     /// Local pointers that always point to one local object: that object's place (FaithfulObjectAliases).
     var objectAliases: [Int: CExpr] = [:]
+    /// Local `char` pointers that only hold static text: `&'static [u8]` (FaithfulTextLocals).
+    var textLocals: Set<Int> = []
     /// Locals that only ever hold one string literal: its bytes (FaithfulStatics).
     var literalAliases: [Int: [UInt8]] = [:]
     /// The program jumps with `longjmp`: its functions unwind (`extern "C-unwind"`).
@@ -181,12 +183,14 @@ public final class FaithfulTranslator {
             localCursors = LocalCursors(program: program, immutable: immutableStatics, excluded: literalTables.union(atomicStatics),
                                         aliases: literalAliases, packed: Set(program.records.indices.filter { isPacked($0) }))
             // Vectors lent to parameters that are not lifted to slices stay pointers: again without them.
-            var notVectors = Set(localCursors.bases.keys).union(program.variables.indices.filter { heapRecord(program.variables[$0].type) != nil })
+            textLocals = Self.textLocals(program, tables: literalTables, functions: literalFunctions,
+                                         excluded: Set(localCursors.bases.keys).union(literalAliases.keys))
+            var notVectors = Set(localCursors.bases.keys).union(textLocals).union(program.variables.indices.filter { heapRecord(program.variables[$0].type) != nil })
             while true {
                 localVectors = LocalVectors(program: program, excluded: notVectors) { self.layout($0).size }
                 liftedParameters = ReferenceLifting(program: program, immutable: immutableStatics, aliases: literalAliases,
                                                     cursors: localCursors, vectors: localVectors, tables: literalTables,
-                                                    literalFunctions: literalFunctions, heap: heapRecords).lifted
+                                                    literalFunctions: literalFunctions, heap: heapRecords, texts: textLocals).lifted
                 let unlent = Set(localVectors.lent.filter { program.functions[$0.function].params[safe: $0.index].flatMap { liftedParameters[$0] }?.slice != true }.map(\.vector))
                 if unlent.isEmpty { break }
                 notVectors.formUnion(unlent)

@@ -1,0 +1,85 @@
+import CSyntax
+import RustSyntax
+
+/// Local `char` pointers that only ever hold static text: string literals, elements of tables
+/// of literals, results of functions that only return literals (`const char *w = greet(0);`,
+/// `name = c ? "on" : "off";`, `s = names[i];`), or another such local. Each is a
+/// `&'static [u8]` (the text and its NUL): `*w` and `w[i]` read its bytes (a checked index),
+/// `printf("%s")`, `strlen`, `strcmp` and a parameter lifted to bytes read the slice, and any
+/// other use gets C's pointer, `w.as_ptr()`, which forming is safe. A local also moved (`w++`),
+/// given anything else (NULL, a buffer), or addressed stays a pointer.
+extension FaithfulTranslator {
+    static func textLocals(_ program: Program, tables: Set<Int>, functions: Set<Int>, excluded: Set<Int>) -> Set<Int> {
+        var candidates: Set<Int> = []
+        for (id, v) in program.variables.enumerated() where v.storage == .local && v.cleanup == nil && v.vlaSize == nil && !excluded.contains(id) {
+            if case .pointer(.int(let k), _) = v.type, k.size == 1 { candidates.insert(id) }
+        }
+        guard !candidates.isEmpty else { return [] }
+        var values: [Int: [CExpr]] = [:]
+        var dropped: Set<Int> = []
+        func local(_ e: CExpr) -> Int? {
+            if case .variable(let id) = e.withoutCasts.kind, candidates.contains(id) { return id }
+            return nil
+        }
+        func visit(_ e: CExpr) {
+            switch e.kind {
+            case .assign(let l, let r):
+                if let id = local(l) { values[id, default: []].append(r) }
+            case .compoundAssign(_, let l, _):
+                if let id = local(l) { dropped.insert(id) }
+            case .unary(let op, let x) where [.preInc, .preDec, .postInc, .postDec, .addressOf].contains(op):
+                if let id = local(x) { dropped.insert(id) }
+            default: break
+            }
+            e.forEachChild(visit)
+        }
+        for f in program.functions where f.body != nil { f.body!.forEachExpression(visit) }
+        for v in program.variables { if let e = v.initializer { visit(e) } }
+        for id in candidates { if let e = program.variables[id].initializer { values[id, default: []].append(e) } }
+        var set = candidates.subtracting(dropped).filter { values[$0] != nil }
+        func text(_ e: CExpr) -> Bool {
+            let s = e.withoutCasts
+            switch s.kind {
+            case .stringLiteral: return true
+            case .conditional(_, let a, let b): return text(a) && text(b)
+            case .subscript(let b, _): return tableName(b).map { tables.contains($0) } ?? false
+            case .call(let callee, _):
+                if case .function(let f) = callee.withoutCasts.kind { return functions.contains(f) }
+                return false
+            case .variable(let id): return set.contains(id)
+            default: return false
+            }
+        }
+        var changed = true
+        while changed {
+            changed = false
+            for id in set where !(values[id] ?? []).allSatisfy(text) { set.remove(id); changed = true }
+        }
+        return set
+    }
+
+    /// The text local `e` names (under conversions), if it is one.
+    func textLocal(_ e: CExpr) -> Int? {
+        if case .variable(let id) = e.withoutCasts.kind, textLocals.contains(id) { return id }
+        return nil
+    }
+
+    /// A static text value as its slice: a literal, a table's element, a literal function's
+    /// result, a text local, or a choice of them.
+    func textValue(_ e: CExpr) -> RExpr {
+        let s = e.withoutCasts
+        switch s.kind {
+        case .variable(let id): return .path(localName(id))
+        case .conditional(let c, let a, let b):
+            return .ifElse(condition(c), RBlock(tail: textValue(a)), .block(RBlock(tail: textValue(b))))
+        default: return literalReturn(s)
+        }
+    }
+
+    /// Byte `index` (nil: the first) of a text local, as the C type `t`.
+    func textByte(_ id: Int, _ index: CExpr?, _ t: CTy) -> RExpr {
+        let i: RExpr = index.map { .cast(rvalue($0), .named("usize")) } ?? .literal("0usize")
+        let byte = RExpr.index(.path(localName(id)), i)
+        return t == .int(.uchar) ? byte : .cast(byte, rtype(t))
+    }
+}
