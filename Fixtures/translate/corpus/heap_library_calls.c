@@ -1,5 +1,6 @@
 // translate: heap records whose members the C library fills: strcpy and snprintf into a char array
-// member (snprintf reading another node's name, given as a copy), sscanf into an int member, a
+// member (snprintf reading another node's name, given as a copy), sscanf into an int member, memcpy
+// into an int array member (from a local array, and from another node's member), a
 // whole node zeroed with memset and copied with memcpy; the records still live on heaps of handles
 // (the library gets the member's address for the call only), so the functions that only walk and
 // print the nodes need no unsafe; near misses that keep raw pointers: a member array written from
@@ -14,6 +15,7 @@
 struct person {
     char name[16];
     int age;
+    int scores[3];
     struct person *next;
 };
 
@@ -22,6 +24,8 @@ static struct person *make_person(struct person *next, const char *name, const c
     memset(p, 0, sizeof *p);
     strcpy(p->name, name);
     if (sscanf(age_text, "%d", &p->age) != 1) p->age = -1;
+    int first[3] = {p->age % 7, (int)strlen(name), 1};
+    memcpy(p->scores, first, sizeof p->scores);
     p->next = next;
     return p;
 }
@@ -30,6 +34,7 @@ static struct person *clone_front(struct person *list) {
     struct person *c = malloc(sizeof(struct person));
     memcpy(c, list, sizeof(struct person));
     snprintf(c->name, sizeof c->name, "%s-2", list->name);
+    memcpy(c->scores, list->next->scores, sizeof c->scores);
     c->next = list;
     return c;
 }
@@ -41,7 +46,7 @@ static int count_older(const struct person *p, int age) {
 }
 
 static void print_all(const struct person *p) {
-    for (; p; p = p->next) printf("%s(%d) ", p->name, p->age);
+    for (; p; p = p->next) printf("%s(%d %d%d%d) ", p->name, p->age, p->scores[0], p->scores[1], p->scores[2]);
     printf("\n");
 }
 

@@ -189,15 +189,18 @@ extension HeapRecords {
     /// The place inside a heap object of one of `records` that argument `a` lends (`&p->n`,
     /// `p->name` decayed), or nil.
     static func loanedPlace(_ a: CExpr, _ records: Set<Int>) -> CExpr? {
-        switch a.withoutQualifierCasts.kind {
+        // Under conversions between pointer types (`p->vals` given to `memcpy`'s `void *`).
+        var e = a
+        while case .cast(let x, _) = e.kind, x.type.isPointer { e = x }
+        switch e.kind {
         case .unary(.addressOf, let x): return root(x, records) != nil ? x : nil
         case .cast(let x, _) where x.type.isArrayLike: return root(x, records) != nil ? x : nil
         default: return nil
         }
     }
 
-    /// The operands of a C library call that it only reads, as strings, while it runs: a `char`
-    /// array inside a heap object is given there as a copy.
+    /// The operands of a C library call that it only reads while it runs (and returns no pointer
+    /// into): an array inside a heap object is given there as a copy.
     static func readsString(_ name: String, _ i: Int) -> Bool {
         switch name {
         case "printf": return i >= 0
@@ -205,7 +208,9 @@ extension HeapRecords {
         case "snprintf": return i >= 2
         case "puts", "strlen", "atoi", "atol", "atoll", "atof", "perror", "strdup", "fopen": return i == 0
         case "strcmp", "strncmp", "strcasecmp", "strncasecmp", "sscanf", "strspn", "strcspn": return i <= 1
-        case "strcpy", "strcat", "strncpy", "strncat": return i == 1
+        case "strcpy", "strcat", "strncpy", "strncat", "memcpy", "memmove": return i == 1
+        case "memcmp": return i <= 1
+        case "fwrite": return i == 0
         default: return false
         }
     }
@@ -342,9 +347,9 @@ extension FaithfulTranslator {
             }
             let t = temporary("a")
             if lent.contains(k), let x = HeapRecords.loanedPlace(a, heapRecords), let copy = heapRead(x) {
-                // Read while the call runs: a copy of the array, which lives to the end of the block.
-                stmts.append(.letBinding(name: t, mutable: false, type: nil, value: copy))
-                values.append(.cast(.method(.path(t), "as_ptr", []), rtype(a.type)))
+                // Read while the call runs: a copy, which lives to the end of the block.
+                stmts.append(.letBinding(name: t, mutable: true, type: nil, value: copy))
+                values.append(.cast(x.type.isArrayLike ? .method(.path(t), "as_ptr", []) : .macro(Self.addrOf, [.path(t)]), rtype(a.type)))
                 continue
             }
             stmts.append(.letBinding(name: t, mutable: false, type: nil, value: rvalue(a)))
