@@ -348,6 +348,14 @@ extension FaithfulTranslator {
         return [.expr(.assign(.path(at), .method(.path(at), back ? "wrapping_sub" : "wrapping_add", [step])))]
     }
 
+    /// `a` is a raw pointer (or the address of a place behind one) lent to a parameter that takes
+    /// raw loans, converted at the call.
+    func rawLoan(_ a: CExpr) -> Bool {
+        ReferenceLifting.rawLoan(a, lifted: { self.liftedParameters[$0] != nil }) {
+            self.localVectors.isVector($0) || self.localCursors.isCursor($0) || self.literalAliases[$0] != nil || self.textLocals.contains($0)
+        }
+    }
+
     /// An argument for a lifted parameter: the caller's reference or slice (`q`, `&mut q[k..]`),
     /// or a loan of its local (`&mut x`, `&mut a`, `&mut a[k..]`).
     func liftedArgument(_ a: CExpr, _ lift: ReferenceLifting.Lift) -> RExpr {
@@ -366,6 +374,11 @@ extension FaithfulTranslator {
             if let (name, l) = lifted(a) {
                 let loan: RExpr = lift.mutable ? .unary(.refMut, .unary(.deref, .path(name))) : l.mutable ? .unary(.ref, .unary(.deref, .path(name))) : .path(name)
                 return .call(.path("Some"), [loan])
+            }
+            if lift.raw, rawLoan(a) {
+                // A raw pointer the caller holds, lent for the call (FaithfulReferences: `Lift.raw`).
+                prelude.append(.comment("SAFETY: a raw pointer lent as a reference (None for NULL): the callee needs no unsafe, so nothing else reaches the object while it runs, and it keeps no pointer to it"))
+                return .method(rvalue(a), lift.mutable ? "as_mut" : "as_ref", [])
             }
             return .call(.path("Some"), [liftedArgument(a, plain)])
         }

@@ -102,7 +102,7 @@ struct HeapRecords {
                 if let to, to != from {
                     if allocation(x, to) { allocated.insert(to); return } else if !x.isNullPointerConstant { reject(to, "a pointer of another type is converted to one", e) }
                 }
-                if let from, to != from, e.type != .int(.bool) { reject(from, "a pointer to one is converted to another type", e) }
+                if let from, to != from, e.type != .int(.bool), e.type != .void { reject(from, "a pointer to one is converted to another type", e) }
             case .binary(let op, let l, let r):
                 if op != .eq && op != .ne && op != .land && op != .lor && op != .comma {
                     if let a = record(l.type) { reject(a, "pointer arithmetic or ordering", e) }

@@ -39,6 +39,11 @@ struct ReferenceLifting {
         /// for NULL; the function's NULL tests read it, and a dereference unwraps it (a panic
         /// where C's read of NULL faults). Single objects only, not slices.
         var nullable = false
+        /// Some caller lends a raw pointer it holds (`p`, `q->next`, `a[i]`): converted at the
+        /// call (`p.as_mut()`, `None` for NULL), so the parameter is `nullable` too. Raw pointers
+        /// may reach the object elsewhere, so the function must need no `unsafe` at all
+        /// (FaithfulTranslator checks it): while it runs, nothing but the reference reaches it.
+        var raw = false
     }
 
     /// Lifted parameters (variable ids).
@@ -108,10 +113,13 @@ struct ReferenceLifting {
     private let heap: Set<Int>
     /// Locals that only hold static text (FaithfulTextLocals).
     private let texts: Set<Int>
+    /// Functions whose single-object parameters may take raw loans (`Lift.raw`).
+    private let rawAccepting: Set<Int>
 
     init(program: Program, immutable: Set<Int> = [], aliases: [Int: [UInt8]] = [:], cursors: LocalCursors = .none, vectors: LocalVectors = .none,
-         tables: Set<Int> = [], literalFunctions: Set<Int> = [], heap: Set<Int> = [], texts: Set<Int> = []) {
+         tables: Set<Int> = [], literalFunctions: Set<Int> = [], heap: Set<Int> = [], texts: Set<Int> = [], rawAccepting: Set<Int> = []) {
         self.program = program
+        self.rawAccepting = rawAccepting
         self.texts = texts
         self.heap = heap
         self.tables = tables
@@ -568,6 +576,104 @@ struct ReferenceLifting {
         }
         let slices = sliceParameters(Set(mutability.keys))
         let texts = literalParameters(Set(mutability.keys))
+        // Parameters that take raw loans: found round by round, as the lifting that rejects them
+        // shows which callers lend raw pointers (their own parameters left raw among them).
+        var rawMarked: Set<Int> = []
+        while true {
+            let result = lift(mutability, slices: slices, texts: texts, raw: rawMarked)
+            let newly = rawLoaned(result, among: mutability, slices: slices.union(texts)).subtracting(rawMarked)
+            if newly.isEmpty { lifted = result; return }
+            rawMarked.formUnion(newly)
+        }
+    }
+
+    /// Single-object parameters of functions that take raw loans, left out of `set` because some
+    /// caller lends a raw pointer, or its own raw-lent parameter.
+    private func rawLoaned(_ set: [Int: Lift], among mutability: [Int: Bool], slices: Set<Int>) -> Set<Int> {
+        var found: Set<Int> = []
+        for call in calls where rawAccepting.contains(call.callee) {
+            for (i, a) in call.args.enumerated() {
+                guard let p = program.functions[call.callee].params[safe: i], mutability[p] != nil, !slices.contains(p), set[p]?.raw != true else { continue }
+                for b in branches(a) {
+                    if case .unary(.addressOf, let path) = b.withoutQualifierCasts.kind, let q = arrowRoot(path), set[q]?.raw == true {
+                        found.insert(p)
+                    } else if let q = parameter(b) {
+                        if set[q].map({ $0.raw }) ?? true { found.insert(p) }
+                    } else if rawLoanable(b, set) {
+                        found.insert(p)
+                    }
+                }
+            }
+        }
+        return found
+    }
+
+    /// `a` is a raw loan this file can convert: a pointer value read with no side effect, or the
+    /// address of a place reached through one, not a local `Vec`, cursor, literal or text local
+    /// (lent their own ways).
+    private func rawLoanable(_ a: CExpr, _ set: [Int: Lift]) -> Bool {
+        Self.rawLoan(a, lifted: { set[$0] != nil }) { vectors.isVector($0) || cursors.isCursor($0) || aliases[$0] != nil || texts.contains($0) }
+    }
+
+    /// A pointer value read from a variable, a member or an element with no side effect (`p`,
+    /// `q->next`, `a[i]`), or the address of a place reached through such a pointer
+    /// (`&slots[k]`, `&p->inner`), that neither names a lifted parameter (`lifted`) nor a local
+    /// lent another way (`excluded`): lent to a parameter that takes raw loans as `p.as_mut()`.
+    static func rawLoan(_ a: CExpr, lifted: (Int) -> Bool, excluded: (Int) -> Bool) -> Bool {
+        let e = a.withoutQualifierCasts
+        guard case .pointer(let pointee, _) = e.type, !e.isNullPointerConstant else { return false }
+        if case .function = pointee { return false }
+        func pure(_ x: CExpr) -> Bool {
+            switch x.kind {
+            case .variable(let id): return !excluded(id)
+            case .intLiteral: return true
+            case .member(let b, _, _, _): return pure(b)
+            case .subscript(let b, let i): return pure(b) && pure(i)
+            case .cast(let y, _): return pure(y)
+            case .unary(let op, let y): return [.deref, .minus, .plus, .bitNot, .logicalNot].contains(op) && pure(y)
+            case .binary(let op, let l, let r): return op != .comma && pure(l) && pure(r)
+            default: return false
+            }
+        }
+        /// The pointer through which `path` is reached.
+        func pointerRoot(_ path: CExpr) -> CExpr? {
+            switch path.kind {
+            case .member(let b, _, _, true): return b
+            case .member(let b, _, _, false): return pointerRoot(b)
+            case .unary(.deref, let x): return x
+            case .subscript(let b, _):
+                if case .cast(let array, _) = b.kind, array.type.isArrayLike { return pointerRoot(array) }
+                return b.type.isPointer ? b : nil
+            default: return nil
+            }
+        }
+        switch e.kind {
+        case .variable(let id): return !lifted(id) && !excluded(id)
+        case .member, .subscript: return pure(e)
+        case .unary(.addressOf, let path):
+            guard pure(path), let root = pointerRoot(path) else { return false }
+            if case .variable(let id) = root.withoutQualifierCasts.kind, lifted(id) { return false }
+            return true
+        default: return false
+        }
+    }
+
+    /// Objects of these types may share bytes: the same type, one inside the other, or a type
+    /// that is no record (a `char` reaches any object).
+    static func mayOverlap(_ t: CTy?, _ u: CTy?, _ program: Program) -> Bool {
+        guard let t, let u, case .record = t, case .record = u else { return true }
+        func holds(_ outer: CTy, _ inner: CTy) -> Bool {
+            if outer == inner { return true }
+            switch outer {
+            case .record(let r): return (program.records[r].fields ?? []).contains { holds($0.type, inner) }
+            case .array(let e, _): return holds(e, inner)
+            default: return false
+            }
+        }
+        return holds(t, u) || holds(u, t)
+    }
+
+    private func lift(_ mutability: [Int: Bool], slices: Set<Int>, texts: Set<Int>, raw rawMarked: Set<Int>) -> [Int: Lift] {
         var candidates: [Int: Lift] = [:]
         for (p, m) in mutability {
             let walks = (uses[p] ?? []).contains { if case .advanced = $0 { return true }; return false }
@@ -591,6 +697,7 @@ struct ReferenceLifting {
                 }
             }
         }
+        for p in rawMarked where candidates[p] != nil { candidates[p]!.raw = true; candidates[p]!.nullable = true }
         // Parameters some caller gives NULL, and those its nullable parameters are passed to.
         var nulled = true
         while nulled {
@@ -613,7 +720,7 @@ struct ReferenceLifting {
                 changed = true
             }
         }
-        lifted = candidates
+        return candidates
     }
 
     /// `(int[]){1, 2, 3}` decayed, or `&(struct p){...}`: the literal, and whether it decays.
@@ -662,7 +769,7 @@ struct ReferenceLifting {
         let pointee = v.type.pointee
         /// The caller's lifted parameter `q` can be lent on here.
         func lendsOn(_ q: Int, _ call: Call) -> Bool {
-            guard let l = set[q], l.slice == lift.slice, l.bytes == lift.bytes, l.mutable || !lift.mutable, !l.nullable || lift.nullable,
+            guard let l = set[q], l.slice == lift.slice, l.bytes == lift.bytes, l.mutable || !lift.mutable, !l.nullable || lift.nullable, !l.raw || lift.raw,
                   program.variables[q].type.pointee == pointee, !(l.cursor || l.offset) || lift.offset else { return false }
             return !lift.mutable || !call.args.enumerated().contains { $0.offset != index && !Self.readsValuesOnly($0.element, of: q) }
         }
@@ -670,6 +777,20 @@ struct ReferenceLifting {
         func lendable(_ x: Int, _ call: Call) -> Bool {
             guard (lends[x] ?? []).allSatisfy({ lentSafely($0, set) }) else { return false }
             return !call.args.enumerated().contains { $0.offset != index && !Self.readsValuesOnly($0.element, of: x) }
+        }
+        /// The raw pointer `a` can be lent here: no other operand of the call reads the pointers
+        /// it reads, and no other raw loan of the call may overlap it unless both are shared.
+        func rawAccepted(_ a: CExpr, _ call: Call) -> Bool {
+            let params = program.functions[call.callee].params
+            // The pointers and arrays `a` reads: no other operand may reach the object through them.
+            let ways = a.variables.filter { program.variables[$0].type.isPointer || program.variables[$0].type.isArrayLike }
+            for (k, other) in call.args.enumerated() where k != index {
+                if !other.variables.isDisjoint(with: ways) { return false }
+                guard let q = params[safe: k], let l = set[q], l.raw, lift.mutable || l.mutable else { continue }
+                if branches(other).contains(where: { rawLoanable($0, set) || parameter($0).map { set[$0] == nil } == true }),
+                   Self.mayOverlap(pointee, program.variables[q].type.pointee, program) { return false }
+            }
+            return true
         }
         /// `a`, given at `index` in `call`, is a loan this lifting can take.
         func accepts(_ a: CExpr, _ call: Call) -> Bool {
@@ -684,8 +805,14 @@ struct ReferenceLifting {
                 return true
             }
             if let q = parameter(a) {
+                if set[q] == nil, lift.raw { return program.variables[q].type.pointee == pointee && rawAccepted(a, call) }
                 guard lendsOn(q, call) else { return false }
                 return true
+            }
+            if lift.raw, a.withoutQualifierCasts.type.pointee == pointee, rawLoanable(a, set) {
+                // A value read (`p`, `q->next`) here; the address of a place (`&slots[k]`) below,
+                // after the loans of locals and of the caller's references.
+                if case .unary(.addressOf, _) = a.withoutQualifierCasts.kind {} else { return rawAccepted(a, call) }
             }
             if lift.bytes {
                 // A string literal, or the caller's own literal slice (offset or not).
@@ -720,8 +847,9 @@ struct ReferenceLifting {
             }
             guard case .unary(.addressOf, let path) = a.withoutQualifierCasts.kind, path.type == pointee else { return false }
             if let q = arrowRoot(path) {
+                if set[q] == nil { return lift.raw && rawLoanable(a, set) && rawAccepted(a, call) }
                 // `&q->f`: a part of what the caller's own reference reaches.
-                guard let l = set[q], !l.slice, l.mutable || !lift.mutable else { return false }
+                guard let l = set[q], !l.slice, l.mutable || !lift.mutable, !l.raw || lift.raw else { return false }
                 for (k, other) in call.args.enumerated() where k != index && other.mentions(variable: q) { return false }
                 return true
             }
@@ -730,7 +858,7 @@ struct ReferenceLifting {
                 return lendable(x, call)
             }
             // The local is reached by no other pointer, and by no other operand of the call.
-            guard let x = lentLocal(a), lendable(x, call) else { return false }
+            guard let x = lentLocal(a), lendable(x, call) else { return lift.raw && rawLoanable(a, set) && rawAccepted(a, call) }
             return true
         }
         for call in callsTo[v.function] ?? [] {

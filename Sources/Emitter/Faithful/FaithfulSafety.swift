@@ -146,6 +146,15 @@ extension FaithfulTranslator {
             FaithfulTranslator.tableName(base).map { tables.contains($0) } ?? false
         }
 
+        /// An argument for a parameter that takes raw loans converts one (`p.as_mut()`), in
+        /// either operand of `c ? p : q`.
+        func rawLoans(_ a: CExpr) -> Bool {
+            if case .conditional(_, let x, let y) = a.withoutQualifierCasts.kind, a.type.isPointer { return rawLoans(x) || rawLoans(y) }
+            return ReferenceLifting.rawLoan(a, lifted: { lifted[$0] != nil }) {
+                vectors.isVector($0) || cursors.isCursor($0) || aliases[$0] != nil || texts.contains($0)
+            }
+        }
+
         /// An argument for a lifted parameter: a loan (`&x`, an array, `a + k`, `&a[k]`) whose
         /// operands are scanned, not its address arithmetic.
         mutating func liftedArgument(_ a: CExpr) {
@@ -361,7 +370,9 @@ extension FaithfulTranslator {
                 callees.insert(id)
                 let params = program.functions[id].params
                 for (i, a) in args.enumerated() {
-                    if i < params.count, lifted[params[i]] != nil { liftedArgument(a) } else { expression(a) }
+                    guard i < params.count, let lift = lifted[params[i]] else { expression(a); continue }
+                    if lift.raw, rawLoans(a) { unsafe("a raw pointer lent as a reference"); return }
+                    liftedArgument(a)
                 }
             case .member(let base, let r, _, let arrow):
                 if arrow, isLifted(base), !program.records[r].isUnion, !packed.contains(r) { return }

@@ -153,6 +153,40 @@ public final class FaithfulTranslator {
         for v in program.variables where v.storage == .global || v.storage == .external { takenGlobalNames.insert(v.name) }
     }
 
+    /// Cursors, vectors, text locals, lifted parameters, object aliases and the `cstdin` choice,
+    /// which depend on one another; `rawAccepting`: the functions whose parameters may take raw loans.
+    private func liftReferencesAndLocals(rawAccepting: Set<Int>) {
+        if liftReferences, crate == nil {
+            localCursors = LocalCursors(program: program, immutable: immutableStatics, excluded: literalTables.union(atomicStatics),
+                                        aliases: literalAliases, packed: Set(program.records.indices.filter { isPacked($0) }))
+            // Vectors lent to parameters that are not lifted to slices stay pointers: again without them.
+            textLocals = Self.textLocals(program, tables: literalTables, functions: literalFunctions,
+                                         excluded: Set(localCursors.bases.keys).union(literalAliases.keys))
+            var notVectors = Set(localCursors.bases.keys).union(textLocals).union(program.variables.indices.filter { heapRecord(program.variables[$0].type) != nil })
+            while true {
+                localVectors = LocalVectors(program: program, excluded: notVectors) { self.layout($0).size }
+                liftedParameters = ReferenceLifting(program: program, immutable: immutableStatics, aliases: literalAliases,
+                                                    cursors: localCursors, vectors: localVectors, tables: literalTables,
+                                                    literalFunctions: literalFunctions, heap: heapRecords, texts: textLocals, rawAccepting: rawAccepting).lifted
+                let unlent = Set(localVectors.lent.filter { program.functions[$0.function].params[safe: $0.index].flatMap { liftedParameters[$0] }?.slice != true }.map(\.vector))
+                if unlent.isEmpty { break }
+                notVectors.formUnion(unlent)
+            }
+            if !localCursors.parameterBases.isEmpty {
+                // Cursors over parameters ReferenceLifting did not lift to slices are pointers after all.
+                let slices = Set(liftedParameters.filter { $0.value.slice }.keys)
+                localCursors = LocalCursors(program: program, immutable: immutableStatics, excluded: literalTables.union(atomicStatics),
+                                            aliases: literalAliases, packed: Set(program.records.indices.filter { isPacked($0) }), parameters: slices)
+            }
+        }
+        if liftReferences, crate == nil {
+            // Not over a local the cursors or vectors rewrite.
+            let rewritten = Set(program.variables.indices.filter { localCursors.isCursor($0) || localVectors.isVector($0) })
+            objectAliases = Self.objectAliases(program, excluded: rewritten)
+        }
+        stdinRuntime = stdioRuntime && Self.stdinRuntimeApplies(program, lifted: liftedParameters)
+    }
+
     /// The whole file as Rust items, or the constructs that cannot be translated.
     public func translate() -> Result<[RItem], FaithfulRefusals> {
         let main = program.mainFile
@@ -179,35 +213,20 @@ public final class FaithfulTranslator {
             literalFunctions = Self.literalFunctions(program, tables: literalTables)
             usesErrno = Self.usesErrno(program)
         }
-        if liftReferences, crate == nil {
-            localCursors = LocalCursors(program: program, immutable: immutableStatics, excluded: literalTables.union(atomicStatics),
-                                        aliases: literalAliases, packed: Set(program.records.indices.filter { isPacked($0) }))
-            // Vectors lent to parameters that are not lifted to slices stay pointers: again without them.
-            textLocals = Self.textLocals(program, tables: literalTables, functions: literalFunctions,
-                                         excluded: Set(localCursors.bases.keys).union(literalAliases.keys))
-            var notVectors = Set(localCursors.bases.keys).union(textLocals).union(program.variables.indices.filter { heapRecord(program.variables[$0].type) != nil })
-            while true {
-                localVectors = LocalVectors(program: program, excluded: notVectors) { self.layout($0).size }
-                liftedParameters = ReferenceLifting(program: program, immutable: immutableStatics, aliases: literalAliases,
-                                                    cursors: localCursors, vectors: localVectors, tables: literalTables,
-                                                    literalFunctions: literalFunctions, heap: heapRecords, texts: textLocals).lifted
-                let unlent = Set(localVectors.lent.filter { program.functions[$0.function].params[safe: $0.index].flatMap { liftedParameters[$0] }?.slice != true }.map(\.vector))
-                if unlent.isEmpty { break }
-                notVectors.formUnion(unlent)
-            }
-            if !localCursors.parameterBases.isEmpty {
-                // Cursors over parameters ReferenceLifting did not lift to slices are pointers after all.
-                let slices = Set(liftedParameters.filter { $0.value.slice }.keys)
-                localCursors = LocalCursors(program: program, immutable: immutableStatics, excluded: literalTables.union(atomicStatics),
-                                            aliases: literalAliases, packed: Set(program.records.indices.filter { isPacked($0) }), parameters: slices)
-            }
+        // Parameters that take raw loans belong to functions that need no `unsafe` at all: the
+        // others give them up, round by round, until every such function is safe.
+        let bodies = program.functions.indices.filter { program.functions[$0].body != nil }
+        var rawAccepting: Set<Int> = liftSafeFunctions && liftReferences && crate == nil ? Set(bodies) : []
+        while true {
+            liftReferencesAndLocals(rawAccepting: rawAccepting)
+            let rawFunctions = Set(liftedParameters.filter { $0.value.raw }.map { program.variables[$0.key].function })
+            if rawFunctions.isEmpty { break }
+            let needing = functionsNeedingUnsafe(bodies)
+            let unsafeOnes = rawFunctions.filter { needing[$0] != nil }
+            if unsafeOnes.isEmpty { break }
+            rawAccepting.subtract(unsafeOnes)
         }
-        if liftReferences, crate == nil {
-            // Not over a local the cursors or vectors rewrite.
-            let rewritten = Set(program.variables.indices.filter { localCursors.isCursor($0) || localVectors.isVector($0) })
-            objectAliases = Self.objectAliases(program, excluded: rewritten)
-        }
-        stdinRuntime = stdioRuntime && Self.stdinRuntimeApplies(program, lifted: liftedParameters)
+        unsafeSites = [:]
         for (id, f) in program.functions.enumerated() where f.body != nil {
             // The file's functions; `main` wherever the file got it from (a unity build's
             // included .c); in a crate, every external function the file defines, also in a
