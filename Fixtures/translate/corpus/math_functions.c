@@ -3,6 +3,7 @@
 // rounding to integers (lround, llround, trunc, round of halves), fmod of negatives, hypot and
 // atan2, a Newton iteration checked against sqrt, and errno set by a domain error
 // exit: 0
+// safe: domain_error main_0
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>

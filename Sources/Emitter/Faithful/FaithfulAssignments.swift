@@ -16,10 +16,13 @@ extension FaithfulTranslator {
         case atomic(RExpr, float: String?)
         /// A place inside a heap object (FaithfulHeap): the handle and the path from the object.
         case heap(handle: RExpr, path: RExpr)
+        /// `errno`, through the `cerrno` module (FaithfulErrno).
+        case errno
 
         func read() -> RExpr {
             switch self {
             case .heap(let h, let path): return .method(h, "get", [.lambda([FaithfulTranslator.heapObject], path)])
+            case .errno: return .call(.path("cerrno::get"), [])
             case .atomic(let cell, let float): return FaithfulTranslator.atomicLoad(cell, float: float)
             case .place(let p): return p
             case .bitField(let r, let n): return .method(r, n, [])
@@ -28,6 +31,7 @@ extension FaithfulTranslator {
         }
         func write(_ v: RExpr) -> RExpr {
             switch self {
+            case .errno: return .call(.path("cerrno::set"), [v])
             case .heap(let h, let path):
                 // The value first: computing it may read the same heap, which the change holds.
                 let set = { (value: RExpr) in RExpr.method(h, "set", [.lambda([FaithfulTranslator.heapObject], .assign(path, value))]) }
@@ -80,6 +84,7 @@ extension FaithfulTranslator {
     }
 
     private func targetOf(_ e: CExpr, pin: Bool) -> ([RStmt], Target) {
+        if isErrnoPlace(e) { needsErrnoSupport = true; return ([], .errno) }
         if !heapRecords.isEmpty, let (pins, handle, path) = heapAccess(e) { return (pins, .heap(handle: handle, path: path)) }
         if case .subscript(let base, let index) = e.kind, atomicCell(e) != nil, pin, !isPure(index),
            case .cast(let array, _) = base.kind, case .variable(let id) = array.kind {

@@ -242,6 +242,7 @@ extension FaithfulTranslator {
     /// parameter, a local cursor's index or a local `Vec`'s first element when `p` is one of
     /// those, through the raw pointer otherwise.
     func pointee(_ p: CExpr) -> RExpr {
+        if errnoModule, Self.isErrnoLocation(p, program) { return errnoRead() }
         if let object = aliasedObject(p) { return place(object) }
         if let r = liftedPointee(p) { return r }
         if let id = textLocal(p), case .pointer(let t, _) = p.type { return textByte(id, nil, t) }

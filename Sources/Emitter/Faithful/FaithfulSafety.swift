@@ -19,7 +19,7 @@ extension FaithfulTranslator {
                                   tables: literalTables, cstring: crate == nil && liftSafeFunctions, aliases: literalAliases,
                                   cursors: localCursors, vectors: localVectors, ctype: ctypeRuntime, literalFunctions: literalFunctions,
                                   indirectCalls: safeFunctionPointers, stdin: stdinRuntime, errno: usesErrno, fields: literalFields, literalGlobals: Set(literalGlobals.keys), objectAliases: objectAliases,
-                                  zeroable: zeroSetsEveryByte, heap: heapRecords, texts: textLocals)
+                                  zeroable: zeroSetsEveryByte, heap: heapRecords, texts: textLocals, errnoModule: errnoModule)
             scan.statement(body)
             if let why = scan.reason ?? (program.functions[id].type.variadic ? "variable arguments" : nil) {
                 direct[id] = why
@@ -82,6 +82,8 @@ extension FaithfulTranslator {
         let heap: Set<Int>
         /// Locals that only hold static text: their bytes read by checked indexes.
         let texts: Set<Int>
+        /// `errno` is read and written through the `cerrno` module.
+        let errnoModule: Bool
         var strings: FaithfulTranslator.SafeStrings {
             FaithfulTranslator.SafeStrings(lifted: lifted, tables: tables, aliases: aliases, functions: literalFunctions, fields: fields,
                                            globals: literalGlobals, errno: errno, heap: heap, texts: texts)
@@ -283,6 +285,7 @@ extension FaithfulTranslator {
                 expression(aliasedObject(x)!)
             case .unary(let op, let x):
                 if op == .deref, isLifted(x) { return }
+                if op == .deref, errnoModule, FaithfulTranslator.isErrnoLocation(x, program) { return }   // `cerrno`
                 if op == .deref, isHandle(x) { expression(x); return }   // a checked handle
                 if op == .deref, case .unary(let step, let y) = x.withoutQualifierCasts.kind, [.preInc, .preDec, .postInc, .postDec].contains(step),
                    isLifted(y, slice: true), case .variable(let id) = y.withoutQualifierCasts.kind, lifted[id]?.cursor == true { return }   // `*s++`

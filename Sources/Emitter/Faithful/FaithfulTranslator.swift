@@ -48,6 +48,9 @@ public final class FaithfulTranslator {
     var ctypeRuntime = false
     var needsCTypeSupport = false
     var needsAssertSupport = false
+    /// `errno` goes through the `cerrno` module (FaithfulErrno).
+    var errnoModule = false
+    var needsErrnoSupport = false
     /// Lift pointer parameters to references where the file proves them (see FaithfulReferences).
     var liftReferences = true
     /// The parameters lifted to references and slices.
@@ -212,6 +215,7 @@ public final class FaithfulTranslator {
             literalGlobals = Self.literalGlobals(program, excluding: immutableStatics.union(literalTables).union(atomicStatics))
             literalFunctions = Self.literalFunctions(program, tables: literalTables)
             usesErrno = Self.usesErrno(program)
+            errnoModule = Self.errnoModuleApplies(program)
         }
         // Parameters that take raw loans belong to functions that need no `unsafe` at all: the
         // others give them up, round by round, until every such function is safe.
@@ -277,6 +281,7 @@ public final class FaithfulTranslator {
         if let math = mathSupport() { items.append(math) }
         if needsCTypeSupport { items += Self.ctypeSupport }
         if needsAssertSupport { items += Self.assertSupport }
+        if needsErrnoSupport { items += Self.errnoSupport }
         if needsStdinSupport { items.append(.attribute(Self.stdinModule)) }
         let fnOrder = functions.keys.sorted { byPlace(program.functions[$0].loc, program.functions[$1].loc, $0, $1) }
         for id in fnOrder {
