@@ -12,6 +12,8 @@ final class CursorWalker {
     private var fileIDs = IntKeyMap<Int32>(capacity: 64)
     private var lastFile: (file: UnsafeMutableRawPointer?, id: Int32) = (nil, -1)
     private var typeIDs = IntKeyMap<Int32>(capacity: 4096)
+    /// Array types as parameters adjust them: the pointer type made for each (`parameterType`).
+    private var decayedTypes: [Int32: Int32] = [:]
     private var declVars = IntKeyMap<Int32>(capacity: 8192)
     private var declFields = IntKeyMap<Int32>(capacity: 1024)
     private var declRecords = IntKeyMap<Int32>(capacity: 512)
@@ -274,9 +276,30 @@ final class CursorWalker {
         declVars[pointerKey(key)] = id
         tu.variables.append(Variable(name: consume(clang_getCursorSpelling(c)), type: -1, loc: location(c),
                                      storage: storage, function: storage == .global ? -1 : currentFunction, paramIndex: -1))
-        tu.variables[Int(id)].type = typeID(clang_getCursorType(c))
+        let type = clang_getCursorType(c)
+        tu.variables[Int(id)].type = storage == .parameter ? parameterType(type) : typeID(type)
         if storage == .automatic, clang_Cursor_hasAttrs(c) != 0 { tu.variables[Int(id)].hasCleanup = hasCleanupAttribute(c) }
         return id
+    }
+
+    /// A parameter's type as C adjusts it: one declared as an array (`uint8_t hash[20]`,
+    /// `int m[][4]`) is a pointer to its element, which the function reads and writes through.
+    private func parameterType(_ t: CXType) -> Int32 {
+        let id = typeID(t)
+        guard id >= 0, tu.types[Int(id)].shape == .array else { return id }
+        if let d = decayedTypes[id] { return d }
+        let canon = clang_getCanonicalType(t)
+        let element = tu.types[Int(id)].pointee
+        let e = element >= 0 ? tu.types[Int(element)] : CType(spelling: "void", shape: .void)
+        func pointer(to s: String) -> String { s.hasSuffix("*") ? s + "*" : s + " *" }
+        var ct = CType(spelling: pointer(to: e.spelling), shape: .pointer, pointee: element,
+                       pointeeConst: clang_isConstQualifiedType(clang_getArrayElementType(canon)) != 0, canonical: pointer(to: e.canonical))
+        ct.bare = CType.unqualified(ct.spelling)
+        ct.canonicalBare = CType.unqualified(ct.canonical)
+        let d = Int32(tu.types.count)
+        tu.types.append(ct)
+        decayedTypes[id] = d
+        return d
     }
 
     /// `__attribute__((cleanup(f)))` among the declaration's attributes.
