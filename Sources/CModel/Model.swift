@@ -34,7 +34,8 @@ public struct CType: Sendable {
     public var size: Int32
     /// Integers: signed.
     public var signed: Bool
-    /// For arrays: element count where constant, else -1.
+    /// For arrays: element count where constant, else -1. For the pointer a parameter declared as
+    /// an array is adjusted to (`int v[4]`): the declared count.
     public var count: Int64
     /// Canonical spelling (typedefs resolved), used for Rust type names.
     public var canonical: String

@@ -296,6 +296,7 @@ final class CursorWalker {
                        pointeeConst: clang_isConstQualifiedType(clang_getArrayElementType(canon)) != 0, canonical: pointer(to: e.canonical))
         ct.bare = CType.unqualified(ct.spelling)
         ct.canonicalBare = CType.unqualified(ct.canonical)
+        ct.count = tu.types[Int(id)].count   // as declared: `int v[4]` passes a pointer, not 4 ints
         let d = Int32(tu.types.count)
         tu.types.append(ct)
         decayedTypes[id] = d

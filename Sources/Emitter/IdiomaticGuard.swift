@@ -14,7 +14,8 @@ public enum IdiomaticGuard {
             for v in f.params where Int(v) >= 0 && Int(v) < unit.variables.count {
                 let t = unit.variables[Int(v)].type
                 // A sized one (`int v[4]`); `char *argv[]` is no copy.
-                guard Int(t) >= 0, Int(t) < unit.types.count, unit.types[Int(t)].shape == .array, unit.types[Int(t)].count > 0 else { continue }
+                // (The front end gives it the pointer C adjusts it to, with the declared count.)
+                guard Int(t) >= 0, Int(t) < unit.types.count, [.array, .pointer].contains(unit.types[Int(t)].shape), unit.types[Int(t)].count > 0 else { continue }
                 let loc = unit.variables[Int(v)].loc
                 return ["an array parameter (\(unit.mainFile.split(separator: "/").last ?? ""):\(loc.line))"]
             }

@@ -848,8 +848,14 @@ extension FaithfulTranslator {
             // is computed first: Rust lends `x` for the whole call.
             var hoisted: [RStmt] = []
             let lentMutably = args.indices.filter { i in i < f.params.count && liftedParameters[f.params[i]]?.mutable == true }
+            // With a raw pointer lent (`p.as_mut()`), every other value first: none may read the
+            // object through another pointer while the reference lives.
+            let rawLent = args.indices.contains { i in
+                i < f.params.count && liftedParameters[f.params[i]]?.raw == true && rawLoan(args[i])
+            }
             for (i, a) in args.prefix(values.count).enumerated() where !lentMutably.contains(i) && (i >= f.params.count || liftedParameters[f.params[i]] == nil) {
-                guard lentMutably.contains(where: { args[$0].mentionsAny(of: a) }) else { continue }
+                let constant: Bool = { switch a.withoutCasts.kind { case .intLiteral, .floatLiteral, .stringLiteral: return true; default: return false } }()
+                guard lentMutably.contains(where: { args[$0].mentionsAny(of: a) }) || rawLent && !constant else { continue }
                 let t = temporary("a")
                 hoisted.append(.letBinding(name: t, mutable: false, type: nil, value: values[i]))
                 values[i] = .path(t)

@@ -171,7 +171,8 @@ public final class FaithfulTranslator {
                 liftedParameters = ReferenceLifting(program: program, immutable: immutableStatics, aliases: literalAliases,
                                                     cursors: localCursors, vectors: localVectors, tables: literalTables,
                                                     literalFunctions: literalFunctions, heap: heapRecords, texts: textLocals, rawAccepting: rawAccepting).lifted
-                let unlent = Set(localVectors.lent.filter { program.functions[$0.function].params[safe: $0.index].flatMap { liftedParameters[$0] }?.slice != true }.map(\.vector))
+                var unlent = Set(localVectors.lent.filter { program.functions[$0.function].params[safe: $0.index].flatMap { liftedParameters[$0] }?.slice != true }.map(\.vector))
+                unlent.formUnion(localVectors.lentElements.filter { program.functions[$0.function].params[safe: $0.index].flatMap { liftedParameters[$0] } == nil }.map(\.vector))
                 if unlent.isEmpty { break }
                 notVectors.formUnion(unlent)
             }

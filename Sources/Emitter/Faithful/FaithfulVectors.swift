@@ -11,7 +11,8 @@ import RustSyntax
 /// A vector given to one of the file's functions (whole, or `p + k`) is lent as a slice when
 /// ReferenceLifting lifts that parameter to one; the translator drops the vectors given to any
 /// other parameter. Anything else (the pointer copied, returned, stored, offset, set to NULL,
-/// reallocated into another variable) keeps a raw pointer.
+/// reallocated into another variable, the address of a place in an element kept or given to a
+/// parameter that is not lifted) keeps a raw pointer.
 struct LocalVectors: Sendable, RoleWalker {
     /// The vectors (local variable ids) and their elements.
     private(set) var elements: [Int: CTy] = [:]
@@ -21,6 +22,9 @@ struct LocalVectors: Sendable, RoleWalker {
     private var dropped: Set<Int> = []
     /// Each vector given to a user function: the function and the argument's index.
     private(set) var lent: [(vector: Int, function: Int, index: Int)] = []
+    /// Each element (or a place in one) whose address is given to a user function (`&v[k]`,
+    /// `&p->count`): a vector only where that parameter is lifted to a reference.
+    private(set) var lentElements: [(vector: Int, function: Int, index: Int)] = []
 
     static let none = LocalVectors()
 
@@ -44,12 +48,27 @@ struct LocalVectors: Sendable, RoleWalker {
         while !candidates.isEmpty {
             dropped = []
             lent = []
+            lentElements = []
             for f in program.functions where f.body != nil { walk(f.body!) }
             if dropped.isEmpty { break }
             candidates.subtract(dropped)
         }
         for id in candidates { elements[id] = program.variables[id].type.pointee }
         lent = lent.filter { candidates.contains($0.vector) }
+        lentElements = lentElements.filter { candidates.contains($0.vector) }
+    }
+
+    /// The vector whose element holds the place `x` (`v[k]`, `*v`, `v->f`, `v[k].a[j]`).
+    func elementRoot(_ x: CExpr) -> Int? {
+        switch x.kind {
+        case .subscript(let b, _):
+            if case .cast(let array, _) = b.kind, array.type.isArrayLike { return elementRoot(array) }
+            return vector(b)
+        case .unary(.deref, let b): return vector(b)
+        case .member(let b, _, _, true): return vector(b)
+        case .member(let b, _, _, false): return elementRoot(b)
+        default: return nil
+        }
     }
 
     var isEmpty: Bool { elements.isEmpty }
@@ -176,6 +195,7 @@ struct LocalVectors: Sendable, RoleWalker {
                 // Lent to one of the file's functions, whole or from an element on.
                 for (i, a) in args.enumerated() {
                     if let id = vector(a) { lent.append((id, f, i)); continue }
+                    if case .unary(.addressOf, let x) = a.withoutCasts.kind, let id = elementRoot(x) { lentElements.append((id, f, i)); visit(x); continue }
                     if let (b, k) = a.pointerOffset, let id = vector(b) { lent.append((id, f, i)); visit(k); continue }
                     visit(a)
                 }
@@ -185,9 +205,15 @@ struct LocalVectors: Sendable, RoleWalker {
             let keeps = ReferenceLifting.retaining.contains(program.functions[f].name)
             for a in args {
                 if let id = vector(a) { if keeps { drop(id) }; continue }
+                if case .unary(.addressOf, let x) = a.withoutCasts.kind, let id = elementRoot(x) { if keeps { drop(id) }; visit(x); continue }
                 visit(a)
             }
         case .variable(let id): drop(id)
+        case .unary(.addressOf, let x) where elementRoot(x) != nil:
+            // The address of a place in an element kept or passed on as a pointer: a raw pointer
+            // into the buffer, which no slice of it may meet.
+            drop(elementRoot(x)!)
+            visit(x)
         default:
             if let ops = consumed(e) {
                 if case .assign = e.kind, let id = vector(e.kind.assignedPlace!) { drop(id) }   // an allocation used as a value
