@@ -50,8 +50,9 @@ final class CorpusTests: XCTestCase {
                 if run.stdout != c.stdout { results.fail("\(at): the Rust prints something else than the C:\n\(run.stdout.prefix(500))") }
                 if run.status != c.status { results.fail("\(at): the Rust exits \(run.status), the C \(c.status)") }
                 // The program's own functions: definitions at the top level (the extern block's
-                // declarations end with `;`, support modules' functions are indented).
-                let definitions = code.split(separator: "\n").filter { $0.contains("fn ") && $0.hasSuffix("{") && !$0.hasPrefix(" ") }
+                // declarations end with `;`, support modules' functions are indented), by their
+                // first line (a long signature is broken after its `(`).
+                let definitions = code.split(separator: "\n").filter { $0.contains("fn ") && ($0.hasSuffix("{") || $0.hasSuffix("(")) && !$0.hasPrefix(" ") && !$0.hasPrefix("//") }
                 func definition(_ name: String) -> Substring? {
                     // A long signature is broken after its `(`: the first line names the function.
                     code.split(separator: "\n").first { !$0.hasPrefix(" ") && ($0.contains("fn \(name)(") || $0.contains("fn \(name)<")) }

@@ -3,11 +3,11 @@
 // linked ring (cycles and back pointers), a node copied whole in and out of the heap, a nested
 // record and an array inside a heap object, a field updated from a value that reads the same heap,
 // calloc'd zeroes, a char array member printed with %s, free(NULL); near misses that stay raw pointers: a record whose field's address
-// is taken (the field is still lent to `bump` for its call, a raw loan), one walked through a pointer to its link, and one
-// sorted with qsort
+// is taken (the field is still lent to `bump` for its call, a raw loan) and one walked through a pointer to its link;
+// an array of handles sorted with qsort (its comparator reads the handles: `cstdlib::qsort`)
 // exit: 0
-// safe: tree_insert depth tree_min tree_delete tree_print tree_free ring_add total ring_drop heavier bump
-// unsafe: link_remove by_v
+// safe: tree_insert depth tree_min tree_delete tree_print tree_free ring_add total ring_drop heavier bump by_v
+// unsafe: link_remove
 #include <stdio.h>
 #include <stdlib.h>
 

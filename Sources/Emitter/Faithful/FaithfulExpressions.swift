@@ -169,6 +169,7 @@ extension FaithfulTranslator {
             return .path(localName(id))
         case .global, .external, .staticLocal:
             need(variable: id)
+            if alignedStatics.contains(id) { return .field(.path(globalName(id)), "0") }
             return .path(globalName(id))
         }
     }
@@ -798,6 +799,7 @@ extension FaithfulTranslator {
             let f = program.functions[id]
             if let builtin = varargBuiltin(f.name, args, at: e.loc) ?? syncBuiltin(f.name, args, e) ?? builtinCall(f.name, args, e) { return builtin }
             if Self.isIntrinsic(f) { return intrinsic(f.name, args, e.type) }
+            if f.body == nil, let (c, t) = comparators.sortCall(f.name, args, program) { return sortExpression(args, comparator: c, element: t) }
             if stdioRuntime, f.body == nil, Self.stdioFunctions.contains(f.name), let c = Self.stdioCall(f.name, args, program, strings: safeStrings) {
                 return stdioExpression(c, e)
             }

@@ -122,6 +122,12 @@ extension FaithfulTranslator {
             return .staticVar(name: globalName(id), type: rtype(v.type), value: value, mutable: false,
                               isPublic: false, comments: ["never written: an immutable static"])
         }
+        if alignedStatics.contains(id) {
+            needsAlignedSupport = true
+            return .staticVar(name: globalName(id), type: .generic("Aligned16", [rtype(v.type)]),
+                              value: .call(.path("Aligned16"), [.block(RBlock(tail: value, isUnsafe: true))]), mutable: true,
+                              isPublic: false, comments: ["aligned to 16, as the x86-64 ABI aligns an array of 16 bytes or more"])
+        }
         return .staticVar(name: globalName(id), type: rtype(v.type), value: .block(RBlock(tail: value, isUnsafe: true)), mutable: true,
                           isPublic: crate != nil && !v.isStatic, comments: [])
     }

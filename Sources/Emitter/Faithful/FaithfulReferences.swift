@@ -115,11 +115,15 @@ struct ReferenceLifting {
     private let texts: Set<Int>
     /// Functions whose single-object parameters may take raw loans (`Lift.raw`).
     private let rawAccepting: Set<Int>
+    /// Comparators `cstdlib::qsort` calls with references (FaithfulComparators): no address taken.
+    private let sortComparators: Set<Int>
 
     init(program: Program, immutable: Set<Int> = [], aliases: [Int: [UInt8]] = [:], cursors: LocalCursors = .none, vectors: LocalVectors = .none,
-         tables: Set<Int> = [], literalFunctions: Set<Int> = [], heap: Set<Int> = [], texts: Set<Int> = [], rawAccepting: Set<Int> = []) {
+         tables: Set<Int> = [], literalFunctions: Set<Int> = [], heap: Set<Int> = [], texts: Set<Int> = [], rawAccepting: Set<Int> = [],
+         sortComparators: Set<Int> = []) {
         self.program = program
         self.rawAccepting = rawAccepting
+        self.sortComparators = sortComparators
         self.texts = texts
         self.heap = heap
         self.tables = tables
@@ -408,7 +412,7 @@ struct ReferenceLifting {
         case .variable(let id):
             if parameter(e) != nil { note(id, .escape) }
         case .function(let id):
-            addressTaken.insert(id)
+            if !sortComparators.contains(id) { addressTaken.insert(id) }
         default:
             e.forEachChild { visit($0) }
         }

@@ -19,7 +19,8 @@ extension FaithfulTranslator {
                                   tables: literalTables, cstring: crate == nil && liftSafeFunctions, aliases: literalAliases,
                                   cursors: localCursors, vectors: localVectors, ctype: ctypeRuntime, literalFunctions: literalFunctions,
                                   indirectCalls: safeFunctionPointers, stdin: stdinRuntime, errno: usesErrno, fields: literalFields, literalGlobals: Set(literalGlobals.keys), objectAliases: objectAliases,
-                                  zeroable: zeroSetsEveryByte, heap: heapRecords, texts: textLocals, errnoModule: errnoModule)
+                                  zeroable: zeroSetsEveryByte, heap: heapRecords, texts: textLocals, errnoModule: errnoModule,
+                                  sorted: comparators)
             scan.statement(body)
             if let why = scan.reason ?? (program.functions[id].type.variadic ? "variable arguments" : nil) {
                 direct[id] = why
@@ -84,6 +85,8 @@ extension FaithfulTranslator {
         let texts: Set<Int>
         /// `errno` is read and written through the `cerrno` module.
         let errnoModule: Bool
+        /// `qsort` calls with rewritten comparators go to `cstdlib`.
+        let sorted: TypedComparators
         var strings: FaithfulTranslator.SafeStrings {
             FaithfulTranslator.SafeStrings(lifted: lifted, tables: tables, aliases: aliases, functions: literalFunctions, fields: fields,
                                            globals: literalGlobals, errno: errno, heap: heap, texts: texts)
@@ -367,6 +370,17 @@ extension FaithfulTranslator {
                 }
                 if cstring, FaithfulTranslator.isPureMath(program.functions[id], program) {
                     args.forEach { expression($0) }   // through `cmath`'s safe wrapper
+                    return
+                }
+                if program.functions[id].body == nil, let (c, _) = sorted.sortCall(name, args, program) {
+                    // `cstdlib::qsort`: the comparator is called; the base is lent, or read in place.
+                    callees.insert(c)
+                    expression(args[1])
+                    switch FaithfulTranslator.sortedBase(args[0], program, lifted: lifted, vectors: vectors) {
+                    case .array(let a): expression(a)
+                    case .vector, .slice: break
+                    case .raw: unsafe("a C library call (qsort)")
+                    }
                     return
                 }
                 if program.functions[id].body == nil { unsafe("a C library call (\(name))"); return }

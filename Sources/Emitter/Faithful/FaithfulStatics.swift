@@ -381,3 +381,27 @@ extension FaithfulTranslator {
         }
     }
 }
+
+extension FaithfulTranslator {
+    /// Writable static arrays of at least 16 bytes with a smaller alignment: the x86-64 ABI gives
+    /// every such array (a global, a static local) 16, and C code carves records out of them (a
+    /// pool, an arena), so the Rust keeps it (`Aligned16`, its array reached as `.0`).
+    func findAlignedStatics() -> Set<Int> {
+        guard crate == nil else { return [] }
+        var found: Set<Int> = []
+        for (id, v) in program.variables.enumerated() where v.storage == .global || v.storage == .staticLocal {
+            guard case .array = v.type, !atomicStatics.contains(id), !immutableStatics.contains(id), literalGlobals[id] == nil,
+                  !literalTables.contains(id) else { continue }
+            let l = layout(v.type)
+            if l.size >= 16, l.align < 16 { found.insert(id) }
+        }
+        return found
+    }
+
+    /// The wrapper that gives a writable static array the alignment the x86-64 ABI gives it.
+    static let alignedSupport: [RItem] = [.attribute(#"""
+    /// A static array as the x86-64 ABI lays it out: 16 bytes or more, aligned to 16.
+    #[repr(C, align(16))]
+    struct Aligned16<T>(T);
+    """#)]
+}

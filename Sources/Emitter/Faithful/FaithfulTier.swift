@@ -11,7 +11,10 @@ public enum FaithfulTier {
     /// `liftReferences`: pointer parameters proven to be references become `&mut T`/`&T`.
     public static func translate(_ program: Program, findings: [Diagnostic] = [], links: [String: String] = [:],
                                  liftSafe: Bool = true, liftReferences: Bool = true) -> Result<RustTranslation, FaithfulRefusals> {
-        let translator = FaithfulTranslator(program: program)
+        // Comparators only `qsort` takes are rewritten to their element type (FaithfulComparators).
+        let (rewritten, comparators) = liftSafe && liftReferences ? TypedComparators.rewrite(program) : (program, .none)
+        let translator = FaithfulTranslator(program: rewritten)
+        translator.comparators = comparators
         translator.links = links
         translator.liftSafeFunctions = liftSafe
         translator.liftReferences = liftReferences

@@ -48,6 +48,14 @@ public final class FaithfulTranslator {
     var ctypeRuntime = false
     var needsCTypeSupport = false
     var needsAssertSupport = false
+    /// Writable static arrays of 16 bytes or more, aligned to 16 as the x86-64 ABI aligns them
+    /// (`Aligned16`): C code carves records out of such arenas.
+    var alignedStatics: Set<Int> = []
+    var needsAlignedSupport = false
+    /// Comparators rewritten for `cstdlib::qsort` (FaithfulComparators), and those that are safe.
+    var comparators = TypedComparators.none
+    var safeComparators: Set<Int> = []
+    var needsSortSupport = false
     /// `errno` goes through the `cerrno` module (FaithfulErrno).
     var errnoModule = false
     var needsErrnoSupport = false
@@ -170,7 +178,8 @@ public final class FaithfulTranslator {
                 localVectors = LocalVectors(program: program, excluded: notVectors) { self.layout($0).size }
                 liftedParameters = ReferenceLifting(program: program, immutable: immutableStatics, aliases: literalAliases,
                                                     cursors: localCursors, vectors: localVectors, tables: literalTables,
-                                                    literalFunctions: literalFunctions, heap: heapRecords, texts: textLocals, rawAccepting: rawAccepting).lifted
+                                                    literalFunctions: literalFunctions, heap: heapRecords, texts: textLocals, rawAccepting: rawAccepting,
+                                                    sortComparators: Set(comparators.elements.keys)).lifted
                 var unlent = Set(localVectors.lent.filter { program.functions[$0.function].params[safe: $0.index].flatMap { liftedParameters[$0] }?.slice != true }.map(\.vector))
                 unlent.formUnion(localVectors.lentElements.filter { program.functions[$0.function].params[safe: $0.index].flatMap { liftedParameters[$0] } == nil }.map(\.vector))
                 if unlent.isEmpty { break }
@@ -190,6 +199,7 @@ public final class FaithfulTranslator {
         }
         stdinRuntime = stdioRuntime && Self.stdinRuntimeApplies(program, lifted: liftedParameters)
     }
+
 
     /// The whole file as Rust items, or the constructs that cannot be translated.
     public func translate() -> Result<[RItem], FaithfulRefusals> {
@@ -218,6 +228,7 @@ public final class FaithfulTranslator {
             usesErrno = Self.usesErrno(program)
             errnoModule = Self.errnoModuleApplies(program)
         }
+        alignedStatics = findAlignedStatics()
         // Parameters that take raw loans belong to functions that need no `unsafe` at all: the
         // others give them up, round by round, until every such function is safe.
         let bodies = program.functions.indices.filter { program.functions[$0].body != nil }
@@ -230,6 +241,10 @@ public final class FaithfulTranslator {
             let unsafeOnes = rawFunctions.filter { needing[$0] != nil }
             if unsafeOnes.isEmpty { break }
             rawAccepting.subtract(unsafeOnes)
+        }
+        if !comparators.elements.isEmpty {
+            let needing = functionsNeedingUnsafe(bodies)
+            safeComparators = Set(comparators.elements.keys.filter { needing[$0] == nil })
         }
         unsafeSites = [:]
         for (id, f) in program.functions.enumerated() where f.body != nil {
@@ -253,7 +268,7 @@ public final class FaithfulTranslator {
         if !refusals.isEmpty { return .failure(FaithfulRefusals(list: refusals.sorted { ($0.loc.file, $0.loc.line, $0.loc.column) < ($1.loc.file, $1.loc.line, $1.loc.column) })) }
         // A function with no unsafe operation is a safe `extern "C" fn` (rustc checks the claim).
         // Function pointers are safe when every function they can hold is (FaithfulFunctionPointers).
-        if liftSafeFunctions, crate == nil, let targets = Self.functionPointerTargets(program), !targets.isEmpty {
+        if liftSafeFunctions, crate == nil, let targets = Self.functionPointerTargets(program, sorted: comparators), !targets.isEmpty {
             safeFunctionPointers = true
             let trial = functionsNeedingUnsafe(Array(neededFunctions))
             if targets.contains(where: { trial[$0] != nil }) { safeFunctionPointers = false }
@@ -283,6 +298,8 @@ public final class FaithfulTranslator {
         if needsCTypeSupport { items += Self.ctypeSupport }
         if needsAssertSupport { items += Self.assertSupport }
         if needsErrnoSupport { items += Self.errnoSupport }
+        if needsSortSupport { items += Self.sortSupport }
+        if needsAlignedSupport { items += Self.alignedSupport }
         if needsStdinSupport { items.append(.attribute(Self.stdinModule)) }
         let fnOrder = functions.keys.sorted { byPlace(program.functions[$0].loc, program.functions[$1].loc, $0, $1) }
         for id in fnOrder {
