@@ -1153,7 +1153,7 @@ extension FunctionEmitter {
             if let saved { bindings[v] = saved } else if declared { bindings[v] = nil }
             return true
         }
-        loopBlock("for \(mentions(b, v) ? name : "_" + name) in \(lo)\(op == .le ? "..=" : "..")\(hi)", b)
+        loopBlock("for \(mentions(b, v) ? name : "_" + (name.hasPrefix("r#") ? String(name.dropFirst(2)) : name)) in \(lo)\(op == .le ? "..=" : "..")\(hi)", b)
         if let saved { bindings[v] = saved } else if declared { bindings[v] = nil }
         return true
     }
@@ -1231,7 +1231,7 @@ extension FunctionEmitter {
         let saved = bindings[v]
         bindings[v] = Binding(name: name, type: .ref(.named(plan.name), mutable: false))
         declaredTypes[v] = .ref(.named(plan.name), mutable: false)
-        let loopName = mentions(b, v) ? name : "_" + name
+        let loopName = mentions(b, v) ? name : "_" + (name.hasPrefix("r#") ? String(name.dropFirst(2)) : name)
         loopBlock("for \(loopName) in std::iter::successors(\(first), |\(name)| \(step))", b)
         bindings[v] = saved
         return true

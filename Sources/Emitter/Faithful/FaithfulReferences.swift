@@ -92,6 +92,9 @@ struct ReferenceLifting {
     /// `calls` by callee, for the fixed point.
     private var callsTo: [Int: [Call]] = [:]
     private var addressTaken: Set<Int> = []
+    /// Local pointers that hold an address inside what a parameter points to (`char *end =
+    /// w->buf + n`): storing one stores that address.
+    private var derived: [Int: Int] = [:]
 
     /// Statics the program never writes (FaithfulStatics): lent freely to `&T` and `&[T]`.
     private let immutable: Set<Int>
@@ -132,6 +135,7 @@ struct ReferenceLifting {
         self.aliases = aliases
         self.cursors = cursors
         self.vectors = vectors
+        findDerived()
         for f in program.functions where f.body != nil { statement(f.body!) }
         // A parameter a local cursor walks is indexed through it (FaithfulCursors).
         for p in cursors.parameterBases { note(p, .indexed) }
@@ -230,6 +234,57 @@ struct ReferenceLifting {
         }
     }
 
+    /// The parameter whose object `e` points into: the address of a place reached through it
+    /// (`w->buf` decaying, `&s->items[i]`, `&p->next`, moved by an offset), or a local holding one.
+    private func pointsInto(_ e: CExpr) -> Int? {
+        var x = e
+        while true {
+            if case .cast(let inner, _) = x.kind, inner.type.isPointer { x = inner; continue }
+            if case .binary(let op, let b, let k) = x.kind, op == .add || op == .sub, b.type.isPointer, k.type.isInteger { x = b; continue }
+            break
+        }
+        switch x.kind {
+        case .cast(let array, _) where array.type.isArrayLike: return placeRoot(array)
+        case .unary(.addressOf, let path): return placeRoot(path)
+        case .variable(let id): return derived[id]
+        default: return nil
+        }
+    }
+
+    /// The parameter a place is reached through (`p->a[i].b`, `(*p).x`, `p[i]`).
+    private func placeRoot(_ path: CExpr) -> Int? {
+        switch path.kind {
+        case .member(let b, _, _, true): return parameter(b)
+        case .member(let b, _, _, false): return placeRoot(b)
+        case .unary(.deref, let x): return parameter(x)
+        case .subscript(let b, _):
+            if case .cast(let array, _) = b.kind, array.type.isArrayLike { return placeRoot(array) }
+            return parameter(b)
+        default: return nil
+        }
+    }
+
+    /// Locals given an address inside a parameter's object, by initializer or assignment.
+    private mutating func findDerived() {
+        func isLocalPointer(_ id: Int) -> Bool { program.variables[id].storage == .local && program.variables[id].type.isPointer }
+        var changed = true
+        while changed {
+            changed = false
+            var found: [(Int, Int)] = []
+            for (id, v) in program.variables.enumerated() where isLocalPointer(id) && derived[id] == nil {
+                if let e = v.initializer, let p = pointsInto(e) { found.append((id, p)) }
+            }
+            func visit(_ e: CExpr) {
+                if case .assign(let l, let r) = e.kind, case .variable(let id) = l.kind, isLocalPointer(id), derived[id] == nil, let p = pointsInto(r) {
+                    found.append((id, p))
+                }
+                e.forEachChild(visit)
+            }
+            for f in program.functions where f.body != nil { f.body!.forEachExpression(visit) }
+            for (id, p) in found where derived[id] == nil { derived[id] = p; changed = true }
+        }
+    }
+
     private mutating func note(_ p: Int, _ u: Use) { uses[p, default: []].append(u) }
     private mutating func lend(_ x: Int, _ u: Use) {
         lends[x, default: []].append(u)
@@ -282,7 +337,10 @@ struct ReferenceLifting {
             if let i { statement(i) }; if let c { condition(c) }; if let n { effect(n) }; statement(body)
         case .switchOn(let e, let body): visit(e); statement(body)
         case .caseLabel(_, let body), .caseRange(_, _, let body), .defaultLabel(let body), .labeled(_, let body): statement(body)
-        case .returnStmt(let e): if let e { visit(e) }
+        case .returnStmt(let e):
+            // An address inside the object outlives the call.
+            if let e, let p = pointsInto(e) { note(p, .escape) }
+            if let e { visit(e) }
         case .declaration, .breakStmt, .continueStmt, .gotoLabel, .empty, .unsupported: return
         }
     }
@@ -352,6 +410,11 @@ struct ReferenceLifting {
 
     private mutating func visit(_ e: CExpr) {
         if !cursors.isEmpty, let operands = cursors.consumed(e) { operands.forEach { visit($0) }; return }
+        // An address inside a parameter's object stored anywhere but in a local (`w->pos =
+        // w->buf`, `g = &s->items[0]`): another pointer reaches the object after the call.
+        if case .assign(let l, let r) = e.kind, let p = pointsInto(r) {
+            if case .variable(let id) = l.kind, program.variables[id].storage == .local {} else { note(p, .escape) }
+        }
         switch e.kind {
         case .subscript(let base, let index):
             if let p = parameter(base) {
@@ -389,6 +452,7 @@ struct ReferenceLifting {
                         return i >= f.type.params.count && Self.formatted.contains(f.name)
                     }()
                     let bare = a.withoutCasts
+                    if keeps, let p = pointsInto(a) { note(p, .escape) }   // `strtok(s->line, ..)` keeps it
                     if let p = parameter(bare) { note(p, .library(retaining: keeps, readOnly: readOnly)); continue }
                     if case .unary(.addressOf, let path) = bare.kind, let p = arrowRoot(path) {
                         note(p, .library(retaining: keeps, readOnly: readOnly)); visitInside(bare); continue
@@ -435,6 +499,10 @@ struct ReferenceLifting {
         else if let x = decayedArray(a) { lend(x, .passed(function: id, index: i)); visitInside(a) }
         else if let (b, k) = offsetForm(a), let p = parameter(b) { note(p, .passedPart(function: id, index: i)); visit(k) }
         else if let (b, k) = offsetForm(a), let x = decayedArray(b) { lend(x, .passed(function: id, index: i)); visit(k) }
+        else if let p = pointsInto(a) {
+            // An address inside the object (`w->buf`, `&s->items[i]`): kept only by a callee that keeps it.
+            note(p, .passedField(function: id, index: i)); visit(a)
+        }
         else { visit(a) }
     }
 
@@ -757,7 +825,10 @@ struct ReferenceLifting {
                   !lift.nullable || target.nullable else { return false }
             return lift.mutable || !target.mutable
         case .passedField(let f, let i):
-            guard let target = liftedParameter(f, i, set), !target.slice else { return false }
+            // Given to a parameter that stays a pointer: one that does not keep it.
+            guard let target = liftedParameter(f, i, set), !target.slice else {
+                return program.functions[f].params[safe: i].map { transient.contains($0) } ?? false
+            }
             return lift.mutable || !target.mutable
         case .passedPart(let f, let i):
             guard lift.slice, let target = liftedParameter(f, i, set), target.slice, target.offset, target.bytes == lift.bytes else { return false }
