@@ -87,6 +87,11 @@ public enum IdiomaticGuard {
             }
         }
         if let d = program.designatedInitializers.first(where: { $0.file == program.mainFile }) { flag("designated initializers", d) }
+        // A flexible array member (`int buf[];`, or GNU's `[0]`): the object is allocated with its
+        // elements behind it, where the idiomatic `Box` of the record holds none.
+        for r in program.records where r.loc.file == program.mainFile && !r.isUnion {
+            if let last = r.fields?.last, case .array(_, let n) = last.type, n == nil || n == 0 { flag("a flexible array member", r.loc) }
+        }
         for v in program.variables where v.loc.file == program.mainFile {
             // The idiomatic tier declares it a plain `let`, which starts again at each call.
             if v.storage == .staticLocal { flag("a static local variable", v.loc) }
