@@ -133,7 +133,10 @@ extension FunctionEmitter {
             let cmp = s(args[3])
             guard kind(cmp) == .funcRef, let p = unit.plans[node(cmp).ref] else { return E(text: gap("qsort with this comparator", n), type: .unit, prec: E.atom) }
             markMutated(args[0])
-            return E(text: "\(paren(base, E.atom).text)[..\(count)].sort_by(|a, b| \(p.name)(a, b).cmp(&0))", type: .unit, prec: E.atom)
+            // glibc's merge sort, comparison for comparison (a comparator that prints, counts or
+            // is inconsistent sees what it sees in C), not `sort_by`'s.
+            unit.helpers.insert("c_qsort")
+            return E(text: "c_qsort(&mut \(paren(base, E.atom).text)[..\(count)], |a, b| \(p.name)(a, b))", type: .unit, prec: E.atom)
         case "fopen":
             let path = expr(args[0])
             let mode = kind(s(args[1])) == .stringLiteral ? tu.strings[Int(node(s(args[1])).ref)] : "\"r\""

@@ -102,12 +102,18 @@ extension FaithfulTranslator {
         }
     }
 
-    /// Whether the program reads or writes `errno` (glibc's `__errno_location`).
+    /// Whether the program reads or writes `errno` (glibc's `__errno_location`), or has the C
+    /// library print it (`perror`, `err`, `warn`, a `%m` format).
     static func usesErrno(_ program: Program) -> Bool {
         var found = false
+        // Library functions that print `errno`'s message themselves, and `%m` in a format.
+        let readers: Set<String> = ["__errno_location", "perror", "err", "errx", "warn", "warnx", "verr", "verrx", "vwarn", "vwarnx", "error", "psignal"]
         func visit(_ e: CExpr) {
             if found { return }
-            if case .function(let id) = e.kind, program.functions[id].name == "__errno_location" { found = true; return }
+            if case .function(let id) = e.kind, readers.contains(program.functions[id].name), program.functions[id].body == nil { found = true; return }
+            if case .stringLiteral(let bytes) = e.kind, bytes.count >= 2, zip(bytes, bytes.dropFirst()).contains(where: { $0 == UInt8(ascii: "%") && $1 == UInt8(ascii: "m") }) {
+                found = true; return
+            }
             e.forEachChild(visit)
         }
         for f in program.functions where f.body != nil { f.body!.forEachExpression(visit) }

@@ -7,8 +7,9 @@ import RustSyntax
 /// only reads its parameters as `(const T *)a` (directly or through a local copy `const T *x =
 /// a` never written), is rewritten before translation to take `const T *` (so its parameters
 /// lift to `&T` like any other), and the call becomes `cstdlib::qsort(&mut v[..n], cmp)`:
-/// glibc's merge sort (the one its `qsort` runs), comparison for comparison, so the order of
-/// equal elements and of the comparator's calls is the C library's. The base is lent as a
+/// glibc's merge sort (the one its `qsort` runs; indirect, through the elements' indexes, for
+/// elements over 32 bytes, as glibc's), comparison for comparison, so the order of equal
+/// elements and of the comparator's calls is the C library's. The base is lent as a
 /// slice where it is a local array, a local `Vec` or a parameter lifted to a mutable slice;
 /// any other pointer is read as `n` elements in place (`unsafe`).
 struct TypedComparators: Sendable {
@@ -207,6 +208,19 @@ extension FaithfulTranslator {
     /// library's order.
     pub mod cstdlib {
         pub fn qsort<T: Copy>(v: &mut [T], cmp: impl Fn(&T, &T) -> i32) {
+            if std::mem::size_of::<T>() > 32 {
+                // glibc sorts elements over 32 bytes indirectly: the comparator sees them in
+                // their slots, which stay put until the sorted order is copied back.
+                let mut order: Vec<usize> = (0..v.len()).collect();
+                {
+                    let slots: &[T] = v;
+                    let mut tmp: Vec<usize> = Vec::with_capacity(slots.len());
+                    msort(&mut order, &mut tmp, &|a: &usize, b: &usize| cmp(&slots[*a], &slots[*b]));
+                }
+                let sorted: Vec<T> = order.iter().map(|&i| v[i]).collect();
+                v.copy_from_slice(&sorted);
+                return;
+            }
             let mut tmp: Vec<T> = Vec::with_capacity(v.len());
             msort(v, &mut tmp, &cmp);
         }
