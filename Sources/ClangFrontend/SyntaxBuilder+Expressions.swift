@@ -201,7 +201,9 @@ extension SyntaxBuilder {
     }
 
     /// An integer expression made only of constants is replaced by its value, as clang computes it.
+    /// libclang gives a value in 64 bits: a 128-bit one (`(__int128)1 << 100`) stays computed.
     private func folded(_ c: CXCursor, _ e: CExpr) -> CExpr {
+        if case .int(let k) = e.type, k == .int128 || k == .uint128 { return e }
         guard e.type.isInteger, Self.isConstantShaped(e), let v = evaluate(c) else { return e }
         return CExpr(.intLiteral(v), e.type, e.loc)
     }
