@@ -354,7 +354,7 @@ extension FaithfulTranslator {
     /// raw loans, converted at the call.
     func rawLoan(_ a: CExpr) -> Bool {
         ReferenceLifting.rawLoan(a, lifted: { self.liftedParameters[$0] != nil }) {
-            self.localVectors.isVector($0) || self.localCursors.isCursor($0) || self.literalAliases[$0] != nil || self.textLocals.contains($0)
+            ReferenceLifting.lentOtherwise($0, vectors: self.localVectors, cursors: self.localCursors, aliases: self.literalAliases, texts: self.textLocals)
         }
     }
 

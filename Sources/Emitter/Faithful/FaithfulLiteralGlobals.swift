@@ -29,25 +29,14 @@ extension FaithfulTranslator {
             if let e = v.initializer { if let l = literals(e) { candidates[id] = l } } else { candidates[id] = [] }
         }
         guard !candidates.isEmpty else { return [:] }
-        var bad: Set<Int> = []
-        func name(_ e: CExpr) -> Int? {
+        let (values, changed) = program.assignments { e in
             if case .variable(let id) = e.kind, candidates[id] != nil { return id }
             return nil
         }
-        func visit(_ e: CExpr) {
-            switch e.kind {
-            case .assign(let l, let v):
-                if let id = name(l) { if let l = literals(v) { candidates[id]! += l } else { bad.insert(id) } }
-            case .compoundAssign(_, let l, _):
-                if let id = name(l) { bad.insert(id) }
-            case .unary(let op, let x) where [.preInc, .preDec, .postInc, .postDec, .addressOf].contains(op):
-                if let id = name(x) { bad.insert(id) }
-            default: break
-            }
-            e.forEachChild(visit)
+        var bad = changed
+        for (id, list) in values {
+            for v in list { if let l = literals(v) { candidates[id]! += l } else { bad.insert(id) } }
         }
-        for f in program.functions where f.body != nil { f.body!.forEachExpression(visit) }
-        for v in program.variables { if let e = v.initializer { visit(e) } }
         var out: [Int: [[UInt8]]] = [:]
         for (id, l) in candidates where !bad.contains(id) {
             var seen: [[UInt8]] = [[]]   // the NULL slot (its bytes are never used)

@@ -684,7 +684,13 @@ struct ReferenceLifting {
     /// address of a place reached through one, not a local `Vec`, cursor, literal or text local
     /// (lent their own ways).
     private func rawLoanable(_ a: CExpr, _ set: [Int: Lift]) -> Bool {
-        Self.rawLoan(a, lifted: { set[$0] != nil }) { vectors.isVector($0) || cursors.isCursor($0) || aliases[$0] != nil || texts.contains($0) }
+        Self.rawLoan(a, lifted: { set[$0] != nil }) { Self.lentOtherwise($0, vectors: vectors, cursors: cursors, aliases: aliases, texts: texts) }
+    }
+
+    /// A local written some other way than as a pointer (a `Vec`, a cursor's index, a literal, a
+    /// text local): never a raw loan.
+    static func lentOtherwise(_ id: Int, vectors: LocalVectors, cursors: LocalCursors, aliases: [Int: [UInt8]], texts: Set<Int>) -> Bool {
+        vectors.isVector(id) || cursors.isCursor(id) || aliases[id] != nil || texts.contains(id)
     }
 
     /// A pointer value read from a variable, a member or an element with no side effect (`p`,

@@ -156,7 +156,7 @@ extension FaithfulTranslator {
         func rawLoans(_ a: CExpr) -> Bool {
             if case .conditional(_, let x, let y) = a.withoutQualifierCasts.kind, a.type.isPointer { return rawLoans(x) || rawLoans(y) }
             return ReferenceLifting.rawLoan(a, lifted: { lifted[$0] != nil }) {
-                vectors.isVector($0) || cursors.isCursor($0) || aliases[$0] != nil || texts.contains($0)
+                ReferenceLifting.lentOtherwise($0, vectors: vectors, cursors: cursors, aliases: aliases, texts: texts)
             }
         }
 

@@ -15,26 +15,12 @@ extension FaithfulTranslator {
             if case .pointer(.int(let k), _) = v.type, k.size == 1 { candidates.insert(id) }
         }
         guard !candidates.isEmpty else { return [] }
-        var values: [Int: [CExpr]] = [:]
-        var dropped: Set<Int> = []
-        func local(_ e: CExpr) -> Int? {
+        let assigned = program.assignments { e in
             if case .variable(let id) = e.withoutCasts.kind, candidates.contains(id) { return id }
             return nil
         }
-        func visit(_ e: CExpr) {
-            switch e.kind {
-            case .assign(let l, let r):
-                if let id = local(l) { values[id, default: []].append(r) }
-            case .compoundAssign(_, let l, _):
-                if let id = local(l) { dropped.insert(id) }
-            case .unary(let op, let x) where [.preInc, .preDec, .postInc, .postDec, .addressOf].contains(op):
-                if let id = local(x) { dropped.insert(id) }
-            default: break
-            }
-            e.forEachChild(visit)
-        }
-        for f in program.functions where f.body != nil { f.body!.forEachExpression(visit) }
-        for v in program.variables { if let e = v.initializer { visit(e) } }
+        var values = assigned.values
+        let dropped = assigned.changed
         for id in candidates { if let e = program.variables[id].initializer { values[id, default: []].append(e) } }
         var set = candidates.subtracting(dropped).filter { values[$0] != nil }
         func text(_ e: CExpr) -> Bool {

@@ -233,17 +233,21 @@ public final class FaithfulTranslator {
         // others give them up, round by round, until every such function is safe.
         let bodies = program.functions.indices.filter { program.functions[$0].body != nil }
         var rawAccepting: Set<Int> = liftSafeFunctions && liftReferences && crate == nil ? Set(bodies) : []
+        // The answer for the liftings as they stand (the last round's, if it got that far).
+        var settled: [Int: String]?
         while true {
             liftReferencesAndLocals(rawAccepting: rawAccepting)
+            settled = nil
             let rawFunctions = Set(liftedParameters.filter { $0.value.raw }.map { program.variables[$0.key].function })
             if rawFunctions.isEmpty { break }
             let needing = functionsNeedingUnsafe(bodies)
+            settled = needing
             let unsafeOnes = rawFunctions.filter { needing[$0] != nil }
             if unsafeOnes.isEmpty { break }
             rawAccepting.subtract(unsafeOnes)
         }
         if !comparators.elements.isEmpty {
-            let needing = functionsNeedingUnsafe(bodies)
+            let needing = settled ?? functionsNeedingUnsafe(bodies)
             safeComparators = Set(comparators.elements.keys.filter { needing[$0] == nil })
         }
         unsafeSites = [:]
