@@ -453,6 +453,19 @@ def split_top(toks, sep=","):
     return out
 
 
+def top_level(toks, token):
+    """The positions of `token` outside any brackets (`<>`, `()`, `[]`) in a token list."""
+    depth, found = 0, []
+    for k, t in enumerate(toks):
+        if t in ("<", "(", "["):
+            depth += 1
+        elif t in (">", ")", "]"):
+            depth -= 1
+        elif t == token and depth == 0:
+            found.append(k)
+    return found
+
+
 def type_text(toks):
     s = ""
     for t in toks:
@@ -659,18 +672,10 @@ def parse_rust_file(path, relname, fns, aliases, copy_types, structs):
             wh = head.index("where") if "where" in head else len(head)
             head = head[:wh]
             trait = None
-            depth = 0
-            forpos = None
-            for q, tt in enumerate(head):
-                if tt in ("<", "(", "["):
-                    depth += 1
-                elif tt in (">", ")", "]"):
-                    depth -= 1
-                elif tt == "for" and depth == 0:
-                    forpos = q
-            if forpos is not None:
-                trait = type_text(head[:forpos])
-                head = head[forpos + 1:]
+            fors = top_level(head, "for")
+            if fors:
+                trait = type_text(head[:fors[-1]])
+                head = head[fors[-1] + 1:]
             ast = parse_type(head)[0]
             tname = ast[1] if ast[0] == "path" else type_text(head)
             if trait and trait.split("<")[0].split("::")[-1] == "Copy":
@@ -757,16 +762,12 @@ def parse_param(p):
                     "text": text}
         return {"name": "self", "self": "value", "ast": ("path", "Self", [], "Self"), "text": text}
     # pattern ':' type ; find the first top-level ':'
-    depth = 0
-    for k, t in enumerate(q):
-        if t in ("(", "[", "<"):
-            depth += 1
-        elif t in (")", "]", ">"):
-            depth -= 1
-        elif t == ":" and depth == 0:
-            pat = [x for x in q[:k] if x not in ("mut", "ref")]
-            name = pat[0] if len(pat) == 1 else type_text(pat)
-            return {"name": name, "self": None, "ast": parse_type(q[k + 1:])[0], "text": text}
+    colons = top_level(q, ":")
+    if colons:
+        k = colons[0]
+        pat = [x for x in q[:k] if x not in ("mut", "ref")]
+        name = pat[0] if len(pat) == 1 else type_text(pat)
+        return {"name": name, "self": None, "ast": parse_type(q[k + 1:])[0], "text": text}
     return {"name": "?", "self": None, "ast": parse_type(q)[0], "text": text}
 
 
