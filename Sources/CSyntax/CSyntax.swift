@@ -372,6 +372,23 @@ extension CExpr {
         }
     }
 
+    /// Whether `self` and `other` name the same place by the same path, with nothing evaluated
+    /// on the way that could differ between the two: variables, members, dereferences and
+    /// constant indexes (`v->data` and `v->data`, `s.items[2]`), under casts.
+    public func isSamePath(as other: CExpr) -> Bool {
+        let a = withoutCasts, b = other.withoutCasts
+        switch (a.kind, b.kind) {
+        case (.variable(let x), .variable(let y)): return x == y
+        case (.member(let x, let r, let f, let arrow), .member(let y, let r2, let f2, let arrow2)):
+            return r == r2 && f == f2 && arrow == arrow2 && x.isSamePath(as: y)
+        case (.unary(.deref, let x), .unary(.deref, let y)): return x.isSamePath(as: y)
+        case (.subscript(let x, let i), .subscript(let y, let j)):
+            guard let k = i.integerLiteralValue, k == j.integerLiteralValue else { return false }
+            return x.isSamePath(as: y)
+        default: return false
+        }
+    }
+
     /// `p + k` or `&p[k]` (under qualifier conversions): the pointer and the integer offset.
     public var pointerOffset: (base: CExpr, offset: CExpr)? {
         let s = withoutQualifierCasts

@@ -42,9 +42,9 @@ public struct RustPrinter {
         case .attribute(let a): line(a)
         case .comment(let c): comment(c)
         case .function(let f): function(f)
-        case .record(let name, let isUnion, let repr, let fields, let comments):
+        case .record(let name, let isUnion, let repr, let fields, let comments, let copy):
             for c in comments { comment(c) }
-            line("#[derive(Copy, Clone)]")
+            line(copy ? "#[derive(Copy, Clone)]" : "#[derive(Clone)]")
             line("#[repr(\(repr))]")
             line("pub \(isUnion ? "union" : "struct") \(name) {")
             indent += 1
@@ -200,7 +200,7 @@ public struct RustPrinter {
     private static func precedence(_ e: RExpr) -> Int {
         switch e {
         case .literal(let s): return s.hasPrefix("-") ? 15 : 16
-        case .path, .call, .method, .field, .index, .macro, .turbofish, .structLiteral, .arrayLiteral, .arrayRepeat, .unitValue: return 16
+        case .path, .call, .method, .field, .index, .macro, .turbofish, .structLiteral, .arrayLiteral, .arrayRepeat, .vecRepeat, .unitValue: return 16
         case .block, .ifElse, .loop, .whileLoop, .match, .forIn: return 16
         case .unary: return 15
         case .cast: return 14
@@ -347,6 +347,12 @@ public struct RustPrinter {
             out += "["
             expr(x, 0)
             out += "; \(n)]"
+        case .vecRepeat(let x, let n):
+            out += "vec!["
+            expr(x, 0)
+            out += "; "
+            expr(n, 0)
+            out += "]"
         }
     }
 

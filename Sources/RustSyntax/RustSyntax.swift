@@ -92,6 +92,8 @@ public indirect enum RExpr: Sendable {
     case structLiteral(String, [(String, RExpr)])
     case arrayLiteral([RExpr])
     case arrayRepeat(RExpr, Int)
+    /// `vec![value; count]`.
+    case vecRepeat(RExpr, RExpr)
     /// `start..`, a range to the end (an index of a slice).
     case rangeFrom(RExpr)
     /// `..end`, a range from the start.
@@ -148,8 +150,9 @@ public enum RExternItem: Sendable {
 
 public enum RItem: Sendable {
     case function(RFunction)
-    /// `#[repr(...)]` struct or union with `#[derive(Copy, Clone)]`.
-    case record(name: String, isUnion: Bool, repr: String, fields: [RField], comments: [String])
+    /// `#[repr(...)]` struct or union with `#[derive(Copy, Clone)]` (`Clone` alone when not `copy`:
+    /// a member owns memory).
+    case record(name: String, isUnion: Bool, repr: String, fields: [RField], comments: [String], copy: Bool = true)
     case staticVar(name: String, type: RType, value: RExpr, mutable: Bool, isPublic: Bool = false, comments: [String])
     /// `use path;` (a glob import when the path ends in `*`).
     case use(String)

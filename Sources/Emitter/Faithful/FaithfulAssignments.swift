@@ -182,6 +182,7 @@ extension FaithfulTranslator {
     func assignmentStatements(_ e: CExpr) -> [RStmt] {
         if let moved = cursorAdvance(e) ?? cursorMove(e) { return moved }
         if case .assign(let l, let r) = e.kind, let v = vectorName(l), let allocation = vectorAllocation(v, r) { return allocation }
+        if case .assign(let l, let r) = e.kind, let set = fieldVectorAssignment(l, r) { return set }
         guard let l = lvalue(of: e) else { return [] }
         if case .assign(_, let r) = e.kind, case .variable(let id) = l.kind, literalGlobals[id] != nil { return [.expr(literalGlobalStore(id, r))] }
         if case .assign(_, let r) = e.kind, let id = textLocal(l) { return [.expr(.assign(.path(localName(id)), textValue(r)))] }

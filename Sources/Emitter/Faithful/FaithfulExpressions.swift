@@ -122,6 +122,7 @@ extension FaithfulTranslator {
                 return .method(recordPlace(base, arrow), getter, [])
             }
             if isLiteralField(r, f) { return literalFieldPointer(.field(recordPlace(base, arrow), fieldName(r, f)), e.type) }
+            if isFieldVector(r, f) { return fieldVectorPointer(e) }   // lent to the C library
             return .field(recordPlace(base, arrow), fieldName(r, f))
         case .subscript:
             if let cell = atomicCell(e) { return Self.atomicLoad(cell, float: atomicBits(e.type)) }
@@ -149,6 +150,7 @@ extension FaithfulTranslator {
             // A text local's value as C sees it: the pointer to its first byte.
             if textLocals.contains(id) { return .cast(.method(.path(localName(id)), "as_ptr", []), rtype(v.type)) }
             if localVectors.isVector(id) { return vectorPointer(id) }
+            if let m = localVectors.witnesses[id] { return fieldVectorPointer(m) }   // the member it resized
             // A lifted parameter's value as C sees it: the raw pointer.
             if let lift = liftedParameters[id] {
                 var start: RExpr = .method(.path(localName(id)), lift.mutable ? "as_mut_ptr" : "as_ptr", [])
@@ -253,6 +255,7 @@ extension FaithfulTranslator {
         }
         if let c = cursorPlace(p) { return cursorElement(c) }
         if let v = vectorName(p) { return vectorElement(v, nil) }
+        if let (m, _) = fieldVector(p) { return fieldVectorElement(m, nil) }
         return .unary(.deref, rvalue(p))
     }
 
@@ -485,6 +488,7 @@ extension FaithfulTranslator {
             }
             if base.type.isPointer, let c = cursorPlace(base) { return cursorElement(c, plus: index) }
             if base.type.isPointer, let v = vectorName(base) { return vectorElement(v, index) }
+            if base.type.isPointer, let (m, _) = fieldVector(base) { return fieldVectorElement(m, index) }
             if let (name, lift) = lifted(base), lift.slice {
                 let element = RExpr.index(.path(name), sliceIndex(base, .cast(rvalue(index), .named("usize"))))
                 return lift.bytes ? .cast(element, .named("i8")) : element   // read only: C's `const char`
@@ -816,6 +820,9 @@ extension FaithfulTranslator {
             if f.name == "free", f.body == nil, args.count == 1, let v = vectorName(args[0]) {
                 return .assign(.path(localName(v)), .call(.path("Vec::new"), []))   // the buffer dropped
             }
+            if f.name == "free", f.body == nil, args.count == 1, let (m, _) = fieldVector(args[0]) {
+                return .assign(fieldVectorPlace(m), .call(.path("Vec::new"), []))   // the buffer dropped
+            }
             if ctypeRuntime, f.body == nil, Self.isCTypeCall(f.name, args) { return ctypeCallExpression(f.name, args[0], e.type) }
             if crate == nil, liftSafeFunctions, f.body == nil, let form = Self.memsetForm(f.name, args, program, zeroable: zeroSetsEveryByte) { return memsetExpression(form, e) }
             if crate == nil, liftSafeFunctions, f.body == nil, let (assertion, file, line) = Self.assertCall(f.name, args, literalAliases) {
@@ -1071,6 +1078,8 @@ extension FaithfulTranslator {
                     } else {
                         bitValues.append((b, element(v, fields[k].type)))
                     }
+                } else if isFieldVector(r, k) {
+                    values[k] = .call(.path("Vec::new"), [])   // NULL (LocalVectors admits no other value)
                 } else { values[k] = isLiteralField(r, k) ? literalFieldValue(v) : element(v, fields[k].type) }
             }
             guard case .named(let name) = rtype(e.type) else { return zero(e.type) }

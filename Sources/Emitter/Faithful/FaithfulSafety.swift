@@ -194,7 +194,7 @@ extension FaithfulTranslator {
                 for id in ids {
                     let v = program.variables[id]
                     if v.storage != .local, !immutable.contains(id) { unsafe("a global or static") }
-                    if let operands = cursors.initializerOperands(id) ?? vectors.initializerOperands(id) { operands.forEach { expression($0) } }
+                    if let operands = cursors.initializerOperands(id) ?? vectors.initializerOperands(id) ?? vectors.witnessOperands(id) { operands.forEach { expression($0) } }
                     else if let e = v.initializer { expression(e) }
                     if let n = v.vlaSize { expression(n) }
                 }

@@ -82,6 +82,7 @@ extension FaithfulTranslator {
             check(v.type, at: v.loc)
             if let cursor = cursorDeclaration(id) { return [cursor] }
             if let vector = vectorDeclaration(id) { return vector }
+            if let resize = witnessDeclaration(id) { return resize }
             if let (type, literals) = literalTableValue(id) { return [.letBinding(name: localName(id), mutable: false, type: type, value: literals)] }
             if textLocals.contains(id) {
                 return [.letBinding(name: localName(id), mutable: true, type: Self.literalResult, value: v.initializer.map(textValue) ?? Self.emptyLiteral)]
@@ -140,6 +141,7 @@ extension FaithfulTranslator {
         if let (_, literals) = literalTableValue(id) { return [.expr(.assign(.path(localName(id)), literals))] }
         if textLocals.contains(id) { return [.expr(.assign(.path(localName(id)), textValue(ini)))] }
         if localVectors.isVector(id), let allocation = vectorAllocation(id, ini) { return allocation }
+        if let resize = witnessDeclaration(id) { return resize }
         return [.expr(.assign(.path(localName(id)), element(ini, v.type)))]
     }
 

@@ -173,9 +173,11 @@ public final class FaithfulTranslator {
             // Vectors lent to parameters that are not lifted to slices stay pointers: again without them.
             textLocals = Self.textLocals(program, tables: literalTables, functions: literalFunctions,
                                          excluded: Set(localCursors.bases.keys).union(literalAliases.keys))
+            let vectorRecords = liftSafeFunctions ? Self.vectorRecords(program, observed: observedRecords ?? Set(program.records.indices), heap: heapRecords,
+                                                                       packed: Set(program.records.indices.filter { isPacked($0) })) : []
             var notVectors = Set(localCursors.bases.keys).union(textLocals).union(program.variables.indices.filter { heapRecord(program.variables[$0].type) != nil })
             while true {
-                localVectors = LocalVectors(program: program, excluded: notVectors) { self.layout($0).size }
+                localVectors = LocalVectors(program: program, excluded: notVectors, records: vectorRecords) { self.layout($0).size }
                 liftedParameters = ReferenceLifting(program: program, immutable: immutableStatics, aliases: literalAliases,
                                                     cursors: localCursors, vectors: localVectors, tables: literalTables,
                                                     literalFunctions: literalFunctions, heap: heapRecords, texts: textLocals, rawAccepting: rawAccepting,
@@ -185,6 +187,7 @@ public final class FaithfulTranslator {
                 if unlent.isEmpty { break }
                 notVectors.formUnion(unlent)
             }
+            if !localVectors.fieldElements.isEmpty { recordLayouts = [:] }   // laid out again with the member vectors
             if !localCursors.parameterBases.isEmpty {
                 // Cursors over parameters ReferenceLifting did not lift to slices are pointers after all.
                 let slices = Set(liftedParameters.filter { $0.value.slice }.keys)

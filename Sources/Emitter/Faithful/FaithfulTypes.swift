@@ -162,7 +162,8 @@ extension FaithfulTranslator {
                 continue
             }
             let l = layout(f.type)
-            let type = isLiteralField(id, k) ? Self.literalFieldType : rtype(f.type)
+            let type = isLiteralField(id, k) ? Self.literalFieldType
+                : isFieldVector(id, k) ? .generic("Vec", [rtype(f.type.pointee ?? .void)]) : rtype(f.type)
             slots.append(Slot(name: fieldName(id, k), type: type, offset: f.bitOffset / 8, size: l.size, align: l.align))
             k += 1
         }
@@ -217,7 +218,7 @@ extension FaithfulTranslator {
             fields = structFields(id).map { RField($0.name, $0.type) }
         }
         var items: [RItem] = [.record(name: name, isUnion: r.isUnion, repr: repr, fields: fields,
-                                      comments: [recordComment(id)] + heapComment(id))]
+                                      comments: [recordComment(id)] + heapComment(id), copy: !holdsFieldVector(id))]
         if !bits.isEmpty { items.append(.impl(type: name, bits.keys.sorted().flatMap { accessors(bits[$0]!, inUnion: r.isUnion) })) }
         return items
     }
@@ -227,6 +228,11 @@ extension FaithfulTranslator {
         let r = program.records[id]
         let head = "`\(r.isUnion ? "union" : "struct") \(r.name.isEmpty ? "(anonymous)" : r.name)`"
         let literal = (r.fields ?? []).indices.filter { isLiteralField(id, $0) }.map { "`\(fieldName(id, $0))`" }
+        let vectors = (r.fields ?? []).indices.filter { isFieldVector(id, $0) }.map { "`\(fieldName(id, $0))`" }
+        if !vectors.isEmpty {
+            return "\(head): clang's member order; \(vectors.joined(separator: ", ")) only \(vectors.count == 1 ? "holds" : "hold") what `malloc` gave it "
+                + "(or NULL) and \(vectors.count == 1 ? "owns it as a `Vec`" : "own them as `Vec`s"), so the record is never copied and is larger than C's \(r.size) bytes"
+        }
         if literal.isEmpty { return "\(head): \(r.size) bytes, aligned to \(r.align), as clang lays it out" }
         return "\(head): clang's member order; \(literal.joined(separator: ", ")) only \(literal.count == 1 ? "holds" : "hold") string literals or NULL "
             + "and \(literal.count == 1 ? "is a slice" : "are slices"), so it is larger than C's \(r.size) bytes (nothing observes its layout)"
@@ -394,7 +400,7 @@ extension FaithfulTranslator {
             if s.name.hasPrefix("_bitfield_") {
                 out.append((s.name, s.type, .arrayRepeat(.literal("0u8"), s.size)))
             } else if let k = fields.indices.first(where: { fields[$0].bitWidth == nil && fieldName(r, $0) == s.name }) {
-                out.append((s.name, s.type, isLiteralField(r, k) ? .path("None") : zero(fields[k].type)))
+                out.append((s.name, s.type, isLiteralField(r, k) ? .path("None") : isFieldVector(r, k) ? .call(.path("Vec::new"), []) : zero(fields[k].type)))
             }
             cursor = max(cursor, s.offset + s.size)
         }

@@ -13,7 +13,18 @@ import RustSyntax
 /// other parameter. Anything else (the pointer copied, returned, stored, offset, set to NULL,
 /// reallocated into another variable, the address of a place in an element kept or given to a
 /// parameter that is not lifted) keeps a raw pointer.
+///
+/// A struct member `T *f` is a `Vec<T>` the same way (`fieldElements`), in records that own it
+/// alone (`FaithfulTranslator.vectorRecords`: never copied, never reached as bytes): its values
+/// are allocations into it (`realloc` of the same member of the same object) or NULL, an empty
+/// vector; the record's zero value holds an empty one. Besides the uses above (not lent to the
+/// file's functions, not NULL-tested: a record starts with NULL there, which an empty vector
+/// cannot tell from a fresh allocation), anything else keeps the member a raw pointer. A local
+/// that only takes `realloc` of a member vector and hands it back (`T *p = realloc(v->data, n);
+/// if (!p) ...; v->data = p;`, a `witness`) is no variable: the member is resized where C
+/// reallocates, the local's NULL tests are false, and handing it back does nothing.
 struct LocalVectors: Sendable, RoleWalker {
+    typealias FieldKey = FaithfulTranslator.FieldKey
     /// The vectors (local variable ids) and their elements.
     private(set) var elements: [Int: CTy] = [:]
     private let program: Program
@@ -25,37 +36,131 @@ struct LocalVectors: Sendable, RoleWalker {
     /// Each element (or a place in one) whose address is given to a user function (`&v[k]`,
     /// `&p->count`): a vector only where that parameter is lifted to a reference.
     private(set) var lentElements: [(vector: Int, function: Int, index: Int)] = []
+    /// The members written as vectors, and their elements.
+    private(set) var fieldElements: [FieldKey: CTy] = [:]
+    private var fieldCandidates: Set<FieldKey> = []
+    private var droppedFields: Set<FieldKey> = []
+    private let fieldSizes: [FieldKey: Int]
+    /// Witnesses (local ids) and the member each reallocates.
+    private(set) var witnesses: [Int: CExpr] = [:]
+    private var droppedWitnesses: Set<Int> = []
 
     static let none = LocalVectors()
 
-    private init() { program = Program(mainFile: ""); sizes = [:] }
+    private init() { program = Program(mainFile: ""); sizes = [:]; fieldSizes = [:] }
 
-    /// `size(t)`: the element's size in bytes, as clang lays it out.
-    init(program: Program, excluded: Set<Int>, size: (CTy) -> Int) {
+    /// `size(t)`: the element's size in bytes, as clang lays it out. `records`: those whose
+    /// pointer members may be vectors.
+    init(program: Program, excluded: Set<Int>, records: Set<Int> = [], size: (CTy) -> Int) {
         self.program = program
-        var sizes: [Int: Int] = [:]
-        for (id, v) in program.variables.enumerated() where v.storage == .local && v.cleanup == nil && !excluded.contains(id) {
-            guard case .pointer(let pointee, _) = v.type else { continue }
+        func element(_ t: CTy) -> CTy? {
+            guard case .pointer(let pointee, _) = t else { return nil }
             switch pointee {
             case .int, .float, .pointer: break
             case .record(let r) where !program.records[r].isUnion && program.records[r].fields != nil: break
-            default: continue
+            default: return nil
             }
-            let s = size(pointee)
-            if s > 0 { candidates.insert(id); sizes[id] = s }
+            return size(pointee) > 0 ? pointee : nil
+        }
+        var sizes: [Int: Int] = [:]
+        for (id, v) in program.variables.enumerated() where v.storage == .local && v.cleanup == nil && !excluded.contains(id) {
+            if let e = element(v.type) { candidates.insert(id); sizes[id] = size(e) }
         }
         self.sizes = sizes
-        while !candidates.isEmpty {
+        var fieldSizes: [FieldKey: Int] = [:]
+        for r in records {
+            for (k, f) in (program.records[r].fields ?? []).enumerated() where f.bitWidth == nil && !f.name.isEmpty {
+                if let e = element(f.type) { let key = FieldKey(record: r, field: k); fieldCandidates.insert(key); fieldSizes[key] = size(e) }
+            }
+        }
+        self.fieldSizes = fieldSizes
+        if !fieldCandidates.isEmpty { witnesses = Self.reallocations(program, fieldCandidates) }
+        while !candidates.isEmpty || !fieldCandidates.isEmpty {
             dropped = []
+            droppedFields = []
+            droppedWitnesses = []
             lent = []
             lentElements = []
             for f in program.functions where f.body != nil { walk(f.body!) }
-            if dropped.isEmpty { break }
+            // Records held in globals start as their initializers say.
+            for v in program.variables where v.storage == .global { if let e = v.initializer { visit(e) } }
+            witnesses = witnesses.filter { !droppedWitnesses.contains($0.key) && field($0.value) != nil }
+            if dropped.isEmpty && droppedFields.isEmpty && droppedWitnesses.isEmpty { break }
             candidates.subtract(dropped)
+            fieldCandidates.subtract(droppedFields)
         }
+        witnesses = witnesses.filter { field($0.value) != nil }
         for id in candidates { elements[id] = program.variables[id].type.pointee }
+        for key in fieldCandidates { fieldElements[key] = program.records[key.record].fields![key.field].type.pointee }
         lent = lent.filter { candidates.contains($0.vector) }
         lentElements = lentElements.filter { candidates.contains($0.vector) }
+    }
+
+    /// The member vector `e` reads (`v->data`, `s.items`; under casts).
+    func field(_ e: CExpr) -> FieldKey? {
+        guard case .member(_, let r, let k, _) = e.withoutCasts.kind else { return nil }
+        let key = FieldKey(record: r, field: k)
+        return fieldCandidates.contains(key) ? key : nil
+    }
+
+    /// The object a member vector belongs to, as an expression to evaluate: `*v` for `v->data`
+    /// (a dereference, which a raw `v` makes unsafe), `s` for `s.items`.
+    static func owner(_ member: CExpr) -> CExpr {
+        guard case .member(let base, let r, _, let arrow) = member.withoutCasts.kind else { return member }
+        return arrow ? CExpr(.unary(.deref, base), .record(r), base.loc) : base
+    }
+
+    /// Local pointers whose every value is `realloc` of one member (the same path each time):
+    /// witness candidates.
+    private static func reallocations(_ program: Program, _ fields: Set<FieldKey>) -> [Int: CExpr] {
+        var found: [Int: CExpr] = [:]
+        var bad: Set<Int> = []
+        func realloc(_ e: CExpr) -> CExpr? {
+            guard case .call(let callee, let args) = e.withoutCasts.kind, case .function(let f) = callee.withoutCasts.kind,
+                  program.functions[f].name == "realloc", program.functions[f].body == nil, args.count == 2,
+                  case .member(_, let r, let k, _) = args[0].withoutCasts.kind, fields.contains(FieldKey(record: r, field: k)) else { return nil }
+            return args[0].withoutCasts
+        }
+        func value(_ id: Int, _ e: CExpr) {
+            guard let m = realloc(e), found[id].map({ $0.isSamePath(as: m) }) ?? true else { bad.insert(id); return }
+            found[id] = m
+        }
+        func isLocalPointer(_ id: Int) -> Bool {
+            let v = program.variables[id]
+            return v.storage == .local && v.type.isPointer && v.cleanup == nil
+        }
+        for (id, v) in program.variables.enumerated() where isLocalPointer(id) { if let e = v.initializer { value(id, e) } }
+        func visit(_ e: CExpr) {
+            switch e.kind {
+            case .assign(let l, let r): if case .variable(let id) = l.kind, isLocalPointer(id) { value(id, r) }
+            case .compoundAssign(_, let l, _), .unary(.preInc, let l), .unary(.preDec, let l), .unary(.postInc, let l), .unary(.postDec, let l):
+                if case .variable(let id) = l.kind { bad.insert(id) }
+            default: break
+            }
+            e.forEachChild(visit)
+        }
+        for f in program.functions where f.body != nil { f.body!.forEachExpression(visit) }
+        return found.filter { !bad.contains($0.key) }
+    }
+
+    /// The member a witness `e` (a variable, under casts) reallocates.
+    func witness(_ e: CExpr) -> CExpr? {
+        guard !witnesses.isEmpty, case .variable(let id) = e.withoutCasts.kind else { return nil }
+        return witnesses[id]
+    }
+
+    /// The member vector whose element holds the place `x` (`v->data[k]`, `v->data->f`).
+    func fieldElementRoot(_ x: CExpr) -> FieldKey? {
+        switch x.kind {
+        case .subscript(let b, _) where b.type.isPointer: return field(b)
+        case .unary(.deref, let b): return field(b)
+        case .member(let b, _, _, true): return field(b)
+        case .member(let b, _, _, false): return fieldElementRoot(b)
+        case .subscript(let b, _):
+            if case .cast(let array, _) = b.kind, array.type.isArrayLike { return fieldElementRoot(array) }
+            return nil
+        default: return nil
+        }
     }
 
     /// The vector whose element holds the place `x` (`v[k]`, `*v`, `v->f`, `v[k].a[j]`).
@@ -71,7 +176,7 @@ struct LocalVectors: Sendable, RoleWalker {
         }
     }
 
-    var isEmpty: Bool { elements.isEmpty }
+    var isEmpty: Bool { elements.isEmpty && fieldElements.isEmpty }
     func isVector(_ id: Int) -> Bool { elements[id] != nil }
 
     /// `e` names a vector (under casts).
@@ -91,18 +196,39 @@ struct LocalVectors: Sendable, RoleWalker {
     /// What an allocation for `id` makes: its element count, and whether it keeps the old
     /// elements (`realloc`).
     func allocation(_ e: CExpr, for id: Int) -> (count: Count, keeps: Bool)? {
+        guard let size = sizes[id] else { return nil }
+        return allocation(e, size: size) { vector($0) == id }
+    }
+
+    /// What an allocation into the member vector `member` makes (`realloc` of that same member).
+    func allocation(_ e: CExpr, into member: CExpr) -> (count: Count, keeps: Bool)? {
+        guard let key = field(member), let size = fieldSizes[key] else { return nil }
+        return allocation(e, size: size) { $0.isSamePath(as: member) }
+    }
+
+    /// `malloc`, `calloc` or `realloc` (of what `reallocates` accepts) of whole elements of `size` bytes.
+    private func allocation(_ e: CExpr, size: Int, reallocates: (CExpr) -> Bool) -> (count: Count, keeps: Bool)? {
         guard case .call(let callee, let args) = e.withoutCasts.kind, case .function(let f) = callee.withoutCasts.kind,
-              program.functions[f].body == nil, let size = sizes[id] else { return nil }
+              program.functions[f].body == nil else { return nil }
         switch (program.functions[f].name, args.count) {
         case ("malloc", 1): return bytes(args[0], size).map { ($0, false) }
         case ("calloc", 2):
             guard let s = args[1].integerLiteralValue, s > 0, s % size == 0 else { return nil }
             return (Count(operand: args[0], factor: s / size), false)
         case ("realloc", 2):
-            guard vector(args[0]) == id else { return nil }
+            guard reallocates(args[0]) else { return nil }
             return bytes(args[1], size).map { ($0, true) }
         default: return nil
         }
+    }
+
+    /// A value a member vector may be given: an allocation into it, or NULL (an empty vector).
+    /// The operands left to evaluate.
+    func fieldValue(_ e: CExpr, into member: CExpr) -> [CExpr]? {
+        if e.isNullPointerConstant { return [] }
+        if let m = witness(e) { return m.isSamePath(as: member) ? [] : nil }   // handed back: already there
+        guard let (count, _) = allocation(e, into: member) else { return nil }
+        return count.operand.map { [$0] } ?? []
     }
 
     /// A byte count as whole elements: `n * k` or `k * n` with `k` a multiple of the size, or a constant.
@@ -119,6 +245,7 @@ struct LocalVectors: Sendable, RoleWalker {
     /// When `e` is a use of a vector (an element, a NULL test, `free`, an allocation into it):
     /// the operands left to evaluate. Nil for any other expression.
     func consumed(_ e: CExpr) -> [CExpr]? {
+        if !fieldCandidates.isEmpty, let operands = fieldConsumed(e) { return operands }
         switch e.kind {
         case .subscript(let b, let i) where b.type.isPointer: return vector(b) != nil ? [i] : nil
         case .unary(.deref, let x): return vector(x) != nil ? [] : nil
@@ -138,6 +265,34 @@ struct LocalVectors: Sendable, RoleWalker {
         }
     }
 
+    /// `consumed` for member vectors: the owner object is evaluated (and dereferenced).
+    private func fieldConsumed(_ e: CExpr) -> [CExpr]? {
+        switch e.kind {
+        case .subscript(let b, let i) where b.type.isPointer: return field(b) != nil ? [Self.owner(b), i] : nil
+        case .unary(.deref, let x): return field(x) != nil ? [Self.owner(x)] : nil
+        case .member(let b, let r, _, true) where !program.records[r].isUnion: return field(b) != nil ? [Self.owner(b)] : nil
+        case .call(let callee, let args):
+            guard case .function(let f) = callee.withoutCasts.kind, program.functions[f].name == "free", program.functions[f].body == nil,
+                  args.count == 1, field(args[0]) != nil else { return nil }
+            return [Self.owner(args[0])]
+        case .assign(let l, let r):
+            if let m = witness(l), let (count, keeps) = allocation(r, into: m), keeps { return [Self.owner(m)] + (count.operand.map { [$0] } ?? []) }
+            guard field(l) != nil, let operands = fieldValue(r, into: l) else { return nil }
+            return [Self.owner(l)] + operands
+        case .binary(let op, let l, let r) where op == .eq || op == .ne:
+            if witness(l) != nil, r.isNullPointerConstant { return [] }
+            if witness(r) != nil, l.isNullPointerConstant { return [] }
+            return nil
+        default: return nil
+        }
+    }
+
+    /// A witness's declaration: the member's resize (its operands).
+    func witnessOperands(_ id: Int) -> [CExpr]? {
+        guard let m = witnesses[id], let e = program.variables[id].initializer, let (count, keeps) = allocation(e, into: m), keeps else { return nil }
+        return [Self.owner(m)] + (count.operand.map { [$0] } ?? [])
+    }
+
     /// A vector's allocation in its declaration: the count's operand (nil: not a vector, no allocation).
     func initializerOperands(_ id: Int) -> [CExpr]? {
         guard candidates.contains(id), let e = program.variables[id].initializer, let (count, _) = allocation(e, for: id) else { return nil }
@@ -147,11 +302,17 @@ struct LocalVectors: Sendable, RoleWalker {
     // MARK: the walk
 
     private mutating func drop(_ id: Int) { if candidates.contains(id) { dropped.insert(id) } }
+    private mutating func drop(_ key: FieldKey) { if fieldCandidates.contains(key) { droppedFields.insert(key) } }
 
     mutating func declared(_ id: Int) {
         let v = program.variables[id]
         if let n = v.vlaSize { visit(n) }
         guard let e = v.initializer else { return }
+        if witnesses[id] != nil {
+            drop(id)
+            if let operands = witnessOperands(id) { operands.forEach { visit($0) }; return }
+            droppedWitnesses.insert(id)
+        }
         if candidates.contains(id) {
             if let (count, keeps) = allocation(e, for: id), !keeps { if let o = count.operand { visit(o) }; return }
             drop(id)
@@ -168,6 +329,14 @@ struct LocalVectors: Sendable, RoleWalker {
         case .assign(let l, let r) where vector(l) != nil:
             if let id = vector(l), let (count, _) = allocation(r, for: id) { if let o = count.operand { visit(o) }; return }
             drop(vector(l)!); visit(r)
+        case .assign(let l, let r) where witness(l) != nil:
+            if let operands = consumed(e) { drop(vector(l) ?? -1); operands.forEach { visit($0) }; return }
+            if case .variable(let id) = l.kind { droppedWitnesses.insert(id); drop(id) }
+            visit(r)
+        case .assign(let l, let r) where field(l) != nil:
+            visit(Self.owner(l))
+            if let operands = fieldValue(r, into: l) { operands.forEach { visit($0) }; return }
+            drop(field(l)!); visit(r)
         case .call where consumed(e) != nil: return   // free(p)
         default: visit(e)
         }
@@ -179,7 +348,7 @@ struct LocalVectors: Sendable, RoleWalker {
         case .binary(.land, let a, let b), .binary(.lor, let a, let b): condition(a); condition(b)
         case .unary(.logicalNot, let x): condition(x)
         default:
-            if vector(c) != nil { return }
+            if vector(c) != nil || witness(c) != nil { return }
             visit(c)
         }
     }
@@ -194,6 +363,8 @@ struct LocalVectors: Sendable, RoleWalker {
             if program.functions[f].body != nil {
                 // Lent to one of the file's functions, whole or from an element on.
                 for (i, a) in args.enumerated() {
+                    if let key = field(a) { drop(key); visit(Self.owner(a)); continue }
+                    if case .unary(.addressOf, let x) = a.withoutCasts.kind, let key = fieldElementRoot(x) { drop(key); visit(x); continue }
                     if let id = vector(a) { lent.append((id, f, i)); continue }
                     if case .unary(.addressOf, let x) = a.withoutCasts.kind, let id = elementRoot(x) { lentElements.append((id, f, i)); visit(x); continue }
                     if let (b, k) = a.pointerOffset, let id = vector(b) { lent.append((id, f, i)); visit(k); continue }
@@ -204,11 +375,32 @@ struct LocalVectors: Sendable, RoleWalker {
             // Lent to a C library function that does not keep it: its raw pointer.
             let keeps = ReferenceLifting.retaining.contains(program.functions[f].name)
             for a in args {
+                if let key = field(a) { if keeps { drop(key) }; visit(Self.owner(a)); continue }
+                if case .unary(.addressOf, let x) = a.withoutCasts.kind, let key = fieldElementRoot(x) { if keeps { drop(key) }; visit(x); continue }
                 if let id = vector(a) { if keeps { drop(id) }; continue }
                 if case .unary(.addressOf, let x) = a.withoutCasts.kind, let id = elementRoot(x) { if keeps { drop(id) }; visit(x); continue }
                 visit(a)
             }
-        case .variable(let id): drop(id)
+        case .variable(let id):
+            drop(id)
+            if witnesses[id] != nil { droppedWitnesses.insert(id) }
+        case .member(let b, let r, let k, _) where fieldCandidates.contains(FieldKey(record: r, field: k)):
+            drop(FieldKey(record: r, field: k))   // the pointer itself, as a value
+            visit(b)
+        case .unary(.addressOf, let x) where fieldElementRoot(x) != nil:
+            drop(fieldElementRoot(x)!)   // a raw pointer into the buffer
+            visit(x)
+        case .initList(let entries) where !fieldCandidates.isEmpty:
+            // A record's member vector starts empty (NULL); anything else keeps it a pointer.
+            if case .record(let r) = e.type {
+                for (d, v) in entries {
+                    if case .field(let k) = d, fieldCandidates.contains(FieldKey(record: r, field: k)) {
+                        if !v.isNullPointerConstant { drop(FieldKey(record: r, field: k)); visit(v) }
+                        continue
+                    }
+                    visit(v)
+                }
+            } else { entries.forEach { visit($0.1) } }
         case .unary(.addressOf, let x) where elementRoot(x) != nil:
             // The address of a place in an element kept or passed on as a pointer: a raw pointer
             // into the buffer, which no slice of it may meet.
@@ -217,6 +409,8 @@ struct LocalVectors: Sendable, RoleWalker {
         default:
             if let ops = consumed(e) {
                 if case .assign = e.kind, let id = vector(e.kind.assignedPlace!) { drop(id) }   // an allocation used as a value
+                if case .assign(let l, _) = e.kind, let key = field(l) { drop(key) }
+                if case .assign(let l, _) = e.kind, case .variable(let id) = l.kind, witnesses[id] != nil { droppedWitnesses.insert(id) }
                 ops.forEach { visit($0) }
                 return
             }
@@ -229,7 +423,7 @@ struct LocalVectors: Sendable, RoleWalker {
 
 extension FaithfulTranslator {
     /// The element count of an allocation, as `usize`.
-    private func vectorCount(_ c: LocalVectors.Count) -> RExpr {
+    func vectorCount(_ c: LocalVectors.Count) -> RExpr {
         guard let operand = c.operand else { return .literal("\(c.factor)usize") }
         let n = RExpr.cast(cast(operand, to: .int(.ulong)), .named("usize"))
         return c.factor == 1 ? n : .method(n, "wrapping_mul", [.literal("\(c.factor)usize")])

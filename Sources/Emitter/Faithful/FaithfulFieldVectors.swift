@@ -1,0 +1,118 @@
+import CSyntax
+import RustSyntax
+
+/// Struct members that own a buffer (`struct vec { int *data; size_t len, cap; }` grown with
+/// `v->data = realloc(v->data, ...)`) as `Vec`s: which records may hold one, and how the
+/// members are written. LocalVectors decides which members qualify.
+extension FaithfulTranslator {
+    /// The records whose pointer members may be vectors: a `Vec` member makes the record own
+    /// the buffer, so the record must never be duplicated, and it is larger than C's, so its
+    /// layout must go unobserved. A record qualifies when it is not a union, not packed, not
+    /// the C library's, not on a heap of handles (FaithfulHeap), its layout is not observed
+    /// (`observedLayouts`: never converted, never reached by the C library, so never from
+    /// `malloc` either), it sits in no array and in no other record, no function takes or
+    /// returns it by value, and no value of it is read as a whole anywhere (`a = b`, `T x = y`,
+    /// `*p` as a value, an argument, a `return`): only its members are read and written.
+    static func vectorRecords(_ program: Program, observed: Set<Int>, heap: Set<Int>, packed: Set<Int>) -> Set<Int> {
+        var candidates = Set(program.records.indices.filter {
+            let rec = program.records[$0]
+            return !rec.isUnion && !rec.isSystem && rec.fields != nil && !observed.contains($0) && !heap.contains($0) && !packed.contains($0)
+        })
+        guard !candidates.isEmpty else { return [] }
+        // Held in place by an array or another record.
+        func heldIn(_ t: CTy, top: Bool) {
+            switch t {
+            case .array(let e, _): heldIn(e, top: false)
+            case .record(let r):
+                if !top { candidates.remove(r) }
+                for f in program.records[r].fields ?? [] where f.type != t { heldIn(f.type, top: false) }
+            default: return
+            }
+        }
+        for rec in program.records { for f in rec.fields ?? [] { heldIn(f.type, top: false) } }
+        for v in program.variables { heldIn(v.type, top: true) }
+        for f in program.functions {
+            for t in f.type.params + [f.type.result] { if case .record(let r) = t { candidates.remove(r) } }
+        }
+        // Whole values.
+        func visit(_ e: CExpr, place: Bool) {
+            if !place, case .record(let r) = e.type {
+                if case .initList = e.kind {} else { candidates.remove(r) }
+            }
+            switch e.kind {
+            case .member(let b, _, _, let arrow): visit(b, place: !arrow)
+            case .unary(.addressOf, let x): visit(x, place: true)
+            case .unary(let op, let x) where [.preInc, .preDec, .postInc, .postDec].contains(op): visit(x, place: true)
+            case .assign(let l, let r), .compoundAssign(_, let l, let r): visit(l, place: true); visit(r, place: false)
+            default: e.forEachChild { visit($0, place: false) }
+            }
+        }
+        for f in program.functions where f.body != nil { f.body!.forEachExpression { visit($0, place: false) } }
+        for v in program.variables { if let e = v.initializer { visit(e, place: false) }; if let n = v.vlaSize { visit(n, place: false) } }
+        return candidates
+    }
+
+    /// Whether member `k` of record `r` is a vector.
+    func isFieldVector(_ r: Int, _ k: Int) -> Bool {
+        localVectors.fieldElements[FieldKey(record: r, field: k)] != nil
+    }
+
+    /// Whether any member of record `r` is a vector (then the record is no `Copy` value).
+    func holdsFieldVector(_ r: Int) -> Bool {
+        (program.records[r].fields ?? []).indices.contains { isFieldVector(r, $0) }
+    }
+
+    /// The member vector `e` names (under casts).
+    func fieldVector(_ e: CExpr) -> (member: CExpr, element: CTy)? {
+        guard !localVectors.fieldElements.isEmpty, let key = localVectors.field(e), let element = localVectors.fieldElements[key] else { return nil }
+        return (e.withoutCasts, element)
+    }
+
+    /// The member vector itself, as a Rust place (`(*v).data`).
+    func fieldVectorPlace(_ member: CExpr) -> RExpr {
+        guard case .member(let base, let r, let k, let arrow) = member.kind else { return .unitValue }
+        return .field(recordPlace(base, arrow), fieldName(r, k))
+    }
+
+    /// The member vector, borrowed explicitly when its record is reached through a raw pointer
+    /// (`(&mut (*p).data)`): Rust refuses to borrow it implicitly there.
+    private func fieldVectorOperand(_ member: CExpr) -> RExpr {
+        let place = fieldVectorPlace(member)
+        guard case .member(let base, _, _, true) = member.kind, lifted(base) == nil else { return place }
+        if case .variable(let id) = base.withoutCasts.kind, localVectors.isVector(id) || localCursors.isCursor(id) || heapRecord(base.type) != nil { return place }
+        if case .pointer(_, true) = base.type { return .unary(.ref, place) }
+        return .unary(.refMut, place)
+    }
+
+    /// `v->data = malloc(..)` (a fresh vector of zeroed elements), `realloc` of the same member
+    /// (resized), NULL (empty), a witness handed back (nothing: the member was resized); a
+    /// witness given `realloc` of its member (the member resized).
+    func fieldVectorAssignment(_ target: CExpr, _ value: CExpr) -> [RStmt]? {
+        if let m = localVectors.witness(target) { return fieldVectorAssignment(m, value) }
+        guard let (m, element) = fieldVector(target) else { return nil }
+        let place = fieldVectorPlace(m)
+        if value.isNullPointerConstant { return [.expr(.assign(place, .call(.path("Vec::new"), [])))] }
+        if localVectors.witness(value) != nil { return [] }
+        guard let (count, keeps) = localVectors.allocation(value, into: m) else { return nil }
+        if keeps { return [.expr(.method(fieldVectorOperand(m), "resize", [vectorCount(count), zero(element)]))] }
+        return [.expr(.assign(place, .vecRepeat(zero(element), vectorCount(count))))]
+    }
+
+    /// A witness's declaration or its place where C declares it: the member resized.
+    func witnessDeclaration(_ id: Int) -> [RStmt]? {
+        guard let m = localVectors.witnesses[id], let e = program.variables[id].initializer else { return nil }
+        return fieldVectorAssignment(m, e)
+    }
+
+    /// The member vector's element `index` (nil: element 0).
+    func fieldVectorElement(_ member: CExpr, _ index: CExpr?) -> RExpr {
+        .index(fieldVectorOperand(member), index.map { .cast(rvalue($0), .named("usize")) } ?? .literal("0usize"))
+    }
+
+    /// The raw pointer C's code holds, for a library call: the vector's buffer.
+    func fieldVectorPointer(_ member: CExpr) -> RExpr {
+        let vector = fieldVectorOperand(member)
+        if case .unary(.ref, _) = vector { return .cast(.method(vector, "as_ptr", []), rtype(member.type)) }
+        return .cast(.method(vector, "as_mut_ptr", []), rtype(member.type))
+    }
+}
