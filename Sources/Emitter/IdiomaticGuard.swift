@@ -258,6 +258,8 @@ public enum IdiomaticGuard {
                     switch entry.0 {
                     case .field(let i), .index(let i): if i != k { flag("designated initializers", e.loc) }
                     }
+                    // `{NULL, 0}` of a record: the idiomatic tier's owned member became `None.expect(..)`.
+                    if case .record = e.type, entry.1.type.isPointer, entry.1.isNullPointerConstant { flag("a NULL member in a record's initializer", e.loc) }
                     expression(entry.1)
                 }
             case .intLiteral(let v) where e.type == .int(.char) && Int8(truncatingIfNeeded: v) < 0:
@@ -296,7 +298,16 @@ public enum IdiomaticGuard {
                 }
                 callCheck(callee, args, e.loc)
                 expression(callee); args.forEach { expression($0) }
-            case .assign(let l, let r): expression(l); expression(r)
+            case .assign(let l, let r):
+                // `d.back = d.front`: two members own one buffer; the idiomatic tier moved it out of the first.
+                if case .member = l.withoutCasts.kind, case .member = r.withoutCasts.kind, l.type.isPointer { flag("a pointer member given another member's pointer", e.loc) }
+                // `malloc(n * sizeof(int))` into a `char *`: the idiomatic tier counted elements, not bytes.
+                if case .pointer(let p, _) = l.type, p.intKind?.size == 1, case .call(let callee, let args) = r.withoutCasts.kind,
+                   case .function(let id) = stripped(callee).kind, ["malloc", "realloc"].contains(program.functions[id].name),
+                   let bytes = args.last, case .binary(.mul, let a, let b) = bytes.withoutCasts.kind, a.integerLiteralValue.map({ $0 > 1 }) ?? b.integerLiteralValue.map({ $0 > 1 }) ?? false {
+                    flag("an allocation of bytes counted in wider elements", e.loc)
+                }
+                expression(l); expression(r)
             case .conditional(let a, let b, let c):
                 // `c ? &x : NULL`: the idiomatic tier makes the NULL side an unwrap that panics.
                 if e.type.isPointer, b.isNullPointerConstant != c.isNullPointerConstant { flag("a conditional that gives a pointer or NULL", e.loc) }

@@ -201,6 +201,10 @@ extension FaithfulTranslator {
     /// An assignment whose value is used: a block that yields the value C gives.
     func assignmentValue(_ e: CExpr) -> RExpr {
         guard let l = lvalue(of: e) else { return rvalue(e) }
+        if case .assign(_, let r) = e.kind, let v = vectorName(l), let allocation = vectorAllocation(v, r) {
+            return .block(RBlock(allocation, tail: vectorPointer(v)))   // tested against NULL: the new buffer
+        }
+        if case .assign(_, let r) = e.kind, let set = fieldVectorAssignment(l, r) { return .block(RBlock(set, tail: fieldVectorPointer(l))) }
         if case .assign(_, let r) = e.kind, case .variable(let id) = l.kind, literalGlobals[id] != nil {
             return .block(RBlock([.expr(literalGlobalStore(id, r))], tail: literalGlobalPointer(id)))
         }

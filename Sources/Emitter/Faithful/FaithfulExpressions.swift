@@ -87,6 +87,7 @@ extension FaithfulTranslator {
         // A value of a type with no Rust form (a row of a variable-length array used as a whole,
         // `&a[i]`; `_Complex`) would come out as `()`: refused, never printed.
         if case .unsupported(let what) = e.type { refuse("a value of type \(what)", at: e.loc) }
+        if case .member = e.kind, let (m, _) = fieldVector(e) { return fieldVectorPointer(m) }   // a member vector's buffer, lent to the C library
         if !heapRecords.isEmpty, let read = heapRead(e) { return read }
         switch e.kind {
         case .intLiteral(let v): return intLiteral(v, e.type)
@@ -122,7 +123,6 @@ extension FaithfulTranslator {
                 return .method(recordPlace(base, arrow), getter, [])
             }
             if isLiteralField(r, f) { return literalFieldPointer(.field(recordPlace(base, arrow), fieldName(r, f)), e.type) }
-            if isFieldVector(r, f) { return fieldVectorPointer(e) }   // lent to the C library
             return .field(recordPlace(base, arrow), fieldName(r, f))
         case .subscript:
             if let cell = atomicCell(e) { return Self.atomicLoad(cell, float: atomicBits(e.type)) }
@@ -150,7 +150,7 @@ extension FaithfulTranslator {
             // A text local's value as C sees it: the pointer to its first byte.
             if textLocals.contains(id) { return .cast(.method(.path(localName(id)), "as_ptr", []), rtype(v.type)) }
             if localVectors.isVector(id) { return vectorPointer(id) }
-            if let m = localVectors.witnesses[id] { return fieldVectorPointer(m) }   // the member it resized
+            if localVectors.witnesses[id] != nil { return witnessPointer(id) }   // the member it resized, or NULL
             // A lifted parameter's value as C sees it: the raw pointer.
             if let lift = liftedParameters[id] {
                 var start: RExpr = .method(.path(localName(id)), lift.mutable ? "as_mut_ptr" : "as_ptr", [])
@@ -820,9 +820,7 @@ extension FaithfulTranslator {
             if f.name == "free", f.body == nil, args.count == 1, let v = vectorName(args[0]) {
                 return .assign(.path(localName(v)), .call(.path("Vec::new"), []))   // the buffer dropped
             }
-            if f.name == "free", f.body == nil, args.count == 1, let (m, _) = fieldVector(args[0]) {
-                return .assign(fieldVectorPlace(m), .call(.path("Vec::new"), []))   // the buffer dropped
-            }
+            if f.name == "free", f.body == nil, args.count == 1, let (m, _) = fieldVector(args[0]) { return fieldVectorFree(m) }
             if ctypeRuntime, f.body == nil, Self.isCTypeCall(f.name, args) { return ctypeCallExpression(f.name, args[0], e.type) }
             if crate == nil, liftSafeFunctions, f.body == nil, let form = Self.memsetForm(f.name, args, program, zeroable: zeroSetsEveryByte) { return memsetExpression(form, e) }
             if crate == nil, liftSafeFunctions, f.body == nil, let (assertion, file, line) = Self.assertCall(f.name, args, literalAliases) {

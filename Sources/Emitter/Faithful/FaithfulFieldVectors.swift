@@ -8,15 +8,15 @@ extension FaithfulTranslator {
     /// The records whose pointer members may be vectors: a `Vec` member makes the record own
     /// the buffer, so the record must never be duplicated, and it is larger than C's, so its
     /// layout must go unobserved. A record qualifies when it is not a union, not packed, not
-    /// the C library's, not on a heap of handles (FaithfulHeap), its layout is not observed
-    /// (`observedLayouts`: never converted, never reached by the C library, so never from
-    /// `malloc` either), it sits in no array and in no other record, no function takes or
+    /// the C library's, its layout is not observed (`observedLayouts`: never converted, never
+    /// reached by the C library, so never from `malloc` either) or it lives on a heap of handles
+    /// (FaithfulHeap, whose rules say as much of its handles), it sits in no array and in no other record, no function takes or
     /// returns it by value, and no value of it is read as a whole anywhere (`a = b`, `T x = y`,
     /// `*p` as a value, an argument, a `return`): only its members are read and written.
     static func vectorRecords(_ program: Program, observed: Set<Int>, heap: Set<Int>, packed: Set<Int>) -> Set<Int> {
         var candidates = Set(program.records.indices.filter {
             let rec = program.records[$0]
-            return !rec.isUnion && !rec.isSystem && rec.fields != nil && !observed.contains($0) && !heap.contains($0) && !packed.contains($0)
+            return !rec.isUnion && !rec.isSystem && rec.fields != nil && (!observed.contains($0) || heap.contains($0)) && !packed.contains($0)
         })
         guard !candidates.isEmpty else { return [] }
         // Held in place by an array or another record.
@@ -88,20 +88,72 @@ extension FaithfulTranslator {
     /// (resized), NULL (empty), a witness handed back (nothing: the member was resized); a
     /// witness given `realloc` of its member (the member resized).
     func fieldVectorAssignment(_ target: CExpr, _ value: CExpr) -> [RStmt]? {
-        if let m = localVectors.witness(target) { return fieldVectorAssignment(m, value) }
+        if case .variable(let id) = target.withoutCasts.kind, localVectors.witnesses[id] != nil { return witnessStatements(id, value, declare: false) }
         guard let (m, element) = fieldVector(target) else { return nil }
-        let place = fieldVectorPlace(m)
-        if value.isNullPointerConstant { return [.expr(.assign(place, .call(.path("Vec::new"), [])))] }
         if localVectors.witness(value) != nil { return [] }
+        // In a heap object: the count first, then the change inside the object's closure.
+        var pins: [RStmt] = []
+        var place = fieldVectorPlace(m), operand = fieldVectorOperand(m)
+        var handle: RExpr?
+        if !heapRecords.isEmpty, let (p, h, path) = heapAccess(m) { pins = p; handle = h; place = path; operand = path }
+        func done(_ change: RExpr) -> [RStmt] {
+            guard let handle else { return pins + [.expr(change)] }
+            return pins + [.expr(.method(handle, "set", [.lambda([Self.heapObject], change)]))]
+        }
+        if value.isNullPointerConstant { return done(.assign(place, .call(.path("Vec::new"), []))) }
         guard let (count, keeps) = localVectors.allocation(value, into: m) else { return nil }
-        if keeps { return [.expr(.method(fieldVectorOperand(m), "resize", [vectorCount(count), zero(element)]))] }
-        return [.expr(.assign(place, .vecRepeat(zero(element), vectorCount(count))))]
+        var n = vectorCount(count)
+        if handle != nil, count.operand != nil {
+            let t = temporary("n")
+            pins.append(.letBinding(name: t, mutable: false, type: .named("usize"), value: n))
+            n = .path(t)
+        }
+        if keeps { return done(.method(operand, "resize", [n, zero(element)])) }
+        return done(.assign(place, .vecRepeat(zero(element), n)))
     }
 
-    /// A witness's declaration or its place where C declares it: the member resized.
-    func witnessDeclaration(_ id: Int) -> [RStmt]? {
-        guard let m = localVectors.witnesses[id], let e = program.variables[id].initializer else { return nil }
-        return fieldVectorAssignment(m, e)
+    /// `free(v->data)`: the buffer dropped, the member an empty vector.
+    func fieldVectorFree(_ member: CExpr) -> RExpr {
+        let empty = RExpr.call(.path("Vec::new"), [])
+        if !heapRecords.isEmpty, let (pins, handle, path) = heapAccess(member) {
+            let change = RExpr.method(handle, "set", [.lambda([Self.heapObject], .assign(path, empty))])
+            return pins.isEmpty ? change : .block(RBlock(pins, tail: change))
+        }
+        return .assign(fieldVectorPlace(member), empty)
+    }
+
+    /// A witness's declaration (`declare`) or its place where C declares it: the member
+    /// resized, and the witness a `bool` that says whether C's `realloc` returned NULL, which
+    /// glibc does for a size of 0 when the buffer was not NULL (it frees it). An empty vector is
+    /// taken for NULL: where C's buffer came from `malloc(0)` the two part.
+    func witnessDeclaration(_ id: Int, declare: Bool = true) -> [RStmt]? {
+        guard let e = program.variables[id].initializer else { return nil }
+        return witnessStatements(id, e, declare: declare)
+    }
+
+    private func witnessStatements(_ id: Int, _ value: CExpr, declare: Bool) -> [RStmt]? {
+        guard let m = localVectors.witnesses[id], let (_, element) = fieldVector(m), let (count, keeps) = localVectors.allocation(value, into: m), keeps
+        else { return nil }
+        let n = temporary("n")
+        var stmts: [RStmt] = [.letBinding(name: n, mutable: false, type: .named("usize"), value: vectorCount(count))]
+        var nonEmpty = RExpr.unary(.not, .method(fieldVectorOperand(m), "is_empty", []))
+        var resize = RExpr.method(fieldVectorOperand(m), "resize", [.path(n), zero(element)])
+        if !heapRecords.isEmpty, let (pins, handle, path) = heapAccess(m) {
+            stmts += pins
+            nonEmpty = .unary(.not, .method(handle, "get", [.lambda([Self.heapObject], .method(path, "is_empty", []))]))
+            resize = .method(handle, "set", [.lambda([Self.heapObject], .method(path, "resize", [.path(n), zero(element)]))])
+        }
+        let null = RExpr.binary(.and, .binary(.eq, .path(n), .literal("0usize")), nonEmpty)
+        stmts.append(declare ? .letBinding(name: localName(id), mutable: true, type: .named("bool"), value: null) : .expr(.assign(.path(localName(id)), null)))
+        stmts.append(.expr(resize))
+        return stmts
+    }
+
+    /// A witness's value as C's pointer: NULL where `realloc` returned it, else the member's buffer.
+    func witnessPointer(_ id: Int) -> RExpr {
+        guard let m = localVectors.witnesses[id] else { return .unitValue }
+        return .ifElse(.path(localName(id)), RBlock(tail: .turbofish("::core::ptr::null_mut", [rtype(m.type.pointee ?? .void)], [])),
+                       .block(RBlock(tail: fieldVectorPointer(m))))
     }
 
     /// The member vector's element `index` (nil: element 0).
@@ -111,6 +163,11 @@ extension FaithfulTranslator {
 
     /// The raw pointer C's code holds, for a library call: the vector's buffer.
     func fieldVectorPointer(_ member: CExpr) -> RExpr {
+        if !heapRecords.isEmpty, let (pins, handle, path) = heapAccess(member) {
+            // Read out of the heap object: the buffer's address, which the closure may return.
+            let read = RExpr.cast(.method(handle, "get", [.lambda([Self.heapObject], .method(path, "as_ptr", []))]), rtype(member.type))
+            return pins.isEmpty ? read : .block(RBlock(pins, tail: read))
+        }
         let vector = fieldVectorOperand(member)
         if case .unary(.ref, _) = vector { return .cast(.method(vector, "as_ptr", []), rtype(member.type)) }
         return .cast(.method(vector, "as_mut_ptr", []), rtype(member.type))

@@ -276,6 +276,16 @@ extension FaithfulTranslator {
         case .member(let b, let r, let f, false):
             guard let (h, steps) = heapPlace(b) else { return nil }
             return (h, steps + [.field(fieldName(r, f))])
+        case .subscript(let b, let i) where b.type.isPointer && fieldVector(b) != nil:
+            // An element of a member vector (FaithfulFieldVectors).
+            guard let (h, steps) = heapPlace(b.withoutCasts) else { return nil }
+            return (h, steps + [.index(.cast(rvalue(i), .named("usize")))])
+        case .unary(.deref, let b) where fieldVector(b) != nil:
+            guard let (h, steps) = heapPlace(b.withoutCasts) else { return nil }
+            return (h, steps + [.index(.literal("0usize"))])
+        case .member(let b, let r, let f, true) where fieldVector(b) != nil:
+            guard let (h, steps) = heapPlace(b.withoutCasts) else { return nil }
+            return (h, steps + [.index(.literal("0usize")), .field(fieldName(r, f))])
         case .subscript(let b, let i):
             guard case .cast(let a, _) = b.kind, a.type.isArrayLike, let (h, steps) = heapPlace(a) else { return nil }
             return (h, steps + [.index(.cast(rvalue(i), .named("usize")))])

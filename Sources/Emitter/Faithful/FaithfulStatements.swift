@@ -123,6 +123,7 @@ extension FaithfulTranslator {
             return .letBinding(name: localName(id), mutable: true, type: type, value: .arrayRepeat(.method(.literal("b\"\\0\""), "as_slice", []), n))
         }
         if textLocals.contains(id) { return .letBinding(name: localName(id), mutable: true, type: Self.literalResult, value: Self.emptyLiteral) }
+        if localVectors.witnesses[id] != nil { return .letBinding(name: localName(id), mutable: true, type: .named("bool"), value: .literal("false")) }
         if v.cleanup != nil {
             refuse("`__attribute__((cleanup))` on `\(v.name)` in a function whose locals are declared apart (goto, or a declaration between a switch's cases)", at: v.loc)
         }
@@ -141,7 +142,7 @@ extension FaithfulTranslator {
         if let (_, literals) = literalTableValue(id) { return [.expr(.assign(.path(localName(id)), literals))] }
         if textLocals.contains(id) { return [.expr(.assign(.path(localName(id)), textValue(ini)))] }
         if localVectors.isVector(id), let allocation = vectorAllocation(id, ini) { return allocation }
-        if let resize = witnessDeclaration(id) { return resize }
+        if let resize = witnessDeclaration(id, declare: false) { return resize }
         return [.expr(.assign(.path(localName(id)), element(ini, v.type)))]
     }
 

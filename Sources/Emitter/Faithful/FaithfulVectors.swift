@@ -234,6 +234,7 @@ struct LocalVectors: Sendable, RoleWalker {
     /// A byte count as whole elements: `n * k` or `k * n` with `k` a multiple of the size, or a constant.
     private func bytes(_ e: CExpr, _ size: Int) -> Count? {
         if let k = e.integerLiteralValue { return k >= 0 && k % size == 0 ? Count(operand: nil, factor: k / size) : nil }
+        if size == 1, e.type.isInteger { return Count(operand: e, factor: 1) }   // bytes: any count (`strlen(s) + 1`)
         guard case .binary(.mul, let a, let b) = e.withoutCasts.kind else { return nil }
         if let k = b.integerLiteralValue, k > 0, k % size == 0 { return Count(operand: a, factor: k / size) }
         if let k = a.integerLiteralValue, k > 0, k % size == 0 { return Count(operand: b, factor: k / size) }
@@ -245,6 +246,7 @@ struct LocalVectors: Sendable, RoleWalker {
     /// When `e` is a use of a vector (an element, a NULL test, `free`, an allocation into it):
     /// the operands left to evaluate. Nil for any other expression.
     func consumed(_ e: CExpr) -> [CExpr]? {
+        if let assignment = testedAllocation(e) { return consumed(assignment) }
         if !fieldCandidates.isEmpty, let operands = fieldConsumed(e) { return operands }
         switch e.kind {
         case .subscript(let b, let i) where b.type.isPointer: return vector(b) != nil ? [i] : nil
@@ -263,6 +265,17 @@ struct LocalVectors: Sendable, RoleWalker {
             return count.operand.map { [$0] } ?? []
         default: return nil
         }
+    }
+
+    /// `(p = malloc(..)) == NULL` (or `!=`) of a vector or member vector: the allocation, whose
+    /// test is false (Rust ends the process when memory runs out).
+    func testedAllocation(_ e: CExpr) -> CExpr? {
+        guard case .binary(let op, let l, let r) = e.kind, op == .eq || op == .ne else { return nil }
+        let (a, null) = r.isNullPointerConstant ? (l.withoutCasts, r) : (r.withoutCasts, l)
+        guard null.isNullPointerConstant, case .assign(let place, let value) = a.kind else { return nil }
+        if let id = vector(place), let (_, keeps) = allocation(value, for: id), !keeps { return a }
+        if field(place) != nil, allocation(value, into: place) != nil { return a }
+        return nil
     }
 
     /// `consumed` for member vectors: the owner object is evaluated (and dereferenced).
@@ -347,6 +360,9 @@ struct LocalVectors: Sendable, RoleWalker {
         switch c.kind {
         case .binary(.land, let a, let b), .binary(.lor, let a, let b): condition(a); condition(b)
         case .unary(.logicalNot, let x): condition(x)
+        case _ where testedAllocation(c) != nil: visit(c)
+        case .assign(let place, let value) where vector(place).map({ allocation(value, for: $0)?.keeps == false }) ?? (field(place) != nil && allocation(value, into: place) != nil):
+            consumed(c)?.forEach { visit($0) }   // `if (!(p = malloc(n)))`: the allocation, tested
         default:
             if vector(c) != nil || witness(c) != nil { return }
             visit(c)
