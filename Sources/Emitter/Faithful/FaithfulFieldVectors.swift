@@ -170,6 +170,8 @@ extension FaithfulTranslator {
         }
         let vector = fieldVectorOperand(member)
         if case .unary(.ref, _) = vector { return .cast(.method(vector, "as_ptr", []), rtype(member.type)) }
+        // Reached through a pointer to const (a `&T` parameter): read only.
+        if case .member(let base, _, _, true) = member.kind, case .pointer(_, true) = base.type { return .cast(.method(vector, "as_ptr", []), rtype(member.type)) }
         return .cast(.method(vector, "as_mut_ptr", []), rtype(member.type))
     }
 }
