@@ -10,8 +10,8 @@ extension FaithfulTranslator {
     /// layout must go unobserved. A record qualifies when it is not a union, not packed, not
     /// the C library's, its layout is not observed (`observedLayouts`: never converted, never
     /// reached by the C library, so never from `malloc` either) or it lives on a heap of handles
-    /// (FaithfulHeap, whose rules say as much of its handles), it sits in no array and in no other record, no function takes or
-    /// returns it by value, and no value of it is read as a whole anywhere (`a = b`, `T x = y`,
+    /// (FaithfulHeap, whose rules say as much of its handles), it sits in no array and in no
+    /// other record, no function takes or returns it by value, and no value of it is read as a whole anywhere (`a = b`, `T x = y`,
     /// `*p` as a value, an argument, a `return`): only its members are read and written.
     static func vectorRecords(_ program: Program, observed: Set<Int>, heap: Set<Int>, packed: Set<Int>) -> Set<Int> {
         var candidates = Set(program.records.indices.filter {
@@ -80,8 +80,43 @@ extension FaithfulTranslator {
         let place = fieldVectorPlace(member)
         guard case .member(let base, _, _, true) = member.kind, lifted(base) == nil else { return place }
         if case .variable(let id) = base.withoutCasts.kind, localVectors.isVector(id) || localCursors.isCursor(id) || heapRecord(base.type) != nil { return place }
-        if case .pointer(_, true) = base.type { return .unary(.ref, place) }
-        return .unary(.refMut, place)
+        return .unary(readOnly(member) ? .ref : .refMut, place)
+    }
+
+    /// The member is reached through a pointer to const (a `&T` parameter, a `const T *`).
+    private func readOnly(_ member: CExpr) -> Bool {
+        if case .member(let base, _, _, true) = member.kind, case .pointer(_, true) = base.type { return true }
+        return false
+    }
+
+    /// Where a member vector is read and changed: in place (`operand`, borrowed as
+    /// `fieldVectorOperand` says), or inside a heap object's closure (`o.data`), whose handle
+    /// and indexes the `pins` compute first.
+    private struct VectorSite {
+        var pins: [RStmt] = []
+        var place: RExpr
+        var operand: RExpr
+        var handle: RExpr?
+
+        /// `change` to the member, as one expression (`p.set(|o| ..)` in a heap object).
+        func change(_ change: RExpr) -> RExpr {
+            guard let handle else { return change }
+            return .method(handle, "set", [.lambda([FaithfulTranslator.heapObject], change)])
+        }
+
+        /// `read` of the member (`p.get(|o| ..)` in a heap object).
+        func read(_ read: RExpr) -> RExpr {
+            guard let handle else { return read }
+            return .method(handle, "get", [.lambda([FaithfulTranslator.heapObject], read)])
+        }
+
+        /// `e` after the pins.
+        func pinned(_ e: RExpr) -> RExpr { pins.isEmpty ? e : .block(RBlock(pins, tail: e)) }
+    }
+
+    private func vectorSite(_ m: CExpr) -> VectorSite {
+        if !heapRecords.isEmpty, let (pins, handle, path) = heapAccess(m) { return VectorSite(pins: pins, place: path, operand: path, handle: handle) }
+        return VectorSite(place: fieldVectorPlace(m), operand: fieldVectorOperand(m))
     }
 
     /// `v->data = malloc(..)` (a fresh vector of zeroed elements), `realloc` of the same member
@@ -91,35 +126,24 @@ extension FaithfulTranslator {
         if case .variable(let id) = target.withoutCasts.kind, localVectors.witnesses[id] != nil { return witnessStatements(id, value, declare: false) }
         guard let (m, element) = fieldVector(target) else { return nil }
         if localVectors.witness(value) != nil { return [] }
-        // In a heap object: the count first, then the change inside the object's closure.
-        var pins: [RStmt] = []
-        var place = fieldVectorPlace(m), operand = fieldVectorOperand(m)
-        var handle: RExpr?
-        if !heapRecords.isEmpty, let (p, h, path) = heapAccess(m) { pins = p; handle = h; place = path; operand = path }
-        func done(_ change: RExpr) -> [RStmt] {
-            guard let handle else { return pins + [.expr(change)] }
-            return pins + [.expr(.method(handle, "set", [.lambda([Self.heapObject], change)]))]
-        }
-        if value.isNullPointerConstant { return done(.assign(place, .call(.path("Vec::new"), []))) }
+        var site = vectorSite(m)
+        if value.isNullPointerConstant { return site.pins + [.expr(site.change(.assign(site.place, .call(.path("Vec::new"), []))))] }
         guard let (count, keeps) = localVectors.allocation(value, into: m) else { return nil }
         var n = vectorCount(count)
-        if handle != nil, count.operand != nil {
+        if site.handle != nil, count.operand != nil {
+            // In a heap object: the count first, then the change inside the object's closure.
             let t = temporary("n")
-            pins.append(.letBinding(name: t, mutable: false, type: .named("usize"), value: n))
+            site.pins.append(.letBinding(name: t, mutable: false, type: .named("usize"), value: n))
             n = .path(t)
         }
-        if keeps { return done(.method(operand, "resize", [n, zero(element)])) }
-        return done(.assign(place, .vecRepeat(zero(element), n)))
+        let change: RExpr = keeps ? .method(site.operand, "resize", [n, zero(element)]) : .assign(site.place, .vecRepeat(zero(element), n))
+        return site.pins + [.expr(site.change(change))]
     }
 
     /// `free(v->data)`: the buffer dropped, the member an empty vector.
     func fieldVectorFree(_ member: CExpr) -> RExpr {
-        let empty = RExpr.call(.path("Vec::new"), [])
-        if !heapRecords.isEmpty, let (pins, handle, path) = heapAccess(member) {
-            let change = RExpr.method(handle, "set", [.lambda([Self.heapObject], .assign(path, empty))])
-            return pins.isEmpty ? change : .block(RBlock(pins, tail: change))
-        }
-        return .assign(fieldVectorPlace(member), empty)
+        let site = vectorSite(member)
+        return site.pinned(site.change(.assign(site.place, .call(.path("Vec::new"), []))))
     }
 
     /// A witness's declaration (`declare`) or its place where C declares it: the member
@@ -135,18 +159,12 @@ extension FaithfulTranslator {
         guard let m = localVectors.witnesses[id], let (_, element) = fieldVector(m), let (count, keeps) = localVectors.allocation(value, into: m), keeps
         else { return nil }
         let n = temporary("n")
-        var stmts: [RStmt] = [.letBinding(name: n, mutable: false, type: .named("usize"), value: vectorCount(count))]
-        var nonEmpty = RExpr.unary(.not, .method(fieldVectorOperand(m), "is_empty", []))
-        var resize = RExpr.method(fieldVectorOperand(m), "resize", [.path(n), zero(element)])
-        if !heapRecords.isEmpty, let (pins, handle, path) = heapAccess(m) {
-            stmts += pins
-            nonEmpty = .unary(.not, .method(handle, "get", [.lambda([Self.heapObject], .method(path, "is_empty", []))]))
-            resize = .method(handle, "set", [.lambda([Self.heapObject], .method(path, "resize", [.path(n), zero(element)]))])
-        }
-        let null = RExpr.binary(.and, .binary(.eq, .path(n), .literal("0usize")), nonEmpty)
-        stmts.append(declare ? .letBinding(name: localName(id), mutable: true, type: .named("bool"), value: null) : .expr(.assign(.path(localName(id)), null)))
-        stmts.append(.expr(resize))
-        return stmts
+        let site = vectorSite(m)
+        let null = RExpr.binary(.and, .binary(.eq, .path(n), .literal("0usize")), .unary(.not, site.read(.method(site.operand, "is_empty", []))))
+        return [.letBinding(name: n, mutable: false, type: .named("usize"), value: vectorCount(count))] + site.pins + [
+            declare ? .letBinding(name: localName(id), mutable: true, type: .named("bool"), value: null) : .expr(.assign(.path(localName(id)), null)),
+            .expr(site.change(.method(site.operand, "resize", [.path(n), zero(element)]))),
+        ]
     }
 
     /// A witness's value as C's pointer: NULL where `realloc` returned it, else the member's buffer.
@@ -161,17 +179,11 @@ extension FaithfulTranslator {
         .index(fieldVectorOperand(member), index.map { .cast(rvalue($0), .named("usize")) } ?? .literal("0usize"))
     }
 
-    /// The raw pointer C's code holds, for a library call: the vector's buffer.
+    /// The raw pointer C's code holds, for a library call: the vector's buffer (read out of a
+    /// heap object, whose closure may return the address; read only behind a pointer to const).
     func fieldVectorPointer(_ member: CExpr) -> RExpr {
-        if !heapRecords.isEmpty, let (pins, handle, path) = heapAccess(member) {
-            // Read out of the heap object: the buffer's address, which the closure may return.
-            let read = RExpr.cast(.method(handle, "get", [.lambda([Self.heapObject], .method(path, "as_ptr", []))]), rtype(member.type))
-            return pins.isEmpty ? read : .block(RBlock(pins, tail: read))
-        }
-        let vector = fieldVectorOperand(member)
-        if case .unary(.ref, _) = vector { return .cast(.method(vector, "as_ptr", []), rtype(member.type)) }
-        // Reached through a pointer to const (a `&T` parameter): read only.
-        if case .member(let base, _, _, true) = member.kind, case .pointer(_, true) = base.type { return .cast(.method(vector, "as_ptr", []), rtype(member.type)) }
-        return .cast(.method(vector, "as_mut_ptr", []), rtype(member.type))
+        let site = vectorSite(member)
+        let buffer = site.read(.method(site.operand, site.handle != nil || readOnly(member) ? "as_ptr" : "as_mut_ptr", []))
+        return site.pinned(.cast(buffer, rtype(member.type)))
     }
 }

@@ -21,8 +21,9 @@ import RustSyntax
 /// file's functions, not NULL-tested: a record starts with NULL there, which an empty vector
 /// cannot tell from a fresh allocation), anything else keeps the member a raw pointer. A local
 /// that only takes `realloc` of a member vector and hands it back (`T *p = realloc(v->data, n);
-/// if (!p) ...; v->data = p;`, a `witness`) is no variable: the member is resized where C
-/// reallocates, the local's NULL tests are false, and handing it back does nothing.
+/// if (!p) ...; v->data = p;`, a `witness`) holds no pointer: the member is resized where C
+/// reallocates, the local says whether C's `realloc` returned NULL, and handing it back does
+/// nothing.
 struct LocalVectors: Sendable, RoleWalker {
     typealias FieldKey = FaithfulTranslator.FieldKey
     /// The vectors (local variable ids) and their elements.
@@ -272,10 +273,15 @@ struct LocalVectors: Sendable, RoleWalker {
     func testedAllocation(_ e: CExpr) -> CExpr? {
         guard case .binary(let op, let l, let r) = e.kind, op == .eq || op == .ne else { return nil }
         let (a, null) = r.isNullPointerConstant ? (l.withoutCasts, r) : (r.withoutCasts, l)
-        guard null.isNullPointerConstant, case .assign(let place, let value) = a.kind else { return nil }
-        if let id = vector(place), let (_, keeps) = allocation(value, for: id), !keeps { return a }
-        if field(place) != nil, allocation(value, into: place) != nil { return a }
-        return nil
+        return null.isNullPointerConstant && isAllocationInto(a) ? a : nil
+    }
+
+    /// `p = malloc(..)` into a vector (not `realloc`, whose NULL would keep the old buffer) or
+    /// any allocation into a member vector.
+    private func isAllocationInto(_ a: CExpr) -> Bool {
+        guard case .assign(let place, let value) = a.kind else { return false }
+        if let id = vector(place) { return allocation(value, for: id)?.keeps == false }
+        return field(place) != nil && allocation(value, into: place) != nil
     }
 
     /// `consumed` for member vectors: the owner object is evaluated (and dereferenced).
@@ -289,7 +295,7 @@ struct LocalVectors: Sendable, RoleWalker {
                   args.count == 1, field(args[0]) != nil else { return nil }
             return [Self.owner(args[0])]
         case .assign(let l, let r):
-            if let m = witness(l), let (count, keeps) = allocation(r, into: m), keeps { return [Self.owner(m)] + (count.operand.map { [$0] } ?? []) }
+            if let m = witness(l), let operands = resizeOperands(m, r) { return operands }
             guard field(l) != nil, let operands = fieldValue(r, into: l) else { return nil }
             return [Self.owner(l)] + operands
         case .binary(let op, let l, let r) where op == .eq || op == .ne:
@@ -302,7 +308,13 @@ struct LocalVectors: Sendable, RoleWalker {
 
     /// A witness's declaration: the member's resize (its operands).
     func witnessOperands(_ id: Int) -> [CExpr]? {
-        guard let m = witnesses[id], let e = program.variables[id].initializer, let (count, keeps) = allocation(e, into: m), keeps else { return nil }
+        guard let m = witnesses[id], let e = program.variables[id].initializer else { return nil }
+        return resizeOperands(m, e)
+    }
+
+    /// `realloc` of member vector `m` into its witness: the member's owner and the count.
+    private func resizeOperands(_ m: CExpr, _ value: CExpr) -> [CExpr]? {
+        guard let (count, keeps) = allocation(value, into: m), keeps else { return nil }
         return [Self.owner(m)] + (count.operand.map { [$0] } ?? [])
     }
 
@@ -343,7 +355,8 @@ struct LocalVectors: Sendable, RoleWalker {
             if let id = vector(l), let (count, _) = allocation(r, for: id) { if let o = count.operand { visit(o) }; return }
             drop(vector(l)!); visit(r)
         case .assign(let l, let r) where witness(l) != nil:
-            if let operands = consumed(e) { drop(vector(l) ?? -1); operands.forEach { visit($0) }; return }
+            if let id = vector(l) { drop(id) }   // a witness is no local vector
+            if let operands = consumed(e) { operands.forEach { visit($0) }; return }
             if case .variable(let id) = l.kind { droppedWitnesses.insert(id); drop(id) }
             visit(r)
         case .assign(let l, let r) where field(l) != nil:
@@ -361,7 +374,7 @@ struct LocalVectors: Sendable, RoleWalker {
         case .binary(.land, let a, let b), .binary(.lor, let a, let b): condition(a); condition(b)
         case .unary(.logicalNot, let x): condition(x)
         case _ where testedAllocation(c) != nil: visit(c)
-        case .assign(let place, let value) where vector(place).map({ allocation(value, for: $0)?.keeps == false }) ?? (field(place) != nil && allocation(value, into: place) != nil):
+        case .assign where isAllocationInto(c):
             consumed(c)?.forEach { visit($0) }   // `if (!(p = malloc(n)))`: the allocation, tested
         default:
             if vector(c) != nil || witness(c) != nil { return }
