@@ -57,6 +57,15 @@ public struct RustPrinter {
             start("\(isPublic ? "pub " : "")static \(mutable ? "mut " : "")\(name): \(type(t)) = ")
             expr(value, 0)
             out += ";\n"
+        case .threadLocal(let name, let t, let value, let comments):
+            for c in comments { comment(c) }
+            line("thread_local! {")
+            indent += 1
+            start("static \(name): \(type(t)) = ")
+            expr(value, 0)
+            out += ";\n"
+            indent -= 1
+            line("}")
         case .externBlock(let link, let items):
             if let link { line("#[link(name = \"\(link)\")]") }
             line("extern \"C\" {")

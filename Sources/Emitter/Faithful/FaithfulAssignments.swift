@@ -85,7 +85,7 @@ extension FaithfulTranslator {
 
     private func targetOf(_ e: CExpr, pin: Bool) -> ([RStmt], Target) {
         if isErrnoPlace(e) { needsErrnoSupport = true; return ([], .errno) }
-        if !heapRecords.isEmpty, let (pins, handle, path) = heapAccess(e) { return (pins, .heap(handle: handle, path: path)) }
+        if closuresInUse, let (pins, handle, path) = heapAccess(e) { return (pins, .heap(handle: handle, path: path)) }
         if case .subscript(let base, let index) = e.kind, atomicCell(e) != nil, pin, !isPure(index),
            case .cast(let array, _) = base.kind, case .variable(let id) = array.kind {
             // `g[i++] += 1`: the index once.

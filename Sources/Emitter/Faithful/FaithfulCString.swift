@@ -54,13 +54,14 @@ extension FaithfulTranslator {
         func source(_ e: CExpr) -> CStringSource? {
             let s = e.withoutCasts
             if let bytes = literalBytes(s, strings.aliases) { return .literal(bytes) }
-            if case .array(.int(let k), _) = s.type, k.size == 1, isInPlace(s, program) { return .array(s) }
-            if let (array, k) = arrayTail(e, program) { return .arrayTail(array, k) }
+            if case .array(.int(let k), _) = s.type, k.size == 1, isInPlace(s, program, lifted: lifted) { return .array(s) }
+            if let (array, k) = arrayTail(e, program, lifted) { return .arrayTail(array, k) }
             switch safeString(e, strings) {
             case .liftedString(let id)?: return .lifted(id)
             case .tableString(let t, let i)?: return .table(t, i)
             case .literalCall(let c)?: return .call(c)
             case .optionalString(let m, _)?: return .optional(m)
+            case .array(let x)?: return .array(x)   // inside a heap object or a global's cell: a copy
             default: return nil
             }
         }
@@ -74,13 +75,13 @@ extension FaithfulTranslator {
             guard let a = source(args[0]), let b = source(args[1]), args[2].type.isInteger else { return nil }
             return .strncmp(a, b, args[2])
         case ("strcpy", 2):
-            guard let d = target(args[0]), let s = source(args[1]), !overlaps(d, args[1]) else { return nil }
+            guard let d = target(args[0]), let s = source(args[1]), !overlaps(d, args[1], program) else { return nil }
             return .strcpy(d, s)
         case ("strcat", 2):
-            guard let d = target(args[0]), let s = source(args[1]), !overlaps(d, args[1]) else { return nil }
+            guard let d = target(args[0]), let s = source(args[1]), !overlaps(d, args[1], program) else { return nil }
             return .strcat(d, s)
         case ("strncpy", 3), ("strncat", 3):
-            guard let d = target(args[0]), let s = source(args[1]), args[2].type.isInteger, !overlaps(d, args[1]), !overlaps(d, args[2]) else { return nil }
+            guard let d = target(args[0]), let s = source(args[1]), args[2].type.isInteger, !overlaps(d, args[1], program), !overlaps(d, args[2], program) else { return nil }
             return name == "strncpy" ? .strncpy(d, s, args[2]) : .strncat(d, s, args[2])
         case ("atoi", 1), ("atol", 1), ("atoll", 1):
             guard !strings.errno, let s = source(args[0]) else { return nil }
@@ -94,9 +95,13 @@ extension FaithfulTranslator {
 
     /// A source that reaches the destination's array (`strcpy(rows[0], rows[1])`): two loans of
     /// one array, which Rust refuses (and an overlap that C leaves undefined).
-    private static func overlaps(_ d: CStringTarget, _ source: CExpr) -> Bool {
+    private static func overlaps(_ d: CStringTarget, _ source: CExpr, _ program: Program) -> Bool {
         switch d {
-        case .array(let x): return arrayRoot(x).map { source.mentions(variable: $0) } ?? true
+        case .array(let x):
+            guard let root = arrayRoot(x) else { return true }
+            // Another member of the destination's object (`strcpy(r->name, r->tag)`).
+            if source.withoutCasts.type.isArrayLike, disjoint(source.withoutCasts, x, program) { return false }
+            return source.mentions(variable: root)
         case .lifted(let id): return source.mentions(variable: id)
         case .nothing: return false
         }
@@ -123,7 +128,7 @@ extension FaithfulTranslator {
     /// A `char` buffer written without a pointer: an array in place, a mutable lifted slice.
     static func stringTarget(_ e: CExpr, _ program: Program, _ lifted: [Int: ReferenceLifting.Lift]) -> CStringTarget? {
         let s = e.withoutCasts
-        if case .array(.int(let k), _) = s.type, k.size == 1, isInPlace(s, program) { return .array(s) }
+        if case .array(.int(let k), _) = s.type, k.size == 1, isInPlace(s, program, lifted: lifted, writing: true) { return .array(s) }
         if case .variable(let id) = s.kind, let l = lifted[id], l.slice, l.mutable, !l.bytes { return .lifted(id) }
         return nil
     }

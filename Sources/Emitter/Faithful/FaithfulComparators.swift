@@ -198,7 +198,10 @@ extension FaithfulTranslator {
         case .array(let a): return .call(.path("cstdlib::qsort"), [.unary(.refMut, .index(place(a), .rangeTo(n))), cmp])
         case .vector(let v): return .call(.path("cstdlib::qsort"), [.unary(.refMut, .index(.path(localName(v)), .rangeTo(n))), cmp])
         case .slice(let p): return .call(.path("cstdlib::qsort"), [.unary(.refMut, .index(.path(localName(p)), .rangeTo(n))), cmp])
-        case .raw(let b): return .call(.path("cstdlib::qsort_raw"), [.cast(rvalue(b), .pointer(rtype(t), mutable: true)), n, cmp])
+        case .raw(let b):
+            // An array (a global's) as C gives it: decayed to a pointer to its first element.
+            let pointer = b.type.isArrayLike ? rvalue(args[0]) : rvalue(b)
+            return .call(.path("cstdlib::qsort_raw"), [.cast(pointer, .pointer(rtype(t), mutable: true)), n, cmp])
         }
     }
 

@@ -88,7 +88,7 @@ extension FaithfulTranslator {
         // `&a[i]`; `_Complex`) would come out as `()`: refused, never printed.
         if case .unsupported(let what) = e.type { refuse("a value of type \(what)", at: e.loc) }
         if case .member = e.kind, let (m, _) = fieldVector(e) { return fieldVectorPointer(m) }   // a member vector's buffer, lent to the C library
-        if !heapRecords.isEmpty, let read = heapRead(e) { return read }
+        if closuresInUse, let read = heapRead(e) { return read }
         switch e.kind {
         case .intLiteral(let v): return intLiteral(v, e.type)
         case .floatLiteral(let v): return floatLiteral(v, e.type)
@@ -170,6 +170,8 @@ extension FaithfulTranslator {
             }
             return .path(localName(id))
         case .global, .external, .staticLocal:
+            // Inside a loan's closure (FaithfulGlobalCells): the cell's value, through the closure's parameter.
+            if let name = boundCells[id] { return .unary(.deref, .path(name)) }
             need(variable: id)
             if alignedStatics.contains(id) { return .field(.path(globalName(id)), "0") }
             return .path(globalName(id))
@@ -458,7 +460,7 @@ extension FaithfulTranslator {
     func place(_ e: CExpr) -> RExpr {
         // A place inside a heap object is only ever read here (its writes go through `target`,
         // its arrays only to calls that read them while they run): a copy of it.
-        if !heapRecords.isEmpty, let read = heapRead(e) { return read }
+        if closuresInUse, let read = heapRead(e) { return read }
         switch e.kind {
         case .variable(let id): return variableRef(id)
         case .unary(.deref, let p): return pointee(p)
@@ -834,7 +836,7 @@ extension FaithfulTranslator {
                 return cstringExpression(c, e)
             }
             if f.body == nil, crate?.functionPath(f.name, from: unitIndex) == nil, let v = vaListLibraryCall(f.name, args) { return v }
-            if f.body == nil, !heapRecords.isEmpty, let v = heapLoanCall(id, args) { return v }
+            if f.body == nil, closuresInUse, let v = heapLoanCall(id, args) { return v }
             need(function: id)
             let params = f.type.params
             let fixed = isTranslatedVariadic(f) ? min(params.count, args.count) : args.count
@@ -868,17 +870,32 @@ extension FaithfulTranslator {
                 values[i] = .path(t)
             }
             var withOffsets: [RExpr] = []
+            // Places of globals' cells lent (FaithfulGlobalCells): made inside the cells' closures.
+            let loans = f.body != nil ? cellLoans(id, args) : []
+            let cells = loans.map { (global: $0.global, name: temporary("c"), mutable: liftedParameters[f.params[$0.index]]?.mutable == true) }
+            let bound = Dictionary(uniqueKeysWithValues: cells.map { ($0.global, $0.name) })
+            var inCell: Set<Int> = []
             for (i, v) in values.enumerated() {
                 guard i < f.params.count, let lift = liftedParameters[f.params[i]] else { withOffsets.append(v); continue }
-                if lift.offset {
-                    // The whole of what is lent, and where in it the C pointer is.
-                    let (whole, at) = offsetArgument(args[i], lift)
-                    withOffsets += [whole, at]
-                } else {
-                    withOffsets.append(liftedArgument(args[i], lift))
+                let lent = loans.contains { $0.index == i }
+                let before = withOffsets.count
+                insideCells(lent ? bound : [:]) {
+                    if lift.offset {
+                        // The whole of what is lent, and where in it the C pointer is.
+                        let (whole, at) = offsetArgument(args[i], lift)
+                        withOffsets += [whole, at]
+                    } else {
+                        withOffsets.append(liftedArgument(args[i], lift))
+                    }
                 }
+                if lent { inCell.formUnion(before..<withOffsets.count) }
             }
             values = withOffsets
+            if !cells.isEmpty {
+                let invoked = cellLoanCall(cells, .path(functionName(id)), values, lent: inCell, hoisted: hoisted)
+                if literalFunctions.contains(id) { return .cast(.method(invoked, "as_ptr", []), rtype(e.type)) }
+                return invoked
+            }
             if isTranslatedVariadic(f) { values.append(variableArguments(args[fixed...])) }
             if stdioRuntime, f.body == nil, readsStandardInput(f.name, args) {
                 // A prompt in the line buffer shows before the program waits on a terminal.

@@ -115,7 +115,7 @@ extension FaithfulTranslator {
     }
 
     private func vectorSite(_ m: CExpr) -> VectorSite {
-        if !heapRecords.isEmpty, let (pins, handle, path) = heapAccess(m) { return VectorSite(pins: pins, place: path, operand: path, handle: handle) }
+        if closuresInUse, let (pins, handle, path) = heapAccess(m) { return VectorSite(pins: pins, place: path, operand: path, handle: handle) }
         return VectorSite(place: fieldVectorPlace(m), operand: fieldVectorOperand(m))
     }
 

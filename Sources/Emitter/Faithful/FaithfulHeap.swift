@@ -51,33 +51,7 @@ struct HeapRecords {
             return nil
         }
         func root(_ e: CExpr) -> Int? { Self.root(e, candidates) }
-        // Calls whose value is dropped (a statement of its own) or only tested (`if (fgets(..))`,
-        // `!= NULL`): a pointer they return goes nowhere.
-        var unused: Set<CLoc> = []
-        func tested(_ e: CExpr) {
-            let s = e.withoutCasts
-            switch s.kind {
-            case .call: unused.insert(s.loc)
-            case .unary(.logicalNot, let x): tested(x)
-            case .binary(let op, let l, let r) where op == .eq || op == .ne:
-                if r.isNullPointerConstant { tested(l) } else if l.isNullPointerConstant { tested(r) }
-            case .binary(let op, let l, let r) where op == .land || op == .lor: tested(l); tested(r)
-            default: break
-            }
-        }
-        func dropped(_ st: CStmt) {
-            switch st {
-            case .compound(let list): list.forEach(dropped)
-            case .expression(let e): tested(e)
-            case .ifThen(let c, let a, let b): tested(c); dropped(a); if let b { dropped(b) }
-            case .whileLoop(let c, let b): tested(c); dropped(b)
-            case .doWhile(let b, let c): dropped(b); tested(c)
-            case .forLoop(let i, let c, let n, let b): if let i { dropped(i) }; if let c { tested(c) }; if let n { tested(n) }; dropped(b)
-            case .switchOn(_, let b), .caseLabel(_, let b), .caseRange(_, _, let b), .defaultLabel(let b), .labeled(_, let b): dropped(b)
-            default: break
-            }
-        }
-        for f in program.functions where f.body != nil { dropped(f.body!) }
+        let unused = Self.discardedCalls(program)
         /// `malloc(sizeof(T))`, `calloc(1, sizeof(T))`: an allocation of exactly one `T`.
         func allocation(_ e: CExpr, _ r: Int) -> Bool {
             guard case .call(let callee, let args) = e.withoutCasts.kind, case .function(let f) = callee.withoutCasts.kind,
@@ -147,7 +121,7 @@ struct HeapRecords {
                         } || (e.type.isPointer && !unused.contains(e.loc))
                         for i in loans {
                             let x = Self.loanedPlace(args[i], candidates)!
-                            if loans.count > 1 || callsBack || escapes || ReferenceLifting.retaining.contains(fn.name), let r = root(x) {
+                            if loans.count > 1 || callsBack || escapes || ReferenceLifting.retaining.contains(fn.name) || Self.isBuiltin(fn.name), let r = root(x) {
                                 reject(r, "places inside them are lent to `\(fn.name)`, which may keep, return or call back with them, or together", e)
                             }
                         }
@@ -186,17 +160,59 @@ struct HeapRecords {
 }
 
 extension HeapRecords {
+    /// Calls whose value is dropped (a statement of its own) or only tested (`if (fgets(..))`,
+    /// `!= NULL`), by place: a pointer they return goes nowhere.
+    static func discardedCalls(_ program: Program) -> Set<CLoc> {
+        var unused: Set<CLoc> = []
+        func tested(_ e: CExpr) {
+            let s = e.withoutCasts
+            switch s.kind {
+            case .call: unused.insert(s.loc)
+            case .unary(.logicalNot, let x): tested(x)
+            case .binary(let op, let l, let r) where op == .eq || op == .ne:
+                if r.isNullPointerConstant { tested(l) } else if l.isNullPointerConstant { tested(r) }
+            case .binary(let op, let l, let r) where op == .land || op == .lor: tested(l); tested(r)
+            default: break
+            }
+        }
+        func dropped(_ st: CStmt) {
+            switch st {
+            case .compound(let list): list.forEach(dropped)
+            case .expression(let e): tested(e)
+            case .ifThen(let c, let a, let b): tested(c); dropped(a); if let b { dropped(b) }
+            case .whileLoop(let c, let b): tested(c); dropped(b)
+            case .doWhile(let b, let c): dropped(b); tested(c)
+            case .forLoop(let i, let c, let n, let b): if let i { dropped(i) }; if let c { tested(c) }; if let n { tested(n) }; dropped(b)
+            case .switchOn(_, let b), .caseLabel(_, let b), .caseRange(_, _, let b), .defaultLabel(let b), .labeled(_, let b): dropped(b)
+            default: break
+            }
+        }
+        for f in program.functions where f.body != nil { dropped(f.body!) }
+        return unused
+    }
+
     /// The place inside a heap object of one of `records` that argument `a` lends (`&p->n`,
     /// `p->name` decayed), or nil.
     static func loanedPlace(_ a: CExpr, _ records: Set<Int>) -> CExpr? {
-        // Under conversions between pointer types (`p->vals` given to `memcpy`'s `void *`).
+        lentPlace(a) { root($0, records) != nil }
+    }
+
+    /// The place whose address argument `a` is (`&x.n`, `x.name` decayed), under conversions
+    /// between pointer types (`p->vals` given to `memcpy`'s `void *`), when `inside` accepts it.
+    static func lentPlace(_ a: CExpr, inside: (CExpr) -> Bool) -> CExpr? {
         var e = a
         while case .cast(let x, _) = e.kind, x.type.isPointer { e = x }
         switch e.kind {
-        case .unary(.addressOf, let x): return root(x, records) != nil ? x : nil
-        case .cast(let x, _) where x.type.isArrayLike: return root(x, records) != nil ? x : nil
+        case .unary(.addressOf, let x): return inside(x) ? x : nil
+        case .cast(let x, _) where x.type.isArrayLike: return inside(x) ? x : nil
         default: return nil
         }
+    }
+
+    /// A compiler builtin (`__sync_fetch_and_add`, `__atomic_load_n`, `__builtin_memcpy`): written
+    /// on the place's address itself (an atomic over it), not a call the closure can make.
+    static func isBuiltin(_ name: String) -> Bool {
+        name.hasPrefix("__sync_") || name.hasPrefix("__atomic_") || name.hasPrefix("__builtin_") || name.hasPrefix("__c11_atomic")
     }
 
     /// The operands of a C library call that it only reads while it runs (and returns no pointer
@@ -271,6 +287,7 @@ extension FaithfulTranslator {
     /// object to the place (none: the whole object). nil when `e` is no such place.
     func heapPlace(_ e: CExpr) -> (handle: CExpr, steps: [HeapStep])? {
         switch e.kind {
+        case .variable(let id) where globalCells.contains(id) && boundCells[id] == nil: return (e, [])   // a global's cell (FaithfulGlobalCells)
         case .unary(.deref, let p) where heapRecord(p.type) != nil: return (p, [])
         case .member(let b, let r, let f, true) where heapRecord(b.type) != nil: return (b, [.field(fieldName(r, f))])
         case .member(let b, let r, let f, false):
@@ -296,12 +313,31 @@ extension FaithfulTranslator {
     /// The closure's parameter: the heap object.
     static let heapObject = "o"
 
+    /// Heap objects or global cells exist: their places are read and written inside closures.
+    var closuresInUse: Bool { !heapRecords.isEmpty || !globalCells.isEmpty }
+
+    /// The place inside a heap object or a global's cell that a C library call's operand lends
+    /// (`&p->n`, `g.name` decaying), or nil.
+    func closureLoan(_ a: CExpr) -> CExpr? {
+        if let x = HeapRecords.loanedPlace(a, heapRecords) { return x }
+        guard !globalCells.isEmpty else { return nil }
+        return GlobalCells.loanedPlace(a, unboundCells)
+    }
+
     /// A heap place as a handle and a path from the object, with the statements that compute
     /// its handle and indexes first (so that the closure reaches nothing but the object).
     func heapAccess(_ e: CExpr) -> (pins: [RStmt], handle: RExpr, path: RExpr)? {
         guard let (h, steps) = heapPlace(e) else { return nil }
         var pins: [RStmt] = []
-        var handle = rvalue(h)
+        var handle: RExpr
+        if case .variable(let id) = h.kind, globalCells.contains(id) {
+            need(variable: id)
+            needsCellSupport = true
+            handle = .path(globalName(id))
+        } else {
+            needsHeapSupport = true
+            handle = rvalue(h)
+        }
         if case .path = handle {} else {
             let t = temporary("h")
             pins.append(.letBinding(name: t, mutable: false, type: nil, value: handle))
@@ -318,7 +354,6 @@ extension FaithfulTranslator {
                 path = .index(path, .path(t))
             }
         }
-        needsHeapSupport = true
         return (pins, handle, path)
     }
 
@@ -340,12 +375,12 @@ extension FaithfulTranslator {
     /// place's address. nil when no operand is such a place.
     func heapLoanCall(_ function: Int, _ args: [CExpr]) -> RExpr? {
         let name = program.functions[function].name
-        let lent = args.indices.filter { HeapRecords.loanedPlace(args[$0], heapRecords) != nil }
+        let lent = args.indices.filter { closureLoan(args[$0]) != nil }
         guard !lent.isEmpty else { return nil }
         let written = lent.first { !HeapRecords.readsString(name, $0) }
         var stmts: [RStmt] = []
         var object: (handle: RExpr, path: RExpr)?
-        if let i = written, let (pins, handle, path) = heapAccess(HeapRecords.loanedPlace(args[i], heapRecords)!) {
+        if let i = written, let (pins, handle, path) = heapAccess(closureLoan(args[i])!) {
             stmts += pins
             object = (handle, path)
         }
@@ -356,7 +391,7 @@ extension FaithfulTranslator {
                 continue
             }
             let t = temporary("a")
-            if lent.contains(k), let x = HeapRecords.loanedPlace(a, heapRecords), let copy = heapRead(x) {
+            if lent.contains(k), let x = closureLoan(a), let copy = heapRead(x) {
                 // Read while the call runs: a copy, which lives to the end of the block.
                 stmts.append(.letBinding(name: t, mutable: true, type: nil, value: copy))
                 values.append(.cast(x.type.isArrayLike ? .method(.path(t), "as_ptr", []) : .macro(Self.addrOf, [.path(t)]), rtype(a.type)))

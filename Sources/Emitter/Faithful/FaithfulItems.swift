@@ -109,6 +109,7 @@ extension FaithfulTranslator {
         defer { currentFunction = saved }
         let value = v.initializer.map { element($0, v.type) } ?? zero(v.type)
         if atomicStatics.contains(id) { return atomicItem(id) }
+        if globalCells.contains(id) { return cellItem(id, value: value) }
         if literalGlobals[id] != nil {
             let items = literalGlobalItems(id)
             extraItems.append(items[0])   // the texts, then the index

@@ -120,11 +120,15 @@ struct ReferenceLifting {
     private let rawAccepting: Set<Int>
     /// Comparators `cstdlib::qsort` calls with references (FaithfulComparators): no address taken.
     private let sortComparators: Set<Int>
+    /// Globals that may live in thread-local cells (FaithfulGlobalCells): lent like locals, from
+    /// inside the cell's closure.
+    private let cells: Set<Int>
 
     init(program: Program, immutable: Set<Int> = [], aliases: [Int: [UInt8]] = [:], cursors: LocalCursors = .none, vectors: LocalVectors = .none,
          tables: Set<Int> = [], literalFunctions: Set<Int> = [], heap: Set<Int> = [], texts: Set<Int> = [], rawAccepting: Set<Int> = [],
-         sortComparators: Set<Int> = []) {
+         sortComparators: Set<Int> = [], cells: Set<Int> = []) {
         self.program = program
+        self.cells = cells
         self.rawAccepting = rawAccepting
         self.sortComparators = sortComparators
         self.texts = texts
@@ -213,7 +217,7 @@ struct ReferenceLifting {
         switch path.kind {
         case .variable(let id):
             let v = program.variables[id]
-            guard v.storage == .local || v.storage == .parameter, v.vlaSize == nil else { return nil }
+            guard v.storage == .local || v.storage == .parameter || cells.contains(id), v.vlaSize == nil else { return nil }
             if case .array = v.type { return nil }
             return id
         case .member(let base, let r, _, false):
@@ -228,8 +232,12 @@ struct ReferenceLifting {
         switch path.kind {
         case .variable(let id):
             let s = program.variables[id].storage
-            return s == .local || s == .parameter ? id : nil
-        case .member(let base, _, _, false), .subscript(let base, _): return addressedLocal(base.withoutCasts)
+            return s == .local || s == .parameter || cells.contains(id) ? id : nil
+        case .member(let base, _, _, false): return addressedLocal(base.withoutCasts)
+        case .subscript(let base, _):
+            // An element of an array in place; `p[i]` of a pointer reaches no local's address.
+            let array = base.withoutCasts
+            return array.type.isArrayLike ? addressedLocal(array) : nil
         default: return nil
         }
     }
@@ -374,7 +382,7 @@ struct ReferenceLifting {
         switch x.kind {
         case .variable(let id):
             let v = program.variables[id]
-            return v.storage == .local && v.vlaSize == nil ? id : nil
+            return v.storage == .local && v.vlaSize == nil || cells.contains(id) ? id : nil
         case .member(let base, let r, _, false): return program.records[r].isUnion ? nil : arrayRoot(base)
         default:
             // Not a row of a multi-dimensional array: C code reads such rows as the flat whole

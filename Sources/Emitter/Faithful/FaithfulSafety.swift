@@ -15,12 +15,12 @@ extension FaithfulTranslator {
         for id in ids {
             guard let body = program.functions[id].body else { continue }
             var scan = UnsafeScan(program: program, packed: packed, stdio: stdioRuntime, lifted: liftedParameters,
-                                  immutable: immutableStatics.union(atomicStatics).union(literalGlobals.keys),
+                                  immutable: immutableStatics.union(atomicStatics).union(literalGlobals.keys).union(globalCells),
                                   tables: literalTables, cstring: crate == nil && liftSafeFunctions, aliases: literalAliases,
                                   cursors: localCursors, vectors: localVectors, ctype: ctypeRuntime, literalFunctions: literalFunctions,
                                   indirectCalls: safeFunctionPointers, stdin: stdinRuntime, errno: usesErrno, fields: literalFields, literalGlobals: Set(literalGlobals.keys), objectAliases: objectAliases,
                                   zeroable: zeroSetsEveryByte, heap: heapRecords, texts: textLocals, errnoModule: errnoModule,
-                                  sorted: comparators)
+                                  sorted: comparators, cells: globalCells)
             scan.statement(body)
             if let why = scan.reason ?? (program.functions[id].type.variadic ? "variable arguments" : nil) {
                 direct[id] = why
@@ -87,9 +87,11 @@ extension FaithfulTranslator {
         let errnoModule: Bool
         /// `qsort` calls with rewritten comparators go to `cstdlib`.
         let sorted: TypedComparators
+        /// Globals in thread-local cells (FaithfulGlobalCells): read and written in their closures.
+        let cells: Set<Int>
         var strings: FaithfulTranslator.SafeStrings {
             FaithfulTranslator.SafeStrings(lifted: lifted, tables: tables, aliases: aliases, functions: literalFunctions, fields: fields,
-                                           globals: literalGlobals, errno: errno, heap: heap, texts: texts)
+                                           globals: literalGlobals, errno: errno, heap: heap, texts: texts, cells: cells)
         }
         /// Why the function needs `unsafe`: its first unsafe operation (nil: none).
         var reason: String?

@@ -391,7 +391,7 @@ extension FaithfulTranslator {
         var found: Set<Int> = []
         for (id, v) in program.variables.enumerated() where v.storage == .global || v.storage == .staticLocal {
             guard case .array = v.type, !atomicStatics.contains(id), !immutableStatics.contains(id), literalGlobals[id] == nil,
-                  !literalTables.contains(id) else { continue }
+                  !literalTables.contains(id), !globalCells.contains(id) else { continue }
             let l = layout(v.type)
             if l.size >= 16, l.align < 16 { found.insert(id) }
         }

@@ -28,11 +28,14 @@ extension FaithfulTranslator {
         var heap: Set<Int> = []
         /// Locals that only hold static text (FaithfulTextLocals): read as their slices.
         var texts: Set<Int> = []
+        /// Globals in thread-local cells (FaithfulGlobalCells): their `char` arrays are read from a copy.
+        var cells: Set<Int> = []
     }
 
     var safeStrings: SafeStrings {
         SafeStrings(lifted: liftedParameters, tables: literalTables, aliases: literalAliases, functions: literalFunctions,
-                    fields: literalFields, globals: Set(literalGlobals.keys), errno: usesErrno, heap: heapRecords, texts: textLocals)
+                    fields: literalFields, globals: Set(literalGlobals.keys), errno: usesErrno, heap: heapRecords, texts: textLocals,
+                    cells: unboundCells)
     }
 
     /// A stream argument the support module knows.
@@ -137,7 +140,7 @@ extension FaithfulTranslator {
     static func stdioCall(_ name: String, _ args: [CExpr], _ program: Program, strings: SafeStrings = SafeStrings()) -> StdioCall? {
         func stringArgument(_ e: CExpr, limit: Int?, _ program: Program) -> StdioArgument? {
             if let safe = safeString(e, strings) { return safe }
-            return Self.stringArgument(e, limit: limit, program)
+            return Self.stringArgument(e, limit: limit, program, strings.lifted)
         }
         switch name {
         case "printf":
@@ -195,7 +198,18 @@ extension FaithfulTranslator {
             case .nothing: return nil
             }
         }()
-        if let root, args[(at + 1)...].contains(where: { $0.mentions(variable: root) }) { return nil }
+        if let root {
+            for (a, operand) in zip(args[(at + 1)...], operands) where a.mentions(variable: root) {
+                switch operand {
+                // Computed before the buffer is lent (as C computes them before the call).
+                case .int, .double, .pointer, .literal, .tableString, .optionalString, .literalCall: continue
+                // Another member of the destination's object (`snprintf(r->tag, n, "%s", r->name)`).
+                case .array(let x): if case .array(let t) = target, disjoint(x, t, program) { continue }
+                default: break
+                }
+                return nil
+            }
+        }
         return (target, n, format, operands)
     }
 
@@ -218,7 +232,7 @@ extension FaithfulTranslator {
                 out.append(.pointer(a))
             case .string(let limit):
                 if let safe = safeString(a, strings, limit: limit) { out.append(safe); continue }
-                guard let s = stringArgument(a, limit: limit, program) else { return nil }
+                guard let s = stringArgument(a, limit: limit, program, strings.lifted) else { return nil }
                 out.append(s)
             }
         }
@@ -230,7 +244,7 @@ extension FaithfulTranslator {
         let s = e.withoutCasts
         if let bytes = literalBytes(s, strings.aliases) { return .literal(bytes) }
         // A `char` array inside a heap object (`p->name`): read from a copy of it.
-        if case .array(.int(let k), _) = s.type, k.size == 1, HeapRecords.root(s, strings.heap) != nil { return .array(s) }
+        if case .array(.int(let k), _) = s.type, k.size == 1, HeapRecords.root(s, strings.heap) != nil || GlobalCells.root(s, strings.cells) != nil { return .array(s) }
         if case .variable(let id) = s.kind, strings.globals.contains(id) {
             return .optionalString(s, null: Array((limit.map { $0 < 6 } ?? false ? "" : "(null)").utf8))
         }
@@ -255,49 +269,92 @@ extension FaithfulTranslator {
     }
 
     /// A string operand: a literal, a char array in place, or a `char *` to read.
-    private static func stringArgument(_ e: CExpr, limit: Int?, _ program: Program) -> StdioArgument? {
+    private static func stringArgument(_ e: CExpr, limit: Int?, _ program: Program, _ lifted: [Int: ReferenceLifting.Lift]) -> StdioArgument? {
         let s = e.withoutCasts
         if case .stringLiteral(let bytes) = s.kind { return .literal(bytes) }
-        if case .array(.int(let k), _) = s.type, k.size == 1, isInPlace(s, program) { return .array(s) }
-        if let (array, k) = arrayTail(e, program) { return .arrayTail(array, from: k) }
+        if case .array(.int(let k), _) = s.type, k.size == 1, isInPlace(s, program, lifted: lifted) { return .array(s) }
+        if let (array, k) = arrayTail(e, program, lifted) { return .arrayTail(array, from: k) }
         guard case .pointer(let p, _) = e.type, case .int(let k) = p, k.size == 1 else { return nil }
         return .cString(e, limit: limit)
     }
 
-    /// An array reached without a pointer: a local or parameter variable, a member of one, or
-    /// a row of one (`names[i]` of `char names[4][8]`, a checked index).
-    static func isInPlace(_ e: CExpr, _ program: Program) -> Bool {
+    /// An array reached without a raw pointer: a local variable, a member of one, a row of one
+    /// (`names[i]` of `char names[4][8]`, a checked index), or a place a lifted parameter
+    /// reaches (`r->name`, `rows[i].name`, `*m`), through a `&mut` one where it is `writing`.
+    static func isInPlace(_ e: CExpr, _ program: Program, lifted: [Int: ReferenceLifting.Lift] = [:], writing: Bool = false) -> Bool {
+        func liftedParameter(_ x: CExpr, slice: Bool) -> Bool {
+            guard case .variable(let id) = x.withoutQualifierCasts.kind, let l = lifted[id] else { return false }
+            return !l.bytes && (!slice || l.slice) && (!writing || l.mutable)
+        }
         switch e.kind {
         case .variable(let id): return program.variables[id].storage == .local
         case .member(let base, let r, _, let arrow):
+            guard !program.records[r].isUnion else { return false }
+            if arrow { return liftedParameter(base, slice: false) }
             // A member of a record a call returns (`make().name`): a value no pointer reaches (C
             // cannot write it either).
-            if case .call = base.kind, !arrow, !program.records[r].isUnion { return true }
-            return !arrow && !program.records[r].isUnion && isInPlace(base, program)
+            if case .call = base.kind { return !writing }
+            return isInPlace(base, program, lifted: lifted, writing: writing)
         case .subscript(let base, _):
+            if liftedParameter(base, slice: true) { return true }
             guard case .cast(let array, _) = base.kind, case .array(_, let n) = array.type, (n ?? 0) > 1 else { return false }
-            return isInPlace(array, program)
+            return isInPlace(array, program, lifted: lifted, writing: writing)
+        case .unary(.deref, let x): return liftedParameter(x, slice: false)
         default: return false
         }
     }
 
     /// `buf + k` or `&buf[k]` of a `char` array in place: the array and the offset.
-    static func arrayTail(_ e: CExpr, _ program: Program) -> (CExpr, CExpr)? {
+    static func arrayTail(_ e: CExpr, _ program: Program, _ lifted: [Int: ReferenceLifting.Lift] = [:]) -> (CExpr, CExpr)? {
         guard let (base, k) = e.pointerOffset, case .cast(let array, _) = base.withoutQualifierCasts.kind,
-              case .array(.int(let c), _) = array.type, c.size == 1, isInPlace(array, program) else { return nil }
+              case .array(.int(let c), _) = array.type, c.size == 1, isInPlace(array, program, lifted: lifted) else { return nil }
         return (array, k)
     }
 
-    /// The variable an array in place belongs to (`v` of `v.rows[i].name`).
+    /// The variable an array in place belongs to (`v` of `v.rows[i].name`, `r` of `r->name`).
     static func arrayRoot(_ e: CExpr) -> Int? {
         switch e.kind {
         case .variable(let id): return id
         case .member(let base, _, _, false): return arrayRoot(base)
+        case .member(let base, _, _, true), .unary(.deref, let base):
+            if case .variable(let id) = base.withoutQualifierCasts.kind { return id }
+            return nil
         case .subscript(let base, _):
             if case .cast(let array, _) = base.kind { return arrayRoot(array) }
+            if case .variable(let id) = base.withoutQualifierCasts.kind { return id }
             return nil
         default: return nil
         }
+    }
+
+    /// Two places of one object that share no byte: their member paths part at two members of
+    /// a record (not a union) with nothing but members before (`r->name` and `r->tag`, `v.a.x`
+    /// and `v.b`). Two elements of one array may be one (`a[i]`, `a[j]`).
+    static func disjoint(_ a: CExpr, _ b: CExpr, _ program: Program) -> Bool {
+        enum Step: Equatable { case member(record: Int, field: Int), index }
+        func path(_ e: CExpr) -> (root: Int, steps: [Step])? {
+            switch e.withoutQualifierCasts.kind {
+            case .variable(let id): return (id, [])
+            case .unary(.deref, let x):
+                if case .variable(let id) = x.withoutQualifierCasts.kind { return (id, []) }
+                return nil
+            case .member(let base, let r, let k, true):
+                guard case .variable(let id) = base.withoutQualifierCasts.kind else { return nil }
+                return (id, [.member(record: r, field: k)])
+            case .member(let base, let r, let k, false):
+                return path(base).map { ($0.root, $0.steps + [.member(record: r, field: k)]) }
+            case .subscript(let base, _):
+                let inner = base.withoutCasts
+                return path(inner.type.isArrayLike ? inner : base).map { ($0.root, $0.steps + [.index]) }
+            default: return nil
+            }
+        }
+        guard let p = path(a), let q = path(b), p.root == q.root else { return false }
+        for (x, y) in zip(p.steps, q.steps) {
+            guard case .member(let r, let k) = x, case .member(let s, let l) = y, r == s else { return false }
+            if k != l { return !program.records[r].isUnion }
+        }
+        return false
     }
 
     enum ConversionKind: Equatable { case int, double, pointer, string(limit: Int?) }

@@ -80,6 +80,13 @@ public final class FaithfulTranslator {
     var literalTables: Set<Int> = []
     /// Written globals and static locals of integers, never addressed: atomics (FaithfulStatics).
     var atomicStatics: Set<Int> = []
+    /// Globals that may live in thread-local cells, and those that do (FaithfulGlobalCells).
+    var cellCandidates = GlobalCells.none
+    var globalCells: Set<Int> = []
+    /// The cells whose closures are being emitted (loans to the file's function), each with its
+    /// closure's parameter: their places are reached through it, not through the cell.
+    var boundCells: [Int: String] = [:]
+    var unboundCells: Set<Int> { boundCells.isEmpty ? globalCells : globalCells.subtracting(boundCells.keys) }
     /// Function pointer types are safe `extern "C" fn`s and calls through them need no `unsafe`.
     public internal(set) var safeFunctionPointers = false
     /// The program reads or writes `errno` (FaithfulCString).
@@ -109,6 +116,7 @@ public final class FaithfulTranslator {
     /// Records whose objects live on heaps of handles: `T *` is `cheap::Ptr<T>` (FaithfulHeap).
     var heapRecords: Set<Int> = []
     var needsHeapSupport = false
+    var needsCellSupport = false
     /// The records `malloc` makes that stay behind raw pointers, and why (said above the record).
     var heapRawReasons: [Int: (String, CLoc)] = [:]
     /// The current function calls `alloca`: its blocks live in a holder until it returns.
@@ -176,12 +184,19 @@ public final class FaithfulTranslator {
             let vectorRecords = liftSafeFunctions ? Self.vectorRecords(program, observed: observedRecords ?? Set(program.records.indices), heap: heapRecords,
                                                                        packed: Set(program.records.indices.filter { isPacked($0) })) : []
             var notVectors = Set(localCursors.bases.keys).union(textLocals).union(program.variables.indices.filter { heapRecord(program.variables[$0].type) != nil })
+            var notCells: Set<Int> = []
             while true {
                 localVectors = LocalVectors(program: program, excluded: notVectors, records: vectorRecords) { self.layout($0).size }
+                let cells = cellCandidates.candidates.subtracting(notCells)
                 liftedParameters = ReferenceLifting(program: program, immutable: immutableStatics, aliases: literalAliases,
                                                     cursors: localCursors, vectors: localVectors, tables: literalTables,
                                                     literalFunctions: literalFunctions, heap: heapRecords, texts: textLocals, rawAccepting: rawAccepting,
-                                                    sortComparators: Set(comparators.elements.keys)).lifted
+                                                    sortComparators: Set(comparators.elements.keys), cells: cells).lifted
+                // Cells lent where no lifted parameter takes the loan are plain globals after all: again without them.
+                let settled = cellCandidates.settled { f, i in program.functions[f].params[safe: i].flatMap { self.liftedParameters[$0] } != nil }
+                    .intersection(cells)
+                globalCells = settled
+                if settled != cells { notCells.formUnion(cells.subtracting(settled)); continue }
                 var unlent = Set(localVectors.lent.filter { program.functions[$0.function].params[safe: $0.index].flatMap { liftedParameters[$0] }?.slice != true }.map(\.vector))
                 unlent.formUnion(localVectors.lentElements.filter { program.functions[$0.function].params[safe: $0.index].flatMap { liftedParameters[$0] } == nil }.map(\.vector))
                 if unlent.isEmpty { break }
@@ -228,10 +243,13 @@ public final class FaithfulTranslator {
             literalAliases = Self.literalAliases(program)
             literalGlobals = Self.literalGlobals(program, excluding: immutableStatics.union(literalTables).union(atomicStatics))
             literalFunctions = Self.literalFunctions(program, tables: literalTables)
+            if liftReferences {
+                let plain = immutableStatics.union(literalTables).union(atomicStatics).union(literalGlobals.keys).union(literalAliases.keys)
+                cellCandidates = GlobalCells(program: program, excluded: plain, packed: Set(program.records.indices.filter { isPacked($0) }))
+            }
             usesErrno = Self.usesErrno(program)
             errnoModule = Self.errnoModuleApplies(program)
         }
-        alignedStatics = findAlignedStatics()
         // Parameters that take raw loans belong to functions that need no `unsafe` at all: the
         // others give them up, round by round, until every such function is safe.
         let bodies = program.functions.indices.filter { program.functions[$0].body != nil }
@@ -249,6 +267,7 @@ public final class FaithfulTranslator {
             if unsafeOnes.isEmpty { break }
             rawAccepting.subtract(unsafeOnes)
         }
+        alignedStatics = findAlignedStatics()
         if !comparators.elements.isEmpty {
             let needing = settled ?? functionsNeedingUnsafe(bodies)
             safeComparators = Set(comparators.elements.keys.filter { needing[$0] == nil })
@@ -301,6 +320,7 @@ public final class FaithfulTranslator {
         if needsStdioSupport { items += Self.stdioSupport(raw: needsStdioRawSupport) }
         if needsCStringSupport { items += Self.cstringSupport }
         if needsHeapSupport { items += Self.heapSupport }
+        if needsCellSupport { items += Self.cellSupport }
         if let math = mathSupport() { items.append(math) }
         if needsCTypeSupport { items += Self.ctypeSupport }
         if needsAssertSupport { items += Self.assertSupport }
