@@ -353,6 +353,14 @@ extension RoleWalker {
         case .breakStmt, .continueStmt, .gotoLabel, .empty, .unsupported: return
         }
     }
+
+    /// A GNU statement expression (`({ int *t = f(); t ? *t : 0; })`) met inside an expression:
+    /// its statements walked (its declarations too), its last expression a value.
+    public mutating func walkStatementExpression(_ s: CStmt) {
+        guard case .compound(let list) = s, case .expression(let last)? = list.last else { walk(s); return }
+        list.dropLast().forEach { walk($0) }
+        value(last)
+    }
 }
 
 extension CExpr {
@@ -395,5 +403,17 @@ extension CExpr {
         if case .binary(.add, let b, let k) = s.kind, b.type.isPointer, k.type.isInteger { return (b, k) }
         if case .unary(.addressOf, let x) = s.kind, case .subscript(let b, let k) = x.kind, k.type.isInteger { return (b, k) }
         return nil
+    }
+}
+
+extension Program {
+    /// Calls `body` on every top-level expression of the program: those of the function bodies,
+    /// then each variable's initializer and variable-length array size.
+    public func forEachExpression(_ body: (CExpr) -> Void) {
+        for f in functions where f.body != nil { f.body!.forEachExpression(body) }
+        for v in variables {
+            if let e = v.initializer { body(e) }
+            if let n = v.vlaSize { body(n) }
+        }
     }
 }

@@ -119,6 +119,7 @@ public struct RustPrinter {
         case .named(let n): return n
         case .pointer(let p, let m): return (m ? "*mut " : "*const ") + type(p)
         case .reference(let p, let m): return (m ? "&mut " : "&") + type(p)
+        case .staticReference(let p): return "&'static " + type(p)
         case .slice(let e): return "[\(type(e))]"
         case .array(let e, let n): return "[\(type(e)); \(n)]"
         case .functionPointer(let ps, let r, let v): return "Option<\(fnType(ps, r, v))>"

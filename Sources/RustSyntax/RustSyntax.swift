@@ -8,6 +8,8 @@ public indirect enum RType: Sendable, Hashable {
     case pointer(RType, mutable: Bool)
     /// `&T`, `&mut T`.
     case reference(RType, mutable: Bool)
+    /// `&'static T`: a shared reference to a static.
+    case staticReference(RType)
     /// `[T]` (behind a reference).
     case slice(RType)
     case array(RType, Int)

@@ -235,6 +235,7 @@ struct LocalCursors: Sendable, RoleWalker {
     }
 
     private mutating func visit(_ e: CExpr) {
+        if case .statementExpr(let s) = e.kind { walkStatementExpression(s); return }
         switch e.kind {
         case .binary(let op, let l, let r) where (op.isComparison || op == .sub) && l.type.isPointer && r.type.isPointer:
             if let a = position(l), let b = position(r), cursor(of: a) != nil || cursor(of: b) != nil {

@@ -258,6 +258,7 @@ extension FaithfulTranslator {
         if let c = cursorPlace(p) { return cursorElement(c) }
         if let v = vectorName(p) { return vectorElement(v, nil) }
         if let (m, _) = fieldVector(p) { return fieldVectorElement(m, nil) }
+        if staticReference(p.type) != nil { return staticReferencePointee(p) }
         return .unary(.deref, rvalue(p))
     }
 
@@ -560,6 +561,11 @@ extension FaithfulTranslator {
         }
         // `NULL` (`(void *)0`) as a function pointer: no function.
         if isFunctionPointerType(t), x.isNullPointerConstant { return .path("None") }
+        if staticReference(t) != nil, staticReference(from) == nil {
+            // A static reference (FaithfulStaticReferences): NULL, or an immutable static array's first element.
+            if x.isNullPointerConstant { return .path("None") }
+            if case .array = from { return .call(.path("Some"), [.unary(.ref, .index(place(x), .literal("0usize")))]) }
+        }
         // Array to pointer.
         if case .array(let el, _) = from, case .pointer(_, let c) = t {
             let target = rtype(t)
@@ -644,6 +650,7 @@ extension FaithfulTranslator {
         case .int: return .binary(.ne, value, .literal("0"))
         case .float: return .binary(.ne, value, .literal(t == .float(.float) ? "0.0f32" : "0.0f64"))
         case .pointer(.function, _): return .method(value, "is_some", [])
+        case .pointer(.record(let r), true) where staticReferences.contains(r): return .method(value, "is_some", [])
         case .pointer: return .unary(.not, .method(value, "is_null", []))
         default: return value
         }
@@ -701,12 +708,15 @@ extension FaithfulTranslator {
         if (op == .eq || op == .ne), l.type.isPointer || r.type.isPointer {
             let (p, other) = r.isNullPointerConstant ? (l, r) : (r, l)
             if other.isNullPointerConstant {
-                let test: RExpr = p.type.pointee.map({ if case .function = $0 { return true }; return false }) == true
+                let test: RExpr = p.type.pointee.map({ if case .function = $0 { return true }; return false }) == true || staticReference(p.type) != nil
                     ? .method(rvalue(p), op == .eq ? "is_none" : "is_some", [])
                     : .method(rvalue(p), "is_null", [])
                 if case .method(_, "is_null", _) = test, op == .ne { return .unary(.not, test) }
                 return test
             }
+        }
+        if (op == .eq || op == .ne), let a = staticReference(l.type), staticReference(r.type) == a {
+            return .binary(rop, staticReferenceAddress(l, a), staticReferenceAddress(r, a))   // by address, not by value
         }
         return .binary(rop, rvalue(l), rvalue(r))
     }
@@ -730,6 +740,7 @@ extension FaithfulTranslator {
     }
 
     func addressOf(_ x: CExpr, _ t: CTy) -> RExpr {
+        if staticReference(t) != nil { return staticReferenceTo(x) }
         let constant = t.pointee != nil && { if case .pointer(_, let c) = t { return c }; return false }()
         switch x.kind {
         case .function: return cast(x, to: t)

@@ -224,8 +224,10 @@ extension FaithfulTranslator {
     func cellItem(_ id: Int, value: RExpr) -> RItem {
         let v = program.variables[id]
         needsCellSupport = true
-        // An initializer that names another static (its address) reads it under `unsafe`, as a `static mut`'s does.
-        let initial: RExpr = v.initializer.map { $0.variables.isEmpty } ?? true ? value : .block(RBlock(tail: value, isUnsafe: true))
+        // An initializer that names another static (its address, maybe offset) reads it under
+        // `unsafe`, as a `static mut`'s does; a static reference needs none (`Some(&X)`).
+        let plain = v.initializer.map { $0.variables.isEmpty } ?? true || staticReference(v.type) != nil
+        let initial: RExpr = plain ? value : .block(RBlock(tail: value, isUnsafe: true))
         return .threadLocal(name: globalName(id), type: .generic("cglobal::Slot", [rtype(v.type)]),
                             value: .call(.path("cglobal::Slot::new"), [initial]),
                             comments: ["written and lent: a thread-local cell, read and written inside closures (`cglobal`)"])

@@ -143,10 +143,8 @@ struct HeapRecords {
             }
             e.forEachChild(visit)
         }
-        for f in program.functions where f.body != nil { f.body!.forEachExpression(visit) }
+        program.forEachExpression(visit)
         for v in program.variables {
-            if let e = v.initializer { visit(e) }
-            if let n = v.vlaSize { visit(n) }
             if let r = record(v.type), v.storage == .external || v.cleanup != nil { reject(r, "`\(v.name)` is defined elsewhere or cleaned up by a function", v.loc) }
         }
         self.records = concurrency ? [] : candidates.subtracting(bad).intersection(allocated)

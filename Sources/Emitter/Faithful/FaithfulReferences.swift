@@ -123,12 +123,15 @@ struct ReferenceLifting {
     /// Globals that may live in thread-local cells (FaithfulGlobalCells): lent like locals, from
     /// inside the cell's closure.
     private let cells: Set<Int>
+    /// Records whose `const T *` are static references (FaithfulStaticReferences): never lifted.
+    private let staticReferences: Set<Int>
 
     init(program: Program, immutable: Set<Int> = [], aliases: [Int: [UInt8]] = [:], cursors: LocalCursors = .none, vectors: LocalVectors = .none,
          tables: Set<Int> = [], literalFunctions: Set<Int> = [], heap: Set<Int> = [], texts: Set<Int> = [], rawAccepting: Set<Int> = [],
-         sortComparators: Set<Int> = [], cells: Set<Int> = []) {
+         sortComparators: Set<Int> = [], cells: Set<Int> = [], staticReferences: Set<Int> = []) {
         self.program = program
         self.cells = cells
+        self.staticReferences = staticReferences
         self.rawAccepting = rawAccepting
         self.sortComparators = sortComparators
         self.texts = texts
@@ -649,7 +652,7 @@ struct ReferenceLifting {
             && !addressTaken.contains(id) {
             for p in f.params {
                 if case .pointer(let pointee, let constant) = program.variables[p].type, Self.liftable(pointee, program) {
-                    if case .record(let r) = pointee, heap.contains(r) { continue }
+                    if case .record(let r) = pointee, heap.contains(r) || constant && staticReferences.contains(r) { continue }
                     mutability[p] = !constant
                 }
             }

@@ -20,7 +20,7 @@ extension FaithfulTranslator {
                                   cursors: localCursors, vectors: localVectors, ctype: ctypeRuntime, literalFunctions: literalFunctions,
                                   indirectCalls: safeFunctionPointers, stdin: stdinRuntime, errno: usesErrno, fields: literalFields, literalGlobals: Set(literalGlobals.keys), objectAliases: objectAliases,
                                   zeroable: zeroSetsEveryByte, heap: heapRecords, texts: textLocals, errnoModule: errnoModule,
-                                  sorted: comparators, cells: globalCells)
+                                  sorted: comparators, cells: globalCells, staticReferences: staticReferences)
             scan.statement(body)
             if let why = scan.reason ?? (program.functions[id].type.variadic ? "variable arguments" : nil) {
                 direct[id] = why
@@ -89,6 +89,8 @@ extension FaithfulTranslator {
         let sorted: TypedComparators
         /// Globals in thread-local cells (FaithfulGlobalCells): read and written in their closures.
         let cells: Set<Int>
+        /// Records whose `const T *` are static references (FaithfulStaticReferences).
+        let staticReferences: Set<Int>
         var strings: FaithfulTranslator.SafeStrings {
             FaithfulTranslator.SafeStrings(lifted: lifted, tables: tables, aliases: aliases, functions: literalFunctions, fields: fields,
                                            globals: literalGlobals, errno: errno, heap: heap, texts: texts, cells: cells)
@@ -130,6 +132,12 @@ extension FaithfulTranslator {
                 return nil
             default: return nil
             }
+        }
+
+        /// `t` is a static reference (FaithfulStaticReferences).
+        func staticReference(_ t: CTy) -> Bool {
+            if case .pointer(.record(let r), true) = t { return staticReferences.contains(r) }
+            return false
         }
 
         /// `e` is a handle to a heap object (FaithfulHeap).
@@ -290,6 +298,8 @@ extension FaithfulTranslator {
                 expression(aliasedObject(x)!)
             case .unary(let op, let x):
                 if op == .deref, isLifted(x) { return }
+                if op == .deref, staticReference(x.type) { expression(x); return }
+                if op == .addressOf, staticReference(e.type) { expression(x); return }   // `Some(&X[i])`, a checked index
                 if op == .deref, errnoModule, FaithfulTranslator.isErrnoLocation(x, program) { return }   // `cerrno`
                 if op == .deref, isHandle(x) { expression(x); return }   // a checked handle
                 if op == .deref, case .unary(let step, let y) = x.withoutQualifierCasts.kind, [.preInc, .preDec, .postInc, .postDec].contains(step),
@@ -395,6 +405,7 @@ extension FaithfulTranslator {
                 }
             case .member(let base, let r, _, let arrow):
                 if arrow, isLifted(base), !program.records[r].isUnion, !packed.contains(r) { return }
+                if arrow, staticReference(base.type), !packed.contains(r) { expression(base); return }   // `ops.expect(..).f`
                 if arrow, isHandle(base) { expression(base); return }   // a checked handle
                 if arrow { unsafe("a pointer dereference"); return }
                 if program.records[r].isUnion || packed.contains(r) { unsafe("a union or packed member"); return }

@@ -81,6 +81,8 @@ public final class FaithfulTranslator {
     /// Written globals and static locals of integers, never addressed: atomics (FaithfulStatics).
     var atomicStatics: Set<Int> = []
     /// Globals that may live in thread-local cells, and those that do (FaithfulGlobalCells).
+    /// Records whose `const T *` only point into immutable statics: `Option<&'static T>` (FaithfulStaticReferences).
+    var staticReferences: Set<Int> = []
     var cellCandidates = GlobalCells.none
     var globalCells: Set<Int> = []
     /// The cells whose closures are being emitted (loans to the file's function), each with its
@@ -191,7 +193,8 @@ public final class FaithfulTranslator {
                 liftedParameters = ReferenceLifting(program: program, immutable: immutableStatics, aliases: literalAliases,
                                                     cursors: localCursors, vectors: localVectors, tables: literalTables,
                                                     literalFunctions: literalFunctions, heap: heapRecords, texts: textLocals, rawAccepting: rawAccepting,
-                                                    sortComparators: Set(comparators.elements.keys), cells: cells).lifted
+                                                    sortComparators: Set(comparators.elements.keys), cells: cells,
+                                                    staticReferences: staticReferences).lifted
                 // Cells lent where no lifted parameter takes the loan are plain globals after all: again without them.
                 let settled = cellCandidates.settled { f, i in program.functions[f].params[safe: i].flatMap { self.liftedParameters[$0] } != nil }
                     .intersection(cells)
@@ -243,6 +246,8 @@ public final class FaithfulTranslator {
             literalAliases = Self.literalAliases(program)
             literalGlobals = Self.literalGlobals(program, excluding: immutableStatics.union(literalTables).union(atomicStatics))
             literalFunctions = Self.literalFunctions(program, tables: literalTables)
+            staticReferences = StaticReferences(program: program, immutable: immutableStatics, heap: heapRecords,
+                                                observed: observedRecords ?? Set(program.records.indices)).records
             if liftReferences {
                 let plain = immutableStatics.union(literalTables).union(atomicStatics).union(literalGlobals.keys).union(literalAliases.keys)
                 cellCandidates = GlobalCells(program: program, excluded: plain, packed: Set(program.records.indices.filter { isPacked($0) }))

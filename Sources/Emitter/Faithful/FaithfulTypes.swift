@@ -16,6 +16,8 @@ extension FaithfulTranslator {
         case .pointer(.record(let r), _) where heapRecords.contains(r):
             needsHeapSupport = true
             return .generic("cheap::Ptr", [rtype(.record(r))])
+        case .pointer(.record(let r), true) where staticReferences.contains(r):
+            return .generic("Option", [.staticReference(rtype(.record(r)))])
         case .pointer(let p, let c): return .pointer(rtype(p), mutable: !c)
         case .array(let e, let n): return .array(rtype(e), n ?? 0)
         case .record(let r):
@@ -332,6 +334,8 @@ extension FaithfulTranslator {
         case .pointer(.function, _): return .path("None")
         case .pointer(.record(let r), _) where heapRecords.contains(r):
             return heapNull(r)
+        case .pointer(.record(let r), true) where staticReferences.contains(r):
+            return .path("None")
         case .pointer(let p, let c):
             let target: RType = p == .void ? Self.voidType : rtype(p)
             return .turbofish(c ? "::core::ptr::null" : "::core::ptr::null_mut", [target], [])

@@ -383,6 +383,7 @@ struct LocalVectors: Sendable, RoleWalker {
     }
 
     private mutating func visit(_ e: CExpr) {
+        if case .statementExpr(let s) = e.kind { walkStatementExpression(s); return }
         switch e.kind {
         case .binary(.land, _, _), .binary(.lor, _, _), .unary(.logicalNot, _): condition(e)
         case .conditional(let c, let a, let b): condition(c); visit(a); visit(b)
