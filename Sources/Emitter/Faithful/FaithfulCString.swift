@@ -27,6 +27,9 @@ extension FaithfulTranslator {
     enum CStringTarget {
         case array(CExpr)
         case lifted(Int)
+        /// A `char` array inside a heap object or a global's cell (`strcpy(p->name, s)`): written
+        /// inside its closure, the source computed first.
+        case object(CExpr)
         /// No buffer: `snprintf(NULL, 0, ...)` measures only.
         case nothing
     }
@@ -65,7 +68,7 @@ extension FaithfulTranslator {
             default: return nil
             }
         }
-        func target(_ e: CExpr) -> CStringTarget? { stringTarget(e, program, lifted) }
+        func target(_ e: CExpr) -> CStringTarget? { stringTarget(e, program, lifted) ?? objectTarget(e, strings) }
         switch (name, args.count) {
         case ("strlen", 1): return source(args[0]).map { .strlen($0) }
         case ("strcmp", 2):
@@ -103,7 +106,7 @@ extension FaithfulTranslator {
             if source.withoutCasts.type.isArrayLike, disjoint(source.withoutCasts, x, program) { return false }
             return source.mentions(variable: root)
         case .lifted(let id): return source.mentions(variable: id)
-        case .nothing: return false
+        case .nothing, .object: return false   // an object's source is read first, into a copy
         }
     }
 
@@ -133,6 +136,14 @@ extension FaithfulTranslator {
         return nil
     }
 
+    /// A `char` array inside a heap object or a global's cell, written inside its closure.
+    static func objectTarget(_ e: CExpr, _ strings: SafeStrings) -> CStringTarget? {
+        let s = e.withoutCasts
+        guard case .array(.int(let k), _) = s.type, k.size == 1,
+              HeapRecords.root(s, strings.heap) != nil || GlobalCells.root(s, strings.cells) != nil else { return nil }
+        return .object(s)
+    }
+
     func cstringExpression(_ call: CStringCall, _ e: CExpr) -> RExpr {
         requireCStringSupport()
         switch call {
@@ -144,6 +155,8 @@ extension FaithfulTranslator {
             let b: RExpr = base.map { cast($0, to: .int(.int)) } ?? .literal("10i32")
             let parsed = RExpr.call(.path(unsigned ? "cstring::strtoul" : "cstring::strtol"), [slice(s), b])
             return convert(parsed, from: unsigned ? .int(.ulong) : .int(.long), to: e.type)
+        case .strcpy(.object(let x), let s), .strcat(.object(let x), let s), .strncpy(.object(let x), let s, _), .strncat(.object(let x), let s, _):
+            return objectStringCopy(call, into: x, from: s)
         case .strcpy(let d, let s), .strcat(let d, let s), .strncpy(let d, let s, _), .strncat(let d, let s, _):
             let copy: RExpr
             switch call {
@@ -159,7 +172,7 @@ extension FaithfulTranslator {
             switch d {
             case .array(let x): pointer = .method(place(x), "as_mut_ptr", [])
             case .lifted(let id): pointer = variableRef(id)   // where a walked slice is now
-            case .nothing: pointer = .turbofish("::core::ptr::null_mut", [.named("i8")], [])
+            case .nothing, .object: pointer = .turbofish("::core::ptr::null_mut", [.named("i8")], [])
             }
             return .block(RBlock([.expr(copy)], tail: .cast(pointer, rtype(e.type))))
         }
@@ -177,8 +190,46 @@ extension FaithfulTranslator {
         }
     }
 
+    /// `strcpy` (and kin) into a `char` array inside a heap object or a global's cell: the source
+    /// and count first (a heap or cell array read into a copy), then the copy inside the object's
+    /// closure; the value is the destination's address, as C's.
+    private func objectStringCopy(_ call: CStringCall, into x: CExpr, from s: CStringSource) -> RExpr {
+        var stmts: [RStmt] = []
+        let source = temporary("s")
+        if case .array(let y) = s, closurePlace(y) {
+            stmts.append(.letBinding(name: source, mutable: false, type: nil, value: place(y)))
+            stmts.append(.letBinding(name: source, mutable: false, type: nil, value: .method(.path(source), "as_slice", [])))
+        } else {
+            stmts.append(.letBinding(name: source, mutable: false, type: nil, value: slice(s)))
+        }
+        var operands: [RExpr] = [.path(source)]
+        switch call {
+        case .strncpy(_, _, let n), .strncat(_, _, let n):
+            let count = temporary("n")
+            stmts.append(.letBinding(name: count, mutable: false, type: nil, value: cast(n, to: .int(.ulong))))
+            operands.append(.path(count))
+        default: break
+        }
+        guard let (pins, handle, path) = heapAccess(x) else { return .unitValue }
+        stmts += pins
+        let name: String
+        switch call {
+        case .strcpy: name = "cstring::strcpy"
+        case .strcat: name = "cstring::strcat"
+        case .strncpy: name = "cstring::strncpy"
+        default: name = "cstring::strncat"
+        }
+        let copy = RExpr.call(.path(name), [.method(path, "as_mut_slice", [])] + operands)
+        let written = RBlock([.expr(copy)], tail: .method(path, "as_mut_ptr", []))
+        return .block(RBlock(stmts, tail: .method(handle, "set", [.lambda([Self.heapObject], .block(written))])))
+    }
+
+    /// A place inside a heap object or a global's cell: read and written in its closure.
+    func closurePlace(_ x: CExpr) -> Bool { closuresInUse && heapPlace(x) != nil }
+
     func slice(_ d: CStringTarget) -> RExpr {
         switch d {
+        case .object(let x): return .method(place(x), "as_mut_slice", [])   // not reached: written by objectStringCopy
         case .array(let x): return .method(place(x), "as_mut_slice", [])
         case .lifted(let id): return liftedRest(id, mutable: true)
         case .nothing: return .unary(.refMut, .arrayRepeat(.literal("0u8"), 0))

@@ -261,6 +261,7 @@ extension FaithfulTranslator {
             }
             func target(_ t: FaithfulTranslator.CStringTarget) {
                 if case .array(let x) = t { expression(x) }
+                if case .object(let x) = t { expression(x) }
             }
             switch form {
             case .strlen(let a): source(a)
@@ -346,6 +347,7 @@ extension FaithfulTranslator {
                     switch form {
                     case .fgets(let target, let n):
                         if case .array(let x) = target { expression(x) }
+                    if case .object(let x) = target { expression(x) }
                         expression(n)
                     case .ungetc(let c): expression(c)
                     case .scanf(_, let targets): targets.forEach { expression($0.place) }
@@ -355,6 +357,7 @@ extension FaithfulTranslator {
                 }
                 if cstring, program.functions[id].body == nil, let (target, n, _, operands) = FaithfulTranslator.formatCall(name, args, program, strings) {
                     if case .array(let x) = target { expression(x) }
+                    if case .object(let x) = target { expression(x) }
                     if let n { expression(n) }
                     stdioCall(.printf(.out, [], operands))
                     return

@@ -181,7 +181,7 @@ extension FaithfulTranslator {
             switch target {
             case .array(let x): buffer = .method(place(x), "as_mut_ptr", [])
             case .lifted(let id): buffer = variableRef(id)
-            case .nothing: buffer = .turbofish("::core::ptr::null_mut", [.named("i8")], [])   // not reached: fgets always has a buffer
+            case .nothing, .object: buffer = .turbofish("::core::ptr::null_mut", [.named("i8")], [])   // not reached: fgets always has a buffer
             }
             return .ifElse(read, RBlock(tail: .cast(buffer, rtype(e.type))), .block(RBlock(tail: zero(e.type))))
         case .getchar: return convert(.call(.path("cstdin::getchar"), []), from: .int(.int), to: e.type)

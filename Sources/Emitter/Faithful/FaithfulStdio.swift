@@ -188,14 +188,14 @@ extension FaithfulTranslator {
         default: return nil
         }
         let measure = args[0].isNullPointerConstant && n?.integerLiteralValue == 0
-        guard let target = measure ? .nothing : stringTarget(args[0], program, strings.lifted),
+        guard let target = measure ? .nothing : stringTarget(args[0], program, strings.lifted) ?? objectTarget(args[0], strings),
               let (format, operands) = formatted(args[at], args[(at + 1)...], program, strings) else { return nil }
         // An operand that reads the destination overlaps it (undefined in C; a borrow conflict here).
         let root: Int? = {
             switch target {
             case .lifted(let id): return id
             case .array(let x): return arrayRoot(x)
-            case .nothing: return nil
+            case .nothing, .object: return nil
             }
         }()
         if let root {
@@ -464,6 +464,7 @@ extension FaithfulTranslator {
     /// `snprintf`/`sprintf` into a buffer: the module renders and copies, returning the length.
     func formatExpression(_ target: CStringTarget, _ n: CExpr?, _ format: [UInt8], _ args: [StdioArgument], _ e: CExpr) -> RExpr {
         requireStdioSupport()
+        if case .object(let x) = target { return objectFormat(into: x, n, format, args, e) }
         let (lets, list) = formatOperands(args, always: true)
         let size: RExpr = n.map { .call(.path("Some"), [.cast(rvalue($0), .named("usize"))]) } ?? .path("None")
         var stmts = lets
@@ -476,6 +477,37 @@ extension FaithfulTranslator {
         }
         let written = RExpr.call(.path("cstdio::snprintf"), [slice(target), size, .literal(byteString(format)), list])
         return convert(.block(RBlock(stmts, tail: written)), from: .int(.int), to: e.type == .void ? .int(.int) : e.type)
+    }
+
+    /// `snprintf` into a `char` array inside a heap object or a global's cell: every operand
+    /// first (an array inside such an object read into a copy), then the write inside the
+    /// object's closure.
+    private func objectFormat(into x: CExpr, _ n: CExpr?, _ format: [UInt8], _ args: [StdioArgument], _ e: CExpr) -> RExpr {
+        var stmts: [RStmt] = []
+        var values: [RExpr] = []
+        for a in args {
+            let t = temporary("arg")
+            if case .array(let y) = a, closurePlace(y) {
+                let signed: Bool = { if case .array(.int(let k), _) = y.type { return k.isSigned }; return true }()
+                stmts.append(.letBinding(name: t, mutable: false, type: nil, value: place(y)))
+                values.append(.call(.path(signed ? "cstdio::Arg::Chars" : "cstdio::Arg::Str"), [.method(.path(t), "as_slice", [])]))
+            } else {
+                stmts.append(.letBinding(name: t, mutable: false, type: nil, value: stdioArgument(a)))
+                values.append(.path(t))
+            }
+        }
+        var size: RExpr = .path("None")
+        if let n {
+            let t = temporary("n")
+            stmts.append(.letBinding(name: t, mutable: false, type: nil, value: .cast(rvalue(n), .named("usize"))))
+            size = .call(.path("Some"), [.path(t)])
+        }
+        guard let (pins, handle, path) = heapAccess(x) else { return .unitValue }
+        stmts += pins
+        let written = RExpr.call(.path("cstdio::snprintf"), [.method(path, "as_mut_slice", []), size, .literal(byteString(format)),
+                                                            .method(.arrayLiteral(values), "as_slice", [])])
+        let call = RExpr.method(handle, "set", [.lambda([Self.heapObject], written)])
+        return convert(.block(RBlock(stmts, tail: call)), from: .int(.int), to: e.type == .void ? .int(.int) : e.type)
     }
 
     private func stdioArgument(_ a: StdioArgument) -> RExpr {
