@@ -2,9 +2,10 @@
 // snprintf as C programs fill them: strcpy of a parameter, strncpy then a NUL, strcat, snprintf of a
 // member from two other members of the same record, a copy from another record of the same type
 // (`strcpy(b->name, a->name)`: read into a copy first), and a global status line rebuilt with
-// snprintf. Each write happens inside the object's closure (`p.set(|o| cstring::strcpy(..))`);
-// no function needs unsafe.
-// safe: employee_new employee_title employee_rename status_update main_0
+// snprintf, one of whose operands renames the record it prints (`%s` reads the name when snprintf
+// runs, after its operands: the new name). Each write happens inside the object's closure
+// (`p.set(|o| cstring::strcpy(..))`); no function needs unsafe.
+// safe: employee_new employee_title employee_rename employee_promote status_update main_0
 // exit: 0
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,6 +42,11 @@ static void employee_rename(struct employee *e, const struct employee *from) {
     employee_title(e);
 }
 
+static int employee_promote(struct employee *e) {
+    strcat(e->name, "+");
+    return ++e->grade;
+}
+
 static void status_update(const struct employee *e) {
     status.updates++;
     snprintf(status.line, sizeof status.line, "#%d %s", status.updates, e->title);
@@ -56,6 +62,8 @@ int main(void) {
     employee_rename(b, a);
     status_update(b);
     printf("%s [%zu]\n%s\n", b->title, strlen(b->name), status.line);
+    snprintf(status.line, sizeof status.line, "%s now grade %d", a->name, employee_promote(a));
+    printf("%s\n", status.line);
     free(a);
     free(b);
     return 0;

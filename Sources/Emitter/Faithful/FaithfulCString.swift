@@ -9,13 +9,17 @@ import RustSyntax
 /// Any other operand keeps the C library's function.
 extension FaithfulTranslator {
     /// A string the module reads.
-    enum CStringSource {
+    indirect enum CStringSource {
         case literal([UInt8])
+        /// `c ? "a" : "b"`: one of two literals.
+        case choice(CExpr, [UInt8], [UInt8])
         /// A `char` array in place (a local, a member of one).
         case array(CExpr)
         /// Such an array from an offset (`buf + k`).
         case arrayTail(CExpr, CExpr)
         case lifted(Int)
+        /// A local `char` buffer that is a `Vec`.
+        case vector(Int)
         case table(Int, CExpr)
         /// A call of a function that only returns literals.
         case call(CExpr)
@@ -30,6 +34,8 @@ extension FaithfulTranslator {
         /// A `char` array inside a heap object or a global's cell (`strcpy(p->name, s)`): written
         /// inside its closure, the source computed first.
         case object(CExpr)
+        /// A local `char` buffer that is a `Vec` (`strcpy(buf, s)` of `buf = malloc(32)`).
+        case vector(Int)
         /// No buffer: `snprintf(NULL, 0, ...)` measures only.
         case nothing
     }
@@ -57,10 +63,13 @@ extension FaithfulTranslator {
         func source(_ e: CExpr) -> CStringSource? {
             let s = e.withoutCasts
             if let bytes = literalBytes(s, strings.aliases) { return .literal(bytes) }
+            if case .conditional(let c, let a, let b) = s.kind, let x = literalBytes(a.withoutCasts, strings.aliases),
+               let y = literalBytes(b.withoutCasts, strings.aliases) { return .choice(c, x, y) }
             if case .array(.int(let k), _) = s.type, k.size == 1, isInPlace(s, program, lifted: lifted) { return .array(s) }
             if let (array, k) = arrayTail(e, program, lifted) { return .arrayTail(array, k) }
             switch safeString(e, strings) {
             case .liftedString(let id)?: return .lifted(id)
+            case .vector(let id)?: return .vector(id)
             case .tableString(let t, let i)?: return .table(t, i)
             case .literalCall(let c)?: return .call(c)
             case .optionalString(let m, _)?: return .optional(m)
@@ -68,7 +77,7 @@ extension FaithfulTranslator {
             default: return nil
             }
         }
-        func target(_ e: CExpr) -> CStringTarget? { stringTarget(e, program, lifted) ?? objectTarget(e, strings) }
+        func target(_ e: CExpr) -> CStringTarget? { stringTarget(e, program, lifted) ?? vectorTarget(e, strings) ?? objectTarget(e, strings) }
         switch (name, args.count) {
         case ("strlen", 1): return source(args[0]).map { .strlen($0) }
         case ("strcmp", 2):
@@ -105,7 +114,7 @@ extension FaithfulTranslator {
             // Another member of the destination's object (`strcpy(r->name, r->tag)`).
             if source.withoutCasts.type.isArrayLike, disjoint(source.withoutCasts, x, program) { return false }
             return source.mentions(variable: root)
-        case .lifted(let id): return source.mentions(variable: id)
+        case .lifted(let id), .vector(let id): return source.mentions(variable: id)
         case .nothing, .object: return false   // an object's source is read first, into a copy
         }
     }
@@ -134,6 +143,12 @@ extension FaithfulTranslator {
         if case .array(.int(let k), _) = s.type, k.size == 1, isInPlace(s, program, lifted: lifted, writing: true) { return .array(s) }
         if case .variable(let id) = s.kind, let l = lifted[id], l.slice, l.mutable, !l.bytes { return .lifted(id) }
         return nil
+    }
+
+    /// A local `char` buffer that is a `Vec`, written as a slice.
+    static func vectorTarget(_ e: CExpr, _ strings: SafeStrings) -> CStringTarget? {
+        guard case .variable(let id) = e.withoutCasts.kind, strings.vectors.contains(id) else { return nil }
+        return .vector(id)
     }
 
     /// A `char` array inside a heap object or a global's cell, written inside its closure.
@@ -172,6 +187,7 @@ extension FaithfulTranslator {
             switch d {
             case .array(let x): pointer = .method(place(x), "as_mut_ptr", [])
             case .lifted(let id): pointer = variableRef(id)   // where a walked slice is now
+            case .vector(let id): pointer = .method(.path(localName(id)), "as_mut_ptr", [])
             case .nothing, .object: pointer = .turbofish("::core::ptr::null_mut", [.named("i8")], [])
             }
             return .block(RBlock([.expr(copy)], tail: .cast(pointer, rtype(e.type))))
@@ -181,9 +197,12 @@ extension FaithfulTranslator {
     private func slice(_ s: CStringSource) -> RExpr {
         switch s {
         case .literal(let bytes): return .method(.literal(byteString(bytes)), "as_slice", [])
+        case .choice(let c, let a, let b):
+            return .ifElse(condition(c), RBlock(tail: slice(.literal(a))), .block(RBlock(tail: slice(.literal(b)))))
         case .array(let x): return .method(place(x), "as_slice", [])
         case .arrayTail(let x, let k): return .unary(.ref, .index(place(x), .rangeFrom(.cast(rvalue(k), .named("usize")))))
         case .lifted(let id): return liftedRest(id, mutable: false)
+        case .vector(let id): return .method(.path(localName(id)), "as_slice", [])
         case .table(let t, let i): return .index(variableRef(t), .cast(rvalue(i), .named("usize")))
         case .call(let c): return literalSlice(c)
         case .optional(let m): return literalFieldSlice(m, null: nil)
@@ -194,7 +213,19 @@ extension FaithfulTranslator {
     /// and count first (a heap or cell array read into a copy), then the copy inside the object's
     /// closure; the value is the destination's address, as C's.
     private func objectStringCopy(_ call: CStringCall, into x: CExpr, from s: CStringSource) -> RExpr {
+        // The count and the destination's indexes first; the source is read when the copy runs,
+        // after every operand (a copy of it, last, when it is inside a heap object or cell).
         var stmts: [RStmt] = []
+        var count: RExpr?
+        switch call {
+        case .strncpy(_, _, let n), .strncat(_, _, let n):
+            let t = temporary("n")
+            stmts.append(.letBinding(name: t, mutable: false, type: nil, value: cast(n, to: .int(.ulong))))
+            count = .path(t)
+        default: break
+        }
+        guard let (pins, handle, path) = heapAccess(x) else { return .unitValue }
+        stmts += pins
         let source = temporary("s")
         if case .array(let y) = s, closurePlace(y) {
             stmts.append(.letBinding(name: source, mutable: false, type: nil, value: place(y)))
@@ -202,16 +233,7 @@ extension FaithfulTranslator {
         } else {
             stmts.append(.letBinding(name: source, mutable: false, type: nil, value: slice(s)))
         }
-        var operands: [RExpr] = [.path(source)]
-        switch call {
-        case .strncpy(_, _, let n), .strncat(_, _, let n):
-            let count = temporary("n")
-            stmts.append(.letBinding(name: count, mutable: false, type: nil, value: cast(n, to: .int(.ulong))))
-            operands.append(.path(count))
-        default: break
-        }
-        guard let (pins, handle, path) = heapAccess(x) else { return .unitValue }
-        stmts += pins
+        let operands: [RExpr] = [.path(source)] + [count].compactMap { $0 }
         let name: String
         switch call {
         case .strcpy: name = "cstring::strcpy"
@@ -230,6 +252,7 @@ extension FaithfulTranslator {
     func slice(_ d: CStringTarget) -> RExpr {
         switch d {
         case .object(let x): return .method(place(x), "as_mut_slice", [])   // not reached: written by objectStringCopy
+        case .vector(let id): return .method(.path(localName(id)), "as_mut_slice", [])
         case .array(let x): return .method(place(x), "as_mut_slice", [])
         case .lifted(let id): return liftedRest(id, mutable: true)
         case .nothing: return .unary(.refMut, .arrayRepeat(.literal("0u8"), 0))

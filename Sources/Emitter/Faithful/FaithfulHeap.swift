@@ -383,6 +383,9 @@ extension FaithfulTranslator {
             object = (handle, path)
         }
         var values: [RExpr] = []
+        // What the call reads through a place is read when it runs, after every operand: the
+        // copies are taken last.
+        var reads: [RStmt] = []
         for (k, a) in args.enumerated() {
             if k == written, let object {
                 values.append(.cast(.macro(Self.addrOf, [object.path]), rtype(a.type)))
@@ -391,13 +394,14 @@ extension FaithfulTranslator {
             let t = temporary("a")
             if lent.contains(k), let x = closureLoan(a), let copy = heapRead(x) {
                 // Read while the call runs: a copy, which lives to the end of the block.
-                stmts.append(.letBinding(name: t, mutable: true, type: nil, value: copy))
+                reads.append(.letBinding(name: t, mutable: true, type: nil, value: copy))
                 values.append(.cast(x.type.isArrayLike ? .method(.path(t), "as_ptr", []) : .macro(Self.addrOf, [.path(t)]), rtype(a.type)))
                 continue
             }
             stmts.append(.letBinding(name: t, mutable: false, type: nil, value: rvalue(a)))
             values.append(.path(t))
         }
+        stmts += reads
         need(function: function)
         let call = RExpr.call(.path(functionName(function)), values)
         guard let object else { return .block(RBlock(stmts, tail: call)) }

@@ -93,7 +93,8 @@ extension FaithfulTranslator {
         let staticReferences: Set<Int>
         var strings: FaithfulTranslator.SafeStrings {
             FaithfulTranslator.SafeStrings(lifted: lifted, tables: tables, aliases: aliases, functions: literalFunctions, fields: fields,
-                                           globals: literalGlobals, errno: errno, heap: heap, texts: texts, cells: cells)
+                                           globals: literalGlobals, errno: errno, heap: heap, texts: texts, cells: cells,
+                                           vectors: vectors.charVectors)
         }
         /// Why the function needs `unsafe`: its first unsafe operation (nil: none).
         var reason: String?
@@ -233,7 +234,7 @@ extension FaithfulTranslator {
                 switch a {
                 case .int(let x), .double(let x), .pointer(let x), .array(let x): expression(x)
                 case .arrayTail(let x, let k): expression(x); expression(k)
-                case .literal, .liftedString: return
+                case .literal, .liftedString, .vector: return
                 case .literalCall(let c), .optionalString(let c, _): expression(c)
                 case .tableString(_, let index): expression(index)
                 case .choice(let c, let a, let b): expression(c); argument(a); argument(b)
@@ -252,7 +253,8 @@ extension FaithfulTranslator {
         mutating func cstringCall(_ form: FaithfulTranslator.CStringCall) {
             func source(_ s: FaithfulTranslator.CStringSource) {
                 switch s {
-                case .literal, .lifted: return
+                case .literal, .lifted, .vector: return
+                case .choice(let c, _, _): expression(c)
                 case .call(let c), .optional(let c): expression(c)
                 case .array(let x): expression(x)
                 case .arrayTail(let x, let k): expression(x); expression(k)

@@ -30,12 +30,14 @@ extension FaithfulTranslator {
         var texts: Set<Int> = []
         /// Globals in thread-local cells (FaithfulGlobalCells): their `char` arrays are read from a copy.
         var cells: Set<Int> = []
+        /// Local `char` buffers that are `Vec`s (FaithfulVectors): read and written as slices.
+        var vectors: Set<Int> = []
     }
 
     var safeStrings: SafeStrings {
         SafeStrings(lifted: liftedParameters, tables: literalTables, aliases: literalAliases, functions: literalFunctions,
                     fields: literalFields, globals: Set(literalGlobals.keys), errno: usesErrno, heap: heapRecords, texts: textLocals,
-                    cells: unboundCells)
+                    cells: unboundCells, vectors: localVectors.charVectors)
     }
 
     /// A stream argument the support module knows.
@@ -57,6 +59,8 @@ extension FaithfulTranslator {
         case cString(CExpr, limit: Int?)
         /// A parameter lifted to a slice (`&[u8]` holding a literal, or `&[i8]`): read safely.
         case liftedString(Int)
+        /// A local `char` buffer from `malloc`, a `Vec` (FaithfulVectors): its elements, read safely.
+        case vector(Int)
         /// An element of a table of string literals (`names[i]`): read safely.
         case tableString(table: Int, index: CExpr)
         /// `c ? a : b` of two strings read safely.
@@ -188,13 +192,14 @@ extension FaithfulTranslator {
         default: return nil
         }
         let measure = args[0].isNullPointerConstant && n?.integerLiteralValue == 0
-        guard let target = measure ? .nothing : stringTarget(args[0], program, strings.lifted) ?? objectTarget(args[0], strings),
+        guard let target = measure ? .nothing : stringTarget(args[0], program, strings.lifted) ?? vectorTarget(args[0], strings) ?? objectTarget(args[0], strings),
               let (format, operands) = formatted(args[at], args[(at + 1)...], program, strings) else { return nil }
         // An operand that reads the destination overlaps it (undefined in C; a borrow conflict here).
         let root: Int? = {
             switch target {
             case .lifted(let id): return id
             case .array(let x): return arrayRoot(x)
+            case .vector(let id): return id
             case .nothing, .object: return nil
             }
         }()
@@ -255,6 +260,7 @@ extension FaithfulTranslator {
             return .choice(c, x, y)
         }
         if case .variable(let id) = s.kind, strings.lifted[id]?.slice == true { return .liftedString(id) }
+        if case .variable(let id) = s.kind, strings.vectors.contains(id) { return .vector(id) }
         if case .subscript(let base, let index) = s.kind, let id = tableName(base), strings.tables.contains(id) {
             return .tableString(table: id, index: index)
         }
@@ -447,10 +453,12 @@ extension FaithfulTranslator {
     private func formatOperands(_ args: [StdioArgument], always: Bool) -> ([RStmt], RExpr) {
         var values = args.map(stdioArgument)
         var lets: [RStmt] = []
-        if always || args.contains(where: { if case .array = $0 { return true }; if case .arrayTail = $0 { return true }; return false }) {
+        if always || args.contains(where: {
+            switch $0 { case .array, .arrayTail, .vector, .cString: return true; default: return false }
+        }) {
             for (k, a) in args.enumerated() {
                 switch a {
-                case .array, .arrayTail, .literal: continue
+                case .array, .arrayTail, .literal, .vector, .cString: continue   // read when the call runs
                 default:
                     let t = temporary("arg")
                     lets.append(.letBinding(name: t, mutable: false, type: nil, value: values[k]))
@@ -483,16 +491,22 @@ extension FaithfulTranslator {
     /// first (an array inside such an object read into a copy), then the write inside the
     /// object's closure.
     private func objectFormat(into x: CExpr, _ n: CExpr?, _ format: [UInt8], _ args: [StdioArgument], _ e: CExpr) -> RExpr {
+        // The operands, count and destination's indexes first; the strings `%s` reads are read
+        // when the call runs, after them (copies of those inside heap objects or cells, last).
         var stmts: [RStmt] = []
+        var reads: [RStmt] = []
         var values: [RExpr] = []
         for a in args {
             let t = temporary("arg")
             if case .array(let y) = a, closurePlace(y) {
                 let signed: Bool = { if case .array(.int(let k), _) = y.type { return k.isSigned }; return true }()
-                stmts.append(.letBinding(name: t, mutable: false, type: nil, value: place(y)))
+                reads.append(.letBinding(name: t, mutable: false, type: nil, value: place(y)))
                 values.append(.call(.path(signed ? "cstdio::Arg::Chars" : "cstdio::Arg::Str"), [.method(.path(t), "as_slice", [])]))
             } else {
-                stmts.append(.letBinding(name: t, mutable: false, type: nil, value: stdioArgument(a)))
+                switch a {
+                case .int, .double, .pointer: stmts.append(.letBinding(name: t, mutable: false, type: nil, value: stdioArgument(a)))
+                default: reads.append(.letBinding(name: t, mutable: false, type: nil, value: stdioArgument(a)))
+                }
                 values.append(.path(t))
             }
         }
@@ -503,7 +517,7 @@ extension FaithfulTranslator {
             size = .call(.path("Some"), [.path(t)])
         }
         guard let (pins, handle, path) = heapAccess(x) else { return .unitValue }
-        stmts += pins
+        stmts += pins + reads
         let written = RExpr.call(.path("cstdio::snprintf"), [.method(path, "as_mut_slice", []), size, .literal(byteString(format)),
                                                             .method(.arrayLiteral(values), "as_slice", [])])
         let call = RExpr.method(handle, "set", [.lambda([Self.heapObject], written)])
@@ -523,6 +537,9 @@ extension FaithfulTranslator {
             let signed: Bool = { if case .array(.int(let k), _) = x.type { return k.isSigned }; return true }()
             let rest = RExpr.unary(.ref, .index(place(x), .rangeFrom(.cast(rvalue(k), .named("usize")))))
             return .call(.path(signed ? "cstdio::Arg::Chars" : "cstdio::Arg::Str"), [rest])
+        case .vector(let id):
+            let signed = localVectors.elements[id]?.intKind?.isSigned ?? true
+            return .call(.path(signed ? "cstdio::Arg::Chars" : "cstdio::Arg::Str"), [.method(.path(localName(id)), "as_slice", [])])
         case .liftedString(let id):
             let bytes = liftedParameters[id]?.bytes == true
             return .call(.path(bytes ? "cstdio::Arg::Str" : "cstdio::Arg::Chars"), [liftedRest(id, mutable: false)])

@@ -180,6 +180,10 @@ struct LocalVectors: Sendable, RoleWalker {
     var isEmpty: Bool { elements.isEmpty && fieldElements.isEmpty }
     func isVector(_ id: Int) -> Bool { elements[id] != nil }
 
+    /// The local vectors of `char`s (`char *buf = malloc(32)`): their text is read and written
+    /// as slices by `cstdio` and `cstring`.
+    var charVectors: Set<Int> { Set(elements.filter { $0.value.intKind?.size == 1 }.keys) }
+
     /// `e` names a vector (under casts).
     func vector(_ e: CExpr) -> Int? {
         guard case .variable(let id) = e.withoutCasts.kind, candidates.contains(id) else { return nil }
