@@ -76,8 +76,9 @@ struct StaticReferences: Sendable {
                 if let a = reference(l.type) { bad.insert(a) }
                 if let b = reference(r.type) { bad.insert(b) }
             case .subscript(let b, let i):
-                // An array indexed in place: its decay gives no pointer.
-                if case .cast(let a, _) = b.kind, a.type.isArrayLike { visit(a); visit(i); return }
+                // An array indexed in place (a checked index, where it has more than one element):
+                // its decay gives no pointer. One of one element is indexed through the pointer.
+                if case .cast(let a, _) = b.kind, case .array(_, let n?) = a.type, n > 1 { visit(a); visit(i); return }
                 if let r = reference(b.type) { bad.insert(r) }
             case .call(let callee, let args):
                 var fn: CFunction?

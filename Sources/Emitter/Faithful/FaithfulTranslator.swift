@@ -246,9 +246,9 @@ public final class FaithfulTranslator {
             literalAliases = Self.literalAliases(program)
             literalGlobals = Self.literalGlobals(program, excluding: immutableStatics.union(literalTables).union(atomicStatics))
             literalFunctions = Self.literalFunctions(program, tables: literalTables)
-            staticReferences = StaticReferences(program: program, immutable: immutableStatics, heap: heapRecords,
-                                                observed: observedRecords ?? Set(program.records.indices)).records
             if liftReferences {
+                staticReferences = StaticReferences(program: program, immutable: immutableStatics, heap: heapRecords,
+                                                    observed: observedRecords ?? Set(program.records.indices)).records
                 let plain = immutableStatics.union(literalTables).union(atomicStatics).union(literalGlobals.keys).union(literalAliases.keys)
                 cellCandidates = GlobalCells(program: program, excluded: plain, packed: Set(program.records.indices.filter { isPacked($0) }))
             }
