@@ -79,7 +79,6 @@ struct GlobalCells: Sendable {
                 let fn = program.functions[id]
                 if fn.body == nil {
                     if stopping.contains(fn.name) { stop = true }
-                    if HeapRecords.wholeObjectCall(fn.name, args, [], program) != nil { break }
                     // As heap objects' places: one written place per call, to a function that keeps
                     // nothing, calls nothing back and returns no pointer; the others read from a copy.
                     let lent = args.indices.filter { Self.loanedPlace(args[$0], all) != nil }
