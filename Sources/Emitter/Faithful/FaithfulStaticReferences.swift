@@ -14,8 +14,8 @@ import RustSyntax
 /// decayed array `X` of an immutable static (or a member or element of one), and goes nowhere
 /// but into other `const T *` places (variables, members, elements, parameters, returns), a
 /// dereference, a comparison with another or with `NULL`, or a truth test. No conversion to or
-/// from another type (a `T *`, `void *`, an integer), no pointer arithmetic, ordering or
-/// indexing, no `const T *` given to or taken from the C library or variable arguments, none
+/// from another type (a `T *`, `void *`, an integer), no place holding one reached as bytes,
+/// no pointer arithmetic, ordering or indexing, no `const T *` given to or taken from the C library or variable arguments, none
 /// defined elsewhere, and no record holding one whose layout the program observes (its bytes
 /// could be anything).
 struct StaticReferences: Sendable {
@@ -66,6 +66,8 @@ struct StaticReferences: Sendable {
                     if !decays { bad.insert(r) }
                 }
                 if let r = reference(x.type), x.type != e.type, e.type != .void, e.type != .int(.bool) { bad.insert(r) }
+                // A place holding one, reached as bytes (`memcpy(&p, buf, sizeof p)`): any bits.
+                if case .pointer(let inner, _) = x.type, let r = reference(inner), x.type != e.type, e.type != .void { bad.insert(r) }
             case .unary(.addressOf, let x):
                 if let r = reference(e.type), staticRoot(x) == nil || !inBounds(x, e.loc) { bad.insert(r) }
             case .unary(let op, let x) where [.preInc, .preDec, .postInc, .postDec].contains(op):
