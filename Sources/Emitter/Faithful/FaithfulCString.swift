@@ -77,7 +77,7 @@ extension FaithfulTranslator {
             default: return nil
             }
         }
-        func target(_ e: CExpr) -> CStringTarget? { stringTarget(e, program, lifted) ?? vectorTarget(e, strings) ?? objectTarget(e, strings) }
+        func target(_ e: CExpr) -> CStringTarget? { writableTarget(e, program, strings) }
         switch (name, args.count) {
         case ("strlen", 1): return source(args[0]).map { .strlen($0) }
         case ("strcmp", 2):
@@ -145,15 +145,13 @@ extension FaithfulTranslator {
         return nil
     }
 
-    /// A local `char` buffer that is a `Vec`, written as a slice.
-    static func vectorTarget(_ e: CExpr, _ strings: SafeStrings) -> CStringTarget? {
-        guard case .variable(let id) = e.withoutCasts.kind, strings.vectors.contains(id) else { return nil }
-        return .vector(id)
-    }
-
-    /// A `char` array inside a heap object or a global's cell, written inside its closure.
-    static func objectTarget(_ e: CExpr, _ strings: SafeStrings) -> CStringTarget? {
+    /// Any `char` buffer the modules write: `stringTarget`'s, a local `char` buffer that is a
+    /// `Vec` (a slice), or an array inside a heap object or a global's cell (written inside its
+    /// closure).
+    static func writableTarget(_ e: CExpr, _ program: Program, _ strings: SafeStrings) -> CStringTarget? {
+        if let t = stringTarget(e, program, strings.lifted) { return t }
         let s = e.withoutCasts
+        if case .variable(let id) = s.kind, strings.vectors.contains(id) { return .vector(id) }
         guard case .array(.int(let k), _) = s.type, k.size == 1,
               HeapRecords.root(s, strings.heap) != nil || GlobalCells.root(s, strings.cells) != nil else { return nil }
         return .object(s)

@@ -192,7 +192,7 @@ extension FaithfulTranslator {
         default: return nil
         }
         let measure = args[0].isNullPointerConstant && n?.integerLiteralValue == 0
-        guard let target = measure ? .nothing : stringTarget(args[0], program, strings.lifted) ?? vectorTarget(args[0], strings) ?? objectTarget(args[0], strings),
+        guard let target = measure ? .nothing : writableTarget(args[0], program, strings),
               let (format, operands) = formatted(args[at], args[(at + 1)...], program, strings) else { return nil }
         // An operand that reads the destination overlaps it (undefined in C; a borrow conflict here).
         let root: Int? = {
@@ -499,9 +499,8 @@ extension FaithfulTranslator {
         for a in args {
             let t = temporary("arg")
             if case .array(let y) = a, closurePlace(y) {
-                let signed: Bool = { if case .array(.int(let k), _) = y.type { return k.isSigned }; return true }()
                 reads.append(.letBinding(name: t, mutable: false, type: nil, value: place(y)))
-                values.append(.call(.path(signed ? "cstdio::Arg::Chars" : "cstdio::Arg::Str"), [.method(.path(t), "as_slice", [])]))
+                values.append(textArgument(.method(.path(t), "as_slice", []), of: y.type.element))
             } else {
                 switch a {
                 case .int, .double, .pointer: stmts.append(.letBinding(name: t, mutable: false, type: nil, value: stdioArgument(a)))
@@ -524,22 +523,22 @@ extension FaithfulTranslator {
         return convert(.block(RBlock(stmts, tail: call)), from: .int(.int), to: e.type == .void ? .int(.int) : e.type)
     }
 
+    /// A slice of C characters as the module's operand: `Arg::Chars` of `char`s (`i8`),
+    /// `Arg::Str` of `unsigned char`s (`u8`).
+    private func textArgument(_ slice: RExpr, of element: CTy?) -> RExpr {
+        .call(.path(element?.intKind?.isSigned ?? true ? "cstdio::Arg::Chars" : "cstdio::Arg::Str"), [slice])
+    }
+
     private func stdioArgument(_ a: StdioArgument) -> RExpr {
         switch a {
         case .int(let x): return .call(.path("cstdio::Arg::Int"), [cast(x, to: .int(.longlong))])
         case .double(let x): return .call(.path("cstdio::Arg::Double"), [cast(x, to: .float(.double))])
         case .pointer(let x): return .call(.path("cstdio::Arg::Ptr"), [.cast(rvalue(x), .named("usize"))])
         case .literal(let bytes): return .call(.path("cstdio::Arg::Str"), [.literal(byteString(bytes))])
-        case .array(let x):
-            let signed: Bool = { if case .array(.int(let k), _) = x.type { return k.isSigned }; return true }()
-            return .call(.path(signed ? "cstdio::Arg::Chars" : "cstdio::Arg::Str"), [.method(place(x), "as_slice", [])])
+        case .array(let x): return textArgument(.method(place(x), "as_slice", []), of: x.type.element)
         case .arrayTail(let x, let k):
-            let signed: Bool = { if case .array(.int(let k), _) = x.type { return k.isSigned }; return true }()
-            let rest = RExpr.unary(.ref, .index(place(x), .rangeFrom(.cast(rvalue(k), .named("usize")))))
-            return .call(.path(signed ? "cstdio::Arg::Chars" : "cstdio::Arg::Str"), [rest])
-        case .vector(let id):
-            let signed = localVectors.elements[id]?.intKind?.isSigned ?? true
-            return .call(.path(signed ? "cstdio::Arg::Chars" : "cstdio::Arg::Str"), [.method(.path(localName(id)), "as_slice", [])])
+            return textArgument(.unary(.ref, .index(place(x), .rangeFrom(.cast(rvalue(k), .named("usize"))))), of: x.type.element)
+        case .vector(let id): return textArgument(.method(.path(localName(id)), "as_slice", []), of: localVectors.elements[id])
         case .liftedString(let id):
             let bytes = liftedParameters[id]?.bytes == true
             return .call(.path(bytes ? "cstdio::Arg::Str" : "cstdio::Arg::Chars"), [liftedRest(id, mutable: false)])

@@ -80,9 +80,9 @@ public final class FaithfulTranslator {
     var literalTables: Set<Int> = []
     /// Written globals and static locals of integers, never addressed: atomics (FaithfulStatics).
     var atomicStatics: Set<Int> = []
-    /// Globals that may live in thread-local cells, and those that do (FaithfulGlobalCells).
     /// Records whose `const T *` only point into immutable statics: `Option<&'static T>` (FaithfulStaticReferences).
     var staticReferences: Set<Int> = []
+    /// Globals that may live in thread-local cells, and those that do (FaithfulGlobalCells).
     var cellCandidates = GlobalCells.none
     var globalCells: Set<Int> = []
     /// The cells whose closures are being emitted (loans to the file's function), each with its
