@@ -186,6 +186,7 @@ extension FaithfulTranslator {
         guard let l = lvalue(of: e) else { return [] }
         if case .assign(_, let r) = e.kind, case .variable(let id) = l.kind, literalGlobals[id] != nil { return [.expr(literalGlobalStore(id, r))] }
         if case .assign(_, let r) = e.kind, let id = textLocal(l) { return [.expr(.assign(.path(localName(id)), textValue(r)))] }
+        if case .assign(_, let r) = e.kind, let write = tableWrite(l, r) { return [write] }
         if case .assign(_, let r) = e.kind {
             let (pins, t) = target(l, pin: false)
             return pins + [.expr(t.write(literalField(l) ? literalFieldValue(r) : element(r, l.type)))]
@@ -211,6 +212,7 @@ extension FaithfulTranslator {
         if case .assign(_, let r) = e.kind, let id = textLocal(l) {
             return .block(RBlock([.expr(.assign(.path(localName(id)), textValue(r)))], tail: variableRef(id)))
         }
+        if case .assign(_, let r) = e.kind, let write = tableWrite(l, r) { return .block(RBlock([write], tail: rvalue(l))) }
         if case .assign(_, let r) = e.kind {
             let (pins, t) = target(l, pin: true)
             let v = temporary("v")

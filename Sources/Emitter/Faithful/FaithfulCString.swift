@@ -44,6 +44,8 @@ extension FaithfulTranslator {
         case strlen(CStringSource)
         case strcmp(CStringSource, CStringSource)
         case strncmp(CStringSource, CStringSource, CExpr)
+        /// `memcmp` of two strings' bytes: `n` of them, NULs included.
+        case memcmp(CStringSource, CStringSource, CExpr)
         case strcpy(CStringTarget, CStringSource)
         case strcat(CStringTarget, CStringSource)
         /// `strncpy` and `strncat`: at most `n` bytes.
@@ -55,7 +57,7 @@ extension FaithfulTranslator {
     }
 
     static let cstringFunctions: Set<String> = [
-        "strlen", "strcmp", "strncmp", "strcpy", "strcat", "strncpy", "strncat", "atoi", "atol", "atoll", "strtol", "strtoll", "strtoul", "strtoull",
+        "strlen", "strcmp", "strncmp", "memcmp", "strcpy", "strcat", "strncpy", "strncat", "atoi", "atol", "atoll", "strtol", "strtoll", "strtoul", "strtoull",
     ]
 
     static func cstringCall(_ name: String, _ args: [CExpr], _ program: Program, strings: SafeStrings) -> CStringCall? {
@@ -86,6 +88,9 @@ extension FaithfulTranslator {
         case ("strncmp", 3):
             guard let a = source(args[0]), let b = source(args[1]), args[2].type.isInteger else { return nil }
             return .strncmp(a, b, args[2])
+        case ("memcmp", 3):
+            guard let a = source(args[0]), let b = source(args[1]), args[2].type.isInteger else { return nil }
+            return .memcmp(a, b, args[2])
         case ("strcpy", 2):
             guard let d = target(args[0]), let s = source(args[1]), !overlaps(d, args[1], program) else { return nil }
             return .strcpy(d, s)
@@ -164,6 +169,8 @@ extension FaithfulTranslator {
         case .strcmp(let a, let b): return convert(.call(.path("cstring::strcmp"), [slice(a), slice(b)]), from: .int(.int), to: e.type)
         case .strncmp(let a, let b, let n):
             return convert(.call(.path("cstring::strncmp"), [slice(a), slice(b), cast(n, to: .int(.ulong))]), from: .int(.int), to: e.type)
+        case .memcmp(let a, let b, let n):
+            return convert(.call(.path("cstring::memcmp"), [slice(a), slice(b), cast(n, to: .int(.ulong))]), from: .int(.int), to: e.type)
         case .strtol(let s, let base, let unsigned):
             let b: RExpr = base.map { cast($0, to: .int(.int)) } ?? .literal("10i32")
             let parsed = RExpr.call(.path(unsigned ? "cstring::strtoul" : "cstring::strtol"), [slice(s), b])
@@ -304,6 +311,16 @@ extension FaithfulTranslator {
                     break;
                 }
                 i += 1;
+            }
+            0
+        }
+
+        pub fn memcmp<A: Byte, B: Byte>(a: &[A], b: &[B], n: u64) -> i32 {
+            for i in 0..n as usize {
+                let (x, y) = (a[i].byte(), b[i].byte());
+                if x != y {
+                    return x as i32 - y as i32;
+                }
             }
             0
         }

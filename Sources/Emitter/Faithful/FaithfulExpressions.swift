@@ -854,6 +854,9 @@ extension FaithfulTranslator {
             var values = args.prefix(fixed).enumerated().map { (i, a) -> RExpr in
                 // A K&R definition's parameters (`short x;`) get what the caller promoted: converted.
                 if i < params.count, a.type != params[i], params[i].isScalar, a.type.isScalar { return cast(a, to: params[i]) }
+                if f.body != nil, let p = f.params[safe: i], literalTables.contains(p), case .variable(let t) = a.withoutCasts.kind {
+                    return tableLoan(t, mutable: textTables.mutable.contains(p))   // a table of text, lent whole
+                }
                 return rvalue(a)
             }
             if f.body == nil, crate?.functionPath(f.name, from: unitIndex) != nil {

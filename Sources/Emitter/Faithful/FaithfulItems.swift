@@ -27,8 +27,10 @@ extension FaithfulTranslator {
                 return [RParam(localName(p), reference)]
                     + (lift.offset ? [RParam("mut " + offsetName(p), .named("usize"))] : [])
             }
-            // `argv` read as a table of the arguments' bytes (FaithfulStatics).
-            if literalTables.contains(p) { return [RParam(localName(p), .named("&[&[u8]]"))] }
+            // `argv`, or a parameter given tables of text (FaithfulTextTables): the texts' bytes.
+            if literalTables.contains(p) {
+                return [RParam(localName(p), .reference(.slice(Self.textType), mutable: textTables.mutable.contains(p)))]
+            }
             return [RParam("mut " + localName(p), rtype(program.variables[p].type))]
         }.flatMap { $0 }
         if f.type.variadic {
@@ -97,7 +99,7 @@ extension FaithfulTranslator {
             if case .stringLiteral(let bytes) = entry.1.withoutCasts.kind { return .literal(byteString(bytes)) }
             return .unitValue   // not reached: literalTables holds literals only
         }
-        return (.array(.reference(.slice(.named("u8")), mutable: false), n), .arrayLiteral(literals))
+        return (.array(Self.textType, n), .arrayLiteral(literals))
     }
 
     func globalItem(_ id: Int) -> RItem? {

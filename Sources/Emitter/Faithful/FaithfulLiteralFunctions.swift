@@ -87,6 +87,9 @@ extension FaithfulTranslator {
     /// A literal function's result type.
     static let literalResult = RType.named("&'static [u8]")
 
+    /// Text with its NUL, borrowed for as long as its holder lives (a text local, a table's element).
+    static let textType = RType.reference(.slice(.named("u8")), mutable: false)
+
     /// What a literal function gives when it falls off its end (undefined in C): an empty string.
     static let emptyLiteral = RExpr.method(.literal("b\"\\0\""), "as_slice", [])
 

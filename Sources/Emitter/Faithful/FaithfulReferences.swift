@@ -161,7 +161,7 @@ struct ReferenceLifting {
 
     /// The candidate parameter `e` names.
     private func parameter(_ e: CExpr) -> Int? {
-        guard case .variable(let id) = e.withoutQualifierCasts.kind, program.variables[id].storage == .parameter,
+        guard case .variable(let id) = e.withoutQualifierCasts.kind, program.variables[id].storage == .parameter, !tables.contains(id),
               case .pointer(let pointee, _) = program.variables[id].type, Self.liftable(pointee, program) else { return nil }
         return id
     }
@@ -650,7 +650,7 @@ struct ReferenceLifting {
         var mutability: [Int: Bool] = [:]
         for (id, f) in program.functions.enumerated() where f.body != nil && f.name != "main" && !f.type.variadic && !f.type.noPrototype
             && !addressTaken.contains(id) {
-            for p in f.params {
+            for p in f.params where !tables.contains(p) {   // a table of text is a slice of its own (FaithfulTextTables)
                 if case .pointer(let pointee, let constant) = program.variables[p].type, Self.liftable(pointee, program) {
                     if case .record(let r) = pointee, heap.contains(r) || constant && staticReferences.contains(r) { continue }
                     mutability[p] = !constant

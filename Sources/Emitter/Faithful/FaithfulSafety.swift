@@ -268,7 +268,7 @@ extension FaithfulTranslator {
             switch form {
             case .strlen(let a): source(a)
             case .strcmp(let a, let b): source(a); source(b)
-            case .strncmp(let a, let b, let n): source(a); source(b); expression(n)
+            case .strncmp(let a, let b, let n), .memcmp(let a, let b, let n): source(a); source(b); expression(n)
             case .strcpy(let d, let s), .strcat(let d, let s): target(d); source(s)
             case .strncpy(let d, let s, let n), .strncat(let d, let s, let n): target(d); source(s); expression(n)
             case .strtol(let s, let base, _): source(s); if let base { expression(base) }
@@ -288,7 +288,8 @@ extension FaithfulTranslator {
             case .intLiteral, .floatLiteral, .stringLiteral: return
             case .variable(let id):
                 let s = program.variables[id].storage
-                if s != .local && s != .parameter && !immutable.contains(id) { unsafe("a global or static") }
+                // A table of text is an immutable `static` (FaithfulTextTables), read or lent whole.
+                if s != .local && s != .parameter && !immutable.contains(id) && !tables.contains(id) { unsafe("a global or static") }
             case .function:
                 return   // taking a function's address is safe, whatever the function
             case _ where reachedInSlot(e):

@@ -83,9 +83,11 @@ extension FaithfulTranslator {
             if let cursor = cursorDeclaration(id) { return [cursor] }
             if let vector = vectorDeclaration(id) { return vector }
             if let resize = witnessDeclaration(id) { return resize }
-            if let (type, literals) = literalTableValue(id) { return [.letBinding(name: localName(id), mutable: false, type: type, value: literals)] }
+            if let (type, literals) = literalTableValue(id) {
+                return [.letBinding(name: localName(id), mutable: textTables.mutable.contains(id), type: type, value: literals)]
+            }
             if textLocals.contains(id) {
-                return [.letBinding(name: localName(id), mutable: true, type: Self.literalResult, value: v.initializer.map(textValue) ?? Self.emptyLiteral)]
+                return [.letBinding(name: localName(id), mutable: true, type: Self.textType, value: v.initializer.map(textValue) ?? Self.emptyLiteral)]
             }
             let name = localName(id)
             if let size = v.vlaSize, case .array(let e, nil) = v.type {
@@ -122,7 +124,7 @@ extension FaithfulTranslator {
             // Empty strings until the declaration's place assigns the literals.
             return .letBinding(name: localName(id), mutable: true, type: type, value: .arrayRepeat(.method(.literal("b\"\\0\""), "as_slice", []), n))
         }
-        if textLocals.contains(id) { return .letBinding(name: localName(id), mutable: true, type: Self.literalResult, value: Self.emptyLiteral) }
+        if textLocals.contains(id) { return .letBinding(name: localName(id), mutable: true, type: Self.textType, value: Self.emptyLiteral) }
         if localVectors.witnesses[id] != nil { return .letBinding(name: localName(id), mutable: true, type: .named("bool"), value: .literal("false")) }
         if v.cleanup != nil {
             refuse("`__attribute__((cleanup))` on `\(v.name)` in a function whose locals are declared apart (goto, or a declaration between a switch's cases)", at: v.loc)

@@ -76,8 +76,10 @@ public final class FaithfulTranslator {
     var localVectors = LocalVectors.none
     /// Globals and static locals never written, of plain data: immutable `static`s (FaithfulStatics).
     var immutableStatics: Set<Int> = []
-    /// Tables of string literals only indexed to read: `[&[u8]; N]` statics (FaithfulStatics).
-    var literalTables: Set<Int> = []
+    /// Tables of text (FaithfulTextTables): arrays of literals, `argv` and the parameters they
+    /// are lent to, each element an `&[u8]`.
+    var textTables = TextTables()
+    var literalTables: Set<Int> { textTables.all }
     /// Written globals and static locals of integers, never addressed: atomics (FaithfulStatics).
     var atomicStatics: Set<Int> = []
     /// Records whose `const T *` only point into immutable statics: `Option<&'static T>` (FaithfulStaticReferences).
@@ -181,8 +183,14 @@ public final class FaithfulTranslator {
             localCursors = LocalCursors(program: program, immutable: immutableStatics, excluded: literalTables.union(atomicStatics),
                                         aliases: literalAliases, packed: Set(program.records.indices.filter { isPacked($0) }))
             // Vectors lent to parameters that are not lifted to slices stay pointers: again without them.
-            textLocals = Self.textLocals(program, tables: literalTables, functions: literalFunctions,
-                                         excluded: Set(localCursors.bases.keys).union(literalAliases.keys))
+            let notTexts = Set(localCursors.bases.keys).union(literalAliases.keys)
+            textLocals = Self.textLocals(program, tables: literalTables, functions: literalFunctions, excluded: notTexts)
+            if !textTables.texts.isSubset(of: textLocals) {
+                // A table's write stores a local that is no text local after all: without it.
+                textTables = Self.textTables(program, notTexts: notTexts)
+                literalFunctions = Self.literalFunctions(program, tables: textTables.literalOnly)
+                textLocals = Self.textLocals(program, tables: literalTables, functions: literalFunctions, excluded: notTexts)
+            }
             let vectorRecords = liftSafeFunctions ? Self.vectorRecords(program, observed: observedRecords ?? Set(program.records.indices), heap: heapRecords,
                                                                        packed: Set(program.records.indices.filter { isPacked($0) })) : []
             var notVectors = Set(localCursors.bases.keys).union(textLocals).union(program.variables.indices.filter { heapRecord(program.variables[$0].type) != nil })
@@ -241,11 +249,12 @@ public final class FaithfulTranslator {
             literalFields = Self.literalFields(program, observed: observedRecords ?? [])
             recordLayouts = [:]   // laid out again with the literal members' slices
             immutableStatics = Self.readOnlyStatics(program, literalFields: literalFields)
-            literalTables = Self.literalTables(program)
+            // Text locals exist only with liftReferences: without them, no table stores one.
+            textTables = Self.textTables(program, notTexts: liftReferences ? [] : Set(program.variables.indices))
             atomicStatics = Self.atomicStatics(program, excluding: immutableStatics.union(literalTables), heap: heapRecords)
             literalAliases = Self.literalAliases(program)
             literalGlobals = Self.literalGlobals(program, excluding: immutableStatics.union(literalTables).union(atomicStatics))
-            literalFunctions = Self.literalFunctions(program, tables: literalTables)
+            literalFunctions = Self.literalFunctions(program, tables: textTables.literalOnly)
             if liftReferences {
                 staticReferences = StaticReferences(program: program, immutable: immutableStatics, heap: heapRecords,
                                                     observed: observedRecords ?? Set(program.records.indices)).records
