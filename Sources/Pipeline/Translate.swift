@@ -59,6 +59,16 @@ extension Pipeline {
         case .success(var faithful):
             faithful.notes.append("\(file): note: \(reason); wrote the faithful translation (raw pointers and unsafe, C's semantics kept)")
             var error = RustCheck.firstError(faithful.code)
+            if let e = error, faithful.code.contains("cheap::Link"),
+               case .success(var unlinked) = FaithfulTier.translate(program, findings: diagnostics, links: library.linkByHeader, heapLinks: false),
+               RustCheck.firstError(unlinked.code) == nil {
+                // rustc rejected a link into a heap object (a handle borrowed while read
+                // directly): those records keep raw pointers, the rest stays lifted.
+                unlinked.notes = faithful.notes
+                unlinked.notes.append("\(file): note: rustc rejected the links to handles (\(e.split(separator: "\n").first ?? "")); wrote them as raw pointers")
+                faithful = unlinked
+                error = nil
+            }
             if error != nil, case .success(var raw) = FaithfulTier.translate(program, findings: diagnostics, links: library.linkByHeader, liftReferences: false) {
                 // rustc rejected a lifting (a reference the borrow checker does not accept):
                 // every pointer parameter stays raw.

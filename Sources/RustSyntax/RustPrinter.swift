@@ -216,7 +216,7 @@ public struct RustPrinter {
         case .cast: return 14
         case .binary(let op, _, _): return op.precedence
         case .assign, .compoundAssign: return 3
-        case .closure, .lambda: return 1
+        case .closure, .lambda, .moveLambda: return 1
         case .rangeFrom, .rangeTo: return 2
         case .breakLoop, .continueLoop, .returnValue: return 2
         }
@@ -286,6 +286,9 @@ public struct RustPrinter {
             block(b)
         case .lambda(let params, let body):
             out += "|" + params.joined(separator: ", ") + "| "
+            expr(body, 1)
+        case .moveLambda(let params, let body):
+            out += "move |" + params.joined(separator: ", ") + "| "
             expr(body, 1)
         case .ifElse(let c, let then, let otherwise):
             out += "if "

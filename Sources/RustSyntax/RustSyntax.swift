@@ -104,6 +104,8 @@ public indirect enum RExpr: Sendable {
     case closure(RBlock)
     /// `|a, b| value`, a closure with parameters whose body is one expression.
     case lambda([String], RExpr)
+    /// `move |a| value`: a closure that owns what it captures.
+    case moveLambda([String], RExpr)
     case unitValue
 }
 

@@ -2,12 +2,12 @@
 // each use): a binary search tree with insertion, deletion and recursive free, a circular doubly
 // linked ring (cycles and back pointers), a node copied whole in and out of the heap, a nested
 // record and an array inside a heap object, a field updated from a value that reads the same heap,
-// calloc'd zeroes, a char array member printed with %s, free(NULL); near misses that stay raw pointers: a record whose field's address
-// is taken (the field is still lent to `bump` for its call, a raw loan) and one walked through a pointer to its link;
+// calloc'd zeroes, a char array member printed with %s, free(NULL), a list walked through a
+// pointer to its link (`cheap::Link`); near misses that stay raw pointers: a record whose field's address
+// is taken (the field is still lent to `bump` for its call, a raw loan);
 // an array of handles sorted with qsort (its comparator reads the handles: `cstdlib::qsort`)
 // exit: 0
-// safe: tree_insert depth tree_min tree_delete tree_print tree_free ring_add total ring_drop heavier bump by_v
-// unsafe: link_remove
+// safe: tree_insert depth tree_min tree_delete tree_print tree_free ring_add total ring_drop heavier bump by_v link_remove
 #include <stdio.h>
 #include <stdlib.h>
 

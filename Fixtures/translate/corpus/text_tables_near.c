@@ -2,7 +2,7 @@
 // walked by a pointer cursor, a table ended by NULL, a function also called through a pointer,
 // a tail of a table (`t + 1`) handed on, a table lent to a writer beside one of its own
 // elements, a table whose elements' characters are written, and argv handed to a helper
-// unsafe: rotate usage
+// unsafe: usage
 // exit: 0
 #include <stdio.h>
 #include <string.h>

@@ -18,11 +18,14 @@ extension FaithfulTranslator {
         case heap(handle: RExpr, path: RExpr)
         /// `errno`, through the `cerrno` module (FaithfulErrno).
         case errno
+        /// The handle a link points to (FaithfulHeapLinks): `pp.get()`, `pp.set(v)`.
+        case link(RExpr)
 
         func read() -> RExpr {
             switch self {
             case .heap(let h, let path): return .method(h, "get", [.lambda([FaithfulTranslator.heapObject], path)])
             case .errno: return .call(.path("cerrno::get"), [])
+            case .link(let l): return .method(l, "get", [])
             case .atomic(let cell, let float): return FaithfulTranslator.atomicLoad(cell, float: float)
             case .place(let p): return p
             case .bitField(let r, let n): return .method(r, n, [])
@@ -32,6 +35,10 @@ extension FaithfulTranslator {
         func write(_ v: RExpr) -> RExpr {
             switch self {
             case .errno: return .call(.path("cerrno::set"), [v])
+            case .link(let l):
+                // The value first: computing it may read through the same link.
+                if case .path = v { return .method(l, "set", [v]) }
+                return .block(RBlock([.letBinding(name: "__v", mutable: false, type: nil, value: v)], tail: .method(l, "set", [.path("__v")])))
             case .heap(let h, let path):
                 // The value first: computing it may read the same heap, which the change holds.
                 let set = { (value: RExpr) in RExpr.method(h, "set", [.lambda([FaithfulTranslator.heapObject], .assign(path, value))]) }
@@ -85,6 +92,7 @@ extension FaithfulTranslator {
 
     private func targetOf(_ e: CExpr, pin: Bool) -> ([RStmt], Target) {
         if isErrnoPlace(e) { needsErrnoSupport = true; return ([], .errno) }
+        if case .unary(.deref, let p) = e.kind, let id = linkVariable(p) { return ([], .link(.path(localName(id)))) }
         if closuresInUse, let (pins, handle, path) = heapAccess(e) { return (pins, .heap(handle: handle, path: path)) }
         if case .subscript(let base, let index) = e.kind, atomicCell(e) != nil, pin, !isPure(index),
            case .cast(let array, _) = base.kind, case .variable(let id) = array.kind {
@@ -187,6 +195,7 @@ extension FaithfulTranslator {
         if case .assign(_, let r) = e.kind, case .variable(let id) = l.kind, literalGlobals[id] != nil { return [.expr(literalGlobalStore(id, r))] }
         if case .assign(_, let r) = e.kind, let id = textLocal(l) { return [.expr(.assign(.path(localName(id)), textValue(r)))] }
         if case .assign(_, let r) = e.kind, let write = tableWrite(l, r) { return [write] }
+        if case .assign(_, let r) = e.kind, let id = linkVariable(l) { return [.expr(.assign(.path(localName(id)), linkValue(r)))] }
         if case .assign(_, let r) = e.kind {
             let (pins, t) = target(l, pin: false)
             return pins + [.expr(t.write(literalField(l) ? literalFieldValue(r) : element(r, l.type)))]

@@ -247,10 +247,16 @@ extension FaithfulTranslator {
     /// parameter, a local cursor's index or a local `Vec`'s first element when `p` is one of
     /// those, through the raw pointer otherwise.
     func pointee(_ p: CExpr) -> RExpr {
+        if let id = linkVariable(p) { return .method(.path(localName(id)), "get", []) }   // a handle a link points to
         if errnoModule, Self.isErrnoLocation(p, program) { return errnoRead() }
         if let object = aliasedObject(p) { return place(object) }
         if let r = liftedPointee(p) { return r }
         if let id = textLocal(p), case .pointer(let t, _) = p.type { return textByte(id, nil, t) }
+        if let (table, i) = literalTableRead(p.withoutCasts), case .pointer(let t, _) = p.type {
+            // `*names[i]`: the first byte of a table's text.
+            let byte = RExpr.index(.index(variableRef(table), .cast(rvalue(i), .named("usize"))), .literal("0usize"))
+            return t == .int(.uchar) ? byte : .cast(byte, rtype(t))
+        }
         if let bytes = aliasedLiteral(p), case .pointer(let t, _) = p.type {
             let byte = RExpr.index(.literal(byteString(bytes)), .literal("0usize"))
             return t == .int(.uchar) ? byte : .cast(byte, rtype(t))
@@ -857,6 +863,7 @@ extension FaithfulTranslator {
                 if f.body != nil, let p = f.params[safe: i], literalTables.contains(p), case .variable(let t) = a.withoutCasts.kind {
                     return tableLoan(t, mutable: textTables.mutable.contains(p))   // a table of text, lent whole
                 }
+                if f.body != nil, let p = f.params[safe: i], heapLinks.variables[p] != nil { return linkValue(a) }
                 return rvalue(a)
             }
             if f.body == nil, crate?.functionPath(f.name, from: unitIndex) != nil {

@@ -28,7 +28,23 @@ struct HeapRecords {
 
     private init(records: Set<Int>) { self.records = records; self.rawReasons = [:] }
 
-    init(program: Program, packed: Set<Int>) {
+    /// `links`: the address of a handle's place inside a heap object may be a link's value
+    /// (FaithfulHeapLinks). The links are found over the records that qualify, which the links
+    /// let qualify: from every candidate, again over the records found until the two agree.
+    init(program: Program, packed: Set<Int>, links: Bool = false) {
+        var linked: Set<CLoc>? = links ? nil : []
+        while true {
+            let found = HeapRecords(program: program, packed: packed, linked: linked)
+            guard links else { self = found; return }
+            let agreed = HeapLinks(program: program, records: found.records).heapAddresses
+            if let l = linked, agreed.isSuperset(of: l) { self = found; return }
+            linked = agreed.intersection(linked ?? agreed)
+        }
+    }
+
+    /// `linked`: the addresses of places inside heap objects that links take (nil: those
+    /// of every candidate record).
+    private init(program: Program, packed: Set<Int>, linked given: Set<CLoc>?) {
         var candidates: Set<Int> = []
         for (r, rec) in program.records.enumerated() where !rec.isUnion && !rec.isSystem && !packed.contains(r) {
             guard let fields = rec.fields, !fields.isEmpty, fields.allSatisfy({ $0.bitWidth == nil }) else { continue }
@@ -36,6 +52,7 @@ struct HeapRecords {
         }
         let concurrent: Set<String> = ["pthread_create", "thrd_create", "signal", "sigaction", "clone", "atexit", "on_exit"]
         guard !candidates.isEmpty else { self.records = []; self.rawReasons = [:]; return }
+        let linked = given ?? HeapLinks(program: program, records: candidates).heapAddresses
         var bad: Set<Int> = []
         var allocated: Set<Int> = []
         var concurrency = false
@@ -67,7 +84,7 @@ struct HeapRecords {
         func visit(_ e: CExpr) {
             switch e.kind {
             case .unary(.addressOf, let x):
-                if let r = root(x) { reject(r, "the address of a place inside one is taken", e) }
+                if let r = root(x), !linked.contains(e.loc) { reject(r, "the address of a place inside one is taken", e) }
                 if case .record(let r) = x.type { reject(r, "the address of an object not from malloc is taken", e) }
             case .cast(let x, _):
                 if x.type.isArrayLike, let r = root(x) { reject(r, "an array inside one is used as a pointer", e) }   // an array inside a heap object decays
@@ -555,6 +572,7 @@ extension FaithfulTranslator {
                 if self.is_null() { "NULL pointer dereference" } else { "use of a freed heap object" }
             }
         }
+    \#(FaithfulTranslator.linkSupport)
     }
     """#)]
 }

@@ -27,6 +27,7 @@ extension FaithfulTranslator {
                 return [RParam(localName(p), reference)]
                     + (lift.offset ? [RParam("mut " + offsetName(p), .named("usize"))] : [])
             }
+            if let t = linkType(p) { return [RParam("mut " + localName(p), t)] }   // a link to a handle (FaithfulHeapLinks)
             // `argv`, or a parameter given tables of text (FaithfulTextTables): the texts' bytes.
             if literalTables.contains(p) {
                 return [RParam(localName(p), .reference(.slice(Self.textType), mutable: textTables.mutable.contains(p)))]
@@ -177,8 +178,9 @@ extension FaithfulTranslator {
                 .expr(.method(.path("v"), "push", [.literal("0u8")])),
                 .expr(.method(.path("owned"), "push", [.path("v")])),
             ]))))
-            stmts.append(.letBinding(name: "args", mutable: false, type: .generic("Vec", [.named("&[u8]")]),
-                                     value: .method(.method(.method(.path("owned"), "iter", []), "map", [.literal("|a| a.as_slice()")]), "collect", [])))
+            // Kept for the whole run, as C's are: text that lives as long as the literals.
+            stmts.append(.letBinding(name: "args", mutable: false, type: .generic("Vec", [Self.textType]),
+                                     value: .method(.method(.method(.path("owned"), "into_iter", []), "map", [.literal("|a| &*Box::leak(a.into_boxed_slice())")]), "collect", [])))
             args = [.cast(.method(.path("args"), "len", []), rtype(program.variables[f.params[0]].type)), .unary(.ref, .path("args"))]
         } else if f.params.count >= 2 {
             let argvType = rtype(program.variables[f.params[1]].type)

@@ -45,7 +45,7 @@ extension FaithfulTranslator {
             case .stringLiteral: return true
             case .conditional(_, let a, let b): return literal(a, set) && literal(b, set)
             case .subscript(let base, _):
-                if case .cast(let x, _) = base.kind, case .variable(let t) = x.kind { return tables.contains(t) }
+                if let t = tableName(base) { return tables.contains(t) }
                 return false
             case .call(let callee, _):
                 if case .function(let g) = callee.withoutCasts.kind { return set.contains(g) }
@@ -87,8 +87,9 @@ extension FaithfulTranslator {
     /// A literal function's result type.
     static let literalResult = RType.named("&'static [u8]")
 
-    /// Text with its NUL, borrowed for as long as its holder lives (a text local, a table's element).
-    static let textType = RType.reference(.slice(.named("u8")), mutable: false)
+    /// Text with its NUL that lives as long as the program (a literal, an argument): a text
+    /// local, a table's element.
+    static let textType = RType.staticReference(.slice(.named("u8")))
 
     /// What a literal function gives when it falls off its end (undefined in C): an empty string.
     static let emptyLiteral = RExpr.method(.literal("b\"\\0\""), "as_slice", [])

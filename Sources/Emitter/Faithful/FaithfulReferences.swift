@@ -111,6 +111,8 @@ struct ReferenceLifting {
     /// Tables of string literals (and `argv`) and functions that only return literals: their
     /// elements and results are static text, lent to a `&[u8]` parameter as they are.
     private let tables: Set<Int>
+    /// Pointers to handles that are links (FaithfulHeapLinks): not lifted.
+    private let links: Set<Int>
     private let literalFunctions: Set<Int>
     /// Records on heaps of handles (FaithfulHeap): a pointer to one is a handle, never a reference.
     private let heap: Set<Int>
@@ -128,7 +130,7 @@ struct ReferenceLifting {
 
     init(program: Program, immutable: Set<Int> = [], aliases: [Int: [UInt8]] = [:], cursors: LocalCursors = .none, vectors: LocalVectors = .none,
          tables: Set<Int> = [], literalFunctions: Set<Int> = [], heap: Set<Int> = [], texts: Set<Int> = [], rawAccepting: Set<Int> = [],
-         sortComparators: Set<Int> = [], cells: Set<Int> = [], staticReferences: Set<Int> = []) {
+         sortComparators: Set<Int> = [], cells: Set<Int> = [], staticReferences: Set<Int> = [], links: Set<Int> = []) {
         self.program = program
         self.cells = cells
         self.staticReferences = staticReferences
@@ -137,6 +139,7 @@ struct ReferenceLifting {
         self.texts = texts
         self.heap = heap
         self.tables = tables
+        self.links = links
         self.literalFunctions = literalFunctions
         self.immutable = immutable
         self.aliases = aliases
@@ -150,7 +153,8 @@ struct ReferenceLifting {
         for v in program.variables { if let f = v.cleanup { addressTaken.insert(f) } }
         for v in program.variables where v.storage != .local && v.storage != .parameter { if let e = v.initializer { visit(e) } }
         for (id, v) in program.variables.enumerated() where v.storage == .local {
-            if let operands = cursors.initializerOperands(id) { operands.forEach { visit($0) } } else if let e = v.initializer { visit(e) }
+            if links.contains(id), let e = v.initializer { linkValue(e) }
+            else if let operands = cursors.initializerOperands(id) { operands.forEach { visit($0) } } else if let e = v.initializer { visit(e) }
             if let n = v.vlaSize { visit(n) }
         }
         solve()
@@ -161,7 +165,7 @@ struct ReferenceLifting {
 
     /// The candidate parameter `e` names.
     private func parameter(_ e: CExpr) -> Int? {
-        guard case .variable(let id) = e.withoutQualifierCasts.kind, program.variables[id].storage == .parameter, !tables.contains(id),
+        guard case .variable(let id) = e.withoutQualifierCasts.kind, program.variables[id].storage == .parameter, !tables.contains(id), !links.contains(id),
               case .pointer(let pointee, _) = program.variables[id].type, Self.liftable(pointee, program) else { return nil }
         return id
     }
@@ -179,6 +183,20 @@ struct ReferenceLifting {
             // `q->f` of a pointer parameter `q`: a value read through it.
             if case .variable(let id) = b.withoutQualifierCasts.kind, id == x { return !e.type.isArrayLike }
             return readsValuesOnly(b, of: x)
+        case .subscript(let b, let i) where { if case .cast(let a, _) = b.kind { return a.type.isArrayLike }; return false }():
+            // An element of an array read in place (`x.items[i]`): a value, not the array's address.
+            guard case .cast(let a, _) = b.kind else { return false }
+            func inPlace(_ p: CExpr) -> Bool {
+                switch p.kind {
+                case .variable: return true
+                case .member(let base, _, _, false): return inPlace(base)
+                case .subscript(let base, let k):
+                    if case .cast(let inner, _) = base.kind, inner.type.isArrayLike { return inPlace(inner) && readsValuesOnly(k, of: x) }
+                    return readsValuesOnly(p, of: x)
+                default: return readsValuesOnly(p, of: x)
+                }
+            }
+            return inPlace(a) && readsValuesOnly(i, of: x) && !e.type.isArrayLike
         default:
             var only = true
             e.forEachChild { if only, !readsValuesOnly($0, of: x) { only = false } }
@@ -419,8 +437,20 @@ struct ReferenceLifting {
         return element
     }
 
+    /// A link's value (FaithfulHeapLinks): the place it borrows (`&l->head`, `&list.head`) is
+    /// used in place for as long as the link, which stays in the function: no escape.
+    private mutating func linkValue(_ e: CExpr) {
+        let s = e.withoutQualifierCasts
+        if case .conditional(let c, let a, let b) = s.kind { condition(c); linkValue(a); linkValue(b); return }
+        if case .variable(let id) = s.kind, links.contains(id) { return }
+        guard case .unary(.addressOf, let path) = s.kind else { visit(e); return }
+        if let p = arrowRoot(path) { note(p, .place) } else if let x = addressedLocal(path) { lend(x, .place) }
+        visitInside(s)
+    }
+
     private mutating func visit(_ e: CExpr) {
         if !cursors.isEmpty, let operands = cursors.consumed(e) { operands.forEach { visit($0) }; return }
+        if case .assign(let l, let r) = e.kind, case .variable(let id) = l.withoutQualifierCasts.kind, links.contains(id) { linkValue(r); return }
         // An address inside a parameter's object stored anywhere but in a local (`w->pos =
         // w->buf`, `g = &s->items[0]`): another pointer reaches the object after the call.
         if case .assign(let l, let r) = e.kind, let p = pointsInto(r) {
@@ -453,7 +483,9 @@ struct ReferenceLifting {
             let f = program.functions[id]
             if f.body != nil {
                 calls.append(Call(callee: id, args: args))
-                for (i, a) in args.enumerated() { argument(a, function: id, index: i) }
+                for (i, a) in args.enumerated() {
+                    if let q = f.params[safe: i], links.contains(q) { linkValue(a) } else { argument(a, function: id, index: i) }
+                }
             } else {
                 let keeps = Self.retaining.contains(f.name)
                 for (i, a) in args.enumerated() {
@@ -650,7 +682,7 @@ struct ReferenceLifting {
         var mutability: [Int: Bool] = [:]
         for (id, f) in program.functions.enumerated() where f.body != nil && f.name != "main" && !f.type.variadic && !f.type.noPrototype
             && !addressTaken.contains(id) {
-            for p in f.params where !tables.contains(p) {   // a table of text is a slice of its own (FaithfulTextTables)
+            for p in f.params where !tables.contains(p) && !links.contains(p) {   // a table of text is a slice of its own (FaithfulTextTables)
                 if case .pointer(let pointee, let constant) = program.variables[p].type, Self.liftable(pointee, program) {
                     if case .record(let r) = pointee, heap.contains(r) || constant && staticReferences.contains(r) { continue }
                     mutability[p] = !constant

@@ -20,7 +20,7 @@ extension FaithfulTranslator {
                                   cursors: localCursors, vectors: localVectors, ctype: ctypeRuntime, literalFunctions: literalFunctions,
                                   indirectCalls: safeFunctionPointers, stdin: stdinRuntime, errno: usesErrno, fields: literalFields, literalGlobals: Set(literalGlobals.keys), objectAliases: objectAliases,
                                   zeroable: zeroSetsEveryByte, heap: heapRecords, texts: textLocals, errnoModule: errnoModule,
-                                  sorted: comparators, cells: globalCells, staticReferences: staticReferences)
+                                  sorted: comparators, cells: globalCells, staticReferences: staticReferences, links: Set(heapLinks.variables.keys))
             scan.statement(body)
             if let why = scan.reason ?? (program.functions[id].type.variadic ? "variable arguments" : nil) {
                 direct[id] = why
@@ -91,6 +91,8 @@ extension FaithfulTranslator {
         let cells: Set<Int>
         /// Records whose `const T *` are static references (FaithfulStaticReferences).
         let staticReferences: Set<Int>
+        /// Pointers to handles that are links (FaithfulHeapLinks): `*pp` is `pp.get()`.
+        let links: Set<Int>
         var strings: FaithfulTranslator.SafeStrings {
             FaithfulTranslator.SafeStrings(lifted: lifted, tables: tables, aliases: aliases, functions: literalFunctions, fields: fields,
                                            globals: literalGlobals, errno: errno, heap: heap, texts: texts, cells: cells,
@@ -158,6 +160,19 @@ extension FaithfulTranslator {
             return aliases[id] != nil || texts.contains(id)
         }
 
+        func isLink(_ e: CExpr) -> Bool {
+            if case .variable(let id) = e.withoutQualifierCasts.kind { return links.contains(id) }
+            return false
+        }
+
+        /// A link's value (FaithfulHeapLinks): the place it borrows, reached as any place is
+        /// (`&mut c.table[i]`), or a link lent again.
+        mutating func linkValue(_ e: CExpr) {
+            if isLink(e) { return }
+            if case .conditional(let c, let a, let b) = e.withoutQualifierCasts.kind { expression(c); linkValue(a); linkValue(b); return }
+            if case .unary(.addressOf, let x) = e.withoutQualifierCasts.kind { expression(x) } else { expression(e) }
+        }
+
         func isTableRead(_ base: CExpr) -> Bool {
             FaithfulTranslator.tableName(base).map { tables.contains($0) } ?? false
         }
@@ -205,7 +220,8 @@ extension FaithfulTranslator {
                 for id in ids {
                     let v = program.variables[id]
                     if v.storage != .local, !immutable.contains(id) { unsafe("a global or static") }
-                    if let operands = cursors.initializerOperands(id) ?? vectors.initializerOperands(id) ?? vectors.witnessOperands(id) { operands.forEach { expression($0) } }
+                    if links.contains(id), let e = v.initializer { linkValue(e) }
+                    else if let operands = cursors.initializerOperands(id) ?? vectors.initializerOperands(id) ?? vectors.witnessOperands(id) { operands.forEach { expression($0) } }
                     else if let e = v.initializer { expression(e) }
                     if let n = v.vlaSize { expression(n) }
                 }
@@ -297,6 +313,9 @@ extension FaithfulTranslator {
             case .unary(.deref, let f) where { if case .pointer(.function, _) = f.type { return true }; return false }():
                 expression(f)   // `(*f)(x)` is `f(x)`
             case .unary(.deref, let x) where isAlias(x): return
+            case .unary(.deref, let x) where { if case .subscript(let b, _) = x.withoutCasts.kind { return isTableRead(b) }; return false }():
+                if case .subscript(_, let i) = x.withoutCasts.kind { expression(i) }   // `*names[i]`: a checked index
+            case .unary(.deref, let x) where isLink(x): return
             case .unary(.deref, let x) where aliasedObject(x) != nil: expression(aliasedObject(x)!)
             case .member(let x, let r, _, true) where aliasedObject(x) != nil && !program.records[r].isUnion && !packed.contains(r):
                 expression(aliasedObject(x)!)
@@ -315,6 +334,7 @@ extension FaithfulTranslator {
             case .binary(let op, let l, let r):
                 if (op == .add || op == .sub), l.type.isPointer || r.type.isPointer { unsafe("pointer arithmetic"); return }
                 expression(l); expression(r)
+            case .assign(let l, let r) where isLink(l): linkValue(r)
             case .assign(let l, let r): expression(l); expression(r)
             case .compoundAssign(_, let l, let r):
                 if l.type.isPointer { unsafe("pointer arithmetic"); return }
@@ -405,6 +425,7 @@ extension FaithfulTranslator {
                 callees.insert(id)
                 let params = program.functions[id].params
                 for (i, a) in args.enumerated() {
+                    if i < params.count, links.contains(params[i]) { linkValue(a); continue }
                     guard i < params.count, let lift = lifted[params[i]] else { expression(a); continue }
                     if lift.raw, rawLoans(a) { unsafe("a raw pointer lent as a reference"); return }
                     liftedArgument(a)

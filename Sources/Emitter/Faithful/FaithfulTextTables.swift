@@ -32,14 +32,12 @@ extension FaithfulTranslator {
         var parameters: Set<Int> = []
         /// The text locals whose values the tables' writes store (FaithfulTextLocals).
         var texts: Set<Int> = []
-
-        /// Tables whose elements all live as long as the program: literals, never written.
-        var literalOnly: Set<Int> { all.subtracting(parameters).subtracting(mutable) }
     }
 
     /// The tables of the file; `notTexts`: locals that are no text locals after all, whatever
-    /// their values (a cursor's base, a literal alias).
-    static func textTables(_ program: Program, notTexts: Set<Int> = []) -> TextTables {
+    /// their values (a cursor's base, a literal alias); `parameters`: whether parameters may be
+    /// tables (no: the translation that lifts nothing).
+    static func textTables(_ program: Program, notTexts: Set<Int> = [], parameters lending: Bool = true) -> TextTables {
         var candidates: Set<Int> = []
         let argv = argumentVector(program)
         if let argv { candidates.insert(argv) }
@@ -54,7 +52,7 @@ extension FaithfulTranslator {
             }
             if literals, indices == Set(0..<n) { candidates.insert(id) }
         }
-        let parameters = tableParameters(program).subtracting(argv.map { [$0] } ?? [])
+        let parameters = lending ? tableParameters(program).subtracting(argv.map { [$0] } ?? []) : []
         candidates.formUnion(parameters)
         guard !candidates.isEmpty else { return TextTables() }
 

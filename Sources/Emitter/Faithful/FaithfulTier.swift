@@ -9,8 +9,9 @@ public enum FaithfulTier {
     /// `links`: header file name -> the native library its functions live in.
     /// `liftSafe`: functions with no unsafe operation are safe functions (off: all `unsafe`).
     /// `liftReferences`: pointer parameters proven to be references become `&mut T`/`&T`.
+    /// `heapLinks`: pointers to handles may point inside heap objects (`cheap::Link`).
     public static func translate(_ program: Program, findings: [Diagnostic] = [], links: [String: String] = [:],
-                                 liftSafe: Bool = true, liftReferences: Bool = true) -> Result<RustTranslation, FaithfulRefusals> {
+                                 liftSafe: Bool = true, liftReferences: Bool = true, heapLinks: Bool = true) -> Result<RustTranslation, FaithfulRefusals> {
         // Comparators only `qsort` takes are rewritten to their element type (FaithfulComparators).
         let (rewritten, comparators) = liftSafe && liftReferences ? TypedComparators.rewrite(program) : (program, .none)
         let translator = FaithfulTranslator(program: rewritten)
@@ -18,6 +19,7 @@ public enum FaithfulTier {
         translator.links = links
         translator.liftSafeFunctions = liftSafe
         translator.liftReferences = liftReferences
+        translator.linkHandles = heapLinks
         for d in findings { translator.findings[d.function, default: []].append(d) }
         switch translator.translate() {
         case .failure(let refusals): return .failure(refusals)

@@ -61,6 +61,10 @@ public final class FaithfulTranslator {
     var needsErrnoSupport = false
     /// Lift pointer parameters to references where the file proves them (see FaithfulReferences).
     var liftReferences = true
+    /// Pointers to handles may be links into heap objects (FaithfulHeapLinks).
+    var linkHandles = true
+    /// The `T **` locals and parameters that are `cheap::Link`s.
+    var heapLinks = HeapLinks.none
     /// The parameters lifted to references and slices.
     var liftedParameters: [Int: ReferenceLifting.Lift] = [:]
     /// The place being emitted is written or lent mutably (a nullable parameter reborrows mutably).
@@ -188,7 +192,7 @@ public final class FaithfulTranslator {
             if !textTables.texts.isSubset(of: textLocals) {
                 // A table's write stores a local that is no text local after all: without it.
                 textTables = Self.textTables(program, notTexts: notTexts)
-                literalFunctions = Self.literalFunctions(program, tables: textTables.literalOnly)
+                literalFunctions = Self.literalFunctions(program, tables: literalTables)
                 textLocals = Self.textLocals(program, tables: literalTables, functions: literalFunctions, excluded: notTexts)
             }
             let vectorRecords = liftSafeFunctions ? Self.vectorRecords(program, observed: observedRecords ?? Set(program.records.indices), heap: heapRecords,
@@ -202,7 +206,7 @@ public final class FaithfulTranslator {
                                                     cursors: localCursors, vectors: localVectors, tables: literalTables,
                                                     literalFunctions: literalFunctions, heap: heapRecords, texts: textLocals, rawAccepting: rawAccepting,
                                                     sortComparators: Set(comparators.elements.keys), cells: cells,
-                                                    staticReferences: staticReferences).lifted
+                                                    staticReferences: staticReferences, links: Set(heapLinks.variables.keys)).lifted
                 // Cells lent where no lifted parameter takes the loan are plain globals after all: again without them.
                 let settled = cellCandidates.settled { f, i in program.functions[f].params[safe: i].flatMap { self.liftedParameters[$0] } != nil }
                     .intersection(cells)
@@ -224,7 +228,7 @@ public final class FaithfulTranslator {
         if liftReferences, crate == nil {
             // Not over a local the cursors or vectors rewrite.
             let rewritten = Set(program.variables.indices.filter { localCursors.isCursor($0) || localVectors.isVector($0) })
-            objectAliases = Self.objectAliases(program, excluded: rewritten)
+            objectAliases = Self.objectAliases(program, excluded: rewritten.union(heapLinks.variables.keys))
         }
         stdinRuntime = stdioRuntime && Self.stdinRuntimeApplies(program, lifted: liftedParameters)
     }
@@ -238,9 +242,10 @@ public final class FaithfulTranslator {
         if liftSafeFunctions, liftReferences, crate == nil {
             // The support module's name is free (no C record, function or global is called `cheap`).
             if !program.records.contains(where: { $0.name == "cheap" }) && !takenGlobalNames.contains("cheap") {
-                let heap = HeapRecords(program: program, packed: Set(program.records.indices.filter { isPacked($0) }))
+                let heap = HeapRecords(program: program, packed: Set(program.records.indices.filter { isPacked($0) }), links: linkHandles)
                 heapRecords = heap.records
                 heapRawReasons = heap.rawReasons
+                if linkHandles { heapLinks = HeapLinks(program: program, records: heapRecords) }
             }
             recordLayouts = [:]   // laid out again with handles
         }
@@ -250,11 +255,11 @@ public final class FaithfulTranslator {
             recordLayouts = [:]   // laid out again with the literal members' slices
             immutableStatics = Self.readOnlyStatics(program, literalFields: literalFields)
             // Text locals exist only with liftReferences: without them, no table stores one.
-            textTables = Self.textTables(program, notTexts: liftReferences ? [] : Set(program.variables.indices))
+            textTables = Self.textTables(program, notTexts: liftReferences ? [] : Set(program.variables.indices), parameters: liftReferences)
             atomicStatics = Self.atomicStatics(program, excluding: immutableStatics.union(literalTables), heap: heapRecords)
             literalAliases = Self.literalAliases(program)
             literalGlobals = Self.literalGlobals(program, excluding: immutableStatics.union(literalTables).union(atomicStatics))
-            literalFunctions = Self.literalFunctions(program, tables: textTables.literalOnly)
+            literalFunctions = Self.literalFunctions(program, tables: literalTables)
             if liftReferences {
                 staticReferences = StaticReferences(program: program, immutable: immutableStatics, heap: heapRecords,
                                                     observed: observedRecords ?? Set(program.records.indices)).records
