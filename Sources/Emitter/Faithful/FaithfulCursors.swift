@@ -63,13 +63,15 @@ struct LocalCursors: Sendable, RoleWalker {
         immutable = []; aliases = [:]; packed = []; parameters = []
     }
 
-    init(program: Program, immutable: Set<Int>, excluded: Set<Int>, aliases: [Int: [UInt8]], packed: Set<Int>, parameters: Set<Int>? = nil) {
+    /// `notCursors`: locals written otherwise (links to handles, FaithfulHeapLinks).
+    init(program: Program, immutable: Set<Int>, excluded: Set<Int>, aliases: [Int: [UInt8]], packed: Set<Int>, parameters: Set<Int>? = nil,
+         notCursors: Set<Int> = []) {
         self.program = program
         self.immutable = immutable.subtracting(excluded)
         self.aliases = aliases
         self.packed = packed
         self.parameters = parameters
-        for (id, v) in program.variables.enumerated() where v.storage == .local && aliases[id] == nil && v.cleanup == nil {
+        for (id, v) in program.variables.enumerated() where v.storage == .local && aliases[id] == nil && v.cleanup == nil && !notCursors.contains(id) {
             guard case .pointer(let pointee, _) = v.type else { continue }
             switch pointee {
             case .int, .float, .pointer: candidates.insert(id)

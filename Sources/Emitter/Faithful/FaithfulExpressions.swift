@@ -877,7 +877,9 @@ extension FaithfulTranslator {
             // A value argument that reads what another argument lends mutably (`f(&x, x.head)`)
             // is computed first: Rust lends `x` for the whole call.
             var hoisted: [RStmt] = []
-            let lentMutably = args.indices.filter { i in i < f.params.count && liftedParameters[f.params[i]]?.mutable == true }
+            let lentMutably = args.indices.filter { i in
+                i < f.params.count && (liftedParameters[f.params[i]]?.mutable == true || heapLinks.variables[f.params[i]] != nil)
+            }
             // With a raw pointer lent (`p.as_mut()`), every other value first: none may read the
             // object through another pointer while the reference lives.
             let rawLent = args.indices.contains { i in

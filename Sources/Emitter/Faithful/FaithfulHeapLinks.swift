@@ -10,8 +10,8 @@ import RustSyntax
 /// (`Link::at(move |v| h.set(|o| ..o.next..))`). `*pp` reads the handle (`pp.get()`), `*pp = q`
 /// writes it (`pp.set(q)`), `(*pp)->v` reads the object it holds; no `unsafe`.
 ///
-/// A link variable is, over the whole file, a local given a link value where it is declared,
-/// or a parameter of a function only ever called directly, given one at every call: `&x` for a
+/// A link variable is, over the whole file, a local given only link values (where it is declared
+/// or later; none yet reads as NULL), or a parameter of a function only ever called directly, given one at every call: `&x` for a
 /// place `x` of type `T *` that is a local or parameter variable, a member or element of a local
 /// (or of a record a pointer parameter points to), or a place inside a heap object; another
 /// link variable (lent again: `pp.reborrow()`); or a choice of them (`c ? &(*l)->left :
@@ -35,21 +35,14 @@ struct HeapLinks: Sendable {
         guard !records.isEmpty else { return }
         var owner: [Int: Int] = [:]
         for (f, fn) in program.functions.enumerated() { for p in fn.params { owner[p] = f } }
-        var taken: Set<Int> = []
-        func visitTaken(_ e: CExpr) {
-            if case .call(let callee, let args) = e.kind, case .function = callee.withoutCasts.kind { args.forEach(visitTaken); return }
-            if case .function(let id) = e.kind { taken.insert(id) }
-            e.forEachChild(visitTaken)
-        }
-        for f in program.functions where f.body != nil { f.body!.forEachExpression(visitTaken) }
-        for v in program.variables { if let e = v.initializer { visitTaken(e) }; if let f = v.cleanup { taken.insert(f) } }
+        let taken = FaithfulTranslator.addressTakenFunctions(program)
 
         var candidates: [Int: Int] = [:]
         for (id, v) in program.variables.enumerated() {
             guard case .pointer(.pointer(.record(let r), _), _) = v.type, records.contains(r) else { continue }
             switch v.storage {
             case .local:
-                if v.vlaSize == nil, v.cleanup == nil, v.initializer != nil { candidates[id] = r }
+                if v.vlaSize == nil, v.cleanup == nil { candidates[id] = r }
             case .parameter:
                 guard let f = owner[id], !taken.contains(f) else { continue }
                 let fn = program.functions[f]
@@ -205,6 +198,10 @@ extension FaithfulTranslator {
         }
         return .call(.path("cheap::Link::Slot"), [.unary(.refMut, place(x))])
     }
+
+    /// A link declared with no value (or before its declaration's place gives it one): to
+    /// nothing, read as NULL (C's read of it is undefined).
+    var unsetLink: RExpr { .call(.path("cheap::Link::at"), [.lambda(["_"], .path("cheap::Ptr::NULL"))]) }
 
     /// `cheap::Link`, for the support module.
     static let linkSupport = #"""

@@ -11,19 +11,11 @@ extension FaithfulTranslator {
     /// `main`, not variadic, never used as a value (a function pointer keeps C's type).
     static func literalFunctions(_ program: Program, tables: Set<Int>) -> Set<Int> {
         var candidates: Set<Int> = []
-        var addressTaken: Set<Int> = []
         for (id, f) in program.functions.enumerated() where f.body != nil && f.name != "main" && !f.type.variadic && !f.type.noPrototype {
             if case .pointer(.int(.char), _) = f.type.result { candidates.insert(id) }
         }
         guard !candidates.isEmpty else { return [] }
-        func visit(_ e: CExpr) {
-            if case .call(let callee, let args) = e.kind, case .function = callee.withoutCasts.kind { args.forEach(visit); return }
-            if case .function(let id) = e.kind { addressTaken.insert(id) }
-            e.forEachChild(visit)
-        }
-        for f in program.functions where f.body != nil { f.body!.forEachExpression(visit) }
-        for v in program.variables { if let e = v.initializer { visit(e) }; if let f = v.cleanup { addressTaken.insert(f) } }
-        candidates.subtract(addressTaken)
+        candidates.subtract(addressTakenFunctions(program))
         // Each function's returned values, then a fixed point over calls of one another.
         var returns: [Int: [CExpr]] = [:]
         var bare: Set<Int> = []

@@ -86,7 +86,7 @@ extension FaithfulTranslator {
             if let (type, literals) = literalTableValue(id) {
                 return [.letBinding(name: localName(id), mutable: textTables.mutable.contains(id), type: type, value: literals)]
             }
-            if let t = linkType(id), let ini = v.initializer { return [.letBinding(name: localName(id), mutable: true, type: t, value: linkValue(ini))] }
+            if let t = linkType(id) { return [.letBinding(name: localName(id), mutable: true, type: t, value: v.initializer.map(linkValue) ?? unsetLink)] }
             if textLocals.contains(id) {
                 return [.letBinding(name: localName(id), mutable: true, type: Self.textType, value: v.initializer.map(textValue) ?? Self.emptyLiteral)]
             }
@@ -126,10 +126,7 @@ extension FaithfulTranslator {
             return .letBinding(name: localName(id), mutable: true, type: type, value: .arrayRepeat(.method(.literal("b\"\\0\""), "as_slice", []), n))
         }
         if textLocals.contains(id) { return .letBinding(name: localName(id), mutable: true, type: Self.textType, value: Self.emptyLiteral) }
-        if let t = linkType(id) {
-            // A link to nothing until the declaration's place gives it its value (read before, it is NULL).
-            return .letBinding(name: localName(id), mutable: true, type: t, value: .call(.path("cheap::Link::at"), [.lambda(["_"], .path("cheap::Ptr::NULL"))]))
-        }
+        if let t = linkType(id) { return .letBinding(name: localName(id), mutable: true, type: t, value: unsetLink) }
         if localVectors.witnesses[id] != nil { return .letBinding(name: localName(id), mutable: true, type: .named("bool"), value: .literal("false")) }
         if v.cleanup != nil {
             refuse("`__attribute__((cleanup))` on `\(v.name)` in a function whose locals are declared apart (goto, or a declaration between a switch's cases)", at: v.loc)

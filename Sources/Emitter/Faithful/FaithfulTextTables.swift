@@ -94,14 +94,7 @@ extension FaithfulTranslator {
 
     /// Parameters of pointer-to-`char`-pointer type of functions only ever called directly.
     private static func tableParameters(_ program: Program) -> Set<Int> {
-        var taken: Set<Int> = []
-        func visit(_ e: CExpr) {
-            if case .call(let callee, let args) = e.kind, case .function = callee.withoutCasts.kind { args.forEach(visit); return }
-            if case .function(let id) = e.kind { taken.insert(id) }
-            e.forEachChild(visit)
-        }
-        for f in program.functions where f.body != nil { f.body!.forEachExpression(visit) }
-        for v in program.variables { if let e = v.initializer { visit(e) }; if let f = v.cleanup { taken.insert(f) } }
+        let taken = addressTakenFunctions(program)
         var parameters: Set<Int> = []
         for (id, f) in program.functions.enumerated() where f.body != nil && f.name != "main" && !taken.contains(id) && !f.type.variadic && !f.type.noPrototype {
             for p in f.params {
@@ -220,6 +213,20 @@ extension FaithfulTranslator {
             }
             e.forEachChild { visit($0) }
         }
+    }
+
+    /// The functions whose address the program takes (anything but a direct call's callee, a
+    /// `cleanup` attribute's function): they may be called through pointers.
+    static func addressTakenFunctions(_ program: Program) -> Set<Int> {
+        var taken: Set<Int> = []
+        func visit(_ e: CExpr) {
+            if case .call(let callee, let args) = e.kind, case .function = callee.withoutCasts.kind { args.forEach(visit); return }
+            if case .function(let id) = e.kind { taken.insert(id) }
+            e.forEachChild(visit)
+        }
+        for f in program.functions where f.body != nil { f.body!.forEachExpression(visit) }
+        for v in program.variables { if let e = v.initializer { visit(e) }; if let f = v.cleanup { taken.insert(f) } }
+        return taken
     }
 
     /// A table lent whole to a table parameter: `&names[0..]`, or `&mut names[0..]`.

@@ -185,7 +185,8 @@ public final class FaithfulTranslator {
     private func liftReferencesAndLocals(rawAccepting: Set<Int>) {
         if liftReferences, crate == nil {
             localCursors = LocalCursors(program: program, immutable: immutableStatics, excluded: literalTables.union(atomicStatics),
-                                        aliases: literalAliases, packed: Set(program.records.indices.filter { isPacked($0) }))
+                                        aliases: literalAliases, packed: Set(program.records.indices.filter { isPacked($0) }),
+                                        notCursors: Set(heapLinks.variables.keys))
             // Vectors lent to parameters that are not lifted to slices stay pointers: again without them.
             let notTexts = Set(localCursors.bases.keys).union(literalAliases.keys)
             textLocals = Self.textLocals(program, tables: literalTables, functions: literalFunctions, excluded: notTexts)
@@ -222,7 +223,8 @@ public final class FaithfulTranslator {
                 // Cursors over parameters ReferenceLifting did not lift to slices are pointers after all.
                 let slices = Set(liftedParameters.filter { $0.value.slice }.keys)
                 localCursors = LocalCursors(program: program, immutable: immutableStatics, excluded: literalTables.union(atomicStatics),
-                                            aliases: literalAliases, packed: Set(program.records.indices.filter { isPacked($0) }), parameters: slices)
+                                            aliases: literalAliases, packed: Set(program.records.indices.filter { isPacked($0) }), parameters: slices,
+                                            notCursors: Set(heapLinks.variables.keys))
             }
         }
         if liftReferences, crate == nil {
