@@ -121,7 +121,11 @@ struct TypedComparators: Sendable {
             guard ok else { return }
             switch e.kind {
             case .cast(let x, _):
-                if case .variable(let q) = x.kind, params.contains(q) { if !toT(e.type) { ok = false }; return }
+                if case .variable(let q) = x.kind, params.contains(q) {
+                    if e.type == .void { return }   // `(void)a`: not read
+                    if !toT(e.type) { ok = false }
+                    return
+                }
                 check(x)
             case .variable(let id): if params.contains(id) { ok = false }
             case .assign(let l, _), .compoundAssign(_, let l, _):
@@ -137,10 +141,11 @@ struct TypedComparators: Sendable {
         for (id, v) in program.variables.enumerated() where v.function == c && v.storage == .local && copies[id] == nil {
             if let i = v.initializer { check(i) }
         }
-        guard ok, let u = pointee else { return nil }
+        guard ok else { return nil }
+        let u = pointee ?? t   // no parameter read: the elements' own type
         let typed = CTy.pointer(u, constPointee: true)
         func change(_ e: CExpr) -> CExpr? {
-            if case .cast(let x, _) = e.kind, case .variable(let q) = x.kind, params.contains(q) { return CExpr(.variable(q), typed, e.loc) }
+            if case .cast(let x, _) = e.kind, e.type != .void, case .variable(let q) = x.kind, params.contains(q) { return CExpr(.variable(q), typed, e.loc) }
             if case .variable(let id) = e.kind, let q = copies[id] { return CExpr(.variable(q), typed, e.loc) }
             return nil
         }
@@ -190,10 +195,13 @@ extension FaithfulTranslator {
         // A closure (an `extern "C" fn` is no `Fn`), its call `unsafe` where the comparator is.
         // Pointers to elements that are pointers, given with more `const` inside: a copy converted.
         let u = comparators.pointees[c] ?? t
-        let converted = rtype(u) != rtype(t)
+        let converted = rtype(u) != rtype(t) && !textTables.comparators.contains(c)   // a table's elements are its text
         func operand(_ x: String) -> RExpr { converted ? .unary(.ref, .cast(.unary(.deref, .path(x)), rtype(u))) : .path(x) }
         let call = RExpr.call(.path(name), [operand("__a"), operand("__b")])
         let cmp: RExpr = .lambda(["__a", "__b"], safeComparators.contains(c) ? call : .block(RBlock(tail: call, isUnsafe: true)))
+        if case .variable(let t) = TypedComparators.sortBase(args[0]).kind, literalTables.contains(t) {
+            return .call(.path("cstdlib::qsort"), [.unary(.refMut, .index(variableRef(t), .rangeTo(n))), cmp])   // a table of text
+        }
         switch Self.sortedBase(args[0], program, lifted: liftedParameters, vectors: localVectors) {
         case .array(let a): return .call(.path("cstdlib::qsort"), [.unary(.refMut, .index(place(a), .rangeTo(n))), cmp])
         case .vector(let v): return .call(.path("cstdlib::qsort"), [.unary(.refMut, .index(.path(localName(v)), .rangeTo(n))), cmp])

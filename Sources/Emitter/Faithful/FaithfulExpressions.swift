@@ -248,6 +248,9 @@ extension FaithfulTranslator {
     /// those, through the raw pointer otherwise.
     func pointee(_ p: CExpr) -> RExpr {
         if let id = linkVariable(p) { return .method(.path(localName(id)), "get", []) }   // a handle a link points to
+        if let id = textReference(p), case .pointer(let t, _) = p.type {
+            return .cast(.method(.unary(.deref, .path(localName(id))), "as_ptr", []), rtype(t))   // an element a comparator is given
+        }
         if errnoModule, Self.isErrnoLocation(p, program) { return errnoRead() }
         if let object = aliasedObject(p) { return place(object) }
         if let r = liftedPointee(p) { return r }
@@ -414,6 +417,7 @@ extension FaithfulTranslator {
             return literalSlice(a.withoutCasts)
         }
         if lift.bytes, let t = textLocal(a) { return .path(localName(t)) }
+        if lift.bytes, case .unary(.deref, let p) = a.withoutCasts.kind, let r = textReference(p) { return .unary(.deref, .path(localName(r))) }
         if let bytes = Self.literalBytes(a, literalAliases) {
             // `b"..\0"` for a byte slice; for a `char` slice the same bytes as an `&[i8]` array.
             if lift.bytes { return .literal(byteString(bytes)) }

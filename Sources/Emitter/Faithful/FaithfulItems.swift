@@ -28,6 +28,7 @@ extension FaithfulTranslator {
                     + (lift.offset ? [RParam("mut " + offsetName(p), .named("usize"))] : [])
             }
             if let t = linkType(p) { return [RParam("mut " + localName(p), t)] }   // a link to a handle (FaithfulHeapLinks)
+            if textTables.references.contains(p) { return [RParam(localName(p), .reference(Self.textType, mutable: false))] }   // a table's element
             // `argv`, or a parameter given tables of text (FaithfulTextTables): the texts' bytes.
             if literalTables.contains(p) {
                 return [RParam(localName(p), .reference(.slice(Self.textType), mutable: textTables.mutable.contains(p)))]

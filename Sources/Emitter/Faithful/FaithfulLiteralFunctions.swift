@@ -64,6 +64,8 @@ extension FaithfulTranslator {
         case .subscript:
             if let (table, i) = literalTableRead(s) { return .index(variableRef(table), .cast(rvalue(i), .named("usize"))) }
         case .call: return literalSlice(s)
+        case .unary(.deref, let p):
+            if let r = textReference(p) { return .unary(.deref, .path(localName(r))) }
         default: break
         }
         return .unitValue   // not reached: literalFunctions admits the forms above only

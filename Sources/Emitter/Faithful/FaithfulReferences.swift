@@ -111,7 +111,8 @@ struct ReferenceLifting {
     /// Tables of string literals (and `argv`) and functions that only return literals: their
     /// elements and results are static text, lent to a `&[u8]` parameter as they are.
     private let tables: Set<Int>
-    /// Pointers to handles that are links (FaithfulHeapLinks): not lifted.
+    /// Parameters typed by another analysis: links to handles (FaithfulHeapLinks), a text
+    /// comparator's (FaithfulTextTables). Not lifted.
     private let links: Set<Int>
     private let literalFunctions: Set<Int>
     /// Records on heaps of handles (FaithfulHeap): a pointer to one is a handle, never a reference.
@@ -130,7 +131,7 @@ struct ReferenceLifting {
 
     init(program: Program, immutable: Set<Int> = [], aliases: [Int: [UInt8]] = [:], cursors: LocalCursors = .none, vectors: LocalVectors = .none,
          tables: Set<Int> = [], literalFunctions: Set<Int> = [], heap: Set<Int> = [], texts: Set<Int> = [], rawAccepting: Set<Int> = [],
-         sortComparators: Set<Int> = [], cells: Set<Int> = [], staticReferences: Set<Int> = [], links: Set<Int> = []) {
+         sortComparators: Set<Int> = [], cells: Set<Int> = [], staticReferences: Set<Int> = [], typedElsewhere: Set<Int> = []) {
         self.program = program
         self.cells = cells
         self.staticReferences = staticReferences
@@ -139,7 +140,7 @@ struct ReferenceLifting {
         self.texts = texts
         self.heap = heap
         self.tables = tables
-        self.links = links
+        self.links = typedElsewhere
         self.literalFunctions = literalFunctions
         self.immutable = immutable
         self.aliases = aliases
@@ -212,6 +213,10 @@ struct ReferenceLifting {
         case .variable(let id): return texts.contains(id)
         case .call(let callee, _):
             if case .function(let id) = callee.withoutCasts.kind { return literalFunctions.contains(id) }
+            return false
+        case .unary(.deref, let p):
+            // A text comparator's element (FaithfulTextTables).
+            if case .variable(let id) = p.withoutCasts.kind, links.contains(id), case .pointer(.pointer(.int(.char), _), _) = p.withoutCasts.type { return true }
             return false
         default: return false
         }

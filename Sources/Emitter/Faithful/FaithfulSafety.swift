@@ -20,7 +20,8 @@ extension FaithfulTranslator {
                                   cursors: localCursors, vectors: localVectors, ctype: ctypeRuntime, literalFunctions: literalFunctions,
                                   indirectCalls: safeFunctionPointers, stdin: stdinRuntime, errno: usesErrno, fields: literalFields, literalGlobals: Set(literalGlobals.keys), objectAliases: objectAliases,
                                   zeroable: zeroSetsEveryByte, heap: heapRecords, texts: textLocals, errnoModule: errnoModule,
-                                  sorted: comparators, cells: globalCells, staticReferences: staticReferences, links: Set(heapLinks.variables.keys))
+                                  sorted: comparators, cells: globalCells, staticReferences: staticReferences, links: Set(heapLinks.variables.keys),
+                                  references: textTables.references)
             scan.statement(body)
             if let why = scan.reason ?? (program.functions[id].type.variadic ? "variable arguments" : nil) {
                 direct[id] = why
@@ -93,10 +94,12 @@ extension FaithfulTranslator {
         let staticReferences: Set<Int>
         /// Pointers to handles that are links (FaithfulHeapLinks): `*pp` is `pp.get()`.
         let links: Set<Int>
+        /// A text comparator's parameters (FaithfulTextTables): `*a` is an element's text.
+        let references: Set<Int>
         var strings: FaithfulTranslator.SafeStrings {
             FaithfulTranslator.SafeStrings(lifted: lifted, tables: tables, aliases: aliases, functions: literalFunctions, fields: fields,
                                            globals: literalGlobals, errno: errno, heap: heap, texts: texts, cells: cells,
-                                           vectors: vectors.charVectors)
+                                           vectors: vectors.charVectors, references: references)
         }
         /// Why the function needs `unsafe`: its first unsafe operation (nil: none).
         var reason: String?
@@ -316,6 +319,7 @@ extension FaithfulTranslator {
             case .unary(.deref, let x) where { if case .subscript(let b, _) = x.withoutCasts.kind { return isTableRead(b) }; return false }():
                 if case .subscript(_, let i) = x.withoutCasts.kind { expression(i) }   // `*names[i]`: a checked index
             case .unary(.deref, let x) where isLink(x): return
+            case .unary(.deref, let x) where { if case .variable(let id) = x.withoutCasts.kind { return references.contains(id) }; return false }(): return
             case .unary(.deref, let x) where aliasedObject(x) != nil: expression(aliasedObject(x)!)
             case .member(let x, let r, _, true) where aliasedObject(x) != nil && !program.records[r].isUnion && !packed.contains(r):
                 expression(aliasedObject(x)!)
@@ -414,6 +418,7 @@ extension FaithfulTranslator {
                     // `cstdlib::qsort`: the comparator is called; the base is lent, or read in place.
                     callees.insert(c)
                     expression(args[1])
+                    if case .variable(let t) = TypedComparators.sortBase(args[0]).kind, tables.contains(t) { return }   // a table of text
                     switch FaithfulTranslator.sortedBase(args[0], program, lifted: lifted, vectors: vectors) {
                     case .array(let a): expression(a)
                     case .vector, .slice: break

@@ -32,12 +32,14 @@ extension FaithfulTranslator {
         var cells: Set<Int> = []
         /// Local `char` buffers that are `Vec`s (FaithfulVectors): read and written as slices.
         var vectors: Set<Int> = []
+        /// A text comparator's parameters (FaithfulTextTables): `*a` is an element's text.
+        var references: Set<Int> = []
     }
 
     var safeStrings: SafeStrings {
         SafeStrings(lifted: liftedParameters, tables: literalTables, aliases: literalAliases, functions: literalFunctions,
                     fields: literalFields, globals: Set(literalGlobals.keys), errno: usesErrno, heap: heapRecords, texts: textLocals,
-                    cells: unboundCells, vectors: localVectors.charVectors)
+                    cells: unboundCells, vectors: localVectors.charVectors, references: textTables.references)
     }
 
     /// A stream argument the support module knows.
@@ -266,6 +268,7 @@ extension FaithfulTranslator {
         }
         if case .call(let callee, _) = s.kind, case .function(let id) = callee.withoutCasts.kind, strings.functions.contains(id) { return .literalCall(s) }
         if case .variable(let id) = s.kind, strings.texts.contains(id) { return .literalCall(s) }   // its slice, as a literal function's
+        if case .unary(.deref, let p) = s.kind, case .variable(let id) = p.withoutCasts.kind, strings.references.contains(id) { return .literalCall(s) }
         return nil
     }
 

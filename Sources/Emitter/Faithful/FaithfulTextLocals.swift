@@ -9,7 +9,8 @@ import RustSyntax
 /// other use gets C's pointer, `w.as_ptr()`, which forming is safe. A local also moved (`w++`),
 /// given anything else (NULL, a buffer), or addressed stays a pointer.
 extension FaithfulTranslator {
-    static func textLocals(_ program: Program, tables: Set<Int>, functions: Set<Int>, excluded: Set<Int>) -> Set<Int> {
+    /// `references`: parameters pointing to a table's element (a text comparator's): `*a` is text.
+    static func textLocals(_ program: Program, tables: Set<Int>, functions: Set<Int>, excluded: Set<Int>, references: Set<Int> = []) -> Set<Int> {
         var candidates: Set<Int> = []
         for (id, v) in program.variables.enumerated() where v.storage == .local && v.cleanup == nil && v.vlaSize == nil && !excluded.contains(id) {
             if case .pointer(.int(let k), _) = v.type, k.size == 1 { candidates.insert(id) }
@@ -33,6 +34,9 @@ extension FaithfulTranslator {
                 if case .function(let f) = callee.withoutCasts.kind { return functions.contains(f) }
                 return false
             case .variable(let id): return set.contains(id)
+            case .unary(.deref, let p):
+                if case .variable(let id) = p.withoutCasts.kind { return references.contains(id) }
+                return false
             default: return false
             }
         }

@@ -32,12 +32,19 @@ extension FaithfulTranslator {
         var parameters: Set<Int> = []
         /// The text locals whose values the tables' writes store (FaithfulTextLocals).
         var texts: Set<Int> = []
+        /// Comparators `qsort` only sorts tables with (FaithfulComparators): their parameters
+        /// point to elements, `&&'static [u8]`, and `*a` is an element's text.
+        var comparators: Set<Int> = []
+        /// Those comparators' parameters.
+        var references: Set<Int> = []
     }
 
     /// The tables of the file; `notTexts`: locals that are no text locals after all, whatever
     /// their values (a cursor's base, a literal alias); `parameters`: whether parameters may be
     /// tables (no: the translation that lifts nothing).
-    static func textTables(_ program: Program, notTexts: Set<Int> = [], parameters lending: Bool = true) -> TextTables {
+    /// `sorting`: the rewritten comparators whose elements are `char` pointers.
+    static func textTables(_ program: Program, notTexts: Set<Int> = [], parameters lending: Bool = true,
+                           sorting: Set<Int> = []) -> TextTables {
         var candidates: Set<Int> = []
         let argv = argumentVector(program)
         if let argv { candidates.insert(argv) }
@@ -57,11 +64,18 @@ extension FaithfulTranslator {
         guard !candidates.isEmpty else { return TextTables() }
 
         var set = candidates
+        var sorters = sorting
         while true {
-            let texts = textLocals(program, tables: set, functions: [], excluded: notTexts)
-            var scan = TableScan(program: program, tables: set, candidates: candidates, texts: texts, argv: argv)
+            let references = Set(sorters.flatMap { program.functions[$0].params })
+            let texts = textLocals(program, tables: set, functions: [], excluded: notTexts, references: references)
+            var scan = TableScan(program: program, tables: set, candidates: candidates, texts: texts, argv: argv, sorters: sorters)
             scan.run()
             var bad = scan.bad
+            // A comparator also given anything but a table sorts no table.
+            if !scan.unsorted.isEmpty {
+                sorters.subtract(scan.unsorted)
+                bad.formUnion(scan.sorted.filter { scan.unsorted.contains($0.comparator) }.map(\.table))
+            }
             // Mutability flows from a parameter that writes to what is lent to it.
             var mutable = scan.written
             var grew = true
@@ -86,7 +100,9 @@ extension FaithfulTranslator {
             }
             if bad.isEmpty {
                 let used = Set(scan.writtenValues.flatMap { $0.variables }).intersection(texts)
-                return TextTables(all: set, mutable: mutable, parameters: set.intersection(parameters), texts: used)
+                let comparators = Set(scan.sorted.map(\.comparator))
+                return TextTables(all: set, mutable: mutable, parameters: set.intersection(parameters), texts: used,
+                                  comparators: comparators, references: Set(comparators.flatMap { program.functions[$0].params }))
             }
             set.subtract(bad)
         }
@@ -112,7 +128,11 @@ extension FaithfulTranslator {
         let candidates: Set<Int>
         let texts: Set<Int>
         let argv: Int?
+        let sorters: Set<Int>
         var bad: Set<Int> = []
+        /// `qsort` of a table with a comparator, each; comparators given something else.
+        var sorted: [(table: Int, comparator: Int)] = []
+        var unsorted: Set<Int> = []
         var written: Set<Int> = []
         /// Tables an element of which is read otherwise than as a string.
         var readOtherwise: Set<Int> = []
@@ -148,6 +168,9 @@ extension FaithfulTranslator {
             case .conditional(_, let a, let b): return text(a) && text(b)
             case .subscript: return tableRead(s) != nil
             case .variable(let id): return texts.contains(id)
+            case .unary(.deref, let p):
+                if case .variable(let id) = p.withoutCasts.kind { return sorters.contains(where: { program.functions[$0].params.contains(id) }) }
+                return false
             default: return false
             }
         }
@@ -190,6 +213,12 @@ extension FaithfulTranslator {
             case .call(let callee, let args):
                 guard case .function(let f) = callee.withoutCasts.kind else { break }
                 let fn = program.functions[f]
+                if fn.body == nil, fn.name == "qsort", args.count == 4, case .function(let c) = args[3].withoutCasts.kind, sorters.contains(c) {
+                    // Sorted in place with the program's comparator: the elements move.
+                    if let t = wholeTable(TypedComparators.sortBase(args[0])) { sorted.append((t, c)); written.insert(t) } else { unsorted.insert(c); visit(args[0]) }
+                    visit(args[1]); visit(args[2])
+                    return
+                }
                 if fn.body == nil, FaithfulTranslator.stdioFunctions.contains(fn.name) || FaithfulTranslator.cstringFunctions.contains(fn.name) {
                     for a in args {
                         if case .subscript(_, let i) = a.withoutCasts.kind, tableRead(a.withoutCasts) != nil { visit(i) } else { visit(a) }
@@ -227,6 +256,12 @@ extension FaithfulTranslator {
         for f in program.functions where f.body != nil { f.body!.forEachExpression(visit) }
         for v in program.variables { if let e = v.initializer { visit(e) }; if let f = v.cleanup { taken.insert(f) } }
         return taken
+    }
+
+    /// The text comparator's parameter `e` names (FaithfulTextTables), if it is one.
+    func textReference(_ e: CExpr) -> Int? {
+        guard !textTables.references.isEmpty, case .variable(let id) = e.withoutCasts.kind, textTables.references.contains(id) else { return nil }
+        return id
     }
 
     /// A table lent whole to a table parameter: `&names[0..]`, or `&mut names[0..]`.

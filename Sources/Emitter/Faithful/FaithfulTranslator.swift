@@ -84,6 +84,10 @@ public final class FaithfulTranslator {
     /// are lent to, each element an `&[u8]`.
     var textTables = TextTables()
     var literalTables: Set<Int> { textTables.all }
+    /// The rewritten comparators of `char` pointers: they may sort tables of text.
+    var textSorting: Set<Int> {
+        Set(comparators.elements.filter { if case .pointer(.int(.char), _) = $0.value { return true }; return false }.keys)
+    }
     /// Written globals and static locals of integers, never addressed: atomics (FaithfulStatics).
     var atomicStatics: Set<Int> = []
     /// Records whose `const T *` only point into immutable statics: `Option<&'static T>` (FaithfulStaticReferences).
@@ -189,12 +193,12 @@ public final class FaithfulTranslator {
                                         notCursors: Set(heapLinks.variables.keys))
             // Vectors lent to parameters that are not lifted to slices stay pointers: again without them.
             let notTexts = Set(localCursors.bases.keys).union(literalAliases.keys)
-            textLocals = Self.textLocals(program, tables: literalTables, functions: literalFunctions, excluded: notTexts)
+            textLocals = Self.textLocals(program, tables: literalTables, functions: literalFunctions, excluded: notTexts, references: textTables.references)
             if !textTables.texts.isSubset(of: textLocals) {
                 // A table's write stores a local that is no text local after all: without it.
-                textTables = Self.textTables(program, notTexts: notTexts)
+                textTables = Self.textTables(program, notTexts: notTexts, sorting: textSorting)
                 literalFunctions = Self.literalFunctions(program, tables: literalTables)
-                textLocals = Self.textLocals(program, tables: literalTables, functions: literalFunctions, excluded: notTexts)
+                textLocals = Self.textLocals(program, tables: literalTables, functions: literalFunctions, excluded: notTexts, references: textTables.references)
             }
             let vectorRecords = liftSafeFunctions ? Self.vectorRecords(program, observed: observedRecords ?? Set(program.records.indices), heap: heapRecords,
                                                                        packed: Set(program.records.indices.filter { isPacked($0) })) : []
@@ -207,7 +211,8 @@ public final class FaithfulTranslator {
                                                     cursors: localCursors, vectors: localVectors, tables: literalTables,
                                                     literalFunctions: literalFunctions, heap: heapRecords, texts: textLocals, rawAccepting: rawAccepting,
                                                     sortComparators: Set(comparators.elements.keys), cells: cells,
-                                                    staticReferences: staticReferences, links: Set(heapLinks.variables.keys)).lifted
+                                                    staticReferences: staticReferences,
+                                                    typedElsewhere: Set(heapLinks.variables.keys).union(textTables.references)).lifted
                 // Cells lent where no lifted parameter takes the loan are plain globals after all: again without them.
                 let settled = cellCandidates.settled { f, i in program.functions[f].params[safe: i].flatMap { self.liftedParameters[$0] } != nil }
                     .intersection(cells)
@@ -257,7 +262,8 @@ public final class FaithfulTranslator {
             recordLayouts = [:]   // laid out again with the literal members' slices
             immutableStatics = Self.readOnlyStatics(program, literalFields: literalFields)
             // Text locals exist only with liftReferences: without them, no table stores one.
-            textTables = Self.textTables(program, notTexts: liftReferences ? [] : Set(program.variables.indices), parameters: liftReferences)
+            textTables = Self.textTables(program, notTexts: liftReferences ? [] : Set(program.variables.indices), parameters: liftReferences,
+                                         sorting: textSorting)
             atomicStatics = Self.atomicStatics(program, excluding: immutableStatics.union(literalTables), heap: heapRecords)
             literalAliases = Self.literalAliases(program)
             literalGlobals = Self.literalGlobals(program, excluding: immutableStatics.union(literalTables).union(atomicStatics))
