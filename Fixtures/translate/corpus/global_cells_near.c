@@ -5,6 +5,8 @@
 // (`swap(&pair[0], &pair[1])`); a global lent to a function that calls through a pointer (it may
 // call anything; `twice`, called through one, keeps its raw parameter too); and a global whose
 // address is kept (`last = &history[n]`).
+// An element lent at an index a call computes, the callee reading the same global
+// (`grow(&tanks[fullest()], 1)`): the index would read the cell inside its own closure.
 // unsafe: report deposit swap twice run remember main_0
 // exit: 0
 #include <stdio.h>
@@ -38,6 +40,17 @@ static void twice(int *p) { *p *= 2; }
 
 static void run(void (*f)(int *), int *p) { f(p); }
 
+static int tanks[3] = {4, 9, 7};
+
+static int fullest(void) {
+    int b = 0;
+    for (int i = 1; i < 3; i++)
+        if (tanks[i] > tanks[b]) b = i;
+    return b;
+}
+
+static void grow(int *t, int by) { *t -= by * 5; }
+
 static void remember(int n, int v) {
     history[n] = v;
     last = &history[n];
@@ -49,6 +62,8 @@ int main(void) {
     run(twice, &level);
     for (int i = 0; i < 4; i++) remember(i, i * i);
     *last += 100;
+    for (int k = 0; k < 3; k++) grow(&tanks[fullest()], 1 + tanks[fullest()] % 3);
+    printf("tanks %d %d %d\n", tanks[0], tanks[1], tanks[2]);
     printf("%d %d | %d %d | %d | %d %d\n", acct.balance, acct.moves, pair[0], pair[1], level, history[3], *last);
     return 0;
 }

@@ -50,6 +50,8 @@ struct GlobalCells: Sendable {
         let stopping: Set<String> = ["pthread_create", "thrd_create", "signal", "sigaction", "clone", "atexit", "on_exit",
                                      "longjmp", "_longjmp", "siglongjmp", "__builtin_longjmp"]
         var bad: Set<Int> = []
+        /// The file's functions called by the indexes of each lent place (nil: through a pointer).
+        var indexCalls: [(global: Int, callees: Set<Int>?)] = []
         var loans: [Loan] = []
         var uses: [Int: Set<Int>] = [:]          // function -> candidates it names
         var callees: [Int: Set<Int>] = [:]       // function -> the file's functions it calls
@@ -102,8 +104,11 @@ struct GlobalCells: Sendable {
                         // One loan of a cell per call (two would borrow it twice).
                         if !lentHere.insert(g).inserted { bad.insert(g) }
                         if i < fn.params.count, !fn.type.variadic || i < fn.type.params.count { loans.append(Loan(global: g, callee: id, index: i)) } else { bad.insert(g) }
-                        // Its indexes and offset are computed inside the closure: none may read the cell again.
-                        if (Self.indexes(x) + [offset].compactMap { $0 }).contains(where: { $0.mentions(variable: g) }) { bad.insert(g) }
+                        // Its indexes and offset are computed inside the closure: none may read the cell
+                        // again, nor call a function that does (`&bank[pick()]`).
+                        let operands = Self.indexes(x) + [offset].compactMap { $0 }
+                        if operands.contains(where: { $0.mentions(variable: g) }) { bad.insert(g) }
+                        for o in operands { indexCalls.append((g, Self.calls(o, program))) }
                         if f >= 0 { uses[f, default: []].insert(g) }
                         inside(x, in: f)
                         if let offset { visit(offset, in: f) }
@@ -151,7 +156,25 @@ struct GlobalCells: Sendable {
                 if r.count != before { reach[f] = r; changed = true }
             }
         }
+        for (g, callees) in indexCalls {
+            guard let callees else { candidates.remove(g); continue }   // a call through a pointer may reach anything
+            if callees.contains(where: { reach[$0]?.contains(g) == true }) { candidates.remove(g) }
+        }
         self.init(candidates: candidates, loans: loans.filter { candidates.contains($0.global) }, reach: reach)
+    }
+
+    /// The file's functions `e` calls (nil: it calls through a pointer).
+    static func calls(_ e: CExpr, _ program: Program) -> Set<Int>? {
+        var found: Set<Int> = []
+        var indirect = false
+        func visit(_ x: CExpr) {
+            if case .call(let callee, _) = x.kind {
+                if case .function(let id) = callee.withoutCasts.kind { if program.functions[id].body != nil { found.insert(id) } } else { indirect = true }
+            }
+            x.forEachChild(visit)
+        }
+        visit(e)
+        return indirect ? nil : found
     }
 
     /// The candidates whose every loan to the file's functions goes to a lifted parameter of a
