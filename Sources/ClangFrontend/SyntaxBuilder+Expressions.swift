@@ -125,7 +125,9 @@ extension SyntaxBuilder {
             return make(.subscript(a, b))
         case CXCursor_CStyleCastExpr:
             guard let inner = expressionChildren(c).last else { return make(.unsupported("a cast")) }
-            return folded(c, make(.cast(expression(inner), explicit: true)))
+            let operand = expression(inner)
+            if case .unsupported = t, let rows = flattenedRows(operand, clang_getCursorType(c)) { return rows }
+            return folded(c, make(.cast(operand, explicit: true)))
         case CXCursor_UnaryExpr:
             // sizeof, _Alignof: constants (a variable-length array's sizeof is not).
             if let v = evaluate(c) { return make(.intLiteral(v)) }
@@ -173,6 +175,9 @@ extension SyntaxBuilder {
                 // Nothing converts to an array or a function: this is a parameter's written type
                 // (`char *argv[]`) around its adjusted one.
                 if t.element != nil || { if case .function = t { return true }; return false }() { return inner }
+                // A variable-length array parameter (`double a[n]`) read: its adjusted pointer.
+                if case .unsupported = t, case .variable(let id) = inner.kind, program.variables[id].storage == .parameter { return inner }
+                if case .unsupported = t, let rows = flattenedRows(inner, clang_getCursorType(c)) { return rows }
                 return folded(c, make(.cast(inner, explicit: false)))
             }
             if t.isInteger, let v = evaluate(c) { return make(.intLiteral(v)) }   // __builtin_offsetof and kin
@@ -503,18 +508,42 @@ extension SyntaxBuilder {
 }
 
 extension SyntaxBuilder {
+    /// Rows converted to variable-length ones of the same elements (`f(m)` or `(double
+    /// (*)[k])m` for a parameter `double a[n][k]`): a pointer to their first element, as such a
+    /// parameter is (`rowParameter`). nil for anything else.
+    func flattenedRows(_ inner: CExpr, _ to: CXType) -> CExpr? {
+        guard let (element, isConst) = rowElement(to) else { return nil }
+        let flat = CTy.pointer(element, constPointee: isConst)
+        switch inner.type {
+        case .pointer(let e, _) where e == element: return inner
+        case .pointer(.array(let e, _), _) where e == element: return CExpr(.cast(inner, explicit: false), flat, inner.loc)
+        case .array(let e, nil) where e == element:
+            if case .variable(let id) = inner.kind, program.variables[id].vlaColumns != nil { return CExpr(.cast(inner, explicit: false), flat, inner.loc) }
+            return nil
+        default: return nil
+        }
+    }
+
     /// `a[i]` on a two-dimensional variable-length array `T a[n][m]`: a row, which C uses as a
     /// pointer to its first element (`a[i][j]`, `f(a[i])`): here that pointer, `a + i * m`.
     func matrixRow(_ array: CXCursor, _ index: CXCursor, _ at: CLoc) -> CExpr? {
         var base = array
         while [CXCursor_UnexposedExpr, CXCursor_ParenExpr].contains(clang_getCursorKind(base)), let inner = expressionChildren(base).first { base = inner }
         guard clang_getCursorKind(base) == CXCursor_DeclRefExpr,
-              clang_getCursorKind(clang_getCursorReferenced(base)) == CXCursor_VarDecl else { return nil }
+              [CXCursor_VarDecl, CXCursor_ParmDecl].contains(clang_getCursorKind(clang_getCursorReferenced(base))) else { return nil }
         let id = variable(clang_getCursorReferenced(base))
-        guard let cols = program.variables[id].vlaColumns, case .array(let element, nil) = program.variables[id].type else { return nil }
+        guard let cols = program.variables[id].vlaColumns else { return nil }
         let offset = CExpr(.binary(.mul, Self.asSize(expression(index)), CExpr(.variable(cols), Self.sizeType, at)), Self.sizeType, at)
-        let pointer = CTy.pointer(element, constPointee: false)
-        let storage = CExpr(.cast(CExpr(.variable(id), program.variables[id].type, at), explicit: false), pointer, at)
-        return CExpr(.binary(.add, storage, offset), pointer, at)
+        switch program.variables[id].type {
+        case .array(let element, nil):
+            let pointer = CTy.pointer(element, constPointee: false)
+            let storage = CExpr(.cast(CExpr(.variable(id), program.variables[id].type, at), explicit: false), pointer, at)
+            return CExpr(.binary(.add, storage, offset), pointer, at)
+        case .pointer(let element, let isConst):
+            // A parameter of variable-length rows (`double a[n][m]`): a pointer to its first element.
+            let pointer = CTy.pointer(element, constPointee: isConst)
+            return CExpr(.binary(.add, CExpr(.variable(id), pointer, at), offset), pointer, at)
+        default: return nil
+        }
     }
 }

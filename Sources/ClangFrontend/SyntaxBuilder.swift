@@ -13,6 +13,9 @@ final class SyntaxBuilder {
     private var variables: [UnsafeMutableRawPointer?: Int] = [:]
     private var functionsByName: [String: Int] = [:]
     private var currentFunction = -1
+    /// Hidden locals a function's body declares first: the columns of its parameters written
+    /// `T a[n][m]` (`rowParameter`).
+    private var entryDeclarations: [Int: [Int]] = [:]
     private var types: [UnsafeMutableRawPointer?: CTy] = [:]
     private var fileNames: [UnsafeMutableRawPointer?: String] = [:]
     /// Variables whose initializer is being lowered.
@@ -201,8 +204,37 @@ final class SyntaxBuilder {
                 ? FnTy(result: f.result, params: declared, variadic: f.noPrototype ? false : f.variadic, noPrototype: false) : f
         }
         if let body = children(c).last(where: { clang_getCursorKind($0) == CXCursor_CompoundStmt }) {
-            program.functions[id].body = statement(body)
+            let statements = statement(body)
+            if let hidden = entryDeclarations[id] { program.functions[id].body = .compound([.declaration(hidden), statements]) } else { program.functions[id].body = statements }
         }
+    }
+
+    /// The element of the rows a parameter of type `t` points to when they are variable-length
+    /// arrays of fixed elements (`T [n][m]`, `T [][m]`, `T (*)[m]`), with its `const`.
+    func rowElement(_ t: CXType) -> (CTy, Bool)? {
+        let canon = clang_getCanonicalType(t)
+        let row: CXType
+        switch canon.kind {
+        case CXType_Pointer: row = clang_getCanonicalType(clang_getPointeeType(canon))
+        case CXType_VariableArray, CXType_ConstantArray, CXType_IncompleteArray: row = clang_getCanonicalType(clang_getArrayElementType(canon))
+        default: return nil
+        }
+        guard row.kind == CXType_VariableArray else { return nil }
+        let element = clang_getArrayElementType(row)
+        guard clang_getCanonicalType(element).kind != CXType_VariableArray else { return nil }
+        let e = type(element)
+        if case .unsupported = e { return nil }
+        return (e, clang_isConstQualifiedType(element) != 0 || clang_isConstQualifiedType(row) != 0)
+    }
+
+    /// The hidden local holding a row parameter's columns, declared first in its function.
+    private func rowParameter(_ id: Int, columns: CXCursor) {
+        let v = program.variables[id]
+        let cols = program.variables.count
+        program.variables.append(CVar(name: "__\(v.name)_columns", type: Self.sizeType, storage: .local,
+                                      initializer: Self.asSize(expression(columns)), loc: v.loc, function: currentFunction))
+        program.variables[id].vlaColumns = cols
+        entryDeclarations[currentFunction, default: []].append(cols)
     }
 
     static let sizeType = CTy.int(.ulong)
@@ -280,6 +312,20 @@ final class SyntaxBuilder {
                 t = .pointer(e, constPointee: isConst)
             }
             if case .function = t { t = .pointer(t, constPointee: false) }
+            if let (element, isConst) = rowElement(written) {
+                // `double a[n][m]`, `double (*a)[m]`: a pointer to its first element, and its rows
+                // `m` elements apart (a hidden local, evaluated as the function starts, as C does).
+                if let columns = expressionChildren(c).first {
+                    t = .pointer(element, constPointee: isConst)
+                    rowParameter(id, columns: columns)
+                } else {
+                    t = .unsupported("a parameter of variable-length rows")
+                }
+            } else if written.kind == CXType_VariableArray {
+                // `double a[n]` is `double *a` too: the count is no part of its type.
+                let element = clang_getArrayElementType(written)
+                t = .pointer(type(element), constPointee: clang_isConstQualifiedType(element) != 0 || clang_isConstQualifiedType(written) != 0)
+            }
         }
         program.variables[id].type = t
         if storage == .local, children(c).contains(where: { clang_getCursorKind($0) == CXCursor_UnexposedAttr }) {
@@ -386,6 +432,9 @@ final class SyntaxBuilder {
         case CXType_LongDouble: return .float(.longDouble)
         case CXType_Pointer:
             let p = clang_getPointeeType(t)
+            // A pointer to variable-length rows moves by rows: no Rust form (a parameter's is
+            // flattened where it is declared).
+            if clang_getCanonicalType(p).kind == CXType_VariableArray { return .unsupported("a pointer to a variable-length array") }
             return .pointer(type(p), constPointee: clang_isConstQualifiedType(p) != 0)
         case CXType_ConstantArray:
             return .array(type(clang_getArrayElementType(t)), count: Int(clang_getArraySize(t)))
@@ -400,7 +449,10 @@ final class SyntaxBuilder {
         case CXType_FunctionProto, CXType_FunctionNoProto:
             let n = max(clang_getNumArgTypes(t), 0)
             var params: [CTy] = []
-            for i in 0..<n { params.append(type(clang_getArgType(t, UInt32(i)))) }
+            for i in 0..<n {
+                let p = clang_getArgType(t, UInt32(i))
+                if let (element, isConst) = rowElement(p) { params.append(.pointer(element, constPointee: isConst)) } else { params.append(type(p)) }
+            }
             // libclang calls `f()` (no prototype) variadic; it is not a `...` function.
             return .function(FnTy(result: type(clang_getResultType(t)), params: params,
                                   variadic: t.kind == CXType_FunctionProto && clang_isFunctionTypeVariadic(t) != 0,

@@ -418,6 +418,7 @@ extension FaithfulTranslator {
         }
         if lift.bytes, let t = textLocal(a) { return .path(localName(t)) }
         if lift.bytes, case .unary(.deref, let p) = a.withoutCasts.kind, let r = textReference(p) { return .unary(.deref, .path(localName(r))) }
+        if lift.bytes, Self.textTail(a) != nil, staticText(a) { return textValue(a) }
         if let bytes = Self.literalBytes(a, literalAliases) {
             // `b"..\0"` for a byte slice; for a `char` slice the same bytes as an `&[i8]` array.
             if lift.bytes { return .literal(byteString(bytes)) }
@@ -755,7 +756,11 @@ extension FaithfulTranslator {
         switch x.kind {
         case .function: return cast(x, to: t)
         case .unary(.deref, let p): return convert(rvalue(p), from: p.type, to: t)
-        case .subscript(let base, let index): return convert(offset(rvalue(base), index), from: base.type, to: t)
+        case .subscript(let base, let index):
+            if index.type.isInteger, Self.textTail(CExpr(.unary(.addressOf, x), t, x.loc)) != nil, staticText(base) {
+                return textTailPointer(CExpr(.unary(.addressOf, x), t, x.loc), t)   // `&names[i][k]`: the rest of static text
+            }
+            return convert(offset(rvalue(base), index), from: base.type, to: t)
         case .compoundLiteral(let inner):
             let p: RExpr = .macro(Self.addrOf, [literalObject(inner, at: x.loc)])
             let natural = RType.pointer(rtype(x.type), mutable: true)
@@ -779,7 +784,14 @@ extension FaithfulTranslator {
             return .cast(condition(CExpr(.binary(op, l, r), t, l.loc)), rtype(t))
         case .comma:
             return .block(RBlock(effect(l), tail: rvalue(r)))
-        case .add where l.type.isPointer: return offset(rvalue(l), r)
+        case .add where l.type.isPointer:
+            if r.type.isInteger, Self.textTail(CExpr(.binary(op, l, r), l.type, l.loc)) != nil, staticText(l) {
+                return textTailPointer(CExpr(.binary(op, l, r), l.type, l.loc), l.type)   // the rest of static text, a checked slice
+            }
+            if r.type.isInteger, let tail = liftedTail(CExpr(.binary(op, l, r), l.type, l.loc)) {
+                return .cast(.method(tail, "as_ptr", []), rtype(l.type))   // the rest of a lifted slice
+            }
+            return offset(rvalue(l), r)
         case .add where r.type.isPointer: return offset(rvalue(r), l)
         case .sub where l.type.isPointer && r.type.isPointer:
             if let d = cursorDifference(l, r, t) { return d }
@@ -868,6 +880,10 @@ extension FaithfulTranslator {
                     return tableLoan(t, mutable: textTables.mutable.contains(p))   // a table of text, lent whole
                 }
                 if f.body != nil, let p = f.params[safe: i], heapLinks.variables[p] != nil { return linkValue(a) }
+                if i < params.count, case .pointer(.array(let e, _), _) = a.type, case .pointer(let pe, _) = params[i], pe == e {
+                    // Rows given to a parameter of variable-length rows: a pointer to their first element.
+                    return .cast(rvalue(a), rtype(params[i]))
+                }
                 return rvalue(a)
             }
             if f.body == nil, crate?.functionPath(f.name, from: unitIndex) != nil {

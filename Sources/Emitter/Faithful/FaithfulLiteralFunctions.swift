@@ -33,6 +33,7 @@ extension FaithfulTranslator {
         for id in candidates { collect(program.functions[id].body!, id) }
         func literal(_ e: CExpr, _ set: Set<Int>) -> Bool {
             let s = e.withoutCasts
+            if let (b, _) = textTail(s) { return literal(b, set) }   // the rest of one
             switch s.kind {
             case .stringLiteral: return true
             case .conditional(_, let a, let b): return literal(a, set) && literal(b, set)
@@ -57,6 +58,9 @@ extension FaithfulTranslator {
     /// The value a literal function returns: the literal (or table element, or call) as a slice.
     func literalReturn(_ e: CExpr) -> RExpr {
         let s = e.withoutCasts
+        if let (b, k) = Self.textTail(s) {
+            return .unary(.ref, .index(textValue(b), .rangeFrom(.cast(rvalue(k), .named("usize")))))   // the rest of it
+        }
         switch s.kind {
         case .stringLiteral(let bytes): return .method(.literal(byteString(bytes)), "as_slice", [])
         case .conditional(let c, let a, let b):
@@ -73,6 +77,7 @@ extension FaithfulTranslator {
 
     /// A call of a literal function as its slice (`f(x)`, not `f(x).as_ptr()`).
     func literalSlice(_ call: CExpr) -> RExpr {
+        if let tail = liftedTail(call) { return tail }
         let v = rvalue(call.withoutCasts)
         if case .cast(.method(let slice, "as_ptr", let args), _) = v, args.isEmpty { return slice }
         return v

@@ -208,6 +208,7 @@ struct ReferenceLifting {
     /// An element of a literal table (`names[i]`, `argv[i]`) or a call of a function that only
     /// returns literals: text with its NUL that lives as long as the program.
     private func staticText(_ a: CExpr) -> Bool {
+        if let (b, _) = FaithfulTranslator.textTail(a) { return staticText(b) }
         switch a.withoutCasts.kind {
         case .subscript(let b, _): return FaithfulTranslator.tableName(b).map { tables.contains($0) } ?? false
         case .variable(let id): return texts.contains(id)
@@ -687,7 +688,7 @@ struct ReferenceLifting {
         var mutability: [Int: Bool] = [:]
         for (id, f) in program.functions.enumerated() where f.body != nil && f.name != "main" && !f.type.variadic && !f.type.noPrototype
             && !addressTaken.contains(id) {
-            for p in f.params where !tables.contains(p) && !links.contains(p) {   // a table of text is a slice of its own (FaithfulTextTables)
+            for p in f.params where !tables.contains(p) && !links.contains(p) && program.variables[p].vlaColumns == nil {   // a table of text is a slice of its own (FaithfulTextTables)
                 if case .pointer(let pointee, let constant) = program.variables[p].type, Self.liftable(pointee, program) {
                     if case .record(let r) = pointee, heap.contains(r) || constant && staticReferences.contains(r) { continue }
                     mutability[p] = !constant

@@ -176,6 +176,16 @@ extension FaithfulTranslator {
             if case .unary(.addressOf, let x) = e.withoutQualifierCasts.kind { expression(x) } else { expression(e) }
         }
 
+        /// A parameter lifted to a slice, not walked (`&s[k..]` is its rest).
+        func liftedSlice(_ e: CExpr) -> Bool {
+            guard case .variable(let id) = e.withoutQualifierCasts.kind, let l = lifted[id] else { return false }
+            return l.slice && !l.cursor && !l.offset
+        }
+
+        func staticText(_ e: CExpr) -> Bool {
+            FaithfulTranslator.isStaticText(e, tables: tables, texts: texts.union(aliases.keys), functions: literalFunctions, references: references)
+        }
+
         func isTableRead(_ base: CExpr) -> Bool {
             FaithfulTranslator.tableName(base).map { tables.contains($0) } ?? false
         }
@@ -222,7 +232,7 @@ extension FaithfulTranslator {
             case .declaration(let ids):
                 for id in ids {
                     let v = program.variables[id]
-                    if v.storage != .local, !immutable.contains(id) { unsafe("a global or static") }
+                    if v.storage != .local, !immutable.contains(id), !tables.contains(id) { unsafe("a global or static") }
                     if links.contains(id), let e = v.initializer { linkValue(e) }
                     else if let operands = cursors.initializerOperands(id) ?? vectors.initializerOperands(id) ?? vectors.witnessOperands(id) { operands.forEach { expression($0) } }
                     else if let e = v.initializer { expression(e) }
@@ -332,9 +342,14 @@ extension FaithfulTranslator {
                 if op == .deref, case .unary(let step, let y) = x.withoutQualifierCasts.kind, [.preInc, .preDec, .postInc, .postDec].contains(step),
                    isLifted(y, slice: true), case .variable(let id) = y.withoutQualifierCasts.kind, lifted[id]?.cursor == true { return }   // `*s++`
                 if op == .deref { unsafe("a pointer dereference"); return }
+                if op == .addressOf, case .subscript(let b, let k) = x.kind, FaithfulTranslator.textTail(e) != nil, staticText(b) {
+                    expression(b); expression(k); return   // the rest of static text: a checked slice
+                }
                 if op == .addressOf, case .subscript = x.kind { unsafe("pointer arithmetic"); return }   // `.offset`
                 if [.preInc, .preDec, .postInc, .postDec].contains(op), x.type.isPointer { unsafe("pointer arithmetic"); return }
                 expression(x)
+            case .binary(.add, let l, let r) where r.type.isInteger && FaithfulTranslator.textTail(e) != nil && (staticText(l) || liftedSlice(l)):
+                expression(l); expression(r)   // the rest of static text or of a lifted slice: a checked slice
             case .binary(let op, let l, let r):
                 if (op == .add || op == .sub), l.type.isPointer || r.type.isPointer { unsafe("pointer arithmetic"); return }
                 expression(l); expression(r)

@@ -269,6 +269,13 @@ extension FaithfulTranslator {
         if case .call(let callee, _) = s.kind, case .function(let id) = callee.withoutCasts.kind, strings.functions.contains(id) { return .literalCall(s) }
         if case .variable(let id) = s.kind, strings.texts.contains(id) { return .literalCall(s) }   // its slice, as a literal function's
         if case .unary(.deref, let p) = s.kind, case .variable(let id) = p.withoutCasts.kind, strings.references.contains(id) { return .literalCall(s) }
+        if textTail(s) != nil, isStaticText(s, tables: strings.tables, texts: strings.texts.union(strings.aliases.keys), functions: strings.functions,
+                                            references: strings.references) {
+            return .literalCall(s)   // the rest of static text: its slice
+        }
+        if let (b, _) = textTail(s), case .variable(let id) = b.withoutQualifierCasts.kind, let l = strings.lifted[id], l.slice, !l.cursor, !l.offset {
+            return .literalCall(s)   // the rest of a lifted slice
+        }
         return nil
     }
 

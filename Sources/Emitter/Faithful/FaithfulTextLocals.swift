@@ -10,7 +10,9 @@ import RustSyntax
 /// given anything else (NULL, a buffer), or addressed stays a pointer.
 extension FaithfulTranslator {
     /// `references`: parameters pointing to a table's element (a text comparator's): `*a` is text.
-    static func textLocals(_ program: Program, tables: Set<Int>, functions: Set<Int>, excluded: Set<Int>, references: Set<Int> = []) -> Set<Int> {
+    /// `aliases`: pointers that only ever hold one literal (FaithfulStatics), text too.
+    static func textLocals(_ program: Program, tables: Set<Int>, functions: Set<Int>, excluded: Set<Int>, references: Set<Int> = [],
+                           aliases: Set<Int> = []) -> Set<Int> {
         var candidates: Set<Int> = []
         for (id, v) in program.variables.enumerated() where v.storage == .local && v.cleanup == nil && v.vlaSize == nil && !excluded.contains(id) {
             if case .pointer(.int(let k), _) = v.type, k.size == 1 { candidates.insert(id) }
@@ -26,6 +28,7 @@ extension FaithfulTranslator {
         var set = candidates.subtracting(dropped).filter { values[$0] != nil }
         func text(_ e: CExpr) -> Bool {
             let s = e.withoutCasts
+            if let (b, _) = textTail(s) { return text(b) }
             switch s.kind {
             case .stringLiteral: return true
             case .conditional(_, let a, let b): return text(a) && text(b)
@@ -33,7 +36,7 @@ extension FaithfulTranslator {
             case .call(let callee, _):
                 if case .function(let f) = callee.withoutCasts.kind { return functions.contains(f) }
                 return false
-            case .variable(let id): return set.contains(id)
+            case .variable(let id): return set.contains(id) || aliases.contains(id)
             case .unary(.deref, let p):
                 if case .variable(let id) = p.withoutCasts.kind { return references.contains(id) }
                 return false
@@ -59,7 +62,9 @@ extension FaithfulTranslator {
     func textValue(_ e: CExpr) -> RExpr {
         let s = e.withoutCasts
         switch s.kind {
-        case .variable(let id): return .path(localName(id))
+        case .variable(let id):
+            if let bytes = literalAliases[id] { return .method(.literal(byteString(bytes)), "as_slice", []) }   // the one literal it holds
+            return .path(localName(id))
         case .conditional(let c, let a, let b):
             return .ifElse(condition(c), RBlock(tail: textValue(a)), .block(RBlock(tail: textValue(b))))
         default: return literalReturn(s)
@@ -71,5 +76,54 @@ extension FaithfulTranslator {
         let i: RExpr = index.map { .cast(rvalue($0), .named("usize")) } ?? .literal("0usize")
         let byte = RExpr.index(.path(localName(id)), i)
         return t == .int(.uchar) ? byte : .cast(byte, rtype(t))
+    }
+}
+
+extension FaithfulTranslator {
+    /// `t + k` or `&t[k]` of a `char` pointer `t` and an integer `k`: what of `t` is left from
+    /// byte `k` (static text when `t` is).
+    static func textTail(_ e: CExpr) -> (text: CExpr, from: CExpr)? {
+        let s = e.withoutCasts
+        if case .binary(.add, let b, let k) = s.kind, k.type.isInteger, case .pointer(.int(let c), _) = b.type, c.size == 1 { return (b, k) }
+        if case .unary(.addressOf, let x) = s.kind, case .subscript(let b, let k) = x.kind, k.type.isInteger,
+           case .pointer(.int(let c), _) = b.type, c.size == 1 { return (b, k) }
+        return nil
+    }
+
+    /// Static text the emitter gives as its slice: a table's element, a text local, a text
+    /// comparator's element, a literal function's result, the rest of one from a byte on, or a
+    /// choice of them.
+    static func isStaticText(_ e: CExpr, tables: Set<Int>, texts: Set<Int>, functions: Set<Int>, references: Set<Int>) -> Bool {
+        let s = e.withoutCasts
+        if let (b, _) = textTail(s) { return isStaticText(b, tables: tables, texts: texts, functions: functions, references: references) }
+        switch s.kind {
+        case .subscript(let b, _): return tableName(b).map { tables.contains($0) } ?? false
+        case .variable(let id): return texts.contains(id)
+        case .unary(.deref, let p):
+            if case .variable(let id) = p.withoutCasts.kind { return references.contains(id) }
+            return false
+        case .call(let callee, _):
+            if case .function(let id) = callee.withoutCasts.kind { return functions.contains(id) }
+            return false
+        case .conditional(_, let a, let b):
+            return [a, b].allSatisfy { isStaticText($0, tables: tables, texts: texts, functions: functions, references: references) }
+        default: return false
+        }
+    }
+
+    /// `isStaticText` over this translation's tables, text locals, comparators and functions.
+    func staticText(_ e: CExpr) -> Bool {
+        Self.isStaticText(e, tables: literalTables, texts: textLocals.union(literalAliases.keys), functions: literalFunctions, references: textTables.references)
+    }
+
+    /// `s + k` of a parameter lifted to a slice of `char`s (no walked one): `&s[k..]`.
+    func liftedTail(_ e: CExpr) -> RExpr? {
+        guard let (b, k) = Self.textTail(e), let (name, lift) = lifted(b), lift.slice, !lift.cursor, !lift.offset else { return nil }
+        return .unary(.ref, .index(.path(name), .rangeFrom(.cast(rvalue(k), .named("usize")))))
+    }
+
+    /// The rest of static text from byte `k` as C's pointer: `names[i][k..].as_ptr()`.
+    func textTailPointer(_ e: CExpr, _ t: CTy) -> RExpr {
+        .cast(.method(textValue(e), "as_ptr", []), rtype(t))
     }
 }

@@ -161,6 +161,7 @@ extension FaithfulTranslator {
         /// Static text: a literal, a table's element, a text local, or a choice of them.
         func text(_ e: CExpr) -> Bool {
             let s = e.withoutCasts
+            if let (b, _) = FaithfulTranslator.textTail(s) { return text(b) }
             switch s.kind {
             case .stringLiteral:
                 if case .array(.int(let c), _) = s.type, c.size == 1 { return true }

@@ -193,12 +193,14 @@ public final class FaithfulTranslator {
                                         notCursors: Set(heapLinks.variables.keys))
             // Vectors lent to parameters that are not lifted to slices stay pointers: again without them.
             let notTexts = Set(localCursors.bases.keys).union(literalAliases.keys)
-            textLocals = Self.textLocals(program, tables: literalTables, functions: literalFunctions, excluded: notTexts, references: textTables.references)
+            textLocals = Self.textLocals(program, tables: literalTables, functions: literalFunctions, excluded: notTexts, references: textTables.references,
+                                         aliases: Set(literalAliases.keys))
             if !textTables.texts.isSubset(of: textLocals) {
                 // A table's write stores a local that is no text local after all: without it.
                 textTables = Self.textTables(program, notTexts: notTexts, sorting: textSorting)
                 literalFunctions = Self.literalFunctions(program, tables: literalTables)
-                textLocals = Self.textLocals(program, tables: literalTables, functions: literalFunctions, excluded: notTexts, references: textTables.references)
+                textLocals = Self.textLocals(program, tables: literalTables, functions: literalFunctions, excluded: notTexts, references: textTables.references,
+                                         aliases: Set(literalAliases.keys))
             }
             let vectorRecords = liftSafeFunctions ? Self.vectorRecords(program, observed: observedRecords ?? Set(program.records.indices), heap: heapRecords,
                                                                        packed: Set(program.records.indices.filter { isPacked($0) })) : []
