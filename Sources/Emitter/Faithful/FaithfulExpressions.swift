@@ -857,7 +857,8 @@ extension FaithfulTranslator {
             }
             if f.name == "free", f.body == nil, args.count == 1, let (m, _) = fieldVector(args[0]) { return fieldVectorFree(m) }
             if ctypeRuntime, f.body == nil, Self.isCTypeCall(f.name, args) { return ctypeCallExpression(f.name, args[0], e.type) }
-            if crate == nil, liftSafeFunctions, f.body == nil, let form = Self.memsetForm(f.name, args, program, zeroable: zeroSetsEveryByte) { return memsetExpression(form, e) }
+            if crate == nil, liftSafeFunctions, f.body == nil, let form = Self.memsetForm(f.name, args, program, zeroable: zeroSetsEveryByte,
+                                                                                                      lifted: wholeObjectParameters) { return memsetExpression(form, e) }
             if crate == nil, liftSafeFunctions, f.body == nil, let (assertion, file, line) = Self.assertCall(f.name, args, literalAliases) {
                 return assertExpression(assertion, file, line, at: e.loc)
             }

@@ -21,7 +21,14 @@ extension FaithfulTranslator {
     }
 
     /// `zeroable`: the types whose Rust zero value sets every byte (`zeroSetsEveryByte`).
-    static func memsetForm(_ name: String, _ args: [CExpr], _ program: Program, zeroable: (CTy) -> Bool) -> MemsetForm? {
+    /// `lifted`: parameters lifted to `&mut T` (one object): `memset(p, 0, sizeof *p)` zeroes `*p`.
+    /// Parameters lifted to `&mut T` of one object (not a slice, never NULL).
+    var wholeObjectParameters: Set<Int> {
+        Set(liftedParameters.filter { $0.value.mutable && !$0.value.slice && !$0.value.nullable && !$0.value.raw }.keys)
+    }
+
+    static func memsetForm(_ name: String, _ args: [CExpr], _ program: Program, zeroable: (CTy) -> Bool,
+                           lifted: Set<Int> = []) -> MemsetForm? {
         guard name == "memset" || name == "__builtin_memset", args.count == 3, args[1].type.isInteger, args[2].type.isInteger else { return nil }
         var destination = args[0].withoutCasts
         var start: CExpr?
@@ -29,7 +36,7 @@ extension FaithfulTranslator {
             destination = b.withoutCasts
             start = k
         }
-        if start == nil, let object = wholeZeroMemset(name, args, program), zeroable(object.type) {
+        if start == nil, let object = wholeZeroMemset(name, args, program, lifted: lifted), zeroable(object.type) {
             if case .array(let element, _) = object.type, numberSize(element) != nil {} else { return .zero(object: object) }
         }
         guard case .array(let element, let n?) = destination.type, isInPlace(destination, program), let size = numberSize(element) else { return nil }
@@ -43,9 +50,15 @@ extension FaithfulTranslator {
 
     /// `memset(&s, 0, sizeof s)` or `memset(a, 0, sizeof a)`: a whole object in place set to
     /// zero, of a type whose zero value Rust can write (numbers, pointers, arrays, structs).
-    static func wholeZeroMemset(_ name: String, _ args: [CExpr], _ program: Program) -> CExpr? {
+    static func wholeZeroMemset(_ name: String, _ args: [CExpr], _ program: Program, lifted: Set<Int> = []) -> CExpr? {
         guard name == "memset" || name == "__builtin_memset", args.count == 3, args[1].integerLiteralValue == 0,
               let bytes = args[2].integerLiteralValue else { return nil }
+        // What a parameter lifted to `&mut T` points to, whole (`memset(r, 0, sizeof *r)`).
+        if case .variable(let id) = args[0].withoutCasts.kind, lifted.contains(id), case .pointer(let t, _) = program.variables[id].type,
+           bytes == cSize(t, program), zeroShape(t, program) {
+            let p = args[0].withoutCasts
+            return CExpr(.unary(.deref, p), t, p.loc)
+        }
         // The object itself: `&x`, or an array decayed to a pointer; never a pointer variable
         // (`memset(p, 0, sizeof p)` clears what `p` points to, not `p`).
         var object = args[0].withoutCasts

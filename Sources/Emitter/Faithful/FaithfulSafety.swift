@@ -408,7 +408,8 @@ extension FaithfulTranslator {
                     expression(line)
                     return
                 }
-                if cstring, program.functions[id].body == nil, let form = FaithfulTranslator.memsetForm(name, args, program, zeroable: zeroable) {
+                if cstring, program.functions[id].body == nil, let form = FaithfulTranslator.memsetForm(name, args, program, zeroable: zeroable,
+                                                                                                        lifted: Set(lifted.filter { $0.value.mutable && !$0.value.slice && !$0.value.nullable && !$0.value.raw }.keys)) {
                     switch form {
                     case .fill(let a, _, let start, _, let c): expression(a); if let start { expression(start) }; expression(c)
                     case .bytes(let a, let start, let n, let c): expression(a); if let start { expression(start) }; expression(n); expression(c)
