@@ -6,8 +6,8 @@
 // print the nodes need no unsafe; near misses that keep raw pointers: a member array written from
 // an offset (pointer arithmetic), and a member whose address comes back from the library (strchr)
 // exit: 0
-// safe: count_older print_all oldest release
-// unsafe: make_person clone_front make_pair make_setting
+// safe: count_older print_all oldest release clone_front
+// unsafe: make_person make_pair make_setting
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

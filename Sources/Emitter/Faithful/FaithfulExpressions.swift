@@ -870,6 +870,10 @@ extension FaithfulTranslator {
                 return cstringExpression(c, e)
             }
             if f.body == nil, crate?.functionPath(f.name, from: unitIndex) == nil, let v = vaListLibraryCall(f.name, args) { return v }
+            if crate == nil, liftSafeFunctions, f.body == nil, discardedCalls.contains(e.loc),
+               let (d, s) = Self.wholeCopy(f.name, args, program, lifted: wholeObjectParameters) {
+                return .block(RBlock(wholeCopyStatements(d, s)))   // one object copied onto another (its result unused)
+            }
             if f.body == nil, closuresInUse, let v = heapLoanCall(id, args) { return v }
             need(function: id)
             let params = f.type.params

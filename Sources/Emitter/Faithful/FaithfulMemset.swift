@@ -22,9 +22,11 @@ extension FaithfulTranslator {
 
     /// `zeroable`: the types whose Rust zero value sets every byte (`zeroSetsEveryByte`).
     /// `lifted`: parameters lifted to `&mut T` (one object): `memset(p, 0, sizeof *p)` zeroes `*p`.
-    /// Parameters lifted to `&mut T` of one object (not a slice, never NULL).
-    var wholeObjectParameters: Set<Int> {
-        Set(liftedParameters.filter { $0.value.mutable && !$0.value.slice && !$0.value.nullable && !$0.value.raw }.keys)
+    /// Parameters lifted to a reference to one object (not a slice, never NULL).
+    var wholeObjectParameters: Set<Int> { Self.oneObject(liftedParameters) }
+
+    static func oneObject(_ lifted: [Int: ReferenceLifting.Lift]) -> Set<Int> {
+        Set(lifted.filter { !$0.value.slice && !$0.value.nullable && !$0.value.raw }.keys)
     }
 
     static func memsetForm(_ name: String, _ args: [CExpr], _ program: Program, zeroable: (CTy) -> Bool,
@@ -150,5 +152,37 @@ extension FaithfulTranslator {
         let size = element == .float(.float) ? 4 : (element.intKind?.size ?? 8)
         let name = element.intKind.map(Self.intName) ?? (size == 4 ? "f32" : "f64")
         return .call(.path("\(name)::from_ne_bytes"), [.arrayRepeat(byte, size)])
+    }
+}
+
+extension FaithfulTranslator {
+    /// `memcpy(&a, &b, sizeof a)`, `memcpy(grid, next, sizeof grid)`, `memcpy(p, q, sizeof *p)`
+    /// of parameters lifted to references: one whole object copied onto another of its type,
+    /// in place (a local, a global's cell, a heap object, what a lifted parameter points to).
+    /// The destination and the source, or nil. `lifted`: parameters lifted to one object.
+    static func wholeCopy(_ name: String, _ args: [CExpr], _ program: Program, lifted: Set<Int>) -> (CExpr, CExpr)? {
+        guard ["memcpy", "memmove", "__builtin_memcpy", "__builtin_memmove"].contains(name), args.count == 3,
+              let bytes = args[2].integerLiteralValue else { return nil }
+        func object(_ a: CExpr) -> CExpr? {
+            let s = a.withoutCasts
+            if case .unary(.addressOf, let x) = s.kind { return x }
+            if case .variable(let id) = s.kind, lifted.contains(id), case .pointer(let t, _) = program.variables[id].type {
+                return CExpr(.unary(.deref, s), t, s.loc)
+            }
+            if case .array(_, _?) = s.type { return s }   // an array, decayed
+            return nil
+        }
+        guard let d = object(args[0]), let s = object(args[1]), d.type == s.type, zeroShape(d.type, program),
+              bytes == cSize(d.type, program) else { return nil }
+        return (d, s)
+    }
+
+    /// The copy as statements: the source read whole first (out of its closure, for a cell or a
+    /// heap object), then written into the destination.
+    func wholeCopyStatements(_ d: CExpr, _ s: CExpr) -> [RStmt] {
+        let value = closuresInUse ? heapRead(s) ?? place(s) : place(s)
+        let v = temporary("copy")
+        let (pins, t) = target(d, pin: false)
+        return [.letBinding(name: v, mutable: false, type: nil, value: value)] + pins + [.expr(t.write(.path(v)))]
     }
 }

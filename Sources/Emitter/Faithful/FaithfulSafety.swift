@@ -21,7 +21,7 @@ extension FaithfulTranslator {
                                   indirectCalls: safeFunctionPointers, stdin: stdinRuntime, errno: usesErrno, fields: literalFields, literalGlobals: Set(literalGlobals.keys), objectAliases: objectAliases,
                                   zeroable: zeroSetsEveryByte, heap: heapRecords, texts: textLocals, errnoModule: errnoModule,
                                   sorted: comparators, cells: globalCells, staticReferences: staticReferences, links: Set(heapLinks.variables.keys),
-                                  references: textTables.references)
+                                  references: textTables.references, discarded: discardedCalls)
             scan.statement(body)
             if let why = scan.reason ?? (program.functions[id].type.variadic ? "variable arguments" : nil) {
                 direct[id] = why
@@ -96,6 +96,8 @@ extension FaithfulTranslator {
         let links: Set<Int>
         /// A text comparator's parameters (FaithfulTextTables): `*a` is an element's text.
         let references: Set<Int>
+        /// Calls whose value is dropped or only tested.
+        let discarded: Set<CLoc>
         var strings: FaithfulTranslator.SafeStrings {
             FaithfulTranslator.SafeStrings(lifted: lifted, tables: tables, aliases: aliases, functions: literalFunctions, fields: fields,
                                            globals: literalGlobals, errno: errno, heap: heap, texts: texts, cells: cells,
@@ -408,8 +410,13 @@ extension FaithfulTranslator {
                     expression(line)
                     return
                 }
+                if cstring, program.functions[id].body == nil, discarded.contains(e.loc),
+                   let (d, s) = FaithfulTranslator.wholeCopy(name, args, program, lifted: FaithfulTranslator.oneObject(lifted)) {
+                    expression(d); expression(s)
+                    return
+                }
                 if cstring, program.functions[id].body == nil, let form = FaithfulTranslator.memsetForm(name, args, program, zeroable: zeroable,
-                                                                                                        lifted: Set(lifted.filter { $0.value.mutable && !$0.value.slice && !$0.value.nullable && !$0.value.raw }.keys)) {
+                                                                                                        lifted: FaithfulTranslator.oneObject(lifted)) {
                     switch form {
                     case .fill(let a, _, let start, _, let c): expression(a); if let start { expression(start) }; expression(c)
                     case .bytes(let a, let start, let n, let c): expression(a); if let start { expression(start) }; expression(n); expression(c)

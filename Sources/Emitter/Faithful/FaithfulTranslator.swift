@@ -61,6 +61,8 @@ public final class FaithfulTranslator {
     var needsErrnoSupport = false
     /// Lift pointer parameters to references where the file proves them (see FaithfulReferences).
     var liftReferences = true
+    /// Calls whose value is dropped or only tested (`HeapRecords.discardedCalls`), by place.
+    lazy var discardedCalls: Set<CLoc> = HeapRecords.discardedCalls(program)
     /// Pointers to handles may be links into heap objects (FaithfulHeapLinks).
     var linkHandles = true
     /// The `T **` locals and parameters that are `cheap::Link`s.
