@@ -1344,6 +1344,14 @@ def main():
     allrows = [r for _, rows in results for r in rows]
     stats = [s for s, _ in results]
     report(args, stats, allrows)
+    # A bug of this script on a project is no measurement: say so on stderr and fail, so that a
+    # rate computed without the project is never taken for the whole benchmark's.
+    broken = [s for s in stats if s.get("traceback")]
+    for s in broken:
+        print("interface-agreement.py: script error on %s:\n%s" % (s["project"], s["traceback"]), file=sys.stderr)
+    if broken:
+        sys.exit("interface-agreement.py: %d project(s) dropped by a script error (above); the rates do not cover them"
+                 % len(broken))
 
 
 def report(args, stats, rows):
