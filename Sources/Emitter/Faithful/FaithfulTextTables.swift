@@ -28,8 +28,6 @@ extension FaithfulTranslator {
         var all: Set<Int> = []
         /// Tables whose elements are written, or lent to a parameter that writes them.
         var mutable: Set<Int> = []
-        /// The parameters among them.
-        var parameters: Set<Int> = []
         /// The text locals whose values the tables' writes store (FaithfulTextLocals).
         var texts: Set<Int> = []
         /// Comparators `qsort` only sorts tables with (FaithfulComparators): their parameters
@@ -68,7 +66,7 @@ extension FaithfulTranslator {
         while true {
             let references = Set(sorters.flatMap { program.functions[$0].params })
             let texts = textLocals(program, tables: set, functions: [], excluded: notTexts, references: references)
-            var scan = TableScan(program: program, tables: set, candidates: candidates, texts: texts, argv: argv, sorters: sorters)
+            var scan = TableScan(program: program, tables: set, texts: texts, argv: argv, sorters: sorters)
             scan.run()
             var bad = scan.bad
             // A comparator also given anything but a table sorts no table.
@@ -101,7 +99,7 @@ extension FaithfulTranslator {
             if bad.isEmpty {
                 let used = Set(scan.writtenValues.flatMap { $0.variables }).intersection(texts)
                 let comparators = Set(scan.sorted.map(\.comparator))
-                return TextTables(all: set, mutable: mutable, parameters: set.intersection(parameters), texts: used,
+                return TextTables(all: set, mutable: mutable, texts: used,
                                   comparators: comparators, references: Set(comparators.flatMap { program.functions[$0].params }))
             }
             set.subtract(bad)
@@ -125,7 +123,6 @@ extension FaithfulTranslator {
     private struct TableScan {
         let program: Program
         let tables: Set<Int>
-        let candidates: Set<Int>
         let texts: Set<Int>
         let argv: Int?
         let sorters: Set<Int>
