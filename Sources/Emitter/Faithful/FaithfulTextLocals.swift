@@ -27,21 +27,7 @@ extension FaithfulTranslator {
         for id in candidates { if let e = program.variables[id].initializer { values[id, default: []].append(e) } }
         var set = candidates.subtracting(dropped).filter { values[$0] != nil }
         func text(_ e: CExpr) -> Bool {
-            let s = e.withoutCasts
-            if let (b, _) = textTail(s) { return text(b) }
-            switch s.kind {
-            case .stringLiteral: return true
-            case .conditional(_, let a, let b): return text(a) && text(b)
-            case .subscript(let b, _): return tableName(b).map { tables.contains($0) } ?? false
-            case .call(let callee, _):
-                if case .function(let f) = callee.withoutCasts.kind { return functions.contains(f) }
-                return false
-            case .variable(let id): return set.contains(id) || aliases.contains(id)
-            case .unary(.deref, let p):
-                if case .variable(let id) = p.withoutCasts.kind { return references.contains(id) }
-                return false
-            default: return false
-            }
+            isStaticText(e, tables: tables, texts: set.union(aliases), functions: functions, references: references, literals: true)
         }
         var changed = true
         while changed {
@@ -92,11 +78,16 @@ extension FaithfulTranslator {
 
     /// Static text the emitter gives as its slice: a table's element, a text local, a text
     /// comparator's element, a literal function's result, the rest of one from a byte on, or a
-    /// choice of them.
-    static func isStaticText(_ e: CExpr, tables: Set<Int>, texts: Set<Int>, functions: Set<Int>, references: Set<Int>) -> Bool {
+    /// choice of them; a `char` string literal too where `literals`.
+    static func isStaticText(_ e: CExpr, tables: Set<Int>, texts: Set<Int>, functions: Set<Int>, references: Set<Int>,
+                             literals: Bool = false) -> Bool {
+        func text(_ x: CExpr) -> Bool { isStaticText(x, tables: tables, texts: texts, functions: functions, references: references, literals: literals) }
         let s = e.withoutCasts
-        if let (b, _) = textTail(s) { return isStaticText(b, tables: tables, texts: texts, functions: functions, references: references) }
+        if let (b, _) = textTail(s) { return text(b) }
         switch s.kind {
+        case .stringLiteral:
+            if literals, case .array(.int(let c), _) = s.type, c.size == 1 { return true }
+            return false
         case .subscript(let b, _): return tableName(b).map { tables.contains($0) } ?? false
         case .variable(let id): return texts.contains(id)
         case .unary(.deref, let p):
@@ -105,8 +96,7 @@ extension FaithfulTranslator {
         case .call(let callee, _):
             if case .function(let id) = callee.withoutCasts.kind { return functions.contains(id) }
             return false
-        case .conditional(_, let a, let b):
-            return [a, b].allSatisfy { isStaticText($0, tables: tables, texts: texts, functions: functions, references: references) }
+        case .conditional(_, let a, let b): return text(a) && text(b)
         default: return false
         }
     }

@@ -66,7 +66,7 @@ extension FaithfulTranslator {
         while true {
             let references = Set(sorters.flatMap { program.functions[$0].params })
             let texts = textLocals(program, tables: set, functions: [], excluded: notTexts, references: references)
-            var scan = TableScan(program: program, tables: set, texts: texts, argv: argv, sorters: sorters)
+            var scan = TableScan(program: program, tables: set, texts: texts, argv: argv, sorters: sorters, references: references)
             scan.run()
             var bad = scan.bad
             // A comparator also given anything but a table sorts no table.
@@ -126,6 +126,8 @@ extension FaithfulTranslator {
         let texts: Set<Int>
         let argv: Int?
         let sorters: Set<Int>
+        /// The sorters' parameters: `*a` is a table's element.
+        let references: Set<Int>
         var bad: Set<Int> = []
         /// `qsort` of a table with a comparator, each; comparators given something else.
         var sorted: [(table: Int, comparator: Int)] = []
@@ -155,22 +157,10 @@ extension FaithfulTranslator {
             return nil
         }
 
-        /// Static text: a literal, a table's element, a text local, or a choice of them.
+        /// Static text: a literal, a table's element, a text local, a sorted element, the rest
+        /// of one, or a choice of them.
         func text(_ e: CExpr) -> Bool {
-            let s = e.withoutCasts
-            if let (b, _) = FaithfulTranslator.textTail(s) { return text(b) }
-            switch s.kind {
-            case .stringLiteral:
-                if case .array(.int(let c), _) = s.type, c.size == 1 { return true }
-                return false
-            case .conditional(_, let a, let b): return text(a) && text(b)
-            case .subscript: return tableRead(s) != nil
-            case .variable(let id): return texts.contains(id)
-            case .unary(.deref, let p):
-                if case .variable(let id) = p.withoutCasts.kind { return sorters.contains(where: { program.functions[$0].params.contains(id) }) }
-                return false
-            default: return false
-            }
+            FaithfulTranslator.isStaticText(e, tables: tables, texts: texts, functions: [], references: references, literals: true)
         }
 
         /// A write to an element's characters, or to an element otherwise than by `=`.
