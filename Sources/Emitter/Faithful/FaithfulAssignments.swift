@@ -196,6 +196,7 @@ extension FaithfulTranslator {
         if case .assign(_, let r) = e.kind, let id = textLocal(l) { return [.expr(.assign(.path(localName(id)), textValue(r)))] }
         if case .assign(_, let r) = e.kind, let write = tableWrite(l, r) { return [write] }
         if case .assign(_, let r) = e.kind, let id = linkVariable(l) { return [.expr(.assign(.path(localName(id)), linkValue(r)))] }
+        if case .assign(_, let r) = e.kind, let id = elementPositions.local(l) { return [.expr(.assign(.path(localName(id)), positionValue(r)))] }
         if case .assign(_, let r) = e.kind {
             let (pins, t) = target(l, pin: false)
             return pins + [.expr(t.write(literalField(l) ? literalFieldValue(r) : element(r, l.type)))]

@@ -247,6 +247,7 @@ extension FaithfulTranslator {
     /// parameter, a local cursor's index or a local `Vec`'s first element when `p` is one of
     /// those, through the raw pointer otherwise.
     func pointee(_ p: CExpr) -> RExpr {
+        if let r = positionPlace(p) { return r }
         if let id = linkVariable(p) { return .method(.path(localName(id)), "get", []) }   // a handle a link points to
         if let id = textReference(p), case .pointer(let t, _) = p.type {
             return .cast(.method(.unary(.deref, .path(localName(id))), "as_ptr", []), rtype(t))   // an element a comparator is given
@@ -369,7 +370,8 @@ extension FaithfulTranslator {
     /// raw loans, converted at the call.
     func rawLoan(_ a: CExpr) -> Bool {
         ReferenceLifting.rawLoan(a, lifted: { self.liftedParameters[$0] != nil }) {
-            ReferenceLifting.lentOtherwise($0, vectors: self.localVectors, cursors: self.localCursors, aliases: self.literalAliases, texts: self.textLocals)
+            ReferenceLifting.lentOtherwise($0, vectors: self.localVectors, cursors: self.localCursors, aliases: self.literalAliases, texts: self.textLocals,
+                                           positions: self.elementPositions)
         }
     }
 
@@ -379,6 +381,7 @@ extension FaithfulTranslator {
         if case .conditional(let c, let x, let y) = a.withoutQualifierCasts.kind, a.type.isPointer {
             return .ifElse(condition(c), RBlock(tail: liftedArgument(x, lift)), .block(RBlock(tail: liftedArgument(y, lift))))
         }
+        if isPosition(a) { return positionLoan(a, mutable: lift.mutable) }
         if lift.nullable {
             // `None` for NULL, the caller's own `Option` lent on, `Some` of any other loan.
             if a.isNullPointerConstant { return .path("None") }
@@ -685,6 +688,7 @@ extension FaithfulTranslator {
 
     /// `p`, `p != NULL`, `p == NULL` of a parameter lifted to an `Option`: `is_some()`, `is_none()`.
     private func optionTest(_ e: CExpr) -> RExpr? {
+        if let test = positionTest(e) { return test }
         func nullable(_ x: CExpr) -> String? {
             guard let (name, lift) = lifted(x), lift.nullable else { return nil }
             return name
@@ -716,6 +720,9 @@ extension FaithfulTranslator {
     func comparison(_ op: CBinaryOp, _ l: CExpr, _ r: CExpr) -> RExpr {
         if let c = cursorComparison(op, l, r) { return c }
         let rop: RBinaryOp = [.lt: .lt, .gt: .gt, .le: .le, .ge: .ge, .eq: .eq, .ne: .ne][op]!
+        if op == .eq || op == .ne, l.isNullPointerConstant != r.isNullPointerConstant, isPosition(l.isNullPointerConstant ? r : l) {
+            return .method(rvalue((l.isNullPointerConstant ? r : l).withoutQualifierCasts), op == .eq ? "is_none" : "is_some", [])
+        }
         if (op == .eq || op == .ne), l.type.isPointer || r.type.isPointer {
             let (p, other) = r.isNullPointerConstant ? (l, r) : (r, l)
             if other.isNullPointerConstant {

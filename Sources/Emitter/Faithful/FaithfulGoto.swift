@@ -88,7 +88,7 @@ struct FaithfulGoto {
         g.hoisted += translator.hoistedLiterals
         let f = translator.program.functions[translator.currentFunction]
         let fallOff: RExpr? = translator.currentFunctionIsMain ? .literal("0") : f.type.result == .void ? nil
-            : translator.literalFunctions.contains(translator.currentFunction) ? FaithfulTranslator.emptyLiteral : translator.zero(f.type.result)
+            : translator.fallOffValue(translator.currentFunction)
         g.end(.finish(fallOff))
         let state = "current_block"
         var arms: [RArm] = []

@@ -53,7 +53,7 @@ extension FaithfulTranslator {
             if currentFunctionIsMain, !endsInReturn(body) { rbody.statements.append(.expr(.returnValue(.literal("0")))) }
             else if f.type.result != .void, !endsInReturn(body) {
                 // Falling off the end of a non-void function: C leaves the value undefined.
-                rbody.statements.append(.expr(.returnValue(literalFunctions.contains(id) ? Self.emptyLiteral : zero(f.type.result))))
+                rbody.statements.append(.expr(.returnValue(fallOffValue(id))))
             }
         }
         rbody.statements.insert(contentsOf: offsets, at: 0)
@@ -62,7 +62,7 @@ extension FaithfulTranslator {
             rbody.statements.insert(.letBinding(name: "__alloca", mutable: true, type: .generic("Vec", [.generic("Vec", [.named("u128")])]),
                                                 value: .call(.path("Vec::new"), [])), at: 0)
         }
-        let result = literalFunctions.contains(id) ? Self.literalResult : resultType(f.type.result)
+        let result = literalFunctions.contains(id) ? Self.literalResult : elementPositions.functions[id] != nil ? Self.positionType : resultType(f.type.result)
         return RFunction(name: functionName(id), params: params, result: result, body: rbody,
                          isPublic: !f.isStatic, isUnsafeExternC: true,
                          comments: ["faithful: `\(f.name)` at \(f.loc.file.split(separator: "/").last.map(String.init) ?? f.loc.file):\(f.loc.line)"]

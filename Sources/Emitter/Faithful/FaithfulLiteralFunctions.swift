@@ -95,6 +95,14 @@ extension FaithfulTranslator {
 
     /// The returned value of the current function: a literal function's slice, or C's value.
     func returnedValue(_ e: CExpr, _ result: CTy) -> RExpr {
-        literalFunctions.contains(currentFunction) ? literalReturn(e) : element(e, result)
+        if elementPositions.functions[currentFunction] != nil { return positionValue(e) }
+        return literalFunctions.contains(currentFunction) ? literalReturn(e) : element(e, result)
+    }
+
+    /// What a non-void function returns when it falls off its end (C leaves it undefined).
+    func fallOffValue(_ id: Int) -> RExpr {
+        if literalFunctions.contains(id) { return Self.emptyLiteral }
+        if elementPositions.functions[id] != nil { return .path("None") }
+        return zero(program.functions[id].type.result)
     }
 }

@@ -128,11 +128,18 @@ struct ReferenceLifting {
     private let cells: Set<Int>
     /// Records whose `const T *` are static references (FaithfulStaticReferences): never lifted.
     private let staticReferences: Set<Int>
+    /// Functions that return positions in an array and locals that hold them
+    /// (FaithfulElementPositions): an element returned or held there is no address that escapes.
+    private let positions: ElementPositions
+    /// The function being walked.
+    private var current = -1
 
     init(program: Program, immutable: Set<Int> = [], aliases: [Int: [UInt8]] = [:], cursors: LocalCursors = .none, vectors: LocalVectors = .none,
          tables: Set<Int> = [], literalFunctions: Set<Int> = [], heap: Set<Int> = [], texts: Set<Int> = [], rawAccepting: Set<Int> = [],
-         sortComparators: Set<Int> = [], cells: Set<Int> = [], staticReferences: Set<Int> = [], typedElsewhere: Set<Int> = []) {
+         sortComparators: Set<Int> = [], cells: Set<Int> = [], staticReferences: Set<Int> = [], typedElsewhere: Set<Int> = [],
+         positions: ElementPositions = .none) {
         self.program = program
+        self.positions = positions
         self.cells = cells
         self.staticReferences = staticReferences
         self.rawAccepting = rawAccepting
@@ -147,7 +154,8 @@ struct ReferenceLifting {
         self.cursors = cursors
         self.vectors = vectors
         findDerived()
-        for f in program.functions where f.body != nil { statement(f.body!) }
+        for (id, f) in program.functions.enumerated() where f.body != nil { current = id; statement(f.body!) }
+        current = -1
         // A parameter a local cursor walks is indexed through it (FaithfulCursors).
         for p in cursors.parameterBases { note(p, .indexed) }
         // `__attribute__((cleanup(f)))` calls `f` through a pointer: its parameters stay raw.
@@ -155,6 +163,7 @@ struct ReferenceLifting {
         for v in program.variables where v.storage != .local && v.storage != .parameter { if let e = v.initializer { visit(e) } }
         for (id, v) in program.variables.enumerated() where v.storage == .local {
             if links.contains(id), let e = v.initializer { linkValue(e) }
+            else if positions.locals[id] != nil, let e = v.initializer { positionValue(e) }
             else if let operands = cursors.initializerOperands(id) { operands.forEach { visit($0) } } else if let e = v.initializer { visit(e) }
             if let n = v.vlaSize { visit(n) }
         }
@@ -372,6 +381,8 @@ struct ReferenceLifting {
             if let i { statement(i) }; if let c { condition(c) }; if let n { effect(n) }; statement(body)
         case .switchOn(let e, let body): visit(e); statement(body)
         case .caseLabel(_, let body), .caseRange(_, _, let body), .defaultLabel(let body), .labeled(_, let body): statement(body)
+        case .returnStmt(let e?) where positions.functions[current] != nil:
+            positionValue(e)
         case .returnStmt(let e):
             // An address inside the object outlives the call.
             if let e, let p = pointsInto(e) { note(p, .escape) }
@@ -454,8 +465,14 @@ struct ReferenceLifting {
         visitInside(s)
     }
 
+    /// A position's value (FaithfulElementPositions): an element's index is all it evaluates.
+    private mutating func positionValue(_ e: CExpr) {
+        if let (_, _, _, k) = ElementPositions.element(e, program) { visit(k) } else { visit(e) }
+    }
+
     private mutating func visit(_ e: CExpr) {
         if !cursors.isEmpty, let operands = cursors.consumed(e) { operands.forEach { visit($0) }; return }
+        if case .assign(let l, let r) = e.kind, case .variable(let id) = l.kind, positions.locals[id] != nil { positionValue(r); return }
         if case .assign(let l, let r) = e.kind, case .variable(let id) = l.withoutQualifierCasts.kind, links.contains(id) { linkValue(r); return }
         // An address inside a parameter's object stored anywhere but in a local (`w->pos =
         // w->buf`, `g = &s->items[0]`): another pointer reaches the object after the call.
@@ -733,13 +750,14 @@ struct ReferenceLifting {
     /// address of a place reached through one, not a local `Vec`, cursor, literal or text local
     /// (lent their own ways).
     private func rawLoanable(_ a: CExpr, _ set: [Int: Lift]) -> Bool {
-        Self.rawLoan(a, lifted: { set[$0] != nil }) { Self.lentOtherwise($0, vectors: vectors, cursors: cursors, aliases: aliases, texts: texts) }
+        Self.rawLoan(a, lifted: { set[$0] != nil }) { Self.lentOtherwise($0, vectors: vectors, cursors: cursors, aliases: aliases, texts: texts, positions: positions) }
     }
 
     /// A local written some other way than as a pointer (a `Vec`, a cursor's index, a literal, a
     /// text local): never a raw loan.
-    static func lentOtherwise(_ id: Int, vectors: LocalVectors, cursors: LocalCursors, aliases: [Int: [UInt8]], texts: Set<Int>) -> Bool {
-        vectors.isVector(id) || cursors.isCursor(id) || aliases[id] != nil || texts.contains(id)
+    static func lentOtherwise(_ id: Int, vectors: LocalVectors, cursors: LocalCursors, aliases: [Int: [UInt8]], texts: Set<Int>,
+                              positions: ElementPositions) -> Bool {
+        vectors.isVector(id) || cursors.isCursor(id) || aliases[id] != nil || texts.contains(id) || positions.locals[id] != nil
     }
 
     /// A pointer value read from a variable, a member or an element with no side effect (`p`,
@@ -832,7 +850,8 @@ struct ReferenceLifting {
             for call in calls {
                 for (i, a) in call.args.enumerated() {
                     guard let p = program.functions[call.callee].params[safe: i], let lift = candidates[p], !lift.slice, !lift.nullable else { continue }
-                    if branches(a).contains(where: { $0.isNullPointerConstant || parameter($0).flatMap({ candidates[$0] })?.nullable == true }) {
+                    // A position lent (FaithfulElementPositions) may be NULL too.
+                    if branches(a).contains(where: { $0.isNullPointerConstant || positions.isPosition($0) || parameter($0).flatMap({ candidates[$0] })?.nullable == true }) {
                         candidates[p]!.nullable = true
                         nulled = true
                     }
@@ -933,6 +952,12 @@ struct ReferenceLifting {
             if a.isNullPointerConstant {
                 guard lift.nullable else { return false }
                 return true
+            }
+            if let root = positions.rootVariable(a, program) {
+                // An element of an array in place, at a position (FaithfulElementPositions): no
+                // other operand of the call may reach its object but for values.
+                guard !lift.slice, lift.nullable, a.withoutQualifierCasts.type.pointee == pointee else { return false }
+                return !call.args.enumerated().contains { $0.offset != index && !Self.readsValuesOnly($0.element, of: root) }
             }
             if let q = parameter(a) {
                 if set[q] == nil, lift.raw { return program.variables[q].type.pointee == pointee && rawAccepted(a, call) }

@@ -21,7 +21,7 @@ extension FaithfulTranslator {
                                   indirectCalls: safeFunctionPointers, stdin: stdinRuntime, errno: usesErrno, fields: literalFields, literalGlobals: Set(literalGlobals.keys), objectAliases: objectAliases,
                                   zeroable: zeroSetsEveryByte, heap: heapRecords, texts: textLocals, errnoModule: errnoModule,
                                   sorted: comparators, cells: globalCells, staticReferences: staticReferences, links: Set(heapLinks.variables.keys),
-                                  references: textTables.references, discarded: discardedCalls)
+                                  references: textTables.references, discarded: discardedCalls, positions: elementPositions, function: id)
             scan.statement(body)
             if let why = scan.reason ?? (program.functions[id].type.variadic ? "variable arguments" : nil) {
                 direct[id] = why
@@ -98,10 +98,14 @@ extension FaithfulTranslator {
         let references: Set<Int>
         /// Calls whose value is dropped or only tested.
         let discarded: Set<CLoc>
+        /// Positions in arrays (FaithfulElementPositions): checked indexes.
+        let positions: ElementPositions
+        /// The function scanned.
+        let function: Int
         var strings: FaithfulTranslator.SafeStrings {
             FaithfulTranslator.SafeStrings(lifted: lifted, tables: tables, aliases: aliases, functions: literalFunctions, fields: fields,
                                            globals: literalGlobals, errno: errno, heap: heap, texts: texts, cells: cells,
-                                           vectors: vectors.charVectors, references: references)
+                                           vectors: vectors.charVectors, references: references, positions: positions)
         }
         /// Why the function needs `unsafe`: its first unsafe operation (nil: none).
         var reason: String?
@@ -197,7 +201,7 @@ extension FaithfulTranslator {
         func rawLoans(_ a: CExpr) -> Bool {
             if case .conditional(_, let x, let y) = a.withoutQualifierCasts.kind, a.type.isPointer { return rawLoans(x) || rawLoans(y) }
             return ReferenceLifting.rawLoan(a, lifted: { lifted[$0] != nil }) {
-                ReferenceLifting.lentOtherwise($0, vectors: vectors, cursors: cursors, aliases: aliases, texts: texts)
+                ReferenceLifting.lentOtherwise($0, vectors: vectors, cursors: cursors, aliases: aliases, texts: texts, positions: positions)
             }
         }
 
@@ -236,6 +240,7 @@ extension FaithfulTranslator {
                     let v = program.variables[id]
                     if v.storage != .local, !immutable.contains(id), !tables.contains(id) { unsafe("a global or static") }
                     if links.contains(id), let e = v.initializer { linkValue(e) }
+                    else if positions.locals[id] != nil, let e = v.initializer, let operands = positions.valueOperands(e, program) { operands.forEach { expression($0) } }
                     else if let operands = cursors.initializerOperands(id) ?? vectors.initializerOperands(id) ?? vectors.witnessOperands(id) { operands.forEach { expression($0) } }
                     else if let e = v.initializer { expression(e) }
                     if let n = v.vlaSize { expression(n) }
@@ -248,6 +253,8 @@ extension FaithfulTranslator {
                 if let i { statement(i) }; if let c { expression(c) }; if let n { expression(n) }; statement(b)
             case .switchOn(let e, let b): expression(e); statement(b)
             case .caseLabel(_, let b), .caseRange(_, _, let b), .defaultLabel(let b), .labeled(_, let b): statement(b)
+            case .returnStmt(let e?) where positions.functions[function] != nil:
+                (positions.valueOperands(e, program) ?? [e]).forEach { expression($0) }
             case .returnStmt(let e): if let e { expression(e) }
             case .unsupported: unsafe("an untranslatable construct")
             default: break
@@ -341,6 +348,7 @@ extension FaithfulTranslator {
                 if op == .addressOf, staticReference(e.type) { expression(x); return }   // `Some(&X[i])`, a checked index
                 if op == .deref, errnoModule, FaithfulTranslator.isErrnoLocation(x, program) { return }   // `cerrno`
                 if op == .deref, isHandle(x) { expression(x); return }   // a checked handle
+                if op == .deref, positions.isPosition(x) { expression(x.withoutQualifierCasts); return }   // an element at a checked index
                 if op == .deref, case .unary(let step, let y) = x.withoutQualifierCasts.kind, [.preInc, .preDec, .postInc, .postDec].contains(step),
                    isLifted(y, slice: true), case .variable(let id) = y.withoutQualifierCasts.kind, lifted[id]?.cursor == true { return }   // `*s++`
                 if op == .deref { unsafe("a pointer dereference"); return }
@@ -356,6 +364,8 @@ extension FaithfulTranslator {
                 if (op == .add || op == .sub), l.type.isPointer || r.type.isPointer { unsafe("pointer arithmetic"); return }
                 expression(l); expression(r)
             case .assign(let l, let r) where isLink(l): linkValue(r)
+            case .assign(let l, let r) where positions.local(l) != nil:
+                (positions.valueOperands(r, program) ?? [r]).forEach { expression($0) }
             case .assign(let l, let r): expression(l); expression(r)
             case .compoundAssign(_, let l, let r):
                 if l.type.isPointer { unsafe("pointer arithmetic"); return }
@@ -462,6 +472,7 @@ extension FaithfulTranslator {
                 if arrow, isLifted(base), !program.records[r].isUnion, !packed.contains(r) { return }
                 if arrow, staticReference(base.type), !packed.contains(r) { expression(base); return }   // `ops.expect(..).f`
                 if arrow, isHandle(base) { expression(base); return }   // a checked handle
+                if arrow, positions.isPosition(base), !program.records[r].isUnion, !packed.contains(r) { expression(base.withoutQualifierCasts); return }
                 if arrow { unsafe("a pointer dereference"); return }
                 if program.records[r].isUnion || packed.contains(r) { unsafe("a union or packed member"); return }
                 expression(base)

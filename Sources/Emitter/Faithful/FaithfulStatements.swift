@@ -87,6 +87,9 @@ extension FaithfulTranslator {
                 return [.letBinding(name: localName(id), mutable: textTables.mutable.contains(id), type: type, value: literals)]
             }
             if let t = linkType(id) { return [.letBinding(name: localName(id), mutable: true, type: t, value: v.initializer.map(linkValue) ?? unsetLink)] }
+            if elementPositions.locals[id] != nil {
+                return [.letBinding(name: localName(id), mutable: true, type: Self.positionType, value: v.initializer.map(positionValue) ?? .path("None"))]
+            }
             if textLocals.contains(id) {
                 return [.letBinding(name: localName(id), mutable: true, type: Self.textType, value: v.initializer.map(textValue) ?? Self.emptyLiteral)]
             }
@@ -127,6 +130,7 @@ extension FaithfulTranslator {
         }
         if textLocals.contains(id) { return .letBinding(name: localName(id), mutable: true, type: Self.textType, value: Self.emptyLiteral) }
         if let t = linkType(id) { return .letBinding(name: localName(id), mutable: true, type: t, value: unsetLink) }
+        if elementPositions.locals[id] != nil { return .letBinding(name: localName(id), mutable: true, type: Self.positionType, value: .path("None")) }
         if localVectors.witnesses[id] != nil { return .letBinding(name: localName(id), mutable: true, type: .named("bool"), value: .literal("false")) }
         if v.cleanup != nil {
             refuse("`__attribute__((cleanup))` on `\(v.name)` in a function whose locals are declared apart (goto, or a declaration between a switch's cases)", at: v.loc)
@@ -146,6 +150,7 @@ extension FaithfulTranslator {
         if let (_, literals) = literalTableValue(id) { return [.expr(.assign(.path(localName(id)), literals))] }
         if textLocals.contains(id) { return [.expr(.assign(.path(localName(id)), textValue(ini)))] }
         if linkType(id) != nil { return [.expr(.assign(.path(localName(id)), linkValue(ini)))] }
+        if elementPositions.locals[id] != nil { return [.expr(.assign(.path(localName(id)), positionValue(ini)))] }
         if localVectors.isVector(id), let allocation = vectorAllocation(id, ini) { return allocation }
         if let resize = witnessDeclaration(id, declare: false) { return resize }
         return [.expr(.assign(.path(localName(id)), element(ini, v.type)))]

@@ -34,12 +34,14 @@ extension FaithfulTranslator {
         var vectors: Set<Int> = []
         /// A text comparator's parameters (FaithfulTextTables): `*a` is an element's text.
         var references: Set<Int> = []
+        /// Positions in arrays (FaithfulElementPositions): `a->name` is an array in place.
+        var positions = ElementPositions.none
     }
 
     var safeStrings: SafeStrings {
         SafeStrings(lifted: liftedParameters, tables: literalTables, aliases: literalAliases, functions: literalFunctions,
                     fields: literalFields, globals: Set(literalGlobals.keys), errno: usesErrno, heap: heapRecords, texts: textLocals,
-                    cells: unboundCells, vectors: localVectors.charVectors, references: textTables.references)
+                    cells: unboundCells, vectors: localVectors.charVectors, references: textTables.references, positions: elementPositions)
     }
 
     /// A stream argument the support module knows.
@@ -146,7 +148,7 @@ extension FaithfulTranslator {
     static func stdioCall(_ name: String, _ args: [CExpr], _ program: Program, strings: SafeStrings = SafeStrings()) -> StdioCall? {
         func stringArgument(_ e: CExpr, limit: Int?, _ program: Program) -> StdioArgument? {
             if let safe = safeString(e, strings) { return safe }
-            return Self.stringArgument(e, limit: limit, program, strings.lifted)
+            return Self.stringArgument(e, limit: limit, program, strings.lifted, strings.positions)
         }
         switch name {
         case "printf":
@@ -239,7 +241,7 @@ extension FaithfulTranslator {
                 out.append(.pointer(a))
             case .string(let limit):
                 if let safe = safeString(a, strings, limit: limit) { out.append(safe); continue }
-                guard let s = stringArgument(a, limit: limit, program, strings.lifted) else { return nil }
+                guard let s = stringArgument(a, limit: limit, program, strings.lifted, strings.positions) else { return nil }
                 out.append(s)
             }
         }
@@ -285,20 +287,27 @@ extension FaithfulTranslator {
     }
 
     /// A string operand: a literal, a char array in place, or a `char *` to read.
-    private static func stringArgument(_ e: CExpr, limit: Int?, _ program: Program, _ lifted: [Int: ReferenceLifting.Lift]) -> StdioArgument? {
+    private static func stringArgument(_ e: CExpr, limit: Int?, _ program: Program, _ lifted: [Int: ReferenceLifting.Lift],
+                                       _ positions: ElementPositions) -> StdioArgument? {
         let s = e.withoutCasts
         if case .stringLiteral(let bytes) = s.kind { return .literal(bytes) }
-        if case .array(.int(let k), _) = s.type, k.size == 1, isInPlace(s, program, lifted: lifted) { return .array(s) }
-        if let (array, k) = arrayTail(e, program, lifted) { return .arrayTail(array, from: k) }
+        if case .array(.int(let k), _) = s.type, k.size == 1, isInPlace(s, program, lifted: lifted, positions: positions) { return .array(s) }
+        if let (array, k) = arrayTail(e, program, lifted, positions) { return .arrayTail(array, from: k) }
         guard case .pointer(let p, _) = e.type, case .int(let k) = p, k.size == 1 else { return nil }
         return .cString(e, limit: limit)
     }
 
     /// An array reached without a raw pointer: a local variable, a member of one, a row of one
     /// (`names[i]` of `char names[4][8]`, a checked index), or a place a lifted parameter
-    /// reaches (`r->name`, `rows[i].name`, `*m`), through a `&mut` one where it is `writing`.
-    static func isInPlace(_ e: CExpr, _ program: Program, lifted: [Int: ReferenceLifting.Lift] = [:], writing: Bool = false) -> Bool {
+    /// reaches (`r->name`, `rows[i].name`, `*m`), through a `&mut` one where it is `writing`,
+    /// or a position in an array reaches (`a->name`, FaithfulElementPositions).
+    static func isInPlace(_ e: CExpr, _ program: Program, lifted: [Int: ReferenceLifting.Lift] = [:], positions: ElementPositions = .none,
+                          writing: Bool = false) -> Bool {
         func liftedParameter(_ x: CExpr, slice: Bool) -> Bool {
+            if !slice, positions.isPosition(x) {
+                if case .pointer(_, true) = x.withoutQualifierCasts.type { return !writing }
+                return true
+            }
             guard case .variable(let id) = x.withoutQualifierCasts.kind, let l = lifted[id] else { return false }
             return !l.bytes && (!slice || l.slice) && (!writing || l.mutable)
         }
@@ -310,20 +319,20 @@ extension FaithfulTranslator {
             // A member of a record a call returns (`make().name`): a value no pointer reaches (C
             // cannot write it either).
             if case .call = base.kind { return !writing }
-            return isInPlace(base, program, lifted: lifted, writing: writing)
+            return isInPlace(base, program, lifted: lifted, positions: positions, writing: writing)
         case .subscript(let base, _):
             if liftedParameter(base, slice: true) { return true }
             guard case .cast(let array, _) = base.kind, case .array(_, let n) = array.type, (n ?? 0) > 1 else { return false }
-            return isInPlace(array, program, lifted: lifted, writing: writing)
+            return isInPlace(array, program, lifted: lifted, positions: positions, writing: writing)
         case .unary(.deref, let x): return liftedParameter(x, slice: false)
         default: return false
         }
     }
 
     /// `buf + k` or `&buf[k]` of a `char` array in place: the array and the offset.
-    static func arrayTail(_ e: CExpr, _ program: Program, _ lifted: [Int: ReferenceLifting.Lift] = [:]) -> (CExpr, CExpr)? {
+    static func arrayTail(_ e: CExpr, _ program: Program, _ lifted: [Int: ReferenceLifting.Lift] = [:], _ positions: ElementPositions = .none) -> (CExpr, CExpr)? {
         guard let (base, k) = e.pointerOffset, case .cast(let array, _) = base.withoutQualifierCasts.kind,
-              case .array(.int(let c), _) = array.type, c.size == 1, isInPlace(array, program, lifted: lifted) else { return nil }
+              case .array(.int(let c), _) = array.type, c.size == 1, isInPlace(array, program, lifted: lifted, positions: positions) else { return nil }
         return (array, k)
     }
 

@@ -69,6 +69,8 @@ public final class FaithfulTranslator {
     var heapLinks = HeapLinks.none
     /// The parameters lifted to references and slices.
     var liftedParameters: [Int: ReferenceLifting.Lift] = [:]
+    /// Functions that return positions in arrays and the locals that hold them (FaithfulElementPositions).
+    var elementPositions = ElementPositions.none
     /// The place being emitted is written or lent mutably (a nullable parameter reborrows mutably).
     var placeMutably = false
     /// Indexes of the place being written are computed first, into these statements.
@@ -208,15 +210,32 @@ public final class FaithfulTranslator {
                                                                        packed: Set(program.records.indices.filter { isPacked($0) })) : []
             var notVectors = Set(localCursors.bases.keys).union(textLocals).union(program.variables.indices.filter { heapRecord(program.variables[$0].type) != nil })
             var notCells: Set<Int> = []
+            let positionCandidates = ElementPositions.candidates(program, addressTaken: Self.addressTakenFunctions(program))
+                .filter { heapRecord(program.functions[$0.key].type.result) == nil && staticReference(program.functions[$0.key].type.result) == nil }
+            var positions: ElementPositions?
             while true {
                 localVectors = LocalVectors(program: program, excluded: notVectors, records: vectorRecords) { self.layout($0).size }
+                // Locals written another way are no positions; once settled, the set only shrinks.
+                let notPositions = Set(program.variables.indices.filter { id in
+                    localCursors.isCursor(id) || localVectors.isVector(id) || textLocals.contains(id) || literalAliases[id] != nil
+                        || heapLinks.variables[id] != nil || literalTables.contains(id) || heapRecord(program.variables[id].type) != nil
+                        || staticReference(program.variables[id].type) != nil || positions.map { $0.locals[id] == nil } == true
+                })
+                let current = positions ?? ElementPositions(program: program, candidates: positionCandidates, lifted: nil, excluded: notPositions)
                 let cells = cellCandidates.candidates.subtracting(notCells)
                 liftedParameters = ReferenceLifting(program: program, immutable: immutableStatics, aliases: literalAliases,
                                                     cursors: localCursors, vectors: localVectors, tables: literalTables,
                                                     literalFunctions: literalFunctions, heap: heapRecords, texts: textLocals, rawAccepting: rawAccepting,
                                                     sortComparators: Set(comparators.elements.keys), cells: cells,
                                                     staticReferences: staticReferences,
-                                                    typedElsewhere: Set(heapLinks.variables.keys).union(textTables.references)).lifted
+                                                    typedElsewhere: Set(heapLinks.variables.keys).union(textTables.references),
+                                                    positions: current).lifted
+                // Positions whose parameters were not lifted, or whose callers lend what no position can name: again without them.
+                let settledPositions = ElementPositions(program: program, candidates: positionCandidates.filter { current.functions[$0.key] != nil },
+                                                        lifted: liftedParameters, excluded: notPositions)
+                positions = settledPositions
+                if settledPositions.functions.keys != current.functions.keys || settledPositions.locals.keys != current.locals.keys { continue }
+                elementPositions = settledPositions
                 // Cells lent where no lifted parameter takes the loan are plain globals after all: again without them.
                 let settled = cellCandidates.settled { f, i in program.functions[f].params[safe: i].flatMap { self.liftedParameters[$0] } != nil }
                     .intersection(cells)
