@@ -217,7 +217,7 @@ public struct RustPrinter {
         case .binary(let op, _, _): return op.precedence
         case .assign, .compoundAssign: return 3
         case .closure, .lambda, .moveLambda: return 1
-        case .rangeFrom, .rangeTo: return 2
+        case .rangeFrom, .rangeTo, .range: return 2
         case .breakLoop, .continueLoop, .returnValue: return 2
         }
     }
@@ -257,6 +257,10 @@ public struct RustPrinter {
             expr(start, 15)
             out += ".."
         case .rangeTo(let end):
+            out += ".."
+            expr(end, 15)
+        case .range(let start, let end):
+            expr(start, 15)
             out += ".."
             expr(end, 15)
         case .call(let f, let args):

@@ -100,6 +100,8 @@ public indirect enum RExpr: Sendable {
     case rangeFrom(RExpr)
     /// `..end`, a range from the start.
     case rangeTo(RExpr)
+    /// `start..end`.
+    case range(RExpr, RExpr)
     /// `|| body`, a closure with no parameters.
     case closure(RBlock)
     /// `|a, b| value`, a closure with parameters whose body is one expression.

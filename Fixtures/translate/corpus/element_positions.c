@@ -6,9 +6,11 @@
 // member array, a lookup through a member (`find(&w->bank, id)`), a read-only lookup, and a
 // slot whose contents shift while a pointer to it is held (the pointer keeps naming the slot),
 // a lookup's result lent to a function that takes the element (`credit(find(b, id), 5)`, which
-// tests it for NULL) and a lookup that hands on another's (`return find(&w->bank, id)`).
+// tests it for NULL), a lookup that hands on another's (`return find(&w->bank, id)`), lookups
+// that return a local holding the element (`return best;`) or choose with `?:`, and a local
+// given `c ? &a[i] : NULL`.
 // Each is the element's position, `Option<usize>`: no pointer, no unsafe.
-// safe: find deposit open open_slot transfer find_int scale best_point bump_world lookup cache_get shift_out find_const total_of checksum credit describe find_in_world main_0
+// safe: find deposit open open_slot transfer find_int scale best_point bump_world lookup cache_get shift_out find_const total_of checksum credit describe find_in_world richest at_or_null main_0
 // exit: 0
 #include <stdio.h>
 
@@ -105,6 +107,17 @@ static long describe(const struct account *a) {
 
 static struct account *find_in_world(struct world *w, int id) {
     return find(&w->bank, id);
+}
+
+static struct account *richest(struct bank *b) {
+    struct account *best = NULL;
+    for (int i = 0; i < b->n; i++)
+        if (best == NULL || b->accounts[i].balance > best->balance) best = &b->accounts[i];
+    return best;
+}
+
+static struct account *at_or_null(struct bank *b, int i) {
+    return i >= 0 && i < b->n ? &b->accounts[i] : NULL;
 }
 
 static int bump_world(struct world *w, int id) {
@@ -222,6 +235,11 @@ int main(void) {
     long got = 0;
     for (int i = 0; i < 8; i++) got += cache_get(&c, keys[i]);
     printf("cache %ld hits %d misses %d clock %lu\n", got, c.hits, c.misses, c.clock);
+    struct account *rich = richest(&bank);
+    struct account *some = bank.n > 1 ? &bank.accounts[1] : NULL;
+    if (some) some->balance += 3;
+    printf("richest %d %ld at %ld %d\n", rich ? rich->id : -1, rich ? rich->balance : -1L,
+           at_or_null(&bank, 0) ? at_or_null(&bank, 0)->balance : -1L, at_or_null(&bank, 9) == NULL);
     printf("checksum %u\n", checksum(&bank));
     return 0;
 }

@@ -1,8 +1,8 @@
 // translate: whole objects copied with memcpy as C programs do: a game-of-life grid copied back
 // from the next generation (two global two-dimensional arrays), a record saved and restored
 // through pointers it is given (memcpy(dst, src, sizeof *dst)), a local array snapshot, and a
-// struct copied with memmove; near miss that keeps the C library: a copy of part of an array
-// safe: step snapshot restore population
+// struct copied with memmove, and a copy of part of an array (a slice copy, see slice_copies)
+// safe: step snapshot restore population main_0
 // exit: 0
 #include <stdio.h>
 #include <string.h>

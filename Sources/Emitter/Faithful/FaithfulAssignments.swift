@@ -91,6 +91,15 @@ extension FaithfulTranslator {
     }
 
     private func targetOf(_ e: CExpr, pin: Bool) -> ([RStmt], Target) {
+        if pin, let call = positionCall(inPlace: e) {
+            // `find(b, id)->n += 1`: the position once (FaithfulElementPositions), the place at it.
+            let t = temporary("at")
+            let value = rvalue(call)
+            pinnedPositions[ObjectIdentifier(call)] = t
+            defer { pinnedPositions[ObjectIdentifier(call)] = nil }
+            let (pins, target) = targetOf(e, pin: true)
+            return ([.letBinding(name: t, mutable: false, type: nil, value: value)] + pins, target)
+        }
         if isErrnoPlace(e) { needsErrnoSupport = true; return ([], .errno) }
         if case .unary(.deref, let p) = e.kind, let id = linkVariable(p) { return ([], .link(.path(localName(id)))) }
         if closuresInUse, let (pins, handle, path) = heapAccess(e) { return (pins, .heap(handle: handle, path: path)) }

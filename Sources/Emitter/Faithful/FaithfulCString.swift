@@ -190,7 +190,7 @@ extension FaithfulTranslator {
             // The destination, as C returns it.
             let pointer: RExpr
             switch d {
-            case .array(let x): pointer = .method(place(x), "as_mut_ptr", [])
+            case .array(let x): pointer = .method(mutablePlace(x, true), "as_mut_ptr", [])
             case .lifted(let id): pointer = variableRef(id)   // where a walked slice is now
             case .vector(let id): pointer = .method(.path(localName(id)), "as_mut_ptr", [])
             case .nothing, .object: pointer = .turbofish("::core::ptr::null_mut", [.named("i8")], [])
@@ -256,9 +256,9 @@ extension FaithfulTranslator {
 
     func slice(_ d: CStringTarget) -> RExpr {
         switch d {
-        case .object(let x): return .method(place(x), "as_mut_slice", [])   // not reached: written by objectStringCopy
+        case .object(let x): return .method(mutablePlace(x, true), "as_mut_slice", [])   // not reached: written by objectStringCopy
         case .vector(let id): return .method(.path(localName(id)), "as_mut_slice", [])
-        case .array(let x): return .method(place(x), "as_mut_slice", [])
+        case .array(let x): return .method(mutablePlace(x, true), "as_mut_slice", [])   // a nullable parameter reborrowed mutably
         case .lifted(let id): return liftedRest(id, mutable: true)
         case .nothing: return .unary(.refMut, .arrayRepeat(.literal("0u8"), 0))
         }

@@ -128,22 +128,41 @@ struct ElementPositions {
     private static func returned(by f: CFunction, _ found: [Int: Returned], _ program: Program) -> Returned? {
         var returned: Returned?
         var fits = true
+        /// The values `v`, a local pointer of `f`, is given (its initializer, its assignments).
+        func values(of v: Int) -> [CExpr] {
+            var out: [CExpr] = program.variables[v].initializer.map { [$0] } ?? []
+            func visit(_ e: CExpr) {
+                if case .assign(let l, let r) = e.kind, case .variable(v) = l.kind { out.append(r) }
+                e.forEachChild(visit)
+            }
+            f.body!.forEachExpression(visit)
+            return out
+        }
+        /// One value `f` returns: NULL, an element, a lookup's result, a local holding those.
+        func value(_ e: CExpr, local: Bool) {
+            guard fits else { return }
+            if e.isNullPointerConstant { return }
+            if case .conditional(_, let x, let y) = e.withoutQualifierCasts.kind, e.type.isPointer { value(x, local: local); value(y, local: local); return }
+            let reached: (Base, [Member], Bool)?
+            if let (base, members, slice, _) = element(e, program) { reached = (base, members, slice) }
+            else if case .call(let callee, let args) = e.withoutQualifierCasts.kind, case .function(let g) = callee.withoutCasts.kind, let r = found[g] {
+                reached = argumentPath(args[safe: r.index], r, program)
+            } else if !local, case .variable(let v) = e.withoutQualifierCasts.kind, program.variables[v].storage == .local, program.variables[v].function >= 0,
+                      program.functions[program.variables[v].function].body != nil, program.variables[v].type.isPointer {
+                values(of: v).forEach { value($0, local: true) }
+                return
+            } else { reached = nil }
+            guard let (base, members, slice) = reached, case .pointer(let p) = base, let index = f.params.firstIndex(of: p), slice || !members.isEmpty else {
+                fits = false; return
+            }
+            let r = Returned(parameter: p, index: index, members: members, slice: slice)
+            if let returned, returned != r { fits = false }
+            returned = r
+        }
         func visit(_ s: CStmt) {
             guard fits else { return }
             switch s {
-            case .returnStmt(let e?):
-                if e.isNullPointerConstant { return }
-                let reached: (Base, [Member], Bool)?
-                if let (base, members, slice, _) = element(e, program) { reached = (base, members, slice) }
-                else if case .call(let callee, let args) = e.withoutQualifierCasts.kind, case .function(let g) = callee.withoutCasts.kind, let r = found[g] {
-                    reached = argumentPath(args[safe: r.index], r, program)
-                } else { reached = nil }
-                guard let (base, members, slice) = reached, case .pointer(let p) = base, let index = f.params.firstIndex(of: p), slice || !members.isEmpty else {
-                    fits = false; return
-                }
-                let r = Returned(parameter: p, index: index, members: members, slice: slice)
-                if let returned, returned != r { fits = false }
-                returned = r
+            case .returnStmt(let e?): value(e, local: false)
             case .returnStmt(nil): fits = false
             case .compound(let list): list.forEach(visit)
             case .ifThen(_, let a, let b): visit(a); if let b { visit(b) }
@@ -207,22 +226,11 @@ struct ElementPositions {
         var changed = true
         while changed {
             changed = false
-            for (f, r) in functions {
-                let ok: Bool = {
-                    if let lifted {
-                        guard let l = lifted[r.parameter], !l.nullable, !l.raw, l.slice == r.slice, !r.slice || !l.cursor && !l.offset && !l.bytes else { return false }
-                        if case .pointer(_, false) = program.functions[f].type.result, !l.mutable { return false }
-                    }
-                    if scan.placeCalls.contains(where: { $0.function == f && called(f, $0.argument) == nil }) { return false }
-                    if scan.loans.contains(where: { $0.function == f && !lent($0.parameter) }) { return false }
-                    return (scan.receivers[f] ?? []).allSatisfy { locals[$0] != nil } && (scan.returners[f] ?? []).allSatisfy { functions[$0] != nil }
-                        && (scan.chains[f] ?? []).allSatisfy { functions[$0] != nil }
-                }()
-                if !ok { functions[f] = nil; changed = true }
-            }
+            // The locals first: a function that returns one compares their arrays.
             for id in locals.keys {
                 var array: Array?
                 var ok = !scan.loans.contains { $0.local == id && !lent($0.parameter) }
+                    && !scan.returnedLocals.contains { $0.value.contains(id) && functions[$0.key] == nil }
                 for e in scan.values[id] ?? [] {
                     guard case .some(let a) = given(e) else { ok = false; break }
                     if let a, let seen = array, seen != a { ok = false; break }
@@ -234,6 +242,22 @@ struct ElementPositions {
                     locals[id] = nil
                     changed = true
                 }
+            }
+            for (f, r) in functions {
+                let ok: Bool = {
+                    if let lifted {
+                        guard let l = lifted[r.parameter], !l.nullable, !l.raw, l.slice == r.slice, !r.slice || !l.cursor && !l.offset && !l.bytes else { return false }
+                        if case .pointer(_, false) = program.functions[f].type.result, !l.mutable { return false }
+                    }
+                    if scan.placeCalls.contains(where: { $0.function == f && called(f, $0.argument) == nil }) { return false }
+                    if scan.loans.contains(where: { $0.function == f && !lent($0.parameter) }) { return false }
+                    // A local it returns indexes the array its parameter reaches.
+                    let own = Array(root: r.slice ? .slice(r.parameter) : .parameter(r.parameter), members: r.members)
+                    return (scan.receivers[f] ?? []).allSatisfy { locals[$0] != nil } && (scan.returners[f] ?? []).allSatisfy { functions[$0] != nil }
+                        && (scan.chains[f] ?? []).allSatisfy { functions[$0] != nil }
+                        && (scan.returnedLocals[f] ?? []).allSatisfy { v in locals[v].map { lifted == nil || $0 == own } ?? false }
+                }()
+                if !ok { functions[f] = nil; changed = true }
             }
         }
         self.functions = functions
@@ -297,7 +321,10 @@ struct ElementPositions {
     /// nil when `e` is none of those.
     func valueOperands(_ e: CExpr, _ program: Program) -> [CExpr]? {
         if e.isNullPointerConstant { return [] }
+        if case .conditional(let c, let x, let y) = e.withoutQualifierCasts.kind, e.type.isPointer,
+           let a = valueOperands(x, program), let b = valueOperands(y, program) { return [c] + a + b }
         if function(called: e) != nil { return [e] }
+        if local(e) != nil { return [] }
         return Self.element(e, program).map { [$0.index] }
     }
 }
@@ -325,6 +352,8 @@ private struct PositionScan {
     var returners: [Int: Set<Int>] = [:]
     /// The functions each function returns the calls of.
     var chains: [Int: Set<Int>] = [:]
+    /// The locals each function returns (`return best;`).
+    var returnedLocals: [Int: Set<Int>] = [:]
     /// Positions lent to a parameter of the file's functions (`update(a, 5)`, `show(find(..))`):
     /// the parameter, and the position (a local, or a call whose root must be named).
     var loans: [(parameter: Int, local: Int?, function: Int?)] = []
@@ -370,23 +399,29 @@ private struct PositionScan {
         case .caseLabel(_, let body), .caseRange(_, _, let body), .defaultLabel(let body), .labeled(_, let body): statement(body)
         case .returnStmt(let e?):
             // A position function's own returns: only the index is evaluated.
-            if candidates[function] != nil {
-                if e.isNullPointerConstant { return }
-                if let (_, _, _, k) = ElementPositions.element(e, program) { expr(k, .value); return }
-                if let (f, args) = candidateCall(e) {
-                    returners[f, default: []].insert(function)
-                    chains[function, default: []].insert(f)
-                    arguments(args, of: f)
-                    return
-                }
-            }
-            expr(e, .value)
+            if candidates[function] != nil { returned(e) } else { expr(e, .value) }
         case .returnStmt(nil), .breakStmt, .continueStmt, .gotoLabel, .empty, .unsupported: return
         }
     }
 
+    /// A value a position function returns: only an element's index is evaluated.
+    mutating func returned(_ e: CExpr) {
+        if e.isNullPointerConstant { return }
+        if case .conditional(let c, let x, let y) = e.withoutQualifierCasts.kind, e.type.isPointer { expr(c, .condition); returned(x); returned(y); return }
+        if let (_, _, _, k) = ElementPositions.element(e, program) { expr(k, .value); return }
+        if let (f, args) = candidateCall(e) {
+            returners[f, default: []].insert(function)
+            chains[function, default: []].insert(f)
+            arguments(args, of: f)
+            return
+        }
+        if let id = candidateLocal(e), e.type.isPointer { returnedLocals[function, default: []].insert(id); return }
+        expr(e, .value)
+    }
+
     /// A value given to a candidate local.
     mutating func given(_ id: Int, _ e: CExpr) {
+        if case .conditional(let c, let x, let y) = e.withoutQualifierCasts.kind, e.type.isPointer { expr(c, .condition); given(id, x); given(id, y); return }
         values[id, default: []].append(e)
         if e.isNullPointerConstant { return }
         if let (f, args) = candidateCall(e) {
@@ -465,6 +500,9 @@ extension FaithfulTranslator {
     /// as it is, `Some(k)` for `&A[k]`.
     func positionValue(_ e: CExpr) -> RExpr {
         if e.isNullPointerConstant { return .path("None") }
+        if case .conditional(let c, let x, let y) = e.withoutQualifierCasts.kind, e.type.isPointer {
+            return .ifElse(condition(c), RBlock(tail: positionValue(x)), .block(RBlock(tail: positionValue(y))))
+        }
         if let (_, _, _, k) = ElementPositions.element(e, program) { return .call(.path("Some"), [.cast(rvalue(k), .named("usize"))]) }
         return rvalue(e)
     }
@@ -479,7 +517,7 @@ extension FaithfulTranslator {
             position = .path(localName(id))
         } else if elementPositions.function(called: p) != nil, let a = elementPositions.array(ofCall: p, program, lifted: liftedParameters) {
             array = a
-            position = rvalue(p.withoutQualifierCasts)
+            position = pinnedPositions[ObjectIdentifier(p.withoutQualifierCasts)].map { .path($0) } ?? rvalue(p.withoutQualifierCasts)
         } else {
             return nil
         }
@@ -511,6 +549,33 @@ extension FaithfulTranslator {
             arrow = false
         }
         return place(e)
+    }
+
+    /// The variables whose objects the positions `e` names reach (a position local's array's
+    /// root; a lookup's argument is in `e` already).
+    func positionRoots(in e: CExpr) -> Set<Int> {
+        guard !elementPositions.locals.isEmpty else { return [] }
+        return Set(e.variables.compactMap { id in
+            elementPositions.locals[id].map { a -> Int in
+                switch a.root { case .parameter(let v), .local(let v), .slice(let v): return v }
+            }
+        })
+    }
+
+    /// The call of a position function a place is reached through (`find(b, id)->n`,
+    /// `find(b, id)->name[k]`), not yet evaluated once for the place.
+    func positionCall(inPlace e: CExpr) -> CExpr? {
+        guard !elementPositions.functions.isEmpty else { return nil }
+        switch e.kind {
+        case .member(let b, _, _, true), .unary(.deref, let b):
+            let call = b.withoutQualifierCasts
+            return elementPositions.function(called: call) != nil && pinnedPositions[ObjectIdentifier(call)] == nil ? call : nil
+        case .member(let b, _, _, false): return positionCall(inPlace: b)
+        case .subscript(let b, _):
+            if case .cast(let array, _) = b.kind, array.type.isArrayLike { return positionCall(inPlace: array) }
+            return nil
+        default: return nil
+        }
     }
 
     /// `p` of a position as a truth value: whether it is `Some` (`p == NULL` is a comparison).

@@ -551,6 +551,8 @@ extension FaithfulTranslator {
 
     /// A place that can be written twice without evaluating anything twice.
     func isPure(_ e: CExpr) -> Bool {
+        // A position evaluated once for the place it reaches (FaithfulAssignments).
+        if !pinnedPositions.isEmpty, pinnedPositions[ObjectIdentifier(e.withoutQualifierCasts)] != nil { return true }
         switch e.kind {
         case .variable, .intLiteral, .floatLiteral, .stringLiteral, .function: return true
         case .unary(let op, let x): return [.deref, .addressOf, .minus, .plus, .bitNot, .logicalNot].contains(op) && isPure(x)
@@ -881,6 +883,10 @@ extension FaithfulTranslator {
                let (d, s) = Self.wholeCopy(f.name, args, program, lifted: wholeObjectParameters) {
                 return .block(RBlock(wholeCopyStatements(d, s)))   // one object copied onto another (its result unused)
             }
+            if crate == nil, liftSafeFunctions, f.body == nil, discardedCalls.contains(e.loc),
+               let c = Self.sliceCopy(f.name, args, program, lifted: liftedParameters, positions: elementPositions) {
+                return .block(RBlock(sliceCopyStatements(c)))   // elements copied between slices (its result unused)
+            }
             if f.body == nil, closuresInUse, let v = heapLoanCall(id, args) { return v }
             need(function: id)
             let params = f.type.params
@@ -919,7 +925,9 @@ extension FaithfulTranslator {
             }
             for (i, a) in args.prefix(values.count).enumerated() where !lentMutably.contains(i) && (i >= f.params.count || liftedParameters[f.params[i]] == nil) {
                 let constant: Bool = { switch a.withoutCasts.kind { case .intLiteral, .floatLiteral, .stringLiteral: return true; default: return false } }()
-                guard lentMutably.contains(where: { args[$0].mentionsAny(of: a) }) || rawLent && !constant else { continue }
+                // A position reaches its array's object too (FaithfulElementPositions).
+                let reads = a.variables.union(positionRoots(in: a))
+                guard lentMutably.contains(where: { !args[$0].variables.union(positionRoots(in: args[$0])).isDisjoint(with: reads) }) || rawLent && !constant else { continue }
                 let t = temporary("a")
                 hoisted.append(.letBinding(name: t, mutable: false, type: nil, value: values[i]))
                 values[i] = .path(t)

@@ -108,6 +108,10 @@ extension FaithfulTranslator {
 
     /// The fill, and memset's result (the destination) when its value is used.
     func memsetExpression(_ form: MemsetForm, _ e: CExpr) -> RExpr {
+        // The destination is written: a nullable parameter on the way is reborrowed mutably.
+        let saved = placeMutably
+        placeMutably = true
+        defer { placeMutably = saved }
         var stmts: [RStmt] = []
         /// The offset, evaluated once.
         func offset(_ start: CExpr?) -> RExpr? {

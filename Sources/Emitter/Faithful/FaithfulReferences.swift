@@ -467,6 +467,7 @@ struct ReferenceLifting {
 
     /// A position's value (FaithfulElementPositions): an element's index is all it evaluates.
     private mutating func positionValue(_ e: CExpr) {
+        if case .conditional(let c, let x, let y) = e.withoutQualifierCasts.kind, e.type.isPointer { condition(c); positionValue(x); positionValue(y); return }
         if let (_, _, _, k) = ElementPositions.element(e, program) { visit(k) } else { visit(e) }
     }
 
@@ -528,6 +529,15 @@ struct ReferenceLifting {
                     }
                     if case .array = bare.type, let x = addressedLocal(bare) {
                         lend(x, .library(retaining: keeps, readOnly: readOnly)); visitInside(bare); continue
+                    }
+                    // `a + k`, `&a[k]`, `a + i + 1` of a local array or a parameter: the same loan, from an offset.
+                    var base = bare, offsets: [CExpr] = []
+                    while let (b, k) = offsetForm(base) { offsets.append(k); base = b.withoutCasts }
+                    if !offsets.isEmpty, let p = parameter(base) {
+                        note(p, .library(retaining: keeps, readOnly: readOnly)); note(p, .indexed); offsets.forEach { visit($0) }; continue
+                    }
+                    if !offsets.isEmpty, case .array = base.type, let x = addressedLocal(base) {
+                        lend(x, .library(retaining: keeps, readOnly: readOnly)); visitInside(base); offsets.forEach { visit($0) }; continue
                     }
                     visit(a)
                 }

@@ -425,6 +425,11 @@ extension FaithfulTranslator {
                     expression(d); expression(s)
                     return
                 }
+                if cstring, program.functions[id].body == nil, discarded.contains(e.loc),
+                   let c = FaithfulTranslator.sliceCopy(name, args, program, lifted: lifted, positions: positions) {
+                    FaithfulTranslator.sliceCopyOperands(c).forEach { expression($0) }
+                    return
+                }
                 if cstring, program.functions[id].body == nil, let form = FaithfulTranslator.memsetForm(name, args, program, zeroable: zeroable,
                                                                                                         lifted: FaithfulTranslator.oneObject(lifted)) {
                     switch form {

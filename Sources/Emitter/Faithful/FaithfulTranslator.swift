@@ -71,6 +71,8 @@ public final class FaithfulTranslator {
     var liftedParameters: [Int: ReferenceLifting.Lift] = [:]
     /// Functions that return positions in arrays and the locals that hold them (FaithfulElementPositions).
     var elementPositions = ElementPositions.none
+    /// Calls of position functions evaluated once into a temporary, for the place being written.
+    var pinnedPositions: [ObjectIdentifier: String] = [:]
     /// The place being emitted is written or lent mutably (a nullable parameter reborrows mutably).
     var placeMutably = false
     /// Indexes of the place being written are computed first, into these statements.

@@ -236,8 +236,10 @@ struct LocalVectors: Sendable, RoleWalker {
         return count.operand.map { [$0] } ?? []
     }
 
+    private func bytes(_ e: CExpr, _ size: Int) -> Count? { Self.elementCount(e, size) }
+
     /// A byte count as whole elements: `n * k` or `k * n` with `k` a multiple of the size, or a constant.
-    private func bytes(_ e: CExpr, _ size: Int) -> Count? {
+    static func elementCount(_ e: CExpr, _ size: Int) -> Count? {
         if let k = e.integerLiteralValue { return k >= 0 && k % size == 0 ? Count(operand: nil, factor: k / size) : nil }
         if size == 1, e.type.isInteger { return Count(operand: e, factor: 1) }   // bytes: any count (`strlen(s) + 1`)
         guard case .binary(.mul, let a, let b) = e.withoutCasts.kind else { return nil }

@@ -1,0 +1,118 @@
+import CSyntax
+import RustSyntax
+
+/// `memcpy` and `memmove` of whole elements between arrays of numbers reached without a pointer
+/// (arrays in place, parameters lifted to slices), from offsets, their result unused: a slice
+/// copy. Between two arrays, `d[a..a + n].copy_from_slice(&s[b..b + n])`; within one
+/// (`memmove(&a[i + 1], &a[i], (n - i) * sizeof a[0])`, an insertion's shift),
+/// `a.copy_within(b..b + n, a)`, which is memmove's meaning (and memcpy's where C defines it). A
+/// range past either end panics where C's copy was undefined. A count that is no whole number of
+/// elements, other element types, pointers, or two places of one object that may overlap keep
+/// the C library's call.
+extension FaithfulTranslator {
+    /// Where one side of a copy is: an array in place or a lifted slice, from an offset.
+    struct SliceSide {
+        enum Base {
+            case array(CExpr)
+            case lifted(Int)
+        }
+        var base: Base
+        /// The offsets added to it (`a + i + 1`: `i`, `1`).
+        var offsets: [CExpr]
+    }
+
+    struct SliceCopy {
+        var destination: SliceSide
+        var source: SliceSide
+        var count: LocalVectors.Count
+        /// Both sides are one array: `copy_within`.
+        var within: Bool
+    }
+
+    static func sliceCopy(_ name: String, _ args: [CExpr], _ program: Program, lifted: [Int: ReferenceLifting.Lift],
+                          positions: ElementPositions) -> SliceCopy? {
+        guard ["memcpy", "memmove", "__builtin_memcpy", "__builtin_memmove"].contains(name), args.count == 3, args[2].type.isInteger else { return nil }
+        func side(_ a: CExpr, writing: Bool) -> (SliceSide, CTy)? {
+            func base(_ b: CExpr) -> (SliceSide.Base, CTy)? {
+                let s = b.withoutCasts
+                if case .array(let element, _?) = s.type, isInPlace(s, program, lifted: lifted, positions: positions, writing: writing) { return (.array(s), element) }
+                if case .variable(let id) = s.kind, let l = lifted[id], l.slice, !l.bytes, l.mutable || !writing,
+                   let element = program.variables[id].type.pointee { return (.lifted(id), element) }
+                return nil
+            }
+            var offsets: [CExpr] = []
+            var p = a.withoutCasts
+            while let (b, k) = p.pointerOffset { offsets.insert(k, at: 0); p = b.withoutCasts }
+            guard let (b, element) = base(p) else { return nil }
+            return (SliceSide(base: b, offsets: offsets), element)
+        }
+        guard let (d, element) = side(args[0], writing: true), let (s, other) = side(args[1], writing: false), element == other else { return nil }
+        switch element {
+        case .int(let k) where k.size <= 8: break
+        case .float(let k) where k != .longDouble: break
+        default: return nil
+        }
+        let size = element == .float(.float) ? 4 : element == .float(.double) ? 8 : element.intKind!.size
+        guard let count = LocalVectors.elementCount(args[2], size) else { return nil }
+        switch (d.base, s.base) {
+        case (.lifted(let p), .lifted(let q)): return SliceCopy(destination: d, source: s, count: count, within: p == q)
+        case (.array(let x), .array(let y)):
+            if x.isSamePath(as: y) { return SliceCopy(destination: d, source: s, count: count, within: true) }
+            // Two arrays of one object: only apart by their members (`r->a`, `r->b`).
+            if let r = arrayRoot(x), r == arrayRoot(y), !disjoint(x, y, program) { return nil }
+            return SliceCopy(destination: d, source: s, count: count, within: false)
+        case (.lifted(let p), .array(let y)), (.array(let y), .lifted(let p)):
+            return arrayRoot(y) == p ? nil : SliceCopy(destination: d, source: s, count: count, within: false)
+        }
+    }
+
+    /// The operands a slice copy evaluates (for the safety scan): the places and the numbers.
+    static func sliceCopyOperands(_ c: SliceCopy) -> [CExpr] {
+        var out: [CExpr] = []
+        for side in [c.destination, c.source] {
+            if case .array(let x) = side.base { out.append(x) }
+            out += side.offsets
+        }
+        if let n = c.count.operand { out.append(n) }
+        return out
+    }
+
+    /// The copy as statements: the offsets and the count in C's argument order, then the copy.
+    func sliceCopyStatements(_ c: SliceCopy) -> [RStmt] {
+        var stmts: [RStmt] = []
+        /// Where a side starts: a walked slice's own offset, plus the offsets added.
+        func value(_ side: SliceSide, _ name: String) -> RExpr {
+            var start: RExpr?
+            if case .lifted(let id) = side.base, let at = cursorOffsets[id] { start = .path(at) }
+            for k in side.offsets {
+                let v = RExpr.cast(rvalue(k), .named("usize"))
+                start = start.map { .method($0, "wrapping_add", [v]) } ?? v
+            }
+            guard let start else { return .literal("0usize") }
+            let t = temporary(name)
+            stmts.append(.letBinding(name: t, mutable: false, type: .named("usize"), value: start))
+            return .path(t)
+        }
+        func slice(_ side: SliceSide, mutably: Bool) -> RExpr {
+            switch side.base {
+            case .array(let x): return mutablePlace(x, mutably)
+            case .lifted(let id): return .path(localName(id))
+            }
+        }
+        let to = value(c.destination, "to"), from = value(c.source, "from")
+        let n: RExpr
+        if c.count.operand == nil { n = vectorCount(c.count) } else {
+            let t = temporary("n")
+            stmts.append(.letBinding(name: t, mutable: false, type: .named("usize"), value: vectorCount(c.count)))
+            n = .path(t)
+        }
+        func range(_ start: RExpr) -> RExpr { .range(start, .binary(.add, start, n)) }
+        if c.within {
+            stmts.append(.expr(.method(slice(c.destination, mutably: true), "copy_within", [range(from), to])))
+        } else {
+            stmts.append(.expr(.method(.index(slice(c.destination, mutably: true), range(to)), "copy_from_slice",
+                                       [.unary(.ref, .index(slice(c.source, mutably: false), range(from)))])))
+        }
+        return stmts
+    }
+}
