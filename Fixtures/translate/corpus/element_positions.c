@@ -7,10 +7,11 @@
 // slot whose contents shift while a pointer to it is held (the pointer keeps naming the slot),
 // a lookup's result lent to a function that takes the element (`credit(find(b, id), 5)`, which
 // tests it for NULL), a lookup that hands on another's (`return find(&w->bank, id)`), lookups
-// that return a local holding the element (`return best;`) or choose with `?:`, and a local
-// given `c ? &a[i] : NULL`.
+// that return a local holding the element (`return best;`) or choose with `?:`, a local given
+// `c ? &a[i] : NULL`, and lookups assigned and tested at once (`if ((a = find(b, id)) == NULL)`,
+// `while ((a = find(b, id)) != NULL && ...)`).
 // Each is the element's position, `Option<usize>`: no pointer, no unsafe.
-// safe: find deposit open open_slot transfer find_int scale best_point bump_world lookup cache_get shift_out find_const total_of checksum credit describe find_in_world richest at_or_null main_0
+// safe: find deposit open open_slot transfer find_int scale best_point bump_world lookup cache_get shift_out find_const total_of checksum credit describe find_in_world richest at_or_null withdraw_all freeze_chain main_0
 // exit: 0
 #include <stdio.h>
 
@@ -118,6 +119,25 @@ static struct account *richest(struct bank *b) {
 
 static struct account *at_or_null(struct bank *b, int i) {
     return i >= 0 && i < b->n ? &b->accounts[i] : NULL;
+}
+
+static long withdraw_all(struct bank *b, int id) {
+    struct account *a;
+    if ((a = find(b, id)) == NULL) return -1;
+    long all = a->balance;
+    a->balance = 0;
+    return all;
+}
+
+static int freeze_chain(struct bank *b, int id) {
+    struct account *a;
+    int n = 0;
+    while ((a = find(b, id)) != NULL && !a->frozen) {
+        a->frozen = 1;
+        id = a->id + 1;
+        n++;
+    }
+    return n;
 }
 
 static int bump_world(struct world *w, int id) {
@@ -240,6 +260,10 @@ int main(void) {
     if (some) some->balance += 3;
     printf("richest %d %ld at %ld %d\n", rich ? rich->id : -1, rich ? rich->balance : -1L,
            at_or_null(&bank, 0) ? at_or_null(&bank, 0)->balance : -1L, at_or_null(&bank, 9) == NULL);
+    long w1 = withdraw_all(&bank, carol);
+    long w2 = withdraw_all(&bank, 5);
+    int frozen = freeze_chain(&bank, carol);
+    printf("withdrawn %ld %ld frozen %d\n", w1, w2, frozen);
     printf("checksum %u\n", checksum(&bank));
     return 0;
 }

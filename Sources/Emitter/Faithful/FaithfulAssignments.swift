@@ -221,6 +221,10 @@ extension FaithfulTranslator {
     /// An assignment whose value is used: a block that yields the value C gives.
     func assignmentValue(_ e: CExpr) -> RExpr {
         guard let l = lvalue(of: e) else { return rvalue(e) }
+        if case .assign(_, let r) = e.kind, let id = elementPositions.local(l) {
+            // A position given and tested (FaithfulElementPositions).
+            return .block(RBlock([.expr(.assign(.path(localName(id)), positionValue(r)))], tail: .path(localName(id))))
+        }
         if case .assign(_, let r) = e.kind, let v = vectorName(l), let allocation = vectorAllocation(v, r) {
             return .block(RBlock(allocation, tail: vectorPointer(v)))   // tested against NULL: the new buffer
         }

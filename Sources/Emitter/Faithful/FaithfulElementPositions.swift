@@ -314,8 +314,12 @@ struct ElementPositions {
         return id
     }
 
-    /// `e` is a position: a position local or a call of a position function.
-    func isPosition(_ e: CExpr) -> Bool { local(e) != nil || function(called: e) != nil }
+    /// `e` is a position: a position local, a call of a position function, or an assignment to
+    /// a position local used as a value (`(a = find(b, id)) == NULL`).
+    func isPosition(_ e: CExpr) -> Bool {
+        if case .assign(let l, _) = e.withoutQualifierCasts.kind { return local(l) != nil }
+        return local(e) != nil || function(called: e) != nil
+    }
 
     /// The operands a position value evaluates (a returned or assigned NULL, call or element):
     /// nil when `e` is none of those.
@@ -474,7 +478,8 @@ private struct PositionScan {
         case .binary(.comma, let l, let r): expr(l, .effect); expr(r, context)
         case .cast(let x, _) where e.type == .void: expr(x, .effect)
         case .assign(let l, let r):
-            if context == .effect, case .variable(let id) = l.kind, candidateLocal(l) != nil { given(id, r); return }
+            // As a statement, or tested (`if ((a = find(b, id)) == NULL)`).
+            if context == .effect || context == .condition, case .variable(let id) = l.kind, candidateLocal(l) != nil { given(id, r); return }
             expr(l, .value); expr(r, .value)
         case .call(let callee, let args):
             guard case .function(let f) = callee.withoutCasts.kind, program.functions[f].body != nil else { e.forEachChild { expr($0, .value) }; return }
