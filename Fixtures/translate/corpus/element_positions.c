@@ -9,9 +9,10 @@
 // tests it for NULL), a lookup that hands on another's (`return find(&w->bank, id)`), lookups
 // that return a local holding the element (`return best;`) or choose with `?:`, a local given
 // `c ? &a[i] : NULL`, and lookups assigned and tested at once (`if ((a = find(b, id)) == NULL)`,
-// `while ((a = find(b, id)) != NULL && ...)`).
+// `while ((a = find(b, id)) != NULL && ...)`), and a recursive lookup in a tree kept in an
+// array (`return find_node(t, t->nodes[at].left, key)`).
 // Each is the element's position, `Option<usize>`: no pointer, no unsafe.
-// safe: find deposit open open_slot transfer find_int scale best_point bump_world lookup cache_get shift_out find_const total_of checksum credit describe find_in_world richest at_or_null withdraw_all freeze_chain main_0
+// safe: find deposit open open_slot transfer find_int scale best_point bump_world lookup cache_get shift_out find_const total_of checksum credit describe find_in_world richest at_or_null withdraw_all freeze_chain find_node count_keys main_0
 // exit: 0
 #include <stdio.h>
 
@@ -140,6 +141,25 @@ static int freeze_chain(struct bank *b, int id) {
     return n;
 }
 
+struct tnode { int key; int hits; int left, right; };
+struct tree { struct tnode nodes[8]; int root; };
+
+static struct tnode *find_node(struct tree *t, int at, int key) {
+    if (at < 0) return NULL;
+    if (key == t->nodes[at].key) return &t->nodes[at];
+    if (key < t->nodes[at].key) return find_node(t, t->nodes[at].left, key);
+    return find_node(t, t->nodes[at].right, key);
+}
+
+static int count_keys(struct tree *t, const int *keys, int n) {
+    int found = 0;
+    for (int i = 0; i < n; i++) {
+        struct tnode *node = find_node(t, t->root, keys[i]);
+        if (node) { node->hits++; found++; }
+    }
+    return found;
+}
+
 static int bump_world(struct world *w, int id) {
     struct account *a = find(&w->bank, id);
     w->tick++;
@@ -264,6 +284,10 @@ int main(void) {
     long w2 = withdraw_all(&bank, 5);
     int frozen = freeze_chain(&bank, carol);
     printf("withdrawn %ld %ld frozen %d\n", w1, w2, frozen);
+    struct tree t = {{{50, 0, 1, 2}, {30, 0, 3, -1}, {70, 0, -1, 4}, {20, 0, -1, -1}, {80, 0, -1, -1}}, 0};
+    int ks[] = {20, 80, 55, 50, 20};
+    int nf = count_keys(&t, ks, 5);
+    printf("tree %d: %d %d %d %d\n", nf, t.nodes[0].hits, t.nodes[3].hits, t.nodes[4].hits, t.nodes[1].hits);
     printf("checksum %u\n", checksum(&bank));
     return 0;
 }

@@ -110,22 +110,32 @@ struct ElementPositions {
     /// through one parameter by one path, or the result of such a function given that parameter
     /// or a member of it (`return find(&w->bank, id)`): not yet knowing whether it is lifted.
     static func candidates(_ program: Program, addressTaken: Set<Int>) -> [Int: Returned] {
-        var found: [Int: Returned] = [:]
-        var added = true
-        while added {
-            added = false
-            for (id, f) in program.functions.enumerated() where found[id] == nil && f.body != nil && f.name != "main" && !f.type.variadic
-                && !f.type.noPrototype && !addressTaken.contains(id) {
-                guard case .pointer(let pointee, _) = f.type.result, ReferenceLifting.liftable(pointee, program) else { continue }
-                if case .pointer = pointee { continue }
-                if let r = returned(by: f, found, program) { found[id] = r; added = true }
+        // From every function that returns a pointer to an object (what it returns not yet
+        // known: nil), down to those whose returns all fit, given the others: a recursive lookup
+        // returns its own result.
+        var found: [Int: Returned?] = [:]
+        for (id, f) in program.functions.enumerated() where f.body != nil && f.name != "main" && !f.type.variadic && !f.type.noPrototype
+            && !addressTaken.contains(id) {
+            guard case .pointer(let pointee, _) = f.type.result, ReferenceLifting.liftable(pointee, program) else { continue }
+            if case .pointer = pointee { continue }
+            found[id] = .some(nil)
+        }
+        var changed = true
+        var rounds = 0
+        while changed && rounds < 64 {
+            changed = false
+            rounds += 1
+            for (id, r) in found {
+                guard let now = returned(by: program.functions[id], found, program) else { found[id] = nil; changed = true; continue }
+                if now != r { found[id] = .some(now); changed = true }
             }
         }
-        return found
+        return found.compactMapValues { $0 }
     }
 
-    /// What every `return` of `f` gives, if it is one position.
-    private static func returned(by f: CFunction, _ found: [Int: Returned], _ program: Program) -> Returned? {
+    /// What every `return` of `f` gives, if it is one position (`.some(nil)`: nothing known yet,
+    /// its values all calls of functions whose results are not known either).
+    private static func returned(by f: CFunction, _ found: [Int: Returned?], _ program: Program) -> Returned?? {
         var returned: Returned?
         var fits = true
         /// The values `v`, a local pointer of `f`, is given (its initializer, its assignments).
@@ -145,7 +155,8 @@ struct ElementPositions {
             if case .conditional(_, let x, let y) = e.withoutQualifierCasts.kind, e.type.isPointer { value(x, local: local); value(y, local: local); return }
             let reached: (Base, [Member], Bool)?
             if let (base, members, slice, _) = element(e, program) { reached = (base, members, slice) }
-            else if case .call(let callee, let args) = e.withoutQualifierCasts.kind, case .function(let g) = callee.withoutCasts.kind, let r = found[g] {
+            else if case .call(let callee, let args) = e.withoutQualifierCasts.kind, case .function(let g) = callee.withoutCasts.kind, let known = found[g] {
+                guard let r = known else { return }   // not known yet: it may fit
                 reached = argumentPath(args[safe: r.index], r, program)
             } else if !local, case .variable(let v) = e.withoutQualifierCasts.kind, program.variables[v].storage == .local, program.variables[v].function >= 0,
                       program.functions[program.variables[v].function].body != nil, program.variables[v].type.isPointer {
@@ -172,7 +183,7 @@ struct ElementPositions {
             }
         }
         visit(f.body!)
-        return fits ? returned : nil
+        return fits ? .some(returned) : .none
     }
 
     /// Where the array a call's result indexes is, from the caller's argument for the parameter

@@ -200,6 +200,10 @@ struct ReferenceLifting {
                 switch p.kind {
                 case .variable: return true
                 case .member(let base, _, _, false): return inPlace(base)
+                case .member(let base, _, _, true):
+                    // `q->items[i]` of the pointer parameter itself: an element read in place.
+                    if case .variable(let id) = base.withoutQualifierCasts.kind, id == x { return true }
+                    return readsValuesOnly(p, of: x)
                 case .subscript(let base, let k):
                     if case .cast(let inner, _) = base.kind, inner.type.isArrayLike { return inPlace(inner) && readsValuesOnly(k, of: x) }
                     return readsValuesOnly(p, of: x)
