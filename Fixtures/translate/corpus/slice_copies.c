@@ -3,11 +3,12 @@
 // shifts it down through a record's member array, a history window that drops its oldest
 // entries, a slice parameter filled from an offset (`copy_into(y + 1, x, 3)`), a char buffer
 // shifted to make room, two member arrays of one record copied one onto the other, and a whole
-// row of a matrix copied onto another (a value copy). Each is a slice copy (`copy_within` inside
+// row of a matrix copied onto another (a value copy), a literal copied into a buffer, and a tail
+// moved back from `n - k` (`memmove(a, a + n - k, ...)`). Each is a slice copy (`copy_within` inside
 // one array, `copy_from_slice` between two): no unsafe. Near misses keep the C library: a count
 // that is no whole number of elements, parts of two rows of one matrix (they may overlap), and
 // arrays of records.
-// safe: insert_at remove_at push_history copy_into make_room swap_halves copy_row
+// safe: insert_at remove_at push_history copy_into make_room swap_halves copy_row keep_last
 // unsafe: odd_bytes copy_rows copy_records
 // exit: 0
 #include <stdio.h>
@@ -62,6 +63,11 @@ static void swap_halves(int *v, int half) {
     memcpy(v + half, tmp, (size_t)half * sizeof(int));
 }
 
+static int keep_last(int *a, int n, int k) {
+    memmove(a, a + n - k, (size_t)k * sizeof *a);
+    return k;
+}
+
 static void odd_bytes(int *dst, const int *src) {
     memcpy(dst, src, 6);   /* one int and half of the next */
 }
@@ -94,6 +100,12 @@ int main(void) {
     make_room(s, 2, 6);
     int v[CAP] = {1, 2, 3, 4, 5, 6, 7, 8};
     swap_halves(v, 4);
+    int w[6] = {1, 2, 3, 4, 5, 6};
+    int kept = keep_last(w, 6, 2);
+    char label[12];
+    memcpy(label, "tag:", 4);
+    memcpy(label + 4, "abc", 4);
+    printf("kept %d: %d %d %d | %s\n", kept, w[0], w[1], w[2], label);
     int d[2] = {0, 0}, src[2] = {0x01020304, 0x05060708};
     odd_bytes(d, src);
     int m[3][4] = {{1, 2, 3, 4}, {5, 6, 7, 8}, {9, 10, 11, 12}};

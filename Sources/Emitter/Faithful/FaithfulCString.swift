@@ -63,6 +63,7 @@ extension FaithfulTranslator {
     static func cstringCall(_ name: String, _ args: [CExpr], _ program: Program, strings: SafeStrings) -> CStringCall? {
         let lifted = strings.lifted
         func source(_ e: CExpr) -> CStringSource? {
+            if let x = strings.positions.textPlace(e) { return .array(x) }   // text at a position (NULL panics)
             let s = e.withoutCasts
             if let bytes = literalBytes(s, strings.aliases) { return .literal(bytes) }
             if case .conditional(let c, let a, let b) = s.kind, let x = literalBytes(a.withoutCasts, strings.aliases),

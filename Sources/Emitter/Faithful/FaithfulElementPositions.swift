@@ -36,6 +36,8 @@ struct ElementPositions {
         }
         var root: Root
         var members: [Member]
+        /// For text: the members from the element to its `char` array.
+        var tail: [Member] = []
     }
 
     /// A function whose result is a position: the parameter it points into (its variable and
@@ -46,10 +48,14 @@ struct ElementPositions {
         var index: Int
         var members: [Member]
         var slice: Bool
+        /// For text: the members from the element to its `char` array.
+        var tail: [Member] = []
     }
 
     private(set) var functions: [Int: Returned] = [:]
     private(set) var locals: [Int: Array] = [:]
+    /// The program the positions are in (the records a text's members belong to).
+    private var program: Program?
 
     static let none = ElementPositions()
 
@@ -104,6 +110,37 @@ struct ElementPositions {
         return nil
     }
 
+    /// A position's value in C: where the array is, the index, and for text the members from the
+    /// element to a `char` array (`b->entries[i].value` decayed: `tail` is `value`).
+    struct Element {
+        var base: Base
+        var members: [Member]
+        var slice: Bool
+        var index: CExpr
+        var tail: [Member]
+    }
+
+    /// `&A[k]`, `A + k`, or the text of an element (`A[k].name`, decayed).
+    static func position(_ e: CExpr, _ program: Program) -> Element? {
+        if let (base, members, slice, k) = element(e, program) { return Element(base: base, members: members, slice: slice, index: k, tail: []) }
+        // `A[k].m.name` decayed: a `char` array inside an element.
+        guard case .cast(let x, _) = e.withoutQualifierCasts.kind, case .array(.int(let c), _?) = x.type, c.size == 1 else { return nil }
+        var tail: [Member] = []
+        var path = x
+        while case .member(let b, let r, let f, false) = path.kind {
+            guard !program.records[r].isUnion, let field = program.records[r].fields?[safe: f], field.bitWidth == nil else { return nil }
+            tail.insert(Member(record: r, field: f), at: 0)
+            path = b
+        }
+        guard !tail.isEmpty, case .subscript(let b, let k) = path.kind, k.type.isInteger else { return nil }
+        let s = b.withoutQualifierCasts
+        if case .cast(let array, _) = s.kind, case .array(_, let n) = array.type, n != nil, let (base, members) = place(array, program) {
+            return Element(base: base, members: members, slice: false, index: k, tail: tail)
+        }
+        if let q = pointerParameter(s, program) { return Element(base: .pointer(q), members: [], slice: true, index: k, tail: tail) }
+        return nil
+    }
+
     // MARK: the functions that may return positions
 
     /// The functions whose every `return` is NULL, an element of an array in place reached
@@ -154,10 +191,12 @@ struct ElementPositions {
             if e.isNullPointerConstant { return }
             if case .conditional(_, let x, let y) = e.withoutQualifierCasts.kind, e.type.isPointer { value(x, local: local); value(y, local: local); return }
             let reached: (Base, [Member], Bool)?
-            if let (base, members, slice, _) = element(e, program) { reached = (base, members, slice) }
+            var tail: [Member] = []
+            if let p = position(e, program) { reached = (p.base, p.members, p.slice); tail = p.tail }
             else if case .call(let callee, let args) = e.withoutQualifierCasts.kind, case .function(let g) = callee.withoutCasts.kind, let known = found[g] {
                 guard let r = known else { return }   // not known yet: it may fit
                 reached = argumentPath(args[safe: r.index], r, program)
+                tail = r.tail
             } else if !local, case .variable(let v) = e.withoutQualifierCasts.kind, program.variables[v].storage == .local, program.variables[v].function >= 0,
                       program.functions[program.variables[v].function].body != nil, program.variables[v].type.isPointer {
                 values(of: v).forEach { value($0, local: true) }
@@ -166,7 +205,7 @@ struct ElementPositions {
             guard let (base, members, slice) = reached, case .pointer(let p) = base, let index = f.params.firstIndex(of: p), slice || !members.isEmpty else {
                 fits = false; return
             }
-            let r = Returned(parameter: p, index: index, members: members, slice: slice)
+            let r = Returned(parameter: p, index: index, members: members, slice: slice, tail: tail)
             if let returned, returned != r { fits = false }
             returned = r
         }
@@ -205,6 +244,7 @@ struct ElementPositions {
     /// them (nil: before lifting, every pointer parameter counts as lifted); `excluded`: locals
     /// another analysis writes its own way.
     init(program: Program, candidates: [Int: Returned], lifted: [Int: ReferenceLifting.Lift]?, excluded: Set<Int>) {
+        self.program = program
         guard !candidates.isEmpty || program.variables.contains(where: { $0.storage == .local && $0.type.isPointer }) else { return }
         var scan = PositionScan(program: program, candidates: candidates, excluded: excluded)
         for (id, f) in program.functions.enumerated() where f.body != nil { scan.function = id; scan.statement(f.body!) }
@@ -220,8 +260,8 @@ struct ElementPositions {
             if case .call(let callee, let args) = e.withoutQualifierCasts.kind, case .function(let f) = callee.withoutCasts.kind, let r = functions[f] {
                 return called(f, args[safe: r.index]).map { .some($0) } ?? .none
             }
-            guard let (base, members, slice, _) = Self.element(e, program), let rt = Self.root(base, slice: slice, lifted) else { return .none }
-            return .some(Array(root: rt, members: members))
+            guard let p = Self.position(e, program), let rt = Self.root(p.base, slice: p.slice, lifted) else { return .none }
+            return .some(Array(root: rt, members: p.members, tail: p.tail))
         }
         /// A position may be lent to parameter `p`: a reference to one object (an `Option`).
         func lent(_ p: Int) -> Bool {
@@ -247,6 +287,8 @@ struct ElementPositions {
                     if let a, let seen = array, seen != a { ok = false; break }
                     if let a { array = a }
                 }
+                // Text (a `char` array of the element) is read by the C library, never lent as an element.
+                if let a = array, a.tail.isEmpty ? scan.textUses.contains(id) : scan.loans.contains(where: { $0.local == id }) { ok = false }
                 if ok, let a = array, case .pointer(_, let constant) = program.variables[id].type, constant || mutableRoot(a) {
                     if locals[id] != a { locals[id] = a }
                 } else {
@@ -261,9 +303,9 @@ struct ElementPositions {
                         if case .pointer(_, false) = program.functions[f].type.result, !l.mutable { return false }
                     }
                     if scan.placeCalls.contains(where: { $0.function == f && called(f, $0.argument) == nil }) { return false }
-                    if scan.loans.contains(where: { $0.function == f && !lent($0.parameter) }) { return false }
+                    if scan.loans.contains(where: { $0.function == f && (!lent($0.parameter) || !r.tail.isEmpty) }) { return false }
                     // A local it returns indexes the array its parameter reaches.
-                    let own = Array(root: r.slice ? .slice(r.parameter) : .parameter(r.parameter), members: r.members)
+                    let own = Array(root: r.slice ? .slice(r.parameter) : .parameter(r.parameter), members: r.members, tail: r.tail)
                     return (scan.receivers[f] ?? []).allSatisfy { locals[$0] != nil } && (scan.returners[f] ?? []).allSatisfy { functions[$0] != nil }
                         && (scan.chains[f] ?? []).allSatisfy { functions[$0] != nil }
                         && (scan.returnedLocals[f] ?? []).allSatisfy { v in locals[v].map { lifted == nil || $0 == own } ?? false }
@@ -286,7 +328,7 @@ struct ElementPositions {
     /// array in place for a slice.
     static func array(_ r: Returned, argument: CExpr?, _ program: Program, _ lifted: [Int: ReferenceLifting.Lift]?) -> Array? {
         guard let (base, members, slice) = argumentPath(argument, r, program), let rt = root(base, slice: slice, lifted) else { return nil }
-        return Array(root: rt, members: members)
+        return Array(root: rt, members: members, tail: r.tail)
     }
 
     /// The root of an array reached from `base`: a local, or a lifted parameter (a slice's
@@ -319,6 +361,17 @@ struct ElementPositions {
         switch base { case .pointer(let v), .local(let v): return v }
     }
 
+    /// A text local's `char` array as a place C names (`(*v).name` with `v` typed as a pointer
+    /// to the element): what the string modules read (its pointer, `v`, may be NULL).
+    func textPlace(_ e: CExpr) -> CExpr? {
+        let s = e.withoutCasts
+        guard let id = local(s), let a = locals[id], let first = a.tail.first, let program else { return nil }
+        let element = CExpr(s.kind, .pointer(.record(first.record), constPointee: true), s.loc)
+        var place = CExpr(.unary(.deref, element), .record(first.record), s.loc)
+        for m in a.tail { place = CExpr(.member(place, record: m.record, field: m.field, arrow: false), program.records[m.record].fields![m.field].type, s.loc) }
+        return place
+    }
+
     /// The position local `e` names.
     func local(_ e: CExpr) -> Int? {
         guard case .variable(let id) = e.withoutQualifierCasts.kind, locals[id] != nil else { return nil }
@@ -340,7 +393,7 @@ struct ElementPositions {
            let a = valueOperands(x, program), let b = valueOperands(y, program) { return [c] + a + b }
         if function(called: e) != nil { return [e] }
         if local(e) != nil { return [] }
-        return Self.element(e, program).map { [$0.index] }
+        return Self.position(e, program).map { [$0.index] }
     }
 }
 
@@ -369,6 +422,8 @@ private struct PositionScan {
     var chains: [Int: Set<Int>] = [:]
     /// The locals each function returns (`return best;`).
     var returnedLocals: [Int: Set<Int>] = [:]
+    /// Locals read as text by the C library (`printf("%s", v)`, `strcmp(v, k)`).
+    var textUses: Set<Int> = []
     /// Positions lent to a parameter of the file's functions (`update(a, 5)`, `show(find(..))`):
     /// the parameter, and the position (a local, or a call whose root must be named).
     var loans: [(parameter: Int, local: Int?, function: Int?)] = []
@@ -419,11 +474,25 @@ private struct PositionScan {
         }
     }
 
+    /// The arguments a C library function reads as strings and keeps no pointer to.
+    static func textArguments(_ name: String, _ args: [CExpr]) -> Set<Int> {
+        switch name {
+        case "printf": return Set(1..<max(1, args.count))
+        case "fprintf", "sprintf": return Set(2..<max(2, args.count))
+        case "snprintf": return Set(3..<max(3, args.count))
+        case "puts", "fputs", "strlen", "atoi", "atol", "atoll", "atof", "strdup": return [0]
+        case "strcmp", "strncmp", "strcasecmp", "strncasecmp": return [0, 1]
+        case "strcpy", "strcat", "strncpy", "strncat": return [1]
+        case "strtol", "strtoul", "strtoll", "strtoull", "strtod": return args.count > 1 && args[1].isNullPointerConstant ? [0] : []
+        default: return []
+        }
+    }
+
     /// A value a position function returns: only an element's index is evaluated.
     mutating func returned(_ e: CExpr) {
         if e.isNullPointerConstant { return }
         if case .conditional(let c, let x, let y) = e.withoutQualifierCasts.kind, e.type.isPointer { expr(c, .condition); returned(x); returned(y); return }
-        if let (_, _, _, k) = ElementPositions.element(e, program) { expr(k, .value); return }
+        if let k = ElementPositions.position(e, program)?.index { expr(k, .value); return }
         if let (f, args) = candidateCall(e) {
             returners[f, default: []].insert(function)
             chains[function, default: []].insert(f)
@@ -444,7 +513,7 @@ private struct PositionScan {
             arguments(args, of: f)
             return
         }
-        if let (_, _, _, k) = ElementPositions.element(e, program) { expr(k, .value); return }
+        if let k = ElementPositions.position(e, program)?.index { expr(k, .value); return }
         bad.insert(id)
         expr(e, .value)
     }
@@ -493,7 +562,15 @@ private struct PositionScan {
             if context == .effect || context == .condition, case .variable(let id) = l.kind, candidateLocal(l) != nil { given(id, r); return }
             expr(l, .value); expr(r, .value)
         case .call(let callee, let args):
-            guard case .function(let f) = callee.withoutCasts.kind, program.functions[f].body != nil else { e.forEachChild { expr($0, .value) }; return }
+            guard case .function(let f) = callee.withoutCasts.kind else { e.forEachChild { expr($0, .value) }; return }
+            guard program.functions[f].body != nil else {
+                // The C library reading a string it does not keep: a text local may be it.
+                let reads = Self.textArguments(program.functions[f].name, args)
+                for (i, a) in args.enumerated() {
+                    if reads.contains(i), let id = candidateLocal(a), a.type.isPointer { textUses.insert(id) } else { expr(a, .value) }
+                }
+                return
+            }
             arguments(args, of: f)
         case .statementExpr(let s):
             guard case .compound(let list) = s, case .expression(let last)? = list.last else { statement(s); return }
@@ -519,8 +596,8 @@ extension FaithfulTranslator {
         if case .conditional(let c, let x, let y) = e.withoutQualifierCasts.kind, e.type.isPointer {
             return .ifElse(condition(c), RBlock(tail: positionValue(x)), .block(RBlock(tail: positionValue(y))))
         }
-        if let (_, _, _, k) = ElementPositions.element(e, program) { return .call(.path("Some"), [.cast(rvalue(k), .named("usize"))]) }
-        return rvalue(e)
+        if let k = ElementPositions.position(e, program)?.index { return .call(.path("Some"), [.cast(rvalue(k), .named("usize"))]) }
+        return positionOption(e)
     }
 
     /// `*p` (`p->x`'s record) of a position: the array's element at it, unwrapped (NULL panics
@@ -533,11 +610,27 @@ extension FaithfulTranslator {
             position = .path(localName(id))
         } else if elementPositions.function(called: p) != nil, let a = elementPositions.array(ofCall: p, program, lifted: liftedParameters) {
             array = a
-            position = pinnedPositions[ObjectIdentifier(p.withoutQualifierCasts)].map { .path($0) } ?? rvalue(p.withoutQualifierCasts)
+            position = positionOption(p)
         } else {
             return nil
         }
-        return .index(positionArray(array), .method(position, "unwrap", []))
+        var element = RExpr.index(positionArray(array), .method(position, "unwrap", []))
+        // `*v` of text (`char *`): the first `char` of the element's array.
+        if !array.tail.isEmpty, !{ if case .record = p.type.pointee { return true }; return false }() {
+            for m in array.tail { element = .field(element, fieldName(m.record, m.field)) }
+            element = .index(element, .literal("0usize"))
+        }
+        return element
+    }
+
+    /// A text local's value as C sees it: the first `char` of its array, or NULL.
+    func positionPointer(_ id: Int) -> RExpr? {
+        guard let array = elementPositions.locals[id], !array.tail.isEmpty else { return nil }
+        var element = RExpr.index(positionArray(array), .path("__i"))
+        for m in array.tail { element = .field(element, fieldName(m.record, m.field)) }
+        let t = rtype(program.variables[id].type)
+        return .match(.path(localName(id)), [RArm(["Some(__i)"], RBlock(tail: .cast(.method(element, "as_ptr", []), t))),
+                                             RArm(["None"], RBlock(tail: .cast(.turbofish("::core::ptr::null", [.named("i8")], []), t)))])
     }
 
     /// A position lent to a parameter lifted to an `Option` of a reference: the element, or `None`.
@@ -545,7 +638,7 @@ extension FaithfulTranslator {
         let p = e.withoutQualifierCasts
         let array = elementPositions.local(p).flatMap { elementPositions.locals[$0] } ?? elementPositions.array(ofCall: p, program, lifted: liftedParameters)
         guard let array else { return rvalue(e) }
-        let position = elementPositions.local(p).map { RExpr.path(localName($0)) } ?? rvalue(p)
+        let position = positionOption(p)
         let element = RExpr.unary(mutable ? .refMut : .ref, .index(positionArray(array), .path("__i")))
         return .match(position, [RArm(["Some(__i)"], RBlock(tail: .call(.path("Some"), [element]))), RArm(["None"], RBlock(tail: .path("None")))])
     }
@@ -594,8 +687,17 @@ extension FaithfulTranslator {
         }
     }
 
+    /// A position as its `Option<usize>`: a local's, a call's (evaluated once for a place being
+    /// written, see `pinnedPositions`), an assignment's.
+    func positionOption(_ e: CExpr) -> RExpr {
+        let p = e.withoutQualifierCasts
+        if let id = elementPositions.local(p) { return .path(localName(id)) }
+        if let t = pinnedPositions[ObjectIdentifier(p)] { return .path(t) }
+        return rvalue(p)
+    }
+
     /// `p` of a position as a truth value: whether it is `Some` (`p == NULL` is a comparison).
     func positionTest(_ e: CExpr) -> RExpr? {
-        isPosition(e) ? .method(rvalue(e.withoutQualifierCasts), "is_some", []) : nil
+        isPosition(e) ? .method(positionOption(e), "is_some", []) : nil
     }
 }

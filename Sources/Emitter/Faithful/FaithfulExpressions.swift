@@ -151,6 +151,7 @@ extension FaithfulTranslator {
             if textLocals.contains(id) { return .cast(.method(.path(localName(id)), "as_ptr", []), rtype(v.type)) }
             if localVectors.isVector(id) { return vectorPointer(id) }
             if localVectors.witnesses[id] != nil { return witnessPointer(id) }   // the member it resized, or NULL
+            if let pointer = positionPointer(id) { return pointer }   // text at a position (FaithfulElementPositions)
             // A lifted parameter's value as C sees it: the raw pointer.
             if let lift = liftedParameters[id] {
                 var start: RExpr = .method(.path(localName(id)), lift.mutable ? "as_mut_ptr" : "as_ptr", [])
@@ -723,7 +724,7 @@ extension FaithfulTranslator {
         if let c = cursorComparison(op, l, r) { return c }
         let rop: RBinaryOp = [.lt: .lt, .gt: .gt, .le: .le, .ge: .ge, .eq: .eq, .ne: .ne][op]!
         if op == .eq || op == .ne, l.isNullPointerConstant != r.isNullPointerConstant, isPosition(l.isNullPointerConstant ? r : l) {
-            return .method(rvalue((l.isNullPointerConstant ? r : l).withoutQualifierCasts), op == .eq ? "is_none" : "is_some", [])
+            return .method(positionOption(l.isNullPointerConstant ? r : l), op == .eq ? "is_none" : "is_some", [])
         }
         if (op == .eq || op == .ne), l.type.isPointer || r.type.isPointer {
             let (p, other) = r.isNullPointerConstant ? (l, r) : (r, l)

@@ -285,6 +285,8 @@ struct ReferenceLifting {
     /// The parameter whose object `e` points into: the address of a place reached through it
     /// (`w->buf` decaying, `&s->items[i]`, `&p->next`, moved by an offset), or a local holding one.
     private func pointsInto(_ e: CExpr) -> Int? {
+        // Either operand of `c ? a : b`.
+        if case .conditional(_, let a, let b) = e.withoutQualifierCasts.kind, e.type.isPointer { return pointsInto(a) ?? pointsInto(b) }
         var x = e
         while true {
             if case .cast(let inner, _) = x.kind, inner.type.isPointer { x = inner; continue }
@@ -472,7 +474,7 @@ struct ReferenceLifting {
     /// A position's value (FaithfulElementPositions): an element's index is all it evaluates.
     private mutating func positionValue(_ e: CExpr) {
         if case .conditional(let c, let x, let y) = e.withoutQualifierCasts.kind, e.type.isPointer { condition(c); positionValue(x); positionValue(y); return }
-        if let (_, _, _, k) = ElementPositions.element(e, program) { visit(k) } else { visit(e) }
+        if let k = ElementPositions.position(e, program)?.index { visit(k) } else { visit(e) }
     }
 
     private mutating func visit(_ e: CExpr) {
@@ -536,7 +538,11 @@ struct ReferenceLifting {
                     }
                     // `a + k`, `&a[k]`, `a + i + 1` of a local array or a parameter: the same loan, from an offset.
                     var base = bare, offsets: [CExpr] = []
-                    while let (b, k) = offsetForm(base) { offsets.append(k); base = b.withoutCasts }
+                    while true {
+                        if let (b, k) = offsetForm(base) { offsets.append(k); base = b.withoutCasts; continue }
+                        if case .binary(.sub, let b, let k) = base.kind, b.type.isPointer, k.type.isInteger { offsets.append(k); base = b.withoutCasts; continue }
+                        break
+                    }
                     if !offsets.isEmpty, let p = parameter(base) {
                         note(p, .library(retaining: keeps, readOnly: readOnly)); note(p, .indexed); offsets.forEach { visit($0) }; continue
                     }

@@ -15,10 +15,12 @@ extension FaithfulTranslator {
         enum Base {
             case array(CExpr)
             case lifted(Int)
+            /// A string literal's bytes (a source only), with its NUL.
+            case literal([UInt8])
         }
         var base: Base
-        /// The offsets added to it (`a + i + 1`: `i`, `1`).
-        var offsets: [CExpr]
+        /// The offsets added to it (`a + i + 1`: `i`, `1`), or taken away (`a + n - k`: `k`).
+        var offsets: [(CExpr, subtracted: Bool)]
     }
 
     struct SliceCopy {
@@ -38,11 +40,16 @@ extension FaithfulTranslator {
                 if case .array(let element, _?) = s.type, isInPlace(s, program, lifted: lifted, positions: positions, writing: writing) { return (.array(s), element) }
                 if case .variable(let id) = s.kind, let l = lifted[id], l.slice, !l.bytes, l.mutable || !writing,
                    let element = program.variables[id].type.pointee { return (.lifted(id), element) }
+                if !writing, case .stringLiteral(let bytes) = s.kind, case .array(let element, _) = s.type { return (.literal(bytes), element) }
                 return nil
             }
-            var offsets: [CExpr] = []
+            var offsets: [(CExpr, subtracted: Bool)] = []
             var p = a.withoutCasts
-            while let (b, k) = p.pointerOffset { offsets.insert(k, at: 0); p = b.withoutCasts }
+            while true {
+                if let (b, k) = p.pointerOffset { offsets.insert((k, false), at: 0); p = b.withoutCasts; continue }
+                if case .binary(.sub, let b, let k) = p.kind, b.type.isPointer, k.type.isInteger { offsets.insert((k, true), at: 0); p = b.withoutCasts; continue }
+                break
+            }
             guard let (b, element) = base(p) else { return nil }
             return (SliceSide(base: b, offsets: offsets), element)
         }
@@ -63,6 +70,8 @@ extension FaithfulTranslator {
             return SliceCopy(destination: d, source: s, count: count, within: false)
         case (.lifted(let p), .array(let y)), (.array(let y), .lifted(let p)):
             return arrayRoot(y) == p ? nil : SliceCopy(destination: d, source: s, count: count, within: false)
+        case (_, .literal): return SliceCopy(destination: d, source: s, count: count, within: false)
+        case (.literal, _): return nil
         }
     }
 
@@ -71,7 +80,7 @@ extension FaithfulTranslator {
         var out: [CExpr] = []
         for side in [c.destination, c.source] {
             if case .array(let x) = side.base { out.append(x) }
-            out += side.offsets
+            out += side.offsets.map(\.0)
         }
         if let n = c.count.operand { out.append(n) }
         return out
@@ -84,9 +93,9 @@ extension FaithfulTranslator {
         func value(_ side: SliceSide, _ name: String) -> RExpr {
             var start: RExpr?
             if case .lifted(let id) = side.base, let at = cursorOffsets[id] { start = .path(at) }
-            for k in side.offsets {
+            for (k, subtracted) in side.offsets {
                 let v = RExpr.cast(rvalue(k), .named("usize"))
-                start = start.map { .method($0, "wrapping_add", [v]) } ?? v
+                start = .method(start ?? .literal("0usize"), subtracted ? "wrapping_sub" : "wrapping_add", [v])
             }
             guard let start else { return .literal("0usize") }
             let t = temporary(name)
@@ -97,6 +106,7 @@ extension FaithfulTranslator {
             switch side.base {
             case .array(let x): return mutablePlace(x, mutably)
             case .lifted(let id): return .path(localName(id))
+            case .literal(let bytes): return .arrayLiteral((bytes + [0]).map { .literal("\(Int8(bitPattern: $0))i8") })
             }
         }
         let to = value(c.destination, "to"), from = value(c.source, "from")

@@ -251,6 +251,10 @@ extension FaithfulTranslator {
     /// A string operand read without `unsafe`: a lifted slice parameter, a literal table's element.
     static func safeString(_ e: CExpr, _ strings: SafeStrings, limit: Int? = nil) -> StdioArgument? {
         let s = e.withoutCasts
+        if let x = strings.positions.textPlace(s) {
+            // Text at a position (FaithfulElementPositions): glibc prints NULL as "(null)".
+            return .choice(s, .array(x), .literal(Array((limit.map { $0 < 6 } ?? false ? "" : "(null)").utf8)))
+        }
         if let bytes = literalBytes(s, strings.aliases) { return .literal(bytes) }
         // A `char` array inside a heap object (`p->name`): read from a copy of it.
         if case .array(.int(let k), _) = s.type, k.size == 1, HeapRecords.root(s, strings.heap) != nil || GlobalCells.root(s, strings.cells) != nil { return .array(s) }
@@ -566,6 +570,10 @@ extension FaithfulTranslator {
         case .tableString(let table, let index):
             return .call(.path("cstdio::Arg::Str"), [.index(variableRef(table), .cast(rvalue(index), .named("usize")))])
         case .literalCall(let call):
+            // The rest of a lifted `char` slice (`s + k` of `&[i8]`) is C's characters, not bytes.
+            if let (b, _) = Self.textTail(call), let id = liftedID(b), liftedParameters[id]?.bytes == false {
+                return .call(.path("cstdio::Arg::Chars"), [literalSlice(call)])
+            }
             return .call(.path("cstdio::Arg::Str"), [literalSlice(call)])
         case .optionalString(let member, let null):
             return .call(.path("cstdio::Arg::Str"), [literalFieldSlice(member, null: null)])
