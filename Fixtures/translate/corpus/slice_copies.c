@@ -2,7 +2,7 @@
 // that shifts the tail up (`memmove(&a[i + 1], &a[i], (n - i) * sizeof a[0])`), a removal that
 // shifts it down through a record's member array, a history window that drops its oldest
 // entries, a slice parameter filled from an offset (`copy_into(y + 1, x, 3)`), a char buffer
-// shifted to make room, two member arrays of one record copied one onto the other, and a whole
+// shifted to make room (given the buffer and its length in one call, `make_room(s, 2, strlen(s))`), two member arrays of one record copied one onto the other, and a whole
 // row of a matrix copied onto another (a value copy), a literal copied into a buffer, and a tail
 // moved back from `n - k` (`memmove(a, a + n - k, ...)`). Each is a slice copy (`copy_within` inside
 // one array, `copy_from_slice` between two): no unsafe. Near misses keep the C library: a count
@@ -97,7 +97,7 @@ int main(void) {
     double x[4] = {0.5, 1.5, 2.5, 3.5}, y[5] = {0};
     copy_into(y + 1, x, 3);
     char s[16] = "abcdef";
-    make_room(s, 2, 6);
+    make_room(s, 2, (int)strlen(s));
     int v[CAP] = {1, 2, 3, 4, 5, 6, 7, 8};
     swap_halves(v, 4);
     int w[6] = {1, 2, 3, 4, 5, 6};

@@ -56,6 +56,23 @@ struct ReferenceLifting {
         "tdelete", "hsearch", "aio_read", "aio_write", "mmap", "munmap", "longjmp", "setjmp", "_setjmp", "sigsetjmp",
     ]
 
+    /// `e` writes nothing and calls nothing.
+    static func effectFree(_ e: CExpr) -> Bool {
+        switch e.kind {
+        case .assign, .compoundAssign, .call, .statementExpr, .vaArg, .atomic, .intrinsic: return false
+        case .unary(let op, _) where [.preInc, .preDec, .postInc, .postDec].contains(op): return false
+        default:
+            var free = true
+            e.forEachChild { if free, !effectFree($0) { free = false } }
+            return free
+        }
+    }
+
+    /// C library functions that only read their operands (strings) and return a number.
+    static let numberReaders: Set<String> = [
+        "strlen", "strnlen", "strcmp", "strncmp", "strcasecmp", "strncasecmp", "memcmp", "strspn", "strcspn", "atoi", "atol", "atoll", "atof",
+    ]
+
     /// The printf family: their variable operands are only read.
     static let formatted: Set<String> = ["printf", "fprintf", "sprintf", "snprintf", "dprintf", "syslog"]
 
@@ -182,17 +199,23 @@ struct ReferenceLifting {
 
     /// `e` reads `x` only for values (`x.n`, `q->head`), never its address, a decayed array of
     /// it or a write: an argument the emitter computes before it lends `x` (`f(&x, x.head)`).
-    static func readsValuesOnly(_ e: CExpr, of x: Int) -> Bool {
+    static func readsValuesOnly(_ e: CExpr, of x: Int, program: Program? = nil) -> Bool {
         guard e.mentions(variable: x) else { return true }
         switch e.kind {
         case .variable: return !e.type.isArrayLike && !e.type.isPointer
-        case .unary(.addressOf, _), .assign, .compoundAssign, .call, .statementExpr: return false
+        case .call(let callee, let args):
+            // A C library function that only reads what it is given and returns a number
+            // (`f(s, strlen(s))`): its operands are read, whole or not, and nothing is written.
+            guard let program, case .function(let f) = callee.withoutCasts.kind, program.functions[f].body == nil,
+                  numberReaders.contains(program.functions[f].name) else { return false }
+            return args.allSatisfy { readsValuesOnly($0, of: x, program: program) || effectFree($0) }
+        case .unary(.addressOf, _), .assign, .compoundAssign, .statementExpr: return false
         case .unary(let op, _) where [.preInc, .preDec, .postInc, .postDec].contains(op): return false
         case .cast(let a, _) where a.type.isArrayLike: return false
         case .member(let b, _, _, true):
             // `q->f` of a pointer parameter `q`: a value read through it.
             if case .variable(let id) = b.withoutQualifierCasts.kind, id == x { return !e.type.isArrayLike }
-            return readsValuesOnly(b, of: x)
+            return readsValuesOnly(b, of: x, program: program)
         case .subscript(let b, let i) where { if case .cast(let a, _) = b.kind { return a.type.isArrayLike }; return false }():
             // An element of an array read in place (`x.items[i]`): a value, not the array's address.
             guard case .cast(let a, _) = b.kind else { return false }
@@ -203,17 +226,17 @@ struct ReferenceLifting {
                 case .member(let base, _, _, true):
                     // `q->items[i]` of the pointer parameter itself: an element read in place.
                     if case .variable(let id) = base.withoutQualifierCasts.kind, id == x { return true }
-                    return readsValuesOnly(p, of: x)
+                    return readsValuesOnly(p, of: x, program: program)
                 case .subscript(let base, let k):
-                    if case .cast(let inner, _) = base.kind, inner.type.isArrayLike { return inPlace(inner) && readsValuesOnly(k, of: x) }
-                    return readsValuesOnly(p, of: x)
-                default: return readsValuesOnly(p, of: x)
+                    if case .cast(let inner, _) = base.kind, inner.type.isArrayLike { return inPlace(inner) && readsValuesOnly(k, of: x, program: program) }
+                    return readsValuesOnly(p, of: x, program: program)
+                default: return readsValuesOnly(p, of: x, program: program)
                 }
             }
-            return inPlace(a) && readsValuesOnly(i, of: x) && !e.type.isArrayLike
+            return inPlace(a) && readsValuesOnly(i, of: x, program: program) && !e.type.isArrayLike
         default:
             var only = true
-            e.forEachChild { if only, !readsValuesOnly($0, of: x) { only = false } }
+            e.forEachChild { if only, !readsValuesOnly($0, of: x, program: program) { only = false } }
             return only && !e.type.isArrayLike
         }
     }
@@ -940,12 +963,12 @@ struct ReferenceLifting {
         func lendsOn(_ q: Int, _ call: Call) -> Bool {
             guard let l = set[q], l.slice == lift.slice, l.bytes == lift.bytes, l.mutable || !lift.mutable, !l.nullable || lift.nullable, !l.raw || lift.raw,
                   program.variables[q].type.pointee == pointee, !(l.cursor || l.offset) || lift.offset else { return false }
-            return !lift.mutable || !call.args.enumerated().contains { $0.offset != index && !Self.readsValuesOnly($0.element, of: q) }
+            return !lift.mutable || !call.args.enumerated().contains { $0.offset != index && !Self.readsValuesOnly($0.element, of: q, program: program) }
         }
         /// The caller's local `x` can be lent here.
         func lendable(_ x: Int, _ call: Call) -> Bool {
             guard (lends[x] ?? []).allSatisfy({ lentSafely($0, set) }) else { return false }
-            return !call.args.enumerated().contains { $0.offset != index && !Self.readsValuesOnly($0.element, of: x) }
+            return !call.args.enumerated().contains { $0.offset != index && !Self.readsValuesOnly($0.element, of: x, program: program) }
         }
         /// The raw pointer `a` can be lent here: no other operand of the call reads the pointers
         /// it reads, and no other raw loan of the call may overlap it unless both are shared.
@@ -977,7 +1000,7 @@ struct ReferenceLifting {
                 // An element of an array in place, at a position (FaithfulElementPositions): no
                 // other operand of the call may reach its object but for values.
                 guard !lift.slice, lift.nullable, a.withoutQualifierCasts.type.pointee == pointee else { return false }
-                return !call.args.enumerated().contains { $0.offset != index && !Self.readsValuesOnly($0.element, of: root) }
+                return !call.args.enumerated().contains { $0.offset != index && !Self.readsValuesOnly($0.element, of: root, program: program) }
             }
             if let q = parameter(a) {
                 if set[q] == nil, lift.raw { return program.variables[q].type.pointee == pointee && rawAccepted(a, call) }
