@@ -795,7 +795,7 @@ extension FaithfulTranslator {
         case .comma:
             return .block(RBlock(effect(l), tail: rvalue(r)))
         case .add where l.type.isPointer:
-            if r.type.isInteger, Self.textTail(CExpr(.binary(op, l, r), l.type, l.loc)) != nil, staticText(l) {
+            if r.type.isInteger, let (text, _) = Self.textTail(CExpr(.binary(op, l, r), l.type, l.loc)), staticText(text) {
                 return textTailPointer(CExpr(.binary(op, l, r), l.type, l.loc), l.type)   // the rest of static text, a checked slice
             }
             if r.type.isInteger, let tail = liftedTail(CExpr(.binary(op, l, r), l.type, l.loc)) {

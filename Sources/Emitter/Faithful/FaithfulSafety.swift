@@ -358,8 +358,9 @@ extension FaithfulTranslator {
                 if op == .addressOf, case .subscript = x.kind { unsafe("pointer arithmetic"); return }   // `.offset`
                 if [.preInc, .preDec, .postInc, .postDec].contains(op), x.type.isPointer { unsafe("pointer arithmetic"); return }
                 expression(x)
-            case .binary(.add, let l, let r) where r.type.isInteger && FaithfulTranslator.textTail(e) != nil && (staticText(l) || liftedSlice(l)):
-                expression(l); expression(r)   // the rest of static text or of a lifted slice: a checked slice
+            case .binary(.add, _, let r) where r.type.isInteger && FaithfulTranslator.textTail(e).map({ staticText($0.text) || liftedSlice($0.text) }) == true:
+                let (text, from) = FaithfulTranslator.textTail(e)!
+                expression(text); expression(from)   // the rest of static text or of a lifted slice: a checked slice
             case .binary(let op, let l, let r):
                 if (op == .add || op == .sub), l.type.isPointer || r.type.isPointer { unsafe("pointer arithmetic"); return }
                 expression(l); expression(r)

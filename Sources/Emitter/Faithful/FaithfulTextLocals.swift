@@ -69,11 +69,20 @@ extension FaithfulTranslator {
     /// `t + k` or `&t[k]` of a `char` pointer `t` and an integer `k`: what of `t` is left from
     /// byte `k` (static text when `t` is).
     static func textTail(_ e: CExpr) -> (text: CExpr, from: CExpr)? {
-        let s = e.withoutCasts
-        if case .binary(.add, let b, let k) = s.kind, k.type.isInteger, case .pointer(.int(let c), _) = b.type, c.size == 1 { return (b, k) }
-        if case .unary(.addressOf, let x) = s.kind, case .subscript(let b, let k) = x.kind, k.type.isInteger,
-           case .pointer(.int(let c), _) = b.type, c.size == 1 { return (b, k) }
-        return nil
+        func step(_ s: CExpr) -> (CExpr, CExpr)? {
+            if case .binary(.add, let b, let k) = s.kind, k.type.isInteger, case .pointer(.int(let c), _) = b.type, c.size == 1 { return (b, k) }
+            if case .unary(.addressOf, let x) = s.kind, case .subscript(let b, let k) = x.kind, k.type.isInteger,
+               case .pointer(.int(let c), _) = b.type, c.size == 1 { return (b, k) }
+            return nil
+        }
+        guard var (b, k) = step(e.withoutCasts) else { return nil }
+        // `s + i + 1`: the offsets added up, from the text itself.
+        while let (inner, k2) = step(b.withoutCasts) {
+            let long = CTy.int(.long)
+            k = CExpr(.binary(.add, CExpr(.cast(k2, explicit: false), long, k2.loc), CExpr(.cast(k, explicit: false), long, k.loc)), long, k.loc)
+            b = inner
+        }
+        return (b, k)
     }
 
     /// Static text the emitter gives as its slice: a table's element, a text local, a text
