@@ -80,6 +80,7 @@ extension Pipeline {
             if let e = error, e.contains("E0133"), case .success(var allUnsafe) = FaithfulTier.translate(program, findings: diagnostics, links: library.linkByHeader, liftSafe: false, liftReferences: false) {
                 // rustc found an unsafe operation in a function written as safe: every function unsafe.
                 allUnsafe.notes = faithful.notes
+                allUnsafe.notes.append("\(file): note: rustc found an unsafe operation in a function written as safe (\(e.split(separator: "\n").first ?? "")); wrote every function unsafe")
                 faithful = allUnsafe
                 error = RustCheck.firstError(faithful.code)
             }
