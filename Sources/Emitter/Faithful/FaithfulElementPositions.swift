@@ -246,7 +246,7 @@ struct ElementPositions {
         self.program = program
         guard !candidates.isEmpty || program.variables.contains(where: { $0.storage == .local && $0.type.isPointer }) else { return }
         var scan = PositionScan(program: program, candidates: candidates, excluded: excluded)
-        for (id, f) in program.functions.enumerated() where f.body != nil { scan.function = id; scan.statement(f.body!) }
+        for (id, f) in program.functions.enumerated() where f.body != nil { scan.function = id; scan.walk(f.body!) }
         var functions = candidates.filter { !scan.escaping.contains($0.key) }
         var locals = scan.values.filter { !scan.bad.contains($0.key) && $0.value.contains { !$0.isNullPointerConstant } }.mapValues { _ in Array(root: .local(-1), members: []) }
 

@@ -2,7 +2,7 @@ import CSyntax
 
 /// Where each pointer local and each call of a candidate function occurs: tested, dereferenced,
 /// dropped, given to a local, or used as a value (then it is no position).
-struct PositionScan {
+struct PositionScan: RoleWalker {
     enum Context { case value, condition, place, effect }
 
     let program: Program
@@ -51,30 +51,24 @@ struct PositionScan {
         return (f, args)
     }
 
-    mutating func statement(_ s: CStmt) {
-        switch s {
-        case .compound(let list): list.forEach { statement($0) }
-        case .declaration(let ids):
-            for id in ids {
-                let v = program.variables[id]
-                if let e = v.initializer {
-                    if candidateLocal(CExpr(.variable(id), v.type, v.loc)) != nil { given(id, e) } else { expr(e, .value) }
-                }
-                if let n = v.vlaSize { expr(n, .value) }
-            }
-        case .expression(let e): expr(e, .effect)
-        case .ifThen(let c, let a, let b): expr(c, .condition); statement(a); if let b { statement(b) }
-        case .whileLoop(let c, let body): expr(c, .condition); statement(body)
-        case .doWhile(let body, let c): statement(body); expr(c, .condition)
-        case .forLoop(let i, let c, let n, let body):
-            if let i { statement(i) }; if let c { expr(c, .condition) }; if let n { expr(n, .effect) }; statement(body)
-        case .switchOn(let e, let body): expr(e, .value); statement(body)
-        case .caseLabel(_, let body), .caseRange(_, _, let body), .defaultLabel(let body), .labeled(_, let body): statement(body)
-        case .returnStmt(let e?):
-            // A position function's own returns: only the index is evaluated.
-            if candidates[function] != nil { returned(e) } else { expr(e, .value) }
-        case .returnStmt(nil), .breakStmt, .continueStmt, .gotoLabel, .empty, .unsupported: return
+    // The statements, through RoleWalker's walk.
+
+    mutating func declared(_ id: Int) {
+        let v = program.variables[id]
+        if let e = v.initializer {
+            if candidateLocal(CExpr(.variable(id), v.type, v.loc)) != nil { given(id, e) } else { expr(e, .value) }
         }
+        if let n = v.vlaSize { expr(n, .value) }
+    }
+
+    mutating func effect(_ e: CExpr) { expr(e, .effect) }
+
+    mutating func condition(_ e: CExpr) { expr(e, .condition) }
+
+    /// A `switch` operand (a number) or a returned value: a position function's own returns
+    /// evaluate only an element's index.
+    mutating func value(_ e: CExpr) {
+        if candidates[function] != nil, e.type.isPointer { returned(e) } else { expr(e, .value) }
     }
 
     /// The arguments a C library function reads as strings and keeps no pointer to.
@@ -176,8 +170,8 @@ struct PositionScan {
             }
             arguments(args, of: f)
         case .statementExpr(let s):
-            guard case .compound(let list) = s, case .expression(let last)? = list.last else { statement(s); return }
-            list.dropLast().forEach { statement($0) }
+            guard case .compound(let list) = s, case .expression(let last)? = list.last else { walk(s); return }
+            list.dropLast().forEach { walk($0) }
             expr(last, context)
         default:
             e.forEachChild { expr($0, .value) }
