@@ -3,13 +3,13 @@
 // shifts it down through a record's member array, a history window that drops its oldest
 // entries, a slice parameter filled from an offset (`copy_into(y + 1, x, 3)`), a char buffer
 // shifted to make room (given the buffer and its length in one call, `make_room(s, 2, strlen(s))`), two member arrays of one record copied one onto the other, and a whole
-// row of a matrix copied onto another (a value copy), a literal copied into a buffer, and a tail
-// moved back from `n - k` (`memmove(a, a + n - k, ...)`). Each is a slice copy (`copy_within` inside
-// one array, `copy_from_slice` between two): no unsafe. Near misses keep the C library: a count
-// that is no whole number of elements, parts of two rows of one matrix (they may overlap), and
-// arrays of records.
-// safe: insert_at remove_at push_history copy_into make_room swap_halves copy_row keep_last
-// unsafe: odd_bytes copy_rows copy_records
+// row of a matrix copied onto another (a value copy), a literal copied into a buffer, a tail
+// moved back from `n - k` (`memmove(a, a + n - k, ...)`), and records copied between arrays.
+// Each is a slice copy (`copy_within` inside one array, `copy_from_slice` between two): no
+// unsafe. Near misses keep the C library: a count that is no whole number of elements, parts of
+// two rows of one matrix (they may overlap), and arrays of unions (no one Rust value to copy).
+// safe: insert_at remove_at push_history copy_into make_room swap_halves copy_row keep_last copy_records
+// unsafe: odd_bytes copy_rows copy_words
 // exit: 0
 #include <stdio.h>
 #include <string.h>
@@ -84,6 +84,15 @@ static void copy_records(struct pair *dst, const struct pair *src, int n) {
     memcpy(dst, src, (size_t)n * sizeof *dst);
 }
 
+union word {
+    int i;
+    float f;
+};
+
+static void copy_words(union word *dst, const union word *src, int n) {
+    memcpy(dst, src, (size_t)n * sizeof *dst);
+}
+
 int main(void) {
     int a[CAP] = {1, 2, 3, 4, 5};
     insert_at(a, 5, 2, 99);
@@ -113,6 +122,9 @@ int main(void) {
     copy_rows(m);
     struct pair p[3] = {{1, 2}, {3, 4}, {5, 6}}, q[3] = {{0, 0}, {0, 0}, {0, 0}};
     copy_records(q, p, 2);
+    union word wa[2] = {{.i = 7}, {.f = 1.5f}}, wb[2];
+    copy_words(wb, wa, 2);
+    printf("%d %.1f | ", wb[0].i, wb[1].f);
     memcpy(l.items + l.n, a, 2 * sizeof a[0]);
     l.n += 2;
 

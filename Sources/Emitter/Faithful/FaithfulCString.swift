@@ -68,8 +68,8 @@ extension FaithfulTranslator {
             if let bytes = literalBytes(s, strings.aliases) { return .literal(bytes) }
             if case .conditional(let c, let a, let b) = s.kind, let x = literalBytes(a.withoutCasts, strings.aliases),
                let y = literalBytes(b.withoutCasts, strings.aliases) { return .choice(c, x, y) }
-            if case .array(.int(let k), _) = s.type, k.size == 1, isInPlace(s, program, lifted: lifted, positions: strings.positions) { return .array(s) }
-            if let (array, k) = arrayTail(e, program, lifted, strings.positions) { return .arrayTail(array, k) }
+            if case .array(.int(let k), _) = s.type, k.size == 1, isInPlace(s, program, lifted: lifted, positions: strings.positions, vectors: strings.elements) { return .array(s) }
+            if let (array, k) = arrayTail(e, program, lifted, strings.positions, strings.elements) { return .arrayTail(array, k) }
             switch safeString(e, strings) {
             case .liftedString(let id)?: return .lifted(id)
             case .vector(let id)?: return .vector(id)
@@ -144,9 +144,10 @@ extension FaithfulTranslator {
     }
 
     /// A `char` buffer written without a pointer: an array in place, a mutable lifted slice.
-    static func stringTarget(_ e: CExpr, _ program: Program, _ lifted: [Int: ReferenceLifting.Lift], _ positions: ElementPositions = .none) -> CStringTarget? {
+    static func stringTarget(_ e: CExpr, _ program: Program, _ lifted: [Int: ReferenceLifting.Lift], _ positions: ElementPositions = .none,
+                             _ vectors: Set<Int> = []) -> CStringTarget? {
         let s = e.withoutCasts
-        if case .array(.int(let k), _) = s.type, k.size == 1, isInPlace(s, program, lifted: lifted, positions: positions, writing: true) { return .array(s) }
+        if case .array(.int(let k), _) = s.type, k.size == 1, isInPlace(s, program, lifted: lifted, positions: positions, writing: true, vectors: vectors) { return .array(s) }
         if case .variable(let id) = s.kind, let l = lifted[id], l.slice, l.mutable, !l.bytes { return .lifted(id) }
         return nil
     }
@@ -155,7 +156,7 @@ extension FaithfulTranslator {
     /// `Vec` (a slice), or an array inside a heap object or a global's cell (written inside its
     /// closure).
     static func writableTarget(_ e: CExpr, _ program: Program, _ strings: SafeStrings) -> CStringTarget? {
-        if let t = stringTarget(e, program, strings.lifted, strings.positions) { return t }
+        if let t = stringTarget(e, program, strings.lifted, strings.positions, strings.elements) { return t }
         let s = e.withoutCasts
         if case .variable(let id) = s.kind, strings.vectors.contains(id) { return .vector(id) }
         guard case .array(.int(let k), _) = s.type, k.size == 1,

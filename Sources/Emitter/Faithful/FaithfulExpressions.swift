@@ -868,7 +868,7 @@ extension FaithfulTranslator {
             if f.name == "free", f.body == nil, args.count == 1, let (m, _) = fieldVector(args[0]) { return fieldVectorFree(m) }
             if ctypeRuntime, f.body == nil, Self.isCTypeCall(f.name, args) { return ctypeCallExpression(f.name, args[0], e.type) }
             if crate == nil, liftSafeFunctions, f.body == nil, let form = Self.memsetForm(f.name, args, program, zeroable: zeroSetsEveryByte,
-                                                                                                      lifted: wholeObjectParameters) { return memsetExpression(form, e) }
+                                                                                                      lifted: wholeObjectParameters, vectors: localVectors) { return memsetExpression(form, e) }
             if crate == nil, liftSafeFunctions, f.body == nil, let (assertion, file, line) = Self.assertCall(f.name, args, literalAliases) {
                 return assertExpression(assertion, file, line, at: e.loc)
             }
@@ -885,7 +885,7 @@ extension FaithfulTranslator {
                 return .block(RBlock(wholeCopyStatements(d, s)))   // one object copied onto another (its result unused)
             }
             if crate == nil, liftSafeFunctions, f.body == nil, discardedCalls.contains(e.loc),
-               let c = Self.sliceCopy(f.name, args, program, lifted: liftedParameters, positions: elementPositions) {
+               let c = Self.sliceCopy(f.name, args, program, lifted: liftedParameters, positions: elementPositions, vectors: localVectors) {
                 return .block(RBlock(sliceCopyStatements(c)))   // elements copied between slices (its result unused)
             }
             if f.body == nil, closuresInUse, let v = heapLoanCall(id, args) { return v }

@@ -23,7 +23,11 @@ extension FaithfulTranslator {
     /// the C library's own records.
     /// `memset(&s, 0, sizeof s)` of a whole object is no observation: it is written as the
     /// object's zero value (FaithfulMemset).
-    static func observedLayouts(_ program: Program, packed: Set<Int>) -> Set<Int> {
+    /// `vectors`, once local buffers written as `Vec`s are known (LocalVectors): their
+    /// allocations, indexes and `free`, and the copies and fills written as slice operations
+    /// (FaithfulSliceCopies, FaithfulMemset: their results unused), move values, no bytes.
+    static func observedLayouts(_ program: Program, packed: Set<Int>, vectors: LocalVectors? = nil) -> Set<Int> {
+        let discarded = vectors == nil ? [] : HeapRecords.discardedCalls(program)
         var held: [Int: Set<Int>] = [:]
         func holds(_ t: CTy) -> Set<Int> { heldRecords(t, program, &held) }
         func pointee(_ t: CTy) -> CTy? {
@@ -38,6 +42,18 @@ extension FaithfulTranslator {
         for v in program.variables where v.storage == .external { observed.formUnion(holds(v.type)) }
         for (r, rec) in program.records.enumerated() where rec.isSystem { observed.formUnion(holds(.record(r))) }
         func visit(_ e: CExpr) {
+            if let vectors {
+                if let operands = vectors.consumed(e) { operands.forEach(visit); return }
+                if case .call(let callee, let args) = e.kind, case .function(let f) = callee.withoutCasts.kind, program.functions[f].body == nil {
+                    let name = program.functions[f].name
+                    if discarded.contains(e.loc), let c = sliceCopy(name, args, program, lifted: [:], positions: .none, vectors: vectors) {
+                        sliceCopyOperands(c).forEach(visit); return
+                    }
+                    if case .vector(_, _, let start, let count, let value)? = memsetForm(name, args, program, zeroable: { _ in true }, vectors: vectors) {
+                        (start + [value] + (count.operand.map { [$0] } ?? [])).forEach(visit); return
+                    }
+                }
+            }
             switch e.kind {
             case .cast(let x, _) where !x.isNullPointerConstant:
                 // A pointer to the record seen as another type (memset, qsort, malloc's result,
@@ -59,7 +75,10 @@ extension FaithfulTranslator {
             e.forEachChild(visit)
         }
         for f in program.functions where f.body != nil { f.body!.forEachExpression(visit) }
-        for v in program.variables { if let e = v.initializer { visit(e) }; if let n = v.vlaSize { visit(n) } }
+        for (id, v) in program.variables.enumerated() {
+            if let operands = vectors?.initializerOperands(id) { operands.forEach(visit) } else if let e = v.initializer { visit(e) }
+            if let n = v.vlaSize { visit(n) }
+        }
         return observed
     }
 

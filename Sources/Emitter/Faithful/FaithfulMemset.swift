@@ -18,6 +18,9 @@ extension FaithfulTranslator {
         case bytes(array: CExpr, start: CExpr?, n: CExpr, value: CExpr)
         /// A whole object set to zero.
         case zero(object: CExpr)
+        /// `count` elements from `start` (nil: the first) of a local buffer written as a `Vec`
+        /// (LocalVectors): numbers each filled with the byte, or records set to zero.
+        case vector(id: Int, element: CTy, start: [CExpr], count: LocalVectors.Count, value: CExpr)
     }
 
     /// `zeroable`: the types whose Rust zero value sets every byte (`zeroSetsEveryByte`).
@@ -30,8 +33,14 @@ extension FaithfulTranslator {
     }
 
     static func memsetForm(_ name: String, _ args: [CExpr], _ program: Program, zeroable: (CTy) -> Bool,
-                           lifted: Set<Int> = []) -> MemsetForm? {
+                           lifted: Set<Int> = [], vectors: LocalVectors = .none) -> MemsetForm? {
         guard name == "memset" || name == "__builtin_memset", args.count == 3, args[1].type.isInteger, args[2].type.isInteger else { return nil }
+        if !vectors.isEmpty, let (id, start) = vectors.vector(args[0]).map({ ($0, [CExpr]()) }) ?? vectors.vectorOffset(args[0]),
+           let element = vectors.elements[id] {
+            let size = numberSize(element) ?? (args[1].integerLiteralValue == 0 && zeroShape(element, program) && zeroable(element) ? cSize(element, program) : nil)
+            guard let size, size > 0, let count = LocalVectors.elementCount(args[2], size) else { return nil }
+            return .vector(id: id, element: element, start: start, count: count, value: args[1])
+        }
         var destination = args[0].withoutCasts
         var start: CExpr?
         if case .binary(.add, let b, let k) = destination.kind, b.type.isPointer, k.type.isInteger {
@@ -95,7 +104,7 @@ extension FaithfulTranslator {
     }
 
     /// C's size of a complete object type (nil when unknown here).
-    private static func cSize(_ t: CTy, _ program: Program) -> Int? {
+    static func cSize(_ t: CTy, _ program: Program) -> Int? {
         switch t {
         case .int(let k): return k.size
         case .float(let k): return k == .float ? 4 : k == .double ? 8 : 16
@@ -138,6 +147,25 @@ extension FaithfulTranslator {
         case .zero(let x):
             object = x; from = nil
             fill = .assign(place(x), zero(x.type))
+        case .vector(let id, let element, let start, let count, let c):
+            var at: RExpr?
+            for k in start {
+                let v = RExpr.cast(rvalue(k), .named("usize"))
+                at = at.map { .method($0, "wrapping_add", [v]) } ?? v
+            }
+            if let a = at, e.type != .void || count.operand != nil {
+                let t = temporary("at")
+                stmts.append(.letBinding(name: t, mutable: false, type: nil, value: a))
+                at = .path(t)
+            }
+            let n = vectorCount(count)
+            let range: RExpr = at.map { .range($0, .binary(.add, $0, n)) } ?? .rangeTo(n)
+            let value = Self.numberSize(element) != nil ? filler(c, element) : zero(element)
+            fill = .method(.index(.path(localName(id)), range), "fill", [value])
+            if e.type == .void { return stmts.isEmpty ? fill : .block(RBlock(stmts + [.expr(fill)])) }
+            var pointer = vectorPointer(id)
+            if let at { pointer = .method(pointer, "wrapping_add", [at]) }
+            return .block(RBlock(stmts + [.expr(fill)], tail: .cast(pointer, rtype(e.type))))
         }
         if e.type == .void { return fill }
         // The destination, as memset returns it.

@@ -105,7 +105,7 @@ extension FaithfulTranslator {
         var strings: FaithfulTranslator.SafeStrings {
             FaithfulTranslator.SafeStrings(lifted: lifted, tables: tables, aliases: aliases, functions: literalFunctions, fields: fields,
                                            globals: literalGlobals, errno: errno, heap: heap, texts: texts, cells: cells,
-                                           vectors: vectors.charVectors, references: references, positions: positions)
+                                           vectors: vectors.charVectors, elements: Set(vectors.elements.keys), references: references, positions: positions)
         }
         /// Why the function needs `unsafe`: its first unsafe operation (nil: none).
         var reason: String?
@@ -427,16 +427,18 @@ extension FaithfulTranslator {
                     return
                 }
                 if cstring, program.functions[id].body == nil, discarded.contains(e.loc),
-                   let c = FaithfulTranslator.sliceCopy(name, args, program, lifted: lifted, positions: positions) {
+                   let c = FaithfulTranslator.sliceCopy(name, args, program, lifted: lifted, positions: positions, vectors: vectors) {
                     FaithfulTranslator.sliceCopyOperands(c).forEach { expression($0) }
                     return
                 }
                 if cstring, program.functions[id].body == nil, let form = FaithfulTranslator.memsetForm(name, args, program, zeroable: zeroable,
-                                                                                                        lifted: FaithfulTranslator.oneObject(lifted)) {
+                                                                                                        lifted: FaithfulTranslator.oneObject(lifted), vectors: vectors) {
                     switch form {
                     case .fill(let a, _, let start, _, let c): expression(a); if let start { expression(start) }; expression(c)
                     case .bytes(let a, let start, let n, let c): expression(a); if let start { expression(start) }; expression(n); expression(c)
                     case .zero(let x): expression(x)
+                    case .vector(_, _, let start, let count, let c):
+                        start.forEach { expression($0) }; if let n = count.operand { expression(n) }; expression(c)
                     }
                     return
                 }

@@ -1,9 +1,10 @@
 import CSyntax
 import RustSyntax
 
-/// `memcpy` and `memmove` of whole elements between arrays of numbers reached without a pointer
-/// (arrays in place, parameters lifted to slices), from offsets, their result unused: a slice
-/// copy. Between two arrays, `d[a..a + n].copy_from_slice(&s[b..b + n])`; within one
+/// `memcpy` and `memmove` of whole elements between arrays reached without a pointer (arrays in
+/// place, parameters lifted to slices, local buffers written as `Vec`s), from offsets, their
+/// result unused: a slice copy. The elements are numbers, records, pointers or arrays of those,
+/// each a `Copy` value in Rust (not a record holding a member vector). Between two arrays, `d[a..a + n].copy_from_slice(&s[b..b + n])`; within one
 /// (`memmove(&a[i + 1], &a[i], (n - i) * sizeof a[0])`, an insertion's shift),
 /// `a.copy_within(b..b + n, a)`, which is memmove's meaning (and memcpy's where C defines it). A
 /// range past either end panics where C's copy was undefined. A count that is no whole number of
@@ -15,6 +16,8 @@ extension FaithfulTranslator {
         enum Base {
             case array(CExpr)
             case lifted(Int)
+            /// A local buffer written as a `Vec` (LocalVectors).
+            case vector(Int)
             /// A string literal's bytes (a source only), with its NUL.
             case literal([UInt8])
         }
@@ -32,14 +35,16 @@ extension FaithfulTranslator {
     }
 
     static func sliceCopy(_ name: String, _ args: [CExpr], _ program: Program, lifted: [Int: ReferenceLifting.Lift],
-                          positions: ElementPositions) -> SliceCopy? {
+                          positions: ElementPositions, vectors: LocalVectors) -> SliceCopy? {
         guard ["memcpy", "memmove", "__builtin_memcpy", "__builtin_memmove"].contains(name), args.count == 3, args[2].type.isInteger else { return nil }
         func side(_ a: CExpr, writing: Bool) -> (SliceSide, CTy)? {
             func base(_ b: CExpr) -> (SliceSide.Base, CTy)? {
                 let s = b.withoutCasts
-                if case .array(let element, _?) = s.type, isInPlace(s, program, lifted: lifted, positions: positions, writing: writing) { return (.array(s), element) }
+                if case .array(let element, _?) = s.type, isInPlace(s, program, lifted: lifted, positions: positions, writing: writing,
+                                                                                                 vectors: Set(vectors.elements.keys)) { return (.array(s), element) }
                 if case .variable(let id) = s.kind, let l = lifted[id], l.slice, !l.bytes, l.mutable || !writing,
                    let element = program.variables[id].type.pointee { return (.lifted(id), element) }
+                if let id = vectors.vector(s), let element = vectors.elements[id] { return (.vector(id), element) }
                 if !writing, case .stringLiteral(let bytes) = s.kind, case .array(let element, _) = s.type { return (.literal(bytes), element) }
                 return nil
             }
@@ -54,15 +59,14 @@ extension FaithfulTranslator {
             return (SliceSide(base: b, offsets: offsets), element)
         }
         guard let (d, element) = side(args[0], writing: true), let (s, other) = side(args[1], writing: false), element == other else { return nil }
-        switch element {
-        case .int(let k) where k.size <= 8: break
-        case .float(let k) where k != .longDouble: break
-        default: return nil
-        }
-        let size = element == .float(.float) ? 4 : element == .float(.double) ? 8 : element.intKind!.size
-        guard let count = LocalVectors.elementCount(args[2], size) else { return nil }
+        guard let size = copiedSize(element, program, vectors), let count = LocalVectors.elementCount(args[2], size) else { return nil }
         switch (d.base, s.base) {
-        case (.lifted(let p), .lifted(let q)): return SliceCopy(destination: d, source: s, count: count, within: p == q)
+        case (.lifted(let p), .lifted(let q)), (.vector(let p), .vector(let q)): return SliceCopy(destination: d, source: s, count: count, within: p == q)
+        // A local vector is no caller's object, and apart from arrays in place but those in its elements.
+        case (.vector(let p), .array(let y)), (.array(let y), .vector(let p)):
+            return arrayRoot(y) == p ? nil : SliceCopy(destination: d, source: s, count: count, within: false)
+        case (.vector, .lifted), (.lifted, .vector):
+            return SliceCopy(destination: d, source: s, count: count, within: false)
         case (.array(let x), .array(let y)):
             if x.isSamePath(as: y) { return SliceCopy(destination: d, source: s, count: count, within: true) }
             // Two arrays of one object: only apart by their members (`r->a`, `r->b`).
@@ -72,6 +76,22 @@ extension FaithfulTranslator {
             return arrayRoot(y) == p ? nil : SliceCopy(destination: d, source: s, count: count, within: false)
         case (_, .literal): return SliceCopy(destination: d, source: s, count: count, within: false)
         case (.literal, _): return nil
+        }
+    }
+
+    /// The size in bytes of an element copied as a Rust value: a number, a pointer, a record
+    /// (not a union, not one holding a member vector) or an array of those. Nil for any other.
+    static func copiedSize(_ t: CTy, _ program: Program, _ vectors: LocalVectors) -> Int? {
+        switch t {
+        case .int(let k) where k.size <= 8: return k.size
+        case .float(let k) where k != .longDouble: return k == .float ? 4 : 8
+        case .pointer: return 8
+        case .array(let e, let n?) where n > 0: return copiedSize(e, program, vectors).map { $0 * n }
+        case .record(let r):
+            let record = program.records[r]
+            guard !record.isUnion, record.fields != nil, record.size > 0, !vectors.fieldElements.keys.contains(where: { $0.record == r }) else { return nil }
+            return record.size
+        default: return nil
         }
     }
 
@@ -105,7 +125,7 @@ extension FaithfulTranslator {
         func slice(_ side: SliceSide, mutably: Bool) -> RExpr {
             switch side.base {
             case .array(let x): return mutablePlace(x, mutably)
-            case .lifted(let id): return .path(localName(id))
+            case .lifted(let id), .vector(let id): return .path(localName(id))
             case .literal(let bytes): return .arrayLiteral((bytes + [0]).map { .literal("\(Int8(bitPattern: $0))i8") })
             }
         }
@@ -116,7 +136,13 @@ extension FaithfulTranslator {
             stmts.append(.letBinding(name: t, mutable: false, type: .named("usize"), value: vectorCount(c.count)))
             n = .path(t)
         }
-        func range(_ start: RExpr) -> RExpr { .range(start, .binary(.add, start, n)) }
+        func range(_ start: RExpr) -> RExpr {
+            if case .literal("0usize") = start { return .rangeTo(n) }
+            if case .literal(let k) = start, case .literal(let m) = n, let a = Int(k.dropLast(5)), let b = Int(m.dropLast(5)) {
+                return .range(start, .literal("\(a + b)usize"))
+            }
+            return .range(start, .binary(.add, start, n))
+        }
         if c.within {
             stmts.append(.expr(.method(slice(c.destination, mutably: true), "copy_within", [range(from), to])))
         } else {

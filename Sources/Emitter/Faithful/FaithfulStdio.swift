@@ -32,6 +32,8 @@ extension FaithfulTranslator {
         var cells: Set<Int> = []
         /// Local `char` buffers that are `Vec`s (FaithfulVectors): read and written as slices.
         var vectors: Set<Int> = []
+        /// Every local buffer that is a `Vec`: an array inside one of its elements is in place.
+        var elements: Set<Int> = []
         /// A text comparator's parameters (FaithfulTextTables): `*a` is an element's text.
         var references: Set<Int> = []
         /// Positions in arrays (FaithfulElementPositions): `a->name` is an array in place.
@@ -41,7 +43,7 @@ extension FaithfulTranslator {
     var safeStrings: SafeStrings {
         SafeStrings(lifted: liftedParameters, tables: literalTables, aliases: literalAliases, functions: literalFunctions,
                     fields: literalFields, globals: Set(literalGlobals.keys), errno: usesErrno, heap: heapRecords, texts: textLocals,
-                    cells: unboundCells, vectors: localVectors.charVectors, references: textTables.references, positions: elementPositions)
+                    cells: unboundCells, vectors: localVectors.charVectors, elements: Set(localVectors.elements.keys), references: textTables.references, positions: elementPositions)
     }
 
     /// A stream argument the support module knows.
@@ -148,7 +150,7 @@ extension FaithfulTranslator {
     static func stdioCall(_ name: String, _ args: [CExpr], _ program: Program, strings: SafeStrings = SafeStrings()) -> StdioCall? {
         func stringArgument(_ e: CExpr, limit: Int?, _ program: Program) -> StdioArgument? {
             if let safe = safeString(e, strings) { return safe }
-            return Self.stringArgument(e, limit: limit, program, strings.lifted, strings.positions)
+            return Self.stringArgument(e, limit: limit, program, strings.lifted, strings.positions, strings.elements)
         }
         switch name {
         case "printf":
@@ -241,7 +243,7 @@ extension FaithfulTranslator {
                 out.append(.pointer(a))
             case .string(let limit):
                 if let safe = safeString(a, strings, limit: limit) { out.append(safe); continue }
-                guard let s = stringArgument(a, limit: limit, program, strings.lifted, strings.positions) else { return nil }
+                guard let s = stringArgument(a, limit: limit, program, strings.lifted, strings.positions, strings.elements) else { return nil }
                 out.append(s)
             }
         }
@@ -292,11 +294,11 @@ extension FaithfulTranslator {
 
     /// A string operand: a literal, a char array in place, or a `char *` to read.
     private static func stringArgument(_ e: CExpr, limit: Int?, _ program: Program, _ lifted: [Int: ReferenceLifting.Lift],
-                                       _ positions: ElementPositions) -> StdioArgument? {
+                                       _ positions: ElementPositions, _ vectors: Set<Int> = []) -> StdioArgument? {
         let s = e.withoutCasts
         if case .stringLiteral(let bytes) = s.kind { return .literal(bytes) }
-        if case .array(.int(let k), _) = s.type, k.size == 1, isInPlace(s, program, lifted: lifted, positions: positions) { return .array(s) }
-        if let (array, k) = arrayTail(e, program, lifted, positions) { return .arrayTail(array, from: k) }
+        if case .array(.int(let k), _) = s.type, k.size == 1, isInPlace(s, program, lifted: lifted, positions: positions, vectors: vectors) { return .array(s) }
+        if let (array, k) = arrayTail(e, program, lifted, positions, vectors) { return .arrayTail(array, from: k) }
         guard case .pointer(let p, _) = e.type, case .int(let k) = p, k.size == 1 else { return nil }
         return .cString(e, limit: limit)
     }
@@ -306,13 +308,15 @@ extension FaithfulTranslator {
     /// reaches (`r->name`, `rows[i].name`, `*m`), through a `&mut` one where it is `writing`,
     /// or a position in an array reaches (`a->name`, FaithfulElementPositions).
     static func isInPlace(_ e: CExpr, _ program: Program, lifted: [Int: ReferenceLifting.Lift] = [:], positions: ElementPositions = .none,
-                          writing: Bool = false) -> Bool {
+                          writing: Bool = false, vectors: Set<Int> = []) -> Bool {
         func liftedParameter(_ x: CExpr, slice: Bool) -> Bool {
             if !slice, positions.isPosition(x) {
                 if case .pointer(_, true) = x.withoutQualifierCasts.type { return !writing }
                 return true
             }
-            guard case .variable(let id) = x.withoutQualifierCasts.kind, let l = lifted[id] else { return false }
+            guard case .variable(let id) = x.withoutQualifierCasts.kind else { return false }
+            if vectors.contains(id) { return true }   // a local buffer written as a `Vec`
+            guard let l = lifted[id] else { return false }
             return !l.bytes && (!slice || l.slice) && (!writing || l.mutable)
         }
         switch e.kind {
@@ -323,20 +327,21 @@ extension FaithfulTranslator {
             // A member of a record a call returns (`make().name`): a value no pointer reaches (C
             // cannot write it either).
             if case .call = base.kind { return !writing }
-            return isInPlace(base, program, lifted: lifted, positions: positions, writing: writing)
+            return isInPlace(base, program, lifted: lifted, positions: positions, writing: writing, vectors: vectors)
         case .subscript(let base, _):
             if liftedParameter(base, slice: true) { return true }
             guard case .cast(let array, _) = base.kind, case .array(_, let n) = array.type, (n ?? 0) > 1 else { return false }
-            return isInPlace(array, program, lifted: lifted, positions: positions, writing: writing)
+            return isInPlace(array, program, lifted: lifted, positions: positions, writing: writing, vectors: vectors)
         case .unary(.deref, let x): return liftedParameter(x, slice: false)
         default: return false
         }
     }
 
     /// `buf + k` or `&buf[k]` of a `char` array in place: the array and the offset.
-    static func arrayTail(_ e: CExpr, _ program: Program, _ lifted: [Int: ReferenceLifting.Lift] = [:], _ positions: ElementPositions = .none) -> (CExpr, CExpr)? {
+    static func arrayTail(_ e: CExpr, _ program: Program, _ lifted: [Int: ReferenceLifting.Lift] = [:], _ positions: ElementPositions = .none,
+                          _ vectors: Set<Int> = []) -> (CExpr, CExpr)? {
         guard let (base, k) = e.pointerOffset, case .cast(let array, _) = base.withoutQualifierCasts.kind,
-              case .array(.int(let c), _) = array.type, c.size == 1, isInPlace(array, program, lifted: lifted, positions: positions) else { return nil }
+              case .array(.int(let c), _) = array.type, c.size == 1, isInPlace(array, program, lifted: lifted, positions: positions, vectors: vectors) else { return nil }
         return (array, k)
     }
 

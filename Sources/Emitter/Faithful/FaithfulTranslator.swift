@@ -249,6 +249,11 @@ public final class FaithfulTranslator {
                 notVectors.formUnion(unlent)
             }
             if !localVectors.fieldElements.isEmpty { recordLayouts = [:] }   // laid out again with the member vectors
+            if !localVectors.elements.isEmpty, observedRecords != nil {
+                // The vectors' allocations, copies and fills observe no layout: again with them known.
+                observedRecords = Self.observedLayouts(program, packed: Set(program.records.indices.filter { isPacked($0) }), vectors: localVectors)
+                recordLayouts = [:]
+            }
             if !localCursors.parameterBases.isEmpty {
                 // Cursors over parameters ReferenceLifting did not lift to slices are pointers after all.
                 let slices = Set(liftedParameters.filter { $0.value.slice }.keys)

@@ -8,6 +8,8 @@ import RustSyntax
 /// allocation is `resize` (zeroed, where C's `malloc` left them undefined), `free` empties it,
 /// an index is checked, and the buffer goes away with the variable if the C leaked it. A NULL
 /// test is false (Rust ends the process when memory runs out, where `malloc` returned NULL).
+/// A vector or a part of it (`p + k`) given to a C library function that does not keep it is
+/// its raw pointer there (a copy between slices where FaithfulSliceCopies writes one).
 /// A vector given to one of the file's functions (whole, or `p + k`) is lent as a slice when
 /// ReferenceLifting lifts that parameter to one; the translator drops the vectors given to any
 /// other parameter. Anything else (the pointer copied, returned, stored, offset, set to NULL,
@@ -183,6 +185,19 @@ struct LocalVectors: Sendable, RoleWalker {
     /// The local vectors of `char`s (`char *buf = malloc(32)`): their text is read and written
     /// as slices by `cstdio` and `cstring`.
     var charVectors: Set<Int> { Set(elements.filter { $0.value.intKind?.size == 1 }.keys) }
+
+    /// `v + i + 1`, `v + n - k`: a vector from offsets added or taken away (under casts), and the offsets.
+    func vectorOffset(_ e: CExpr) -> (Int, [CExpr])? {
+        var offsets: [CExpr] = []
+        var p = e.withoutCasts
+        while true {
+            if let (b, k) = p.pointerOffset { offsets.append(k); p = b.withoutCasts; continue }
+            if case .binary(.sub, let b, let k) = p.kind, b.type.isPointer, k.type.isInteger { offsets.append(k); p = b.withoutCasts; continue }
+            break
+        }
+        guard !offsets.isEmpty, let id = vector(p) else { return nil }
+        return (id, offsets.reversed())
+    }
 
     /// `e` names a vector (under casts).
     func vector(_ e: CExpr) -> Int? {
@@ -415,6 +430,7 @@ struct LocalVectors: Sendable, RoleWalker {
                 if case .unary(.addressOf, let x) = a.withoutCasts.kind, let key = fieldElementRoot(x) { if keeps { drop(key) }; visit(x); continue }
                 if let id = vector(a) { if keeps { drop(id) }; continue }
                 if case .unary(.addressOf, let x) = a.withoutCasts.kind, let id = elementRoot(x) { if keeps { drop(id) }; visit(x); continue }
+                if let (id, offsets) = vectorOffset(a) { if keeps { drop(id) }; offsets.forEach { visit($0) }; continue }
                 visit(a)
             }
         case .variable(let id):
