@@ -334,9 +334,13 @@ public protocol RoleWalker {
     mutating func effect(_ e: CExpr)
     mutating func condition(_ e: CExpr)
     mutating func value(_ e: CExpr)
+    /// The value a `return` statement gives back (by default a value like any other).
+    mutating func returned(_ e: CExpr)
 }
 
 extension RoleWalker {
+    public mutating func returned(_ e: CExpr) { value(e) }
+
     public mutating func walk(_ s: CStmt) {
         switch s {
         case .compound(let list): list.forEach { walk($0) }
@@ -349,7 +353,7 @@ extension RoleWalker {
             if let i { walk(i) }; if let c { condition(c) }; if let n { effect(n) }; walk(body)
         case .switchOn(let e, let body): value(e); walk(body)
         case .caseLabel(_, let body), .caseRange(_, _, let body), .defaultLabel(let body), .labeled(_, let body): walk(body)
-        case .returnStmt(let e): if let e { value(e) }
+        case .returnStmt(let e): if let e { returned(e) }
         case .breakStmt, .continueStmt, .gotoLabel, .empty, .unsupported: return
         }
     }

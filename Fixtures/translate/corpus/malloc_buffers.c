@@ -1,8 +1,10 @@
 // translate: local buffers from malloc, calloc and realloc as Vecs: an int array grown by doubling
 // with realloc, tested against NULL, sorted by qsort through its pointer, freed; an array of structs
 // from calloc reached with p[i].x and p->x; a char buffer handed to strcpy/strlen/printf; a double
-// array; near misses that stay raw pointers: a buffer returned by the function that made it, a
-// realloc into another variable, a pointer set to NULL after free
+// array; a buffer returned by the function that made it (a Vec returned, owned by the caller's
+// local); near misses that stay raw pointers: a realloc into another variable, a pointer set to
+// NULL after free
+// safe: make
 // exit: 0
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,10 +45,10 @@ int main(void) {
     d[0] = 1.5; d[1] = 2.5; d[2] = d[0] + d[1];
     printf("%.1f\n", d[2]);
     free(d);
-    /* near misses: stay raw pointers */
     int *kept = make(4);
     printf("%d\n", kept[3]);
     free(kept);
+    /* near misses: stay raw pointers */
     int *grow = malloc(2 * sizeof *grow);
     int *tmp = realloc(grow, 8 * sizeof *grow);
     if (tmp) grow = tmp;

@@ -47,6 +47,7 @@ extension FaithfulTranslator {
             guard let e else { return [.expr(.returnValue(currentFunctionIsMain ? .literal("0") : nil))] }
             let result = program.functions[currentFunction].type.result
             if result == .void { return effect(e) + [.expr(.returnValue(nil))] }
+            if let v = returnedVector(e) { return [.expr(.returnValue(v))] }
             return [.expr(.returnValue(returnedValue(e, result)))]
         case .gotoLabel: return []   // only in functions that go through FaithfulGoto
         case .empty: return []

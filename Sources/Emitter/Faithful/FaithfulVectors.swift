@@ -16,6 +16,14 @@ import RustSyntax
 /// reallocated into another variable, the address of a place in an element kept or given to a
 /// parameter that is not lifted) keeps a raw pointer.
 ///
+/// A function whose every `return` gives back one of its vectors returns the `Vec<T>` itself
+/// (`returning`): `char *out = malloc(n); ...; return out;`. A `return NULL` under a NULL test
+/// of one of its vectors (`if (!out) return NULL;`, never taken in Rust) gives an empty vector.
+/// Each call's value must go into a vector local (`char *s = encode(x);`, `s = encode(y);`,
+/// which owns it from then on) or be dropped (a statement of its own): the function must be
+/// called directly, not be `main` and not be variadic. A value used any other way keeps the
+/// function returning a raw pointer, and its vectors raw too.
+///
 /// A struct member `T *f` is a `Vec<T>` the same way (`fieldElements`), in records that own it
 /// alone (`FaithfulTranslator.vectorRecords`: never copied, never reached as bytes): its values
 /// are allocations into it (`realloc` of the same member of the same object) or NULL, an empty
@@ -47,6 +55,16 @@ struct LocalVectors: Sendable, RoleWalker {
     /// Witnesses (local ids) and the member each reallocates.
     private(set) var witnesses: [Int: CExpr] = [:]
     private var droppedWitnesses: Set<Int> = []
+    /// Functions that return one of their vectors, and its elements (`Vec<T>`).
+    private(set) var returning: [Int: CTy] = [:]
+    private var functionCandidates: Set<Int> = []
+    private var droppedFunctions: Set<Int> = []
+    /// Each candidate's returned vectors and the vectors whose NULL tests guard its `return NULL`s.
+    private var returnedVectors: [Int: Set<Int>] = [:]
+    /// Each vector that takes a candidate's result, with the function.
+    private var receivers: [(vector: Int, function: Int)] = []
+    /// The function being walked.
+    private var current = -1
 
     static let none = LocalVectors()
 
@@ -78,25 +96,101 @@ struct LocalVectors: Sendable, RoleWalker {
         }
         self.fieldSizes = fieldSizes
         if !fieldCandidates.isEmpty { witnesses = Self.reallocations(program, fieldCandidates) }
+        returnedVectors = Self.returnedVectors(program, candidates: candidates)
+        functionCandidates = Set(returnedVectors.keys)
         while !candidates.isEmpty || !fieldCandidates.isEmpty {
             dropped = []
             droppedFields = []
             droppedWitnesses = []
+            droppedFunctions = []
             lent = []
             lentElements = []
-            for f in program.functions where f.body != nil { walk(f.body!) }
+            receivers = []
+            for (id, f) in program.functions.enumerated() where f.body != nil { current = id; walk(f.body!) }
+            current = -1
+            // A function whose vectors are not all vectors after all, or whose result goes into a
+            // local that is no vector, returns a pointer; and then so do its receivers.
+            for f in functionCandidates where !returnedVectors[f, default: []].allSatisfy({ candidates.contains($0) && !dropped.contains($0) }) {
+                droppedFunctions.insert(f)
+            }
+            for (v, f) in receivers where dropped.contains(v) || !candidates.contains(v) { droppedFunctions.insert(f) }
+            for (v, f) in receivers where droppedFunctions.contains(f) { drop(v) }
+            functionCandidates.subtract(droppedFunctions)
             // Records held in globals start as their initializers say.
             for v in program.variables where v.storage == .global { if let e = v.initializer { visit(e) } }
             witnesses = witnesses.filter { !droppedWitnesses.contains($0.key) && field($0.value) != nil }
-            if dropped.isEmpty && droppedFields.isEmpty && droppedWitnesses.isEmpty { break }
+            if dropped.isEmpty && droppedFields.isEmpty && droppedWitnesses.isEmpty && droppedFunctions.isEmpty { break }
             candidates.subtract(dropped)
             fieldCandidates.subtract(droppedFields)
         }
         witnesses = witnesses.filter { field($0.value) != nil }
         for id in candidates { elements[id] = program.variables[id].type.pointee }
+        for f in functionCandidates { returning[f] = program.functions[f].type.result.pointee }
         for key in fieldCandidates { fieldElements[key] = program.records[key.record].fields![key.field].type.pointee }
         lent = lent.filter { candidates.contains($0.vector) }
         lentElements = lentElements.filter { candidates.contains($0.vector) }
+    }
+
+    /// The candidates that may return a vector: every `return` gives back a local vector
+    /// candidate of the element type, or NULL under a NULL test of one; with those vectors.
+    private static func returnedVectors(_ program: Program, candidates: Set<Int>) -> [Int: Set<Int>] {
+        let taken = FaithfulTranslator.addressTakenFunctions(program)
+        var found: [Int: Set<Int>] = [:]
+        for (id, f) in program.functions.enumerated() where f.body != nil && f.name != "main" && !f.type.variadic && !taken.contains(id) {
+            guard let element = f.type.result.pointee else { continue }
+            var vectors: Set<Int> = []
+            var fits = true
+            func vector(_ e: CExpr) -> Int? {
+                guard case .variable(let v) = e.withoutCasts.kind, candidates.contains(v), program.variables[v].type.pointee == element else { return nil }
+                return v
+            }
+            /// The vector a NULL test is of (`!v`, `v == NULL`, `NULL == v`).
+            func nullTest(_ c: CExpr) -> Int? {
+                switch c.kind {
+                case .unary(.logicalNot, let x): return vector(x)
+                case .binary(.eq, let a, let b): return b.isNullPointerConstant ? vector(a) : a.isNullPointerConstant ? vector(b) : nil
+                default: return nil
+                }
+            }
+            func visit(_ s: CStmt, guardedBy tested: Int?) {
+                switch s {
+                case .returnStmt(let e?):
+                    if let v = vector(e) { vectors.insert(v) } else if e.isNullPointerConstant, let t = tested { vectors.insert(t) } else { fits = false }
+                case .returnStmt(nil): fits = false
+                case .ifThen(let c, let a, let b):
+                    // The branch a NULL test of a vector guards: its last statement may return NULL.
+                    if let t = nullTest(c), case .compound(let list) = a, let last = list.last {
+                        list.dropLast().forEach { visit($0, guardedBy: nil) }
+                        visit(last, guardedBy: t)
+                    } else { visit(a, guardedBy: nullTest(c)) }
+                    if let b { visit(b, guardedBy: nil) }
+                case .compound(let list): list.forEach { visit($0, guardedBy: nil) }
+                case .whileLoop(_, let body), .doWhile(let body, _), .switchOn(_, let body): visit(body, guardedBy: nil)
+                case .forLoop(let i, _, _, let body): if let i { visit(i, guardedBy: nil) }; visit(body, guardedBy: nil)
+                case .caseLabel(_, let body), .caseRange(_, _, let body), .defaultLabel(let body), .labeled(_, let body): visit(body, guardedBy: nil)
+                case .declaration, .expression, .breakStmt, .continueStmt, .gotoLabel, .empty, .unsupported: break
+                }
+            }
+            visit(f.body!, guardedBy: nil)
+            // Statement expressions may return too: a function with one is left alone.
+            var statementExpression = false
+            f.body!.forEachExpression { e in if case .statementExpr = e.kind { statementExpression = true } }
+            if fits, !vectors.isEmpty, !statementExpression { found[id] = vectors }
+        }
+        return found
+    }
+
+    /// A call whose value a vector may take: to a function that may return one, of its element type.
+    private func returningCall(_ e: CExpr, into id: Int) -> (Int, [CExpr])? {
+        guard case .call(let callee, let args) = e.withoutCasts.kind, case .function(let f) = callee.withoutCasts.kind,
+              functionCandidates.contains(f), program.functions[f].type.result.pointee == program.variables[id].type.pointee else { return nil }
+        return (f, args)
+    }
+
+    /// A vector's value from a function that returns one (`s = encode(x)`): the function.
+    func receivedCall(_ e: CExpr) -> Int? {
+        guard case .call(let callee, _) = e.withoutCasts.kind, case .function(let f) = callee.withoutCasts.kind, returning[f] != nil else { return nil }
+        return f
     }
 
     /// The member vector `e` reads (`v->data`, `s.items`; under casts).
@@ -347,6 +441,19 @@ struct LocalVectors: Sendable, RoleWalker {
 
     // MARK: the walk
 
+    /// The arguments of a call to one of the file's functions: a vector lent whole or from an
+    /// element on.
+    private mutating func userCall(_ f: Int, _ args: [CExpr]) {
+        for (i, a) in args.enumerated() {
+            if let key = field(a) { drop(key); visit(Self.owner(a)); continue }
+            if case .unary(.addressOf, let x) = a.withoutCasts.kind, let key = fieldElementRoot(x) { drop(key); visit(x); continue }
+            if let id = vector(a) { lent.append((id, f, i)); continue }
+            if case .unary(.addressOf, let x) = a.withoutCasts.kind, let id = elementRoot(x) { lentElements.append((id, f, i)); visit(x); continue }
+            if let (b, k) = a.pointerOffset, let id = vector(b) { lent.append((id, f, i)); visit(k); continue }
+            visit(a)
+        }
+    }
+
     private mutating func drop(_ id: Int) { if candidates.contains(id) { dropped.insert(id) } }
     private mutating func drop(_ key: FieldKey) { if fieldCandidates.contains(key) { droppedFields.insert(key) } }
 
@@ -361,6 +468,7 @@ struct LocalVectors: Sendable, RoleWalker {
         }
         if candidates.contains(id) {
             if let (count, keeps) = allocation(e, for: id), !keeps { if let o = count.operand { visit(o) }; return }
+            if let (f, args) = returningCall(e, into: id) { receivers.append((id, f)); userCall(f, args); return }
             drop(id)
         }
         visit(e)
@@ -368,13 +476,25 @@ struct LocalVectors: Sendable, RoleWalker {
 
     mutating func value(_ e: CExpr) { visit(e) }
 
+    /// `return v` of a function that may return its vectors, `return NULL` under a NULL test
+    /// (both checked against `returnedVectors` after the walk).
+    mutating func returned(_ e: CExpr) {
+        if functionCandidates.contains(current), vector(e) != nil || e.isNullPointerConstant { return }
+        visit(e)
+    }
+
     mutating func effect(_ e: CExpr) {
         switch e.kind {
         case .binary(.comma, let a, let b): effect(a); effect(b)
         case .cast(let x, _) where e.type == .void: effect(x)
         case .assign(let l, let r) where vector(l) != nil:
             if let id = vector(l), let (count, _) = allocation(r, for: id) { if let o = count.operand { visit(o) }; return }
+            if let id = vector(l), let (f, args) = returningCall(r, into: id) { receivers.append((id, f)); userCall(f, args); return }
             drop(vector(l)!); visit(r)
+        case .call(let callee, let args):
+            // A call whose vector is dropped at once (C leaks it).
+            if case .function(let f) = callee.withoutCasts.kind, functionCandidates.contains(f) { userCall(f, args); return }
+            visit(e)
         case .assign(let l, let r) where witness(l) != nil:
             if let id = vector(l) { drop(id) }   // a witness is no local vector
             if let operands = consumed(e) { operands.forEach { visit($0) }; return }
@@ -412,15 +532,8 @@ struct LocalVectors: Sendable, RoleWalker {
             if consumed(e) != nil { return }   // free(p) inside an expression
             guard case .function(let f) = callee.withoutCasts.kind else { visit(callee); args.forEach { visit($0) }; return }
             if program.functions[f].body != nil {
-                // Lent to one of the file's functions, whole or from an element on.
-                for (i, a) in args.enumerated() {
-                    if let key = field(a) { drop(key); visit(Self.owner(a)); continue }
-                    if case .unary(.addressOf, let x) = a.withoutCasts.kind, let key = fieldElementRoot(x) { drop(key); visit(x); continue }
-                    if let id = vector(a) { lent.append((id, f, i)); continue }
-                    if case .unary(.addressOf, let x) = a.withoutCasts.kind, let id = elementRoot(x) { lentElements.append((id, f, i)); visit(x); continue }
-                    if let (b, k) = a.pointerOffset, let id = vector(b) { lent.append((id, f, i)); visit(k); continue }
-                    visit(a)
-                }
+                if functionCandidates.contains(f) { droppedFunctions.insert(f) }   // its pointer used as a value
+                userCall(f, args)
                 return
             }
             // Lent to a C library function that does not keep it: its raw pointer.
@@ -483,6 +596,10 @@ extension FaithfulTranslator {
 
     /// `p = malloc(..)` (a fresh vector of zeroed elements) or `p = realloc(p, ..)` (resized).
     func vectorAllocation(_ id: Int, _ e: CExpr) -> [RStmt]? {
+        if localVectors.elements[id] != nil, localVectors.receivedCall(e) != nil {
+            // The vector a function returns: this local owns it now (the old one dropped, as C leaks it).
+            return [.expr(.assign(.path(localName(id)), rvalue(e.withoutCasts)))]
+        }
         guard let element = localVectors.elements[id], let (count, keeps) = localVectors.allocation(e, for: id) else { return nil }
         let name = RExpr.path(localName(id))
         let resize = RStmt.expr(.method(name, "resize", [vectorCount(count), zero(element)]))
@@ -493,8 +610,19 @@ extension FaithfulTranslator {
     func vectorDeclaration(_ id: Int) -> [RStmt]? {
         guard let element = localVectors.elements[id] else { return nil }
         let slot = RStmt.letBinding(name: localName(id), mutable: true, type: .generic("Vec", [rtype(element)]), value: .call(.path("Vec::new"), []))
+        if let e = program.variables[id].initializer, localVectors.receivedCall(e) != nil {
+            return [.letBinding(name: localName(id), mutable: true, type: .generic("Vec", [rtype(element)]), value: rvalue(e.withoutCasts))]
+        }
         guard let e = program.variables[id].initializer, let allocation = vectorAllocation(id, e) else { return [slot] }
         return [slot] + allocation.dropFirst()
+    }
+
+    /// What a function that returns its vectors gives back: the vector itself, moved out (an
+    /// empty one for a `return NULL` that a NULL test of a vector guards, never taken).
+    func returnedVector(_ e: CExpr) -> RExpr? {
+        guard localVectors.returning[currentFunction] != nil else { return nil }
+        if let v = vectorName(e) { return .path(localName(v)) }
+        return e.isNullPointerConstant ? .call(.path("Vec::new"), []) : nil
     }
 
     /// The vector `e` names (under casts).
