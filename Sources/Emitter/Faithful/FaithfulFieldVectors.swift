@@ -156,10 +156,16 @@ extension FaithfulTranslator {
     }
 
     private func witnessStatements(_ id: Int, _ value: CExpr, declare: Bool) -> [RStmt]? {
-        guard let m = localVectors.witnesses[id], let (_, element) = fieldVector(m), let (count, keeps) = localVectors.allocation(value, into: m), keeps
-        else { return nil }
+        guard let m = localVectors.witnesses[id], let (count, keeps) = localVectors.allocation(value, into: m), keeps else { return nil }
+        let element: CTy, site: VectorSite
+        if let v = vectorName(m), let e = localVectors.elements[v] {
+            element = e
+            site = VectorSite(place: .path(localName(v)), operand: .path(localName(v)))   // a local vector's witness
+        } else if let (_, e) = fieldVector(m) {
+            element = e
+            site = vectorSite(m)
+        } else { return nil }
         let n = temporary("n")
-        let site = vectorSite(m)
         let null = RExpr.binary(.and, .binary(.eq, .path(n), .literal("0usize")), .unary(.not, site.read(.method(site.operand, "is_empty", []))))
         return [.letBinding(name: n, mutable: false, type: .named("usize"), value: vectorCount(count))] + site.pins + [
             declare ? .letBinding(name: localName(id), mutable: true, type: .named("bool"), value: null) : .expr(.assign(.path(localName(id)), null)),
@@ -171,7 +177,7 @@ extension FaithfulTranslator {
     func witnessPointer(_ id: Int) -> RExpr {
         guard let m = localVectors.witnesses[id] else { return .unitValue }
         return .ifElse(.path(localName(id)), RBlock(tail: .turbofish("::core::ptr::null_mut", [rtype(m.type.pointee ?? .void)], [])),
-                       .block(RBlock(tail: fieldVectorPointer(m))))
+                       .block(RBlock(tail: vectorName(m).map(vectorPointer) ?? fieldVectorPointer(m))))
     }
 
     /// The member vector's element `index` (nil: element 0).

@@ -24,6 +24,10 @@ import RustSyntax
 /// called directly, not be `main` and not be variadic. A value used any other way keeps the
 /// function returning a raw pointer, and its vectors raw too.
 ///
+/// A local that only takes `realloc` of a local vector and hands it back (`int *tmp =
+/// realloc(buf, n * sizeof *buf); if (!tmp) ...; buf = tmp;`) is a witness of it, as of a member
+/// vector below.
+///
 /// A struct member `T *f` is a `Vec<T>` the same way (`fieldElements`), in records that own it
 /// alone (`FaithfulTranslator.vectorRecords`: never copied, never reached as bytes): its values
 /// are allocations into it (`realloc` of the same member of the same object) or NULL, an empty
@@ -95,8 +99,9 @@ struct LocalVectors: Sendable, RoleWalker {
             }
         }
         self.fieldSizes = fieldSizes
-        if !fieldCandidates.isEmpty { witnesses = Self.reallocations(program, fieldCandidates) }
-        returnedVectors = Self.returnedVectors(program, candidates: candidates)
+        witnesses = Self.reallocations(program, fieldCandidates, candidates)
+        // Not a witness's test: C's realloc gives NULL for a size of 0 (FaithfulFieldVectors).
+        returnedVectors = Self.returnedVectors(program, candidates: candidates.subtracting(witnesses.keys))
         functionCandidates = Set(returnedVectors.keys)
         while !candidates.isEmpty || !fieldCandidates.isEmpty {
             dropped = []
@@ -118,12 +123,12 @@ struct LocalVectors: Sendable, RoleWalker {
             functionCandidates.subtract(droppedFunctions)
             // Records held in globals start as their initializers say.
             for v in program.variables where v.storage == .global { if let e = v.initializer { visit(e) } }
-            witnesses = witnesses.filter { !droppedWitnesses.contains($0.key) && field($0.value) != nil }
+            witnesses = witnesses.filter { !droppedWitnesses.contains($0.key) && isVectorPath($0.value) }
             if dropped.isEmpty && droppedFields.isEmpty && droppedWitnesses.isEmpty && droppedFunctions.isEmpty { break }
             candidates.subtract(dropped)
             fieldCandidates.subtract(droppedFields)
         }
-        witnesses = witnesses.filter { field($0.value) != nil }
+        witnesses = witnesses.filter { isVectorPath($0.value) }
         for id in candidates { elements[id] = program.variables[id].type.pointee }
         for f in functionCandidates { returning[f] = program.functions[f].type.result.pointee }
         for key in fieldCandidates { fieldElements[key] = program.records[key.record].fields![key.field].type.pointee }
@@ -193,6 +198,9 @@ struct LocalVectors: Sendable, RoleWalker {
         return f
     }
 
+    /// A member vector or a local vector (under casts).
+    private func isVectorPath(_ e: CExpr) -> Bool { field(e) != nil || vector(e) != nil }
+
     /// The member vector `e` reads (`v->data`, `s.items`; under casts).
     func field(_ e: CExpr) -> FieldKey? {
         guard case .member(_, let r, let k, _) = e.withoutCasts.kind else { return nil }
@@ -209,14 +217,17 @@ struct LocalVectors: Sendable, RoleWalker {
 
     /// Local pointers whose every value is `realloc` of one member (the same path each time):
     /// witness candidates.
-    private static func reallocations(_ program: Program, _ fields: Set<FieldKey>) -> [Int: CExpr] {
+    private static func reallocations(_ program: Program, _ fields: Set<FieldKey>, _ locals: Set<Int>) -> [Int: CExpr] {
         var found: [Int: CExpr] = [:]
         var bad: Set<Int> = []
         func realloc(_ e: CExpr) -> CExpr? {
             guard case .call(let callee, let args) = e.withoutCasts.kind, case .function(let f) = callee.withoutCasts.kind,
-                  program.functions[f].name == "realloc", program.functions[f].body == nil, args.count == 2,
-                  case .member(_, let r, let k, _) = args[0].withoutCasts.kind, fields.contains(FieldKey(record: r, field: k)) else { return nil }
-            return args[0].withoutCasts
+                  program.functions[f].name == "realloc", program.functions[f].body == nil, args.count == 2 else { return nil }
+            switch args[0].withoutCasts.kind {
+            case .member(_, let r, let k, _) where fields.contains(FieldKey(record: r, field: k)): return args[0].withoutCasts
+            case .variable(let v) where locals.contains(v): return args[0].withoutCasts
+            default: return nil
+            }
         }
         func value(_ id: Int, _ e: CExpr) {
             guard let m = realloc(e), found[id].map({ $0.isSamePath(as: m) }) ?? true else { bad.insert(id); return }
@@ -316,6 +327,7 @@ struct LocalVectors: Sendable, RoleWalker {
 
     /// What an allocation into the member vector `member` makes (`realloc` of that same member).
     func allocation(_ e: CExpr, into member: CExpr) -> (count: Count, keeps: Bool)? {
+        if let id = vector(member) { return allocation(e, for: id) }   // a local vector's witness
         guard let key = field(member), let size = fieldSizes[key] else { return nil }
         return allocation(e, size: size) { $0.isSamePath(as: member) }
     }
@@ -363,7 +375,7 @@ struct LocalVectors: Sendable, RoleWalker {
     /// the operands left to evaluate. Nil for any other expression.
     func consumed(_ e: CExpr) -> [CExpr]? {
         if let assignment = testedAllocation(e) { return consumed(assignment) }
-        if !fieldCandidates.isEmpty, let operands = fieldConsumed(e) { return operands }
+        if !fieldCandidates.isEmpty || !witnesses.isEmpty, let operands = fieldConsumed(e) { return operands }
         switch e.kind {
         case .subscript(let b, let i) where b.type.isPointer: return vector(b) != nil ? [i] : nil
         case .unary(.deref, let x): return vector(x) != nil ? [] : nil
@@ -430,7 +442,7 @@ struct LocalVectors: Sendable, RoleWalker {
     /// `realloc` of member vector `m` into its witness: the member's owner and the count.
     private func resizeOperands(_ m: CExpr, _ value: CExpr) -> [CExpr]? {
         guard let (count, keeps) = allocation(value, into: m), keeps else { return nil }
-        return [Self.owner(m)] + (count.operand.map { [$0] } ?? [])
+        return (vector(m) != nil ? [] : [Self.owner(m)]) + (count.operand.map { [$0] } ?? [])
     }
 
     /// A vector's allocation in its declaration: the count's operand (nil: not a vector, no allocation).
@@ -489,6 +501,7 @@ struct LocalVectors: Sendable, RoleWalker {
         case .cast(let x, _) where e.type == .void: effect(x)
         case .assign(let l, let r) where vector(l) != nil:
             if let id = vector(l), let (count, _) = allocation(r, for: id) { if let o = count.operand { visit(o) }; return }
+            if let m = witness(r), m.isSamePath(as: l) { return }   // a witness handed back: already resized
             if let id = vector(l), let (f, args) = returningCall(r, into: id) { receivers.append((id, f)); userCall(f, args); return }
             drop(vector(l)!); visit(r)
         case .call(let callee, let args):
@@ -596,6 +609,7 @@ extension FaithfulTranslator {
 
     /// `p = malloc(..)` (a fresh vector of zeroed elements) or `p = realloc(p, ..)` (resized).
     func vectorAllocation(_ id: Int, _ e: CExpr) -> [RStmt]? {
+        if let m = localVectors.witness(e), vectorName(m) == id { return [] }   // a witness handed back: already resized
         if localVectors.elements[id] != nil, localVectors.receivedCall(e) != nil {
             // The vector a function returns: this local owns it now (the old one dropped, as C leaks it).
             return [.expr(.assign(.path(localName(id)), rvalue(e.withoutCasts)))]

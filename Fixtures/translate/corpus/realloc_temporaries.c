@@ -1,0 +1,85 @@
+// translate: heap buffers grown the careful way, through a temporary that keeps the old buffer
+// when realloc fails (`int *tmp = realloc(buf, cap * sizeof *tmp); if (!tmp) { free(buf); ... }
+// buf = tmp;`): a line built byte by byte, the digits of numbers gathered into a growing array,
+// a buffer shrunk to fit. Each buffer is a Vec and each temporary a witness that says whether C's
+// realloc returned NULL (for a size of 0): no unsafe. The near miss returns NULL when the
+// temporary is NULL: a Vec cannot say NULL to its caller, so `digits_of` keeps raw pointers.
+// safe: build_line squeeze
+// unsafe: digits_of main_0
+// exit: 0
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int build_line(const char *text, char *out, int outlen) {
+    size_t cap = 4, len = 0;
+    char *line = malloc(cap);
+    if (line == NULL) return -1;
+    for (int i = 0; text[i] != '\0'; i++) {
+        if (len + 2 >= cap) {
+            char *bigger = realloc(line, cap * 2);
+            if (bigger == NULL) {
+                free(line);
+                return -1;
+            }
+            line = bigger;
+            cap *= 2;
+        }
+        line[len++] = text[i] == ',' ? ' ' : text[i];
+    }
+    line[len] = '\0';
+    snprintf(out, outlen, "%s", line);
+    int grown = (int)cap;
+    free(line);
+    return grown;
+}
+
+static int squeeze(int n) {
+    int *vals = malloc(16 * sizeof *vals);
+    int used = 0;
+    for (int i = 0; i < n && i < 16; i++) vals[used++] = i * 7 % 5;
+    int *fit = realloc(vals, used * sizeof *vals);
+    if (!fit) {
+        free(vals);
+        return -1;
+    }
+    vals = fit;
+    int s = 0;
+    for (int i = 0; i < used; i++) s += vals[i] * (i + 1);
+    free(vals);
+    return s;
+}
+
+static int *digits_of(long v, int *count) {
+    int cap = 1, n = 0;
+    int *d = malloc(cap * sizeof *d);
+    if (!d) return NULL;
+    do {
+        if (n == cap) {
+            int *tmp = realloc(d, 2 * cap * sizeof *tmp);
+            if (!tmp) {
+                free(d);
+                return NULL;
+            }
+            d = tmp;
+            cap *= 2;
+        }
+        d[n++] = (int)(v % 10);
+        v /= 10;
+    } while (v > 0);
+    *count = n;
+    return d;
+}
+
+int main(void) {
+    char out[64];
+    int cap = build_line("growing,a,line,through,temporaries", out, sizeof out);
+    printf("[%s] %d\n", out, cap);
+    printf("%d %d\n", squeeze(10), squeeze(3));
+    int n = 0;
+    int *d = digits_of(9075123L, &n);
+    for (int i = n - 1; i >= 0; i--) printf("%d", d[i]);
+    printf(" (%d digits)\n", n);
+    free(d);
+    return 0;
+}
