@@ -2,9 +2,11 @@
 // when realloc fails (`int *tmp = realloc(buf, cap * sizeof *tmp); if (!tmp) { free(buf); ... }
 // buf = tmp;`): a line built byte by byte, the digits of numbers gathered into a growing array,
 // a buffer shrunk to fit. Each buffer is a Vec and each temporary a witness that says whether C's
-// realloc returned NULL (for a size of 0): no unsafe. The near miss returns NULL when the
-// temporary is NULL: a Vec cannot say NULL to its caller, so `digits_of` keeps raw pointers.
-// safe: build_line squeeze
+// realloc returned NULL (for a size of 0): no unsafe. A buffer reallocated in place and then
+// tested (`z = realloc(z, 0); if (z)`: glibc frees it and gives NULL) carries the same flag. The
+// near miss returns NULL when the temporary is NULL: a Vec cannot say NULL to its caller, so
+// `digits_of` keeps raw pointers.
+// safe: build_line squeeze emptied
 // unsafe: digits_of main_0
 // exit: 0
 #include <stdio.h>
@@ -50,6 +52,16 @@ static int squeeze(int n) {
     return s;
 }
 
+static int emptied(int keep) {
+    int *z = malloc(4 * sizeof *z);
+    if (z == NULL) return -1;
+    z[0] = 5;
+    z = realloc(z, keep * sizeof *z);
+    int r = z ? z[0] : -2;
+    free(z);
+    return r;
+}
+
 static int *digits_of(long v, int *count) {
     int cap = 1, n = 0;
     int *d = malloc(cap * sizeof *d);
@@ -75,7 +87,7 @@ int main(void) {
     char out[64];
     int cap = build_line("growing,a,line,through,temporaries", out, sizeof out);
     printf("[%s] %d\n", out, cap);
-    printf("%d %d\n", squeeze(10), squeeze(3));
+    printf("%d %d %d %d\n", squeeze(10), squeeze(3), emptied(2), emptied(0));
     int n = 0;
     int *d = digits_of(9075123L, &n);
     for (int i = n - 1; i >= 0; i--) printf("%d", d[i]);

@@ -190,7 +190,11 @@ extension FaithfulTranslator {
     func sortExpression(_ args: [CExpr], comparator c: Int, element t: CTy) -> RExpr {
         needsSortSupport = true
         need(function: c)
-        let n = RExpr.cast(rvalue(args[1]), .named("usize"))
+        // The count first: it may read the array the call then lends mutably (`strlen(w)`).
+        let count = temporary("n")
+        let first = RStmt.letBinding(name: count, mutable: false, type: .named("usize"), value: .cast(rvalue(args[1]), .named("usize")))
+        let n = RExpr.path(count)
+        func counted(_ call: RExpr) -> RExpr { .block(RBlock([first], tail: call)) }
         let name = functionName(c)
         // A closure (an `extern "C" fn` is no `Fn`), its call `unsafe` where the comparator is.
         // Pointers to elements that are pointers, given with more `const` inside: a copy converted.
@@ -200,16 +204,16 @@ extension FaithfulTranslator {
         let call = RExpr.call(.path(name), [operand("__a"), operand("__b")])
         let cmp: RExpr = .lambda(["__a", "__b"], safeComparators.contains(c) ? call : .block(RBlock(tail: call, isUnsafe: true)))
         if case .variable(let t) = TypedComparators.sortBase(args[0]).kind, literalTables.contains(t) {
-            return .call(.path("cstdlib::qsort"), [.unary(.refMut, .index(variableRef(t), .rangeTo(n))), cmp])   // a table of text
+            return counted(.call(.path("cstdlib::qsort"), [.unary(.refMut, .index(variableRef(t), .rangeTo(n))), cmp]))   // a table of text
         }
         switch Self.sortedBase(args[0], program, lifted: liftedParameters, vectors: localVectors) {
-        case .array(let a): return .call(.path("cstdlib::qsort"), [.unary(.refMut, .index(place(a), .rangeTo(n))), cmp])
-        case .vector(let v): return .call(.path("cstdlib::qsort"), [.unary(.refMut, .index(.path(localName(v)), .rangeTo(n))), cmp])
-        case .slice(let p): return .call(.path("cstdlib::qsort"), [.unary(.refMut, .index(.path(localName(p)), .rangeTo(n))), cmp])
+        case .array(let a): return counted(.call(.path("cstdlib::qsort"), [.unary(.refMut, .index(place(a), .rangeTo(n))), cmp]))
+        case .vector(let v): return counted(.call(.path("cstdlib::qsort"), [.unary(.refMut, .index(.path(localName(v)), .rangeTo(n))), cmp]))
+        case .slice(let p): return counted(.call(.path("cstdlib::qsort"), [.unary(.refMut, .index(.path(localName(p)), .rangeTo(n))), cmp]))
         case .raw(let b):
             // An array (a global's) as C gives it: decayed to a pointer to its first element.
             let pointer = b.type.isArrayLike ? rvalue(args[0]) : rvalue(b)
-            return .call(.path("cstdlib::qsort_raw"), [.cast(pointer, .pointer(rtype(t), mutable: true)), n, cmp])
+            return counted(.call(.path("cstdlib::qsort_raw"), [.cast(pointer, .pointer(rtype(t), mutable: true)), n, cmp]))
         }
     }
 

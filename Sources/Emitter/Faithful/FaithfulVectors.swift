@@ -16,13 +16,19 @@ import RustSyntax
 /// reallocated into another variable, the address of a place in an element kept or given to a
 /// parameter that is not lifted) keeps a raw pointer.
 ///
-/// A function whose every `return` gives back one of its vectors returns the `Vec<T>` itself
-/// (`returning`): `char *out = malloc(n); ...; return out;`. A `return NULL` under a NULL test
+/// A function whose every `return` gives back one of its vectors, or the call of another such
+/// function (`return repeat(s, 2);`), returns the `Vec<T>` itself (`returning`): `char *out =
+/// malloc(n); ...; return out;`. A `return NULL` under a NULL test
 /// of one of its vectors (`if (!out) return NULL;`, never taken in Rust) gives an empty vector.
 /// Each call's value must go into a vector local (`char *s = encode(x);`, `s = encode(y);`,
 /// which owns it from then on) or be dropped (a statement of its own): the function must be
 /// called directly, not be `main` and not be variadic. A value used any other way keeps the
 /// function returning a raw pointer, and its vectors raw too.
+///
+/// A vector both reallocated in place (`p = realloc(p, n)`) and tested against NULL carries a
+/// flag (`nullFlags`) that says whether C's pointer is NULL: glibc's `realloc` of a buffer to 0
+/// bytes frees it and returns NULL, which an empty `Vec` cannot say. Such a vector is never
+/// returned as a `Vec` (the flag would not go with it).
 ///
 /// A local that only takes `realloc` of a local vector and hands it back (`int *tmp =
 /// realloc(buf, n * sizeof *buf); if (!tmp) ...; buf = tmp;`) is a witness of it, as of a member
@@ -67,8 +73,12 @@ struct LocalVectors: Sendable, RoleWalker {
     private var returnedVectors: [Int: Set<Int>] = [:]
     /// Each vector that takes a candidate's result, with the function.
     private var receivers: [(vector: Int, function: Int)] = []
+    /// Each candidate that returns another's call (`return g(x);`), with that other.
+    private var forwarders: [(function: Int, callee: Int)] = []
     /// The function being walked.
     private var current = -1
+    /// Vectors that carry a flag saying whether C's pointer is NULL.
+    private(set) var nullFlags: Set<Int> = []
 
     static let none = LocalVectors()
 
@@ -102,7 +112,8 @@ struct LocalVectors: Sendable, RoleWalker {
         witnesses = Self.reallocations(program, fieldCandidates, candidates)
         // Not a witness's test: C's realloc gives NULL for a size of 0 (FaithfulFieldVectors).
         returnedVectors = Self.returnedVectors(program, candidates: candidates.subtracting(witnesses.keys))
-        functionCandidates = Set(returnedVectors.keys)
+        let flagged = Self.reallocatedAndTested(program, candidates)
+        functionCandidates = Set(returnedVectors.keys.filter { returnedVectors[$0]!.isDisjoint(with: flagged) })
         while !candidates.isEmpty || !fieldCandidates.isEmpty {
             dropped = []
             droppedFields = []
@@ -111,6 +122,7 @@ struct LocalVectors: Sendable, RoleWalker {
             lent = []
             lentElements = []
             receivers = []
+            forwarders = []
             for (id, f) in program.functions.enumerated() where f.body != nil { current = id; walk(f.body!) }
             current = -1
             // A function whose vectors are not all vectors after all, or whose result goes into a
@@ -119,6 +131,15 @@ struct LocalVectors: Sendable, RoleWalker {
                 droppedFunctions.insert(f)
             }
             for (v, f) in receivers where dropped.contains(v) || !candidates.contains(v) { droppedFunctions.insert(f) }
+            // A forwarder and what it forwards return a vector together or not at all.
+            var forwarded = true
+            while forwarded {
+                forwarded = false
+                for (f, g) in forwarders where droppedFunctions.contains(f) != droppedFunctions.contains(g) {
+                    droppedFunctions.formUnion([f, g])
+                    forwarded = true
+                }
+            }
             for (v, f) in receivers where droppedFunctions.contains(f) { drop(v) }
             functionCandidates.subtract(droppedFunctions)
             // Records held in globals start as their initializers say.
@@ -130,6 +151,7 @@ struct LocalVectors: Sendable, RoleWalker {
         }
         witnesses = witnesses.filter { isVectorPath($0.value) }
         for id in candidates { elements[id] = program.variables[id].type.pointee }
+        nullFlags = flagged.intersection(candidates)
         for f in functionCandidates { returning[f] = program.functions[f].type.result.pointee }
         for key in fieldCandidates { fieldElements[key] = program.records[key.record].fields![key.field].type.pointee }
         lent = lent.filter { candidates.contains($0.vector) }
@@ -145,6 +167,7 @@ struct LocalVectors: Sendable, RoleWalker {
             guard let element = f.type.result.pointee else { continue }
             var vectors: Set<Int> = []
             var fits = true
+            var forwards = false
             func vector(_ e: CExpr) -> Int? {
                 guard case .variable(let v) = e.withoutCasts.kind, candidates.contains(v), program.variables[v].type.pointee == element else { return nil }
                 return v
@@ -160,7 +183,10 @@ struct LocalVectors: Sendable, RoleWalker {
             func visit(_ s: CStmt, guardedBy tested: Int?) {
                 switch s {
                 case .returnStmt(let e?):
-                    if let v = vector(e) { vectors.insert(v) } else if e.isNullPointerConstant, let t = tested { vectors.insert(t) } else { fits = false }
+                    if let v = vector(e) { vectors.insert(v) } else if e.isNullPointerConstant, let t = tested { vectors.insert(t) }
+                    else if case .call(let callee, _) = e.withoutCasts.kind, case .function(let g) = callee.withoutCasts.kind, g != id,
+                            program.functions[g].body != nil, program.functions[g].type.result.pointee == element { forwards = true }
+                    else { fits = false }
                 case .returnStmt(nil): fits = false
                 case .ifThen(let c, let a, let b):
                     // The branch a NULL test of a vector guards: its last statement may return NULL.
@@ -180,7 +206,7 @@ struct LocalVectors: Sendable, RoleWalker {
             // Statement expressions may return too: a function with one is left alone.
             var statementExpression = false
             f.body!.forEachExpression { e in if case .statementExpr = e.kind { statementExpression = true } }
-            if fits, !vectors.isEmpty, !statementExpression { found[id] = vectors }
+            if fits, !vectors.isEmpty || forwards, !statementExpression { found[id] = vectors }
         }
         return found
     }
@@ -196,6 +222,48 @@ struct LocalVectors: Sendable, RoleWalker {
     func receivedCall(_ e: CExpr) -> Int? {
         guard case .call(let callee, _) = e.withoutCasts.kind, case .function(let f) = callee.withoutCasts.kind, returning[f] != nil else { return nil }
         return f
+    }
+
+    /// The locals among `ids` that are reallocated in place (`p = realloc(p, n)`) and tested
+    /// against NULL (`!p`, `p == NULL`, `p != NULL`, `p` as a condition).
+    private static func reallocatedAndTested(_ program: Program, _ ids: Set<Int>) -> Set<Int> {
+        var reallocated: Set<Int> = [], tested: Set<Int> = []
+        func local(_ e: CExpr) -> Int? {
+            guard case .variable(let v) = e.withoutCasts.kind, ids.contains(v) else { return nil }
+            return v
+        }
+        func truth(_ c: CExpr) { if let v = local(c) { tested.insert(v) } }
+        func visit(_ e: CExpr) {
+            switch e.kind {
+            case .assign(let l, let r):
+                if let v = local(l), case .call(let callee, let args) = r.withoutCasts.kind, case .function(let f) = callee.withoutCasts.kind,
+                   program.functions[f].name == "realloc", program.functions[f].body == nil, args.count == 2, local(args[0]) == v { reallocated.insert(v) }
+            case .binary(let op, let a, let b) where op == .eq || op == .ne:
+                if b.isNullPointerConstant { truth(a) }
+                if a.isNullPointerConstant { truth(b) }
+            case .unary(.logicalNot, let x): truth(x)
+            case .binary(.land, let a, let b), .binary(.lor, let a, let b): truth(a); truth(b)
+            case .conditional(let c, _, _): truth(c)
+            default: break
+            }
+            e.forEachChild(visit)
+        }
+        func statement(_ s: CStmt) {
+            switch s {
+            case .compound(let list): list.forEach(statement)
+            case .ifThen(let c, let a, let b): truth(c); statement(a); if let b { statement(b) }
+            case .whileLoop(let c, let body), .doWhile(let body, let c): truth(c); statement(body)
+            case .forLoop(let i, let c, _, let body): if let i { statement(i) }; if let c { truth(c) }; statement(body)
+            case .switchOn(_, let body), .caseLabel(_, let body), .caseRange(_, _, let body), .defaultLabel(let body), .labeled(_, let body): statement(body)
+            default: break
+            }
+        }
+        for f in program.functions where f.body != nil {
+            f.body!.forEachExpression(visit)
+            statement(f.body!)
+        }
+        for v in program.variables where v.storage == .local { if let e = v.initializer { visit(e) } }
+        return reallocated.intersection(tested)
     }
 
     /// A member vector or a local vector (under casts).
@@ -491,7 +559,15 @@ struct LocalVectors: Sendable, RoleWalker {
     /// `return v` of a function that may return its vectors, `return NULL` under a NULL test
     /// (both checked against `returnedVectors` after the walk).
     mutating func returned(_ e: CExpr) {
-        if functionCandidates.contains(current), vector(e) != nil || e.isNullPointerConstant { return }
+        if functionCandidates.contains(current) {
+            if vector(e) != nil || e.isNullPointerConstant { return }
+            if case .call(let callee, let args) = e.withoutCasts.kind, case .function(let g) = callee.withoutCasts.kind, functionCandidates.contains(g) {
+                forwarders.append((current, g))
+                userCall(g, args)
+                return
+            }
+            droppedFunctions.insert(current)   // a pointer from elsewhere
+        }
         visit(e)
     }
 
@@ -610,25 +686,43 @@ extension FaithfulTranslator {
     /// `p = malloc(..)` (a fresh vector of zeroed elements) or `p = realloc(p, ..)` (resized).
     func vectorAllocation(_ id: Int, _ e: CExpr) -> [RStmt]? {
         if let m = localVectors.witness(e), vectorName(m) == id { return [] }   // a witness handed back: already resized
+        let flagged = localVectors.nullFlags.contains(id)
+        /// C's pointer is not NULL now.
+        let notNull: [RStmt] = flagged ? [.expr(.assign(.path(nullFlagName(id)), .literal("false")))] : []
         if localVectors.elements[id] != nil, localVectors.receivedCall(e) != nil {
             // The vector a function returns: this local owns it now (the old one dropped, as C leaks it).
-            return [.expr(.assign(.path(localName(id)), rvalue(e.withoutCasts)))]
+            return [.expr(.assign(.path(localName(id)), rvalue(e.withoutCasts)))] + notNull
         }
         guard let element = localVectors.elements[id], let (count, keeps) = localVectors.allocation(e, for: id) else { return nil }
         let name = RExpr.path(localName(id))
+        if keeps, flagged {
+            // glibc's realloc of a buffer to 0 bytes frees it and returns NULL.
+            let n = temporary("n")
+            let null = RExpr.binary(.and, .binary(.eq, .path(n), .literal("0usize")), .unary(.not, .method(name, "is_empty", [])))
+            return [.letBinding(name: n, mutable: false, type: .named("usize"), value: vectorCount(count)),
+                    .expr(.assign(.path(nullFlagName(id)), null)),
+                    .expr(.method(name, "resize", [.path(n), zero(element)]))]
+        }
         let resize = RStmt.expr(.method(name, "resize", [vectorCount(count), zero(element)]))
-        return keeps ? [resize] : [.expr(.assign(name, .call(.path("Vec::new"), []))), resize]
+        return keeps ? [resize] : [.expr(.assign(name, .call(.path("Vec::new"), []))), resize] + notNull
+    }
+
+    /// The flag of a vector that says whether C's pointer is NULL (LocalVectors.nullFlags).
+    func nullFlagName(_ id: Int) -> String {
+        "__" + localName(id).replacingOccurrences(of: "r#", with: "") + "_null"
     }
 
     /// A vector's declaration: empty, then its allocation.
     func vectorDeclaration(_ id: Int) -> [RStmt]? {
         guard let element = localVectors.elements[id] else { return nil }
         let slot = RStmt.letBinding(name: localName(id), mutable: true, type: .generic("Vec", [rtype(element)]), value: .call(.path("Vec::new"), []))
+        let flag: [RStmt] = localVectors.nullFlags.contains(id)
+            ? [.letBinding(name: nullFlagName(id), mutable: true, type: .named("bool"), value: .literal("false"))] : []
         if let e = program.variables[id].initializer, localVectors.receivedCall(e) != nil {
-            return [.letBinding(name: localName(id), mutable: true, type: .generic("Vec", [rtype(element)]), value: rvalue(e.withoutCasts))]
+            return flag + [.letBinding(name: localName(id), mutable: true, type: .generic("Vec", [rtype(element)]), value: rvalue(e.withoutCasts))]
         }
-        guard let e = program.variables[id].initializer, let allocation = vectorAllocation(id, e) else { return [slot] }
-        return [slot] + allocation.dropFirst()
+        guard let e = program.variables[id].initializer, let allocation = vectorAllocation(id, e) else { return flag + [slot] }
+        return flag + [slot] + allocation.dropFirst()
     }
 
     /// What a function that returns its vectors gives back: the vector itself, moved out (an
@@ -636,6 +730,7 @@ extension FaithfulTranslator {
     func returnedVector(_ e: CExpr) -> RExpr? {
         guard localVectors.returning[currentFunction] != nil else { return nil }
         if let v = vectorName(e) { return .path(localName(v)) }
+        if localVectors.receivedCall(e) != nil { return rvalue(e.withoutCasts) }   // another's vector, handed on
         return e.isNullPointerConstant ? .call(.path("Vec::new"), []) : nil
     }
 
@@ -652,6 +747,11 @@ extension FaithfulTranslator {
 
     /// The raw pointer C's code holds, for a library call: the vector's buffer.
     func vectorPointer(_ id: Int) -> RExpr {
-        .cast(.method(.path(localName(id)), "as_mut_ptr", []), rtype(program.variables[id].type))
+        let type = rtype(program.variables[id].type)
+        guard localVectors.nullFlags.contains(id), let element = localVectors.elements[id] else {
+            return .cast(.method(.path(localName(id)), "as_mut_ptr", []), type)
+        }
+        return .cast(.ifElse(.path(nullFlagName(id)), RBlock(tail: .turbofish("::core::ptr::null_mut", [rtype(element)], [])),
+                             .block(RBlock(tail: .method(.path(localName(id)), "as_mut_ptr", [])))), type)
     }
 }
