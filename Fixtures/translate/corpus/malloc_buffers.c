@@ -2,9 +2,9 @@
 // with realloc, tested against NULL, sorted by qsort through its pointer, freed; an array of structs
 // from calloc reached with p[i].x and p->x; a char buffer handed to strcpy/strlen/printf; a double
 // array; a buffer returned by the function that made it (a Vec returned, owned by the caller's
-// local); near misses that stay raw pointers: a realloc into another variable, a pointer set to
-// NULL after free
-// safe: make
+// local); a realloc through a temporary that is handed back (a witness), a pointer set to NULL
+// after free (an empty Vec and a flag that says C's pointer is NULL)
+// safe: make main_0
 // exit: 0
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,7 +48,6 @@ int main(void) {
     int *kept = make(4);
     printf("%d\n", kept[3]);
     free(kept);
-    /* near misses: stay raw pointers */
     int *grow = malloc(2 * sizeof *grow);
     int *tmp = realloc(grow, 8 * sizeof *grow);
     if (tmp) grow = tmp;

@@ -25,10 +25,11 @@ import RustSyntax
 /// called directly, not be `main` and not be variadic. A value used any other way keeps the
 /// function returning a raw pointer, and its vectors raw too.
 ///
-/// A vector both reallocated in place (`p = realloc(p, n)`) and tested against NULL carries a
-/// flag (`nullFlags`) that says whether C's pointer is NULL: glibc's `realloc` of a buffer to 0
-/// bytes frees it and returns NULL, which an empty `Vec` cannot say. Such a vector is never
-/// returned as a `Vec` (the flag would not go with it).
+/// A vector both reallocated in place (`p = realloc(p, n)`) and tested against NULL, or one set
+/// to NULL (`char *m = NULL;`, `p = NULL;` after `free(p)`: an empty vector then), carries a flag
+/// (`nullFlags`) that says whether C's pointer is NULL: glibc's `realloc` of a buffer to 0 bytes
+/// frees it and returns NULL, which an empty `Vec` cannot say. Such a vector is never returned
+/// as a `Vec` (the flag would not go with it).
 ///
 /// A local that only takes `realloc` of a local vector and hands it back (`int *tmp =
 /// realloc(buf, n * sizeof *buf); if (!tmp) ...; buf = tmp;`) is a witness of it, as of a member
@@ -112,7 +113,7 @@ struct LocalVectors: Sendable, RoleWalker {
         witnesses = Self.reallocations(program, fieldCandidates, candidates)
         // Not a witness's test: C's realloc gives NULL for a size of 0 (FaithfulFieldVectors).
         returnedVectors = Self.returnedVectors(program, candidates: candidates.subtracting(witnesses.keys))
-        let flagged = Self.reallocatedAndTested(program, candidates)
+        let flagged = Self.nullFlagged(program, candidates)
         functionCandidates = Set(returnedVectors.keys.filter { returnedVectors[$0]!.isDisjoint(with: flagged) })
         while !candidates.isEmpty || !fieldCandidates.isEmpty {
             dropped = []
@@ -224,10 +225,10 @@ struct LocalVectors: Sendable, RoleWalker {
         return f
     }
 
-    /// The locals among `ids` that are reallocated in place (`p = realloc(p, n)`) and tested
-    /// against NULL (`!p`, `p == NULL`, `p != NULL`, `p` as a condition).
-    private static func reallocatedAndTested(_ program: Program, _ ids: Set<Int>) -> Set<Int> {
-        var reallocated: Set<Int> = [], tested: Set<Int> = []
+    /// The locals among `ids` that are set to NULL, or reallocated in place (`p = realloc(p, n)`)
+    /// and tested against NULL (`!p`, `p == NULL`, `p != NULL`, `p` as a condition).
+    private static func nullFlagged(_ program: Program, _ ids: Set<Int>) -> Set<Int> {
+        var reallocated: Set<Int> = [], tested: Set<Int> = [], nulled: Set<Int> = []
         func local(_ e: CExpr) -> Int? {
             guard case .variable(let v) = e.withoutCasts.kind, ids.contains(v) else { return nil }
             return v
@@ -236,6 +237,7 @@ struct LocalVectors: Sendable, RoleWalker {
         func visit(_ e: CExpr) {
             switch e.kind {
             case .assign(let l, let r):
+                if let v = local(l), r.isNullPointerConstant { nulled.insert(v) }
                 if let v = local(l), case .call(let callee, let args) = r.withoutCasts.kind, case .function(let f) = callee.withoutCasts.kind,
                    program.functions[f].name == "realloc", program.functions[f].body == nil, args.count == 2, local(args[0]) == v { reallocated.insert(v) }
             case .binary(let op, let a, let b) where op == .eq || op == .ne:
@@ -262,8 +264,12 @@ struct LocalVectors: Sendable, RoleWalker {
             f.body!.forEachExpression(visit)
             statement(f.body!)
         }
-        for v in program.variables where v.storage == .local { if let e = v.initializer { visit(e) } }
-        return reallocated.intersection(tested)
+        for (id, v) in program.variables.enumerated() where v.storage == .local {
+            guard let e = v.initializer else { continue }
+            if ids.contains(id), e.isNullPointerConstant { nulled.insert(id) }
+            visit(e)
+        }
+        return reallocated.intersection(tested).union(nulled)
     }
 
     /// A member vector or a local vector (under casts).
@@ -548,6 +554,7 @@ struct LocalVectors: Sendable, RoleWalker {
         }
         if candidates.contains(id) {
             if let (count, keeps) = allocation(e, for: id), !keeps { if let o = count.operand { visit(o) }; return }
+            if e.isNullPointerConstant { return }   // NULL: empty, its flag set
             if let (f, args) = returningCall(e, into: id) { receivers.append((id, f)); userCall(f, args); return }
             drop(id)
         }
@@ -578,6 +585,7 @@ struct LocalVectors: Sendable, RoleWalker {
         case .assign(let l, let r) where vector(l) != nil:
             if let id = vector(l), let (count, _) = allocation(r, for: id) { if let o = count.operand { visit(o) }; return }
             if let m = witness(r), m.isSamePath(as: l) { return }   // a witness handed back: already resized
+            if r.isNullPointerConstant { return }   // emptied, its flag set
             if let id = vector(l), let (f, args) = returningCall(r, into: id) { receivers.append((id, f)); userCall(f, args); return }
             drop(vector(l)!); visit(r)
         case .call(let callee, let args):
@@ -687,6 +695,11 @@ extension FaithfulTranslator {
     func vectorAllocation(_ id: Int, _ e: CExpr) -> [RStmt]? {
         if let m = localVectors.witness(e), vectorName(m) == id { return [] }   // a witness handed back: already resized
         let flagged = localVectors.nullFlags.contains(id)
+        if e.isNullPointerConstant, localVectors.elements[id] != nil {
+            // NULL: the buffer dropped (as C leaks it) and the flag set.
+            return [.expr(.assign(.path(localName(id)), .call(.path("Vec::new"), [])))]
+                + (flagged ? [.expr(.assign(.path(nullFlagName(id)), .literal("true")))] : [])
+        }
         /// C's pointer is not NULL now.
         let notNull: [RStmt] = flagged ? [.expr(.assign(.path(nullFlagName(id)), .literal("false")))] : []
         if localVectors.elements[id] != nil, localVectors.receivedCall(e) != nil {
@@ -716,8 +729,10 @@ extension FaithfulTranslator {
     func vectorDeclaration(_ id: Int) -> [RStmt]? {
         guard let element = localVectors.elements[id] else { return nil }
         let slot = RStmt.letBinding(name: localName(id), mutable: true, type: .generic("Vec", [rtype(element)]), value: .call(.path("Vec::new"), []))
+        let startsNull = program.variables[id].initializer?.isNullPointerConstant == true
         let flag: [RStmt] = localVectors.nullFlags.contains(id)
-            ? [.letBinding(name: nullFlagName(id), mutable: true, type: .named("bool"), value: .literal("false"))] : []
+            ? [.letBinding(name: nullFlagName(id), mutable: true, type: .named("bool"), value: .literal(startsNull ? "true" : "false"))] : []
+        if startsNull { return flag + [slot] }
         if let e = program.variables[id].initializer, localVectors.receivedCall(e) != nil {
             return flag + [.letBinding(name: localName(id), mutable: true, type: .generic("Vec", [rtype(element)]), value: rvalue(e.withoutCasts))]
         }
