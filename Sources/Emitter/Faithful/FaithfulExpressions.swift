@@ -268,6 +268,7 @@ extension FaithfulTranslator {
         }
         if let c = cursorPlace(p) { return cursorElement(c) }
         if let v = vectorName(p) { return vectorElement(v, nil) }
+        if let (b, k) = p.pointerOffset, case .binary = p.withoutQualifierCasts.kind, let v = vectorName(b) { return vectorElement(v, k) }   // `*(v + k)`
         if let (m, _) = fieldVector(p) { return fieldVectorElement(m, nil) }
         if staticReference(p.type) != nil { return staticReferencePointee(p) }
         return .unary(.deref, rvalue(p))

@@ -390,26 +390,35 @@ struct LocalVectors: Sendable, RoleWalker {
     struct Count: Sendable {
         var operand: CExpr?
         var factor: Int
+        /// A byte count of numbers or pointers that is no product of their size (`malloc(bytes)`):
+        /// the whole elements in it, `operand / divisor` (C can reach no more without undefined behaviour).
+        var divisor = 1
     }
 
     /// What an allocation for `id` makes: its element count, and whether it keeps the old
     /// elements (`realloc`).
     func allocation(_ e: CExpr, for id: Int) -> (count: Count, keeps: Bool)? {
         guard let size = sizes[id] else { return nil }
-        return allocation(e, size: size) { vector($0) == id }
+        return allocation(e, size: size, scalar: program.variables[id].type.pointee?.isScalar == true) { vector($0) == id }
     }
 
     /// What an allocation into the member vector `member` makes (`realloc` of that same member).
     func allocation(_ e: CExpr, into member: CExpr) -> (count: Count, keeps: Bool)? {
         if let id = vector(member) { return allocation(e, for: id) }   // a local vector's witness
         guard let key = field(member), let size = fieldSizes[key] else { return nil }
-        return allocation(e, size: size) { $0.isSamePath(as: member) }
+        return allocation(e, size: size, scalar: member.type.pointee?.isScalar == true) { $0.isSamePath(as: member) }
     }
 
-    /// `malloc`, `calloc` or `realloc` (of what `reallocates` accepts) of whole elements of `size` bytes.
-    private func allocation(_ e: CExpr, size: Int, reallocates: (CExpr) -> Bool) -> (count: Count, keeps: Bool)? {
+    /// `malloc`, `calloc` or `realloc` (of what `reallocates` accepts) of whole elements of `size`
+    /// bytes; of any byte count for `scalar` elements (numbers, pointers: no record, whose
+    /// flexible array member a byte count may make room for).
+    private func allocation(_ e: CExpr, size: Int, scalar: Bool, reallocates: (CExpr) -> Bool) -> (count: Count, keeps: Bool)? {
         guard case .call(let callee, let args) = e.withoutCasts.kind, case .function(let f) = callee.withoutCasts.kind,
               program.functions[f].body == nil else { return nil }
+        func bytes(_ e: CExpr, _ size: Int) -> Count? {
+            if let c = Self.elementCount(e, size) { return c }
+            return scalar && e.type.isInteger && e.integerLiteralValue == nil ? Count(operand: e, factor: 1, divisor: size) : nil
+        }
         switch (program.functions[f].name, args.count) {
         case ("malloc", 1): return bytes(args[0], size).map { ($0, false) }
         case ("calloc", 2):
@@ -431,7 +440,6 @@ struct LocalVectors: Sendable, RoleWalker {
         return count.operand.map { [$0] } ?? []
     }
 
-    private func bytes(_ e: CExpr, _ size: Int) -> Count? { Self.elementCount(e, size) }
 
     /// A byte count as whole elements: `n * k` or `k * n` with `k` a multiple of the size, or a constant.
     static func elementCount(_ e: CExpr, _ size: Int) -> Count? {
@@ -452,7 +460,9 @@ struct LocalVectors: Sendable, RoleWalker {
         if !fieldCandidates.isEmpty || !witnesses.isEmpty, let operands = fieldConsumed(e) { return operands }
         switch e.kind {
         case .subscript(let b, let i) where b.type.isPointer: return vector(b) != nil ? [i] : nil
-        case .unary(.deref, let x): return vector(x) != nil ? [] : nil
+        case .unary(.deref, let x):
+            if let (b, k) = x.pointerOffset, case .binary = x.withoutQualifierCasts.kind, vector(b) != nil { return [k] }   // `*(v + k)`
+            return vector(x) != nil ? [] : nil
         case .member(let b, let r, _, true) where !program.records[r].isUnion: return vector(b) != nil ? [] : nil
         case .binary(let op, let l, let r) where op == .eq || op == .ne:
             if vector(l) != nil, r.isNullPointerConstant { return [] }
@@ -688,6 +698,7 @@ extension FaithfulTranslator {
     func vectorCount(_ c: LocalVectors.Count) -> RExpr {
         guard let operand = c.operand else { return .literal("\(c.factor)usize") }
         let n = RExpr.cast(cast(operand, to: .int(.ulong)), .named("usize"))
+        if c.divisor > 1 { return .binary(.div, n, .literal("\(c.divisor)usize")) }
         return c.factor == 1 ? n : .method(n, "wrapping_mul", [.literal("\(c.factor)usize")])
     }
 
