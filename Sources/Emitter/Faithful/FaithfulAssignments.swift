@@ -198,6 +198,12 @@ extension FaithfulTranslator {
     /// An assignment in statement position.
     func assignmentStatements(_ e: CExpr) -> [RStmt] {
         if let moved = cursorAdvance(e) ?? cursorMove(e) { return moved }
+        if case .assign(let l, _) = e.kind, let v = vectorName(l), let b = localVectors.moveSource(e) {
+            // The buffer moved (the source read no more), and whether C's pointer is NULL with it.
+            let flag: [RStmt] = localVectors.nullFlags.contains(v)
+                ? [.expr(.assign(.path(nullFlagName(v)), localVectors.nullFlags.contains(b) ? .path(nullFlagName(b)) : .literal("false")))] : []
+            return flag + [.expr(.assign(.path(localName(v)), .call(.path("::core::mem::take"), [.unary(.refMut, .path(localName(b)))])))]
+        }
         if case .assign(let l, let r) = e.kind, let v = vectorName(l), let allocation = vectorAllocation(v, r) { return allocation }
         if case .assign(let l, let r) = e.kind, let set = fieldVectorAssignment(l, r) { return set }
         guard let l = lvalue(of: e) else { return [] }

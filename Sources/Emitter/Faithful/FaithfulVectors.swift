@@ -31,6 +31,10 @@ import RustSyntax
 /// frees it and returns NULL, which an empty `Vec` cannot say. Such a vector is never returned
 /// as a `Vec` (the flag would not go with it).
 ///
+/// One vector assigned another (`a = b;`, a statement) where the C reads `b` no more before it
+/// is given a new value or its block ends (`free(a); a = b; b = c;`, the Fibonacci shuffle) is a
+/// move (`moves`): `a` takes the buffer and `b` is left empty, which nothing reads.
+///
 /// A local that only takes `realloc` of a local vector and hands it back (`int *tmp =
 /// realloc(buf, n * sizeof *buf); if (!tmp) ...; buf = tmp;`) is a witness of it, as of a member
 /// vector below.
@@ -80,6 +84,10 @@ struct LocalVectors: Sendable, RoleWalker {
     private var current = -1
     /// Vectors that carry a flag saying whether C's pointer is NULL.
     private(set) var nullFlags: Set<Int> = []
+    /// The locals that may carry one (before the vectors are settled).
+    private var flaggable: Set<Int> = []
+    /// Assignments (by place) of one local pointer to another whose source is dead after them.
+    private(set) var moves: Set<CLoc> = []
 
     static let none = LocalVectors()
 
@@ -114,6 +122,8 @@ struct LocalVectors: Sendable, RoleWalker {
         // Not a witness's test: C's realloc gives NULL for a size of 0 (FaithfulFieldVectors).
         returnedVectors = Self.returnedVectors(program, candidates: candidates.subtracting(witnesses.keys))
         let flagged = Self.nullFlagged(program, candidates)
+        flaggable = flagged
+        moves = Self.deadSourceMoves(program, candidates)
         functionCandidates = Set(returnedVectors.keys.filter { returnedVectors[$0]!.isDisjoint(with: flagged) })
         while !candidates.isEmpty || !fieldCandidates.isEmpty {
             dropped = []
@@ -270,6 +280,72 @@ struct LocalVectors: Sendable, RoleWalker {
             visit(e)
         }
         return reallocated.intersection(tested).union(nulled)
+    }
+
+    /// `a = b;` statements of two locals among `ids` after which `b` is read no more: the next
+    /// statement of the block that names `b` gives it a value that does not read it, or none
+    /// does and `b` is declared in that block; no statement between them jumps.
+    private static func deadSourceMoves(_ program: Program, _ ids: Set<Int>) -> Set<CLoc> {
+        var found: Set<CLoc> = []
+        func local(_ e: CExpr) -> Int? {
+            guard case .variable(let v) = e.withoutCasts.kind, ids.contains(v) else { return nil }
+            return v
+        }
+        func jumps(_ s: CStmt) -> Bool {
+            switch s {
+            case .breakStmt, .continueStmt, .gotoLabel, .returnStmt, .labeled, .unsupported: return true
+            case .compound(let list): return list.contains(where: jumps)
+            case .ifThen(_, let a, let b): return jumps(a) || b.map(jumps) == true
+            case .whileLoop, .doWhile, .forLoop, .switchOn: return true   // their own breaks and continues aside: kept simple
+            case .caseLabel, .caseRange, .defaultLabel: return true
+            case .declaration, .expression, .empty: return false
+            }
+        }
+        func mentions(_ s: CStmt, _ v: Int) -> Bool {
+            var found = false
+            s.forEachExpression { if !found, $0.mentions(variable: v) { found = true } }
+            if case .declaration(let vars) = s {
+                for d in vars { if let e = program.variables[d].initializer, e.mentions(variable: v) { found = true } }
+            }
+            return found
+        }
+        func block(_ list: [CStmt]) {
+            for (i, s) in list.enumerated() {
+                guard case .expression(let e) = s, case .assign(let l, let r) = e.kind, let a = local(l), let b = local(r), a != b else { continue }
+                var dead = false
+                var settled = false
+                for t in list[(i + 1)...] {
+                    if mentions(t, b) {
+                        if case .expression(let x) = t, case .assign(let l2, let r2) = x.kind, local(l2) == b, !r2.mentions(variable: b) { dead = true }
+                        settled = true
+                        break
+                    }
+                    if jumps(t) { settled = true; break }
+                }
+                if !settled { dead = list[..<i].contains { if case .declaration(let vars) = $0 { return vars.contains(b) }; return false } }
+                if dead { found.insert(e.loc) }
+            }
+        }
+        func visit(_ s: CStmt) {
+            switch s {
+            case .compound(let list): block(list); list.forEach(visit)
+            case .ifThen(_, let a, let b): visit(a); if let b { visit(b) }
+            case .whileLoop(_, let body), .doWhile(let body, _), .switchOn(_, let body): visit(body)
+            case .forLoop(let i, _, _, let body): if let i { visit(i) }; visit(body)
+            case .caseLabel(_, let body), .caseRange(_, _, let body), .defaultLabel(let body), .labeled(_, let body): visit(body)
+            default: break
+            }
+        }
+        for f in program.functions where f.body != nil { visit(f.body!) }
+        return found
+    }
+
+    /// `a = b` that moves one vector into another (LocalVectors.moves): the source.
+    func moveSource(_ e: CExpr) -> Int? {
+        guard moves.contains(e.loc), case .assign(let l, let r) = e.kind, let a = vector(l), let b = vector(r),
+              program.variables[a].type.pointee == program.variables[b].type.pointee,
+              !nullFlags.contains(b) || nullFlags.contains(a) else { return nil }
+        return b
     }
 
     /// A member vector or a local vector (under casts).
@@ -596,6 +672,8 @@ struct LocalVectors: Sendable, RoleWalker {
             if let id = vector(l), let (count, _) = allocation(r, for: id) { if let o = count.operand { visit(o) }; return }
             if let m = witness(r), m.isSamePath(as: l) { return }   // a witness handed back: already resized
             if r.isNullPointerConstant { return }   // emptied, its flag set
+            if moves.contains(e.loc), let b = vector(r), program.variables[b].type.pointee == program.variables[vector(l)!].type.pointee,
+               !flaggable.contains(b) || flaggable.contains(vector(l)!) { return }   // the buffer moved, the source dead
             if let id = vector(l), let (f, args) = returningCall(r, into: id) { receivers.append((id, f)); userCall(f, args); return }
             drop(vector(l)!); visit(r)
         case .call(let callee, let args):
