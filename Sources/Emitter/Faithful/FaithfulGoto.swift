@@ -137,7 +137,7 @@ struct FaithfulGoto {
                 let v = t.program.variables[id]
                 guard v.storage == .local else { g.emit(t.declaration(id)); continue }
                 t.check(v.type, at: v.loc)
-                g.hoisted.append(t.localSlot(id))
+                g.hoisted.append(contentsOf: t.localSlot(id))
                 g.emit(t.withPrelude { t.localAssignment(id) })
             }
         case .expression(let e): g.emit(t.withPrelude { t.effect(e) })

@@ -100,7 +100,7 @@ extension FaithfulTranslator {
             }
             if let ini = v.initializer, ini.mentions(variable: id) {
                 // `void *p = &p;`: the name exists in its own initializer in C, not in Rust's `let`.
-                return [localSlot(id)] + localAssignment(id)
+                return localSlot(id) + localAssignment(id)
             }
             let value = v.initializer.map { element($0, v.type) } ?? zero(v.type)
             return [.letBinding(name: name, mutable: true, type: rtype(v.type), value: value)] + cleanupGuard(id)
@@ -119,7 +119,14 @@ extension FaithfulTranslator {
                             value: .call(.path("__OxidizeCleanup::new"), [.macro(Self.addrOf, [.path(localName(id))]), .path(functionName(f))]))]
     }
 
-    func localSlot(_ id: Int) -> RStmt {
+    func localSlot(_ id: Int) -> [RStmt] {
+        // A vector's NULL flag (LocalVectors.nullFlags): C's pointer is not NULL until the declaration says.
+        let flag: [RStmt] = localVectors.nullFlags.contains(id)
+            ? [.letBinding(name: nullFlagName(id), mutable: true, type: .named("bool"), value: .literal("false"))] : []
+        return flag + [slot(id)]
+    }
+
+    private func slot(_ id: Int) -> RStmt {
         let v = program.variables[id]
         if localCursors.isCursor(id) { return .letBinding(name: localName(id), mutable: true, type: .named("usize"), value: .literal("0usize")) }
         if let element = localVectors.elements[id] {
@@ -248,7 +255,7 @@ extension FaithfulTranslator {
             for id in ids {
                 let v = program.variables[id]
                 guard v.storage == .local, v.vlaSize == nil else { hoisted += declaration(id); continue }
-                hoisted.append(localSlot(id))
+                hoisted.append(contentsOf: localSlot(id))
                 if let ini = v.initializer {
                     assigns.append(.expression(CExpr(.assign(CExpr(.variable(id), v.type, v.loc), ini), v.type, v.loc)))
                 }
