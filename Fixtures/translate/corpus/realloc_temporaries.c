@@ -3,11 +3,10 @@
 // buf = tmp;`): a line built byte by byte, the digits of numbers gathered into a growing array,
 // a buffer shrunk to fit. Each buffer is a Vec and each temporary a witness that says whether C's
 // realloc returned NULL (for a size of 0): no unsafe. A buffer reallocated in place and then
-// tested (`z = realloc(z, 0); if (z)`: glibc frees it and gives NULL) carries the same flag. The
-// near miss returns NULL when the temporary is NULL: a Vec cannot say NULL to its caller, so
-// `digits_of` keeps raw pointers.
-// safe: build_line squeeze emptied
-// unsafe: digits_of main_0
+// tested (`z = realloc(z, 0); if (z)`: glibc frees it and gives NULL) carries the same flag.
+// `digits_of` returns NULL when the temporary is NULL: it returns `Option<Vec<i32>>`, and its
+// caller's local takes the flag from it.
+// safe: build_line squeeze emptied digits_of main_0
 // exit: 0
 #include <stdio.h>
 #include <stdlib.h>

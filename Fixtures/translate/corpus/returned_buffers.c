@@ -4,8 +4,10 @@
 // (`return big_mul(a, b);`), a caller that keeps each result in a local and frees it, then
 // reuses the local, and Fibonacci numbers as strings shuffled with `free(a); a = b; b = c;`.
 // Each buffer is a Vec the producer returns and the caller's local owns; `a = b` is a move
-// (`b` is read no more before its next value): no unsafe.
-// safe: repeat big_add big_mul square factorial main_0
+// (`b` is read no more before its next value): no unsafe. A producer that returns NULL for bad
+// input (`digits`, and `checked_add` that hands on its NULL) returns `Option<Vec<T>>`; the
+// caller's local keeps a flag that says whether C's pointer is NULL.
+// safe: repeat big_add big_mul square factorial digits checked_add main_0
 // exit: 0
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,6 +77,31 @@ static char *factorial(int n) {
     return f;
 }
 
+static int *digits(const char *s, int *count) {
+    int n = (int)strlen(s);
+    int *d = malloc((n + 1) * sizeof *d);
+    for (int i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9') {
+            free(d);
+            return NULL;
+        }
+        d[i] = s[i] - '0';
+    }
+    *count = n;
+    return d;
+}
+
+static char *checked_add(const char *a, const char *b) {
+    int n;
+    int *da = digits(a, &n);
+    if (da == NULL) return NULL;
+    free(da);
+    int *db = digits(b, &n);
+    if (!db) return NULL;
+    free(db);
+    return big_add(a, b);
+}
+
 int main(void) {
     char *s = repeat("ab", 3);
     printf("%s (%zu)\n", s, strlen(s));
@@ -92,6 +119,26 @@ int main(void) {
     s = factorial(30);
     printf("30! = %s\n", s);
     free(s);
+
+    int n = 0;
+    int *d = digits("31415", &n);
+    printf("%d digits, sum %d\n", n, d[0] + d[1] + d[2] + d[3] + d[4]);
+    free(d);
+    d = digits("3.14", &n);
+    printf("3.14 is %s\n", d ? "digits" : "not digits");
+    free(d);
+    char *t = checked_add("123", "877");
+    if (t)
+        printf("%s\n", t);
+    else
+        printf("(bad)\n");
+    free(t);
+    t = checked_add("12a", "1");
+    if (t == NULL)
+        printf("(bad)\n");
+    else
+        printf("%s\n", t);
+    free(t);
 
     char *a = malloc(2), *b = malloc(2);
     strcpy(a, "0");

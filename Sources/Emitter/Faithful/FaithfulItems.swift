@@ -63,7 +63,7 @@ extension FaithfulTranslator {
                                                 value: .call(.path("Vec::new"), [])), at: 0)
         }
         let result = literalFunctions.contains(id) ? Self.literalResult : elementPositions.functions[id] != nil ? Self.positionType
-            : localVectors.returning[id].map { .generic("Vec", [rtype($0)]) } ?? resultType(f.type.result)
+            : localVectors.returning[id].map { returnedVectorType(id, $0) } ?? resultType(f.type.result)
         return RFunction(name: functionName(id), params: params, result: result, body: rbody,
                          isPublic: !f.isStatic, isUnsafeExternC: true,
                          comments: ["faithful: `\(f.name)` at \(f.loc.file.split(separator: "/").last.map(String.init) ?? f.loc.file):\(f.loc.line)"]

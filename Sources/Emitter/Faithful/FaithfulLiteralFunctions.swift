@@ -103,7 +103,7 @@ extension FaithfulTranslator {
     func fallOffValue(_ id: Int) -> RExpr {
         if literalFunctions.contains(id) { return Self.emptyLiteral }
         if elementPositions.functions[id] != nil { return .path("None") }
-        if localVectors.returning[id] != nil { return .call(.path("Vec::new"), []) }
+        if localVectors.returning[id] != nil { return localVectors.nullableReturns.contains(id) ? .path("None") : .call(.path("Vec::new"), []) }
         return zero(program.functions[id].type.result)
     }
 }

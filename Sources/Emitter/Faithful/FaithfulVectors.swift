@@ -28,8 +28,10 @@ import RustSyntax
 /// A vector both reallocated in place (`p = realloc(p, n)`) and tested against NULL, or one set
 /// to NULL (`char *m = NULL;`, `p = NULL;` after `free(p)`: an empty vector then), carries a flag
 /// (`nullFlags`) that says whether C's pointer is NULL: glibc's `realloc` of a buffer to 0 bytes
-/// frees it and returns NULL, which an empty `Vec` cannot say. Such a vector is never returned
-/// as a `Vec` (the flag would not go with it).
+/// frees it and returns NULL, which an empty `Vec` cannot say. A function that may return NULL
+/// (a `return NULL` no NULL test of a vector guards, a flagged vector, another such function's
+/// call) returns `Option<Vec<T>>` (`nullableReturns`), `None` for NULL, and each local that
+/// takes its call carries a flag, set from the `Option`.
 ///
 /// One vector assigned another (`a = b;`, a statement) where the C reads `b` no more before it
 /// is given a new value or its block ends (`free(a); a = b; b = c;`, the Fibonacci shuffle) is a
@@ -76,6 +78,9 @@ struct LocalVectors: Sendable, RoleWalker {
     private var droppedFunctions: Set<Int> = []
     /// Each candidate's returned vectors and the vectors whose NULL tests guard its `return NULL`s.
     private var returnedVectors: [Int: Set<Int>] = [:]
+    /// Each candidate's `return NULL`s that no NULL test of a vector guards, and the candidates it forwards.
+    private var returnsNull: Set<Int> = []
+    private var forwardedCalls: [Int: Set<Int>] = [:]
     /// Each vector that takes a candidate's result, with the function.
     private var receivers: [(vector: Int, function: Int)] = []
     /// Each candidate that returns another's call (`return g(x);`), with that other.
@@ -88,6 +93,8 @@ struct LocalVectors: Sendable, RoleWalker {
     private var flaggable: Set<Int> = []
     /// Assignments (by place) of one local pointer to another whose source is dead after them.
     private(set) var moves: Set<CLoc> = []
+    /// The functions in `returning` that may return NULL: `Option<Vec<T>>`.
+    private(set) var nullableReturns: Set<Int> = []
 
     static let none = LocalVectors()
 
@@ -120,11 +127,25 @@ struct LocalVectors: Sendable, RoleWalker {
         self.fieldSizes = fieldSizes
         witnesses = Self.reallocations(program, fieldCandidates, candidates)
         // Not a witness's test: C's realloc gives NULL for a size of 0 (FaithfulFieldVectors).
-        returnedVectors = Self.returnedVectors(program, candidates: candidates.subtracting(witnesses.keys))
-        let flagged = Self.nullFlagged(program, candidates)
+        (returnedVectors, returnsNull, forwardedCalls) = Self.returnedVectors(program, candidates: candidates.subtracting(witnesses.keys))
+        var flagged = Self.nullFlagged(program, candidates)
+        // The functions that may return NULL, and the locals that take their calls (flagged), to a fixed point.
+        var nullable: Set<Int> = []
+        let taking = Self.receiving(program, candidates, Set(returnedVectors.keys))
+        var growing = true
+        while growing {
+            growing = false
+            for (f, vectors) in returnedVectors where !nullable.contains(f) {
+                if returnsNull.contains(f) || !vectors.isDisjoint(with: flagged) || !forwardedCalls[f, default: []].isDisjoint(with: nullable) {
+                    nullable.insert(f)
+                    growing = true
+                }
+            }
+            for (v, f) in taking where nullable.contains(f) && !flagged.contains(v) { flagged.insert(v); growing = true }
+        }
         flaggable = flagged
         moves = Self.deadSourceMoves(program, candidates)
-        functionCandidates = Set(returnedVectors.keys.filter { returnedVectors[$0]!.isDisjoint(with: flagged) })
+        functionCandidates = Set(returnedVectors.keys)
         while !candidates.isEmpty || !fieldCandidates.isEmpty {
             dropped = []
             droppedFields = []
@@ -164,6 +185,7 @@ struct LocalVectors: Sendable, RoleWalker {
         for id in candidates { elements[id] = program.variables[id].type.pointee }
         nullFlags = flagged.intersection(candidates)
         for f in functionCandidates { returning[f] = program.functions[f].type.result.pointee }
+        nullableReturns = nullable.intersection(functionCandidates)
         for key in fieldCandidates { fieldElements[key] = program.records[key.record].fields![key.field].type.pointee }
         lent = lent.filter { candidates.contains($0.vector) }
         lentElements = lentElements.filter { candidates.contains($0.vector) }
@@ -171,14 +193,18 @@ struct LocalVectors: Sendable, RoleWalker {
 
     /// The candidates that may return a vector: every `return` gives back a local vector
     /// candidate of the element type, or NULL under a NULL test of one; with those vectors.
-    private static func returnedVectors(_ program: Program, candidates: Set<Int>) -> [Int: Set<Int>] {
+    private static func returnedVectors(_ program: Program, candidates: Set<Int>) -> ([Int: Set<Int>], Set<Int>, [Int: Set<Int>]) {
         let taken = FaithfulTranslator.addressTakenFunctions(program)
         var found: [Int: Set<Int>] = [:]
+        var nulls: Set<Int> = []
+        var forwarded: [Int: Set<Int>] = [:]
         for (id, f) in program.functions.enumerated() where f.body != nil && f.name != "main" && !f.type.variadic && !taken.contains(id) {
             guard let element = f.type.result.pointee else { continue }
             var vectors: Set<Int> = []
             var fits = true
             var forwards = false
+            var null = false
+            var callees: Set<Int> = []
             func vector(_ e: CExpr) -> Int? {
                 guard case .variable(let v) = e.withoutCasts.kind, candidates.contains(v), program.variables[v].type.pointee == element else { return nil }
                 return v
@@ -195,8 +221,9 @@ struct LocalVectors: Sendable, RoleWalker {
                 switch s {
                 case .returnStmt(let e?):
                     if let v = vector(e) { vectors.insert(v) } else if e.isNullPointerConstant, let t = tested { vectors.insert(t) }
+                    else if e.isNullPointerConstant { null = true }
                     else if case .call(let callee, _) = e.withoutCasts.kind, case .function(let g) = callee.withoutCasts.kind, g != id,
-                            program.functions[g].body != nil, program.functions[g].type.result.pointee == element { forwards = true }
+                            program.functions[g].body != nil, program.functions[g].type.result.pointee == element { forwards = true; callees.insert(g) }
                     else { fits = false }
                 case .returnStmt(nil): fits = false
                 case .ifThen(let c, let a, let b):
@@ -217,8 +244,28 @@ struct LocalVectors: Sendable, RoleWalker {
             // Statement expressions may return too: a function with one is left alone.
             var statementExpression = false
             f.body!.forEachExpression { e in if case .statementExpr = e.kind { statementExpression = true } }
-            if fits, !vectors.isEmpty || forwards, !statementExpression { found[id] = vectors }
+            if fits, !vectors.isEmpty || forwards, !statementExpression {
+                found[id] = vectors
+                if null { nulls.insert(id) }
+                forwarded[id] = callees
+            }
         }
+        return (found, nulls, forwarded)
+    }
+
+    /// The locals among `ids` given the call of one of `functions` (`v = f(x)`, `T *v = f(x);`), with the function.
+    private static func receiving(_ program: Program, _ ids: Set<Int>, _ functions: Set<Int>) -> [(Int, Int)] {
+        var found: [(Int, Int)] = []
+        func called(_ e: CExpr) -> Int? {
+            guard case .call(let callee, _) = e.withoutCasts.kind, case .function(let f) = callee.withoutCasts.kind, functions.contains(f) else { return nil }
+            return f
+        }
+        func visit(_ e: CExpr) {
+            if case .assign(let l, let r) = e.kind, case .variable(let v) = l.withoutCasts.kind, ids.contains(v), let f = called(r) { found.append((v, f)) }
+            e.forEachChild(visit)
+        }
+        for f in program.functions where f.body != nil { f.body!.forEachExpression(visit) }
+        for (id, v) in program.variables.enumerated() where ids.contains(id) { if let e = v.initializer, let f = called(e) { found.append((id, f)) } }
         return found
     }
 
@@ -793,7 +840,7 @@ extension FaithfulTranslator {
         let notNull: [RStmt] = flagged ? [.expr(.assign(.path(nullFlagName(id)), .literal("false")))] : []
         if localVectors.elements[id] != nil, localVectors.receivedCall(e) != nil {
             // The vector a function returns: this local owns it now (the old one dropped, as C leaks it).
-            return [.expr(.assign(.path(localName(id)), rvalue(e.withoutCasts)))] + notNull
+            return receivedStatements(id, e)
         }
         guard let element = localVectors.elements[id], let (count, keeps) = localVectors.allocation(e, for: id) else { return nil }
         let name = RExpr.path(localName(id))
@@ -822,8 +869,11 @@ extension FaithfulTranslator {
         let flag: [RStmt] = localVectors.nullFlags.contains(id)
             ? [.letBinding(name: nullFlagName(id), mutable: true, type: .named("bool"), value: .literal(startsNull ? "true" : "false"))] : []
         if startsNull { return flag + [slot] }
-        if let e = program.variables[id].initializer, localVectors.receivedCall(e) != nil {
-            return flag + [.letBinding(name: localName(id), mutable: true, type: .generic("Vec", [rtype(element)]), value: rvalue(e.withoutCasts))]
+        if let e = program.variables[id].initializer, let f = localVectors.receivedCall(e) {
+            guard localVectors.nullableReturns.contains(f) else {
+                return flag + [.letBinding(name: localName(id), mutable: true, type: .generic("Vec", [rtype(element)]), value: rvalue(e.withoutCasts))]
+            }
+            return flag + [slot] + receivedStatements(id, e)
         }
         guard let e = program.variables[id].initializer, let allocation = vectorAllocation(id, e) else { return flag + [slot] }
         return flag + [slot] + allocation.dropFirst()
@@ -833,9 +883,44 @@ extension FaithfulTranslator {
     /// empty one for a `return NULL` that a NULL test of a vector guards, never taken).
     func returnedVector(_ e: CExpr) -> RExpr? {
         guard localVectors.returning[currentFunction] != nil else { return nil }
-        if let v = vectorName(e) { return .path(localName(v)) }
-        if localVectors.receivedCall(e) != nil { return rvalue(e.withoutCasts) }   // another's vector, handed on
-        return e.isNullPointerConstant ? .call(.path("Vec::new"), []) : nil
+        guard localVectors.nullableReturns.contains(currentFunction) else {
+            if let v = vectorName(e) { return .path(localName(v)) }
+            if localVectors.receivedCall(e) != nil { return rvalue(e.withoutCasts) }   // another's vector, handed on
+            return e.isNullPointerConstant ? .call(.path("Vec::new"), []) : nil
+        }
+        // `Option<Vec<T>>`: NULL is `None`, a vector `Some` (`None` where its flag says NULL).
+        if e.isNullPointerConstant { return .path("None") }
+        if let v = vectorName(e) {
+            let some = RExpr.call(.path("Some"), [.path(localName(v))])
+            guard localVectors.nullFlags.contains(v) else { return some }
+            return .ifElse(.path(nullFlagName(v)), RBlock(tail: .path("None")), .block(RBlock(tail: some)))
+        }
+        if let g = localVectors.receivedCall(e) {
+            return localVectors.nullableReturns.contains(g) ? rvalue(e.withoutCasts) : .call(.path("Some"), [rvalue(e.withoutCasts)])
+        }
+        return nil
+    }
+
+    /// What a function that returns its vectors is declared to return: `Vec<T>`, or
+    /// `Option<Vec<T>>` where it may return NULL.
+    func returnedVectorType(_ f: Int, _ element: CTy) -> RType {
+        let vector = RType.generic("Vec", [rtype(element)])
+        return localVectors.nullableReturns.contains(f) ? .generic("Option", [vector]) : vector
+    }
+
+    /// A local taking the call of a function that returns its vectors: the vector, and its
+    /// flag (C's pointer NULL where the function returned `None`).
+    private func receivedStatements(_ id: Int, _ call: CExpr) -> [RStmt] {
+        guard let f = localVectors.receivedCall(call) else { return [] }
+        let value = rvalue(call.withoutCasts)
+        guard localVectors.nullableReturns.contains(f) else {
+            return [.expr(.assign(.path(localName(id)), value))]
+                + (localVectors.nullFlags.contains(id) ? [.expr(.assign(.path(nullFlagName(id)), .literal("false")))] : [])
+        }
+        let t = temporary("returned")
+        return [.letBinding(name: t, mutable: false, type: nil, value: value),
+                .expr(.assign(.path(nullFlagName(id)), .method(.path(t), "is_none", []))),
+                .expr(.assign(.path(localName(id)), .method(.path(t), "unwrap_or_default", [])))]
     }
 
     /// The vector `e` names (under casts).
