@@ -170,9 +170,11 @@ extension FaithfulTranslator {
         case .strlen(let s): return convert(.call(.path("cstring::strlen"), [slice(s)]), from: .int(.ulong), to: e.type)
         case .strcmp(let a, let b): return convert(.call(.path("cstring::strcmp"), [slice(a), slice(b)]), from: .int(.int), to: e.type)
         case .strncmp(let a, let b, let n):
-            return convert(.call(.path("cstring::strncmp"), [slice(a), slice(b), cast(n, to: .int(.ulong))]), from: .int(.int), to: e.type)
+            let (first, count) = countFirst(n)
+            return first(convert(.call(.path("cstring::strncmp"), [slice(a), slice(b), count]), from: .int(.int), to: e.type))
         case .memcmp(let a, let b, let n):
-            return convert(.call(.path("cstring::memcmp"), [slice(a), slice(b), cast(n, to: .int(.ulong))]), from: .int(.int), to: e.type)
+            let (first, count) = countFirst(n)
+            return first(convert(.call(.path("cstring::memcmp"), [slice(a), slice(b), count]), from: .int(.int), to: e.type))
         case .strtol(let s, let base, let unsigned):
             let b: RExpr = base.map { cast($0, to: .int(.int)) } ?? .literal("10i32")
             let parsed = RExpr.call(.path(unsigned ? "cstring::strtoul" : "cstring::strtol"), [slice(s), b])
@@ -180,12 +182,16 @@ extension FaithfulTranslator {
         case .strcpy(.object(let x), let s), .strcat(.object(let x), let s), .strncpy(.object(let x), let s, _), .strncat(.object(let x), let s, _):
             return objectStringCopy(call, into: x, from: s)
         case .strcpy(let d, let s), .strcat(let d, let s), .strncpy(let d, let s, _), .strncat(let d, let s, _):
-            let copy: RExpr
+            var copy: RExpr
             switch call {
             case .strcpy: copy = .call(.path("cstring::strcpy"), [slice(d), slice(s)])
             case .strcat: copy = .call(.path("cstring::strcat"), [slice(d), slice(s)])
-            case .strncpy(_, _, let n): copy = .call(.path("cstring::strncpy"), [slice(d), slice(s), cast(n, to: .int(.ulong))])
-            case .strncat(_, _, let n): copy = .call(.path("cstring::strncat"), [slice(d), slice(s), cast(n, to: .int(.ulong))])
+            case .strncpy(_, _, let n):
+                let (first, count) = countFirst(n)
+                copy = first(.call(.path("cstring::strncpy"), [slice(d), slice(s), count]))
+            case .strncat(_, _, let n):
+                let (first, count) = countFirst(n)
+                copy = first(.call(.path("cstring::strncat"), [slice(d), slice(s), count]))
             default: return .unitValue
             }
             if e.type == .void { return copy }
@@ -199,6 +205,15 @@ extension FaithfulTranslator {
             }
             return .block(RBlock([.expr(copy)], tail: .cast(pointer, rtype(e.type))))
         }
+    }
+
+    /// A count that may change what the strings hold (`strncpy(d, s->name, grab(s))`) is computed
+    /// before they are read, as C computes its arguments before the call reads the strings.
+    private func countFirst(_ n: CExpr) -> ((RExpr) -> RExpr, RExpr) {
+        let count = cast(n, to: .int(.ulong))
+        if ReferenceLifting.effectFree(n) { return ({ $0 }, count) }
+        let t = temporary("n")
+        return ({ .block(RBlock([.letBinding(name: t, mutable: false, type: .named("u64"), value: count)], tail: $0)) }, .path(t))
     }
 
     private func slice(_ s: CStringSource) -> RExpr {
