@@ -2,7 +2,8 @@
 // does: a growable array of records kept sorted by inserting with `memmove(items + i + 1,
 // items + i, ...)` and removing with the opposite shift, a window of samples that drops its
 // oldest with `memmove(buf, buf + k, ...)`, a snapshot copied out into a local array and back,
-// a buffer cleared with `memset(p, 0, n * sizeof *p)` and a byte pattern filled from an offset.
+// a buffer cleared with `memset(p, 0, n * sizeof *p)` and a byte pattern filled from an offset,
+// a matrix from `malloc(sizeof(double) * rows * cols)` whose rows move down one.
 // Every buffer is a Vec and every copy a slice copy or fill: no unsafe. (The near misses, a
 // count of part of an element and elements that are unions, are in slice_copies.c.)
 // safe: main_0
@@ -60,6 +61,13 @@ int main(void) {
     long sum = 0;
     for (int i = 0; i < filled; i++) sum += samples[i];
     printf("window %d sum %ld first %ld\n", filled, sum, samples[0]);
+
+    int rows = 3, cols = 4;
+    double *grid = malloc(sizeof(double) * rows * cols);
+    for (int i = 0; i < rows * cols; i++) grid[i] = i * 0.5;
+    memmove(grid + cols, grid, (rows - 1) * cols * sizeof *grid);
+    printf("grid %.1f %.1f %.1f\n", grid[0], grid[cols], grid[rows * cols - 1]);
+    free(grid);
 
     unsigned char *bytes = malloc(12);
     memset(bytes, 0, 12);

@@ -571,6 +571,11 @@ struct LocalVectors: Sendable, RoleWalker {
         guard case .binary(.mul, let a, let b) = e.withoutCasts.kind else { return nil }
         if let k = b.integerLiteralValue, k > 0, k % size == 0 { return Count(operand: a, factor: k / size) }
         if let k = a.integerLiteralValue, k > 0, k % size == 0 { return Count(operand: b, factor: k / size) }
+        // `sizeof(T) * rows * cols`: the size inside the left product (unsigned products reassociate).
+        if case .binary(.mul, let x, let y) = a.withoutCasts.kind, e.type.intKind?.isSigned == false, a.type == e.type, x.type == e.type, y.type == e.type {
+            if let k = x.integerLiteralValue, k > 0, k % size == 0 { return Count(operand: CExpr(.binary(.mul, y, b), e.type, e.loc), factor: k / size) }
+            if let k = y.integerLiteralValue, k > 0, k % size == 0 { return Count(operand: CExpr(.binary(.mul, x, b), e.type, e.loc), factor: k / size) }
+        }
         return nil
     }
 
