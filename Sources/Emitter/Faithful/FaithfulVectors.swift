@@ -146,7 +146,7 @@ struct LocalVectors: Sendable, RoleWalker {
         flaggable = flagged
         moves = Self.deadSourceMoves(program, candidates)
         functionCandidates = Set(returnedVectors.keys)
-        while !candidates.isEmpty || !fieldCandidates.isEmpty {
+        while !candidates.isEmpty || !fieldCandidates.isEmpty || !functionCandidates.isEmpty {
             dropped = []
             droppedFields = []
             droppedWitnesses = []
