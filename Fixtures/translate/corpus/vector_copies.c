@@ -2,7 +2,8 @@
 // does: a growable array of records kept sorted by inserting with `memmove(items + i + 1,
 // items + i, ...)` and removing with the opposite shift, a window of samples that drops its
 // oldest with `memmove(buf, buf + k, ...)`, a snapshot copied out into a local array and back,
-// a buffer cleared with `memset(p, 0, n * sizeof *p)` and a byte pattern filled from an offset,
+// a buffer cleared with `memset(p, 0, n * sizeof *p)` and byte patterns filled from offsets
+// (`bytes + 4`, `bytes + 12 - 3`),
 // a matrix from `malloc(sizeof(double) * rows * cols)` whose rows move down one.
 // Every buffer is a Vec and every copy a slice copy or fill: no unsafe. (The near misses, a
 // count of part of an element and elements that are unions, are in slice_copies.c.)
@@ -72,6 +73,7 @@ int main(void) {
     unsigned char *bytes = malloc(12);
     memset(bytes, 0, 12);
     memset(bytes + 4, 0xab, 4);
+    memset(bytes + 12 - 3, 0x11, 2);
     short *halves = malloc(4 * sizeof(short));
     memset(halves, 0xff, 4 * sizeof(short));
     for (int i = 0; i < 12; i++) printf("%02x", bytes[i]);

@@ -50,7 +50,7 @@ extension FaithfulTranslator {
                         sliceCopyOperands(c).forEach(visit); return
                     }
                     if case .vector(_, _, let start, let count, let value)? = memsetForm(name, args, program, zeroable: { _ in true }, vectors: vectors) {
-                        (start + [value] + (count.operand.map { [$0] } ?? [])).forEach(visit); return
+                        (start.map(\.0) + [value] + (count.operand.map { [$0] } ?? [])).forEach(visit); return
                     }
                 }
             }

@@ -20,7 +20,7 @@ extension FaithfulTranslator {
         case zero(object: CExpr)
         /// `count` elements from `start` (nil: the first) of a local buffer written as a `Vec`
         /// (LocalVectors): numbers each filled with the byte, or records set to zero.
-        case vector(id: Int, element: CTy, start: [CExpr], count: LocalVectors.Count, value: CExpr)
+        case vector(id: Int, element: CTy, start: [(CExpr, subtracted: Bool)], count: LocalVectors.Count, value: CExpr)
     }
 
     /// `zeroable`: the types whose Rust zero value sets every byte (`zeroSetsEveryByte`).
@@ -35,7 +35,7 @@ extension FaithfulTranslator {
     static func memsetForm(_ name: String, _ args: [CExpr], _ program: Program, zeroable: (CTy) -> Bool,
                            lifted: Set<Int> = [], vectors: LocalVectors = .none) -> MemsetForm? {
         guard name == "memset" || name == "__builtin_memset", args.count == 3, args[1].type.isInteger, args[2].type.isInteger else { return nil }
-        if !vectors.isEmpty, let (id, start) = vectors.vector(args[0]).map({ ($0, [CExpr]()) }) ?? vectors.vectorOffset(args[0]),
+        if !vectors.isEmpty, let (id, start) = vectors.vector(args[0]).map({ ($0, []) }) ?? vectors.vectorOffset(args[0]),
            let element = vectors.elements[id] {
             let size = numberSize(element) ?? (args[1].integerLiteralValue == 0 && zeroShape(element, program) && zeroable(element) ? cSize(element, program) : nil)
             guard let size, size > 0, let count = LocalVectors.elementCount(args[2], size) else { return nil }
@@ -148,11 +148,7 @@ extension FaithfulTranslator {
             object = x; from = nil
             fill = .assign(place(x), zero(x.type))
         case .vector(let id, let element, let start, let count, let c):
-            var at: RExpr?
-            for k in start {
-                let v = RExpr.cast(rvalue(k), .named("usize"))
-                at = at.map { .method($0, "wrapping_add", [v]) } ?? v
-            }
+            var at = offsetIndex(start)
             if let a = at, e.type != .void || count.operand != nil {
                 let t = temporary("at")
                 stmts.append(.letBinding(name: t, mutable: false, type: nil, value: a))

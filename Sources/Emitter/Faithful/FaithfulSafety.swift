@@ -105,7 +105,7 @@ extension FaithfulTranslator {
         var strings: FaithfulTranslator.SafeStrings {
             FaithfulTranslator.SafeStrings(lifted: lifted, tables: tables, aliases: aliases, functions: literalFunctions, fields: fields,
                                            globals: literalGlobals, errno: errno, heap: heap, texts: texts, cells: cells,
-                                           vectors: vectors.charVectors, elements: Set(vectors.elements.keys), references: references, positions: positions)
+                                           vectors: vectors.charVectors, elements: vectors.ids, references: references, positions: positions)
         }
         /// Why the function needs `unsafe`: its first unsafe operation (nil: none).
         var reason: String?
@@ -438,7 +438,7 @@ extension FaithfulTranslator {
                     case .bytes(let a, let start, let n, let c): expression(a); if let start { expression(start) }; expression(n); expression(c)
                     case .zero(let x): expression(x)
                     case .vector(_, _, let start, let count, let c):
-                        start.forEach { expression($0) }; if let n = count.operand { expression(n) }; expression(c)
+                        start.forEach { expression($0.0) }; if let n = count.operand { expression(n) }; expression(c)
                     }
                     return
                 }

@@ -41,20 +41,14 @@ extension FaithfulTranslator {
             func base(_ b: CExpr) -> (SliceSide.Base, CTy)? {
                 let s = b.withoutCasts
                 if case .array(let element, _?) = s.type, isInPlace(s, program, lifted: lifted, positions: positions, writing: writing,
-                                                                                                 vectors: Set(vectors.elements.keys)) { return (.array(s), element) }
+                                                                                                 vectors: vectors.ids) { return (.array(s), element) }
                 if case .variable(let id) = s.kind, let l = lifted[id], l.slice, !l.bytes, l.mutable || !writing,
                    let element = program.variables[id].type.pointee { return (.lifted(id), element) }
                 if let id = vectors.vector(s), let element = vectors.elements[id] { return (.vector(id), element) }
                 if !writing, case .stringLiteral(let bytes) = s.kind, case .array(let element, _) = s.type { return (.literal(bytes), element) }
                 return nil
             }
-            var offsets: [(CExpr, subtracted: Bool)] = []
-            var p = a.withoutCasts
-            while true {
-                if let (b, k) = p.pointerOffset { offsets.insert((k, false), at: 0); p = b.withoutCasts; continue }
-                if case .binary(.sub, let b, let k) = p.kind, b.type.isPointer, k.type.isInteger { offsets.insert((k, true), at: 0); p = b.withoutCasts; continue }
-                break
-            }
+            let (p, offsets) = pointerOffsets(a)
             guard let (b, element) = base(p) else { return nil }
             return (SliceSide(base: b, offsets: offsets), element)
         }
@@ -77,6 +71,29 @@ extension FaithfulTranslator {
         case (_, .literal): return SliceCopy(destination: d, source: s, count: count, within: false)
         case (.literal, _): return nil
         }
+    }
+
+    /// `a + i + 1`, `a + n - k` (under casts): the pointer the offsets start from, and the offsets
+    /// added or taken away, in C's order.
+    static func pointerOffsets(_ a: CExpr) -> (base: CExpr, offsets: [(CExpr, subtracted: Bool)]) {
+        var offsets: [(CExpr, subtracted: Bool)] = []
+        var p = a.withoutCasts
+        while true {
+            if let (b, k) = p.pointerOffset { offsets.insert((k, false), at: 0); p = b.withoutCasts; continue }
+            if case .binary(.sub, let b, let k) = p.kind, b.type.isPointer, k.type.isInteger { offsets.insert((k, true), at: 0); p = b.withoutCasts; continue }
+            return (p, offsets)
+        }
+    }
+
+    /// An index moved by `offsets` from `start` (nil: 0), as `usize` arithmetic that wraps like
+    /// C's pointer arithmetic; nil when there is neither.
+    func offsetIndex(_ offsets: [(CExpr, subtracted: Bool)], from start: RExpr? = nil) -> RExpr? {
+        var at = start
+        for (k, subtracted) in offsets {
+            let v = RExpr.cast(rvalue(k), .named("usize"))
+            at = .method(at ?? .literal("0usize"), subtracted ? "wrapping_sub" : "wrapping_add", [v])
+        }
+        return at
     }
 
     /// The size in bytes of an element copied as a Rust value: a number, a pointer, a record
@@ -111,13 +128,9 @@ extension FaithfulTranslator {
         var stmts: [RStmt] = []
         /// Where a side starts: a walked slice's own offset, plus the offsets added.
         func value(_ side: SliceSide, _ name: String) -> RExpr {
-            var start: RExpr?
-            if case .lifted(let id) = side.base, let at = cursorOffsets[id] { start = .path(at) }
-            for (k, subtracted) in side.offsets {
-                let v = RExpr.cast(rvalue(k), .named("usize"))
-                start = .method(start ?? .literal("0usize"), subtracted ? "wrapping_sub" : "wrapping_add", [v])
-            }
-            guard let start else { return .literal("0usize") }
+            var walked: RExpr?
+            if case .lifted(let id) = side.base, let at = cursorOffsets[id] { walked = .path(at) }
+            guard let start = offsetIndex(side.offsets, from: walked) else { return .literal("0usize") }
             let t = temporary(name)
             stmts.append(.letBinding(name: t, mutable: false, type: .named("usize"), value: start))
             return .path(t)

@@ -43,7 +43,7 @@ extension FaithfulTranslator {
     var safeStrings: SafeStrings {
         SafeStrings(lifted: liftedParameters, tables: literalTables, aliases: literalAliases, functions: literalFunctions,
                     fields: literalFields, globals: Set(literalGlobals.keys), errno: usesErrno, heap: heapRecords, texts: textLocals,
-                    cells: unboundCells, vectors: localVectors.charVectors, elements: Set(localVectors.elements.keys), references: textTables.references, positions: elementPositions)
+                    cells: unboundCells, vectors: localVectors.charVectors, elements: localVectors.ids, references: textTables.references, positions: elementPositions)
     }
 
     /// A stream argument the support module knows.

@@ -306,17 +306,14 @@ struct LocalVectors: Sendable, RoleWalker {
     var charVectors: Set<Int> { Set(elements.filter { $0.value.intKind?.size == 1 }.keys) }
 
     /// `v + i + 1`, `v + n - k`: a vector from offsets added or taken away (under casts), and the offsets.
-    func vectorOffset(_ e: CExpr) -> (Int, [CExpr])? {
-        var offsets: [CExpr] = []
-        var p = e.withoutCasts
-        while true {
-            if let (b, k) = p.pointerOffset { offsets.append(k); p = b.withoutCasts; continue }
-            if case .binary(.sub, let b, let k) = p.kind, b.type.isPointer, k.type.isInteger { offsets.append(k); p = b.withoutCasts; continue }
-            break
-        }
+    func vectorOffset(_ e: CExpr) -> (Int, [(CExpr, subtracted: Bool)])? {
+        let (p, offsets) = FaithfulTranslator.pointerOffsets(e)
         guard !offsets.isEmpty, let id = vector(p) else { return nil }
-        return (id, offsets.reversed())
+        return (id, offsets)
     }
+
+    /// Every local vector (the settled candidates).
+    var ids: Set<Int> { candidates }
 
     /// `e` names a vector (under casts).
     func vector(_ e: CExpr) -> Int? {
@@ -597,7 +594,7 @@ struct LocalVectors: Sendable, RoleWalker {
                 if case .unary(.addressOf, let x) = a.withoutCasts.kind, let key = fieldElementRoot(x) { if keeps { drop(key) }; visit(x); continue }
                 if let id = vector(a) { if keeps { drop(id) }; continue }
                 if case .unary(.addressOf, let x) = a.withoutCasts.kind, let id = elementRoot(x) { if keeps { drop(id) }; visit(x); continue }
-                if let (id, offsets) = vectorOffset(a) { if keeps { drop(id) }; offsets.forEach { visit($0) }; continue }
+                if let (id, offsets) = vectorOffset(a) { if keeps { drop(id) }; offsets.forEach { visit($0.0) }; continue }
                 visit(a)
             }
         case .variable(let id):
