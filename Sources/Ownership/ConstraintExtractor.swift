@@ -19,6 +19,8 @@ struct ConstraintExtractor {
     let names: SymbolNames
     var c: FunctionConstraints
     let function: Function
+    /// Pointer locals loaded from a holder, with the lvalues they were read from (`findLoads`).
+    var loadedFrom: [Int32: [Int32]] = [:]
 
     init(tu: TranslationUnit, tuIndex: Int, function f: Int32, key: Int32, library: LibraryModel, names: SymbolNames) {
         self.tu = tu; self.tuIndex = tuIndex; self.library = library; self.names = names
@@ -39,6 +41,11 @@ struct ConstraintExtractor {
 
     mutating func run() -> FunctionConstraints {
         var i = function.bodyStart
+        while i < function.bodyEnd {
+            findLoads(i)
+            i = tu.nodes[Int(i)].end
+        }
+        i = function.bodyStart
         while i < function.bodyEnd {
             visit(i)
             i = tu.nodes[Int(i)].end
@@ -208,8 +215,9 @@ struct ConstraintExtractor {
         if node(b).kind == .varRef, isPointerVar(node(b).ref) {
             event(.read, [.place(.v(node(b).ref))], at)
         }
-        // `p[i].f` reads p[i]: p is read and indexed.
-        if node(b).kind == .subscript_ { _ = eval(b) }
+        // `p[i].f` reads p[i]: p is read and indexed. `q->a->f`, `((T *)p)->f`, `get(t)->f`:
+        // the base is an expression of its own, with its own reads, casts and calls.
+        else if node(b).kind != .varRef { _ = eval(b) }
     }
 
     mutating func unary(_ e: Int32, _ n: Node) -> [Src] {
@@ -265,6 +273,7 @@ struct ConstraintExtractor {
             }
             event(.write(nil), holder, at)
             if !tn.flags.contains(.arrow) { markValueWrite(t, at) }
+            if let h = holderPointer(t) { writeThroughField(h, at) }
         default:
             let holder = through(t)
             event(.write(nil), holder, at)
@@ -273,12 +282,89 @@ struct ConstraintExtractor {
         }
     }
 
-    /// `p->items[i] = x`, `*p->name = c`: in Rust the field is owned through its holder, so
-    /// writing through it needs the holder mutable too (inherited mutability).
+    /// `p->items[i] = x`, `o->in->col = 1`, `i = o->in; i->col = 1`: in Rust what a field points
+    /// to is owned or borrowed through the field's holder, so writing through the pointer `base`
+    /// needs every holder up the chain mutable too (inherited mutability). A local loaded from a
+    /// holder (`loadedFrom`) continues the chain at that holder.
     mutating func writeThroughField(_ base: Int32, _ at: Int32) {
-        let b = tu.strip(base)
-        guard node(b).kind == .member, node(b).flags.contains(.arrow) else { return }
-        event(.write(nil), through(b), at)
+        var seen: Set<Int32> = []
+        writeHolders(of: base, at, &seen, depth: 0)
+    }
+
+    private mutating func writeHolders(of pointer: Int32, _ at: Int32, _ seen: inout Set<Int32>, depth: Int) {
+        guard depth < 12 else { return }
+        let p = pointerOperand(pointer)
+        var lvalues: [Int32] = []
+        if node(p).kind == .varRef {
+            guard seen.insert(node(p).ref).inserted else { return }
+            lvalues = loadedFrom[node(p).ref] ?? []
+        } else {
+            lvalues = [p]
+        }
+        for l in lvalues {
+            guard let h = holderPointer(l), isPure(h) else { continue }
+            event(.inheritedWrite, eval(h), at)
+            writeHolders(of: h, at, &seen, depth: depth + 1)
+        }
+    }
+
+    /// The pointer itself in `(T *)p`, `p + k`, `k + p`.
+    func pointerOperand(_ e: Int32) -> Int32 {
+        let e = tu.strip(e)
+        let n = node(e)
+        if n.kind == .cast, let x = kids(e).first, isPointerNode(x) { return pointerOperand(x) }
+        if n.kind == .binary, n.op == BinaryOp.add.rawValue || n.op == BinaryOp.sub.rawValue {
+            for k in kids(e) where isPointerNode(k) { return pointerOperand(k) }
+        }
+        return e
+    }
+
+    /// The pointer whose pointee holds the lvalue `e`: `p` for `p->f`, `*p`, `p[i]`, and for
+    /// `p->s.f` or `p->arr[i]`; nil for a local value.
+    func holderPointer(_ e: Int32) -> Int32? {
+        let e = tu.strip(e)
+        let n = node(e)
+        guard let x = kids(e).first else { return nil }
+        switch n.kind {
+        case .member: return n.flags.contains(.arrow) ? x : holderPointer(x)
+        case .subscript_: return isPointerNode(x) ? x : holderPointer(x)
+        case .unary where n.op == UnaryOp.deref.rawValue: return x
+        default: return nil
+        }
+    }
+
+    /// An expression that evaluating again changes nothing: variables, fields, elements, derefs.
+    func isPure(_ e: Int32) -> Bool {
+        let e = tu.strip(e)
+        let n = node(e)
+        switch n.kind {
+        case .varRef, .intLiteral, .enumConstRef, .charLiteral: return true
+        case .member, .subscript_, .cast, .implicit: return kids(e).allSatisfy(isPure)
+        case .unary where n.op == UnaryOp.deref.rawValue: return kids(e).allSatisfy(isPure)
+        case .binary where n.op == BinaryOp.add.rawValue || n.op == BinaryOp.sub.rawValue: return kids(e).allSatisfy(isPure)
+        default: return false
+        }
+    }
+
+    /// Before the walk: the pointer locals loaded from a holder (`i = o->in`, `n = l->items[k]`,
+    /// `n = n->next`), with the lvalues they were read from.
+    mutating func findLoads(_ s: Int32) {
+        let n = node(s)
+        if n.kind == .varDecl, n.ref >= 0, isPointerVar(n.ref), let k = kids(s).first { noteLoad(n.ref, k) }
+        if n.kind == .binary, n.op == BinaryOp.assign.rawValue {
+            let ks = kids(s)
+            if ks.count == 2, node(tu.strip(ks[0])).kind == .varRef, isPointerVar(node(tu.strip(ks[0])).ref) {
+                noteLoad(node(tu.strip(ks[0])).ref, ks[1])
+            }
+        }
+        for k in kids(s) { findLoads(k) }
+    }
+
+    private mutating func noteLoad(_ v: Int32, _ value: Int32) {
+        var e = pointerOperand(value)
+        // `n = a = b->next`: the innermost value.
+        while node(e).kind == .binary, node(e).op == BinaryOp.assign.rawValue, let r = kids(e).last { e = pointerOperand(r) }
+        if holderPointer(e) != nil { loadedFrom[v, default: []].append(e) }
     }
 
     /// `s.x = ...` or `buf[i] = ...` on a value local: the local needs `let mut`.
@@ -368,6 +454,7 @@ struct ConstraintExtractor {
             let holder = through(l)
             event(.write(nil), holder, at)
             if !ln.flags.contains(.arrow) { markValueWrite(l, at) }
+            if let h = holderPointer(l) { writeThroughField(h, at) }
             let fk = fieldKey(ln.ref)
             if fk >= 0, isPointerNode(l) || !rhs.isEmpty {
                 flow(rhs, to: .field(fk))
@@ -425,6 +512,14 @@ struct ConstraintExtractor {
                 let a = fromT.pointee >= 0 ? tu.types[Int(fromT.pointee)] : nil
                 let b = to.pointee >= 0 ? tu.types[Int(to.pointee)] : nil
                 if let a, let b, a.shape != .void, b.shape != .void, a.canonicalBare != b.canonicalBare {
+                    // Numbers read as other numbers (`(const uint32_t *)bytes`, `(const char *)utf8`):
+                    // the same buffer seen in other units. The bytes change meaning, the ownership
+                    // does not: the view aliases its source, and the evidence says how it is read.
+                    let numbers: Set<TypeShape> = [.integer, .floating, .boolean]
+                    if numbers.contains(a.shape), numbers.contains(b.shape) {
+                        event(.reinterpreted("read as '\(b.spelling)' through a cast"), srcs, e)
+                        return srcs
+                    }
                     // char views of any object are common and still unprovable; all unrelated casts are raw.
                     event(.raw("cast from '\(fromT.spelling)' to unrelated '\(to.spelling)'"), srcs, e)
                     return [.opaque(e)]
@@ -524,7 +619,7 @@ struct ConstraintExtractor {
                 if isPtr { event(.read, srcs, e) }
                 if let r = p.resource { event(.handle(r), handleTarget, e) }
             case "borrow-mut":
-                if isPtr { event(.write(f.name), srcs, e) }
+                if isPtr { event(.write(f.name), srcs, e); writeThroughField(a, e) }
                 if let addr { event(.valueMut("lent mutably to '\(f.name)'"), [.place(addr)], e) }
                 if let r = p.resource { event(.handle(r), handleTarget, e) }
             case "release":

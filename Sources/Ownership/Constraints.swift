@@ -27,6 +27,7 @@ enum Ev {
     case move(String)               // moved into (a library owner, an attribute)
     case realloc(String)
     case write(String?)             // written through (via which callee, if any)
+    case inheritedWrite             // what it holds a pointer to is written (Rust: the holder is `&mut`)
     case read
     case index                      // indexed or advanced: a buffer
     case string                     // used as a NUL-terminated string
@@ -43,6 +44,7 @@ enum Ev {
     case handle(String)             // used as a resource handle of this kind (fd, zmq-socket)
     case valueMut(String)           // a plain value that needs `let mut` (why)
     case keep(String)
+    case reinterpreted(String)      // its numbers read as numbers of another type (evidence only)
 }
 
 struct Event {

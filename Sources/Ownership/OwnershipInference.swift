@@ -537,6 +537,7 @@ public struct OwnershipInference: Sendable {
                 // An address of a local array or value lent to something that writes: `let mut`.
                 var writes = false
                 if case .write = e.ev { writes = true }
+                if case .inheritedWrite = e.ev { writes = true }
                 if case .pass(let f, let k) = e.ev, let ps = summaries[f]?.params, k < ps.count, ps[k].mutable { writes = true }
                 if writes {
                     for s in plan.stack[ei] { at(s) { $0.valueMut = true; $0.note(evidence(.text("lent mutably"), e.node)) } }
@@ -554,6 +555,9 @@ public struct OwnershipInference: Sendable {
                 for p in direct { at(p) { $0.owned = true; $0.indexed = true; $0.note(evidence(.reallocatedBy(by), e.node)) } }
             case .write(let via):
                 let why: Why = via.map { .lentMutablyTo($0) } ?? .text("written through")
+                for p in direct + inner { at(p) { $0.mutable = true; $0.note(evidence(why, e.node)) } }
+            case .inheritedWrite:
+                let why = Why.text("writes through a pointer it holds (inherited mutability)")
                 for p in direct + inner { at(p) { $0.mutable = true; $0.note(evidence(why, e.node)) } }
             case .read:
                 break
@@ -630,6 +634,8 @@ public struct OwnershipInference: Sendable {
                 for p in direct { at(p) { $0.valueMut = true; $0.note(evidence(.text(why), e.node)) } }
             case .keep(let why):
                 for p in direct { at(p) { $0.stored = true; $0.note(evidence(.text(why), e.node)) } }
+            case .reinterpreted(let why):
+                for p in direct { at(p) { $0.note(evidence(.text(why), e.node)) } }
             }
         }
         // Each slot's evidence back to its place (all of them were empty before the events).
