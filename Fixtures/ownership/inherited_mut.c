@@ -65,3 +65,31 @@ void im_copy(struct im_list *from_list, struct im_list *to_list) {
     struct im_node *from = from_list->head, *to = to_list->head;
     for (; from && to; from = from->next, to = to->next) to->value = from->value;
 }
+
+/* Lent to a program function: the holder is mutable when that function writes. */
+static void im_bump(struct im_pos *p) { p->col++; }
+static int im_peek(struct im_pos *p) { return p->col; }
+
+// expect param im_via_call.lx borrowed mutable
+void im_via_call(struct im_lexer *lx) { im_bump(lx->file->pos); }
+
+// expect param im_peek_call.lx borrowed immutable
+int im_peek_call(struct im_lexer *lx) { return im_peek(lx->file->pos); }
+
+/* A local pointing at an element inside the holder's buffer. */
+struct im_state { int n_arcs; };
+struct im_fst { struct im_state *states; int n; };
+// expect param im_add_arc.f borrowed mutable
+void im_add_arc(struct im_fst *f, int k) {
+    struct im_state *s = &f->states[k];
+    ++s->n_arcs;
+}
+// expect param im_arcs.f borrowed immutable
+int im_arcs(struct im_fst *f, int k) {
+    struct im_state *s = &f->states[k];
+    return s->n_arcs;
+}
+
+/* Asking a stream its position: Rust's `stream_position` takes `&mut self`. */
+// expect param im_tell.f borrowed mutable
+long im_tell(struct im_file *f) { return ftell(f->fp); }

@@ -185,6 +185,8 @@ struct ConstraintExtractor {
             _ = eval(ks[1])
             event(.index, base, e)
             event(.read, base, e)
+            // `m[i]` of `int (*m)[4]` is a row inside m's object, not a pointer stored there.
+            if let t = tu.type(of: e), t.shape == .array { return base.map(interior) }
             if case .place(.v(let v))? = base.first, base.count == 1, !isArrayVar(v) {
                 return [.place(.deref(v))]
             }
@@ -247,6 +249,8 @@ struct ConstraintExtractor {
             return []
         case .postInc, .postDec, .preInc, .preDec:
             mutate(operand, e, increment: n.op == UnaryOp.postInc.rawValue || n.op == UnaryOp.preInc.rawValue)
+            // `*out++ = c`, `q = p++`: the value is still a pointer into the same object.
+            if isPointerNode(operand), isPure(operand) { return eval(operand).map(interior) }
             return []
         case .logicalNot:
             condition(operand)
@@ -286,25 +290,30 @@ struct ConstraintExtractor {
     /// to is owned or borrowed through the field's holder, so writing through the pointer `base`
     /// needs every holder up the chain mutable too (inherited mutability). A local loaded from a
     /// holder (`loadedFrom`) continues the chain at that holder.
-    mutating func writeThroughField(_ base: Int32, _ at: Int32) {
+    /// `ev` is what the holders get: `.inheritedWrite`, or `.passHeld` when the pointer is lent to
+    /// a program function whose summary says whether it writes.
+    mutating func writeThroughField(_ base: Int32, _ at: Int32, as ev: Ev = .inheritedWrite) {
         var seen: Set<Int32> = []
-        writeHolders(of: base, at, &seen, depth: 0)
+        writeHolders(of: base, at, ev, &seen, depth: 0)
     }
 
-    private mutating func writeHolders(of pointer: Int32, _ at: Int32, _ seen: inout Set<Int32>, depth: Int) {
+    private mutating func writeHolders(of pointer: Int32, _ at: Int32, _ ev: Ev, _ seen: inout Set<Int32>, depth: Int) {
         guard depth < 12 else { return }
         let p = pointerOperand(pointer)
         var lvalues: [Int32] = []
         if node(p).kind == .varRef {
             guard seen.insert(node(p).ref).inserted else { return }
             lvalues = loadedFrom[node(p).ref] ?? []
+        } else if let l = addressed(p) {
+            // `&s->arr[k]`: writing through it writes the lvalue itself, inside its holder.
+            lvalues = [l]
         } else {
             lvalues = [p]
         }
         for l in lvalues {
             guard let h = holderPointer(l), isPure(h) else { continue }
-            event(.inheritedWrite, eval(h), at)
-            writeHolders(of: h, at, &seen, depth: depth + 1)
+            event(ev, eval(h), at)
+            writeHolders(of: h, at, ev, &seen, depth: depth + 1)
         }
     }
 
@@ -364,7 +373,16 @@ struct ConstraintExtractor {
         var e = pointerOperand(value)
         // `n = a = b->next`: the innermost value.
         while node(e).kind == .binary, node(e).op == BinaryOp.assign.rawValue, let r = kids(e).last { e = pointerOperand(r) }
+        // `s = &f->states[k]`: the local points at that lvalue, so writes through it write there.
+        if let l = addressed(e) { e = l }
         if holderPointer(e) != nil { loadedFrom[v, default: []].append(e) }
+    }
+
+    /// `x` of `&x`.
+    func addressed(_ e: Int32) -> Int32? {
+        let e = tu.strip(e)
+        guard node(e).kind == .unary, node(e).op == UnaryOp.addressOf.rawValue else { return nil }
+        return kids(e).first.map { tu.strip($0) }
     }
 
     /// `s.x = ...` or `buf[i] = ...` on a value local: the local needs `let mut`.
@@ -516,7 +534,9 @@ struct ConstraintExtractor {
                     // the same buffer seen in other units. The bytes change meaning, the ownership
                     // does not: the view aliases its source, and the evidence says how it is read.
                     let numbers: Set<TypeShape> = [.integer, .floating, .boolean]
-                    if numbers.contains(a.shape), numbers.contains(b.shape) {
+                    // SIMD vectors (`__m128i`) are numbers side by side.
+                    func isNumbers(_ t: CType) -> Bool { numbers.contains(t.shape) || t.canonical.contains("__vector_size__") }
+                    if isNumbers(a), isNumbers(b) {
                         event(.reinterpreted("read as '\(b.spelling)' through a cast"), srcs, e)
                         return srcs
                     }
@@ -555,14 +575,16 @@ struct ConstraintExtractor {
         let ks = kids(e)
         let args = n.ref >= 0 ? ks : Array(ks.dropFirst())
         if n.ref < 0 {
-            // Indirect call: evaluate the callee expression and treat the code as unknown.
+            // Indirect call: the code is unknown, the function pointer's type is all there is. A
+            // pointer argument is lent for the call, as Rust's `fn(&T)` / `fn(&mut T)` callbacks
+            // lend it: mutably unless the pointee is const.
             if let callee = ks.first { _ = eval(callee) }
             for a in args {
                 let (srcs, _) = argument(a)
                 if isPointerNode(a) {
                     let t = tu.type(of: tu.strip(a))
                     if let t, t.pointeeConst { event(.read, srcs, e) }
-                    else { event(.raw("passed to an indirect call"), srcs, e) }
+                    else { event(.lentToIndirectCall, srcs, e); writeThroughField(a, e) }
                 }
             }
             return []
@@ -577,6 +599,7 @@ struct ConstraintExtractor {
                 all.append(srcs)
                 if k < f.paramTypes.count {
                     event(.pass(key, k), srcs, e)
+                    if isPointerNode(a) { writeThroughField(a, e, as: .passHeld(key, k)) }
                     if let addr { event(.passAddr(key, k), [.place(addr)], e) }
                 } else {
                     event(.read, srcs, e)

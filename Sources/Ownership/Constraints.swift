@@ -28,6 +28,8 @@ enum Ev {
     case realloc(String)
     case write(String?)             // written through (via which callee, if any)
     case inheritedWrite             // what it holds a pointer to is written (Rust: the holder is `&mut`)
+    case lentToIndirectCall         // passed to a call through a function pointer, not const
+    case passHeld(Int32, Int)       // holds a pointer passed to f's parameter k (mutable if that one is)
     case read
     case index                      // indexed or advanced: a buffer
     case string                     // used as a NUL-terminated string
@@ -95,6 +97,7 @@ extension FunctionConstraints {
             case .counter(let f, let inc): return .counter(f >= 0 ? field(f) : f, inc)
             case .pass(let f, let k): return .pass(fk(f), k)
             case .passAddr(let f, let k): return .passAddr(fk(f), k)
+            case .passHeld(let f, let k): return .passHeld(fk(f), k)
             case .store(let f): return .store(f >= 0 ? field(f) : f)
             default: return e
             }

@@ -538,6 +538,7 @@ public struct OwnershipInference: Sendable {
                 var writes = false
                 if case .write = e.ev { writes = true }
                 if case .inheritedWrite = e.ev { writes = true }
+                if case .lentToIndirectCall = e.ev { writes = true }
                 if case .pass(let f, let k) = e.ev, let ps = summaries[f]?.params, k < ps.count, ps[k].mutable { writes = true }
                 if writes {
                     for s in plan.stack[ei] { at(s) { $0.valueMut = true; $0.note(evidence(.text("lent mutably"), e.node)) } }
@@ -555,6 +556,13 @@ public struct OwnershipInference: Sendable {
                 for p in direct { at(p) { $0.owned = true; $0.indexed = true; $0.note(evidence(.reallocatedBy(by), e.node)) } }
             case .write(let via):
                 let why: Why = via.map { .lentMutablyTo($0) } ?? .text("written through")
+                for p in direct + inner { at(p) { $0.mutable = true; $0.note(evidence(why, e.node)) } }
+            case .lentToIndirectCall:
+                let why = Why.text("lent mutably to a call through a function pointer")
+                for p in direct + inner { at(p) { $0.mutable = true; $0.note(evidence(why, e.node)) } }
+            case .passHeld(let f, let k):
+                guard let s = summaries[f], k < s.params.count, s.params[k].mutable else { continue }
+                let why = Why.text("holds a pointer lent mutably to \(paramName(f, k)) (inherited mutability)")
                 for p in direct + inner { at(p) { $0.mutable = true; $0.note(evidence(why, e.node)) } }
             case .inheritedWrite:
                 let why = Why.text("writes through a pointer it holds (inherited mutability)")
