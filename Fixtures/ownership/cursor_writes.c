@@ -32,3 +32,16 @@ int cw_sum(unsigned char state[4][4]) {
     for (int i = 0; i < 4; i++) for (int j = 0; j < 4; j++) s += state[i][j];
     return s;
 }
+
+/* A result that borrows from a parameter and that a caller writes through: the function
+   returns `&mut` and takes that parameter `&mut`; a result only read leaves both shared. */
+struct cw_slab { int *packets; int n; };
+// expect param cw_packets.s borrowed mutable
+int *cw_packets(struct cw_slab *s) { return s->packets; }
+// expect param cw_apply.s borrowed mutable
+void cw_apply(struct cw_slab *s) { int *p = cw_packets(s); p[0] = 1; }
+
+// expect param cw_first.s borrowed immutable
+int *cw_first(struct cw_slab *s) { return s->packets; }
+// expect param cw_peek.s borrowed immutable
+int cw_peek(struct cw_slab *s) { int *p = cw_first(s); return p[0]; }

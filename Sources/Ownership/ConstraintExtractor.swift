@@ -21,6 +21,8 @@ struct ConstraintExtractor {
     let function: Function
     /// Pointer locals loaded from a holder, with the lvalues they were read from (`findLoads`).
     var loadedFrom: [Int32: [Int32]] = [:]
+    /// Pointer locals that take a program function's result (`p = slab_packets(s)`), with the calls.
+    var loadedCalls: [Int32: [Int32]] = [:]
 
     init(tu: TranslationUnit, tuIndex: Int, function f: Int32, key: Int32, library: LibraryModel, names: SymbolNames) {
         self.tu = tu; self.tuIndex = tuIndex; self.library = library; self.names = names
@@ -304,6 +306,9 @@ struct ConstraintExtractor {
         if node(p).kind == .varRef {
             guard seen.insert(node(p).ref).inserted else { return }
             lvalues = loadedFrom[node(p).ref] ?? []
+            if case .inheritedWrite = ev { for call in loadedCalls[node(p).ref] ?? [] { writesThroughResult(call, at) } }
+        } else if node(p).kind == .call {
+            if case .inheritedWrite = ev { writesThroughResult(p, at) }
         } else if let l = addressed(p) {
             // `&s->arr[k]`: writing through it writes the lvalue itself, inside its holder.
             lvalues = [l]
@@ -373,9 +378,20 @@ struct ConstraintExtractor {
         var e = pointerOperand(value)
         // `n = a = b->next`: the innermost value.
         while node(e).kind == .binary, node(e).op == BinaryOp.assign.rawValue, let r = kids(e).last { e = pointerOperand(r) }
+        if node(e).kind == .call, node(e).ref >= 0 { loadedCalls[v, default: []].append(e); return }
         // `s = &f->states[k]`: the local points at that lvalue, so writes through it write there.
         if let l = addressed(e) { e = l }
         if holderPointer(e) != nil { loadedFrom[v, default: []].append(e) }
+    }
+
+    /// Writing through what a program function returned: if that result borrows from one of its
+    /// arguments (solved with the callee's summary), the argument is written.
+    mutating func writesThroughResult(_ call: Int32, _ at: Int32) {
+        let n = node(call)
+        guard n.kind == .call, n.ref >= 0 else { return }
+        let key = functionKey(n.ref)
+        guard key >= 0, isDefined(key), let args = c.callArgs[call] else { return }
+        for (k, srcs) in args.enumerated() { event(.writesResult(key, k), srcs, at) }
     }
 
     /// `x` of `&x`.
@@ -647,6 +663,9 @@ struct ConstraintExtractor {
                 if let r = p.resource { event(.handle(r), handleTarget, e) }
             case "release":
                 let r = p.resource ?? "heap"
+                // `free(p->items)`: the holder's field is given up, which in Rust needs the holder
+                // owned or `&mut` (inherited mutability).
+                if isPtr { writeThroughField(a, e) }
                 if let addr, library.isValueResource(r) || p.indirect == true {
                     event(.release(r, f.name), [.place(addr)], e)
                 } else {

@@ -30,6 +30,7 @@ enum Ev {
     case inheritedWrite             // what it holds a pointer to is written (Rust: the holder is `&mut`)
     case lentToIndirectCall         // passed to a call through a function pointer, not const
     case passHeld(Int32, Int)       // holds a pointer passed to f's parameter k (mutable if that one is)
+    case writesResult(Int32, Int)   // passed as f's parameter k, whose result is then written through
     case read
     case index                      // indexed or advanced: a buffer
     case string                     // used as a NUL-terminated string
@@ -98,6 +99,7 @@ extension FunctionConstraints {
             case .pass(let f, let k): return .pass(fk(f), k)
             case .passAddr(let f, let k): return .passAddr(fk(f), k)
             case .passHeld(let f, let k): return .passHeld(fk(f), k)
+            case .writesResult(let f, let k): return .writesResult(fk(f), k)
             case .store(let f): return .store(f >= 0 ? field(f) : f)
             default: return e
             }

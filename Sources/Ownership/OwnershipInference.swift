@@ -103,6 +103,8 @@ public struct OwnershipInference: Sendable {
     var planCache: [EventPlan] = []
     /// What each function says about fields, merged into `fieldAcc` after each round.
     var fieldContrib: [[Int32: Acc]] = []
+    /// Functions whose result some caller writes through (`p = slab_packets(s); p[i] = x`).
+    var resultsWritten: Set<Int32> = []
 
     struct FunctionResult {
         var params: [Acc]
@@ -220,6 +222,8 @@ public struct OwnershipInference: Sendable {
             for e in c.events { if case .store(let f) = e.ev { fieldUsers[f, default: []].append(i) } }
         }
         for f in 0..<index.fieldCount { fieldClass[f] = fieldClassOf(f) }
+        resultsWritten = []
+        for c in constraints { for e in c.events { if case .writesResult(let f, _) = e.ev { resultsWritten.insert(f) } } }
         var dirty = Set(0..<constraints.count)
         var contributors: [Int32: Set<Int>] = [:]
         var round = 0
@@ -560,9 +564,14 @@ public struct OwnershipInference: Sendable {
             case .lentToIndirectCall:
                 let why = Why.text("lent mutably to a call through a function pointer")
                 for p in direct + inner { at(p) { $0.mutable = true; $0.note(evidence(why, e.node)) } }
+            case .writesResult(let f, let k):
+                guard let s = summaries[f], s.ret.from == k, s.ret.cls == .borrowed else { continue }
+                let why = Why.text("written through what \(index.functionNames[Int(f)]) returns, which borrows from it")
+                for p in direct + inner { at(p) { $0.mutable = true; $0.note(evidence(why, e.node)) } }
             case .passHeld(let f, let k):
-                guard let s = summaries[f], k < s.params.count, s.params[k].mutable else { continue }
-                let why = Why.text("holds a pointer lent mutably to \(paramName(f, k)) (inherited mutability)")
+                guard let s = summaries[f], k < s.params.count, s.params[k].mutable || s.params[k].cls == .owned else { continue }
+                let how = s.params[k].cls == .owned ? "handed to" : "lent mutably to"
+                let why = Why.text("holds a pointer \(how) \(paramName(f, k)) (inherited mutability)")
                 for p in direct + inner { at(p) { $0.mutable = true; $0.note(evidence(why, e.node)) } }
             case .inheritedWrite:
                 let why = Why.text("writes through a pointer it holds (inherited mutability)")
@@ -739,6 +748,13 @@ public struct OwnershipInference: Sendable {
             if case .field = p { retBorrowed = true }
         }
         if retFrom == nil, let b = c.returnBases.first, let i = paramIndexOfVar[b] { retFrom = i; retBorrowed = true }
+        // Callers write through the result, which borrows from a parameter: in Rust the
+        // function returns `&mut` and takes that parameter `&mut`.
+        if resultsWritten.contains(c.key), let i = retFrom, i < fn.params.count, tu.isPointer(tu.variables[Int(fn.params[i])].type) {
+            params[i].mutable = true
+            params[i].note(evidence(.text("returned, and callers write through the result"), fn.bodyStart))
+            ret.mutable = true
+        }
         var retMixed = (ret.fresh || ret.owned) && (retBorrowed || retStatic)
         // Fresh on some paths, a parameter on others (`t = insert(t, key)`): the parameter is
         // moved in and handed back out, so it is owned and the return is owned.
