@@ -79,7 +79,7 @@ final class CorpusTests: XCTestCase {
         print("corpus: \(results.lines.count) of \(programs.count) programs behave like their C")
         print("corpus: \(results.safePrograms) of \(programs.count) programs have no unsafe function")
         // A ratchet: what the faithful tier's lifting (safe functions, `cstdio`, references,
-        // cursors, `cctype`) reached on 2026-12-05; it only goes up.
-        XCTAssertGreaterThanOrEqual(results.safePrograms, 118, "fewer corpus programs without unsafe than before")
+        // cursors, `cctype`) reached on 2026-12-06; it only goes up.
+        XCTAssertGreaterThanOrEqual(results.safePrograms, 119, "fewer corpus programs without unsafe than before")
     }
 }

@@ -94,6 +94,17 @@ struct LocalCursors: Sendable, RoleWalker {
 
     func isCursor(_ id: Int) -> Bool { bases[id] != nil }
 
+    /// Cursors whose elements are records in an array (a local one, an immutable static one, a
+    /// lifted parameter's slice): `p->name` through one is an array in place. The C writes
+    /// through a cursor only where its base can be written (a written static is no base, a
+    /// written parameter is lifted mutable).
+    func inArrays() -> Set<Int> {
+        Set(bases.compactMap { id, base in
+            if case .literal = base { return nil }
+            return id
+        })
+    }
+
     // MARK: positions
 
     /// `e` as a place in a base, reading cursors as the current candidates (after the analysis:

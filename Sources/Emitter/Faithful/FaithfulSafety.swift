@@ -105,7 +105,8 @@ extension FaithfulTranslator {
         var strings: FaithfulTranslator.SafeStrings {
             FaithfulTranslator.SafeStrings(lifted: lifted, tables: tables, aliases: aliases, functions: literalFunctions, fields: fields,
                                            globals: literalGlobals, errno: errno, heap: heap, texts: texts, cells: cells,
-                                           vectors: vectors.charVectors, elements: vectors.ids, references: references, positions: positions)
+                                           vectors: vectors.charVectors, elements: vectors.ids.union(cursors.inArrays()),
+                                           references: references, positions: positions)
         }
         /// Why the function needs `unsafe`: its first unsafe operation (nil: none).
         var reason: String?

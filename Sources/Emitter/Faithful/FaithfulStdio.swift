@@ -32,7 +32,8 @@ extension FaithfulTranslator {
         var cells: Set<Int> = []
         /// Local `char` buffers that are `Vec`s (FaithfulVectors): read and written as slices.
         var vectors: Set<Int> = []
-        /// Every local buffer that is a `Vec`: an array inside one of its elements is in place.
+        /// Every local buffer that is a `Vec`, and every cursor into an array of records: an
+        /// array inside one of its elements is in place.
         var elements: Set<Int> = []
         /// A text comparator's parameters (FaithfulTextTables): `*a` is an element's text.
         var references: Set<Int> = []
@@ -43,7 +44,9 @@ extension FaithfulTranslator {
     var safeStrings: SafeStrings {
         SafeStrings(lifted: liftedParameters, tables: literalTables, aliases: literalAliases, functions: literalFunctions,
                     fields: literalFields, globals: Set(literalGlobals.keys), errno: usesErrno, heap: heapRecords, texts: textLocals,
-                    cells: unboundCells, vectors: localVectors.charVectors, elements: localVectors.ids, references: textTables.references, positions: elementPositions)
+                    cells: unboundCells, vectors: localVectors.charVectors,
+                    elements: localVectors.ids.union(localCursors.inArrays()),
+                    references: textTables.references, positions: elementPositions)
     }
 
     /// A stream argument the support module knows.
