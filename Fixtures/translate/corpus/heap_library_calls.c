@@ -3,11 +3,12 @@
 // into an int array member (from a local array, and from another node's member), a
 // whole node zeroed with memset and copied with memcpy; the records still live on heaps of handles
 // (the library gets the member's address for the call only), so the functions that only walk and
-// print the nodes need no unsafe; near misses that keep raw pointers: a member array written from
-// an offset (pointer arithmetic), and a member whose address comes back from the library (strchr)
+// print the nodes need no unsafe; a member array written from an offset (`strcpy(q->b + 1, x)`)
+// is the rest of a slice (it was a near miss until string tails); the near miss that keeps raw
+// pointers: a member whose address comes back from the library (strchr)
 // exit: 0
-// safe: count_older print_all oldest release clone_front
-// unsafe: make_person make_pair make_setting
+// safe: count_older print_all oldest release clone_front make_pair
+// unsafe: make_person make_setting
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,7 +61,7 @@ static void release(struct person *p) {
     while (p) { struct person *n = p->next; free(p); p = n; }
 }
 
-/* Near misses: raw pointers. */
+/* Written from an offset: the rest of a slice. */
 struct pair { char a[8], b[8]; struct pair *next; };
 static struct pair *make_pair(const char *x) {
     struct pair *q = malloc(sizeof *q);
@@ -71,6 +72,7 @@ static struct pair *make_pair(const char *x) {
     return q;
 }
 
+/* Near miss: raw pointers. */
 struct setting { char line[16]; struct setting *next; };
 static struct setting *make_setting(const char *text) {
     struct setting *st = malloc(sizeof *st);

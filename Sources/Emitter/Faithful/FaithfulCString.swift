@@ -38,6 +38,37 @@ extension FaithfulTranslator {
         case vector(Int)
         /// No buffer: `snprintf(NULL, 0, ...)` measures only.
         case nothing
+        /// The rest of a buffer from an offset (`strcpy(buf + n, s)`, `snprintf(out + len, ...)`,
+        /// `buf + n + 1`): an array in place, a lifted slice or a vector, from offsets that
+        /// write nothing (`strlen(buf)` reads).
+        indirect case tail(CStringTarget, [(CExpr, subtracted: Bool)])
+    }
+
+    /// An offset that writes nothing: no assignment, no `++`, no call but to C library functions
+    /// that only read (`strlen(buf)`), computed before the buffer is lent.
+    static func onlyReads(_ e: CExpr, _ program: Program) -> Bool {
+        switch e.kind {
+        case .call(let callee, let args):
+            guard case .function(let f) = callee.withoutCasts.kind, program.functions[f].body == nil,
+                  ReferenceLifting.numberReaders.contains(program.functions[f].name) else { return false }
+            return args.allSatisfy { onlyReads($0, program) }
+        case .assign, .compoundAssign, .statementExpr, .vaArg, .atomic, .intrinsic: return false
+        case .unary(let op, _) where [.preInc, .preDec, .postInc, .postDec].contains(op): return false
+        default:
+            var reads = true
+            e.forEachChild { if reads, !onlyReads($0, program) { reads = false } }
+            return reads
+        }
+    }
+
+    /// The local a target writes (for overlap checks): nil where none is named.
+    static func targetRoot(_ t: CStringTarget) -> Int? {
+        switch t {
+        case .lifted(let id), .vector(let id): return id
+        case .array(let x): return arrayRoot(x)
+        case .tail(let d, _): return targetRoot(d)
+        case .nothing, .object: return nil
+        }
     }
 
     enum CStringCall {
@@ -99,7 +130,9 @@ extension FaithfulTranslator {
             guard let d = target(args[0]), let s = source(args[1]), !overlaps(d, args[1], program) else { return nil }
             return .strcat(d, s)
         case ("strncpy", 3), ("strncat", 3):
-            guard let d = target(args[0]), let s = source(args[1]), args[2].type.isInteger, !overlaps(d, args[1], program), !overlaps(d, args[2], program) else { return nil }
+            // A count that reads the destination (`cap - strlen(out) - 1`) is computed before it is lent.
+            guard let d = target(args[0]), let s = source(args[1]), args[2].type.isInteger, !overlaps(d, args[1], program),
+                  !overlaps(d, args[2], program) || onlyReads(args[2], program) else { return nil }
             return name == "strncpy" ? .strncpy(d, s, args[2]) : .strncat(d, s, args[2])
         case ("atoi", 1), ("atol", 1), ("atoll", 1):
             guard !strings.errno, let s = source(args[0]) else { return nil }
@@ -121,6 +154,7 @@ extension FaithfulTranslator {
             if source.withoutCasts.type.isArrayLike, disjoint(source.withoutCasts, x, program) { return false }
             return source.mentions(variable: root)
         case .lifted(let id), .vector(let id): return source.mentions(variable: id)
+        case .tail(let d, _): return overlaps(d, source, program)
         case .nothing, .object: return false   // an object's source is read first, into a copy
         }
     }
@@ -159,6 +193,18 @@ extension FaithfulTranslator {
         if let t = stringTarget(e, program, strings.lifted, strings.positions, strings.elements) { return t }
         let s = e.withoutCasts
         if case .variable(let id) = s.kind, strings.vectors.contains(id) { return .vector(id) }
+        let (base, offsets) = pointerOffsets(e)
+        if !offsets.isEmpty, offsets.allSatisfy({ $0.0.type.isInteger && onlyReads($0.0, program) }) {
+            // `buf + n`, `&buf[n]`, `out + n + 1`: the rest of a buffer written without a pointer.
+            if case .array(.int(let c), _) = base.type, c.size == 1,
+               isInPlace(base, program, lifted: strings.lifted, positions: strings.positions, writing: true, vectors: strings.elements) {
+                return .tail(.array(base), offsets)
+            }
+            if case .variable(let id) = base.kind, case .pointer(.int(let c), _) = base.type, c.size == 1 {
+                if let l = strings.lifted[id], l.slice, l.mutable, !l.bytes, !l.cursor, !l.offset { return .tail(.lifted(id), offsets) }
+                if strings.vectors.contains(id) { return .tail(.vector(id), offsets) }
+            }
+        }
         guard case .array(.int(let k), _) = s.type, k.size == 1,
               HeapRecords.root(s, strings.heap) != nil || GlobalCells.root(s, strings.cells) != nil else { return nil }
         return .object(s)
@@ -196,14 +242,20 @@ extension FaithfulTranslator {
             }
             if e.type == .void { return copy }
             // The destination, as C returns it.
-            let pointer: RExpr
-            switch d {
-            case .array(let x): pointer = .method(mutablePlace(x, true), "as_mut_ptr", [])
-            case .lifted(let id): pointer = variableRef(id)   // where a walked slice is now
-            case .vector(let id): pointer = .method(.path(localName(id)), "as_mut_ptr", [])
-            case .nothing, .object: pointer = .turbofish("::core::ptr::null_mut", [.named("i8")], [])
-            }
-            return .block(RBlock([.expr(copy)], tail: .cast(pointer, rtype(e.type))))
+            return .block(RBlock([.expr(copy)], tail: .cast(targetPointer(d), rtype(e.type))))
+        }
+    }
+
+    /// Where a target starts, as the C pointer (what `strcpy` returns).
+    func targetPointer(_ d: CStringTarget) -> RExpr {
+        switch d {
+        case .array(let x): return .method(mutablePlace(x, true), "as_mut_ptr", [])
+        case .lifted(let id): return variableRef(id)   // where a walked slice is now
+        case .vector(let id): return .method(.path(localName(id)), "as_mut_ptr", [])
+        case .tail(let inner, let offsets):
+            let at = offsetIndex(offsets) ?? .literal("0usize")
+            return .method(targetPointer(inner), "wrapping_add", [at])
+        case .nothing, .object: return .turbofish("::core::ptr::null_mut", [.named("i8")], [])
         }
     }
 
@@ -211,7 +263,9 @@ extension FaithfulTranslator {
     /// before they are read, as C computes its arguments before the call reads the strings.
     private func countFirst(_ n: CExpr) -> ((RExpr) -> RExpr, RExpr) {
         let count = cast(n, to: .int(.ulong))
-        if ReferenceLifting.effectFree(n) { return ({ $0 }, count) }
+        // Literals and plain locals need no temporary; anything else may read a buffer the call lends.
+        if n.integerLiteralValue != nil { return ({ $0 }, count) }
+        if case .variable(let id) = n.withoutCasts.kind, !n.withoutCasts.type.isArrayLike, program.variables[id].storage == .local { return ({ $0 }, count) }
         let t = temporary("n")
         return ({ .block(RBlock([.letBinding(name: t, mutable: false, type: .named("u64"), value: count)], tail: $0)) }, .path(t))
     }
@@ -278,6 +332,11 @@ extension FaithfulTranslator {
         case .array(let x): return .method(mutablePlace(x, true), "as_mut_slice", [])   // a nullable parameter reborrowed mutably
         case .lifted(let id): return liftedRest(id, mutable: true)
         case .nothing: return .unary(.refMut, .arrayRepeat(.literal("0u8"), 0))
+        case .tail(let inner, let offsets):
+            // The offset first, then the loan (`&mut buf[strlen(&buf)..]` would borrow twice).
+            let t = temporary("at")
+            return .block(RBlock([.letBinding(name: t, mutable: false, type: nil, value: offsetIndex(offsets) ?? .literal("0usize"))],
+                                 tail: .unary(.refMut, .index(slice(inner), .rangeFrom(.path(t))))))
         }
     }
 

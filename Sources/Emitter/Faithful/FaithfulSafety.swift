@@ -303,6 +303,7 @@ extension FaithfulTranslator {
             func target(_ t: FaithfulTranslator.CStringTarget) {
                 if case .array(let x) = t { expression(x) }
                 if case .object(let x) = t { expression(x) }
+                if case .tail(let d, let offsets) = t { target(d); offsets.forEach { expression($0.0) } }
             }
             switch form {
             case .strlen(let a): source(a)

@@ -182,6 +182,7 @@ extension FaithfulTranslator {
             case .array(let x): buffer = .method(place(x), "as_mut_ptr", [])
             case .lifted(let id): buffer = variableRef(id)
             case .vector(let id): buffer = .method(.path(localName(id)), "as_mut_ptr", [])
+            case .tail: buffer = targetPointer(target)   // not reached: fgets's targets have no offset
             case .nothing, .object: buffer = .turbofish("::core::ptr::null_mut", [.named("i8")], [])   // not reached: fgets always has a buffer
             }
             return .ifElse(read, RBlock(tail: .cast(buffer, rtype(e.type))), .block(RBlock(tail: zero(e.type))))

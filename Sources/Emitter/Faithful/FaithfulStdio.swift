@@ -204,14 +204,7 @@ extension FaithfulTranslator {
         guard let target = measure ? .nothing : writableTarget(args[0], program, strings),
               let (format, operands) = formatted(args[at], args[(at + 1)...], program, strings) else { return nil }
         // An operand that reads the destination overlaps it (undefined in C; a borrow conflict here).
-        let root: Int? = {
-            switch target {
-            case .lifted(let id): return id
-            case .array(let x): return arrayRoot(x)
-            case .vector(let id): return id
-            case .nothing, .object: return nil
-            }
-        }()
+        let root = targetRoot(target)
         if let root {
             for (a, operand) in zip(args[(at + 1)...], operands) where a.mentions(variable: root) {
                 switch operand {
