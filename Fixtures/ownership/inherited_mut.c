@@ -93,3 +93,15 @@ int im_arcs(struct im_fst *f, int k) {
 /* Asking a stream its position: Rust's `stream_position` takes `&mut self`. */
 // expect param im_tell.f borrowed mutable
 long im_tell(struct im_file *f) { return ftell(f->fp); }
+
+/* Near miss: a held pointer seen as another record (a pun, raw) and written: what a raw
+   pointer reaches is no holder's loan. */
+struct im_gc { int marked; };
+struct im_str { int marked; int hash; };
+struct im_value { struct im_gc *gc; };
+// expect param im_cache_hash.v borrowed immutable
+int im_cache_hash(const struct im_value *v) {
+    struct im_str *s = (struct im_str *)v->gc;
+    s->hash = 7;
+    return s->hash;
+}

@@ -322,11 +322,12 @@ struct ConstraintExtractor {
         }
     }
 
-    /// The pointer itself in `(T *)p`, `p + k`, `k + p`.
+    /// The pointer itself in `(T *)p`, `p + k`, `k + p`. A pun (`(union GCUnion *)gc`) is a
+    /// pointer of its own: what is written through it is no holder's business (it is raw).
     func pointerOperand(_ e: Int32) -> Int32 {
         let e = tu.strip(e)
         let n = node(e)
-        if n.kind == .cast, let x = kids(e).first, isPointerNode(x) { return pointerOperand(x) }
+        if n.kind == .cast, let x = kids(e).first, isPointerNode(x), !isPun(e, x) { return pointerOperand(x) }
         if n.kind == .binary, n.op == BinaryOp.add.rawValue || n.op == BinaryOp.sub.rawValue {
             for k in kids(e) where isPointerNode(k) { return pointerOperand(k) }
         }
@@ -526,6 +527,16 @@ struct ConstraintExtractor {
         default:
             _ = eval(l)
         }
+    }
+
+    /// A cast between pointers to unrelated types, numbers apart (the casts `cast` makes raw).
+    func isPun(_ e: Int32, _ operand: Int32) -> Bool {
+        guard let to = tu.type(of: e), let from = tu.type(of: tu.strip(operand)), to.shape == .pointer, from.shape == .pointer,
+              to.pointee >= 0, from.pointee >= 0 else { return false }
+        let a = tu.types[Int(from.pointee)], b = tu.types[Int(to.pointee)]
+        guard a.shape != .void, b.shape != .void, a.canonicalBare != b.canonicalBare else { return false }
+        let numbers: Set<TypeShape> = [.integer, .floating, .boolean]
+        return !(numbers.contains(a.shape) && numbers.contains(b.shape))
     }
 
     mutating func cast(_ e: Int32, _ n: Node) -> [Src] {

@@ -21,6 +21,8 @@ struct ParamSummary: Equatable {
 struct ReturnSummary: Equatable {
     var cls: OwnershipClass = .value
     var from: Int? = nil
+    /// `from` is the only parameter the result may borrow from.
+    var fromUnique = false
     var resource: String? = nil
 }
 
@@ -111,6 +113,8 @@ public struct OwnershipInference: Sendable {
         var locals: [Int32: Acc]
         var ret: Acc
         var retFrom: Int?
+        /// The result borrows from `retFrom` and no other parameter.
+        var retFromUnique = false
         var retStatic = false
         var retMixed = false
         /// The returned object was also stored somewhere (linked into a list): a handle, not ownership.
@@ -565,11 +569,13 @@ public struct OwnershipInference: Sendable {
                 let why = Why.text("lent mutably to a call through a function pointer")
                 for p in direct + inner { at(p) { $0.mutable = true; $0.note(evidence(why, e.node)) } }
             case .writesResult(let f, let k):
-                guard let s = summaries[f], s.ret.from == k, s.ret.cls == .borrowed else { continue }
+                guard let s = summaries[f], s.ret.from == k, s.ret.fromUnique, s.ret.cls == .borrowed else { continue }
                 let why = Why.text("written through what \(index.functionNames[Int(f)]) returns, which borrows from it")
                 for p in direct + inner { at(p) { $0.mutable = true; $0.note(evidence(why, e.node)) } }
             case .passHeld(let f, let k):
-                guard let s = summaries[f], k < s.params.count, s.params[k].mutable || s.params[k].cls == .owned else { continue }
+                // A raw or shared parameter writes without a unique loan: the holder need not be `&mut`.
+                guard let s = summaries[f], k < s.params.count, s.params[k].cls == .borrowed || s.params[k].cls == .owned,
+                      s.params[k].mutable || s.params[k].cls == .owned else { continue }
                 let how = s.params[k].cls == .owned ? "handed to" : "lent mutably to"
                 let why = Why.text("holds a pointer \(how) \(paramName(f, k)) (inherited mutability)")
                 for p in direct + inner { at(p) { $0.mutable = true; $0.note(evidence(why, e.node)) } }
@@ -738,8 +744,10 @@ public struct OwnershipInference: Sendable {
         let rcl = closure(.ret)
         applyRoots(rcl.roots, &ret)
         for r in rcl.roots { if case .staticData = r { retStatic = true } }
+        var retParams: Set<Int> = []
         for p in rcl.places + rcl.interiors {
             if case .v(let v) = p, let i = paramIndexOfVar[v] {
+                retParams.insert(i)
                 if retFrom == nil { retFrom = i }
                 retBorrowed = true
                 if params[i].shared || params[i].counterInc { ret.shared = true }
@@ -747,10 +755,12 @@ public struct OwnershipInference: Sendable {
             if case .v(let v) = p, let l = locals[v], l.shared { ret.shared = true }
             if case .field = p { retBorrowed = true }
         }
-        if retFrom == nil, let b = c.returnBases.first, let i = paramIndexOfVar[b] { retFrom = i; retBorrowed = true }
-        // Callers write through the result, which borrows from a parameter: in Rust the
+        if retFrom == nil, let b = c.returnBases.first, let i = paramIndexOfVar[b] { retFrom = i; retBorrowed = true; retParams.insert(i) }
+        // Borrows from one parameter only: which one callers write through is known.
+        let retFromUnique = retParams.count == 1
+        // Callers write through the result, which borrows from that parameter: in Rust the
         // function returns `&mut` and takes that parameter `&mut`.
-        if resultsWritten.contains(c.key), let i = retFrom, i < fn.params.count, tu.isPointer(tu.variables[Int(fn.params[i])].type) {
+        if resultsWritten.contains(c.key), retFromUnique, let i = retFrom, i < fn.params.count, tu.isPointer(tu.variables[Int(fn.params[i])].type) {
             params[i].mutable = true
             params[i].note(evidence(.text("returned, and callers write through the result"), fn.bodyStart))
             ret.mutable = true
@@ -778,7 +788,7 @@ public struct OwnershipInference: Sendable {
             let a = params[i]
             if a.counterDec && a.owned, let name = recordName(tu, pointer: tu.variables[Int(v)].type) { refcountedOut.append(name) }
         }
-        let result = FunctionResult(params: params + derefs, locals: locals, ret: ret, retFrom: retFrom, retStatic: retStatic,
+        let result = FunctionResult(params: params + derefs, locals: locals, ret: ret, retFrom: retFrom, retFromUnique: retFromUnique, retStatic: retStatic,
                                     retMixed: retMixed, retStored: retStored)
         return Solved(result: result, summary: summarize(c, result), fields: myFields, refcounted: refcountedOut)
     }
@@ -842,7 +852,7 @@ public struct OwnershipInference: Sendable {
             // Returns (something reached from) a parameter it owns: ownership passes back out.
             rs.cls = isRefcounted(tu, fn.returnType) ? .shared : .owned
             rs.resource = r.params[k].resource
-        } else if isPtr { rs.cls = .borrowed; rs.from = r.retFrom }
+        } else if isPtr { rs.cls = .borrowed; rs.from = r.retFrom; rs.fromUnique = r.retFromUnique }
         else { rs.cls = .value }
         return rs
     }
