@@ -121,11 +121,8 @@ extension ConstraintExtractor {
 
     /// A cast between pointers to unrelated types, numbers apart (the casts `cast` makes raw).
     func isPun(_ e: Int32, _ operand: Int32) -> Bool {
-        guard let to = tu.type(of: e), let from = tu.type(of: tu.strip(operand)), to.shape == .pointer, from.shape == .pointer,
-              to.pointee >= 0, from.pointee >= 0 else { return false }
-        let a = tu.types[Int(from.pointee)], b = tu.types[Int(to.pointee)]
-        guard a.shape != .void, b.shape != .void, a.canonicalBare != b.canonicalBare else { return false }
-        let numbers: Set<TypeShape> = [.integer, .floating, .boolean]
-        return !(numbers.contains(a.shape) && numbers.contains(b.shape))
+        guard let to = tu.type(of: e), let from = tu.type(of: tu.strip(operand)) else { return false }
+        if case .pun = pointerCast(from: from, to: to) { return true }
+        return false
     }
 }

@@ -415,6 +415,25 @@ struct ConstraintExtractor {
         }
     }
 
+    /// What a cast between two pointer types does to what they point to.
+    enum PointerCast {
+        /// The same type, a qualifier, `void *` either way, or not between pointers.
+        case same
+        /// Numbers read as other numbers (the target's pointee given): the bytes are the same buffer.
+        case numbers(CType)
+        /// Anything else: a record, union or pointer seen as another type.
+        case pun
+    }
+
+    func pointerCast(from: CType, to: CType) -> PointerCast {
+        guard from.shape == .pointer, to.shape == .pointer, from.pointee >= 0, to.pointee >= 0 else { return .same }
+        let a = tu.types[Int(from.pointee)], b = tu.types[Int(to.pointee)]
+        guard a.shape != .void, b.shape != .void, a.canonicalBare != b.canonicalBare else { return .same }
+        // SIMD vectors (`__m128i`) are numbers side by side.
+        func isNumbers(_ t: CType) -> Bool { [.integer, .floating, .boolean].contains(t.shape) || t.canonical.contains("__vector_size__") }
+        return isNumbers(a) && isNumbers(b) ? .numbers(b) : .pun
+    }
+
     mutating func cast(_ e: Int32, _ n: Node) -> [Src] {
         guard let operand = kids(e).first else { return [] }
         let srcs = eval(operand)
@@ -429,26 +448,20 @@ struct ConstraintExtractor {
                 event(.raw("converted to integer type '\(to.spelling)'"), srcs, e)
                 return []
             }
-            if to.shape == .pointer {
-                let a = fromT.pointee >= 0 ? tu.types[Int(fromT.pointee)] : nil
-                let b = to.pointee >= 0 ? tu.types[Int(to.pointee)] : nil
-                if let a, let b, a.shape != .void, b.shape != .void, a.canonicalBare != b.canonicalBare {
-                    // Numbers read as other numbers (`(const uint32_t *)bytes`, `(const char *)utf8`):
-                    // the same buffer seen in other units. The bytes change meaning, the ownership
-                    // does not: the view aliases its source, and the evidence says how it is read.
-                    let numbers: Set<TypeShape> = [.integer, .floating, .boolean]
-                    // SIMD vectors (`__m128i`) are numbers side by side.
-                    func isNumbers(_ t: CType) -> Bool { numbers.contains(t.shape) || t.canonical.contains("__vector_size__") }
-                    if isNumbers(a), isNumbers(b) {
-                        event(.reinterpreted("read as '\(b.spelling)' through a cast"), srcs, e)
-                        return srcs
-                    }
-                    // char views of any object are common and still unprovable; all unrelated casts are raw.
-                    event(.raw("cast from '\(fromT.spelling)' to unrelated '\(to.spelling)'"), srcs, e)
-                    return [.opaque(e)]
-                }
+            switch pointerCast(from: fromT, to: to) {
+            case .numbers(let b):
+                // Numbers read as other numbers (`(const uint32_t *)bytes`, `(const char *)utf8`):
+                // the same buffer seen in other units. The bytes change meaning, the ownership
+                // does not: the view aliases its source, and the evidence says how it is read.
+                event(.reinterpreted("read as '\(b.spelling)' through a cast"), srcs, e)
+                return srcs
+            case .pun:
+                // char views of any object are common and still unprovable; all unrelated casts are raw.
+                event(.raw("cast from '\(fromT.spelling)' to unrelated '\(to.spelling)'"), srcs, e)
+                return [.opaque(e)]
+            case .same:
+                return srcs
             }
-            return srcs
         }
         if fromT.shape == .integer, to.shape == .pointer, srcs != [.null] {
             let s = tu.strip(operand)

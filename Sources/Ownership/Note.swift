@@ -26,6 +26,8 @@ enum Why: Equatable {
     case lentMutablyToParam(Int32, Int)
     case releasedThrough(Int32, Int)
     case receivesOwnedFrom(Int32, Int)
+    /// Holds a pointer lent mutably to (or handed to, when `owned`) f's parameter k.
+    case holdsPointerLentTo(Int32, Int, owned: Bool)
     /// Program field key.
     case movedIntoOwningField(Int32)
     case storedIntoSharedField(Int32)
@@ -33,6 +35,8 @@ enum Why: Equatable {
     case ownedResultOf(Int32)
     case sharedResultOf(Int32)
     case rawResultOf(Int32)
+    /// Written through what program function f returns, which borrows from it.
+    case writtenThroughResultOf(Int32)
 }
 
 extension OwnershipInference {
@@ -56,11 +60,14 @@ extension OwnershipInference {
         case .lentMutablyToParam(let f, let k): return "lent mutably to \(paramName(f, k))"
         case .releasedThrough(let f, let k): return "released through \(paramName(f, k))"
         case .receivesOwnedFrom(let f, let k): return "receives an owned value from \(paramName(f, k))"
+        case .holdsPointerLentTo(let f, let k, let owned):
+            return "holds a pointer \(owned ? "handed to" : "lent mutably to") \(paramName(f, k)) (inherited mutability)"
         case .movedIntoOwningField(let f): return "moved into owning field \(index.fieldNames[Int(f)])"
         case .storedIntoSharedField(let f): return "stored into shared field \(index.fieldNames[Int(f)])"
         case .ownedResultOf(let f): return "owned result of '\(index.functionNames[Int(f)])'"
         case .sharedResultOf(let f): return "shared result of '\(index.functionNames[Int(f)])'"
         case .rawResultOf(let f): return "raw result of '\(index.functionNames[Int(f)])'"
+        case .writtenThroughResultOf(let f): return "written through what \(index.functionNames[Int(f)]) returns, which borrows from it"
         }
     }
 }

@@ -562,25 +562,8 @@ public struct OwnershipInference: Sendable {
                 for p in direct { at(p) { $0.owned = true; $0.note(evidence(.movedInto(to), e.node)) } }
             case .realloc(let by):
                 for p in direct { at(p) { $0.owned = true; $0.indexed = true; $0.note(evidence(.reallocatedBy(by), e.node)) } }
-            case .write(let via):
-                let why: Why = via.map { .lentMutablyTo($0) } ?? .text("written through")
-                for p in direct + inner { at(p) { $0.mutable = true; $0.note(evidence(why, e.node)) } }
-            case .lentToIndirectCall:
-                let why = Why.text("lent mutably to a call through a function pointer")
-                for p in direct + inner { at(p) { $0.mutable = true; $0.note(evidence(why, e.node)) } }
-            case .writesResult(let f, let k):
-                guard let s = summaries[f], s.ret.from == k, s.ret.fromUnique, s.ret.cls == .borrowed else { continue }
-                let why = Why.text("written through what \(index.functionNames[Int(f)]) returns, which borrows from it")
-                for p in direct + inner { at(p) { $0.mutable = true; $0.note(evidence(why, e.node)) } }
-            case .passHeld(let f, let k):
-                // A raw or shared parameter writes without a unique loan: the holder need not be `&mut`.
-                guard let s = summaries[f], k < s.params.count, s.params[k].cls == .borrowed || s.params[k].cls == .owned,
-                      s.params[k].mutable || s.params[k].cls == .owned else { continue }
-                let how = s.params[k].cls == .owned ? "handed to" : "lent mutably to"
-                let why = Why.text("holds a pointer \(how) \(paramName(f, k)) (inherited mutability)")
-                for p in direct + inner { at(p) { $0.mutable = true; $0.note(evidence(why, e.node)) } }
-            case .inheritedWrite:
-                let why = Why.text("writes through a pointer it holds (inherited mutability)")
+            case .write, .lentToIndirectCall, .writesResult, .passHeld, .inheritedWrite:
+                guard let why = writeReason(e.ev) else { continue }
                 for p in direct + inner { at(p) { $0.mutable = true; $0.note(evidence(why, e.node)) } }
             case .read:
                 break
@@ -791,6 +774,26 @@ public struct OwnershipInference: Sendable {
         let result = FunctionResult(params: params + derefs, locals: locals, ret: ret, retFrom: retFrom, retFromUnique: retFromUnique, retStatic: retStatic,
                                     retMixed: retMixed, retStored: retStored)
         return Solved(result: result, summary: summarize(c, result), fields: myFields, refcounted: refcountedOut)
+    }
+
+    /// Why an event that writes through its sources makes them mutable; nil when the callee's
+    /// summary says it does not (a result that borrows from another parameter, a held pointer
+    /// lent to a parameter that does not write, or to a raw or shared one, which writes without
+    /// a unique loan).
+    func writeReason(_ ev: Ev) -> Why? {
+        switch ev {
+        case .write(let via): return via.map { .lentMutablyTo($0) } ?? .text("written through")
+        case .lentToIndirectCall: return .text("lent mutably to a call through a function pointer")
+        case .inheritedWrite: return .text("writes through a pointer it holds (inherited mutability)")
+        case .writesResult(let f, let k):
+            guard let s = summaries[f], s.ret.from == k, s.ret.fromUnique, s.ret.cls == .borrowed else { return nil }
+            return .writtenThroughResultOf(f)
+        case .passHeld(let f, let k):
+            guard let s = summaries[f], k < s.params.count, s.params[k].cls == .borrowed || s.params[k].cls == .owned,
+                  s.params[k].mutable || s.params[k].cls == .owned else { return nil }
+            return .holdsPointerLentTo(f, k, owned: s.params[k].cls == .owned)
+        default: return nil
+        }
     }
 
     func calleeName(_ tu: TranslationUnit, _ node: Int32) -> String {

@@ -44,23 +44,6 @@ extension FaithfulTranslator {
         indirect case tail(CStringTarget, [(CExpr, subtracted: Bool)])
     }
 
-    /// An offset that writes nothing: no assignment, no `++`, no call but to C library functions
-    /// that only read (`strlen(buf)`), computed before the buffer is lent.
-    static func onlyReads(_ e: CExpr, _ program: Program) -> Bool {
-        switch e.kind {
-        case .call(let callee, let args):
-            guard case .function(let f) = callee.withoutCasts.kind, program.functions[f].body == nil,
-                  ReferenceLifting.numberReaders.contains(program.functions[f].name) else { return false }
-            return args.allSatisfy { onlyReads($0, program) }
-        case .assign, .compoundAssign, .statementExpr, .vaArg, .atomic, .intrinsic: return false
-        case .unary(let op, _) where [.preInc, .preDec, .postInc, .postDec].contains(op): return false
-        default:
-            var reads = true
-            e.forEachChild { if reads, !onlyReads($0, program) { reads = false } }
-            return reads
-        }
-    }
-
     /// The local a target writes (for overlap checks): nil where none is named.
     static func targetRoot(_ t: CStringTarget) -> Int? {
         switch t {
@@ -132,7 +115,7 @@ extension FaithfulTranslator {
         case ("strncpy", 3), ("strncat", 3):
             // A count that reads the destination (`cap - strlen(out) - 1`) is computed before it is lent.
             guard let d = target(args[0]), let s = source(args[1]), args[2].type.isInteger, !overlaps(d, args[1], program),
-                  !overlaps(d, args[2], program) || onlyReads(args[2], program) else { return nil }
+                  !overlaps(d, args[2], program) || ReferenceLifting.effectFree(args[2], readers: program) else { return nil }
             return name == "strncpy" ? .strncpy(d, s, args[2]) : .strncat(d, s, args[2])
         case ("atoi", 1), ("atol", 1), ("atoll", 1):
             guard !strings.errno, let s = source(args[0]) else { return nil }
@@ -194,7 +177,7 @@ extension FaithfulTranslator {
         let s = e.withoutCasts
         if case .variable(let id) = s.kind, strings.vectors.contains(id) { return .vector(id) }
         let (base, offsets) = pointerOffsets(e)
-        if !offsets.isEmpty, offsets.allSatisfy({ $0.0.type.isInteger && onlyReads($0.0, program) }) {
+        if !offsets.isEmpty, offsets.allSatisfy({ $0.0.type.isInteger && ReferenceLifting.effectFree($0.0, readers: program) }) {
             // `buf + n`, `&buf[n]`, `out + n + 1`: the rest of a buffer written without a pointer.
             if case .array(.int(let c), _) = base.type, c.size == 1,
                isInPlace(base, program, lifted: strings.lifted, positions: strings.positions, writing: true, vectors: strings.elements) {

@@ -57,13 +57,19 @@ struct ReferenceLifting {
     ]
 
     /// `e` writes nothing and calls nothing.
-    static func effectFree(_ e: CExpr) -> Bool {
+    /// With `readers`, calls to the C library functions that only read and return a number
+    /// (`numberReaders`: `strlen(buf)`) count as free of effects too.
+    static func effectFree(_ e: CExpr, readers program: Program? = nil) -> Bool {
         switch e.kind {
-        case .assign, .compoundAssign, .call, .statementExpr, .vaArg, .atomic, .intrinsic: return false
+        case .call(let callee, let args):
+            guard let program, case .function(let f) = callee.withoutCasts.kind, program.functions[f].body == nil,
+                  numberReaders.contains(program.functions[f].name) else { return false }
+            return args.allSatisfy { effectFree($0, readers: program) }
+        case .assign, .compoundAssign, .statementExpr, .vaArg, .atomic, .intrinsic: return false
         case .unary(let op, _) where [.preInc, .preDec, .postInc, .postDec].contains(op): return false
         default:
             var free = true
-            e.forEachChild { if free, !effectFree($0) { free = false } }
+            e.forEachChild { if free, !effectFree($0, readers: program) { free = false } }
             return free
         }
     }

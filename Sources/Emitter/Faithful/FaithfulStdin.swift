@@ -177,14 +177,7 @@ extension FaithfulTranslator {
         case .fgets(let target, let n):
             let read = RExpr.call(.path("cstdin::fgets"), [slice(target), cast(n, to: .int(.int))])
             if e.type == .void { return read }
-            let buffer: RExpr
-            switch target {
-            case .array(let x): buffer = .method(place(x), "as_mut_ptr", [])
-            case .lifted(let id): buffer = variableRef(id)
-            case .vector(let id): buffer = .method(.path(localName(id)), "as_mut_ptr", [])
-            case .tail: buffer = targetPointer(target)   // not reached: fgets's targets have no offset
-            case .nothing, .object: buffer = .turbofish("::core::ptr::null_mut", [.named("i8")], [])   // not reached: fgets always has a buffer
-            }
+            let buffer = targetPointer(target)
             return .ifElse(read, RBlock(tail: .cast(buffer, rtype(e.type))), .block(RBlock(tail: zero(e.type))))
         case .getchar: return convert(.call(.path("cstdin::getchar"), []), from: .int(.int), to: e.type)
         case .ungetc(let c): return convert(.call(.path("cstdin::ungetc"), [cast(c, to: .int(.int))]), from: .int(.int), to: e.type)
