@@ -160,3 +160,81 @@ void df_ok_two_objects(void) {
     free(a);
     free(b);
 }
+
+/* A handle that keeps the caller's stream without owning it (bzip2's BZ2_bzWriteOpen). */
+struct df_writer { FILE *out; int written; };
+static struct df_writer *df_writer_open(FILE *out) {
+    struct df_writer *w = malloc(sizeof *w);
+    if (!w) return NULL;
+    w->out = out;
+    w->written = 0;
+    return w;
+}
+static void df_writer_close(struct df_writer *w) {
+    fflush(w->out);
+    free(w);
+}
+
+/* Negative: the stream stored in the handle is still the caller's to close. */
+int df_ok_stream_kept_by_handle(const char *path) {
+    FILE *f = fopen(path, "w");
+    if (!f) return -1;
+    struct df_writer *w = df_writer_open(f);
+    if (!w) { fclose(f); return -1; }
+    fputs("x", f);
+    df_writer_close(w);
+    fclose(f);
+    return 0;
+}
+
+/* Closes and frees the handle only when it is in a good state; reports which through *err
+ * (bzip2's BZ2_bzWriteClose). */
+static void df_writer_finish(int *err, struct df_writer *w) {
+    if (w->written < 0) { if (err) *err = -1; return; }
+    fflush(w->out);
+    free(w);
+    if (err) *err = 0;
+}
+
+/* Negative: the first call may not have freed it; the error path releases it again. */
+void df_ok_finish_on_error(struct df_writer *w) {
+    int err = 0;
+    df_writer_finish(&err, w);
+    if (err != 0) {
+        w->written = 0;
+        df_writer_finish(NULL, w);
+    }
+}
+
+/* Positive (the near miss): df_conn_destroy frees its parameter on every path. */
+void df_destroy_twice_through_project(struct df_conn *c) {
+    df_conn_destroy(c);
+    // expect diag double-free definite
+    df_conn_destroy(c);
+}
+
+/* Negative: a line buffer reused across iterations; a copy of the old pointer left in a
+ * variable of the loop body (czmq's zconfig_chunk_load) does not keep it alive. */
+static int df_skip_spaces(char **s) { while (**s == ' ') (*s)++; return **s ? 0 : -1; }
+int df_ok_line_buffer(const char *data, size_t remaining) {
+    char fixed[64];
+    char *line = NULL;
+    while (remaining) {
+        size_t n = remaining > 100 ? 100 : remaining;
+        if (line && line != fixed) { free(line); line = NULL; }
+        if (n > 50) {
+            line = malloc(n + 1);
+            if (!line) break;
+        } else {
+            line = fixed;
+        }
+        memcpy(line, data, n);
+        line[n] = 0;
+        data += n;
+        remaining -= n;
+        char *scan = line;
+        if (df_skip_spaces(&scan) == -1) break;
+    }
+    if (line && line != fixed) free(line);
+    return 0;
+}

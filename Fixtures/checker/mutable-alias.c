@@ -146,3 +146,20 @@ int ma_ok_repointed(void) {
 void ma_ok_vec_other(struct ma_vec *a, const struct ma_vec *b) {
     ma_vec_add(a, b);
 }
+
+/* Negative: one buffer of numbers carved in two at a variable distance (bzip2's
+ * `quadrant = &block[nblock + overshoot]`): the callee indexes each part (Rust: split_at_mut). */
+static void ma_fill_parts(unsigned char *head, unsigned short *tail, int n) {
+    for (int i = 0; i < n; i++) { head[i] = (unsigned char)i; tail[i] = (unsigned short)(2 * i); }
+}
+void ma_ok_carved(unsigned char *block, int n) {
+    unsigned short *tail = (unsigned short *)&block[n + 2];
+    ma_fill_parts(block, tail, n / 2);
+}
+
+/* Positive (the near miss): the second pointer is a constant distance in, so the parts overlap. */
+void ma_carved_by_one(unsigned char *block, int n) {
+    // expect diag mutable-alias definite
+    ma_fill_parts(block, (unsigned short *)(block + 1), n);
+}
+

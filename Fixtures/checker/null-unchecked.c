@@ -191,3 +191,28 @@ int nu_ok_realloc(char **buf, size_t n) {
     *buf = nb;
     return 0;
 }
+
+/* An error setter that also records on the handle when there is one (bzip2's BZ_SETERR). */
+struct nu_handle { int last_err; int ok; };
+#define NU_SETERR(e) { if (err != NULL) *err = (e); if (h != NULL) h->last_err = (e); }
+
+/* Negative: inside the branch where h is null the macro's `h != NULL` is false; after it,
+ * h is known non-null and the macro's test again does not make it null. */
+struct nu_handle *nu_ok_seterr_open(int *err) {
+    struct nu_handle *h = NULL;
+    NU_SETERR(0);
+    h = malloc(sizeof *h);
+    if (h == NULL) { NU_SETERR(-3); return NULL; }
+    NU_SETERR(0);
+    h->ok = 1;
+    return h;
+}
+
+/* Positive (the near miss): the macro runs before the result is tested. */
+struct nu_handle *nu_seterr_before_test(int *err) {
+    struct nu_handle *h = malloc(sizeof *h);
+    // expect diag null-unchecked definite
+    h->ok = 0;
+    NU_SETERR(0);
+    return h;
+}

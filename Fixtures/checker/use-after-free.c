@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <zmq.h>
 
 struct uaf_conn {
     char *name;
@@ -169,4 +170,81 @@ char *uaf_ok_derived_null(const char *src) {
         buf = NULL;
     }
     return buf;
+}
+
+/* A list that keeps the items it is given (czmq's zlist_append, zhashx_insert). */
+struct uaf_list { void *items[8]; int n; };
+static void uaf_list_add(struct uaf_list *l, void *item) { if (l->n < 8) l->items[l->n++] = item; }
+
+/* Negative: the item is still good after the list took a copy of the pointer. */
+int uaf_ok_after_list_add(struct uaf_list *l) {
+    struct uaf_buf *b = malloc(sizeof *b);
+    if (!b) return -1;
+    uaf_list_add(l, b);
+    b->len = 0;
+    return 0;
+}
+
+/* Negative: a successful zmq_msg_send leaves an empty message that may be received into and
+ * closed again (czmq's zproxy). */
+void uaf_ok_msg_reused(void *in, void *out) {
+    zmq_msg_t msg;
+    zmq_msg_init(&msg);
+    while (1) {
+        if (zmq_msg_recv(&msg, in, ZMQ_DONTWAIT) == -1) break;
+        if (zmq_msg_send(&msg, out, 0) == -1) { zmq_msg_close(&msg); break; }
+    }
+}
+
+/* A writer over a stream, closed with it (bzip2recover's BitStream). */
+struct uaf_writer { FILE *out; int bits; };
+static struct uaf_writer *uaf_writer_open(FILE *out) {
+    struct uaf_writer *w = malloc(sizeof *w);
+    if (!w) exit(1);
+    w->out = out;
+    w->bits = 0;
+    return w;
+}
+static void uaf_writer_put(struct uaf_writer *w, int c) { fputc(c, w->out); w->bits++; }
+static void uaf_writer_close(struct uaf_writer *w) { fclose(w->out); free(w); }
+
+/* Negative: the writer is live exactly while `out` is non-null, and every use tests `out`. */
+int uaf_ok_writer_guarded_by_stream(const char *path) {
+    struct uaf_writer *w = NULL;
+    FILE *out = NULL;
+    int c, i = 0;
+    while ((c = getchar()) != EOF) {
+        if (out != NULL && i % 3 == 0) uaf_writer_put(w, c);
+        i++;
+        if (i % 10 == 9) {
+            if (out != NULL) { uaf_writer_close(w); out = NULL; }
+        } else if (i % 10 == 0 && out == NULL) {
+            out = fopen(path, "wb");
+            if (!out) exit(1);
+            w = uaf_writer_open(out);
+        }
+    }
+    if (out != NULL) uaf_writer_close(w);
+    return 0;
+}
+
+/* Positive (the near miss): one use tests something else than the stream. */
+int uaf_writer_unguarded(const char *path) {
+    struct uaf_writer *w = NULL;
+    FILE *out = NULL;
+    int c, i = 0;
+    while ((c = getchar()) != EOF) {
+        // expect diag use-after-free possible
+        if (i > 10 && i % 3 == 0) uaf_writer_put(w, c);
+        i++;
+        if (i % 10 == 9) {
+            if (out != NULL) { uaf_writer_close(w); out = NULL; }
+        } else if (i % 10 == 0 && out == NULL) {
+            out = fopen(path, "wb");
+            if (!out) exit(1);
+            w = uaf_writer_open(out);
+        }
+    }
+    if (out != NULL) uaf_writer_close(w);
+    return 0;
 }

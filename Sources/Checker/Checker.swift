@@ -7,7 +7,8 @@ import Ownership
 /// on both cores; the output does not depend on the schedule.
 public enum Checker {
     public static func check(units: [TranslationUnit], library: LibraryModel, ownership: OwnershipResult) -> [Diagnostic] {
-        let knowledge = ProgramKnowledge(units: units, library: library, index: ownership.index)
+        var knowledge = ProgramKnowledge(units: units, library: library, index: ownership.index)
+        knowledge.releases = ReleaseSummaries.compute(units: units, library: library, ownership: ownership, knowledge: knowledge)
         var work: [(tu: Int, function: Int32)] = []
         for (t, tu) in units.enumerated() {
             for (i, f) in tu.functions.enumerated() where f.hasBody && !f.isSystem {
@@ -25,9 +26,10 @@ public enum Checker {
             return (fa.bodyEnd - fa.bodyStart, b.tu, b.function) > (fb.bodyEnd - fb.bodyStart, a.tu, a.function)
         }
         let todo = work
+        let known = knowledge
         let results = parallelMap(todo.count, lanes: 4) { i -> [Diagnostic] in
             var c = FunctionChecker(tu: units[todo[i].tu], tuIndex: todo[i].tu, function: todo[i].function,
-                                    library: library, ownership: ownership, knowledge: knowledge)
+                                    library: library, ownership: ownership, knowledge: known)
             return c.run()
         }
         return results.flatMap { $0 }.sorted(by: Diagnostic.ordered)

@@ -75,11 +75,14 @@ extension FunctionChecker {
 
     mutating func programCall(_ e: Int32, _ f: Function, _ effects: CalleeEffects, _ args: [Int32]) -> [Ref] {
         let n = node(e)
+        let key = ownership.index.functionKey(tu: tuIndex, function: n.ref)
         var lent: [(refs: [Ref], mutable: Bool, arg: Int32)] = []
         for (k, a) in args.enumerated() {
             let (refs, addr, addrField) = argument(a)
             guard k < effects.params.count else {
+                // A variadic argument: the callee may keep it (`zsock_send(pipe, "p", list)`).
                 use(refs.filter { !isStackOrStatic($0) }, at: e, what: "passed to '\(f.name)'", deref: false, via: a)
+                escape(refs)
                 continue
             }
             let p = effects.params[k]
@@ -95,9 +98,14 @@ extension FunctionChecker {
                 continue
             }
             if addrField, !p.takesOwnership { continue }
-            if p.takesOwnership && !p.shared {
-                use(refs, at: e, what: "passed to '\(f.name)'", deref: false, via: a)
-                release(refs, at: e, resource: nil, by: f.name, kind: .move, arg: a)
+            if p.takesOwnership && !p.shared && knowledge.releases[key]?[k] == true {
+                // Released on every path, like free(): a second release is a double free.
+                release(refs, at: e, resource: nil, by: f.name, kind: .release, arg: a)
+            } else if p.takesOwnership && !p.shared {
+                // Stored where it lives on, or released on some paths only: the caller's pointer
+                // may still be good, and someone else may release it now.
+                use(refs.filter { !isStackOrStatic($0) }, at: e, what: "passed to '\(f.name)'", deref: false, via: a)
+                escape(refs)
             } else {
                 use(refs.filter { !isStackOrStatic($0) }, at: e, what: "passed to '\(f.name)'", deref: false, via: a)
                 // Kept by the callee (a list's item, a hash's value): someone else holds it now.
@@ -109,7 +117,7 @@ extension FunctionChecker {
                 let base = node(t).ref
                 // The callee reallocates a buffer held in a field of this argument (a vector push):
                 // pointers into the old buffer dangle afterwards.
-                for fk in knowledge.fieldsReallocated[ownership.index.functionKey(tu: tuIndex, function: n.ref)]?[k] ?? [] {
+                for fk in knowledge.fieldsReallocated[key]?[k] ?? [] {
                     guard let local = localField(fk, of: base) else { continue }
                     let held = pathValue(base, local, at: e)
                     for h in held {
@@ -136,16 +144,17 @@ extension FunctionChecker {
         var lent: [(refs: [Ref], mutable: Bool, arg: Int32)] = []
         var reallocated: [Int32] = []
         var movedOnSuccess: [Int32] = []
+        var emptiedOnSuccess = false
         for (k, a) in args.enumerated() {
             let (refs, addr, _) = argument(a)
             argRefs.append(refs)
             let role: String
             var resource: String? = nil
             var nullable = false
-            var indirect = false
+            var indirect = false, empty = false
             if k < params.count {
                 role = params[k].role; resource = params[k].resource; nullable = params[k].nullable ?? false
-                indirect = params[k].indirect ?? false
+                indirect = params[k].indirect ?? false; empty = params[k].empty ?? false
             } else {
                 role = m.variadic ?? "borrow"
             }
@@ -170,6 +179,8 @@ extension FunctionChecker {
                     let made = newObject(at: e, resource: resource ?? "resource", nullable: false, maker: f.name)
                     st.bind[addr] = [made]
                     callEffects[e] = CallEffect(kind: .initialised, obj: made.obj)
+                    // Initialised empty (`zmq_msg_init`): nothing to release yet.
+                    if empty { escape([made]) }
                     // Initialised inside another object (&p->mutex): that object owns it now.
                     if addr < 0 { escape([made]) }
                     // Initialised in static storage (a global mutex): it outlives the function.
@@ -183,6 +194,7 @@ extension FunctionChecker {
                 let taken = addr.map { st.bind[$0] ?? [] } ?? (pointer ? refs : valueRefs(a))
                 escape(taken)
                 for t in taken { movedOnSuccess.append(t.obj) }
+                if empty { emptiedOnSuccess = true }
             case "out":
                 if let addr {
                     let made = newObject(at: e, resource: resource ?? "heap", nullable: false, maker: f.name)
@@ -212,7 +224,7 @@ extension FunctionChecker {
         }
         if m.noreturn == true { st = .unreachable; return [] }
         guard let r = m.returns else {
-            if let moved = movedOnSuccess.first { callEffects[e] = CallEffect(kind: .movedOnSuccess, obj: moved) }
+            if let moved = movedOnSuccess.first { callEffects[e] = CallEffect(kind: emptiedOnSuccess ? .emptiedOnSuccess : .movedOnSuccess, obj: moved) }
             return []
         }
         switch r.class {
@@ -221,13 +233,13 @@ extension FunctionChecker {
             if let d = r.depends, d < argRefs.count, let first = argRefs[d].first { depends = first.obj }
             let made = newObject(at: e, resource: r.resource ?? "heap", nullable: r.nullable ?? false, maker: f.name, dependsOn: depends)
             for old in reallocated { st.objects[old]?.reallocInto = made.obj }
-            if let moved = movedOnSuccess.first { resultEffects[made.obj] = CallEffect(kind: .movedOnSuccess, obj: moved) }
+            if let moved = movedOnSuccess.first { resultEffects[made.obj] = CallEffect(kind: emptiedOnSuccess ? .emptiedOnSuccess : .movedOnSuccess, obj: moved) }
             return [made]
         case "borrowed":
             if let k = r.from, k < argRefs.count { return argRefs[k].map { Ref(obj: $0.obj, offset: true) } }
             return []
         default:
-            if let moved = movedOnSuccess.first { callEffects[e] = CallEffect(kind: .movedOnSuccess, obj: moved) }
+            if let moved = movedOnSuccess.first { callEffects[e] = CallEffect(kind: emptiedOnSuccess ? .emptiedOnSuccess : .movedOnSuccess, obj: moved) }
             return []
         }
     }
@@ -251,6 +263,15 @@ extension FunctionChecker {
         return operands.contains { node(tu.strip($0)).kind == .intLiteral }
     }
 
+    /// A pointer to numbers (`UChar *block`), not to a record: the callee can only index it, so
+    /// a second pointer into it at a variable distance (`quadrant = &block[nblock + 34]`) may
+    /// address a part the callee does not reach through the first (Rust: `split_at_mut`).
+    func pointsToNumbers(_ a: Int32) -> Bool {
+        let t = node(a).type
+        guard t >= 0, tu.types[Int(t)].shape == .pointer, tu.types[Int(t)].pointee >= 0 else { return false }
+        return [.integer, .floating, .boolean].contains(tu.types[Int(tu.types[Int(t)].pointee)].shape)
+    }
+
     /// A `void *` parameter erases the type: what the callee does with it is not a Rust borrow.
     func isVoidPointerParam(_ f: Function, _ k: Int) -> Bool {
         guard k < f.paramTypes.count, f.paramTypes[k] >= 0 else { return true }
@@ -262,9 +283,11 @@ extension FunctionChecker {
     /// Two pointers both into the middle of one buffer may address disjoint parts (Rust's
     /// `split_at_mut`), so only pairs where one side is the object itself count.
     ///
-    /// For library copies (`memcpy(buf, buf + k, n)`) a shift by a variable usually copies between
-    /// disjoint parts (`copy_within` in Rust) and is not reported; a shift by a constant within a
-    /// buffer of unknown length overlaps, and is.
+    /// A buffer and a pointer into it at a variable distance usually name disjoint parts too:
+    /// a library copy (`memcpy(buf, buf + k, n)`, Rust's `copy_within`), or a buffer of numbers
+    /// carved in two (`mainSort(block, quadrant)`). A shift by a constant within a buffer of
+    /// unknown length overlaps and is reported, as is a record with a pointer into it
+    /// (`build_tree(s, &s->bl_desc)`: the callee reaches the field through `s` too).
     mutating func checkAliasing(_ e: Int32, _ callee: String, _ lent: [(refs: [Ref], mutable: Bool, arg: Int32)], library: Bool = false) {
         guard lent.count >= 2 else { return }
         for i in 0..<lent.count {
@@ -272,7 +295,8 @@ extension FunctionChecker {
                 var hit: Int32? = nil
                 for a in lent[i].refs {
                     for b in lent[j].refs where a.obj == b.obj && !(a.offset && b.offset) {
-                        if library, a.offset != b.offset, !constantShift(a.offset ? lent[i].arg : lent[j].arg) { continue }
+                        if a.offset != b.offset, !constantShift(a.offset ? lent[i].arg : lent[j].arg),
+                           library || pointsToNumbers(a.offset ? lent[j].arg : lent[i].arg) { continue }
                         if let o = info[a.obj], case .staticData = o.origin { continue }
                         if hit == nil || a.obj < hit! { hit = a.obj }
                     }

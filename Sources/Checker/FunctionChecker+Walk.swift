@@ -8,8 +8,11 @@ extension FunctionChecker {
     mutating func exec(_ s: Int32) {
         let n = node(s)
         switch n.kind {
-        case .compound, .declStmt:
+        case .declStmt:
             for k in kids(s) { exec(k) }
+        case .compound:
+            for k in kids(s) { exec(k) }
+            endScope(s)
         case .varDecl:
             let v = n.ref
             for k in kids(s) {
@@ -36,10 +39,12 @@ extension FunctionChecker {
             st = afterThen.joined(st)
         case .whileStmt, .forStmt:
             loop(s, n)
+            endScope(s)
         case .doStmt:
             let ks = kids(s)
             guard ks.count == 2 else { return }
             runLoop(cond: ks[1], body: ks[0], inc: nil, conditionFirst: false)
+            endScope(s)
         case .switchStmt:
             let ks = kids(s)
             guard ks.count >= 2 else { return }
@@ -55,6 +60,7 @@ extension FunctionChecker {
             if !hasDefault(ks[1]) { out = out.joined(entry) }
             st = out
             breakStates = savedB
+            endScope(s)
         case .caseStmt, .defaultStmt:
             if let entry = switchEntries.last { st = st.joined(entry) }
             // A case's first child is its constant; the rest is the statement it labels.
@@ -90,6 +96,27 @@ extension FunctionChecker {
         default:
             _ = ev(s)
         }
+    }
+
+    /// Leaving a block, a loop or a switch (at its end or by `break`): the variables declared
+    /// in it are gone, so a copy left in one (`char *scan = line`) no longer keeps what it
+    /// pointed to reachable (see `PathState.joined`).
+    mutating func endScope(_ s: Int32) {
+        // The body's own variables name what leaks at its end.
+        guard st.reachable, s != function.bodyStart else { return }
+        let vars: [Int32]
+        if let known = scopeVars[s] { vars = known } else {
+            var found: [Int32] = []
+            var i = s + 1
+            while i < node(s).end {
+                let d = node(i)
+                if d.kind == .varDecl, d.ref >= 0, variable(d.ref).storage == .automatic { found.append(d.ref) }
+                i += 1
+            }
+            scopeVars[s] = found
+            vars = found
+        }
+        for v in vars { st.bind[v] = nil }
     }
 
     func hasDefault(_ body: Int32) -> Bool {
@@ -330,6 +357,8 @@ extension FunctionChecker {
             if failed { o.status = .null } else { o.status.remove(.null) }
         case .movedOnSuccess:
             if failed { o.escaped = false } else { o.status = .moved }
+        case .emptiedOnSuccess:
+            if failed { o.escaped = false }
         }
         s.objects[eff.obj] = o
     }
@@ -381,6 +410,29 @@ extension FunctionChecker {
         }
         if let tested { refs = s.bind[tested] ?? [] }
         else if n.kind == .call { refs = callResults[x] ?? [] }   // if (!malloc(n)): the result itself
+        // What a join learnt about objects that are live exactly where this variable is non-null.
+        if let tested {
+            if !isNull, s.nullVars.contains(tested) { s = .unreachable; return }
+            if isNull, tested >= 0, tu.isPointer(variable(tested).type), refs.isEmpty || refs.allSatisfy({ !$0.offset }) { s.nullVars.insert(tested) }
+            if !isNull { s.maybeNull.remove(tested) }
+            for c in s.correlations where c.v == tested && s.bind[tested] == c.refs {
+                guard var o = s.objects[c.obj], o.status == c.status, o.status.contains(.live) else { continue }
+                if isNull { o.status.remove(.live) } else { o.status = .live }
+                if !o.status.isEmpty { s.objects[c.obj] = o }
+            }
+        }
+        // Known null on this path, tested non-null (`if (f != NULL)` inside a macro expanded in
+        // the branch where `f == NULL`): the branch is not taken.
+        if !isNull, !refs.isEmpty, refs.allSatisfy({ !$0.offset && s.objects[$0.obj]?.status == .null }) {
+            s = .unreachable
+            return
+        }
+        // Known non-null because every path here tested it, tested again (`BZ_SETERR` after
+        // `if (bzf == NULL) return`): the null branch is not taken.
+        if isNull, !refs.isEmpty, refs.allSatisfy({ !$0.offset && s.objects[$0.obj].map { $0.status == .live && $0.nullTests == 1 } ?? false }) {
+            s = .unreachable
+            return
+        }
         for r in refs {
             guard var o = s.objects[r.obj] else { continue }
             o.nullTests = 1
@@ -427,6 +479,11 @@ extension FunctionChecker {
         overwrite(v, at: n)
         for r in refs { reborn.remove(r.obj) }
         st.bind[v] = refs
+        st.maybeNull.remove(v)
+        // `p = NULL`: known null until rebound (a null test of it cannot succeed).
+        let k = kids(n)
+        let value = node(n).kind == .varDecl ? k.first : (node(n).kind == .binary && k.count == 2 ? k[1] : nil)
+        if refs.isEmpty, let value, isNullLiteral(value), tu.isPointer(variable.type) { st.nullVars.insert(v) } else { st.nullVars.remove(v) }
         forgetPaths(of: v)
     }
 
@@ -511,6 +568,7 @@ extension FunctionChecker {
             switch on.kind {
             case .varRef:
                 let v = variable(on.ref)
+                st.nullVars.remove(on.ref)   // whoever gets &v may store into it
                 return v.storage == .automatic || v.storage == .parameter ? [stackObject(on.ref)] : [staticObject()]
             case .member where on.flags.contains(.arrow):
                 guard let b = kids(o).first else { return [] }

@@ -45,6 +45,13 @@ struct FunctionChecker {
     var pendingEscapes: [(holder: Int32, node: Int32, local: Int32)] = []
     /// Allocation sites whose previous instance was gone when the site ran again (see newObject).
     var reborn: Set<Int32> = []
+    /// When summarising (`releasedParameters`): the union of each parameter object's states at
+    /// the exits.
+    var exitStates: [Int32: Status]? = nil
+    /// The automatic variables declared inside a block, loop or switch, by its node.
+    var scopeVars: [Int32: [Int32]] = [:]
+    /// An allocation site run again: the states its previous instance had, by site.
+    var priorStatus: [Int32: Status] = [:]
 
     init(tu: TranslationUnit, tuIndex: Int, function: Int32, library: LibraryModel, ownership: OwnershipResult, knowledge: ProgramKnowledge) {
         self.tu = tu; self.tuIndex = tuIndex; self.function = tu.functions[Int(function)]
@@ -152,6 +159,7 @@ struct FunctionChecker {
         // The same site again (a loop): if the previous instance is already gone (moved into the
         // call that makes the new one: `head = push(head, x)`), overwriting its holder leaks nothing.
         if let old = st.objects[site], !old.status.contains(.live) || old.escaped { reborn.insert(site) } else { reborn.remove(site) }
+        priorStatus[site] = st.objects[site]?.status
         info[site] = ObjectInfo(origin: .allocation, resource: resource, owned: true, site: site, nullable: nullable, dependsOn: dependsOn, maker: maker,
                                 guardVar: guards.last?.0 ?? -1, guardTruth: guards.last?.1 ?? false)
         st.objects[site] = ObjectState(status: nullable ? [.live, .null] : .live)
@@ -369,6 +377,12 @@ struct FunctionChecker {
     /// At a return (or the end of the body): every owned object still live and not handed on leaks.
     mutating func exitPath(at n: Int32, returned: [Ref], endOfBody: Bool = false) {
         guard st.reachable else { return }
+        if exitStates != nil {
+            for k in function.params.indices {
+                let id = Int32(-10 - k)
+                if let s = st.objects[id] { exitStates![id, default: []].formUnion(s.status) }
+            }
+        }
         for p in pendingEscapes {
             let local = Int32(-1_000_000) - p.local
             guard let refs = st.bind[p.holder], refs.contains(where: { $0.obj == local }) else { continue }
@@ -393,10 +407,19 @@ struct FunctionChecker {
         guard let old = st.bind[v] else { return }
         for r in old {
             if reborn.contains(r.obj) { continue }
-            guard let i = info[r.obj], i.owned, let s = st.objects[r.obj], s.status.contains(.live), !s.escaped else { continue }
+            guard let i = info[r.obj], i.owned, var s = st.objects[r.obj], s.status.contains(.live), !s.escaped else { continue }
+            // Overwritten by a new instance from the same site (`w = open_writer()` in a loop):
+            // the old one is the previous iteration's, and whether that one is still live
+            // depends on how the iterations follow each other, which the walk does not know.
+            var again = false
+            if r.obj >= n, r.obj < node(n).end, let prior = priorStatus[r.obj] {
+                guard prior.contains(.live) else { continue }
+                s.status = prior
+                again = true
+            }
             let elsewhere = st.bind.contains { k, refs in k != v && refs.contains { $0.obj == r.obj } }
             if !elsewhere {
-                report(.leak, at: n, certainty: s.status == .live && old.count == 1 ? .definite : .possible,
+                report(.leak, at: n, certainty: s.status == .live && old.count == 1 && !again ? .definite : .possible,
                        message: "\(describe(r.obj)) leaks: '\(variable(v).name)', its only owner, is overwritten",
                        notes: [origin(r.obj), (n, "overwritten here")])
                 st.objects[r.obj]?.escaped = true

@@ -11,6 +11,8 @@ struct ProgramKnowledge {
     var fieldsReallocated: [Int32: [Int: [Int32]]] = [:]
     /// Functions that never return (`exit` at the end of every path, or declared noreturn).
     var noreturn: Set<Int32> = []
+    /// function key -> per parameter: released on every path that returns (`ReleaseSummaries`).
+    var releases: [Int32: [Bool]] = [:]
 
     init(units: [TranslationUnit], library: LibraryModel, index: ProgramIndex) {
         findNoreturn(units, library, index)

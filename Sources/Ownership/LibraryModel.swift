@@ -20,6 +20,10 @@ public struct LibraryModel: Sendable {
         public var buffer: Bool?
         public var nullable: Bool?
         public var indirect: Bool?
+        /// The value the call leaves behind holds nothing to release: `zmq_msg_init` makes an
+        /// empty message, and a successful `zmq_msg_send` empties the one it sends (the caller
+        /// may reuse or close it, or neither).
+        public var empty: Bool?
     }
     public struct FunctionModel: Codable, Sendable {
         public var params: [Param]?
