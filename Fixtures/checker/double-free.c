@@ -238,3 +238,91 @@ int df_ok_line_buffer(const char *data, size_t remaining) {
     if (line && line != fixed) free(line);
     return 0;
 }
+
+/* Grows a buffer through out-parameters, writing back its start and its end; on failure
+ * nothing is freed (libyaml's yaml_string_extend). */
+static int df_grow(char **start, char **end) {
+    size_t size = (size_t)(*end - *start);
+    char *n = realloc(*start, size * 2);
+    if (!n) return 0;
+    *start = n;
+    *end = n + size * 2;
+    return 1;
+}
+
+/* Negative: the end pointer follows the block into its new place; one free at the end. */
+int df_ok_grown_in_loop(int k) {
+    char *s = malloc(16), *e;
+    if (!s) return 0;
+    for (e = s + 16; k > 0; k--)
+        if (!df_grow(&s, &e)) { free(s); return 0; }
+    free(s);
+    return 1;
+}
+
+/* Negative: a cursor over an array of records frees each element's fields (libyaml's
+ * tag directives). */
+struct df_pair { char *handle; char *prefix; };
+void df_ok_free_each_element(struct df_pair *start, struct df_pair *end) {
+    for (struct df_pair *p = start; p != end; p++) {
+        free(p->handle);
+        free(p->prefix);
+    }
+    free(start);
+}
+
+/* Positive (the near miss): the cursor does not move, so the same field is freed twice. */
+void df_free_same_element(struct df_pair *start, int n) {
+    struct df_pair *p = start;
+    for (int i = 0; i < n; i++) {
+        // expect diag double-free definite
+        free(p->handle);
+    }
+}
+
+/* An allocator that keeps the size in front of the block it hands out (jansson's tests). */
+static void *df_sized_alloc(size_t size) {
+    char *p = malloc(size + 8);
+    if (!p) return NULL;
+    memcpy(p, &size, sizeof size);
+    return p + 8;
+}
+/* Negative: stepping back from the pointer it was given finds the start of the block. */
+static void df_ok_sized_free(void *ptr) {
+    char *p = (char *)ptr - 8;
+    free(p);
+}
+void df_ok_sized(void) {
+    void *q = df_sized_alloc(4);
+    if (q) df_ok_sized_free(q);
+}
+
+/* Positive (the near miss): a block this function allocated, freed from before its start. */
+void df_free_before_start(void) {
+    char *p = malloc(16);
+    if (!p) return;
+    // expect diag free-offset definite
+    free(p + 1 - 2);
+}
+
+/* Fills two out-parameters on success only (libyaml's scan_tag_directive_value). */
+static int df_scan_pair(const char *in, char **handle, char **prefix) {
+    if (!in || !*in) return 0;
+    char *h = strdup(in), *p = strdup(in);
+    if (!h || !p) { free(h); free(p); return 0; }
+    *handle = h;
+    *prefix = p;
+    return 1;
+}
+/* Negative: two objects, each freed once; on failure nothing was made. */
+int df_ok_two_out_params(const char *in) {
+    char *handle = NULL, *prefix = NULL;
+    if (!df_scan_pair(in, &handle, &prefix)) goto error;
+    free(handle);
+    free(prefix);
+    return 1;
+error:
+    free(prefix);
+    free(handle);
+    return 0;
+}

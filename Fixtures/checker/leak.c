@@ -2,6 +2,7 @@
  * socket, initialised zmq_msg_t) becomes unreachable without being released.
  * Reported at the `return` through which it escapes unreleased, or at the
  * closing brace when execution falls off the end. */
+#include <assert.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -363,4 +364,86 @@ int lk_ok_handed_through_varargs(int fd) {
         if (lk_send_picture(fd, "p", diff) != 0) { free(diff); return -1; }
     }
     return 0;
+}
+
+/* Negative: `assert(0)` does not return, so nothing leaks past it (libyaml's dumper). */
+int lk_take(char *p);
+int lk_ok_assert_false(int k) {
+    char *anchor = malloc(16);
+    if (!anchor) return 0;
+    switch (k) {
+    case 1: return lk_take(anchor);
+    case 2: return lk_take(anchor);
+    default: assert(0); break;
+    }
+    return 0;
+}
+
+/* Negative: the file is opened at most once, guarded by a flag that is set with it
+ * (libyaml's test programs). */
+int lk_ok_open_once(int argc, char **argv) {
+    FILE *in = stdin;
+    int found = 0;
+    for (int i = 1; i < argc; i++) {
+        if (!found) { in = fopen(argv[i], "rb"); found = 1; }
+    }
+    if (!in) return 1;
+    int c = fgetc(in);
+    if (found) fclose(in);
+    return c;
+}
+
+/* Positive (the near miss): the flag is not set, so a second file overwrites the first. */
+int lk_open_again(int argc, char **argv) {
+    FILE *in = stdin;
+    int found = 0;
+    for (int i = 1; i < argc; i++) {
+        // expect diag leak possible
+        if (!found) in = fopen(argv[i], "rb");
+    }
+    if (!in) return 1;
+    found = fgetc(in);
+    if (in != stdin) fclose(in);
+    return found;
+}
+
+/* Negative: opened and closed under the same test of an unchanged pointer (expat's xmlwf). */
+int lk_ok_same_guard(const char *filename) {
+    int fd = 0;
+    if (filename != NULL) {
+        fd = open(filename, O_RDONLY);
+        if (fd < 0) return 0;
+    }
+    char buf[64];
+    if (read(fd, buf, sizeof buf) < 0) {
+        if (filename != NULL) close(fd);
+        return 0;
+    }
+    if (filename != NULL) close(fd);
+    return 1;
+}
+
+/* Stores a new block through its out-parameter only when it succeeds (libyaml's
+ * process_directives). */
+static int lk_make_directive(int ok, char **out) {
+    char *d = malloc(8);
+    if (!d) return 0;
+    if (!ok) { free(d); return 0; }
+    *out = d;
+    return 1;
+}
+/* Negative: on failure nothing was stored, so returning leaks nothing. */
+int lk_ok_out_param_on_success(int ok) {
+    char *directive = NULL;
+    if (!lk_make_directive(ok, &directive)) return 0;
+    free(directive);
+    return 1;
+}
+
+/* Positive (the near miss): the stored block is not released on the success path. */
+int lk_out_param_kept(int ok) {
+    char *directive = NULL;
+    if (!lk_make_directive(ok, &directive)) return 0;
+    // expect diag leak definite
+    return 1;
 }

@@ -77,6 +77,18 @@ extension FunctionChecker {
         let n = node(e)
         let key = ownership.index.functionKey(tu: tuIndex, function: n.ref)
         var lent: [(refs: [Ref], mutable: Bool, arg: Int32)] = []
+        // A block reallocated through one out-parameter (`grow(&start, &end)`), and the other
+        // out-parameters the callee writes: those that pointed into the old block now point
+        // into the new one (yaml_string_extend(&s.start, &s.pointer, &s.end)).
+        var reallocated: (old: Set<Int32>, new: Int32)? = nil
+        var written: [(addr: Int32, held: [Ref])] = []
+        defer {
+            if let r = reallocated {
+                for w in written where !w.held.isEmpty && w.held.allSatisfy({ r.old.contains($0.obj) }) {
+                    st.bind[w.addr] = [Ref(obj: r.new, offset: true)]
+                }
+            }
+        }
         for (k, a) in args.enumerated() {
             let (refs, addr, addrField) = argument(a)
             guard k < effects.params.count else {
@@ -94,9 +106,19 @@ extension FunctionChecker {
                     release(held, at: e, resource: nil, by: f.name, kind: .release, arg: nil)
                     st.bind[addr] = []
                 }
-                if p.pointeeOwned { st.bind[addr] = [newObject(at: e, resource: effects.returnResource ?? "heap", nullable: false, maker: f.name)] }
+                if p.pointeeOwned {
+                    // One object per out-parameter (`&handle`, `&prefix`), made at its argument;
+                    // the result's own when the callee returns it too (`return *toFree`).
+                    let made = newObject(at: effects.returnsPointeeOf == k ? e : a, resource: effects.returnResource ?? "heap", nullable: false, maker: f.name)
+                    st.bind[addr] = [made]
+                    // Stored into a field (`create_pipe(&self->pipe)`): the struct owns it now.
+                    if addrField || addr < 0 { escape([made]) }
+                    if p.pointeeReleased { reallocated = (Set(held.map(\.obj)), made.obj) }
+                    else { madeIfTrue[e, default: []].append(made.obj) }
+                }
                 continue
             }
+            if let addr, p.mutable { written.append((addr, st.bind[addr] ?? [])) }
             if addrField, !p.takesOwnership { continue }
             if p.takesOwnership && !p.shared && knowledge.releases[key]?[k] == true {
                 // Released on every path, like free(): a second release is a double free.

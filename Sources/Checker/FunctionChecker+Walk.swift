@@ -98,6 +98,67 @@ extension FunctionChecker {
         }
     }
 
+    /// A local or parameter whose address is never taken: only assignments change it, so what
+    /// an assignment or a test says about its value (zero or not) holds until the next one.
+    func valueTracked(_ v: Int32) -> Bool {
+        let s = variable(v).storage
+        return (s == .automatic || s == .parameter) && !addressTaken.contains(v)
+    }
+
+    /// The variables whose address the body takes, and those it assigns after their
+    /// declaration (`=`, `+=`, `++`).
+    func scanVariables() -> (addressTaken: Set<Int32>, assigned: Set<Int32>) {
+        var taken = Set<Int32>(), assigned = Set<Int32>()
+        let assignments: Set<UInt8> = Set([BinaryOp.assign, .mulAssign, .divAssign, .remAssign, .addAssign, .subAssign,
+                                           .shlAssign, .shrAssign, .andAssign, .xorAssign, .orAssign].map(\.rawValue))
+        let steps: Set<UInt8> = Set([UnaryOp.postInc, .postDec, .preInc, .preDec].map(\.rawValue))
+        var i = function.bodyStart
+        while i < function.bodyEnd {
+            let n = node(i)
+            if i + 1 < n.end, (n.kind == .unary && (n.op == UnaryOp.addressOf.rawValue || steps.contains(n.op))) || (n.kind == .binary && assignments.contains(n.op)) {
+                let operand = tu.strip(i + 1)
+                if node(operand).kind == .varRef {
+                    if n.kind == .unary && n.op == UnaryOp.addressOf.rawValue { taken.insert(node(operand).ref) } else { assigned.insert(node(operand).ref) }
+                }
+            }
+            i += 1
+        }
+        return (taken, assigned)
+    }
+
+    /// On a branch where variable `v` is zero (a null pointer, a false flag) or not: a branch
+    /// that contradicts what is known is not taken; what the variable is now is remembered; and
+    /// objects that a join found to exist exactly where `v` is non-zero are kept or dropped.
+    func knownValue(_ s: inout PathState, _ v: Int32, zero: Bool, refs: [Ref]) {
+        if !zero, s.nullVars.contains(v) { s = .unreachable; return }
+        if zero, s.nonZeroVars.contains(v) { s = .unreachable; return }
+        let applicable = s.correlations.filter { c in
+            c.v == v && s.bind[v] == c.refs && s.objects[c.obj].map { c.matches($0.status) && !$0.status.isDisjoint(with: [.live, .null]) } ?? false
+        }
+        if valueTracked(v), refs.allSatisfy({ !$0.offset }) {
+            if zero { s.nullVars.insert(v) } else { s.nonZeroVars.insert(v) }
+        }
+        if !zero { s.maybeNull.remove(v) }
+        for c in applicable {
+            guard var o = s.objects[c.obj] else { continue }
+            if zero == c.whenZero { o.status.subtract(.gone) } else { o.status.subtract([.live, .null]) }
+            // Where the object does not exist it was never made (or is gone): nothing holds it.
+            if o.status.isEmpty {
+                s.objects[c.obj] = nil
+                for (k, held) in s.bind where held.contains(where: { $0.obj == c.obj }) { s.bind[k] = held.filter { $0.obj != c.obj } }
+            } else {
+                s.objects[c.obj] = o
+            }
+        }
+    }
+
+    /// Whatever was known about a variable's value (zero, non-zero) no longer holds.
+    mutating func forgetValue(_ v: Int32) {
+        st.nullVars.remove(v)
+        st.nonZeroVars.remove(v)
+        if st.correlations.contains(where: { $0.v == v }) { st.correlations.removeAll { $0.v == v } }
+    }
+
     /// Leaving a block, a loop or a switch (at its end or by `break`): the variables declared
     /// in it are gone, so a copy left in one (`char *scan = line`) no longer keeps what it
     /// pointed to reachable (see `PathState.joined`).
@@ -215,6 +276,8 @@ extension FunctionChecker {
     mutating func condStates(_ c: Int32) -> (PathState, PathState) {
         let x = tu.strip(c)
         let n = node(x)
+        // A constant (`assert(0)`, `while (1)`): one branch is never taken.
+        if n.kind == .intLiteral { return n.value != 0 ? (st, .unreachable) : (.unreachable, st) }
         if n.kind == .binary, let op = BinaryOp(rawValue: n.op), op == .land || op == .lor {
             let ks = kids(x)
             if ks.count == 2 {
@@ -267,6 +330,11 @@ extension FunctionChecker {
                     applyCallEffect(&s, call, failed: failsWhenEqual ? equal : !equal)
                 }
                 if zeroRight || zeroLeft {
+                    let other = tu.strip(zeroRight ? ks[0] : ks[1])
+                    if node(other).kind == .varRef, !tu.isPointer(variable(node(other).ref).type) {
+                        knownValue(&s, node(other).ref, zero: (op == .eq) == truth, refs: [])
+                        guard s.reachable else { return }
+                    }
                     setNull(&s, zeroRight ? ks[0] : ks[1], isNull: (op == .eq) == truth)
                 } else if isMinusOne(ks[1]) {
                     setNull(&s, ks[0], isNull: (op == .eq) == truth)   // fd == -1
@@ -312,16 +380,26 @@ extension FunctionChecker {
             default: return
             }
         case .varRef where !isPointerNode(c) && !tu.isPointer(variable(n.ref).type):
-            // A plain flag: objects made only under the other value of the flag are not here.
+            // A plain flag: objects made only under the other value of the flag are not here
+            // (unless the flag is assigned after it is set up: then what it was when an object
+            // was made says nothing now, and the correlations of joins are what is known).
             let v = n.ref
+            knownValue(&s, v, zero: !truth, refs: [])
+            guard s.reachable else { return }
             var dropped = Set<Int32>()
-            for (k, refs) in s.bind {
+            for (k, refs) in s.bind where !assignedVars.contains(v) {
                 let kept = refs.filter { r in !(info[r.obj].map { $0.guardVar == v && $0.guardTruth != truth } ?? false) }
                 if kept.count != refs.count { s.bind[k] = kept; for r in refs where !kept.contains(r) { dropped.insert(r.obj) } }
             }
             forget(&s, dropped)
             setNull(&s, c, isNull: !truth)
-        case .varRef, .member, .call:
+        case .call:
+            // `if (!parse(&out))`: on failure the out-parameters were not filled.
+            if !truth {
+                for o in madeIfTrue[c] ?? [] where s.objects[o]?.status == .live { s.objects[o]?.status = .null }
+            }
+            setNull(&s, c, isNull: !truth)
+        case .varRef, .member:
             setNull(&s, c, isNull: !truth)
         default:
             return
@@ -411,15 +489,10 @@ extension FunctionChecker {
         if let tested { refs = s.bind[tested] ?? [] }
         else if n.kind == .call { refs = callResults[x] ?? [] }   // if (!malloc(n)): the result itself
         // What a join learnt about objects that are live exactly where this variable is non-null.
-        if let tested {
-            if !isNull, s.nullVars.contains(tested) { s = .unreachable; return }
-            if isNull, tested >= 0, tu.isPointer(variable(tested).type), refs.isEmpty || refs.allSatisfy({ !$0.offset }) { s.nullVars.insert(tested) }
-            if !isNull { s.maybeNull.remove(tested) }
-            for c in s.correlations where c.v == tested && s.bind[tested] == c.refs {
-                guard var o = s.objects[c.obj], o.status == c.status, o.status.contains(.live) else { continue }
-                if isNull { o.status.remove(.live) } else { o.status = .live }
-                if !o.status.isEmpty { s.objects[c.obj] = o }
-            }
+        // A pointer variable itself tested (not a field, not a call's result).
+        if let tested, tested >= 0, tu.isPointer(variable(tested).type), n.kind != .call {
+            knownValue(&s, tested, zero: isNull, refs: refs)
+            guard s.reachable else { return }
         }
         // Known null on this path, tested non-null (`if (f != NULL)` inside a macro expanded in
         // the branch where `f == NULL`): the branch is not taken.
@@ -480,10 +553,15 @@ extension FunctionChecker {
         for r in refs { reborn.remove(r.obj) }
         st.bind[v] = refs
         st.maybeNull.remove(v)
-        // `p = NULL`: known null until rebound (a null test of it cannot succeed).
+        // `p = NULL`, `found = 0`, `found = 1`: known zero or non-zero until changed.
         let k = kids(n)
         let value = node(n).kind == .varDecl ? k.first : (node(n).kind == .binary && k.count == 2 ? k[1] : nil)
-        if refs.isEmpty, let value, isNullLiteral(value), tu.isPointer(variable.type) { st.nullVars.insert(v) } else { st.nullVars.remove(v) }
+        forgetValue(v)
+        if refs.isEmpty, let value, valueTracked(v) {
+            let x = tu.strip(value)
+            if isNullLiteral(value) { st.nullVars.insert(v) }
+            else if !tu.isPointer(variable.type), node(x).kind == .intLiteral { st.nonZeroVars.insert(v) }
+        }
         forgetPaths(of: v)
     }
 
@@ -568,7 +646,7 @@ extension FunctionChecker {
             switch on.kind {
             case .varRef:
                 let v = variable(on.ref)
-                st.nullVars.remove(on.ref)   // whoever gets &v may store into it
+                forgetValue(on.ref)   // whoever gets &v may store into it
                 return v.storage == .automatic || v.storage == .parameter ? [stackObject(on.ref)] : [staticObject()]
             case .member where on.flags.contains(.arrow):
                 guard let b = kids(o).first else { return [] }
@@ -605,7 +683,9 @@ extension FunctionChecker {
                 // Advancing moves off the start; stepping back is taken as a return to it.
                 let advanced = n.op == UnaryOp.postInc.rawValue || n.op == UnaryOp.preInc.rawValue
                 st.bind[v] = (st.bind[v] ?? []).map { Ref(obj: $0.obj, offset: advanced) }
+                stepped(v)
             } else {
+                if node(o).kind == .varRef { forgetValue(node(o).ref) }
                 _ = ev(operand)
             }
             return []
@@ -618,6 +698,10 @@ extension FunctionChecker {
     mutating func binary(_ e: Int32, _ n: Node) -> [Ref] {
         let ks = kids(e)
         guard ks.count == 2, let op = BinaryOp(rawValue: n.op) else { for k in kids(e) { _ = ev(k) }; return [] }
+        if [.mulAssign, .divAssign, .remAssign, .addAssign, .subAssign, .shlAssign, .shrAssign, .andAssign, .xorAssign, .orAssign].contains(op),
+           node(tu.strip(ks[0])).kind == .varRef {
+            forgetValue(node(tu.strip(ks[0])).ref)
+        }
         switch op {
         case .assign:
             let rhs = ev(ks[1])
@@ -629,13 +713,19 @@ extension FunctionChecker {
             if node(l).kind == .varRef, tu.isPointer(variable(node(l).ref).type) {
                 let v = node(l).ref
                 st.bind[v] = (st.bind[v] ?? []).map { Ref(obj: $0.obj, offset: op == .addAssign) }
+                stepped(v)
             } else {
                 _ = ev(ks[0])
             }
             return []
         case .add, .sub:
             let l = ev(ks[0]), r = ev(ks[1])
-            if isPointerNode(ks[0]) && !isPointerNode(ks[1]) { return l.map { Ref(obj: $0.obj, offset: true) } }
+            if isPointerNode(ks[0]) && !isPointerNode(ks[1]) {
+                // Back from a pointer the function was given (`(char *)user - 8` in an
+                // allocator's free): that may well be where the block starts.
+                if op == .sub { return l.map { Ref(obj: $0.obj, offset: $0.offset || !isParameterObject($0.obj)) } }
+                return l.map { Ref(obj: $0.obj, offset: true) }
+            }
             if isPointerNode(ks[1]) && !isPointerNode(ks[0]) { return r.map { Ref(obj: $0.obj, offset: true) } }
             return []
         case .land, .lor:

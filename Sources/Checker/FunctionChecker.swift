@@ -6,7 +6,13 @@ import Ownership
 /// to a fixpoint, `return` and `goto` end a path), tracking every object the function makes
 /// or receives: live, null, released or moved. Findings come from the object-state model;
 /// library behaviour from the model files; callees from the ownership stage's effects.
-struct PathKey: Hashable { var base: Int32; var field: Int32 }
+struct PathKey: Hashable {
+    var base: Int32
+    var field: Int32
+    /// For objects read through a cursor: how often the cursor had stepped (`p++` over an array
+    /// of records: each element's fields are other objects).
+    var step: Int32 = 0
+}
 
 struct FunctionChecker {
     let tu: TranslationUnit
@@ -30,6 +36,9 @@ struct FunctionChecker {
     var pathsOf: [Int32: [Int32]] = [:]
     /// Calls whose result, once tested, says whether an object was initialised or taken over.
     var callEffects: [Int32: CallEffect] = [:]
+    /// Objects a program function stores through out-parameters, by call: `if (!f(&p))` is the
+    /// failure that made none (a callee that returns true when it succeeded).
+    var madeIfTrue: [Int32: [Int32]] = [:]
     /// Objects whose null test decides what happened to another (fdopen's FILE and its fd).
     var resultEffects: [Int32: CallEffect] = [:]
     var reportedUse: Set<Int32> = []
@@ -52,13 +61,22 @@ struct FunctionChecker {
     var scopeVars: [Int32: [Int32]] = [:]
     /// An allocation site run again: the states its previous instance had, by site.
     var priorStatus: [Int32: Status] = [:]
+    /// How often each pointer variable stepped (`p++`, `p += n`): see `PathKey.step`.
+    var steps: [Int32: Int32] = [:]
+    /// Variables whose address the body takes (see `valueTracked`), and those it assigns.
+    var addressTaken: Set<Int32> = []
+    var assignedVars: Set<Int32> = []
 
     init(tu: TranslationUnit, tuIndex: Int, function: Int32, library: LibraryModel, ownership: OwnershipResult, knowledge: ProgramKnowledge) {
         self.tu = tu; self.tuIndex = tuIndex; self.function = tu.functions[Int(function)]
         self.library = library; self.ownership = ownership; self.knowledge = knowledge
     }
 
+    /// The object a pointer parameter points to on entry (not one read from memory later).
+    func isParameterObject(_ id: Int32) -> Bool { id <= -10 && id > -10 - Int32(function.params.count) }
+
     mutating func run() -> [Diagnostic] {
+        (addressTaken, assignedVars) = scanVariables()
         for (k, v) in function.params.enumerated() where tu.isPointer(tu.variables[Int(v)].type) {
             let id = Int32(-10 - k)
             info[id] = ObjectInfo(origin: .parameter, resource: "", owned: false, site: function.bodyStart, nullable: false, dependsOn: nil, maker: "")
@@ -182,7 +200,7 @@ struct FunctionChecker {
         let pv = pathVar(base, field)
         if let refs = st.bind[pv] { return refs }
         let baseObj = st.bind[base]?.first?.obj ?? (-100 - base)
-        let id = unknownObject(PathKey(base: baseObj, field: field), base: base, field: field, at: n)
+        let id = unknownObject(PathKey(base: baseObj, field: field, step: steps[base] ?? 0), base: base, field: field, at: n)
         if st.objects[id] == nil { st.objects[id] = ObjectState(status: .live, implicitLive: true) }
         st.bind[pv] = [Ref(obj: id, offset: false)]
         return [Ref(obj: id, offset: false)]
@@ -233,6 +251,12 @@ struct FunctionChecker {
 
     /// The variable was given a new value: its fields are whatever the new object holds. When
     /// the new value is an object we do not track, its fields get new identities too.
+    /// A cursor stepped to another element: what was read through it belonged to the old one.
+    mutating func stepped(_ v: Int32) {
+        steps[v, default: 0] += 1
+        forgetPaths(of: v)
+    }
+
     mutating func forgetPaths(of base: Int32) {
         for pv in pathsOf[base] ?? [] { st.bind[pv] = nil }
         if (st.bind[base] ?? []).isEmpty {

@@ -60,14 +60,23 @@ struct CallEffect: Hashable {
 }
 
 /// The abstract state of one path (or of several joined): variable bindings and object states.
-/// Learnt where two paths join: object `obj` is live exactly where variable `v` is non-null
-/// (`w = open_writer(out)` on one path, `close_writer(w); out = NULL;` on the other). A later
-/// test of `v` then says what `obj` is. Valid while `v` and `obj` are as they were then.
+/// Learnt where two paths join: object `obj` exists exactly where variable `v` is non-zero
+/// (`w = open_writer(out)` on one path, `close_writer(w); out = NULL;` on the other), or
+/// exactly where it is zero (`whenZero`: `if (!found) { in = fopen(..); found = 1; }`). A
+/// later test of `v` then says whether `obj` is there. Valid while `v` and `obj` are as they
+/// were then: assigning `v` drops it, and a changed binding or state no longer matches.
 struct Correlation: Hashable {
     var v: Int32
     var obj: Int32
+    var whenZero: Bool
     var refs: [Ref]
     var status: Status
+
+    /// Still the object's state it was learnt for: released or moved on the same paths (a
+    /// null test since, which only narrows live and null, does not matter).
+    func matches(_ s: Status) -> Bool {
+        s.intersection(.gone) == status.intersection(.gone) && s.isDisjoint(with: [.live, .null]) == status.isDisjoint(with: [.live, .null])
+    }
 }
 
 struct PathState {
@@ -78,8 +87,10 @@ struct PathState {
     /// Variables null on some joined path and not on another (their bindings cannot say so:
     /// the join of `[]` and `[F]` is `[F]`).
     var maybeNull: Set<Int32> = []
-    /// Variables known null on every path here (assigned `NULL`, or tested null).
+    /// Variables known null or zero on every path here (assigned `NULL` or `0`, or tested so).
     var nullVars: Set<Int32> = []
+    /// Integer variables known non-zero on every path here (`found = 1`, or tested so).
+    var nonZeroVars: Set<Int32> = []
 
     static let unreachable = PathState(reachable: false)
 
@@ -97,6 +108,7 @@ struct PathState {
         var r = self
         r.maybeNull.formUnion(o.maybeNull)
         r.nullVars = nullVars.intersection(o.nullVars)
+        r.nonZeroVars = nonZeroVars.intersection(o.nonZeroVars)
         for v in nullVars.symmetricDifference(o.nullVars) where bind[v] != nil && o.bind[v] != nil { r.maybeNull.insert(v) }
         for (v, refs) in o.bind {
             if let mine = r.bind[v] {
@@ -136,6 +148,7 @@ struct PathState {
     /// Whether `v` is null on every path of this state (true), non-null on every one (false).
     func nullness(_ v: Int32) -> Bool? {
         if nullVars.contains(v) { return true }
+        if nonZeroVars.contains(v) { return false }
         guard let b = bind[v], !b.isEmpty else { return nil }
         if b.allSatisfy({ objects[$0.obj]?.status == .null }) { return true }
         if maybeNull.contains(v) { return nil }
@@ -143,39 +156,49 @@ struct PathState {
         return nil
     }
 
-    /// Whether this state agrees that `obj` is live exactly where `v` is non-null.
-    func agrees(_ v: Int32, _ obj: Int32) -> Bool {
-        if correlations.contains(where: { $0.v == v && $0.obj == obj && bind[v] == $0.refs && objects[obj]?.status == $0.status }) { return true }
-        guard let n = nullness(v) else { return false }
+    /// Whether this state agrees that `obj` exists exactly where `v` is non-zero (or zero).
+    func agrees(_ v: Int32, _ obj: Int32, whenZero: Bool) -> Bool {
+        if correlations.contains(where: { c in c.v == v && c.obj == obj && c.whenZero == whenZero && bind[v] == c.refs && (objects[obj].map { c.matches($0.status) } ?? false) }) {
+            return true
+        }
+        guard let zero = nullness(v) else { return false }
         let s = objects[obj]?.status
-        return n ? (s == nil || s!.isSubset(of: .gone)) : s == .live
+        let alive = s.map { $0.isDisjoint(with: .gone) } ?? false
+        let dead = s.map { $0.isSubset(of: .gone) } ?? true
+        return zero == whenZero ? alive : dead
     }
 
     /// The correlations that hold on both sides of a join (`r` is the joined state): those
-    /// either side knew, and new ones where an object is live on one side and gone on the
-    /// other while a variable is non-null on the first and null on the second.
+    /// either side knew, and new ones where an object made in the function exists on one side
+    /// and not on the other while a variable is zero on one and non-zero on the other.
     func correlate(_ o: PathState, into r: PathState) -> [Correlation] {
-        var pairs: [(Int32, Int32)] = []
-        for c in correlations + o.correlations where !pairs.contains(where: { $0 == (c.v, c.obj) }) {
-            if agrees(c.v, c.obj), o.agrees(c.v, c.obj) { pairs.append((c.v, c.obj)) }
+        var pairs: [(v: Int32, obj: Int32, whenZero: Bool)] = []
+        func known(_ v: Int32, _ obj: Int32) -> Bool { pairs.contains { $0.v == v && $0.obj == obj } }
+        for c in correlations + o.correlations where !known(c.v, c.obj) {
+            if agrees(c.v, c.obj, whenZero: c.whenZero), o.agrees(c.v, c.obj, whenZero: c.whenZero) { pairs.append((c.v, c.obj, c.whenZero)) }
         }
-        // Candidates: variables known null on one side only.
         let candidates = nullVars.symmetricDifference(o.nullVars).filter { v in
             guard let a = nullness(v), let b = o.nullness(v) else { return false }
             return a != b
         }
         if !candidates.isEmpty {
+            func alive(_ s: ObjectState?) -> Bool { s.map { $0.status.isDisjoint(with: .gone) } ?? false }
+            func dead(_ s: ObjectState?) -> Bool { s.map { $0.status.isSubset(of: .gone) } ?? true }
+            // Objects made here (allocation sites), not parameters, locals or static storage.
             var split: [Int32] = []
-            func gone(_ s: ObjectState?) -> Bool { s.map { $0.status.isSubset(of: .gone) } ?? true }
-            for (id, m) in objects where (m.status == .live && gone(o.objects[id])) || (gone(m) && o.objects[id]?.status == .live) { split.append(id) }
-            for (id, s) in o.objects where objects[id] == nil && s.status == .live { split.append(id) }
+            for (id, m) in objects where id >= 0 && ((alive(m) && dead(o.objects[id])) || (dead(m) && alive(o.objects[id]))) { split.append(id) }
+            for (id, s) in o.objects where id >= 0 && objects[id] == nil && alive(s) { split.append(id) }
             for v in candidates.sorted() {
-                for id in split where !pairs.contains(where: { $0 == (v, id) }) && agrees(v, id) && o.agrees(v, id) { pairs.append((v, id)) }
+                for id in split.sorted() where !known(v, id) {
+                    for whenZero in [false, true] where agrees(v, id, whenZero: whenZero) && o.agrees(v, id, whenZero: whenZero) {
+                        pairs.append((v, id, whenZero))
+                    }
+                }
             }
         }
-        return pairs.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.compactMap { v, id in
-            guard let refs = r.bind[v], let st = r.objects[id]?.status else { return nil }
-            return Correlation(v: v, obj: id, refs: refs, status: st)
+        return pairs.sorted { ($0.v, $0.obj) < ($1.v, $1.obj) }.compactMap { p in
+            guard let refs = r.bind[p.v], let st = r.objects[p.obj]?.status else { return nil }
+            return Correlation(v: p.v, obj: p.obj, whenZero: p.whenZero, refs: refs, status: st)
         }
     }
 

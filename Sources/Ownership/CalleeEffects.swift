@@ -23,6 +23,8 @@ public struct CalleeEffects: Sendable, Equatable {
     public var params: [ParamEffect]
     public var returnsOwned: Bool
     public var returnResource: String?
+    /// The result is what the callee stores through this `T **` parameter (`return *toFree`).
+    public var returnsPointeeOf: Int?
 }
 
 /// The ownership stage's full output: facts for the report, effects for the checker.
@@ -66,7 +68,8 @@ extension OwnershipInference {
                             pointeeReleased: p.pointeeReleased, pointeeOwned: p.pointeeOwned, shared: p.cls == .shared,
                             stored: p.stored, name: inf.paramName(key, k))
             }
-            effects[key] = CalleeEffects(params: params, returnsOwned: s.ret.cls == .owned, returnResource: s.ret.resource)
+            effects[key] = CalleeEffects(params: params, returnsOwned: s.ret.cls == .owned, returnResource: s.ret.resource,
+                                         returnsPointeeOf: s.ret.fromPointee)
         }
         if keepUntilExit { KeepUntilExit.keep(inf) }
         return OwnershipResult(facts: facts, index: inf.index, effects: effects, refcounted: inf.refcounted)

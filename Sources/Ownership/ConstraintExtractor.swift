@@ -493,13 +493,19 @@ struct ConstraintExtractor {
         if n.ref < 0 {
             // Indirect call: the code is unknown, the function pointer's type is all there is. A
             // pointer argument is lent for the call, as Rust's `fn(&T)` / `fn(&mut T)` callbacks
-            // lend it: mutably unless the pointee is const.
+            // lend it: mutably unless the pointee is const, or was const before a cast that
+            // only dropped the qualifier (`handler(ud, (XML_Char *)s, n)` with `const char *s`).
             if let callee = ks.first { _ = eval(callee) }
             for a in args {
                 let (srcs, _) = argument(a)
                 if isPointerNode(a) {
-                    let t = tu.type(of: tu.strip(a))
-                    if let t, t.pointeeConst { event(.read, srcs, e) }
+                    var x = tu.strip(a)
+                    var readOnly = tu.type(of: x)?.pointeeConst == true
+                    while !readOnly, node(x).kind == .cast, let k = kids(x).first, isPointerNode(k) {
+                        x = tu.strip(k)
+                        readOnly = tu.type(of: x)?.pointeeConst == true
+                    }
+                    if readOnly { event(.read, srcs, e) }
                     else { event(.lentToIndirectCall, srcs, e); writeThroughField(a, e) }
                 }
             }

@@ -24,6 +24,8 @@ struct ReturnSummary: Equatable {
     /// `from` is the only parameter the result may borrow from.
     var fromUnique = false
     var resource: String? = nil
+    /// The result is what the callee stored through this `T **` parameter.
+    var fromPointee: Int? = nil
 }
 
 struct Summary: Equatable {
@@ -115,6 +117,8 @@ public struct OwnershipInference: Sendable {
         var retFrom: Int?
         /// The result borrows from `retFrom` and no other parameter.
         var retFromUnique = false
+        /// The result is (one of the values) stored through this `T **` parameter (`return *toFree`).
+        var retFromPointee: Int? = nil
         var retStatic = false
         var retMixed = false
         /// The returned object was also stored somewhere (linked into a list): a handle, not ownership.
@@ -457,7 +461,7 @@ public struct OwnershipInference: Sendable {
             switch p {
             case .v(let v): let s = tu.variables[Int(v)].storage; return s != .global
             case .ret: return true
-            case .deref(let v): return tu.variables[Int(v)].storage == .automatic
+            case .deref(let v): let s = tu.variables[Int(v)].storage; return s == .automatic || s == .parameter
             case .field: return false
             }
         }
@@ -771,8 +775,11 @@ public struct OwnershipInference: Sendable {
             let a = params[i]
             if a.counterDec && a.owned, let name = recordName(tu, pointer: tu.variables[Int(v)].type) { refcountedOut.append(name) }
         }
-        let result = FunctionResult(params: params + derefs, locals: locals, ret: ret, retFrom: retFrom, retFromUnique: retFromUnique, retStatic: retStatic,
+        var retFromPointee: Int? = nil
+        for case .deref(let v) in rcl.places { if let i = paramIndexOfVar[v] { retFromPointee = i; break } }
+        var result = FunctionResult(params: params + derefs, locals: locals, ret: ret, retFrom: retFrom, retFromUnique: retFromUnique, retStatic: retStatic,
                                     retMixed: retMixed, retStored: retStored)
+        result.retFromPointee = retFromPointee
         return Solved(result: result, summary: summarize(c, result), fields: myFields, refcounted: refcountedOut)
     }
 
@@ -843,6 +850,7 @@ public struct OwnershipInference: Sendable {
 
     func returnSummary(_ tu: TranslationUnit, _ fn: Function, _ r: FunctionResult) -> ReturnSummary {
         var rs = ReturnSummary()
+        rs.fromPointee = r.retFromPointee
         let isPtr = tu.isPointer(fn.returnType)
         if r.ret.raw || r.retMixed { rs.cls = .raw }
         else if r.ret.shared { rs.cls = .shared }
