@@ -249,14 +249,22 @@ struct FunctionChecker {
         }
     }
 
-    /// The variable was given a new value: its fields are whatever the new object holds. When
-    /// the new value is an object we do not track, its fields get new identities too.
     /// A cursor stepped to another element: what was read through it belonged to the old one.
+    /// Those objects no variable still holds are dropped from the state; the others keep their
+    /// identity, and the next element's fields get others (two identities, alternating, so
+    /// that a loop's passes reach the same state).
     mutating func stepped(_ v: Int32) {
-        steps[v, default: 0] += 1
+        let old = steps[v] ?? 0
+        steps[v] = old == 0 ? 1 : 0
+        let read = Set((pathsOf[v] ?? []).flatMap { st.bind[$0] ?? [] }.map(\.obj))
         forgetPaths(of: v)
+        guard !read.isEmpty else { return }
+        let held = Set(st.bind.values.flatMap { $0 }.map(\.obj))
+        for o in read where o <= -600_000_000 && !held.contains(o) { st.objects[o] = nil }
     }
 
+    /// The variable was given a new value: its fields are whatever the new object holds. When
+    /// the new value is an object we do not track, its fields get new identities too.
     mutating func forgetPaths(of base: Int32) {
         for pv in pathsOf[base] ?? [] { st.bind[pv] = nil }
         if (st.bind[base] ?? []).isEmpty {

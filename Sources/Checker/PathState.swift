@@ -106,10 +106,14 @@ struct PathState {
         for (id, s) in o.objects where objects[id].map({ $0 != s }) ?? false { differ = true; break }
         if differ { mine = reachableObjects(); theirs = o.reachableObjects() }
         var r = self
-        r.maybeNull.formUnion(o.maybeNull)
-        r.nullVars = nullVars.intersection(o.nullVars)
-        r.nonZeroVars = nonZeroVars.intersection(o.nonZeroVars)
-        for v in nullVars.symmetricDifference(o.nullVars) where bind[v] != nil && o.bind[v] != nil { r.maybeNull.insert(v) }
+        // What is known about values: only what both sides know (most joins: the same).
+        let zeroOnOneSide: Set<Int32> = nullVars == o.nullVars ? [] : nullVars.symmetricDifference(o.nullVars)
+        if !o.maybeNull.isEmpty { r.maybeNull.formUnion(o.maybeNull) }
+        if !zeroOnOneSide.isEmpty {
+            r.nullVars = nullVars.intersection(o.nullVars)
+            for v in zeroOnOneSide where bind[v] != nil && o.bind[v] != nil { r.maybeNull.insert(v) }
+        }
+        if nonZeroVars != o.nonZeroVars { r.nonZeroVars = nonZeroVars.intersection(o.nonZeroVars) }
         for (v, refs) in o.bind {
             if let mine = r.bind[v] {
                 var u = mine
@@ -119,9 +123,13 @@ struct PathState {
                 r.bind[v] = refs
             }
         }
+        // Objects made in the function whose states differ, or that one side has not: where a
+        // correlation can be learnt (see `correlate`).
+        var split: [Int32] = []
         for (id, s) in o.objects {
             if var m = r.objects[id] {
                 if m == s { continue }
+                if id >= 0, m.status.isDisjoint(with: .gone) != s.status.isDisjoint(with: .gone) { split.append(id) }
                 let inMine = mine.contains(id), inTheirs = theirs.contains(id)
                 if inTheirs && !inMine { r.objects[id] = s; continue }
                 if inMine && !inTheirs { continue }
@@ -135,13 +143,18 @@ struct PathState {
                 var t = s
                 if t.implicitLive { t.status.insert(.live) }
                 r.objects[id] = t
+                if id >= 0, !zeroOnOneSide.isEmpty, s.status.isDisjoint(with: .gone) { split.append(id) }
             }
         }
-        for (id, var m) in r.objects where o.objects[id] == nil && m.implicitLive {
+        for (id, var m) in r.objects where o.objects[id] == nil {
+            if id >= 0, !zeroOnOneSide.isEmpty, m.status.isDisjoint(with: .gone) { split.append(id) }
+            guard m.implicitLive else { continue }
             m.status.insert(.live)
             r.objects[id] = m
         }
-        r.correlations = correlate(o, into: r)
+        if !correlations.isEmpty || !o.correlations.isEmpty || (!zeroOnOneSide.isEmpty && !split.isEmpty) {
+            r.correlations = correlate(o, into: r, zeroOnOneSide: zeroOnOneSide, split: split)
+        }
         return r
     }
 
@@ -171,23 +184,17 @@ struct PathState {
     /// The correlations that hold on both sides of a join (`r` is the joined state): those
     /// either side knew, and new ones where an object made in the function exists on one side
     /// and not on the other while a variable is zero on one and non-zero on the other.
-    func correlate(_ o: PathState, into r: PathState) -> [Correlation] {
+    func correlate(_ o: PathState, into r: PathState, zeroOnOneSide: Set<Int32>, split: [Int32]) -> [Correlation] {
         var pairs: [(v: Int32, obj: Int32, whenZero: Bool)] = []
         func known(_ v: Int32, _ obj: Int32) -> Bool { pairs.contains { $0.v == v && $0.obj == obj } }
         for c in correlations + o.correlations where !known(c.v, c.obj) {
             if agrees(c.v, c.obj, whenZero: c.whenZero), o.agrees(c.v, c.obj, whenZero: c.whenZero) { pairs.append((c.v, c.obj, c.whenZero)) }
         }
-        let candidates = nullVars.symmetricDifference(o.nullVars).filter { v in
+        let candidates = zeroOnOneSide.filter { v in
             guard let a = nullness(v), let b = o.nullness(v) else { return false }
             return a != b
         }
         if !candidates.isEmpty {
-            func alive(_ s: ObjectState?) -> Bool { s.map { $0.status.isDisjoint(with: .gone) } ?? false }
-            func dead(_ s: ObjectState?) -> Bool { s.map { $0.status.isSubset(of: .gone) } ?? true }
-            // Objects made here (allocation sites), not parameters, locals or static storage.
-            var split: [Int32] = []
-            for (id, m) in objects where id >= 0 && ((alive(m) && dead(o.objects[id])) || (dead(m) && alive(o.objects[id]))) { split.append(id) }
-            for (id, s) in o.objects where id >= 0 && objects[id] == nil && alive(s) { split.append(id) }
             for v in candidates.sorted() {
                 for id in split.sorted() where !known(v, id) {
                     for whenZero in [false, true] where agrees(v, id, whenZero: whenZero) && o.agrees(v, id, whenZero: whenZero) {
