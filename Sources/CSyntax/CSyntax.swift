@@ -122,6 +122,9 @@ public struct CVar: Sendable {
     /// that holds its row length `m`, declared just before it. `vlaSize` is then `n * m`, and
     /// `a[i][j]` is element `i * m + j`.
     public var vlaColumns: Int?
+    /// A parameter written as an array of constant size (`int v[9]`, `double g[3][4]`: 9, 3):
+    /// how many elements the function says it reaches (C adjusts the type to a pointer).
+    public var declaredCount: Int?
     /// A file-scope `static`: internal linkage, private to its file.
     public var isStatic = false
     /// `__attribute__((cleanup(f)))`: the function (id) called with the variable's address when

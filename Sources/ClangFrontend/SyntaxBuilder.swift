@@ -304,7 +304,8 @@ final class SyntaxBuilder {
         }
         if storage == .parameter {
             // C adjusts an array parameter to a pointer and a function parameter to a pointer to it.
-            if case .array(let e, _) = t {
+            if case .array(let e, let count) = t {
+                program.variables[id].declaredCount = count
                 // `const T a[3]` is `const T *a`, as the function's type says.
                 // (clang keeps an array's element qualifiers on the array type itself.)
                 let array = clang_getCanonicalType(clang_getCursorType(c))

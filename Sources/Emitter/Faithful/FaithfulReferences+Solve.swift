@@ -22,7 +22,7 @@ extension ReferenceLifting {
         switch u {
         case .place: return true
         case .escape: return false
-        case .passed(let f, let i), .passedField(let f, let i), .passedPart(let f, let i):
+        case .passed(let f, let i), .passedField(let f, let i), .passedPart(let f, let i), .passedRow(let f, let i):
             let params = program.functions[f].params
             return i < params.count && set.contains(params[i])
         case .indexed, .indexedBefore, .advanced: return true
@@ -303,6 +303,10 @@ extension ReferenceLifting {
         case .passedPart(let f, let i):
             guard lift.slice, let target = liftedParameter(f, i, set), target.slice, target.offset, target.bytes == lift.bytes else { return false }
             return lift.mutable || !target.mutable
+        case .passedRow(let f, let i):
+            guard lift.slice, !lift.cursor, !lift.offset, let target = liftedParameter(f, i, set), target.slice, !target.bytes, !target.offset, !target.nullable
+            else { return false }
+            return lift.mutable || !target.mutable
         case .library(let keeps, let readOnly): return !keeps && (lift.mutable || readOnly)
         }
     }
@@ -378,6 +382,14 @@ extension ReferenceLifting {
                 if !lift.slice, case .unary(.addressOf, let path) = a.withoutQualifierCasts.kind, path.type == pointee { return true }
                 return false
             }
+            if lift.slice, !lift.bytes, !lift.offset, !lift.nullable, let (root, isParameter) = rowLoan(a, function: v.function, index: index) {
+                // A row the callee declares it reaches no further than (`check_group(g[r])`).
+                if isParameter {
+                    guard let l = set[root], l.slice, !l.cursor, !l.offset, l.mutable || !lift.mutable else { return false }
+                    return !call.args.enumerated().contains { $0.offset != index && $0.element.mentions(variable: root) && (lift.mutable || !Self.readsValuesOnly($0.element, of: root, program: program)) }
+                }
+                return lendable(root, call)
+            }
             if lift.slice {
                 // A literal lent to a read-only `char` slice, as an array of its bytes.
                 if FaithfulTranslator.literalBytes(a, aliases) != nil {
@@ -421,7 +433,7 @@ extension ReferenceLifting {
     /// A local's address given to a lifted parameter, or to one that does not keep it.
     func lentSafely(_ u: Use, _ set: [Int: Lift]) -> Bool {
         switch u {
-        case .passed(let f, let i), .passedField(let f, let i), .passedPart(let f, let i):
+        case .passed(let f, let i), .passedField(let f, let i), .passedPart(let f, let i), .passedRow(let f, let i):
             guard let p = program.functions[f].params[safe: i] else { return false }
             return set[p] != nil || transient.contains(p)
         case .library(let keeps, _): return !keeps

@@ -413,6 +413,10 @@ extension ReferenceLifting {
             return
         }
         if let p = parameter(a) { note(p, .passed(function: id, index: i)) }
+        else if let (root, isParameter) = rowLoan(a, function: id, index: i) {
+            if isParameter { note(root, .passedRow(function: id, index: i)) } else { lend(root, .passed(function: id, index: i)) }
+            visitRowIndex(a)
+        }
         else if let x = lentLocal(a) { lend(x, .passed(function: id, index: i)); visitInside(a) }
         else if case .unary(.addressOf, let path) = a.withoutQualifierCasts.kind, let p = arrowRoot(path) {
             note(p, .passedField(function: id, index: i)); visitInside(a.withoutQualifierCasts)
@@ -425,6 +429,29 @@ extension ReferenceLifting {
             note(p, .passedField(function: id, index: i)); visit(a)
         }
         else { visit(a) }
+    }
+
+    /// `m[r]` decaying to a pointer, lent to parameter `index` of `function` declared as an array
+    /// of at most the row's length (`int vals[9]` for a row of `int m[9][9]`): the row is all the
+    /// callee says it reaches. A row of a local array (its root), or of the caller's parameter
+    /// pointing to rows (`isParameter`). Other rows stay unlent: C code reads a row as the flat
+    /// whole (`sum(m[0], rows * cols)`), which a row's slice would refuse.
+    func rowLoan(_ a: CExpr, function: Int, index: Int) -> (root: Int, isParameter: Bool)? {
+        guard case .cast(let row, _) = a.withoutQualifierCasts.kind, case .array(let element, let n?) = row.type,
+              case .subscript(let base, _) = row.kind,
+              let p = program.functions[function].params[safe: index], let declared = program.variables[p].declaredCount,
+              declared <= n, program.variables[p].type.pointee == element else { return nil }
+        if let q = parameter(base), program.variables[q].type.pointee == row.type { return (q, true) }
+        if case .cast(let whole, _) = base.withoutQualifierCasts.kind, case .array(let inner, _) = whole.type, inner == row.type,
+           let x = arrayRoot(whole) { return (x, false) }
+        return nil
+    }
+
+    /// The row index of a row loan (`m[r]`'s `r`).
+    mutating func visitRowIndex(_ a: CExpr) {
+        guard case .cast(let row, _) = a.withoutQualifierCasts.kind, case .subscript(let base, let r) = row.kind else { return }
+        if parameter(base) == nil { visitInside(base) }
+        visit(r)
     }
 
     /// The parameter `&p->f.g` reaches through.

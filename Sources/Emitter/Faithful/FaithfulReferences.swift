@@ -91,6 +91,9 @@ struct ReferenceLifting {
         case passedField(function: Int, index: Int)
         /// `p + k` or `&p[k]` given to a user function (the rest of a slice).
         case passedPart(function: Int, index: Int)
+        /// `p[r]`, a row of a slice of arrays, given to a user function's parameter declared with
+        /// at most that many elements (`check_group(g[r])` for `const int vals[9]`).
+        case passedRow(function: Int, index: Int)
         /// `p[i]`.
         case indexed
         /// `p[-1]`: before the start, fine for a cursor that has moved on.
