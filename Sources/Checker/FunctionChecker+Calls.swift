@@ -170,7 +170,7 @@ extension FunctionChecker {
         for (k, a) in args.enumerated() {
             let (refs, addr, _) = argument(a)
             argRefs.append(refs)
-            let role: String
+            let role: LibraryModel.Role
             var resource: String? = nil
             var nullable = false
             var indirect = false, empty = false
@@ -178,11 +178,11 @@ extension FunctionChecker {
                 role = params[k].role; resource = params[k].resource; nullable = params[k].nullable ?? false
                 indirect = params[k].indirect ?? false; empty = params[k].empty ?? false
             } else {
-                role = m.variadic ?? "borrow"
+                role = m.variadic ?? .borrow
             }
             let pointer = isPointerNode(a)
             switch role {
-            case "release":
+            case .release:
                 let r = resource ?? "heap"
                 if let addr, library.isValueResource(r) || indirect {
                     release(st.bind[addr] ?? [], at: e, resource: r, by: f.name, kind: .release, arg: nil)
@@ -192,11 +192,11 @@ extension FunctionChecker {
                     let t = tu.strip(a)
                     if node(t).kind == .varRef { release(st.bind[node(t).ref] ?? [], at: e, resource: r, by: f.name, kind: .release, arg: a) }
                 }
-            case "realloc":
+            case .realloc:
                 release(refs.filter { !$0.offset || true }, at: e, resource: resource, by: f.name, kind: .realloc, arg: a)
                 reallocated += refs.map(\.obj)
                 if case .varRef = node(tu.strip(a)).kind { lastReleasedVar = node(tu.strip(a)).ref }
-            case "init":
+            case .initialise:
                 if let addr {
                     let made = newObject(at: e, resource: resource ?? "resource", nullable: false, maker: f.name)
                     st.bind[addr] = [made]
@@ -208,25 +208,25 @@ extension FunctionChecker {
                     // Initialised in static storage (a global mutex): it outlives the function.
                     if addr >= 0, [.global, .staticLocal].contains(variable(addr).storage) { escape([made]) }
                 }
-            case "move":
+            case .move:
                 use(refs.filter { !isStackOrStatic($0) }, at: e, what: "passed to '\(f.name)'", deref: false, via: a)
                 if let addr, library.isValueResource(resource ?? "") { release(st.bind[addr] ?? [], at: e, resource: nil, by: f.name, kind: .move, arg: nil) }
                 else { release(refs, at: e, resource: nil, by: f.name, kind: .move, arg: a) }
-            case "move-on-success":
+            case .moveOnSuccess:
                 let taken = addr.map { st.bind[$0] ?? [] } ?? (pointer ? refs : valueRefs(a))
                 escape(taken)
                 for t in taken { movedOnSuccess.append(t.obj) }
                 if empty { emptiedOnSuccess = true }
-            case "out":
+            case .out:
                 if let addr {
                     let made = newObject(at: e, resource: resource ?? "heap", nullable: false, maker: f.name)
                     st.bind[addr] = [made]
                     if addr < 0 { escape([made]) }
                 }
-            case "keep", "acquire", "release-shared", "raw":
+            case .keep, .acquire, .releaseShared, .raw:
                 use(refs.filter { !isStackOrStatic($0) }, at: e, what: "passed to '\(f.name)'", deref: false, via: a)
                 escape(refs)
-            case "borrow", "borrow-mut":
+            case .borrow, .borrowMut:
                 if pointer {
                     use(refs.filter { !isStackOrStatic($0) }, at: e, what: "passed to '\(f.name)'", deref: !nullable, via: a)
                 } else if let r = resource, library.isValueResource(r) == false {
@@ -234,13 +234,13 @@ extension FunctionChecker {
                     if node(t).kind == .varRef { use(st.bind[node(t).ref] ?? [], at: e, what: "passed to '\(f.name)'", deref: false, via: a) }
                 }
                 if let addr, let r = resource, library.isValueResource(r) { use(st.bind[addr] ?? [], at: e, what: "passed to '\(f.name)'", deref: false, via: nil) }
-                lent.append((refs, role == "borrow-mut", a))   // the model says what the callee does
-            default:
+                lent.append((refs, role == .borrowMut, a))   // the model says what the callee does
+            case .value:
                 break
             }
         }
         if f.name != "memmove" && f.name != "bcopy" { checkAliasing(e, f.name, lent, library: true) }
-        for (k, a) in args.enumerated() where k >= params.count || !["borrow", "value"].contains(params[k].role) {
+        for (k, a) in args.enumerated() where k >= params.count || ![.borrow, .value].contains(params[k].role) {
             let t = tu.strip(a)
             if node(t).kind == .varRef { havocPaths(of: node(t).ref, at: e) }
         }
@@ -250,17 +250,17 @@ extension FunctionChecker {
             return []
         }
         switch r.class {
-        case "owned":
+        case .owned:
             var depends: Int32? = nil
             if let d = r.depends, d < argRefs.count, let first = argRefs[d].first { depends = first.obj }
             let made = newObject(at: e, resource: r.resource ?? "heap", nullable: r.nullable ?? false, maker: f.name, dependsOn: depends)
             for old in reallocated { st.objects[old]?.reallocInto = made.obj }
             if let moved = movedOnSuccess.first { resultEffects[made.obj] = CallEffect(kind: emptiedOnSuccess ? .emptiedOnSuccess : .movedOnSuccess, obj: moved) }
             return [made]
-        case "borrowed":
+        case .borrowed:
             if let k = r.from, k < argRefs.count { return argRefs[k].map { Ref(obj: $0.obj, offset: true) } }
             return []
-        default:
+        case .shared, .none, .raw:
             if let moved = movedOnSuccess.first { callEffects[e] = CallEffect(kind: emptiedOnSuccess ? .emptiedOnSuccess : .movedOnSuccess, obj: moved) }
             return []
         }

@@ -71,7 +71,7 @@ struct ProgramKnowledge {
         let c = tu.nodes[Int(call)]
         guard c.ref >= 0, let m = library.functions[tu.functions[Int(c.ref)].name] else { return }
         let args = Array(tu.children(of: call))
-        for (k, p) in (m.params ?? []).enumerated() where p.role == "realloc" && k < args.count {
+        for (k, p) in (m.params ?? []).enumerated() where p.role == .realloc && k < args.count {
             guard let base = memberBase(args[k], tu), tu.variables[Int(base)].paramIndex >= 0,
                   let field = memberField(args[k], tu) else { continue }
             let pi = Int(tu.variables[Int(base)].paramIndex)

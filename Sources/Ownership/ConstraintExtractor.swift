@@ -560,14 +560,14 @@ struct ConstraintExtractor {
             if p.string == true, isPtr { event(.string, srcs, e) }
             if p.buffer == true, isPtr { event(.index, srcs, e) }
             switch p.role {
-            case "borrow":
+            case .borrow:
                 if isPtr { event(.read, srcs, e) }
                 if let r = p.resource { event(.handle(r), handleTarget, e) }
-            case "borrow-mut":
+            case .borrowMut:
                 if isPtr { event(.write(f.name), srcs, e); writeThroughField(a, e) }
                 if let addr { event(.valueMut("lent mutably to '\(f.name)'"), [.place(addr)], e) }
                 if let r = p.resource { event(.handle(r), handleTarget, e) }
-            case "release":
+            case .release:
                 let r = p.resource ?? "heap"
                 // `free(p->items)`: the holder's field is given up, which in Rust needs the holder
                 // owned or `&mut` (inherited mutability).
@@ -577,40 +577,40 @@ struct ConstraintExtractor {
                 } else {
                     event(.release(r, f.name), handleTarget, e)
                 }
-            case "realloc":
+            case .realloc:
                 event(.realloc(f.name), srcs, e)
-            case "init":
+            case .initialise:
                 if let addr { event(.initResource(p.resource ?? "resource", f.name), [.place(addr)], e) }
                 else { event(.write(f.name), srcs, e) }
-            case "move", "move-on-success":
+            case .move, .moveOnSuccess:
                 if let addr, library.isValueResource(p.resource ?? "") { event(.move(f.name), [.place(addr)], e) }
                 else { event(.move(f.name), handleTarget, e) }
-            case "out":
+            case .out:
                 if let addr { flow([.fresh(p.resource ?? "heap", e)], to: addr) }
                 else if case .place(.v(let v))? = srcs.first { flow([.fresh(p.resource ?? "heap", e)], to: .deref(v)) }
                 event(.write(f.name), srcs, e)
-            case "acquire", "release-shared":
-                event(.shared(p.role == "acquire" ? "reference taken by '\(f.name)'" : "reference released by '\(f.name)'"), srcs, e)
-            case "keep":
+            case .acquire, .releaseShared:
+                event(.shared(p.role == .acquire ? "reference taken by '\(f.name)'" : "reference released by '\(f.name)'"), srcs, e)
+            case .keep:
                 event(.read, srcs, e)
                 event(.keep("kept by '\(f.name)'"), srcs, e)
-            case "raw":
+            case .raw:
                 event(.raw("passed to '\(f.name)'"), srcs, e)
-            default:
+            case .value:
                 break
             }
         }
         guard let r = m.returns else { return [] }
         switch r.class {
-        case "owned":
+        case .owned:
             return [.fresh(r.resource ?? "heap", e)] + (r.string == true ? [] : [])
-        case "shared":
+        case .shared:
             return [.sharedNew(e)]
-        case "borrowed":
+        case .borrowed:
             if r.static == true { return [.staticData] }
             if let k = r.from, k < argSrcs.count { return argSrcs[k].map(interior) }
             return [.staticData]
-        default:
+        case .none, .raw:
             return []
         }
     }
