@@ -216,3 +216,24 @@ struct nu_handle *nu_seterr_before_test(int *err) {
     NU_SETERR(0);
     return h;
 }
+
+/* Fills its out-parameter and returns 0 when it succeeds (the POSIX convention). */
+struct nu_cfg { int port; };
+static int nu_load(int ok, struct nu_cfg **out) {
+    if (!ok) return -1;
+    struct nu_cfg *c = malloc(sizeof *c);
+    if (!c) return -1;
+    c->port = 80;
+    *out = c;
+    return 0;
+}
+
+/* Negative: where nu_load returned 0 the configuration was filled; `if (f(&out))` is not
+ * taken to mean that a false result filled nothing. */
+int nu_ok_zero_on_success(int ok) {
+    struct nu_cfg *cfg = NULL;
+    if (nu_load(ok, &cfg)) return -1;
+    int port = cfg->port;
+    free(cfg);
+    return port;
+}

@@ -114,7 +114,7 @@ extension FunctionChecker {
                     // Stored into a field (`create_pipe(&self->pipe)`): the struct owns it now.
                     if addrField || addr < 0 { escape([made]) }
                     if p.pointeeReleased { reallocated = (Set(held.map(\.obj)), made.obj) }
-                    else { madeIfTrue[e, default: []].append(made.obj) }
+                    else { madeThrough[e, default: (zeroIsSuccess: knowledge.returnsNegative.contains(key), objects: [])].objects.append(made.obj) }
                 }
                 continue
             }

@@ -129,9 +129,11 @@ extension FunctionChecker {
             forget(&s, dropped)
             setNull(&s, c, isNull: !truth)
         case .call:
-            // `if (!parse(&out))`: on failure the out-parameters were not filled.
-            if !truth {
-                for o in madeIfTrue[c] ?? [] where s.objects[o]?.status == .live { s.objects[o]?.status = .null }
+            // `if (!parse(&out))`, `if (load(&cfg)) return -1;`: on the branch of the callee's
+            // failure the out-parameters may not have been filled, so nothing of them is owed
+            // there (not taken as null: which result is the failure is only a convention).
+            if let made = madeThrough[c], truth == made.zeroIsSuccess {
+                for o in made.objects where s.objects[o] != nil { s.objects[o]?.escaped = true }
             }
             setNull(&s, c, isNull: !truth)
         case .varRef, .member:

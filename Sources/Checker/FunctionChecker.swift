@@ -36,9 +36,10 @@ struct FunctionChecker {
     var pathsOf: [Int32: [Int32]] = [:]
     /// Calls whose result, once tested, says whether an object was initialised or taken over.
     var callEffects: [Int32: CallEffect] = [:]
-    /// Objects a program function stores through out-parameters, by call: `if (!f(&p))` is the
-    /// failure that made none (a callee that returns true when it succeeded).
-    var madeIfTrue: [Int32: [Int32]] = [:]
+    /// Objects a program function stores through out-parameters, by call, and which result of
+    /// `if (f(&out))` is its failure, where they may not have been made: false for a callee that
+    /// returns true when it succeeds, true for one that returns 0 then (it returns `-1` somewhere).
+    var madeThrough: [Int32: (zeroIsSuccess: Bool, objects: [Int32])] = [:]
     /// Objects whose null test decides what happened to another (fdopen's FILE and its fd).
     var resultEffects: [Int32: CallEffect] = [:]
     var reportedUse: Set<Int32> = []

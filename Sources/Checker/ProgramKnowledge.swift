@@ -11,6 +11,9 @@ struct ProgramKnowledge {
     var fieldsReallocated: [Int32: [Int: [Int32]]] = [:]
     /// Functions that never return (`exit` at the end of every path, or declared noreturn).
     var noreturn: Set<Int32> = []
+    /// Functions that return a negative constant somewhere (`return -1`): the C convention where
+    /// 0 is success, so `if (f(&out))` is the failure.
+    var returnsNegative: Set<Int32> = []
     /// function key -> per parameter: released on every path that returns (`ReleaseSummaries`).
     var releases: [Int32: [Bool]] = [:]
 
@@ -22,6 +25,13 @@ struct ProgramKnowledge {
                 var i = f.bodyStart
                 while i < f.bodyEnd {
                     let n = tu.nodes[Int(i)]
+                    if n.kind == .returnStmt, i + 1 < n.end {
+                        let v = tu.strip(i + 1)
+                        if tu.nodes[Int(v)].kind == .unary, tu.nodes[Int(v)].op == UnaryOp.minus.rawValue, v + 1 < tu.nodes[Int(v)].end,
+                           tu.nodes[Int(tu.strip(v + 1))].kind == .intLiteral {
+                            returnsNegative.insert(key)
+                        }
+                    }
                     if n.kind == .binary, n.op == BinaryOp.assign.rawValue {
                         scanAssignment(tu, t, i, library, index)
                     } else if n.kind == .call {
