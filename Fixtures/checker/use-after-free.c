@@ -248,3 +248,43 @@ int uaf_writer_unguarded(const char *path) {
     if (out != NULL) uaf_writer_close(w);
     return 0;
 }
+
+/* A list appended to at its end and handed back (bzip2's snocString). */
+struct uaf_names { char *name; struct uaf_names *link; };
+
+static struct uaf_names *uaf_names_new(char *name) {
+    struct uaf_names *n = malloc(sizeof *n);
+    if (!n) exit(1);
+    n->name = name;
+    n->link = NULL;
+    return n;
+}
+
+static struct uaf_names *uaf_snoc(struct uaf_names *root, char *name) {
+    if (root == NULL) return uaf_names_new(name);
+    struct uaf_names *tmp = root;
+    while (tmp->link != NULL) tmp = tmp->link;
+    /* Negative: `p->link = f(p->link, x)` gives the field's list to f and takes it back. */
+    tmp->link = uaf_snoc(tmp->link, name);
+    return root;
+}
+
+int uaf_ok_snoc_twice(char *a, char *b) {
+    struct uaf_names *l = uaf_snoc(NULL, a);
+    l = uaf_snoc(l, b);
+    int n = 0;
+    for (struct uaf_names *p = l; p; p = p->link) n++;
+    while (l) { struct uaf_names *next = l->link; free(l); l = next; }
+    return n;
+}
+
+static void uaf_names_free(struct uaf_names *l) {
+    while (l) { struct uaf_names *next = l->link; free(l); l = next; }
+}
+
+/* Positive (the near miss): the callee frees the list on every path, then it is written. */
+void uaf_names_reset(struct uaf_names *p) {
+    uaf_names_free(p);
+    // expect diag use-after-free definite
+    p->link = NULL;
+}
