@@ -326,3 +326,30 @@ error:
     free(handle);
     return 0;
 }
+
+/* Negative: two owners swapped through a temporary on one branch, then both freed on the
+ * error path (libyaml's yaml_parser_scan_tag). */
+int df_ok_swapped_owners(char **out_a, char **out_b) {
+    char *a = calloc(8, 1), *b = calloc(8, 1);
+    if (!a || !b) goto error;
+    if (a[0] == '\0') { char *tmp = a; a = b; b = tmp; }
+    if (b[1] == 'x') goto error;
+    *out_a = a;
+    *out_b = b;
+    return 1;
+error:
+    free(a);
+    free(b);
+    return 0;
+}
+
+/* Positive (the near miss): on one branch both variables hold the same block, which is no
+ * swap: the second free may free it again. */
+void df_same_block_on_one_branch(int c) {
+    char *a = malloc(8), *b = malloc(8);
+    if (!a || !b) { free(a); free(b); return; }
+    if (c) { free(b); b = a; }
+    free(a);
+    // expect diag double-free possible
+    free(b);
+}

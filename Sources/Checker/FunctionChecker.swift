@@ -360,7 +360,9 @@ struct FunctionChecker {
                        message: "\(subject) is released by '\(by)' after being advanced past the start of its allocation",
                        notes: [origin(r.obj), (n, "released here")])
             } else if !s.status.isDisjoint(with: .gone) {
-                let certainty: Certainty = s.status.isSubset(of: .gone) ? .definite : .possible
+                // Definite only when the pointer can hold nothing else (`b` is `a`'s block on
+                // one branch and its own on the other: possible).
+                let certainty: Certainty = s.status.isSubset(of: .gone) && refs.count == 1 ? .definite : .possible
                 report(.doubleFree, at: n, certainty: certainty,
                        message: "\(subject) is released again by '\(by)' after being \(s.status.contains(.moved) && !s.status.contains(.released) ? "moved" : "freed")\(releaser(s))",
                        notes: [origin(r.obj), (s.releaseNode, "first released here"), (n, "released again here")])

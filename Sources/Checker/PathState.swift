@@ -95,9 +95,10 @@ struct PathState {
     static let unreachable = PathState(reachable: false)
 
     /// The join of two paths: every binding and every state either path allows.
-    func joined(_ o: PathState) -> PathState {
-        if !reachable { return o }
-        if !o.reachable { return self }
+    func joined(_ other: PathState) -> PathState {
+        if !reachable { return other }
+        if !other.reachable { return self }
+        let o = aligned(other)
         // An object no variable reaches on one side cannot be used through the other side's
         // bindings in a way that side allows: its state there is the other side's alone.
         // (Reachability is only computed when some object's states differ.)
@@ -155,6 +156,36 @@ struct PathState {
         if !correlations.isEmpty || !o.correlations.isEmpty || (!zeroOnOneSide.isEmpty && !split.isEmpty) {
             r.correlations = correlate(o, into: r, zeroOnOneSide: zeroOnOneSide, split: split)
         }
+        return r
+    }
+
+    /// `o` with the objects it holds renamed to this state's where the two differ only by
+    /// which variable holds which: owners swapped through a temporary (`tmp = a; a = b;
+    /// b = tmp;`) on one side. Object identities are names the walk gives; what matters is what
+    /// each variable holds and its state, so the join then keeps `a` and `b` apart instead of
+    /// letting each hold either. Only objects made in the function, each held by exactly one
+    /// variable on both sides, renamed by a permutation.
+    func aligned(_ o: PathState) -> PathState {
+        var map: [Int32: Int32] = [:]   // o's object -> this state's
+        for (v, theirs) in o.bind {
+            guard theirs.count == 1, let mine = bind[v], mine.count == 1, mine[0] != theirs[0] else { continue }
+            let x = mine[0], y = theirs[0]
+            guard x.obj >= 0, y.obj >= 0, !x.offset, !y.offset else { continue }
+            if let known = map[y.obj], known != x.obj { return o }
+            map[y.obj] = x.obj
+        }
+        guard !map.isEmpty, Set(map.keys) == Set(map.values), Set(map.values).count == map.count else { return o }
+        // Each renamed object is held by one variable on each side, and exists on both.
+        func heldOnce(_ s: PathState, _ id: Int32) -> Bool {
+            var n = 0
+            for refs in s.bind.values where refs.contains(where: { $0.obj == id }) { n += refs.count == 1 ? 1 : 2 }
+            return n == 1 && s.objects[id] != nil
+        }
+        for (y, x) in map where !heldOnce(o, y) || !heldOnce(self, x) { return o }
+        var r = o
+        for (v, refs) in o.bind { r.bind[v] = refs.map { map[$0.obj].map { Ref(obj: $0, offset: false) } ?? $0 } }
+        for (y, x) in map { r.objects[x] = o.objects[y] }
+        r.correlations.removeAll { map[$0.obj] != nil }
         return r
     }
 
