@@ -285,13 +285,11 @@ extension FunctionChecker {
     /// declaration (`=`, `+=`, `++`).
     func scanVariables() -> (addressTaken: Set<Int32>, assigned: Set<Int32>) {
         var taken = Set<Int32>(), assigned = Set<Int32>()
-        let assignments: Set<UInt8> = Set([BinaryOp.assign, .mulAssign, .divAssign, .remAssign, .addAssign, .subAssign,
-                                           .shlAssign, .shrAssign, .andAssign, .xorAssign, .orAssign].map(\.rawValue))
-        let steps: Set<UInt8> = Set([UnaryOp.postInc, .postDec, .preInc, .preDec].map(\.rawValue))
         var i = function.bodyStart
         while i < function.bodyEnd {
             let n = node(i)
-            if i + 1 < n.end, (n.kind == .unary && (n.op == UnaryOp.addressOf.rawValue || steps.contains(n.op))) || (n.kind == .binary && assignments.contains(n.op)) {
+            let assigns = n.kind == .binary && (n.op == BinaryOp.assign.rawValue || BinaryOp(rawValue: n.op).map(Self.compoundAssignments.contains) == true)
+            if i + 1 < n.end, (n.kind == .unary && (n.op == UnaryOp.addressOf.rawValue || Self.stepOperators.contains(n.op))) || assigns {
                 let operand = tu.strip(i + 1)
                 if node(operand).kind == .varRef {
                     if n.kind == .unary && n.op == UnaryOp.addressOf.rawValue { taken.insert(node(operand).ref) } else { assigned.insert(node(operand).ref) }
@@ -302,6 +300,12 @@ extension FunctionChecker {
         return (taken, assigned)
     }
 
+    /// `x op= y`.
+    static let compoundAssignments: Set<BinaryOp> = [.mulAssign, .divAssign, .remAssign, .addAssign, .subAssign,
+                                                      .shlAssign, .shrAssign, .andAssign, .xorAssign, .orAssign]
+    /// `++` and `--`, either side.
+    static let stepOperators: Set<UInt8> = Set([UnaryOp.postInc, .postDec, .preInc, .preDec].map(\.rawValue))
+
     /// On a branch where variable `v` is zero (a null pointer, a false flag) or not: a branch
     /// that contradicts what is known is not taken; what the variable is now is remembered; and
     /// objects that a join found to exist exactly where `v` is non-zero are kept or dropped.
@@ -309,7 +313,7 @@ extension FunctionChecker {
         if !zero, s.nullVars.contains(v) { s = .unreachable; return }
         if zero, s.nonZeroVars.contains(v) { s = .unreachable; return }
         let applicable = s.correlations.filter { c in
-            c.v == v && s.bind[v] == c.refs && s.objects[c.obj].map { c.matches($0.status) && !$0.status.isDisjoint(with: [.live, .null]) } ?? false
+            c.v == v && c.holds(in: s) && s.objects[c.obj].map { !$0.status.isDisjoint(with: [.live, .null]) } ?? false
         }
         if valueTracked(v), refs.allSatisfy({ !$0.offset }) {
             if zero { s.nullVars.insert(v) } else { s.nonZeroVars.insert(v) }

@@ -371,8 +371,7 @@ extension FunctionChecker {
     mutating func binary(_ e: Int32, _ n: Node) -> [Ref] {
         let ks = kids(e)
         guard ks.count == 2, let op = BinaryOp(rawValue: n.op) else { for k in kids(e) { _ = ev(k) }; return [] }
-        if [.mulAssign, .divAssign, .remAssign, .addAssign, .subAssign, .shlAssign, .shrAssign, .andAssign, .xorAssign, .orAssign].contains(op),
-           node(tu.strip(ks[0])).kind == .varRef {
+        if Self.compoundAssignments.contains(op), node(tu.strip(ks[0])).kind == .varRef {
             forgetValue(node(tu.strip(ks[0])).ref)
         }
         switch op {

@@ -9,8 +9,8 @@ import Ownership
 struct PathKey: Hashable {
     var base: Int32
     var field: Int32
-    /// For objects read through a cursor: how often the cursor had stepped (`p++` over an array
-    /// of records: each element's fields are other objects).
+    /// For objects read through a cursor: which of two alternating identities the element has
+    /// (`p++` over an array of records: each element's fields are other objects; see `stepped`).
     var step: Int32 = 0
 }
 
@@ -62,7 +62,8 @@ struct FunctionChecker {
     var scopeVars: [Int32: [Int32]] = [:]
     /// An allocation site run again: the states its previous instance had, by site.
     var priorStatus: [Int32: Status] = [:]
-    /// How often each pointer variable stepped (`p++`, `p += n`): see `PathKey.step`.
+    /// Each pointer variable's current element identity, 0 or 1, flipped as it steps (`p++`,
+    /// `p += n`): see `PathKey.step`.
     var steps: [Int32: Int32] = [:]
     /// Variables whose address the body takes (see `valueTracked`), and those it assigns.
     var addressTaken: Set<Int32> = []
@@ -73,13 +74,18 @@ struct FunctionChecker {
         self.library = library; self.ownership = ownership; self.knowledge = knowledge
     }
 
+    /// The object pointer parameter `k` points to on entry.
+    static func parameterObject(_ k: Int) -> Int32 { Int32(-10 - k) }
+    /// Objects of unknown origin read from access paths (`unknownObject`) are numbered down from here.
+    static let firstLazyObject: Int32 = -600_000_000
+
     /// The object a pointer parameter points to on entry (not one read from memory later).
-    func isParameterObject(_ id: Int32) -> Bool { id <= -10 && id > -10 - Int32(function.params.count) }
+    func isParameterObject(_ id: Int32) -> Bool { id <= Self.parameterObject(0) && id > Self.parameterObject(function.params.count) }
 
     mutating func run() -> [Diagnostic] {
         (addressTaken, assignedVars) = scanVariables()
         for (k, v) in function.params.enumerated() where tu.isPointer(tu.variables[Int(v)].type) {
-            let id = Int32(-10 - k)
+            let id = Self.parameterObject(k)
             info[id] = ObjectInfo(origin: .parameter, resource: "", owned: false, site: function.bodyStart, nullable: false, dependsOn: nil, maker: "")
             st.objects[id] = ObjectState(status: .live)
             st.bind[v] = [Ref(obj: id, offset: false)]
@@ -169,7 +175,7 @@ struct FunctionChecker {
         guard let i = info[obj] else { return (-1, "") }
         switch i.origin {
         case .allocation: return (i.site, "allocated here")
-        case .parameter: return obj <= -10 && obj > -10 - Int32(function.params.count) ? (-1, "") : (i.site, "read here")
+        case .parameter: return isParameterObject(obj) ? (-1, "") : (i.site, "read here")
         default: return (-1, "")
         }
     }
@@ -211,7 +217,7 @@ struct FunctionChecker {
     mutating func unknownObject(_ key: PathKey, base: Int32, field: Int32, at n: Int32) -> Int32 {
         if let known = lazyIDs[key] { return known }
         nextLazy += 1
-        let id = Int32(-600_000_000) - nextLazy
+        let id = Self.firstLazyObject - nextLazy
         lazyIDs[key] = id
         info[id] = ObjectInfo(origin: .parameter, resource: "", owned: false, site: n, nullable: false, dependsOn: nil, maker: "")
         let b = variable(base)
@@ -261,7 +267,7 @@ struct FunctionChecker {
         forgetPaths(of: v)
         guard !read.isEmpty else { return }
         let held = Set(st.bind.values.flatMap { $0 }.map(\.obj))
-        for o in read where o <= -600_000_000 && !held.contains(o) { st.objects[o] = nil }
+        for o in read where o <= Self.firstLazyObject && !held.contains(o) { st.objects[o] = nil }
     }
 
     /// The variable was given a new value: its fields are whatever the new object holds. When
@@ -414,7 +420,7 @@ struct FunctionChecker {
         guard st.reachable else { return }
         if exitStates != nil {
             for k in function.params.indices {
-                let id = Int32(-10 - k)
+                let id = Self.parameterObject(k)
                 if let s = st.objects[id] { exitStates![id, default: []].formUnion(s.status) }
             }
         }

@@ -59,7 +59,6 @@ struct CallEffect: Hashable {
     var obj: Int32
 }
 
-/// The abstract state of one path (or of several joined): variable bindings and object states.
 /// Learnt where two paths join: object `obj` exists exactly where variable `v` is non-zero
 /// (`w = open_writer(out)` on one path, `close_writer(w); out = NULL;` on the other), or
 /// exactly where it is zero (`whenZero`: `if (!found) { in = fopen(..); found = 1; }`). A
@@ -77,8 +76,14 @@ struct Correlation: Hashable {
     func matches(_ s: Status) -> Bool {
         s.intersection(.gone) == status.intersection(.gone) && s.isDisjoint(with: [.live, .null]) == status.isDisjoint(with: [.live, .null])
     }
+
+    /// Still valid in `state`: `v` holds what it held and `obj` is in the state it was in.
+    func holds(in state: PathState) -> Bool {
+        state.bind[v] == refs && (state.objects[obj].map { matches($0.status) } ?? false)
+    }
 }
 
+/// The abstract state of one path (or of several joined): variable bindings and object states.
 struct PathState {
     var reachable = true
     var bind: [Int32: [Ref]] = [:]
@@ -189,7 +194,8 @@ struct PathState {
         return r
     }
 
-    /// Whether `v` is null on every path of this state (true), non-null on every one (false).
+    /// Whether `v` is null (zero) on every path of this state (true), non-null (non-zero) on every
+    /// one (false).
     func nullness(_ v: Int32) -> Bool? {
         if nullVars.contains(v) { return true }
         if nonZeroVars.contains(v) { return false }
@@ -202,7 +208,7 @@ struct PathState {
 
     /// Whether this state agrees that `obj` exists exactly where `v` is non-zero (or zero).
     func agrees(_ v: Int32, _ obj: Int32, whenZero: Bool) -> Bool {
-        if correlations.contains(where: { c in c.v == v && c.obj == obj && c.whenZero == whenZero && bind[v] == c.refs && (objects[obj].map { c.matches($0.status) } ?? false) }) {
+        if correlations.contains(where: { $0.v == v && $0.obj == obj && $0.whenZero == whenZero && $0.holds(in: self) }) {
             return true
         }
         guard let zero = nullness(v) else { return false }
@@ -225,12 +231,10 @@ struct PathState {
             guard let a = nullness(v), let b = o.nullness(v) else { return false }
             return a != b
         }
-        if !candidates.isEmpty {
-            for v in candidates.sorted() {
-                for id in split.sorted() where !known(v, id) {
-                    for whenZero in [false, true] where agrees(v, id, whenZero: whenZero) && o.agrees(v, id, whenZero: whenZero) {
-                        pairs.append((v, id, whenZero))
-                    }
+        for v in candidates.sorted() {
+            for id in split.sorted() where !known(v, id) {
+                for whenZero in [false, true] where agrees(v, id, whenZero: whenZero) && o.agrees(v, id, whenZero: whenZero) {
+                    pairs.append((v, id, whenZero))
                 }
             }
         }

@@ -52,13 +52,14 @@ enum ReleaseSummaries {
 
 extension FunctionChecker {
     /// Walks the body once, findings discarded, and answers for each parameter whether every
-    /// path that returns has released (or moved) it or knows it to be null.
+    /// path that returns has released it or knows it to be null (moved into a library owner
+    /// does not count, see `ReleaseSummaries`).
     mutating func releasedParameters() -> [Bool] {
         exitStates = [:]
         _ = run()
         let reached = exitStates?.isEmpty == false
         return function.params.indices.map { k in
-            guard reached, let s = exitStates?[Int32(-10 - k)] else { return false }
+            guard reached, let s = exitStates?[Self.parameterObject(k)] else { return false }
             return s.isSubset(of: [.released, .null])
         }
     }

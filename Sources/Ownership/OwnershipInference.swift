@@ -777,9 +777,8 @@ public struct OwnershipInference: Sendable {
         }
         var retFromPointee: Int? = nil
         for case .deref(let v) in rcl.places { if let i = paramIndexOfVar[v] { retFromPointee = i; break } }
-        var result = FunctionResult(params: params + derefs, locals: locals, ret: ret, retFrom: retFrom, retFromUnique: retFromUnique, retStatic: retStatic,
-                                    retMixed: retMixed, retStored: retStored)
-        result.retFromPointee = retFromPointee
+        let result = FunctionResult(params: params + derefs, locals: locals, ret: ret, retFrom: retFrom, retFromUnique: retFromUnique,
+                                    retFromPointee: retFromPointee, retStatic: retStatic, retMixed: retMixed, retStored: retStored)
         return Solved(result: result, summary: summarize(c, result), fields: myFields, refcounted: refcountedOut)
     }
 
