@@ -122,6 +122,8 @@ struct PathState {
         if nonZeroVars != o.nonZeroVars { r.nonZeroVars = nonZeroVars.intersection(o.nonZeroVars) }
         for (v, refs) in o.bind {
             if let mine = r.bind[v] {
+                // Most bindings are the same on both sides: no write, no copy.
+                if mine == refs || refs.allSatisfy(mine.contains) { continue }
                 var u = mine
                 for x in refs where !u.contains(x) { u.append(x) }
                 r.bind[v] = u
@@ -252,6 +254,9 @@ struct PathState {
 
     func sameAs(_ o: PathState) -> Bool {
         reachable == o.reachable && objects == o.objects && bind.count == o.bind.count
-            && bind.allSatisfy { k, v in Set(o.bind[k] ?? []) == Set(v) }
+            && bind.allSatisfy { k, v in
+                let w = o.bind[k] ?? []
+                return w == v || Set(w) == Set(v)
+            }
     }
 }

@@ -173,11 +173,13 @@ extension FaithfulTranslator {
         ]
     }
 
-    /// A witness's value as C's pointer: NULL where `realloc` returned it, else the member's buffer.
+    /// A witness's value as C's pointer: NULL where `realloc` returned it, else the buffer (a
+    /// local vector's even where C's pointer to it was NULL: `realloc(NULL, n)` allocates).
     func witnessPointer(_ id: Int) -> RExpr {
         guard let m = localVectors.witnesses[id] else { return .unitValue }
+        let buffer = vectorName(m).map { RExpr.cast(.method(.path(localName($0)), "as_mut_ptr", []), rtype(program.variables[$0].type)) }
         return .ifElse(.path(localName(id)), RBlock(tail: .turbofish("::core::ptr::null_mut", [rtype(m.type.pointee ?? .void)], [])),
-                       .block(RBlock(tail: vectorName(m).map(vectorPointer) ?? fieldVectorPointer(m))))
+                       .block(RBlock(tail: buffer ?? fieldVectorPointer(m))))
     }
 
     /// The member vector's element `index` (nil: element 0).

@@ -14,8 +14,12 @@ extension FaithfulTranslator {
 
     /// `p = malloc(..)` (a fresh vector of zeroed elements) or `p = realloc(p, ..)` (resized).
     func vectorAllocation(_ id: Int, _ e: CExpr) -> [RStmt]? {
-        if let m = localVectors.witness(e), vectorName(m) == id { return [] }   // a witness handed back: already resized
         let flagged = localVectors.nullFlags.contains(id)
+        if let m = localVectors.witness(e), vectorName(m) == id, case .variable(let w) = e.withoutCasts.kind {
+            // A witness handed back: already resized; C's pointer is now NULL where `realloc`
+            // returned NULL, which the witness says.
+            return flagged ? [.expr(.assign(.path(nullFlagName(id)), .path(localName(w))))] : []
+        }
         if e.isNullPointerConstant, localVectors.elements[id] != nil {
             // NULL: the buffer dropped (as C leaks it) and the flag set.
             return [.expr(.assign(.path(localName(id)), .call(.path("Vec::new"), [])))]
