@@ -262,11 +262,19 @@ extension CExpr {
         return self
     }
 
-    /// The pointer under implicit conversions that only change qualifiers (`char *` ->
-    /// `const char *`): the same object, the same pointee type.
+    /// The pointer under conversions that only change qualifiers: implicit ones (`char *` ->
+    /// `const char *`) and explicit ones that add `const`; the same object, the same pointee type.
     public var withoutQualifierCasts: CExpr {
-        if case .cast(let x, false) = kind, x.type.isPointer, type.isPointer, x.type.pointee == type.pointee { return x.withoutQualifierCasts }
-        return self
+        guard isQualifierCast, case .cast(let x, _) = kind else { return self }
+        return x.withoutQualifierCasts
+    }
+
+    /// A conversion of a pointer that only changes qualifiers, as `withoutQualifierCasts` strips.
+    public var isQualifierCast: Bool {
+        guard case .cast(let x, let explicit) = kind, case .pointer(let to, let toConst) = type,
+              case .pointer(let from, let fromConst) = x.type, to == from else { return false }
+        // An explicit cast only adding `const` (`sum((const int *)v, n)`) changes nothing either.
+        return !explicit || toConst || !fromConst
     }
 
     /// Whether variable `id` appears anywhere in the expression.

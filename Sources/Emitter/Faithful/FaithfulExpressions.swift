@@ -324,7 +324,7 @@ extension FaithfulTranslator {
     func offsetArgument(_ a: CExpr, _ lift: ReferenceLifting.Lift) -> (RExpr, RExpr) {
         let op: RUnaryOp = lift.mutable ? .refMut : .ref
         var e = a
-        while case .cast(let x, false) = e.kind, x.type.isPointer { e = x }
+        while case .cast(let x, let explicit) = e.kind, x.type.isPointer, !explicit || e.isQualifierCast { e = x }
         var base = e, offset: CExpr?
         if case .binary(.add, let b, let k) = e.kind, b.type.isPointer { base = b; offset = k }
         if case .unary(.addressOf, let x) = e.kind, case .subscript(let b, let k) = x.kind { base = b; offset = k }
@@ -410,7 +410,7 @@ extension FaithfulTranslator {
             return .path(name)
         }
         var e = a
-        while case .cast(let x, false) = e.kind, x.type.isPointer { e = x }
+        while case .cast(let x, let explicit) = e.kind, x.type.isPointer, !explicit || e.isQualifierCast { e = x }
         let op: RUnaryOp = lift.mutable ? .refMut : .ref
         if let (object, _) = ReferenceLifting.compoundLoan(a), case .compoundLiteral(let inner) = object.kind {
             return .unary(op, rvalue(inner))   // a temporary that lives to the end of the statement

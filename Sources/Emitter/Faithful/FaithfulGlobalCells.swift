@@ -233,7 +233,7 @@ struct GlobalCells: Sendable {
     /// the offset of `g.a + k`, if any.
     static func lentToFunction(_ a: CExpr, _ globals: Set<Int>) -> (CExpr, CExpr?)? {
         var e = a
-        while case .cast(let x, false) = e.kind, x.type.isPointer { e = x }
+        while case .cast(let x, let explicit) = e.kind, x.type.isPointer, !explicit || e.isQualifierCast { e = x }
         if case .conditional = e.kind { return nil }
         if let x = loanedPlace(e, globals) { return (x, nil) }
         if case .binary(.add, let b, let k) = e.kind, b.type.isPointer, k.type.isInteger, let x = loanedPlace(b, globals) { return (x, k) }

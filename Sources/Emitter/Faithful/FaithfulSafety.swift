@@ -210,7 +210,7 @@ extension FaithfulTranslator {
         /// operands are scanned, not its address arithmetic.
         mutating func liftedArgument(_ a: CExpr) {
             var e = a
-            while case .cast(let x, false) = e.kind, x.type.isPointer { e = x }
+            while case .cast(let x, let explicit) = e.kind, x.type.isPointer, !explicit || e.isQualifierCast { e = x }
             // A compound literal lent as a temporary (`&mut [1, 2, 3]`), no slot behind a pointer.
             if let (object, _) = ReferenceLifting.compoundLoan(a), case .compoundLiteral(let inner) = object.kind { expression(inner); return }
             if case .conditional(let c, let x, let y) = e.kind { expression(c); liftedArgument(x); liftedArgument(y); return }
