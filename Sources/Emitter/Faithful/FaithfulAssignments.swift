@@ -20,12 +20,14 @@ extension FaithfulTranslator {
         case errno
         /// The handle a link points to (FaithfulHeapLinks): `pp.get()`, `pp.set(v)`.
         case link(RExpr)
+        /// The number a cell parameter lends (FaithfulReferences+Cells): `p.get()`, `p.set(v)`.
+        case cell(RExpr)
 
         func read() -> RExpr {
             switch self {
             case .heap(let h, let path): return .method(h, "get", [.lambda([FaithfulTranslator.heapObject], path)])
             case .errno: return .call(.path("cerrno::get"), [])
-            case .link(let l): return .method(l, "get", [])
+            case .link(let l), .cell(let l): return .method(l, "get", [])
             case .atomic(let cell, let float): return FaithfulTranslator.atomicLoad(cell, float: float)
             case .place(let p): return p
             case .bitField(let r, let n): return .method(r, n, [])
@@ -35,6 +37,7 @@ extension FaithfulTranslator {
         func write(_ v: RExpr) -> RExpr {
             switch self {
             case .errno: return .call(.path("cerrno::set"), [v])
+            case .cell(let c): return .method(c, "set", [v])   // a cell lends nothing: the value may read it
             case .link(let l):
                 // The value first: computing it may read through the same link.
                 if case .path = v { return .method(l, "set", [v]) }
@@ -102,6 +105,7 @@ extension FaithfulTranslator {
         }
         if isErrnoPlace(e) { needsErrnoSupport = true; return ([], .errno) }
         if case .unary(.deref, let p) = e.kind, let id = linkVariable(p) { return ([], .link(.path(localName(id)))) }
+        if case .unary(.deref, let p) = e.kind, let (name, lift) = lifted(p), lift.cell { return ([], .cell(.path(name))) }
         if closuresInUse, let (pins, handle, path) = heapAccess(e) { return (pins, .heap(handle: handle, path: path)) }
         if case .subscript(let base, let index) = e.kind, atomicCell(e) != nil, pin, !isPure(index),
            case .cast(let array, _) = base.kind, case .variable(let id) = array.kind {

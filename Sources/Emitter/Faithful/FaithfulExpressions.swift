@@ -300,6 +300,7 @@ extension FaithfulTranslator {
             return bytes ? .cast(element, .named("i8")) : element
         }
         guard let (name, lift) = lifted(e) else { return nil }
+        if lift.cell { return .method(.path(name), "get", []) }   // read whole (written through `target`)
         let first = RExpr.index(.path(name), sliceIndex(e, .literal("0usize")))
         if lift.bytes { return .cast(first, .named("i8")) }
         if lift.nullable {
@@ -940,8 +941,11 @@ extension FaithfulTranslator {
             let cells = loans.map { (global: $0.global, name: temporary("c"), mutable: liftedParameters[f.params[$0.index]]?.mutable == true) }
             let bound = Dictionary(uniqueKeysWithValues: cells.map { ($0.global, $0.name) })
             var inCell: Set<Int> = []
+            // Views of what cell parameters are lent (FaithfulReferences+Cells), one per root.
+            var views: [RStmt] = [], viewNames: [Int: String] = [:]
             for (i, v) in values.enumerated() {
                 guard i < f.params.count, let lift = liftedParameters[f.params[i]] else { withOffsets.append(v); continue }
+                if lift.cell { withOffsets.append(cellArgument(args[i], views: &views, names: &viewNames)); continue }
                 let lent = loans.contains { $0.index == i }
                 let before = withOffsets.count
                 insideCells(lent ? bound : [:]) {
@@ -956,6 +960,7 @@ extension FaithfulTranslator {
                 if lent { inCell.formUnion(before..<withOffsets.count) }
             }
             values = withOffsets
+            hoisted += views
             if !cells.isEmpty {
                 let invoked = cellLoanCall(cells, .path(functionName(id)), values, lent: inCell, hoisted: hoisted)
                 if literalFunctions.contains(id) { return .cast(.method(invoked, "as_ptr", []), rtype(e.type)) }

@@ -21,6 +21,7 @@ extension FaithfulTranslator {
         var params = f.params.map { p -> [RParam] in
             check(program.variables[p].type, at: program.variables[p].loc)
             if let lift = liftedParameters[p], let pointee = program.variables[p].type.pointee {
+                if lift.cell { return [RParam(localName(p), .reference(Self.cellType(pointee, rtype), mutable: false))] }
                 let element = lift.bytes ? RType.named("u8") : rtype(pointee)
                 let reference = RType.reference(lift.slice ? .slice(element) : element, mutable: lift.mutable)
                 if lift.nullable { return [RParam((lift.mutable ? "mut " : "") + localName(p), .generic("Option", [reference]))] }

@@ -68,14 +68,15 @@ extension ReferenceLifting {
     /// Parameters that are slices rather than single objects: indexed, handed on offset, given
     /// an array or an offset (`a + k`, not `&a[k]`) by a caller, or passed to or from another
     /// such parameter.
-    func sliceParameters(_ candidates: Set<Int>) -> Set<Int> {
+    /// Parameters `apart` (cell candidates) neither are slices nor pass it on.
+    func sliceParameters(_ candidates: Set<Int>, apart: Set<Int> = []) -> Set<Int> {
         var slices: Set<Int> = []
-        for p in candidates where (uses[p] ?? []).contains(where: {
+        for p in candidates.subtracting(apart) where (uses[p] ?? []).contains(where: {
             switch $0 { case .indexed, .indexedBefore, .passedPart, .advanced: return true; default: return false }
         }) { slices.insert(p) }
         for call in calls {
             for (i, a) in call.args.enumerated() {
-                guard let p = program.functions[call.callee].params[safe: i], candidates.contains(p) else { continue }
+                guard let p = program.functions[call.callee].params[safe: i], candidates.contains(p), !apart.contains(p) else { continue }
                 // `&a[k]` lends one element unless the function indexes it (then the rest of `a`).
                 let element: Bool = { if case .unary(.addressOf, _) = a.withoutQualifierCasts.kind { return true }; return false }()
                 if decayedElement(a) != nil || offsetForm(a) != nil && !element { slices.insert(p) }
@@ -87,7 +88,7 @@ extension ReferenceLifting {
             changed = false
             for call in calls {
                 for (i, a) in call.args.enumerated() {
-                    guard let p = program.functions[call.callee].params[safe: i], let q = parameter(a) else { continue }
+                    guard let p = program.functions[call.callee].params[safe: i], let q = parameter(a), !apart.contains(p), !apart.contains(q) else { continue }
                     if slices.contains(p) != slices.contains(q) { slices.insert(p); slices.insert(q); changed = true }
                 }
             }
@@ -116,9 +117,10 @@ extension ReferenceLifting {
         while true {
             let result = lift(mutability, slices: slices, texts: texts, raw: rawMarked)
             let newly = rawLoaned(result, among: mutability, slices: slices.union(texts)).subtracting(rawMarked)
-            if newly.isEmpty { lifted = result; return }
+            if newly.isEmpty { lifted = result; break }
             rawMarked.formUnion(newly)
         }
+        liftCells(mutability, texts: texts, raw: rawMarked)
     }
 
     /// Single-object parameters of functions that take raw loans, left out of `set` because some
@@ -291,6 +293,7 @@ extension ReferenceLifting {
         case .indexed: return lift.slice
         case .advanced, .indexedBefore: return lift.slice && lift.cursor
         case .passed(let f, let i):
+            if cellCandidate(f, i) != nil, lift.mutable && !lift.slice && !lift.nullable && !lift.raw { return true }
             guard let target = liftedParameter(f, i, set), target.slice == lift.slice, target.bytes == lift.bytes,
                   !lift.nullable || target.nullable else { return false }
             return lift.mutable || !target.mutable
@@ -301,6 +304,7 @@ extension ReferenceLifting {
             }
             return lift.mutable || !target.mutable
         case .passedPart(let f, let i):
+            if cellCandidate(f, i) != nil, lift.slice && lift.mutable && !lift.cursor && !lift.offset && !lift.bytes && !lift.nullable { return true }
             guard lift.slice, let target = liftedParameter(f, i, set), target.slice, target.offset, target.bytes == lift.bytes else { return false }
             return lift.mutable || !target.mutable
         case .passedRow(let f, let i):

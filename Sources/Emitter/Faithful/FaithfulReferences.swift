@@ -44,6 +44,11 @@ struct ReferenceLifting {
         /// may reach the object elsewhere, so the function must need no `unsafe` at all
         /// (FaithfulTranslator checks it): while it runs, nothing but the reference reaches it.
         var raw = false
+        /// `&Cell<T>` for a number only ever read and written whole (`*p`), where callers lend
+        /// places that may be the same (`swap(&a[i], &a[j])`): each caller lends one view of
+        /// the array as cells, and `*p` is `p.get()`, `*p = v` is `p.set(v)`, so the C's meaning
+        /// holds even when the two are one (see FaithfulReferences+Cells).
+        var cell = false
     }
 
     /// Lifted parameters (variable ids).
@@ -159,6 +164,9 @@ struct ReferenceLifting {
     let positions: ElementPositions
     /// The function being walked.
     var current = -1
+    /// Parameters that may be lent as cells (FaithfulReferences+Cells): while the fixed point
+    /// runs, a caller's reference may be lent on to one.
+    var cellCandidates: Set<Int> = []
 
     init(program: Program, immutable: Set<Int> = [], aliases: [Int: [UInt8]] = [:], cursors: LocalCursors = .none, vectors: LocalVectors = .none,
          tables: Set<Int> = [], literalFunctions: Set<Int> = [], heap: Set<Int> = [], texts: Set<Int> = [], rawAccepting: Set<Int> = [],
