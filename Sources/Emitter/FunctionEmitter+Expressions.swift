@@ -302,13 +302,22 @@ extension FunctionEmitter {
     /// glibc's `isspace(c)` is a macro over a table (`(*__ctype_b_loc())[(int)(c)] & _ISspace`):
     /// the argument is the table's index.
     func ctypeMacro(_ name: String, _ n: Int32) -> E? {
-        var i = n
-        while i < node(n).end {
-            if kind(i) == .subscript_ { break }
-            i += 1
+        var a: Int32
+        if kind(n) == .call {
+            // The function itself (`toupper(s[i])`): its argument, not a subscript inside it.
+            let k = kids(n)
+            guard k.count == 2 else { return nil }
+            a = s(k[1])
+        } else {
+            // glibc's expansion: the operand is the index into its table (`(*__ctype_b_loc())[(int)(c)]`).
+            var i = n
+            while i < node(n).end {
+                if kind(i) == .subscript_ { break }
+                i += 1
+            }
+            guard i < node(n).end, let index = kids(i).last else { return nil }
+            a = s(index)
         }
-        guard i < node(n).end, let index = kids(i).last else { return nil }
-        var a = s(index)
         while kind(a) == .cast || kind(a) == .implicit, node(a).end > a + 1 { a = s(a + 1) }
         guard let t = unit.input.library.functions[name]?.rust else { return nil }
         return templated(t, [a])
@@ -547,6 +556,10 @@ extension FunctionEmitter {
             if base.type.isOption {
                 return E(text: "\(paren(base, E.atom).text).as_\(writing ? "mut" : "ref")().expect(\"non-null pointer\")[\(idx)]", type: e, prec: E.atom, place: .index)
             }
+            if !writing, e == .scalar("u8"), case .slice = base.type.unwrapped, node(n).type >= 0, tu.types[Int(node(n).type)].size == 1, tu.types[Int(node(n).type)].bare.hasSuffix("char") {
+                // The bytes of a string: C reads the NUL past the last one, which the slice has not.
+                return E(text: "\(paren(base, E.atom).text).get(\(idx)).copied().unwrap_or(0)", type: e, prec: E.atom)
+            }
             return E(text: "\(paren(base, E.atom).text)[\(idx)]", type: e, prec: E.atom, place: .index)
         default:
             return E(text: "\(paren(base, E.atom).text)[\(idx)]", type: unit.scalar(node(n).type), prec: E.atom, place: .index)
@@ -638,7 +651,11 @@ extension FunctionEmitter {
                 let failed = (op == .eq && v == -1) || (op == .lt && v == 0) || (op == .ne && v == 0)
                 return E(text: "\(paren(a, E.atom).text).\(failed ? "is_err" : "is_ok")()", type: .scalar("bool"), prec: E.atom)
             }
-            let common = commonType(a, b)
+            var common = commonType(a, b)
+            // C compares in the operands' converted type: unsigned where either is (an enum with
+            // no negative constant is `unsigned int`, so `l > -1` is false).
+            let ct = [k[0], k[1]].map { node($0).type >= 0 && !tu.isPointer(node($0).type) ? unit.scalar(node($0).type) : nil }
+            if let c = ct[0], c == ct[1], c.isUnsigned, !common.isUnsigned, common.isInteger { common = c }
             let sym = [BinaryOp.eq: "==", .ne: "!=", .lt: "<", .gt: ">", .le: "<=", .ge: ">="][op]!
             a = E(text: coerce(a, to: common, at: k[0]), type: common, prec: a.type == common ? a.prec : E.cast)
             b = E(text: coerce(b, to: common, at: k[1]), type: common, prec: b.type == common ? b.prec : E.cast)

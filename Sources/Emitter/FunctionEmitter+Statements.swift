@@ -338,6 +338,9 @@ extension FunctionEmitter {
 
     func annotate(_ type: IdiomType, _ e: E) -> String {
         if e.literal || e.type != type || type.isOption { return ": \(type)" }
+        // A number other than `i32`: its literals take the type from here (`let top: u32 = 1 << 31`;
+        // unannotated, `1 << 31` is an `i32`).
+        if case .scalar(let s) = type, s != "i32", s != "bool" { return ": \(type)" }
         return ""
     }
 

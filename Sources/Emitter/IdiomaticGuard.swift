@@ -195,6 +195,12 @@ public enum IdiomaticGuard {
             }
         }
 
+        /// `toupper(c)` or `tolower(c)`: a character mapped, a character again.
+        func caseMapped(_ x: CExpr) -> Bool {
+            guard case .call(let callee, let args) = x.withoutCasts.kind, args.count == 1, case .function(let id) = callee.withoutCasts.kind else { return false }
+            return ["toupper", "tolower"].contains(program.functions[id].name)
+        }
+
         private func isNarrow(_ t: CTy) -> Bool {
             if case .int(let k) = t { return k != .bool && k.size < 4 }
             return false
@@ -218,6 +224,12 @@ public enum IdiomaticGuard {
                 expression(x)
             case .cast(let x, let explicit):
                 if explicit, e.type == .int(.char) || e.type == .int(.schar) { flag("a conversion to plain char", e.loc) }
+                // `b[0] = k`, `buf[i] = base + i`: a wider value stored in a plain char wraps to a
+                // negative one past 127, where the idiomatic bytes stay positive (and print as UTF-8).
+                if !explicit, e.type == .int(.char) || e.type == .int(.schar), let k = x.type.intKind, k.size > 1,
+                   !(x.integerLiteralValue.map { (0...127).contains($0) } ?? false), !caseMapped(x) {
+                    flag("a value converted to plain char", e.loc)
+                }
                 if e.type == .float(.longDouble) || x.type == .float(.longDouble) { flag("long double", e.loc) }
                 expression(x)
             case .binary(let op, let l, let r):

@@ -68,6 +68,7 @@ final class CorpusTests: XCTestCase {
                 let functions = definitions.count
                 let unsafeFunctions = definitions.filter { $0.contains("unsafe") }.count
                 let tier = code.contains("(faithful tier") ? "faithful" : "idiomatic"
+                if let expected = f.tier, expected != tier { results.fail("\(at): the translation is in the \(tier) tier, the fixture says \(expected)") }
                 results.add("\(f.name): \(tier), \(functions - unsafeFunctions) of \(functions) functions without unsafe")
                 if unsafeFunctions == 0 { results.safe() }
             } catch {

@@ -49,6 +49,9 @@ struct TranslateFixture {
     /// must keep it (`// unsafe: h`): what a lifting proves, and what it must not claim.
     var safe: [String] = []
     var unsafe: [String] = []
+    /// The tier the whole file must come out in (`// tier: idiomatic` or `faithful`), where the
+    /// program tests one tier's translation of a construct.
+    var tier: String?
     var expected: String
 
     init(_ source: URL) throws {
@@ -62,6 +65,7 @@ struct TranslateFixture {
             if line.hasPrefix("// exit:") { exit = Int32(line.dropFirst(8).trimmingCharacters(in: .whitespaces)) ?? 0 }
             if line.hasPrefix("// safe:") { safe = line.dropFirst(8).split(separator: " ").map(String.init) }
             if line.hasPrefix("// unsafe:") { unsafe = line.dropFirst(10).split(separator: " ").map(String.init) }
+            if line.hasPrefix("// tier:") { tier = line.dropFirst(8).trimmingCharacters(in: .whitespaces) }
         }
         expected = (try? String(contentsOf: source.deletingPathExtension().appendingPathExtension("out"), encoding: .utf8)) ?? ""
     }
