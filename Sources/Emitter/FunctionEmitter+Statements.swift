@@ -1129,8 +1129,10 @@ extension FunctionEmitter {
         let saved = bindings[v]
         bindings[v] = Binding(name: name, type: type)
         let definesBefore = unit.usedDefines
-        let lo = coerce(expr(start), to: type, at: start)
+        var lo = coerce(expr(start), to: type, at: start)
         let hi = coerce(expr(ck[1]), to: type, at: ck[1])
+        // `for (long n = 50000; n < 50003; n++)`: a range of two literals is an `i32` unless one says otherwise.
+        if type != .scalar("i32"), case .scalar(let t) = type, Int64(lo) != nil, Int64(hi) != nil { lo += t }
         if op == .lt {
             let bound = s(ck[1])
             if kind(bound) == .varRef, let text = lengthOf[node(bound).ref] { rangeBound[v] = text + ".len()" } else { rangeBound[v] = hi }

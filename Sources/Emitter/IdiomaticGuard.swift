@@ -153,11 +153,6 @@ public enum IdiomaticGuard {
                 if Self.continues(b) { flag("continue in a do-while loop", c.loc) }
                 statement(b); noteTruthTest(c); expression(c)
             case .forLoop(let i, let c, let n, let b):
-                // `for (long n = 50000; n < 50003; n++)`: the idiomatic range over two literals is an `i32`.
-                if case .declaration(let ids)? = i, let v = ids.first, program.variables[v].type.isInteger,
-                   program.variables[v].type != .int(.int), let c, case .binary(_, _, let bound) = c.kind, bound.integerLiteralValue != nil {
-                    flag("a for loop counting in a type other than int", c.loc)
-                }
                 if let i { statement(i) }; if let c { noteTruthTest(c); expression(c) }; if let n { expression(n) }; statement(b)
             case .switchOn(let e, let b): expression(e); statement(b)
             case .caseLabel(_, let b), .defaultLabel(let b), .labeled(_, let b): statement(b)

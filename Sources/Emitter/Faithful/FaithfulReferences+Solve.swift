@@ -326,10 +326,16 @@ extension ReferenceLifting {
                   program.variables[q].type.pointee == pointee, !(l.cursor || l.offset) || lift.offset else { return false }
             return !lift.mutable || !call.args.enumerated().contains { $0.offset != index && !Self.readsValuesOnly($0.element, of: q, program: program) }
         }
-        /// The caller's local `x` can be lent here.
+        /// The caller's local `x` can be lent here: no other operand of the call reaches it but
+        /// for values, or, for a shared loan, as another shared loan (`less(&a[i], &a[j])`).
         func lendable(_ x: Int, _ call: Call) -> Bool {
             guard (lends[x] ?? []).allSatisfy({ lentSafely($0, set) }) else { return false }
-            return !call.args.enumerated().contains { $0.offset != index && !Self.readsValuesOnly($0.element, of: x, program: program) }
+            let params = program.functions[call.callee].params
+            return !call.args.enumerated().contains { k, other in
+                guard k != index, !Self.readsValuesOnly(other, of: x, program: program) else { return false }
+                guard !lift.mutable, let q = params[safe: k], let l = set[q], !l.mutable, !l.raw else { return true }
+                return false
+            }
         }
         /// The raw pointer `a` can be lent here: no other operand of the call reads the pointers
         /// it reads, and no other raw loan of the call may overlap it unless both are shared.
