@@ -118,7 +118,10 @@ extension FunctionEmitter {
             return E(text: "println!(\"{}\", \(display(e)))", type: .unit, prec: E.atom)
         case "putchar":
             let e = expr(args[0])
-            return E(text: "print!(\"{}\", \(charArg(e)))", type: .unit, prec: E.atom)
+            if kind(s(args[0])) == .charLiteral || e.literal { return E(text: "print!(\"{}\", \(charArg(e)))", type: .unit, prec: E.atom) }
+            // One byte, as C writes it (`as char` would write a byte past 127 as two of UTF-8).
+            unit.imports.insert("std::io::Write")
+            return E(text: "{ let _ = std::io::stdout().write_all(&[\(paren(e, E.cast).text) as u8]); }", type: .unit, prec: E.atom)
         case "strlen":
             let e = expr(args[0])
             if case .array = e.type { unit.helpers.insert("c_str"); return E(text: "c_str(&\(e.text)).len()", type: .scalar("usize"), prec: E.atom) }
@@ -275,6 +278,13 @@ extension FunctionEmitter {
                 // The byte itself, before C's promotion to int.
                 let byte = expr(s(args[k - 1]))
                 texts.append(charArg(byte.type.isInteger ? byte : e))
+            case "s" where !width.isEmpty && precision == nil && !e.text.hasPrefix("\""):
+                // C pads to a width in bytes, Rust's `{:8}` in characters: text read at run time may
+                // not be ASCII, so the padding is counted here.
+                unit.helpers.insert("c_pad")
+                out += "{}"
+                texts.append("c_pad(&\(paren(E(text: display(e), type: .str, prec: E.atom), E.atom).text), \(width), \(flags.contains("-")))")
+                continue
             case "s":
                 texts.append(display(e))
             default:

@@ -305,9 +305,9 @@ extension FunctionEmitter {
         var a: Int32
         if kind(n) == .call {
             // The function itself (`toupper(s[i])`): its argument, not a subscript inside it.
-            let k = kids(n)
-            guard k.count == 2 else { return nil }
-            a = s(k[1])
+            let k = kids(n)   // the arguments
+            guard k.count == 1 else { return nil }
+            a = s(k[0])
         } else {
             // glibc's expansion: the operand is the index into its table (`(*__ctype_b_loc())[(int)(c)]`).
             var i = n

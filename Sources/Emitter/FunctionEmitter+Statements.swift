@@ -848,7 +848,7 @@ extension FunctionEmitter {
             return
         }
         // while (fgets(line, n, f) != NULL): read_line into the String.
-        if let (buf, file) = fgetsLoop(c), kind(s(buf)) == .varRef, bindings[node(s(buf)).ref]?.type == .string {
+        if let (buf, size, file) = fgetsLoop(c), kind(s(buf)) == .varRef, bindings[node(s(buf)).ref]?.type == .string {
             let bufE = expr(buf)
             let reader = stream(file)
             markMutated(buf)
@@ -856,9 +856,15 @@ extension FunctionEmitter {
             line("loop {")
             depth += 1
             line("\(bufE.text).clear();")
-            line("if \(reader.text).read_line(&mut \(bufE.text)).unwrap_or(0) == 0 {")
+            // Text the String cannot hold (not UTF-8) stops the program, not the loop: C read on.
+            line("if \(reader.text).read_line(&mut \(bufE.text)).expect(\"input that is not UTF-8 text\") == 0 {")
             line("    break;")
             line("}")
+            // C reads a line longer than its buffer in pieces; one line here.
+            let t = tu.variables[Int(node(s(buf)).ref)].type
+            let count = t >= 0 ? tu.types[Int(t)].count : -1
+            let n: Int64? = count > 0 ? count : (kind(s(size)) == .intLiteral ? node(s(size)).value : nil)
+            if let n { line("assert!(\(bufE.text).len() < \(n), \"a line longer than the C's buffer, which C reads in pieces\");") }
             continueLabel.append(nil)
             body(b)
             continueLabel.removeLast()
@@ -937,13 +943,14 @@ extension FunctionEmitter {
     }
 
     /// `fgets(buf, n, f) != NULL` or `fgets(buf, n, f)` -> (buf, f).
-    func fgetsLoop(_ c: Int32) -> (Int32, Int32)? {
+    /// `fgets(buf, size, file)` as a loop's condition: its operands.
+    func fgetsLoop(_ c: Int32) -> (buffer: Int32, size: Int32, file: Int32)? {
         var x = s(c)
         if kind(x) == .binary, BinaryOp(rawValue: node(x).op) == .ne, let k = Optional(kids(x)), isNull(k[1]) { x = s(k[0]) }
         guard kind(x) == .call, callee(x) == "fgets" else { return nil }
         let args = kids(x)
         guard args.count == 3 else { return nil }
-        return (args[0], args[2])
+        return (args[0], args[1], args[2])
     }
 
     /// `header {` body `}` for a loop; a `continue` inside means this loop.

@@ -154,7 +154,12 @@ public enum IdiomaticGuard {
                 statement(b); noteTruthTest(c); expression(c)
             case .forLoop(let i, let c, let n, let b):
                 if let i { statement(i) }; if let c { noteTruthTest(c); expression(c) }; if let n { expression(n) }; statement(b)
-            case .switchOn(let e, let b): expression(e); statement(b)
+            case .switchOn(let e, let b):
+                // A `default:` with cases after it: the idiomatic `_ =>` arm, in place, swallowed them.
+                var labels: [Bool] = []   // in order; true: default
+                Self.switchLabels(b, &labels)
+                if let d = labels.firstIndex(of: true), labels[(d + 1)...].contains(false) { flag("a default label before other cases", e.loc) }
+                expression(e); statement(b)
             case .caseLabel(_, let b), .defaultLabel(let b), .labeled(_, let b): statement(b)
             case .caseRange(_, _, let b): statement(b)
             case .returnStmt(let e): if let e { expression(e) }
@@ -187,6 +192,20 @@ public enum IdiomaticGuard {
             case .ifThen(_, let a, let b): return continues(a) || (b.map(continues) ?? false)
             case .switchOn(_, let b), .caseLabel(_, let b), .caseRange(_, _, let b), .defaultLabel(let b), .labeled(_, let b): return continues(b)
             default: return false
+            }
+        }
+
+        /// The case (false) and default (true) labels of a switch body, in order, not those of
+        /// switches inside it.
+        static func switchLabels(_ s: CStmt, _ out: inout [Bool]) {
+            switch s {
+            case .compound(let list): list.forEach { switchLabels($0, &out) }
+            case .caseLabel(_, let b), .caseRange(_, _, let b): out.append(false); switchLabels(b, &out)
+            case .defaultLabel(let b): out.append(true); switchLabels(b, &out)
+            case .labeled(_, let b): switchLabels(b, &out)
+            case .ifThen(_, let a, let b): switchLabels(a, &out); if let b { switchLabels(b, &out) }
+            case .whileLoop(_, let b), .doWhile(let b, _), .forLoop(_, _, _, let b): switchLabels(b, &out)
+            default: break
             }
         }
 
@@ -318,6 +337,10 @@ public enum IdiomaticGuard {
             case .conditional(let a, let b, let c):
                 // `c ? &x : NULL`: the idiomatic tier makes the NULL side an unwrap that panics.
                 if e.type.isPointer, b.isNullPointerConstant != c.isNullPointerConstant { flag("a conditional that gives a pointer or NULL", e.loc) }
+                // `c ? -1 : 0u`: two literals in a type other than int, which Rust types as i32.
+                if e.type.isInteger, e.type != .int(.int), b.integerLiteralValue != nil, c.integerLiteralValue != nil {
+                    flag("a conditional of two literals in a type other than int", e.loc)
+                }
                 noteTruthTest(a)
                 expression(a); expression(b); expression(c)
             case .subscript(let a, let b): expression(a); expression(b)
@@ -427,6 +450,12 @@ public enum IdiomaticGuard {
                            case .variable(let v) = stripped(args[argument]).kind, program.variables[v].storage == .parameter {
                             flag("%s of a writable char buffer", loc)
                         }
+                        // `%c` of a number computed in place (`d - 26`): a byte past 127 would print as two of UTF-8.
+                        if j < bytes.count, bytes[j] == UInt8(ascii: "c"), argument < args.count, case .binary = stripped(args[argument]).kind,
+                           stripped(args[argument]).type.intKind.map({ $0.size > 1 }) ?? false,
+                           !(stripped(args[argument]).integerLiteralValue.map { (0...127).contains($0) } ?? false) {
+                            flag("%c of a computed value", loc)
+                        }
                         argument += 1
                         i = j + 1
                         continue
@@ -440,6 +469,7 @@ public enum IdiomaticGuard {
             if name == "fgets", args.count >= 2, case .intLiteral(let n) = stripped(args[1]).kind, n < 64 {
                 flag("fgets with a small buffer (lines split as C splits them)", loc)
             }
+
         }
 
         /// Conversions the idiomatic tier renders exactly: %d %i %u %ld %lu %zu %x %X %s %f %%
