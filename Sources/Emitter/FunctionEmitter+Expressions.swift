@@ -263,7 +263,13 @@ extension FunctionEmitter {
             var t = nd.type >= 0 && !tu.isPointer(nd.type) ? unit.scalar(nd.type) : a.type
             // `argc > 1 ? argv[1] : "default"`: text either way, borrowed.
             if tu.isPointer(nd.type), a.type.isTextual || b.type.isTextual { t = a.type.isOption || b.type.isOption ? .option(.str) : .str }
-            return E(text: "if \(cond(k[0])) { \(coerce(a, to: t, at: k[1])) } else { \(coerce(b, to: t, at: k[2])) }", type: t, prec: E.assign)
+            // A literal arm in a type other than i32 says its type (`c ? -1 : 0u` is unsigned: -1 is
+            // 4294967295), else Rust types an `if` of two literals as i32.
+            func arm(_ x: E, _ at: Int32) -> String {
+                if x.literal, case .scalar(let name) = t, t.isInteger, name != "i32", Int64(x.text) != nil { return "\(x.text)i64 as \(name)" }
+                return coerce(x, to: t, at: at)
+            }
+            return E(text: "if \(cond(k[0])) { \(arm(a, k[1])) } else { \(arm(b, k[2])) }", type: t, prec: E.assign)
         case .cast:
             return cast(n)
         case .sizeofExpr:

@@ -195,6 +195,16 @@ public enum IdiomaticGuard {
             }
         }
 
+        /// An integer literal, signed or not (`-1`, `~0u`), under conversions.
+        static func isLiteralNumber(_ e: CExpr) -> Bool {
+            switch e.kind {
+            case .intLiteral: return true
+            case .cast(let x, _): return isLiteralNumber(x)
+            case .unary(let op, let x): return [.minus, .plus, .bitNot].contains(op) && isLiteralNumber(x)
+            default: return false
+            }
+        }
+
         /// The case (false) and default (true) labels of a switch body, in order, not those of
         /// switches inside it.
         static func switchLabels(_ s: CStmt, _ out: inout [Bool]) {
@@ -338,7 +348,7 @@ public enum IdiomaticGuard {
                 // `c ? &x : NULL`: the idiomatic tier makes the NULL side an unwrap that panics.
                 if e.type.isPointer, b.isNullPointerConstant != c.isNullPointerConstant { flag("a conditional that gives a pointer or NULL", e.loc) }
                 // `c ? -1 : 0u`: two literals in a type other than int, which Rust types as i32.
-                if e.type.isInteger, e.type != .int(.int), b.integerLiteralValue != nil, c.integerLiteralValue != nil {
+                if e.type.isInteger, e.type != .int(.int), Self.isLiteralNumber(b), Self.isLiteralNumber(c) {
                     flag("a conditional of two literals in a type other than int", e.loc)
                 }
                 noteTruthTest(a)

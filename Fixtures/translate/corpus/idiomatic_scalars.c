@@ -3,7 +3,8 @@
 // unsigned locals set from shifts of literals (`unsigned top = 1u << 31` is not an i32), an enum
 // compared with -1 (an enum with no negative constant is `unsigned int`, so `l > -1` is false),
 // and a string literal scanned to its NUL through a pointer (`while (s[n] != 0)` reads the NUL
-// C has, without running off the Rust bytes).
+// C has, without running off the Rust bytes), and a conditional of two literals in unsigned
+// (`1 ? -1 : 0u` is 4294967295 once widened to long).
 // tier: idiomatic
 // exit: 0
 #include <stdio.h>
@@ -28,6 +29,9 @@ int main(void) {
     printf("%d %d\n", l > off, l < off);
     if (l >= off) printf("above\n");
     else printf("below\n");
+
+    long folded = 1 ? -1 : 0u;
+    printf("%ld\n", folded);
 
     const char *s = "scan me";
     int len = 0;
