@@ -269,6 +269,13 @@ extension CExpr {
         return x.withoutQualifierCasts
     }
 
+    /// The pointer under implicit conversions from other pointers (`T *` to `void *`, to
+    /// `const T *`) and explicit ones that only add `const`: what a loan lends.
+    public var withoutPointerConversions: CExpr {
+        guard case .cast(let x, let explicit) = kind, x.type.isPointer, !explicit || isQualifierCast else { return self }
+        return x.withoutPointerConversions
+    }
+
     /// A conversion of a pointer that only changes qualifiers, as `withoutQualifierCasts` strips.
     public var isQualifierCast: Bool {
         guard case .cast(let x, let explicit) = kind, case .pointer(let to, let toConst) = type,

@@ -324,8 +324,7 @@ extension FaithfulTranslator {
     /// caller's own offset, `k`, or both added).
     func offsetArgument(_ a: CExpr, _ lift: ReferenceLifting.Lift) -> (RExpr, RExpr) {
         let op: RUnaryOp = lift.mutable ? .refMut : .ref
-        var e = a
-        while case .cast(let x, let explicit) = e.kind, x.type.isPointer, !explicit || e.isQualifierCast { e = x }
+        let e = a.withoutPointerConversions
         var base = e, offset: CExpr?
         if case .binary(.add, let b, let k) = e.kind, b.type.isPointer { base = b; offset = k }
         if case .unary(.addressOf, let x) = e.kind, case .subscript(let b, let k) = x.kind { base = b; offset = k }
@@ -410,8 +409,7 @@ extension FaithfulTranslator {
             if l.cursor { return .unary(lift.mutable ? .refMut : .ref, .index(.path(name), .rangeFrom(sliceIndex(a, .literal("0usize"))))) }
             return .path(name)
         }
-        var e = a
-        while case .cast(let x, let explicit) = e.kind, x.type.isPointer, !explicit || e.isQualifierCast { e = x }
+        let e = a.withoutPointerConversions
         let op: RUnaryOp = lift.mutable ? .refMut : .ref
         if let (object, _) = ReferenceLifting.compoundLoan(a), case .compoundLiteral(let inner) = object.kind {
             return .unary(op, rvalue(inner))   // a temporary that lives to the end of the statement

@@ -177,7 +177,7 @@ extension FaithfulTranslator {
     /// local vector's even where C's pointer to it was NULL: `realloc(NULL, n)` allocates).
     func witnessPointer(_ id: Int) -> RExpr {
         guard let m = localVectors.witnesses[id] else { return .unitValue }
-        let buffer = vectorName(m).map { RExpr.cast(.method(.path(localName($0)), "as_mut_ptr", []), rtype(program.variables[$0].type)) }
+        let buffer = vectorName(m).map(vectorBuffer)
         return .ifElse(.path(localName(id)), RBlock(tail: .turbofish("::core::ptr::null_mut", [rtype(m.type.pointee ?? .void)], [])),
                        .block(RBlock(tail: buffer ?? fieldVectorPointer(m))))
     }

@@ -232,8 +232,7 @@ struct GlobalCells: Sendable {
     /// A loan to the file's function: the place (`&g`, `&g.f`, `g.a` decaying, `&g.a[k]`) and
     /// the offset of `g.a + k`, if any.
     static func lentToFunction(_ a: CExpr, _ globals: Set<Int>) -> (CExpr, CExpr?)? {
-        var e = a
-        while case .cast(let x, let explicit) = e.kind, x.type.isPointer, !explicit || e.isQualifierCast { e = x }
+        let e = a.withoutPointerConversions
         if case .conditional = e.kind { return nil }
         if let x = loanedPlace(e, globals) { return (x, nil) }
         if case .binary(.add, let b, let k) = e.kind, b.type.isPointer, k.type.isInteger, let x = loanedPlace(b, globals) { return (x, k) }

@@ -109,7 +109,7 @@ extension ReferenceLifting {
             // The call's other operands name no root of its cell loans (the views hold them).
             var roots: Set<Int> = [], operands: [CExpr] = []
             for (k, a) in call.args.enumerated() {
-                if let q = cellTarget(v.function, k, set), cellCandidates.contains(q), let l = Self.cellLoan(a) {
+                if cellTarget(v.function, k, set) != nil, let l = Self.cellLoan(a) {
                     roots.insert(l.root)
                     if let i = l.index { operands.append(i) }
                 } else {

@@ -269,8 +269,7 @@ extension ReferenceLifting {
 
     /// `(int[]){1, 2, 3}` decayed, or `&(struct p){...}`: the literal, and whether it decays.
     static func compoundLoan(_ a: CExpr) -> (CExpr, Bool)? {
-        var e = a
-        while case .cast(let x, let explicit) = e.kind, x.type.isPointer, !explicit || e.isQualifierCast { e = x }
+        let e = a.withoutPointerConversions
         if case .cast(let x, _) = e.kind, case .compoundLiteral = x.kind, x.type.isArrayLike { return (x, true) }
         if case .unary(.addressOf, let x) = e.kind, case .compoundLiteral = x.kind { return (x, false) }
         return nil

@@ -209,8 +209,7 @@ extension FaithfulTranslator {
         /// An argument for a lifted parameter: a loan (`&x`, an array, `a + k`, `&a[k]`) whose
         /// operands are scanned, not its address arithmetic.
         mutating func liftedArgument(_ a: CExpr) {
-            var e = a
-            while case .cast(let x, let explicit) = e.kind, x.type.isPointer, !explicit || e.isQualifierCast { e = x }
+            let e = a.withoutPointerConversions
             // A compound literal lent as a temporary (`&mut [1, 2, 3]`), no slot behind a pointer.
             if let (object, _) = ReferenceLifting.compoundLoan(a), case .compoundLiteral(let inner) = object.kind { expression(inner); return }
             if case .conditional(let c, let x, let y) = e.kind { expression(c); liftedArgument(x); liftedArgument(y); return }

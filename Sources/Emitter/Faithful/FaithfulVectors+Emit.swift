@@ -126,10 +126,13 @@ extension FaithfulTranslator {
     /// The raw pointer C's code holds, for a library call: the vector's buffer.
     func vectorPointer(_ id: Int) -> RExpr {
         let type = rtype(program.variables[id].type)
-        guard localVectors.nullFlags.contains(id), let element = localVectors.elements[id] else {
-            return .cast(.method(.path(localName(id)), "as_mut_ptr", []), type)
-        }
+        guard localVectors.nullFlags.contains(id), let element = localVectors.elements[id] else { return vectorBuffer(id) }
         return .cast(.ifElse(.path(nullFlagName(id)), RBlock(tail: .turbofish("::core::ptr::null_mut", [rtype(element)], [])),
                              .block(RBlock(tail: .method(.path(localName(id)), "as_mut_ptr", [])))), type)
+    }
+
+    /// The vector's buffer as C's pointer, whatever its NULL flag says (`realloc(NULL, n)`'s result).
+    func vectorBuffer(_ id: Int) -> RExpr {
+        .cast(.method(.path(localName(id)), "as_mut_ptr", []), rtype(program.variables[id].type))
     }
 }
