@@ -130,6 +130,9 @@ public struct CVar: Sendable {
     /// `__attribute__((cleanup(f)))`: the function (id) called with the variable's address when
     /// it goes out of scope.
     public var cleanup: Int?
+    /// A global that another file of a crate uses by name: its representation stays C's
+    /// (set by the crate's translation; false in a single file).
+    public var isExported = false
     public init(name: String, type: CTy, storage: CStorage, initializer: CExpr?, loc: CLoc, function: Int) {
         self.name = name; self.type = type; self.storage = storage
         self.initializer = initializer; self.loc = loc; self.function = function
@@ -146,6 +149,9 @@ public struct CFunction: Sendable {
     public var isStatic: Bool
     /// Defined in a system header (the C library's or the compiler's): not the project's code.
     public var isSystem = false
+    /// A definition that another file of a crate calls or takes by name: its C signature stays
+    /// (set by the crate's translation; false in a single file).
+    public var isExported = false
     public var loc: CLoc
     public init(name: String, type: FnTy, params: [Int], body: CStmt?, isStatic: Bool, loc: CLoc) {
         self.name = name; self.type = type; self.params = params; self.body = body

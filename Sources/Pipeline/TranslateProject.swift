@@ -47,7 +47,11 @@ extension Pipeline {
         let libraryName = packageName + "_lib"
         var notes: [String] = []
         var checked = false
-        for attempt in 0..<2 {
+        // Each round gives the modules rustc rejects less to prove: first their liftings
+        // (references, vectors, library calls written safe), then, where a function written as
+        // safe needs `unsafe` after all (E0133), their safe functions.
+        let rounds = 4
+        for round in 0..<rounds {
             let crate: CrateTranslation
             switch FaithfulCrate.translate(crateUnits, libraryName: libraryName, findings: diagnostics, links: library.linkByHeader) {
             case .failure(let refusals): throw Failure(messages: refusals.list.map(\.description))
@@ -61,18 +65,42 @@ extension Pipeline {
                 return ProjectTranslation(packageName: packageName, crate: crate, manifest: manifest, notes: notes + crate.notes, checked: false, buildScript: build)
             }
             checked = true
-            // A function lifted to safe that needs unsafe after all: that module all-unsafe.
-            let unsafeModules = Set(check.errors.filter { $0.code == "E0133" }.map(\.file))
-            if attempt == 0, !unsafeModules.isEmpty {
-                for i in crateUnits.indices where unsafeModules.contains(path(of: crateUnits[i])) { crateUnits[i].liftSafe = false }
-                continue
-            }
+            if round < rounds - 1, Self.demote(&crateUnits, rejected: check.errors, notes: &notes) { continue }
             if let first = check.errors.first {
                 notes.append("oxidize: warning: cargo rejects the translated crate: \(first.text)")
             }
             return ProjectTranslation(packageName: packageName, crate: crate, manifest: manifest, notes: notes + crate.notes, checked: checked, buildScript: build)
         }
-        fatalError("unreachable: the second attempt returns")
+        fatalError("unreachable: the last round returns")
+    }
+
+    /// The modules rustc rejected, one step down: liftings off, then safe functions off (E0133).
+    /// An error outside every module (the shared types) takes every module's liftings. False
+    /// when nothing is left to give up.
+    static func demote(_ units: inout [CrateUnit], rejected errors: [CargoCheck.Error], notes: inout [String]) -> Bool {
+        // cargo that failed before compiling anything (no error names a file) says nothing of
+        // the liftings.
+        guard !errors.isEmpty, !errors.contains(where: { $0.file.isEmpty }) else { return false }
+        let files = Set(errors.map(\.file))
+        let unsafeFiles = Set(errors.filter { $0.code == "E0133" }.map(\.file))
+        let modules = Set(units.map { path(of: $0) })
+        let everywhere = !files.isSubset(of: modules)
+        var changed = false
+        for i in units.indices {
+            let file = path(of: units[i])
+            guard everywhere || files.contains(file) else { continue }
+            if units[i].liftReferences {
+                units[i].liftReferences = false
+                changed = true
+                if let e = errors.first(where: { $0.file == file }) ?? errors.first {
+                    notes.append("oxidize: note: rustc rejected the liftings of \(file) (\(e.text)); wrote its pointers raw")
+                }
+            } else if units[i].liftSafe, unsafeFiles.contains(file) || everywhere {
+                units[i].liftSafe = false
+                changed = true
+            }
+        }
+        return changed
     }
 
     /// The libraries and library folders the C's flags name (`-lX`, `-l X`, `-LDIR`), as a cargo

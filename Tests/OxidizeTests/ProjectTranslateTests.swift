@@ -76,12 +76,14 @@ final class ProjectTranslateTests: XCTestCase {
 
     /// Shapes whole programs have that a file-by-file view misses (Fixtures/project/*, each one
     /// program): functions defined in an included file (`#define IMPL` + `#include "lib.h"`),
-    /// the file with `main` defining what another file calls, and one record defined in two files.
-    /// Each crate builds and its binary prints and exits like the C.
+    /// the file with `main` defining what another file calls, one record defined in two files,
+    /// and liftings inside modules (references, safe calls across modules, one standard output,
+    /// a buffer another module keeps). Each crate builds and its binary prints and exits like the
+    /// C; the functions each file names `// safe:` are safe.
     func testProgramShapesBuildAndRunLikeTheirC() throws {
         guard let cargo = Tool.find("cargo"), let cc = Tool.find("cc") else { throw XCTSkip("cargo or cc is not installed") }
         let s = try Scratch()
-        for shape in ["included_definitions", "main_exports", "same_struct_two_files"] {
+        for shape in ["included_definitions", "main_exports", "same_struct_two_files", "module_liftings"] {
             let dir = Repo.fixtures.appendingPathComponent("project/" + shape)
             let files = Repo.fixtures(in: "project/" + shape).map(\.path)
             let crate = s.path(shape)
@@ -99,6 +101,28 @@ final class ProjectTranslateTests: XCTestCase {
             let want = try Tool.run(exe, []), got = try Tool.run(s.path("target-\(shape)/debug/\(bin)"), [])
             XCTAssertEqual(got.stdout, want.stdout, shape)
             XCTAssertEqual(got.status, want.status, shape)
+            try checkSafety(files: files, crate: crate, shape: shape)
+        }
+    }
+
+    /// Each C file's `// safe: f g` and `// unsafe: h` comments against the crate: the functions
+    /// named safe are written without `unsafe`, the others with it.
+    func checkSafety(files: [String], crate: String, shape: String) throws {
+        let modules = try FileManager.default.contentsOfDirectory(atPath: crate + "/src").filter { $0.hasSuffix(".rs") }
+        let rust = try modules.map { try String(contentsOfFile: crate + "/src/" + $0, encoding: .utf8) }.joined(separator: "\n")
+        let lines = rust.split(separator: "\n")
+        for file in files where file.hasSuffix(".c") {
+            let c = try String(contentsOfFile: file, encoding: .utf8)
+            for line in c.split(separator: "\n") {
+                for (prefix, safe) in [("// safe:", true), ("// unsafe:", false)] where line.hasPrefix(prefix) {
+                    for name in line.dropFirst(prefix.count).split(separator: " ") {
+                        guard let def = lines.first(where: { $0.contains("fn \(name)(") && !$0.hasPrefix(" ") && !$0.hasPrefix("//") }) else {
+                            XCTFail("\(shape): no definition of \(name)"); continue
+                        }
+                        XCTAssertEqual(!def.contains("unsafe"), safe, "\(shape): \(def)")
+                    }
+                }
+            }
         }
     }
 

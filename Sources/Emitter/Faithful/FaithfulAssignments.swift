@@ -71,12 +71,38 @@ extension FaithfulTranslator {
         let saved = (placeMutably, hoistIndexes, hoistedIndexes)
         placeMutably = true   // the place is written (its index, a value inside it, is read: see rvalue)
         // Through a nullable parameter the place borrows it mutably from its start: an index
-        // that reads it again is computed first (`s->items[s->top] = v`).
-        hoistIndexes = reachesNullable(e)
+        // that reads it again is computed first (`s->items[s->top] = v`). So is an index that
+        // reads the variable the place is in (`buf[strlen(buf) - 1] = 0` of a vector, which Rust
+        // borrows mutably before the index is computed).
+        hoistIndexes = reachesNullable(e) || indexReadsRoot(e)
         hoistedIndexes = []
         defer { (placeMutably, hoistIndexes, hoistedIndexes) = saved }
         let (pins, t) = targetOf(e, pin: pin)
         return (hoistedIndexes + pins, t)
+    }
+
+    /// The place is inside a vector (an element, or a member of one) and an index on the way
+    /// reads the variable the place is in.
+    private func indexReadsRoot(_ e: CExpr) -> Bool {
+        var indexes: [CExpr] = []
+        var vector = false
+        var x = e
+        while true {
+            switch x.kind {
+            case .member(let b, _, _, let arrow):
+                if arrow, vectorName(b) != nil || fieldVector(b) != nil { vector = true }
+                x = b
+            case .subscript(let b, let i):
+                if vectorName(b) != nil || fieldVector(b) != nil { vector = true }
+                indexes.append(i); x = b
+            case .unary(.deref, let y):
+                if vectorName(y) != nil || fieldVector(y) != nil { vector = true }
+                x = y
+            case .cast(let y, _): x = y
+            case .variable(let root): return vector && indexes.contains { $0.mentions(variable: root) }
+            default: return false
+            }
+        }
     }
 
     /// The lvalue is reached through a parameter lifted to `Option<&mut T>`.

@@ -12,8 +12,12 @@ public struct CrateUnit: Sendable {
     public var isBinary: Bool
     /// Functions that need no unsafe operation become safe functions (off after rustc's E0133).
     public var liftSafe: Bool
-    public init(program: Program, name: String, isBinary: Bool, liftSafe: Bool = true) {
+    /// Pointers proven to be references, vectors and cursors are lifted inside the module (off
+    /// after rustc rejects the module's liftings).
+    public var liftReferences: Bool
+    public init(program: Program, name: String, isBinary: Bool, liftSafe: Bool = true, liftReferences: Bool = true) {
         self.program = program; self.name = name; self.isBinary = isBinary; self.liftSafe = liftSafe
+        self.liftReferences = liftReferences
     }
 }
 
@@ -39,7 +43,27 @@ public struct CrateTranslation: Sendable {
 public enum FaithfulCrate {
     public static func translate(_ units: [CrateUnit], libraryName: String, findings: [Diagnostic] = [],
                                  links: [String: String] = [:]) -> Result<CrateTranslation, FaithfulRefusals> {
+        let exported = exports(units)
+        // A call into another module needs no `unsafe` when its callee came out safe: found
+        // round by round (a function is safe once the functions it calls in other modules are),
+        // to a fixed point. A round that assumed too much shows as rustc's E0133.
+        var safe: Set<String> = []
+        var round = 0
+        while true {
+            let (result, found) = translate(units, exported: exported, safe: safe, libraryName: libraryName, findings: findings, links: links)
+            round += 1
+            guard case .success = result, found != safe, found.isSuperset(of: safe), round < 8 else { return result }
+            safe = found
+        }
+    }
+
+    /// One translation of every unit, calls to the functions at `safe` (`crate::m::f`) taken as
+    /// safe; with the paths of the exported functions it wrote safe.
+    static func translate(_ units: [CrateUnit], exported: [Program], safe: Set<String>, libraryName: String, findings: [Diagnostic],
+                          links: [String: String]) -> (Result<CrateTranslation, FaithfulRefusals>, Set<String>) {
         let context = CrateContext(units: units)
+        context.safeFunctions = safe
+        var found: Set<String> = []
         var files: [(String, String)] = []
         var binaries: [(String, String)] = []
         var refusals: [FaithfulRefusal] = []
@@ -50,9 +74,10 @@ public enum FaithfulCrate {
         var unwind = false
         var reasons: [String: Int] = [:]
         for (index, unit) in units.enumerated() {
-            let translator = FaithfulTranslator(program: unit.program)
+            let translator = FaithfulTranslator(program: exported[index])
             translator.links = links
             translator.liftSafeFunctions = unit.liftSafe
+            translator.liftReferences = unit.liftReferences
             translator.crate = context
             translator.unitIndex = index
             for d in findings where d.file == unit.program.mainFile { translator.findings[d.function, default: []].append(d) }
@@ -66,6 +91,7 @@ public enum FaithfulCrate {
                 // others call); a file with `main` also gets a binary that runs it.
                 translated.append(("src/\(unit.name).rs", [header] + items))
                 unwind = unwind || translator.usesLongjmp
+                for name in translator.safeExports { found.insert("crate::\(unit.name)::\(RIdent.of(name))") }
                 for (why, n) in translator.unsafeReasons { reasons[why, default: 0] += n }
                 modules.append(unit.name)
                 if unit.isBinary {
@@ -75,7 +101,7 @@ public enum FaithfulCrate {
                 }
             }
         }
-        if !refusals.isEmpty { return .failure(FaithfulRefusals(list: refusals)) }
+        if !refusals.isEmpty { return (.failure(FaithfulRefusals(list: refusals)), found) }
         files += translated.map { ($0.0, RustPrinter.print($0.1, unwind: unwind)) }
         let types: [RItem] = [.comment("The records of the project's headers, once for every module (faithful tier)."),
                               .attribute(FaithfulTranslator.allowances)] + context.typeItems()
@@ -84,8 +110,42 @@ public enum FaithfulCrate {
         lib += FaithfulTranslator.allowances + "\n\npub mod types;\n"
         for m in modules.sorted() { lib += "pub mod \(m);\n" }
         files.append(("src/lib.rs", lib))
-        return .success(CrateTranslation(files: files.sorted { $0.0 < $1.0 }, libraryName: libraryName, binaries: binaries,
-                                         functions: functions, unsafeFunctions: unsafeFunctions, unsafeReasons: reasons, notes: context.notes))
+        return (.success(CrateTranslation(files: files.sorted { $0.0 < $1.0 }, libraryName: libraryName, binaries: binaries,
+                                          functions: functions, unsafeFunctions: unsafeFunctions, unsafeReasons: reasons, notes: context.notes)), found)
+    }
+}
+
+extension FaithfulCrate {
+    /// Each unit's program with the definitions other units use by name marked `isExported`:
+    /// their signatures and representations stay C's, so the liftings of one module never
+    /// change what another module calls or reads.
+    static func exports(_ units: [CrateUnit]) -> [Program] {
+        var users: [String: Set<Int>] = [:]   // a function's or global's name -> the units that use it
+        for (index, unit) in units.enumerated() {
+            let p = unit.program
+            func visit(_ e: CExpr) {
+                switch e.kind {
+                case .function(let id): users[p.functions[id].name, default: []].insert(index)
+                case .variable(let id) where p.variables[id].storage == .global || p.variables[id].storage == .external:
+                    users[p.variables[id].name, default: []].insert(index)
+                default: break
+                }
+                e.forEachChild(visit)
+            }
+            for f in p.functions where f.body != nil { f.body!.forEachExpression(visit) }
+            for v in p.variables { if let e = v.initializer { visit(e) } }
+        }
+        return units.enumerated().map { index, unit in
+            var p = unit.program
+            func elsewhere(_ name: String) -> Bool { users[name].map { !$0.subtracting([index]).isEmpty } ?? false }
+            for id in p.functions.indices where p.functions[id].body != nil && !p.functions[id].isStatic && elsewhere(p.functions[id].name) {
+                p.functions[id].isExported = true
+            }
+            for id in p.variables.indices where p.variables[id].storage == .global && !p.variables[id].isStatic && elsewhere(p.variables[id].name) {
+                p.variables[id].isExported = true
+            }
+            return p
+        }
     }
 }
 
@@ -105,9 +165,19 @@ final class CrateContext {
     private var defined: [String: [RItem]] = [:]
     private var order: [String] = []
     var notes: [String] = []
+    /// Some file reads `errno`, or sets the rounding mode: every module's calls are seen by it.
+    let usesErrno: Bool
+    let setsRounding: Bool
+    /// Every module's standard output goes through one `cstdio` (FaithfulStdio), or none does.
+    let stdioRuntime: Bool
+    /// The paths (`crate::m::f`) of the exported functions the last round wrote safe.
+    var safeFunctions: Set<String> = []
 
     init(units: [CrateUnit]) {
         self.units = units
+        usesErrno = units.contains { FaithfulTranslator.usesErrno($0.program) }
+        setsRounding = units.contains { FaithfulTranslator.setsRounding($0.program) }
+        stdioRuntime = units.allSatisfy { FaithfulTranslator.stdioRuntimeApplies($0.program) }
         for unit in units {
             let p = unit.program
             for r in p.records where r.fields != nil && !r.name.isEmpty { definitions[r.name, default: []].insert(Self.layout(r, p)) }

@@ -519,13 +519,7 @@ extension FaithfulTranslator {
                     let byte = RExpr.index(.literal(byteString(bytes)), .cast(rvalue(index), .named("usize")))
                     return e.type == .int(.uchar) ? byte : .cast(byte, rtype(e.type))
                 } else if case .stringLiteral = array.kind {} else if let count, count > 1 {
-                    if hoistIndexes, index.integerLiteralValue == nil {
-                        // Computed before the place is borrowed (see `target`).
-                        let t = temporary("i")
-                        hoistedIndexes.append(.letBinding(name: t, mutable: false, type: nil, value: .cast(rvalue(index), .named("usize"))))
-                        return .index(place(array), .path(t))
-                    }
-                    return .index(place(array), .cast(rvalue(index), .named("usize")))
+                    return .index(place(array), elementIndex(index))
                 }
             }
             return .unary(.deref, offset(rvalue(base), index))
@@ -534,6 +528,15 @@ extension FaithfulTranslator {
         default:
             return rvalue(e)
         }
+    }
+
+    /// An element's index as `usize`; while a place is written through a borrow that the index
+    /// reads again, computed first into a temporary (see `target`).
+    func elementIndex(_ index: CExpr) -> RExpr {
+        guard hoistIndexes, index.integerLiteralValue == nil else { return .cast(rvalue(index), .named("usize")) }
+        let t = temporary("i")
+        hoistedIndexes.append(.letBinding(name: t, mutable: false, type: nil, value: .cast(rvalue(index), .named("usize"))))
+        return .path(t)
     }
 
     /// `p.offset(i)` with the index as isize.
@@ -853,7 +856,7 @@ extension FaithfulTranslator {
                 return stdioExpression(c, e)
             }
             if stdinRuntime, f.body == nil, let c = Self.stdinCall(f.name, args, program, liftedParameters) { return stdinExpression(c, e) }
-            if f.name == "free", f.body == nil, args.count == 1, args[0].isNullPointerConstant, crate == nil, liftSafeFunctions {
+            if f.name == "free", isLibraryFunction(id), args.count == 1, args[0].isNullPointerConstant, liftsLibraryCalls {
                 return .unitValue   // `free(NULL)` does nothing
             }
             if f.body == nil, !heapRecords.isEmpty, let form = HeapRecords.wholeObjectCall(f.name, args, heapRecords, program) {
@@ -867,24 +870,24 @@ extension FaithfulTranslator {
             }
             if f.name == "free", f.body == nil, args.count == 1, let (m, _) = fieldVector(args[0]) { return fieldVectorFree(m) }
             if ctypeRuntime, f.body == nil, Self.isCTypeCall(f.name, args) { return ctypeCallExpression(f.name, args[0], e.type) }
-            if crate == nil, liftSafeFunctions, f.body == nil, let form = Self.memsetForm(f.name, args, program, zeroable: zeroSetsEveryByte,
+            if liftsLibraryCalls, isLibraryFunction(id), let form = Self.memsetForm(f.name, args, program, zeroable: zeroSetsEveryByte,
                                                                                                       lifted: wholeObjectParameters, vectors: localVectors) { return memsetExpression(form, e) }
-            if crate == nil, liftSafeFunctions, f.body == nil, let (assertion, file, line) = Self.assertCall(f.name, args, literalAliases) {
+            if liftsLibraryCalls, isLibraryFunction(id), let (assertion, file, line) = Self.assertCall(f.name, args, literalAliases) {
                 return assertExpression(assertion, file, line, at: e.loc)
             }
-            if crate == nil, liftSafeFunctions, f.body == nil, let (target, n, format, operands) = Self.formatCall(f.name, args, program, safeStrings) {
+            if liftsLibraryCalls, isLibraryFunction(id), let (target, n, format, operands) = Self.formatCall(f.name, args, program, safeStrings) {
                 return formatExpression(target, n, format, operands, e)
             }
-            if crate == nil, liftSafeFunctions, f.body == nil, Self.cstringFunctions.contains(f.name),
+            if liftsLibraryCalls, isLibraryFunction(id), Self.cstringFunctions.contains(f.name),
                let c = Self.cstringCall(f.name, args, program, strings: safeStrings) {
                 return cstringExpression(c, e)
             }
             if f.body == nil, crate?.functionPath(f.name, from: unitIndex) == nil, let v = vaListLibraryCall(f.name, args) { return v }
-            if crate == nil, liftSafeFunctions, f.body == nil, discardedCalls.contains(e.loc),
+            if liftsLibraryCalls, isLibraryFunction(id), discardedCalls.contains(e.loc),
                let (d, s) = Self.wholeCopy(f.name, args, program, lifted: wholeObjectParameters) {
                 return .block(RBlock(wholeCopyStatements(d, s)))   // one object copied onto another (its result unused)
             }
-            if crate == nil, liftSafeFunctions, f.body == nil, discardedCalls.contains(e.loc),
+            if liftsLibraryCalls, isLibraryFunction(id), discardedCalls.contains(e.loc),
                let c = Self.sliceCopy(f.name, args, program, lifted: liftedParameters, positions: elementPositions, vectors: localVectors) {
                 return .block(RBlock(sliceCopyStatements(c)))   // elements copied between slices (its result unused)
             }
@@ -970,7 +973,7 @@ extension FaithfulTranslator {
                 requireStdioSupport()
                 return .block(RBlock([.expr(.call(.path("cstdio::before_input"), []))], tail: .call(.path(functionName(id)), values)))
             }
-            if crate == nil, liftSafeFunctions, Self.isPureMath(f, program) {
+            if liftsLibraryCalls, !crateFunctions.contains(id), Self.isPureMath(f, program, rounding: crate?.setsRounding) {
                 mathWrappers.insert(id)   // the C library's function, through a safe wrapper (FaithfulMath)
                 return .call(.path("cmath::" + functionName(id)), values)
             }

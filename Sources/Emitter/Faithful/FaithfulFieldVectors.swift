@@ -184,7 +184,7 @@ extension FaithfulTranslator {
 
     /// The member vector's element `index` (nil: element 0).
     func fieldVectorElement(_ member: CExpr, _ index: CExpr?) -> RExpr {
-        .index(fieldVectorOperand(member), index.map { .cast(rvalue($0), .named("usize")) } ?? .literal("0usize"))
+        .index(fieldVectorOperand(member), index.map { elementIndex($0) } ?? .literal("0usize"))
     }
 
     /// The raw pointer C's code holds, for a library call: the vector's buffer (read out of a

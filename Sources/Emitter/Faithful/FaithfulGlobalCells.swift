@@ -89,8 +89,13 @@ struct GlobalCells: Sendable {
                     let escapes = e.type.isPointer && !unused.contains(e.loc) || args.indices.contains { i in
                         !lent.contains(i) && { if case .pointer(.pointer, _) = args[i].type { return true }; return false }()
                     }
-                    if !lent.isEmpty, written.count > 1 || callsBack || escapes || ReferenceLifting.retaining.contains(fn.name) || HeapRecords.isBuiltin(fn.name) {
+                    if !lent.isEmpty, written.count > 1 || callsBack || escapes || ReferenceLifting.mayRetain(fn) || HeapRecords.isBuiltin(fn.name) {
                         for i in lent { if let g = root(Self.loanedPlace(args[i], all)!) { bad.insert(g) } }
+                    }
+                    // What the call reads is read from a copy of the place: it must hold all of it.
+                    for i in lent where HeapRecords.readsString(fn.name, i) {
+                        let x = Self.loanedPlace(args[i], all)!
+                        if !HeapRecords.copyCovers(fn.name, args, i, place: x, program), let g = root(x) { bad.insert(g) }
                     }
                     for a in args {
                         if let x = Self.loanedPlace(a, all) { inside(x, in: f) } else { visit(a, in: f) }

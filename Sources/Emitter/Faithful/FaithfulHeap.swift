@@ -138,8 +138,14 @@ struct HeapRecords {
                         } || (e.type.isPointer && !unused.contains(e.loc))
                         for i in loans {
                             let x = Self.loanedPlace(args[i], candidates)!
-                            if loans.count > 1 || callsBack || escapes || ReferenceLifting.retaining.contains(fn.name) || Self.isBuiltin(fn.name), let r = root(x) {
+                            if loans.count > 1 || callsBack || escapes || ReferenceLifting.mayRetain(fn) || Self.isBuiltin(fn.name), let r = root(x) {
                                 reject(r, "places inside them are lent to `\(fn.name)`, which may keep, return or call back with them, or together", e)
+                            }
+                        }
+                        // What the call reads is read from a copy of the place: it must hold all of it.
+                        for i in args.indices where !loans.contains(i) {
+                            if let x = Self.loanedPlace(args[i], candidates), !Self.copyCovers(fn.name, args, i, place: x, program), let r = root(x) {
+                                reject(r, "`\(fn.name)` may read past the place inside one that it is given", e)
                             }
                         }
                         for a in args { if let r = record(a.withoutCasts.type) { reject(r, "a pointer to one is given to `\(fn.name)`", e) } }
@@ -232,6 +238,30 @@ extension HeapRecords {
 
     /// The operands of a C library call that it only reads while it runs (and returns no pointer
     /// into): an array inside a heap object is given there as a copy.
+    /// A place lent for reading to operand `i` of `name` is read from a copy of the place alone
+    /// (FaithfulHeap's `heapLoanCall`): true when the call reads no byte past it. A count
+    /// (`memcmp(&o->flags, &x.flags, sizeof(bool[5]))` reads the members after the first) must
+    /// be a constant within the place; a string is read from an array, or a whole object.
+    static func copyCovers(_ name: String, _ args: [CExpr], _ i: Int, place: CExpr, _ program: Program) -> Bool {
+        let size = FaithfulTranslator.cSize(place.type, program)
+        func within(_ n: CExpr) -> Bool {
+            guard let n = n.integerLiteralValue, let size else { return false }
+            return n <= size
+        }
+        switch name {
+        case "memcpy", "memmove", "memcmp": return args.count == 3 && within(args[2])
+        case "fwrite":
+            guard args.count == 4, let s = args[1].integerLiteralValue, let n = args[2].integerLiteralValue, let size else { return false }
+            return s * n <= size
+        default:
+            if place.type.isArrayLike { return true }
+            switch place.withoutCasts.kind {
+            case .variable, .unary(.deref, _): return true   // a whole global, a whole heap object
+            default: return false
+            }
+        }
+    }
+
     static func readsString(_ name: String, _ i: Int) -> Bool {
         switch name {
         case "printf": return i >= 0

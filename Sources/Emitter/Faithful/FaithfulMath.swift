@@ -18,8 +18,14 @@ extension FaithfulTranslator {
 
     static let roundingModeDependent: Set<String> = ["rint", "lrint", "llrint", "nearbyint", "rintf", "lrintf", "llrintf", "nearbyintf"]
 
+    /// The program may change the rounding mode.
+    static func setsRounding(_ program: Program) -> Bool {
+        program.functions.contains { $0.name == "fesetround" || $0.name == "fesetenv" }
+    }
+
     /// `f` is a math function the `cmath` module wraps in this program.
-    static func isPureMath(_ f: CFunction, _ program: Program) -> Bool {
+    /// `rounding`: whether the program sets the rounding mode (nil: this file's calls tell).
+    static func isPureMath(_ f: CFunction, _ program: Program, rounding: Bool? = nil) -> Bool {
         guard f.body == nil, pureMath.contains(f.name), !f.type.variadic, !f.type.noPrototype else { return false }
         func number(_ t: CTy) -> Bool {
             switch t {
@@ -29,7 +35,7 @@ extension FaithfulTranslator {
             }
         }
         guard number(f.type.result), f.type.params.allSatisfy(number) else { return false }
-        if roundingModeDependent.contains(f.name) { return !program.functions.contains { $0.name == "fesetround" || $0.name == "fesetenv" } }
+        if roundingModeDependent.contains(f.name) { return !(rounding ?? setsRounding(program)) }
         return true
     }
 

@@ -352,7 +352,7 @@ extension ReferenceLifting {
                     if let q = f.params[safe: i], links.contains(q) { linkValue(a) } else { argument(a, function: id, index: i) }
                 }
             } else {
-                let keeps = Self.retaining.contains(f.name)
+                let keeps = Self.mayRetain(f)
                 for (i, a) in args.enumerated() {
                     let readOnly: Bool = {
                         if i < f.type.params.count, case .pointer(_, true) = f.type.params[i] { return true }

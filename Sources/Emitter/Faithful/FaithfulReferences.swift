@@ -54,6 +54,15 @@ struct ReferenceLifting {
     /// Lifted parameters (variable ids).
     var lifted: [Int: Lift] = [:]
 
+    /// A function outside the translation may keep a pointer it is given past the call (or free
+    /// it), unless it is a function of the C library (declared in a system header, or a
+    /// compiler builtin) that is not one of the `retaining` ones. A function of the project's
+    /// own headers that the file does not define may keep anything (another module of a crate,
+    /// another file of the project).
+    static func mayRetain(_ f: CFunction) -> Bool {
+        retaining.contains(f.name) || !(f.isSystem || f.name.hasPrefix("__builtin_"))
+    }
+
     /// Library functions that keep a pointer they are given past the call, or free it.
     static let retaining: Set<String> = [
         "strtok", "strtok_r", "setvbuf", "setbuf", "putenv", "pthread_create", "pthread_setspecific", "atexit", "on_exit",
@@ -194,6 +203,8 @@ struct ReferenceLifting {
         for p in cursors.parameterBases { note(p, .indexed) }
         // `__attribute__((cleanup(f)))` calls `f` through a pointer: its parameters stay raw.
         for v in program.variables { if let f = v.cleanup { addressTaken.insert(f) } }
+        // Another module of the crate calls them by their C signature.
+        for (id, f) in program.functions.enumerated() where f.isExported { addressTaken.insert(id) }
         for v in program.variables where v.storage != .local && v.storage != .parameter { if let e = v.initializer { visit(e) } }
         for (id, v) in program.variables.enumerated() where v.storage == .local {
             if links.contains(id), let e = v.initializer { linkValue(e) }

@@ -16,12 +16,13 @@ extension FaithfulTranslator {
             guard let body = program.functions[id].body else { continue }
             var scan = UnsafeScan(program: program, packed: packed, stdio: stdioRuntime, lifted: liftedParameters,
                                   immutable: immutableStatics.union(atomicStatics).union(literalGlobals.keys).union(globalCells),
-                                  tables: literalTables, cstring: crate == nil && liftSafeFunctions, aliases: literalAliases,
+                                  tables: literalTables, cstring: liftsLibraryCalls, aliases: literalAliases,
                                   cursors: localCursors, vectors: localVectors, ctype: ctypeRuntime, literalFunctions: literalFunctions,
                                   indirectCalls: safeFunctionPointers, stdin: stdinRuntime, errno: usesErrno, fields: literalFields, literalGlobals: Set(literalGlobals.keys), objectAliases: objectAliases,
                                   zeroable: zeroSetsEveryByte, heap: heapRecords, texts: textLocals, errnoModule: errnoModule,
                                   sorted: comparators, cells: globalCells, staticReferences: staticReferences, links: Set(heapLinks.variables.keys),
-                                  references: textTables.references, discarded: discardedCalls, positions: elementPositions, function: id)
+                                  references: textTables.references, discarded: discardedCalls, positions: elementPositions,
+                                  crateFunctions: crateFunctions, safeCalls: safeCrateFunctions, rounding: crate?.setsRounding, function: id)
             scan.statement(body)
             if let why = scan.reason ?? (program.functions[id].type.variadic ? "variable arguments" : nil) {
                 direct[id] = why
@@ -100,6 +101,12 @@ extension FaithfulTranslator {
         let discarded: Set<CLoc>
         /// Positions in arrays (FaithfulElementPositions): checked indexes.
         let positions: ElementPositions
+        /// Declarations of functions another module of the crate defines (no C library function).
+        let crateFunctions: Set<Int>
+        /// Declarations of functions another module defines and wrote safe.
+        let safeCalls: Set<Int>
+        /// The crate sets the rounding mode (nil: a single file, whose calls tell).
+        let rounding: Bool?
         /// The function scanned.
         let function: Int
         var strings: FaithfulTranslator.SafeStrings {
@@ -111,6 +118,8 @@ extension FaithfulTranslator {
         /// Why the function needs `unsafe`: its first unsafe operation (nil: none).
         var reason: String?
         var needsUnsafe: Bool { reason != nil }
+        /// A function of the C library, called by its C name.
+        func library(_ id: Int) -> Bool { program.functions[id].body == nil && !crateFunctions.contains(id) }
         var callees: Set<Int> = []
 
         /// Where the first unsafe operation is (the expression being scanned when it was found).
@@ -388,7 +397,7 @@ extension FaithfulTranslator {
                     args.forEach { expression($0.withoutCasts) }   // the whole object zeroed or copied through its handle
                     return
                 }
-                if name == "free", program.functions[id].body == nil, args.count == 1, cstring, args[0].isNullPointerConstant { return }   // nothing
+                if name == "free", library(id), args.count == 1, cstring, args[0].isNullPointerConstant { return }   // nothing
                 if FaithfulTranslator.isIntrinsic(program.functions[id]) { unsafe("a SIMD intrinsic"); return }
                 if FaithfulTranslator.safeBuiltins.contains(name) {
                     args.forEach { expression($0) }
@@ -411,28 +420,28 @@ extension FaithfulTranslator {
                     }
                     return
                 }
-                if cstring, program.functions[id].body == nil, let (target, n, _, operands) = FaithfulTranslator.formatCall(name, args, program, strings) {
+                if cstring, library(id), let (target, n, _, operands) = FaithfulTranslator.formatCall(name, args, program, strings) {
                     if case .array(let x) = target { expression(x) }
                     if case .object(let x) = target { expression(x) }
                     if let n { expression(n) }
                     stdioCall(.printf(.out, [], operands))
                     return
                 }
-                if cstring, program.functions[id].body == nil, let (_, _, line) = FaithfulTranslator.assertCall(name, args, aliases) {
+                if cstring, library(id), let (_, _, line) = FaithfulTranslator.assertCall(name, args, aliases) {
                     expression(line)
                     return
                 }
-                if cstring, program.functions[id].body == nil, discarded.contains(e.loc),
+                if cstring, library(id), discarded.contains(e.loc),
                    let (d, s) = FaithfulTranslator.wholeCopy(name, args, program, lifted: FaithfulTranslator.oneObject(lifted)) {
                     expression(d); expression(s)
                     return
                 }
-                if cstring, program.functions[id].body == nil, discarded.contains(e.loc),
+                if cstring, library(id), discarded.contains(e.loc),
                    let c = FaithfulTranslator.sliceCopy(name, args, program, lifted: lifted, positions: positions, vectors: vectors) {
                     FaithfulTranslator.sliceCopyOperands(c).forEach { expression($0) }
                     return
                 }
-                if cstring, program.functions[id].body == nil, let form = FaithfulTranslator.memsetForm(name, args, program, zeroable: zeroable,
+                if cstring, library(id), let form = FaithfulTranslator.memsetForm(name, args, program, zeroable: zeroable,
                                                                                                         lifted: FaithfulTranslator.oneObject(lifted), vectors: vectors) {
                     switch form {
                     case .fill(let a, _, let start, _, let c): expression(a); if let start { expression(start) }; expression(c)
@@ -447,12 +456,12 @@ extension FaithfulTranslator {
                     expression(args[0])
                     return
                 }
-                if cstring, program.functions[id].body == nil, FaithfulTranslator.cstringFunctions.contains(name),
+                if cstring, library(id), FaithfulTranslator.cstringFunctions.contains(name),
                    let form = FaithfulTranslator.cstringCall(name, args, program, strings: strings) {
                     cstringCall(form)
                     return
                 }
-                if cstring, FaithfulTranslator.isPureMath(program.functions[id], program) {
+                if cstring, !crateFunctions.contains(id), FaithfulTranslator.isPureMath(program.functions[id], program, rounding: rounding) {
                     args.forEach { expression($0) }   // through `cmath`'s safe wrapper
                     return
                 }
@@ -468,6 +477,7 @@ extension FaithfulTranslator {
                     }
                     return
                 }
+                if safeCalls.contains(id) { args.forEach { expression($0) }; return }   // another module's safe function
                 if program.functions[id].body == nil { unsafe("a C library call (\(name))"); return }
                 callees.insert(id)
                 let params = program.functions[id].params

@@ -585,6 +585,13 @@ extension FaithfulTranslator {
         }
     }
 
-    func requireStdioSupport() { needsStdioSupport = true }
-    func requireStdioRawSupport() { needsStdioSupport = true; needsStdioRawSupport = true }
+    func requireStdioSupport() {
+        // In a crate, one buffer for every module (once in `types`): C's stdout is one stream.
+        if let crate { crate.addSupport("support:stdio", Self.stdioSupport(raw: true)); return }
+        needsStdioSupport = true
+    }
+    func requireStdioRawSupport() {
+        if crate != nil { requireStdioSupport(); return }
+        needsStdioSupport = true; needsStdioRawSupport = true
+    }
 }

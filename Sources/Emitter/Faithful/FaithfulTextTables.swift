@@ -46,7 +46,7 @@ extension FaithfulTranslator {
         var candidates: Set<Int> = []
         let argv = argumentVector(program)
         if let argv { candidates.insert(argv) }
-        for (id, v) in program.variables.enumerated() where v.storage == .global || v.storage == .staticLocal || v.storage == .local {
+        for (id, v) in program.variables.enumerated() where (v.storage == .global && !v.isExported) || v.storage == .staticLocal || v.storage == .local {
             guard case .array(.pointer(.int(.char), _), let n?) = v.type, let ini = v.initializer,
                   case .initList(let entries) = ini.kind, entries.count == n else { continue }
             // Every element a literal, in any designated order.
@@ -241,6 +241,8 @@ extension FaithfulTranslator {
             if case .function(let id) = e.kind { taken.insert(id) }
             e.forEachChild(visit)
         }
+        // Another module of the crate calls them by their C signature.
+        for (id, f) in program.functions.enumerated() where f.isExported { taken.insert(id) }
         for f in program.functions where f.body != nil { f.body!.forEachExpression(visit) }
         for v in program.variables { if let e = v.initializer { visit(e) }; if let f = v.cleanup { taken.insert(f) } }
         return taken

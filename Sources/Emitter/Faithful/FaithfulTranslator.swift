@@ -31,6 +31,26 @@ public final class FaithfulTranslator {
     /// In a whole-program translation: what the crate's modules share, and which unit this is.
     var crate: CrateContext?
     var unitIndex = 0
+    /// Library calls written as safe Rust (the C string functions, `memset`, `assert`, `sprintf`,
+    /// math): in a crate only while the module lifts its references.
+    var liftsLibraryCalls: Bool { liftSafeFunctions && (crate == nil || liftReferences) }
+    /// Declarations of functions another module of the crate defines: no C library function,
+    /// whatever their name.
+    lazy var crateFunctions: Set<Int> = {
+        guard let crate else { return [] }
+        return Set(program.functions.indices.filter { program.functions[$0].body == nil && crate.functionPath(program.functions[$0].name, from: unitIndex) != nil })
+    }()
+    /// Declarations of functions another module defines and wrote safe: calls need no `unsafe`.
+    lazy var safeCrateFunctions: Set<Int> = {
+        guard let crate else { return [] }
+        return crateFunctions.filter { id in
+            !program.functions[id].type.variadic && crate.functionPath(program.functions[id].name, from: unitIndex).map { crate.safeFunctions.contains($0) } == true
+        }
+    }()
+    /// The exported functions (their C names) this translation wrote safe.
+    public internal(set) var safeExports: Set<String> = []
+    /// A function of the C library (or of code outside the translation), called by its C name.
+    func isLibraryFunction(_ id: Int) -> Bool { program.functions[id].body == nil && !crateFunctions.contains(id) }
     /// Variadic definitions or `va_list`: the support items go into the output.
     var needsVarargSupport = false
     var needsCleanupSupport = false
@@ -193,7 +213,7 @@ public final class FaithfulTranslator {
     /// Cursors, vectors, text locals, lifted parameters, object aliases and the `cstdin` choice,
     /// which depend on one another; `rawAccepting`: the functions whose parameters may take raw loans.
     private func liftReferencesAndLocals(rawAccepting: Set<Int>) {
-        if liftReferences, crate == nil {
+        if liftReferences {
             localCursors = LocalCursors(program: program, immutable: immutableStatics, excluded: literalTables.union(atomicStatics),
                                         aliases: literalAliases, packed: Set(program.records.indices.filter { isPacked($0) }),
                                         notCursors: Set(heapLinks.variables.keys))
@@ -208,7 +228,8 @@ public final class FaithfulTranslator {
                 textLocals = Self.textLocals(program, tables: literalTables, functions: literalFunctions, excluded: notTexts, references: textTables.references,
                                          aliases: Set(literalAliases.keys))
             }
-            let vectorRecords = liftSafeFunctions ? Self.vectorRecords(program, observed: observedRecords ?? Set(program.records.indices), heap: heapRecords,
+            // In a crate the records are shared by every module: none changes its members.
+            let vectorRecords = liftSafeFunctions && crate == nil ? Self.vectorRecords(program, observed: observedRecords ?? Set(program.records.indices), heap: heapRecords,
                                                                        packed: Set(program.records.indices.filter { isPacked($0) })) : []
             var notVectors = Set(localCursors.bases.keys).union(textLocals).union(program.variables.indices.filter { heapRecord(program.variables[$0].type) != nil })
             var notCells: Set<Int> = []
@@ -262,19 +283,20 @@ public final class FaithfulTranslator {
                                             notCursors: Set(heapLinks.variables.keys))
             }
         }
-        if liftReferences, crate == nil {
+        if liftReferences {
             // Not over a local the cursors or vectors rewrite.
             let rewritten = Set(program.variables.indices.filter { localCursors.isCursor($0) || localVectors.isVector($0) })
             objectAliases = Self.objectAliases(program, excluded: rewritten.union(heapLinks.variables.keys))
         }
-        stdinRuntime = stdioRuntime && Self.stdinRuntimeApplies(program, lifted: liftedParameters)
+        stdinRuntime = stdioRuntime && crate == nil && Self.stdinRuntimeApplies(program, lifted: liftedParameters)
     }
 
 
     /// The whole file as Rust items, or the constructs that cannot be translated.
     public func translate() -> Result<[RItem], FaithfulRefusals> {
         let main = program.mainFile
-        stdioRuntime = crate == nil && Self.stdioRuntimeApplies(program)
+        // Standard output is the program's: in a crate, every module's goes one way or none does.
+        stdioRuntime = crate?.stdioRuntime ?? Self.stdioRuntimeApplies(program)
         ctypeRuntime = crate == nil && Self.ctypeRuntimeApplies(program)
         if liftSafeFunctions, liftReferences, crate == nil {
             // The support module's name is free (no C record, function or global is called `cheap`).
@@ -286,31 +308,39 @@ public final class FaithfulTranslator {
             }
             recordLayouts = [:]   // laid out again with handles
         }
-        if liftSafeFunctions, crate == nil {
-            observedRecords = Self.observedLayouts(program, packed: Set(program.records.indices.filter { isPacked($0) }))
-            literalFields = Self.literalFields(program, observed: observedRecords ?? [])
-            recordLayouts = [:]   // laid out again with the literal members' slices
-            immutableStatics = Self.readOnlyStatics(program, literalFields: literalFields)
+        if liftsLibraryCalls {
+            // In a crate the records are shared by every module and the globals other modules
+            // use keep C's form: only this file's own records and globals change.
+            let exported = Set(program.variables.indices.filter { program.variables[$0].isExported })
+            if crate == nil {
+                observedRecords = Self.observedLayouts(program, packed: Set(program.records.indices.filter { isPacked($0) }))
+                literalFields = Self.literalFields(program, observed: observedRecords ?? [])
+                recordLayouts = [:]   // laid out again with the literal members' slices
+            }
+            immutableStatics = Self.readOnlyStatics(program, literalFields: literalFields).subtracting(exported)
             // Text locals exist only with liftReferences: without them, no table stores one.
             textTables = Self.textTables(program, notTexts: liftReferences ? [] : Set(program.variables.indices), parameters: liftReferences,
                                          sorting: textSorting)
-            atomicStatics = Self.atomicStatics(program, excluding: immutableStatics.union(literalTables), heap: heapRecords)
-            literalAliases = Self.literalAliases(program)
-            literalGlobals = Self.literalGlobals(program, excluding: immutableStatics.union(literalTables).union(atomicStatics))
+            atomicStatics = Self.atomicStatics(program, excluding: immutableStatics.union(literalTables), heap: heapRecords).subtracting(exported)
+            literalAliases = Self.literalAliases(program).filter { !exported.contains($0.key) }
+            literalGlobals = Self.literalGlobals(program, excluding: immutableStatics.union(literalTables).union(atomicStatics).union(exported))
             literalFunctions = Self.literalFunctions(program, tables: literalTables)
             if liftReferences {
-                staticReferences = StaticReferences(program: program, immutable: immutableStatics, heap: heapRecords,
-                                                    observed: observedRecords ?? Set(program.records.indices)).records
+                if crate == nil {
+                    staticReferences = StaticReferences(program: program, immutable: immutableStatics, heap: heapRecords,
+                                                        observed: observedRecords ?? Set(program.records.indices)).records
+                }
                 let plain = immutableStatics.union(literalTables).union(atomicStatics).union(literalGlobals.keys).union(literalAliases.keys)
-                cellCandidates = GlobalCells(program: program, excluded: plain, packed: Set(program.records.indices.filter { isPacked($0) }))
+                cellCandidates = GlobalCells(program: program, excluded: plain.union(exported), packed: Set(program.records.indices.filter { isPacked($0) }))
             }
-            usesErrno = Self.usesErrno(program)
-            errnoModule = Self.errnoModuleApplies(program)
+            // errno is the program's: one module's reads see every module's calls.
+            usesErrno = crate?.usesErrno ?? Self.usesErrno(program)
+            errnoModule = crate == nil && Self.errnoModuleApplies(program)
         }
         // Parameters that take raw loans belong to functions that need no `unsafe` at all: the
         // others give them up, round by round, until every such function is safe.
         let bodies = program.functions.indices.filter { program.functions[$0].body != nil }
-        var rawAccepting: Set<Int> = liftSafeFunctions && liftReferences && crate == nil ? Set(bodies) : []
+        var rawAccepting: Set<Int> = liftSafeFunctions && liftReferences ? Set(bodies) : []
         // The answer for the liftings as they stand (the last round's, if it got that far).
         var settled: [Int: String]?
         while true {
@@ -395,6 +425,7 @@ public final class FaithfulTranslator {
             } else {
                 f.isUnsafeExternC = false
                 f.isExternC = true
+                if program.functions[id].isExported { safeExports.insert(program.functions[id].name) }
                 f.comments[0] = f.comments[0] + " (no unsafe operation: a safe function)"
             }
             items.append(.function(f))

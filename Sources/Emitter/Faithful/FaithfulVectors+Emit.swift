@@ -120,7 +120,7 @@ extension FaithfulTranslator {
 
     /// A vector's element `index` (nil: element 0).
     func vectorElement(_ id: Int, _ index: CExpr?) -> RExpr {
-        .index(.path(localName(id)), index.map { .cast(rvalue($0), .named("usize")) } ?? .literal("0usize"))
+        .index(.path(localName(id)), index.map { elementIndex($0) } ?? .literal("0usize"))
     }
 
     /// The raw pointer C's code holds, for a library call: the vector's buffer.

@@ -588,7 +588,7 @@ struct LocalVectors: Sendable, RoleWalker {
                 return
             }
             // Lent to a C library function that does not keep it: its raw pointer.
-            let keeps = ReferenceLifting.retaining.contains(program.functions[f].name)
+            let keeps = ReferenceLifting.mayRetain(program.functions[f])
             for a in args {
                 if let key = field(a) { if keeps { drop(key) }; visit(Self.owner(a)); continue }
                 if case .unary(.addressOf, let x) = a.withoutCasts.kind, let key = fieldElementRoot(x) { if keeps { drop(key) }; visit(x); continue }
