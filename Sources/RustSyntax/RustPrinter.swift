@@ -57,13 +57,13 @@ public struct RustPrinter {
             start("\(isPublic ? "pub " : "")static \(mutable ? "mut " : "")\(name): \(type(t)) = ")
             expr(value, 0)
             out += ";\n"
-        case .threadLocal(let name, let t, let value, let comments):
+        case .threadLocal(let name, let t, let value, let constant, let comments):
             for c in comments { comment(c) }
             line("thread_local! {")
             indent += 1
-            start("static \(name): \(type(t)) = ")
+            start("static \(name): \(type(t)) = " + (constant ? "const { " : ""))
             expr(value, 0)
-            out += ";\n"
+            out += (constant ? " }" : "") + ";\n"
             indent -= 1
             line("}")
         case .externBlock(let link, let items):

@@ -160,8 +160,9 @@ public enum RItem: Sendable {
     /// a member owns memory).
     case record(name: String, isUnion: Bool, repr: String, fields: [RField], comments: [String], copy: Bool = true)
     case staticVar(name: String, type: RType, value: RExpr, mutable: Bool, isPublic: Bool = false, comments: [String])
-    /// `thread_local! { static name: type = value; }`: a value per thread, initialised on first use.
-    case threadLocal(name: String, type: RType, value: RExpr, comments: [String])
+    /// `thread_local! { static name: type = value; }`: a value per thread, initialised on first use;
+    /// `constant`: `= const { value }`, laid out before the thread runs (no copy on its stack).
+    case threadLocal(name: String, type: RType, value: RExpr, constant: Bool = false, comments: [String])
     /// `use path;` (a glob import when the path ends in `*`).
     case use(String)
     /// `#[link(name = ..)] extern "C" { .. }`; no link: the C library, which std links.

@@ -78,12 +78,13 @@ final class ProjectTranslateTests: XCTestCase {
     /// program): functions defined in an included file (`#define IMPL` + `#include "lib.h"`),
     /// the file with `main` defining what another file calls, one record defined in two files,
     /// and liftings inside modules (references, safe calls across modules, one standard output,
-    /// a buffer another module keeps). Each crate builds and its binary prints and exits like the
+    /// a buffer another module keeps), and the C library's math functions and a large table in a
+    /// library module. Each crate builds and its binary prints and exits like the
     /// C; the functions each file names `// safe:` are safe.
     func testProgramShapesBuildAndRunLikeTheirC() throws {
         guard let cargo = Tool.find("cargo"), let cc = Tool.find("cc") else { throw XCTSkip("cargo or cc is not installed") }
         let s = try Scratch()
-        for shape in ["included_definitions", "main_exports", "same_struct_two_files", "module_liftings"] {
+        for shape in ["included_definitions", "main_exports", "same_struct_two_files", "module_liftings", "library_math"] {
             let dir = Repo.fixtures.appendingPathComponent("project/" + shape)
             let files = Repo.fixtures(in: "project/" + shape).map(\.path)
             let crate = s.path(shape)
@@ -92,7 +93,7 @@ final class ProjectTranslateTests: XCTestCase {
             let b = try Tool.run(cargo, ["build", "--offline", "--quiet"], cwd: crate, env: ["CARGO_TARGET_DIR": s.path("target-" + shape)], timeout: 600)
             XCTAssertEqual(b.status, 0, "\(shape): \(b.stderr)")
             let exe = s.path("c-" + shape)
-            let c = try Tool.run(cc, ["-w", "-I", dir.path, "-o", exe] + files)
+            let c = try Tool.run(cc, ["-w", "-I", dir.path, "-o", exe] + files + ["-lm"])
             XCTAssertEqual(c.status, 0, c.stderr)
             let manifest = try String(contentsOfFile: crate + "/Cargo.toml", encoding: .utf8)
             guard let bin = manifest.components(separatedBy: "[[bin]]\nname = \"").dropFirst().first?.split(separator: "\"").first else {

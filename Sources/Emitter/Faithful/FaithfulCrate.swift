@@ -73,6 +73,7 @@ public enum FaithfulCrate {
         var translated: [(String, [RItem])] = []
         var unwind = false
         var reasons: [String: Int] = [:]
+        var mathFunctions: [String: RExternItem] = [:]
         for (index, unit) in units.enumerated() {
             let translator = FaithfulTranslator(program: exported[index])
             translator.links = links
@@ -94,6 +95,9 @@ public enum FaithfulCrate {
                 for name in translator.safeExports { found.insert("crate::\(unit.name)::\(RIdent.of(name))") }
                 for (why, n) in translator.unsafeReasons { reasons[why, default: 0] += n }
                 modules.append(unit.name)
+                for case .externBlock(link: "m", let fns) in items {
+                    for f in fns { if case .function(let name, _, _, _) = f { mathFunctions[name] = f } }
+                }
                 if unit.isBinary {
                     let path = "src/bin/\(unit.name).rs"
                     files.append((path, "// Translated from \(unit.program.mainFile.oneLine) by oxidize: the program's `main`.\nfn main() {\n    \(libraryName)::\(unit.name)::main()\n}\n"))
@@ -102,6 +106,10 @@ public enum FaithfulCrate {
             }
         }
         if !refusals.isEmpty { return (.failure(FaithfulRefusals(list: refusals)), found) }
+        if !mathFunctions.isEmpty {
+            let keep = Self.keepLibraryMath(mathFunctions.keys.sorted().map { mathFunctions[$0]! })
+            files = files.map { $0.0.hasPrefix("src/bin/") ? ($0.0, $0.1 + "\n" + keep) : $0 }
+        }
         files += translated.map { ($0.0, RustPrinter.print($0.1, unwind: unwind)) }
         let types: [RItem] = [.comment("The records of the project's headers, once for every module (faithful tier)."),
                               .attribute(FaithfulTranslator.allowances)] + context.typeItems()
@@ -116,6 +124,22 @@ public enum FaithfulCrate {
 }
 
 extension FaithfulCrate {
+    /// The math functions the modules call, referenced from a binary's own object: the linker
+    /// then takes them from the C library's libm, which the binary links before the crates it
+    /// uses. Otherwise a call in the library crate meets the Rust toolchain's own copies of some
+    /// (`cbrt`, `sqrt`, `fmod`, `rint`, in `compiler_builtins`) first: they round differently,
+    /// leave `errno` alone or ignore the rounding mode.
+    static func keepLibraryMath(_ functions: [RExternItem]) -> String {
+        var items: [RItem] = [.comment("The C library's math functions for every module, not the Rust toolchain's copies of some."),
+                              .externBlock(link: "m", functions)]
+        for case .function(let name, let params, let result, let variadic) in functions {
+            items.append(.attribute("#[used]"))
+            items.append(.staticVar(name: "__OXIDIZE_LIBM_\((name.hasPrefix("r#") ? String(name.dropFirst(2)) : name).uppercased())",
+                                    type: .function(params: params, result: result, variadic: variadic), value: .path(name), mutable: false, comments: []))
+        }
+        return RustPrinter.print(items)
+    }
+
     /// Each unit's program with the definitions other units use by name marked `isExported`:
     /// their signatures and representations stay C's, so the liftings of one module never
     /// change what another module calls or reads.

@@ -254,8 +254,11 @@ extension FaithfulTranslator {
         // `unsafe`, as a `static mut`'s does; a static reference needs none (`Some(&X)`).
         let plain = v.initializer.map { $0.variables.isEmpty } ?? true || staticReference(v.type) != nil
         let initial: RExpr = plain ? value : .block(RBlock(tail: value, isUnsafe: true))
+        // A large one is laid out as a constant: built on first use, it was built on the stack
+        // (a megabyte table overflowed the main thread's).
+        let constant = v.initializer.map { $0.variables.isEmpty } ?? true && layout(v.type).size >= 16 * 1024
         return .threadLocal(name: globalName(id), type: .generic("cglobal::Slot", [rtype(v.type)]),
-                            value: .call(.path("cglobal::Slot::new"), [initial]),
+                            value: .call(.path("cglobal::Slot::new"), [initial]), constant: constant,
                             comments: ["written and lent: a thread-local cell, read and written inside closures (`cglobal`)"])
     }
 
