@@ -185,8 +185,9 @@ extension FaithfulTranslator {
         return nil
     }
 
-    /// `lhs op= rhs`'s new value, from the old one read through `old`.
-    private func updated(_ e: CExpr, old: RExpr) -> RExpr {
+    /// `lhs op= rhs`'s new value, from the old one read through `old`; `right`: the right
+    /// side's value, computed already.
+    private func updated(_ e: CExpr, old: RExpr, right: RExpr? = nil) -> RExpr {
         switch e.kind {
         case .compoundAssign(let op, let l, let r):
             if l.type.isPointer {
@@ -197,7 +198,7 @@ extension FaithfulTranslator {
             var ct = r.type
             if op == .shl || op == .shr { ct = promoted(l.type) }
             let a = convert(old, from: l.type, to: ct)
-            let value = arithmetic(op, a, rvalue(r), type: ct, rightType: r.type)
+            let value = arithmetic(op, a, right ?? rvalue(r), type: ct, rightType: r.type)
             return convert(value, from: ct, to: l.type)
         case .unary(let op, let x):
             let up = op == .preInc || op == .postInc
@@ -251,7 +252,26 @@ extension FaithfulTranslator {
             let rop: RBinaryOp = [.mul: .mul, .div: .div, .rem: .rem, .add: .add, .sub: .sub][op] ?? .add
             return pins + [.expr(.compoundAssign(rop, p, rvalue(r)))]
         }
+        if let (first, right) = rightFirst(e) { return pins + first + [.expr(t.write(updated(e, old: t.read(), right: right)))] }
         return pins + [.expr(t.write(updated(e, old: t.read())))]
+    }
+
+    /// `x += f(&x)`: C leaves open whether the left side is read before or after the call; gcc
+    /// and clang call first, and so does the translation: the right side into a temporary.
+    private func rightFirst(_ e: CExpr) -> ([RStmt], RExpr)? {
+        guard case .compoundAssign(_, let l, let r) = e.kind, !l.type.isPointer, Self.hasCall(r) else { return nil }
+        // A local whose address the program never takes: no call can change it.
+        if case .variable(let id) = l.withoutCasts.kind, [.local, .parameter].contains(program.variables[id].storage),
+           !addressedVariables.contains(id) { return nil }
+        let v = temporary("r")
+        return ([.letBinding(name: v, mutable: false, type: nil, value: rvalue(r))], .path(v))
+    }
+
+    static func hasCall(_ e: CExpr) -> Bool {
+        if case .call = e.kind { return true }
+        var found = false
+        e.forEachChild { if !found, hasCall($0) { found = true } }
+        return found
     }
 
     /// An assignment whose value is used: a block that yields the value C gives.
@@ -291,6 +311,7 @@ extension FaithfulTranslator {
             return .block(RBlock(pins + [.letBinding(name: old, mutable: false, type: nil, value: t.read()),
                                          .expr(t.write(updated(e, old: .path(old))))], tail: .path(old)))
         }
+        if let (first, right) = rightFirst(e) { return .block(RBlock(pins + first + [.expr(t.write(updated(e, old: t.read(), right: right)))], tail: t.read())) }
         return .block(RBlock(pins + [.expr(t.write(updated(e, old: t.read())))], tail: t.read()))
     }
 

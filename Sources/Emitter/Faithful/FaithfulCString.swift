@@ -105,6 +105,8 @@ extension FaithfulTranslator {
             return .strncmp(a, b, args[2])
         case ("memcmp", 3):
             guard let a = source(args[0]), let b = source(args[1]), args[2].type.isInteger else { return nil }
+            // A constant count past an array's end compares the members after it: the C library's.
+            for x in [a, b] { if case .array(let array) = x, case .array(_, let n?) = array.type, let k = args[2].integerLiteralValue, k > n { return nil } }
             return .memcmp(a, b, args[2])
         case ("strcpy", 2):
             guard let d = target(args[0]), let s = source(args[1]), !overlaps(d, args[1], program) else { return nil }

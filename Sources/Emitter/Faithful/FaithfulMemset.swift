@@ -208,7 +208,11 @@ extension FaithfulTranslator {
     /// The copy as statements: the source read whole first (out of its closure, for a cell or a
     /// heap object), then written into the destination.
     func wholeCopyStatements(_ d: CExpr, _ s: CExpr) -> [RStmt] {
-        let value = closuresInUse ? heapRead(s) ?? place(s) : place(s)
+        var value = closuresInUse ? heapRead(s) ?? place(s) : place(s)
+        if case .stringLiteral = s.withoutCasts.kind, case .array(let element, _) = d.type, rtype(element) == .named("i8") {
+            // A literal's bytes (`*b"abcde\0"`) into a `char` array: each byte as C's signed char.
+            value = .method(value, "map", [.lambda(["b"], .cast(.path("b"), .named("i8")))])
+        }
         let v = temporary("copy")
         let (pins, t) = target(d, pin: false)
         return [.letBinding(name: v, mutable: false, type: nil, value: value)] + pins + [.expr(t.write(.path(v)))]

@@ -54,6 +54,9 @@ extension FaithfulTranslator {
         }
         guard let (d, element) = side(args[0], writing: true), let (s, other) = side(args[1], writing: false), element == other else { return nil }
         guard let size = copiedSize(element, program, vectors), let count = LocalVectors.elementCount(args[2], size) else { return nil }
+        // A constant count past an array's end reads the members after it (`memcpy(flat,
+        // b->grid[0], sizeof b->grid)`): the C library's copy, not a slice of the one array.
+        guard fits(d, count), fits(s, count) else { return nil }
         switch (d.base, s.base) {
         case (.lifted(let p), .lifted(let q)), (.vector(let p), .vector(let q)): return SliceCopy(destination: d, source: s, count: count, within: p == q)
         // A local vector is no caller's object, and apart from arrays in place but those in its elements.
@@ -71,6 +74,17 @@ extension FaithfulTranslator {
         case (_, .literal): return SliceCopy(destination: d, source: s, count: count, within: false)
         case (.literal, _): return nil
         }
+    }
+
+    /// A side that is an array of known length holds a constant count from its constant offset.
+    static func fits(_ side: SliceSide, _ count: LocalVectors.Count) -> Bool {
+        guard case .array(let x) = side.base, case .array(_, let n?) = x.type, count.operand == nil else { return true }
+        var at = 0
+        for (k, subtracted) in side.offsets {
+            guard let v = k.integerLiteralValue else { return true }
+            at += subtracted ? -v : v
+        }
+        return at + count.factor <= n
     }
 
     /// `a + i + 1`, `a + n - k` (under casts): the pointer the offsets start from, and the offsets

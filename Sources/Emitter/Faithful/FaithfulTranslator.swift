@@ -49,6 +49,25 @@ public final class FaithfulTranslator {
     }()
     /// The exported functions (their C names) this translation wrote safe.
     public internal(set) var safeExports: Set<String> = []
+    /// The variables whose address the program takes (`&x`, `&x.f`, an array decaying).
+    lazy var addressedVariables: Set<Int> = {
+        var found: Set<Int> = []
+        func root(_ e: CExpr) -> Int? {
+            switch e.kind {
+            case .variable(let id): return id
+            case .member(let b, _, _, false), .subscript(let b, _), .cast(let b, _): return root(b)
+            default: return nil
+            }
+        }
+        func visit(_ e: CExpr) {
+            if case .unary(.addressOf, let x) = e.kind, let id = root(x) { found.insert(id) }
+            if case .cast(let x, _) = e.kind, x.type.isArrayLike, let id = root(x) { found.insert(id) }
+            e.forEachChild(visit)
+        }
+        for f in program.functions where f.body != nil { f.body!.forEachExpression(visit) }
+        for v in program.variables { if let e = v.initializer { visit(e) } }
+        return found
+    }()
     /// A function of the C library (or of code outside the translation), called by its C name.
     func isLibraryFunction(_ id: Int) -> Bool { program.functions[id].body == nil && !crateFunctions.contains(id) }
     /// Variadic definitions or `va_list`: the support items go into the output.
