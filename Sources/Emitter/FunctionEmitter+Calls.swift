@@ -99,7 +99,7 @@ extension FunctionEmitter {
             default:
                 let fmtIndex = name == "snprintf" ? 2 : 1
                 formatProblem = nil
-                guard args.count > fmtIndex, let (f, texts) = format(args[fmtIndex], Array(args.dropFirst(fmtIndex + 1)), n) else {
+                guard args.count > fmtIndex, let (f, texts, _) = format(args[fmtIndex], Array(args.dropFirst(fmtIndex + 1)), n) else {
                     return E(text: gap(formatProblem ?? "\(name) with a format that is not a literal", n), type: .unit, prec: E.atom)
                 }
                 return E(text: "\(target) = format!(\((["\"\(f)\""] + texts).joined(separator: ", ")))", type: .unit, prec: E.assign)
@@ -204,7 +204,9 @@ extension FunctionEmitter {
     }
 
     /// printf's format as Rust's: `%5.2f` -> `{:5.2}`, `%-10s` -> `{:<10}`, `%%` -> `%`.
-    func format(_ fmtNode: Int32, _ args: [Int32], _ n: Int32) -> (String, [String])? {
+    /// `bytes`: a `%c` of a value (no literal) may be written as its byte, and the cuts say where
+    /// (otherwise it is refused: a formatted string cannot hold a byte past 127).
+    func format(_ fmtNode: Int32, _ args: [Int32], _ n: Int32, bytes: Bool = false) -> (String, [String], [ByteCut])? {
         let f = expr(fmtNode)
         var raw: String
         if f.type == .str, f.text.hasPrefix("\"") { raw = String(f.text.dropFirst().dropLast()) }
@@ -212,6 +214,7 @@ extension FunctionEmitter {
         else { return nil }
         var out = ""
         var texts: [String] = []
+        var cuts: [ByteCut] = []
         var k = 0
         let chars = Array(raw)
         var i = 0
@@ -276,8 +279,18 @@ extension FunctionEmitter {
                 return nil
             case "c":
                 // The byte itself, before C's promotion to int.
-                let byte = expr(s(args[k - 1]))
-                texts.append(charArg(byte.type.isInteger ? byte : e))
+                let node = s(args[k - 1])
+                let byte = expr(node)
+                let value = byte.type.isInteger ? byte : e
+                if kind(node) != .charLiteral && !value.literal {
+                    // A byte read at run time may pass 127: written as the byte, not as a
+                    // `char` (two bytes of UTF-8).
+                    guard bytes, width.isEmpty else { formatProblem = "printf %c of a value into text"; return nil }
+                    cuts.append(ByteCut(at: out.count, argument: texts.count,
+                                        byte: value.type == .scalar("u8") ? value.text : "\(paren(value, E.cast).text) as u8"))
+                    continue
+                }
+                texts.append(charArg(value))
             case "s" where !width.isEmpty && precision == nil && !e.text.hasPrefix("\""):
                 // C pads to a width in bytes, Rust's `{:8}` in characters: text read at run time may
                 // not be ASCII, so the padding is counted here.
@@ -293,14 +306,15 @@ extension FunctionEmitter {
             }
             out += spec.isEmpty ? "{}" : "{:\(spec)}"
         }
-        return (out, texts)
+        return (out, texts, cuts)
     }
 
     func printCall(_ fmt: Int32, _ args: [Int32], err: Bool, _ n: Int32) -> E {
         formatProblem = nil
-        guard let (f, texts) = format(fmt, args, n) else {
+        guard let (f, texts, cuts) = format(fmt, args, n, bytes: true) else {
             return E(text: gap(formatProblem ?? "printf with a format that is not a literal", n), type: .unit, prec: E.atom)
         }
+        if !cuts.isEmpty { return bytePrint(f, texts, cuts, err: err) }
         var fmtText = f
         var mac = err ? "eprint" : "print"
         if fmtText.hasSuffix("\\n") { fmtText.removeLast(2); mac += "ln" }
@@ -309,8 +323,41 @@ extension FunctionEmitter {
         return E(text: "\(mac)!(\(all.joined(separator: ", ")))", type: .unit, prec: E.atom)
     }
 
+    /// Where `%c` of a value cuts a printf: the place in the Rust format, the arguments before it,
+    /// and the byte.
+    struct ByteCut {
+        var at: Int
+        var argument: Int
+        var byte: String
+    }
+
+    /// A printf with `%c` of values: the formatted pieces and the bytes, one after another, through
+    /// one lock of the stream.
+    func bytePrint(_ format: String, _ texts: [String], _ cuts: [ByteCut], err: Bool) -> E {
+        unit.imports.insert("std::io::Write")
+        let chars = Array(format)
+        var parts: [String] = []
+        var from = 0, argument = 0
+        func piece(to end: Int, arguments upTo: Int) {
+            let text = String(chars[from..<end])
+            if !text.isEmpty {
+                let all = ["\"\(text)\""] + texts[argument..<upTo]
+                parts.append("let _ = __out.write_all(format!(\(all.joined(separator: ", "))).as_bytes());")
+            }
+            from = end
+            argument = upTo
+        }
+        for cut in cuts {
+            piece(to: cut.at, arguments: cut.argument)
+            parts.append("let _ = __out.write_all(&[\(cut.byte)]);")
+        }
+        piece(to: chars.count, arguments: texts.count)
+        let stream = err ? "std::io::stderr()" : "std::io::stdout()"
+        return E(text: "{ let mut __out = \(stream).lock(); \(parts.joined(separator: " ")) }", type: .unit, prec: E.atom)
+    }
+
     func snprintf(_ n: Int32, _ args: [Int32]) -> E {
-        guard args.count >= 3, let (f, texts) = format(args[2], Array(args.dropFirst(3)), n) else { return E(text: gap("snprintf", n), type: .unit, prec: E.atom) }
+        guard args.count >= 3, let (f, texts, _) = format(args[2], Array(args.dropFirst(3)), n) else { return E(text: gap("snprintf", n), type: .unit, prec: E.atom) }
         let buf = expr(args[0])
         markMutated(args[0])
         unit.helpers.insert("write_c_str")
