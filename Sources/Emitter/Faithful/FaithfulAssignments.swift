@@ -86,17 +86,18 @@ extension FaithfulTranslator {
     private func indexReadsRoot(_ e: CExpr) -> Bool {
         var indexes: [CExpr] = []
         var vector = false
+        func reachedThrough(_ p: CExpr) { if vectorName(p) != nil || fieldVector(p) != nil { vector = true } }
         var x = e
         while true {
             switch x.kind {
             case .member(let b, _, _, let arrow):
-                if arrow, vectorName(b) != nil || fieldVector(b) != nil { vector = true }
+                if arrow { reachedThrough(b) }
                 x = b
             case .subscript(let b, let i):
-                if vectorName(b) != nil || fieldVector(b) != nil { vector = true }
+                reachedThrough(b)
                 indexes.append(i); x = b
             case .unary(.deref, let y):
-                if vectorName(y) != nil || fieldVector(y) != nil { vector = true }
+                reachedThrough(y)
                 x = y
             case .cast(let y, _): x = y
             case .variable(let root): return vector && indexes.contains { $0.mentions(variable: root) }

@@ -882,7 +882,7 @@ extension FaithfulTranslator {
                let c = Self.cstringCall(f.name, args, program, strings: safeStrings) {
                 return cstringExpression(c, e)
             }
-            if f.body == nil, crate?.functionPath(f.name, from: unitIndex) == nil, let v = vaListLibraryCall(f.name, args) { return v }
+            if isLibraryFunction(id), let v = vaListLibraryCall(f.name, args) { return v }
             if liftsLibraryCalls, isLibraryFunction(id), discardedCalls.contains(e.loc),
                let (d, s) = Self.wholeCopy(f.name, args, program, lifted: wholeObjectParameters) {
                 return .block(RBlock(wholeCopyStatements(d, s)))   // one object copied onto another (its result unused)
@@ -908,7 +908,7 @@ extension FaithfulTranslator {
                 }
                 return rvalue(a)
             }
-            if f.body == nil, crate?.functionPath(f.name, from: unitIndex) != nil {
+            if crateFunctions.contains(id) {
                 // Another file's function, as this file declared it: a pointer argument takes the
                 // definition's pointer type (C links a `const` prototype to a plain definition,
                 // or a prototype-less call to any), a number the definition's type.

@@ -236,8 +236,6 @@ extension HeapRecords {
         name.hasPrefix("__sync_") || name.hasPrefix("__atomic_") || name.hasPrefix("__builtin_") || name.hasPrefix("__c11_atomic")
     }
 
-    /// The operands of a C library call that it only reads while it runs (and returns no pointer
-    /// into): an array inside a heap object is given there as a copy.
     /// A place lent for reading to operand `i` of `name` is read from a copy of the place alone
     /// (FaithfulHeap's `heapLoanCall`): true when the call reads no byte past it. A count
     /// (`memcmp(&o->flags, &x.flags, sizeof(bool[5]))` reads the members after the first) must
@@ -262,6 +260,8 @@ extension HeapRecords {
         }
     }
 
+    /// The operands of a C library call that it only reads while it runs (and returns no pointer
+    /// into): an array inside a heap object is given there as a copy.
     static func readsString(_ name: String, _ i: Int) -> Bool {
         switch name {
         case "printf": return i >= 0

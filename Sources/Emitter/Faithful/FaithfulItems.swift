@@ -147,7 +147,7 @@ extension FaithfulTranslator {
         func library(_ loc: CLoc) -> String { links[String(loc.file.split(separator: "/").last ?? "")] ?? "" }
         for id in neededFunctions.sorted() where program.functions[id].body == nil {
             let f = program.functions[id]
-            if crate?.functionPath(f.name, from: unitIndex) != nil { continue }   // another module's
+            if crateFunctions.contains(id) { continue }   // another module's
             let name = functionName(id)
             // `__builtin_memcpy` and `memcpy` are one library function: declared once.
             guard declared.insert(name).inserted else { continue }
