@@ -152,6 +152,10 @@ public struct CFunction: Sendable {
     /// A definition that another file of a crate calls or takes by name: its C signature stays
     /// (set by the crate's translation; false in a single file).
     public var isExported = false
+    /// An exported definition that the other files only call directly, each through a prototype
+    /// of its arity (no address taken elsewhere): its single-object pointer parameters may become
+    /// `Option<&T>`/`Option<&mut T>`, which those callers convert their raw pointers to.
+    public var isCalledAcross = false
     public var loc: CLoc
     public init(name: String, type: FnTy, params: [Int], body: CStmt?, isStatic: Bool, loc: CLoc) {
         self.name = name; self.type = type; self.params = params; self.body = body

@@ -78,13 +78,13 @@ final class ProjectTranslateTests: XCTestCase {
     /// program): functions defined in an included file (`#define IMPL` + `#include "lib.h"`),
     /// the file with `main` defining what another file calls, one record defined in two files,
     /// and liftings inside modules (references, safe calls across modules, one standard output,
-    /// a buffer another module keeps), and the C library's math functions and a large table in a
-    /// library module. Each crate builds and its binary prints and exits like the
+    /// a buffer another module keeps), the C library's math functions and a large table in a
+    /// library module, and functions another module lends raw pointers to as references. Each crate builds and its binary prints and exits like the
     /// C; the functions each file names `// safe:` are safe.
     func testProgramShapesBuildAndRunLikeTheirC() throws {
         guard let cargo = Tool.find("cargo"), let cc = Tool.find("cc") else { throw XCTSkip("cargo or cc is not installed") }
         let s = try Scratch()
-        for shape in ["included_definitions", "main_exports", "same_struct_two_files", "module_liftings", "library_math"] {
+        for shape in ["included_definitions", "main_exports", "same_struct_two_files", "module_liftings", "library_math", "across_loans"] {
             let dir = Repo.fixtures.appendingPathComponent("project/" + shape)
             let files = Repo.fixtures(in: "project/" + shape).map(\.path)
             let crate = s.path(shape)

@@ -47,23 +47,36 @@ public enum FaithfulCrate {
         // A call into another module needs no `unsafe` when its callee came out safe: found
         // round by round (a function is safe once the functions it calls in other modules are),
         // to a fixed point. A round that assumed too much shows as rustc's E0133.
-        var safe: Set<String> = []
+        // So is the form of a call to a function whose parameters take raw loans: its module
+        // decides, its callers follow the last round; a round that disagrees is translated again.
+        var assumed = Facts()
         var round = 0
         while true {
-            let (result, found) = translate(units, exported: exported, safe: safe, libraryName: libraryName, findings: findings, links: links)
+            let (result, found) = translate(units, exported: exported, assumed: assumed, libraryName: libraryName, findings: findings, links: links)
             round += 1
-            guard case .success = result, found != safe, found.isSuperset(of: safe), round < 8 else { return result }
-            safe = found
+            guard case .success = result, found != assumed, round < 8 else { return result }
+            // Safe calls only grow (a round that assumed a callee safe that came out unsafe is
+            // rustc's E0133, and the module is written again without its liftings).
+            if !found.safe.isSuperset(of: assumed.safe), found.lifts == assumed.lifts { return result }
+            assumed = found
         }
     }
 
-    /// One translation of every unit, calls to the functions at `safe` (`crate::m::f`) taken as
-    /// safe; with the paths of the exported functions it wrote safe.
-    static func translate(_ units: [CrateUnit], exported: [Program], safe: Set<String>, libraryName: String, findings: [Diagnostic],
-                          links: [String: String]) -> (Result<CrateTranslation, FaithfulRefusals>, Set<String>) {
+    /// What one round assumes of the other modules' functions, and finds.
+    struct Facts: Equatable {
+        /// The exported functions written safe (`crate::m::f`).
+        var safe: Set<String> = []
+        /// The parameters lifted to raw loans (`crate::m::f` -> index -> mutable).
+        var lifts: [String: [Int: Bool]] = [:]
+    }
+
+    /// One translation of every unit, calls into other modules as `assumed`; with what it found.
+    static func translate(_ units: [CrateUnit], exported: [Program], assumed: Facts, libraryName: String, findings: [Diagnostic],
+                          links: [String: String]) -> (Result<CrateTranslation, FaithfulRefusals>, Facts) {
         let context = CrateContext(units: units)
-        context.safeFunctions = safe
-        var found: Set<String> = []
+        context.safeFunctions = assumed.safe
+        context.acrossLifts = assumed.lifts
+        var found = Facts()
         var files: [(String, String)] = []
         var binaries: [(String, String)] = []
         var refusals: [FaithfulRefusal] = []
@@ -92,7 +105,8 @@ public enum FaithfulCrate {
                 // others call); a file with `main` also gets a binary that runs it.
                 translated.append(("src/\(unit.name).rs", [header] + items))
                 unwind = unwind || translator.usesLongjmp
-                for name in translator.safeExports { found.insert("crate::\(unit.name)::\(RIdent.of(name))") }
+                for name in translator.safeExports { found.safe.insert("crate::\(unit.name)::\(RIdent.of(name))") }
+                for (name, lifts) in translator.acrossLifts { found.lifts["crate::\(unit.name)::\(RIdent.of(name))"] = lifts }
                 for (why, n) in translator.unsafeReasons { reasons[why, default: 0] += n }
                 modules.append(unit.name)
                 for case .externBlock(link: "m", let fns) in items {
@@ -145,11 +159,26 @@ extension FaithfulCrate {
     /// change what another module calls or reads.
     static func exports(_ units: [CrateUnit]) -> [Program] {
         var users: [String: Set<Int>] = [:]   // a function's or global's name -> the units that use it
+        // A function's name -> the units that use it other than as the callee of a direct call
+        // through a prototype, and the arity each calling unit declares.
+        var pinned: [String: Set<Int>] = [:]
+        var arities: [String: Set<Int>] = [:]
         for (index, unit) in units.enumerated() {
             let p = unit.program
             func visit(_ e: CExpr) {
                 switch e.kind {
-                case .function(let id): users[p.functions[id].name, default: []].insert(index)
+                case .call(let callee, let args):
+                    if case .function(let id) = callee.withoutCasts.kind {
+                        let f = p.functions[id]
+                        users[f.name, default: []].insert(index)
+                        if f.type.noPrototype || f.type.variadic { pinned[f.name, default: []].insert(index) }
+                        arities[f.name, default: []].insert(f.type.params.count)
+                        args.forEach(visit)
+                        return
+                    }
+                case .function(let id):
+                    users[p.functions[id].name, default: []].insert(index)
+                    pinned[p.functions[id].name, default: []].insert(index)
                 case .variable(let id) where p.variables[id].storage == .global || p.variables[id].storage == .external:
                     users[p.variables[id].name, default: []].insert(index)
                 default: break
@@ -163,7 +192,10 @@ extension FaithfulCrate {
             var p = unit.program
             func elsewhere(_ name: String) -> Bool { users[name].map { !$0.subtracting([index]).isEmpty } ?? false }
             for id in p.functions.indices where p.functions[id].body != nil && !p.functions[id].isStatic && elsewhere(p.functions[id].name) {
+                let f = p.functions[id]
                 p.functions[id].isExported = true
+                p.functions[id].isCalledAcross = (pinned[f.name] ?? []).subtracting([index]).isEmpty && f.name != "main" && !f.type.variadic
+                    && !f.type.noPrototype && arities[f.name] == [f.type.params.count]
             }
             for id in p.variables.indices where p.variables[id].storage == .global && !p.variables[id].isStatic && elsewhere(p.variables[id].name) {
                 p.variables[id].isExported = true
@@ -196,6 +228,9 @@ final class CrateContext {
     let stdioRuntime: Bool
     /// The paths (`crate::m::f`) of the exported functions the last round wrote safe.
     var safeFunctions: Set<String> = []
+    /// The paths of the functions other modules call whose parameters the last round lifted to
+    /// raw loans (`FaithfulTranslator.acrossLifts`): index -> mutable.
+    var acrossLifts: [String: [Int: Bool]] = [:]
 
     init(units: [CrateUnit]) {
         self.units = units

@@ -915,6 +915,7 @@ extension FaithfulTranslator {
                 for (i, a) in args.prefix(fixed).enumerated() where a.type.isPointer && !isFunctionPointerType(a.type) || f.type.noPrototype && a.type.isScalar && !a.type.isPointer {
                     values[i] = .cast(values[i], .named("_"))
                 }
+                if let lifts = crateLifts[id] { return acrossCall(id, args, values, lifts) }
             }
             // A value argument that reads what another argument lends mutably (`f(&x, x.head)`)
             // is computed first: Rust lends `x` for the whole call.
@@ -984,6 +985,34 @@ extension FaithfulTranslator {
         }
         let fn = rvalue(callee)
         return .call(.method(fn, "expect", [.literal("\"non-null function pointer\"")]), args.map(rvalue))
+    }
+
+    /// A call to another module's function whose parameters take raw loans: the other operands
+    /// first, then each pointer lent as `Option<&T>`/`Option<&mut T>` (`None` for NULL), so no
+    /// operand reads the object while the reference lives.
+    func acrossCall(_ id: Int, _ args: [CExpr], _ values: [RExpr], _ lifts: [Int: Bool]) -> RExpr {
+        let params = program.functions[id].type.params
+        var bindings: [RStmt] = []
+        var operands: [RExpr] = []
+        for (i, value) in values.enumerated() {
+            guard let mutable = lifts[i], case .pointer(let pointee, _) = params[safe: i] else {
+                let constant: Bool = { switch args[i].withoutCasts.kind { case .intLiteral, .floatLiteral, .stringLiteral: return true; default: return false } }()
+                if constant { operands.append(value); continue }
+                let t = temporary("a")
+                bindings.append(.letBinding(name: t, mutable: false, type: nil, value: value))
+                operands.append(.path(t))
+                continue
+            }
+            if args[i].isNullPointerConstant { operands.append(.path("None")); continue }
+            var raw = value
+            if case .cast(let inner, .named("_")) = value { raw = inner }
+            let t = temporary("a")
+            bindings.append(.letBinding(name: t, mutable: false, type: nil, value: .cast(raw, .pointer(rtype(pointee), mutable: mutable))))
+            operands.append(.method(.path(t), mutable ? "as_mut" : "as_ref", []))
+        }
+        let call = RExpr.call(.path(functionName(id)), operands)
+        if bindings.isEmpty { return call }
+        return .block(RBlock([.comment("SAFETY: raw pointers lent as references (None for NULL): the callee needs no unsafe, so nothing else reaches the objects while it runs, and it keeps no pointer to them")] + bindings, tail: call))
     }
 
     /// A C library call that reads standard input.

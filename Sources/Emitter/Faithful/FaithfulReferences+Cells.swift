@@ -62,7 +62,8 @@ extension ReferenceLifting {
     /// The cells: the plain lifting runs again with the candidates known (a caller's reference
     /// may be lent on to one), and a candidate some call cannot lend to drops out, until none does.
     mutating func liftCells(_ mutability: [Int: Bool], texts: Set<Int>, raw: Set<Int>) {
-        cellCandidates = Set(mutability.keys.filter { mutability[$0] == true && lifted[$0] == nil && !texts.contains($0) && cellShaped($0) })
+        cellCandidates = Set(mutability.keys.filter { mutability[$0] == true && lifted[$0] == nil && !texts.contains($0)
+                                                      && !across.contains(program.variables[$0].function) && cellShaped($0) })
         guard !cellCandidates.isEmpty else { return }
         while true {
             // A cell is one number: no slice, and no slice is passed on through it.

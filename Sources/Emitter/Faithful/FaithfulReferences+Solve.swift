@@ -113,7 +113,8 @@ extension ReferenceLifting {
         let texts = literalParameters(Set(mutability.keys))
         // Parameters that take raw loans: found round by round, as the lifting that rejects them
         // shows which callers lend raw pointers (their own parameters left raw among them).
-        var rawMarked: Set<Int> = []
+        // The parameters of functions other modules call take raw loans from the start.
+        var rawMarked = Set(mutability.keys.filter { across.contains(program.variables[$0].function) })
         while true {
             let result = lift(mutability, slices: slices, texts: texts, raw: rawMarked)
             let newly = rawLoaned(result, among: mutability, slices: slices.union(texts)).subtracting(rawMarked)
@@ -319,6 +320,14 @@ extension ReferenceLifting {
         let v = program.variables[p]
         guard v.function >= 0, let index = program.functions[v.function].params.firstIndex(of: p) else { return false }
         let pointee = v.type.pointee
+        if across.contains(v.function) {
+            // Other modules lend raw pointers to one object: a reference of its own, and a
+            // mutable one overlaps no other pointer parameter's object.
+            guard lift.raw, lift.nullable, !lift.slice, !lift.bytes, !lift.cursor, !lift.offset, !lift.cell else { return false }
+            if lift.mutable, program.functions[v.function].params.contains(where: { q in
+                q != p && program.variables[q].type.isPointer && Self.mayOverlap(pointee, program.variables[q].type.pointee, program)
+            }) { return false }
+        }
         /// The caller's lifted parameter `q` can be lent on here.
         func lendsOn(_ q: Int, _ call: Call) -> Bool {
             guard let l = set[q], l.slice == lift.slice, l.bytes == lift.bytes, l.mutable || !lift.mutable, !l.nullable || lift.nullable, !l.raw || lift.raw,

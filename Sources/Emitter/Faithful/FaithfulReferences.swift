@@ -161,6 +161,10 @@ struct ReferenceLifting {
     let texts: Set<Int>
     /// Functions whose single-object parameters may take raw loans (`Lift.raw`).
     let rawAccepting: Set<Int>
+    /// Functions other modules of the crate call directly (`CFunction.isCalledAcross`) that may
+    /// take raw loans: their parameters are lifted only as raw loans, which those callers make
+    /// of whatever pointer they hold (`p.as_mut()`); the rest keep C's signature.
+    let across: Set<Int>
     /// Comparators `cstdlib::qsort` calls with references (FaithfulComparators): no address taken.
     let sortComparators: Set<Int>
     /// Globals that may live in thread-local cells (FaithfulGlobalCells): lent like locals, from
@@ -180,8 +184,9 @@ struct ReferenceLifting {
     init(program: Program, immutable: Set<Int> = [], aliases: [Int: [UInt8]] = [:], cursors: LocalCursors = .none, vectors: LocalVectors = .none,
          tables: Set<Int> = [], literalFunctions: Set<Int> = [], heap: Set<Int> = [], texts: Set<Int> = [], rawAccepting: Set<Int> = [],
          sortComparators: Set<Int> = [], cells: Set<Int> = [], staticReferences: Set<Int> = [], typedElsewhere: Set<Int> = [],
-         positions: ElementPositions = .none) {
+         positions: ElementPositions = .none, across: Set<Int> = []) {
         self.program = program
+        self.across = across.intersection(rawAccepting)
         self.positions = positions
         self.cells = cells
         self.staticReferences = staticReferences
@@ -203,8 +208,8 @@ struct ReferenceLifting {
         for p in cursors.parameterBases { note(p, .indexed) }
         // `__attribute__((cleanup(f)))` calls `f` through a pointer: its parameters stay raw.
         for v in program.variables { if let f = v.cleanup { addressTaken.insert(f) } }
-        // Another module of the crate calls them by their C signature.
-        for (id, f) in program.functions.enumerated() where f.isExported { addressTaken.insert(id) }
+        // Another module of the crate calls them by their C signature, or makes raw loans.
+        for (id, f) in program.functions.enumerated() where f.isExported && !self.across.contains(id) { addressTaken.insert(id) }
         for v in program.variables where v.storage != .local && v.storage != .parameter { if let e = v.initializer { visit(e) } }
         for (id, v) in program.variables.enumerated() where v.storage == .local {
             if links.contains(id), let e = v.initializer { linkValue(e) }

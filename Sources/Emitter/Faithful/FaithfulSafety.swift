@@ -22,7 +22,7 @@ extension FaithfulTranslator {
                                   zeroable: zeroSetsEveryByte, heap: heapRecords, texts: textLocals, errnoModule: errnoModule,
                                   sorted: comparators, cells: globalCells, staticReferences: staticReferences, links: Set(heapLinks.variables.keys),
                                   references: textTables.references, discarded: discardedCalls, positions: elementPositions,
-                                  crateFunctions: crateFunctions, safeCalls: safeCrateFunctions, rounding: crate?.setsRounding, function: id)
+                                  crateFunctions: crateFunctions, safeCalls: safeCrateFunctions, crateLifts: crateLifts, rounding: crate?.setsRounding, function: id)
             scan.statement(body)
             if let why = scan.reason ?? (program.functions[id].type.variadic ? "variable arguments" : nil) {
                 direct[id] = why
@@ -105,6 +105,8 @@ extension FaithfulTranslator {
         let crateFunctions: Set<Int>
         /// Declarations of functions another module defines and wrote safe.
         let safeCalls: Set<Int>
+        /// Declarations of another module's functions whose parameters take raw loans.
+        let crateLifts: [Int: [Int: Bool]]
         /// The crate sets the rounding mode (nil: a single file, whose calls tell).
         let rounding: Bool?
         /// The function scanned.
@@ -477,7 +479,14 @@ extension FaithfulTranslator {
                     }
                     return
                 }
-                if safeCalls.contains(id) { args.forEach { expression($0) }; return }   // another module's safe function
+                if safeCalls.contains(id) {   // another module's safe function
+                    for (i, a) in args.enumerated() {
+                        if crateLifts[id]?[i] != nil, !a.isNullPointerConstant { unsafe("a raw pointer lent as a reference"); return }
+                        expression(a)
+                    }
+                    return
+                }
+                if crateFunctions.contains(id) { unsafe("a call to another module's unsafe function (\(name))"); return }
                 if program.functions[id].body == nil { unsafe("a C library call (\(name))"); return }
                 callees.insert(id)
                 let params = program.functions[id].params

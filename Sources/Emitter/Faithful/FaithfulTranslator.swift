@@ -47,8 +47,35 @@ public final class FaithfulTranslator {
             !program.functions[id].type.variadic && crate.functionPath(program.functions[id].name, from: unitIndex).map { crate.safeFunctions.contains($0) } == true
         }
     }()
+    /// Declarations of functions another module defines with parameters that take raw loans
+    /// (`acrossLifts` of that module, the last round's): index -> mutable.
+    lazy var crateLifts: [Int: [Int: Bool]] = {
+        guard let crate else { return [:] }
+        var found: [Int: [Int: Bool]] = [:]
+        for id in crateFunctions {
+            if let path = crate.functionPath(program.functions[id].name, from: unitIndex), let lifts = crate.acrossLifts[path] { found[id] = lifts }
+        }
+        return found
+    }()
     /// The exported functions (their C names) this translation wrote safe.
     public internal(set) var safeExports: Set<String> = []
+    /// Definitions other modules only call directly (`CFunction.isCalledAcross`), while this
+    /// module lifts its references and writes safe functions.
+    lazy var calledAcross: Set<Int> = {
+        guard crate != nil, liftReferences, liftSafeFunctions else { return [] }
+        return Set(program.functions.indices.filter { program.functions[$0].isCalledAcross && program.functions[$0].body != nil })
+    }()
+    /// Their parameters lifted to raw loans (`Option<&T>`, `Option<&mut T>`), by C name: index ->
+    /// mutable. Callers in other modules convert what they lend.
+    public var acrossLifts: [String: [Int: Bool]] {
+        var found: [String: [Int: Bool]] = [:]
+        for id in calledAcross {
+            for (i, p) in program.functions[id].params.enumerated() {
+                if let l = liftedParameters[p] { found[program.functions[id].name, default: [:]][i] = l.mutable }
+            }
+        }
+        return found
+    }
     /// The variables whose address the program takes (`&x`, `&x.f`, an array decaying).
     lazy var addressedVariables: Set<Int> = {
         var found: Set<Int> = []
@@ -271,7 +298,7 @@ public final class FaithfulTranslator {
                                                     sortComparators: Set(comparators.elements.keys), cells: cells,
                                                     staticReferences: staticReferences,
                                                     typedElsewhere: Set(heapLinks.variables.keys).union(textTables.references),
-                                                    positions: current).lifted
+                                                    positions: current, across: calledAcross).lifted
                 // Positions whose parameters were not lifted, or whose callers lend what no position can name: again without them.
                 let settledPositions = ElementPositions(program: program, candidates: positionCandidates.filter { current.functions[$0.key] != nil },
                                                         lifted: liftedParameters, excluded: notPositions)
