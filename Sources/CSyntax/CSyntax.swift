@@ -133,6 +133,9 @@ public struct CVar: Sendable {
     /// A global that another file of a crate uses by name: its representation stays C's
     /// (set by the crate's translation; false in a single file).
     public var isExported = false
+    /// A local declared `_Alignas(n)` or `__attribute__((aligned(n)))`: its address is aligned
+    /// past what its type asks (SIMD loads, type punning). libclang does not give `n`.
+    public var explicitlyAligned = false
     public init(name: String, type: CTy, storage: CStorage, initializer: CExpr?, loc: CLoc, function: Int) {
         self.name = name; self.type = type; self.storage = storage
         self.initializer = initializer; self.loc = loc; self.function = function
@@ -219,6 +222,8 @@ public indirect enum CExprKind: Sendable {
     /// into builtins on the header's internal vector types; kept as its name and the caller's
     /// arguments, in the order written.
     case intrinsic(String, [CExpr])
+    /// `&&label` (GNU): the address of a label of `function`, a value only `goto *` uses.
+    case labelAddress(function: Int, label: String)
     /// Forms the tier refuses, named for the error.
     case unsupported(String)
 }
@@ -248,9 +253,11 @@ public indirect enum CStmt: Sendable {
     case continueStmt
     case returnStmt(CExpr?)
     case gotoLabel(String)
+    /// `goto *p;` (GNU): to the label whose address (`&&label`) `p` holds.
+    case indirectGoto(CExpr)
     case labeled(String, CStmt)
     case empty
-    /// Something the tier refuses (inline assembly, computed goto), named for the error.
+    /// Something the tier refuses (inline assembly), named for the error.
     case unsupported(String, CLoc)
 }
 
@@ -318,7 +325,7 @@ extension CExpr {
     /// Calls `body` on each direct operand.
     public func forEachChild(_ body: (CExpr) -> Void) {
         switch kind {
-        case .intLiteral, .floatLiteral, .stringLiteral, .variable, .function, .vlaSizeof, .unsupported: return
+        case .intLiteral, .floatLiteral, .stringLiteral, .variable, .function, .vlaSizeof, .labelAddress, .unsupported: return
         case .unary(_, let x), .cast(let x, _), .compoundLiteral(let x), .vaArg(let x): body(x)
         case .binary(_, let a, let b), .assign(let a, let b), .compoundAssign(_, let a, let b), .subscript(let a, let b), .elvis(let a, let b):
             body(a); body(b)
@@ -348,6 +355,7 @@ extension CStmt {
         case .switchOn(let e, let s): body(e); s.forEachExpression(body)
         case .caseLabel(_, let s), .caseRange(_, _, let s), .defaultLabel(let s), .labeled(_, let s): s.forEachExpression(body)
         case .returnStmt(let e): if let e { body(e) }
+        case .indirectGoto(let e): body(e)
         default: break
         }
     }
@@ -382,6 +390,7 @@ extension RoleWalker {
         case .switchOn(let e, let body): value(e); walk(body)
         case .caseLabel(_, let body), .caseRange(_, _, let body), .defaultLabel(let body), .labeled(_, let body): walk(body)
         case .returnStmt(let e): if let e { returned(e) }
+        case .indirectGoto(let e): value(e)
         case .breakStmt, .continueStmt, .gotoLabel, .empty, .unsupported: return
         }
     }

@@ -9,7 +9,7 @@ extension CExpr {
         func r(_ e: CExpr) -> CExpr { e.rewritten(change) }
         let kind: CExprKind
         switch self.kind {
-        case .intLiteral, .floatLiteral, .stringLiteral, .variable, .function, .vlaSizeof, .unsupported: return self
+        case .intLiteral, .floatLiteral, .stringLiteral, .variable, .function, .vlaSizeof, .labelAddress, .unsupported: return self
         case .unary(let op, let x): kind = .unary(op, r(x))
         case .binary(let op, let a, let b): kind = .binary(op, r(a), r(b))
         case .assign(let a, let b): kind = .assign(r(a), r(b))
@@ -53,6 +53,7 @@ extension CStmt {
         case .defaultLabel(let b): return .defaultLabel(s(b))
         case .returnStmt(let x): return .returnStmt(x.map(e))
         case .labeled(let name, let b): return .labeled(name, s(b))
+        case .indirectGoto(let x): return .indirectGoto(e(x))
         case .breakStmt, .continueStmt, .gotoLabel, .empty, .unsupported: return self
         }
     }

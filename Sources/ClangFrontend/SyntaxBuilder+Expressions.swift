@@ -188,6 +188,13 @@ extension SyntaxBuilder {
                 return make(.elvis(common.type == t ? common : CExpr(.cast(common, explicit: false), t, common.loc), expression(parts[3])))
             }
             return make(.unsupported(parts.isEmpty ? "this expression (va_arg or a builtin)" : "this expression"))
+        case CXCursor_AddrLabelExpr:
+            // `&&label`: the label's name, and the function it is in (a static local's
+            // initializer is built apart from its function's body).
+            guard let ref = children(c).first(where: { clang_getCursorKind($0) == CXCursor_LabelRef }), labelFunction >= 0 else {
+                return make(.unsupported("a label's address outside a function"))
+            }
+            return make(.labelAddress(function: labelFunction, label: consume(clang_getCursorSpelling(ref))))
         case CXCursor_GenericSelectionExpr:
             guard let chosen = genericSelection(c) else { return make(.unsupported("a _Generic selection whose association types oxidize cannot read")) }
             return expression(chosen)

@@ -59,7 +59,9 @@ extension SyntaxBuilder {
             let body = parts.last(where: { clang_getCursorKind($0) != CXCursor_LabelRef })
             return .labeled(name, body.map(statement) ?? .empty)
         case CXCursor_NullStmt: return .empty
-        case CXCursor_IndirectGotoStmt: return .unsupported("a computed goto (goto *p)", loc(c))
+        case CXCursor_IndirectGotoStmt:
+            guard let target = parts.first else { return .unsupported("a computed goto (goto *p)", loc(c)) }
+            return .indirectGoto(expression(target))
         case CXCursor_GCCAsmStmt:
             // `asm volatile("" : "+r"(x) :: "memory")`: an empty template only keeps the compiler
             // from moving or merging code across it (xxhash's and zstd's guards, benchmarks'

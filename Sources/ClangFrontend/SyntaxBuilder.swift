@@ -13,6 +13,10 @@ final class SyntaxBuilder {
     private var variables: [UnsafeMutableRawPointer?: Int] = [:]
     private var functionsByName: [String: Int] = [:]
     private var currentFunction = -1
+    /// The function whose static local's initializer is being built (-1: none).
+    private var initializerFunction = -1
+    /// The function a label named in an expression belongs to.
+    var labelFunction: Int { currentFunction >= 0 ? currentFunction : initializerFunction }
     /// Hidden locals a function's body declares first: the columns of its parameters written
     /// `T a[n][m]` (`rowParameter`).
     private var entryDeclarations: [Int: [Int]] = [:]
@@ -332,6 +336,9 @@ final class SyntaxBuilder {
         if storage == .local, children(c).contains(where: { clang_getCursorKind($0) == CXCursor_UnexposedAttr }) {
             program.variables[id].cleanup = cleanupFunction(c)
         }
+        if storage == .local, children(c).contains(where: { clang_getCursorKind($0) == CXCursor_AlignedAttr }) {
+            program.variables[id].explicitlyAligned = true
+        }
         addInitializer(id, c)
         return id
     }
@@ -353,6 +360,11 @@ final class SyntaxBuilder {
         // `static struct list head = { &head, &head };` names itself while it is being built.
         initializing.insert(id)
         defer { initializing.remove(id) }
+        // A static local's initializer may take its function's labels' addresses (`&&op`).
+        let owner = clang_getCursorSemanticParent(c)
+        let saved = initializerFunction
+        initializerFunction = clang_getCursorKind(owner) == CXCursor_FunctionDecl ? function(owner) : -1
+        defer { initializerFunction = saved }
         if program.variables[id].storage == .external { program.variables[id].storage = .global }
         program.variables[id].initializer = initializer(ini, for: program.variables[id].type)
     }

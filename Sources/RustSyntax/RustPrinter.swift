@@ -6,7 +6,8 @@ public struct RustPrinter {
     private var out = ""
     private var indent = 0
     /// Functions and function pointer types are `extern "C-unwind"` (a program that uses
-    /// `longjmp`, translated as an unwind through its functions); extern blocks stay `"C"`.
+    /// `longjmp`, translated as an unwind through its functions), and so are the library's
+    /// fixed-arity functions in extern blocks.
     private var unwind = false
     /// Function pointer types are safe `extern "C" fn`s (every function they can hold is safe).
     private var safeFunctionPointers = false
@@ -67,21 +68,27 @@ public struct RustPrinter {
             indent -= 1
             line("}")
         case .externBlock(let link, let items):
-            if let link { line("#[link(name = \"\(link)\")]") }
-            line("extern \"C\" {")
-            indent += 1
-            for e in items {
-                switch e {
-                case .function(let name, let params, let result, let variadic):
-                    var ps = params.enumerated().map { "_: \(type($0.element))" }
-                    if variadic { ps.append("...") }
-                    line("fn \(name)(\(ps.joined(separator: ", ")))\(result.map { " -> " + type($0) } ?? "");")
-                case .staticVar(let name, let t):
-                    line("static mut \(name): \(type(t));")
+            // With unwinding, the library's fixed-arity functions are `"C-unwind"` too, as the
+            // function pointers they may be stored in (`alloc = malloc`); a variadic one stays `"C"`.
+            func fixed(_ e: RExternItem) -> Bool { if case .function(_, _, _, false) = e { return true }; return false }
+            let blocks: [(String, [RExternItem])] = unwind ? [("C-unwind", items.filter(fixed)), ("C", items.filter { !fixed($0) })] : [("C", items)]
+            for (abi, list) in blocks where !list.isEmpty || blocks.count == 1 {
+                if let link { line("#[link(name = \"\(link)\")]") }
+                line("extern \"\(abi)\" {")
+                indent += 1
+                for e in list {
+                    switch e {
+                    case .function(let name, let params, let result, let variadic):
+                        var ps = params.enumerated().map { "_: \(type($0.element))" }
+                        if variadic { ps.append("...") }
+                        line("fn \(name)(\(ps.joined(separator: ", ")))\(result.map { " -> " + type($0) } ?? "");")
+                    case .staticVar(let name, let t):
+                        line("static mut \(name): \(type(t));")
+                    }
                 }
+                indent -= 1
+                line("}")
             }
-            indent -= 1
-            line("}")
         case .impl(let t, let fns):
             line("impl \(t) {")
             indent += 1

@@ -1,9 +1,21 @@
-// Raw loans from another module: the address of a local, a member, an array element, a heap
-// object, NULL, and one object lent twice to shared parameters.
+// Loans to another module's references. A local only ever lent for calls goes as `Some(&mut r)`,
+// and a parameter passed on goes as the reference it became: area_of and tally need no unsafe.
+// Raw pointers are converted: the address of a local also lent where it may be kept (rect_make),
+// an array element, a heap object; and NULL, and one object lent twice to shared parameters.
+// safe: area_of tally
 // unsafe: main_0
 #include <stdio.h>
 #include <stdlib.h>
 #include "shapes.h"
+
+static int area_of(int w, int h) {
+    struct rect r = {{0, 0}, {w, h}};
+    return rect_area(&r);
+}
+
+static void tally(struct counter *c, int n) {
+    for (int i = 1; i <= n; i++) counter_add(c, i);
+}
 
 static int apply(int (*f)(const struct counter *), const struct counter *c) { return f(c); }
 
@@ -28,6 +40,10 @@ int main(void) {
            counter_mean(NULL));
     counter_bump_via(h, &h->n);   /* the number is the counter's own */
     printf("bumped %d %ld twice %d\n", h->n, h->total, apply(counter_twice, h));
+    struct counter t = {0, 0};
+    tally(&t, 4);
+    tally(h, 2);
+    printf("tally %d %ld mean %d area_of %d\n", t.n, t.total, counter_mean(h), area_of(3, 7));
     int status = counter_mean(h) + rect_area(&r);
     free(h);
     return status % 100;

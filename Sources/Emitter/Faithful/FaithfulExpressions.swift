@@ -132,6 +132,9 @@ extension FaithfulTranslator {
         case .compoundLiteral(let inner): return rvalue(inner)
         case .statementExpr(let s): return .block(statementExpressionBlock(s, at: e.loc))
         case .vaArg(let list): return vaArg(list, e)
+        case .labelAddress(let f, let label):
+            // The label's number in its function's `goto *` dispatch (FaithfulGoto), never 0.
+            return .cast(.literal("\((labelTargets(f).firstIndex(of: label) ?? -1) + 1)usize"), rtype(e.type))
         case .atomic(let name, let operands): return atomicBuiltin(name, operands, e)
         case .intrinsic(let name, let args): return intrinsic(name, args, e.type)
         case .vlaSizeof(let id, let size):
@@ -152,6 +155,7 @@ extension FaithfulTranslator {
             if localVectors.isVector(id) { return vectorPointer(id) }
             if localVectors.witnesses[id] != nil { return witnessPointer(id) }   // the member it resized, or NULL
             if let pointer = positionPointer(id) { return pointer }   // text at a position (FaithfulElementPositions)
+            if v.explicitlyAligned { return .field(.path(localName(id)), "0") }   // inside its `Aligned64`
             // A lifted parameter's value as C sees it: the raw pointer.
             if let lift = liftedParameters[id] {
                 var start: RExpr = .method(.path(localName(id)), lift.mutable ? "as_mut_ptr" : "as_ptr", [])
@@ -595,7 +599,7 @@ extension FaithfulTranslator {
             let elementPointer = RType.pointer(rtype(el), mutable: !c)
             let base: RExpr
             if case .variable(let id) = x.kind, program.variables[id].storage == .local || program.variables[id].storage == .parameter {
-                base = .method(.path(localName(id)), c ? "as_ptr" : "as_mut_ptr", [])
+                base = .method(variableRef(id), c ? "as_ptr" : "as_mut_ptr", [])
             } else {
                 let viaConst = c || inStaticInitializer
                 // `addr_of_mut!` of a member reached through a nullable parameter reborrows it mutably.
@@ -994,17 +998,25 @@ extension FaithfulTranslator {
         let params = program.functions[id].type.params
         var bindings: [RStmt] = []
         var operands: [RExpr] = []
+        var rawLent = false
+        let lends = lifts.keys.contains { args.indices.contains($0) && !args[$0].isNullPointerConstant }
         for (i, value) in values.enumerated() {
             guard let mutable = lifts[i], case .pointer(let pointee, _) = params[safe: i] else {
                 let constant: Bool = { switch args[i].withoutCasts.kind { case .intLiteral, .floatLiteral, .stringLiteral: return true; default: return false } }()
-                if constant { operands.append(value); continue }
+                if constant || !lends { operands.append(value); continue }
                 let t = temporary("a")
                 bindings.append(.letBinding(name: t, mutable: false, type: nil, value: value))
                 operands.append(.path(t))
                 continue
             }
             if args[i].isNullPointerConstant { operands.append(.path("None")); continue }
+            if Self.safeAcrossLoan(args, i, mutable: mutable, lifted: liftedParameters, safelyLent: safelyLentLocals, program: program) {
+                // The caller's own reference, or its local: lent as they are, after the other operands.
+                operands.append(liftedArgument(args[i], ReferenceLifting.Lift(mutable: mutable, slice: false, nullable: true, raw: true)))
+                continue
+            }
             var raw = value
+            rawLent = true
             if case .cast(let inner, .named("_")) = value { raw = inner }
             let t = temporary("a")
             bindings.append(.letBinding(name: t, mutable: false, type: nil, value: .cast(raw, .pointer(rtype(pointee), mutable: mutable))))
@@ -1012,7 +1024,32 @@ extension FaithfulTranslator {
         }
         let call = RExpr.call(.path(functionName(id)), operands)
         if bindings.isEmpty { return call }
-        return .block(RBlock([.comment("SAFETY: raw pointers lent as references (None for NULL): the callee needs no unsafe, so nothing else reaches the objects while it runs, and it keeps no pointer to them")] + bindings, tail: call))
+        let safety: [RStmt] = rawLent ? [.comment("SAFETY: raw pointers lent as references (None for NULL): the callee needs no unsafe, so nothing else reaches the objects while it runs, and it keeps no pointer to them")] : []
+        return .block(RBlock(safety + bindings, tail: call))
+    }
+
+    /// An argument lent to another module's parameter that takes raw loans in a form that needs
+    /// no raw pointer: the caller's own reference parameter (single, mutable if the loan is), or
+    /// the address of a local (or of a member of one) whose address is only ever lent for calls
+    /// (`safelyLent`); no other operand reaches it but for values, read first.
+    static func safeAcrossLoan(_ args: [CExpr], _ index: Int, mutable: Bool, lifted: [Int: ReferenceLifting.Lift], safelyLent: Set<Int>,
+                               program: Program) -> Bool {
+        let a = args[index].withoutQualifierCasts
+        func reachedElsewhere(_ x: Int) -> Bool {
+            args.indices.contains { $0 != index && !ReferenceLifting.readsValuesOnly(args[$0], of: x, program: program) }
+        }
+        if case .variable(let q) = a.kind, let l = lifted[q] {
+            return !l.slice && !l.cell && (l.mutable || !mutable) && !reachedElsewhere(q)
+        }
+        func local(_ path: CExpr) -> Int? {
+            switch path.kind {
+            case .variable(let id): return path.type.isArrayLike ? nil : id
+            case .member(let base, let r, _, false): return program.records[r].isUnion ? nil : local(base)
+            default: return nil
+            }
+        }
+        guard case .unary(.addressOf, let path) = a.kind, let x = local(path), safelyLent.contains(x), lifted[x] == nil else { return false }
+        return !reachedElsewhere(x)
     }
 
     /// A C library call that reads standard input.

@@ -48,7 +48,7 @@ struct FaithfulGoto {
 
     static func needsStateMachine(_ s: CStmt) -> Bool {
         switch s {
-        case .gotoLabel: return true
+        case .gotoLabel, .indirectGoto: return true
         case .compound(let list): return list.contains(where: needsStateMachine)
         case .ifThen(_, let a, let b): return needsStateMachine(a) || b.map(needsStateMachine) == true
         case .whileLoop(_, let b), .doWhile(let b, _), .forLoop(_, _, _, let b), .labeled(_, let b),
@@ -229,6 +229,16 @@ struct FaithfulGoto {
                 g.end(.finish(t.currentFunctionIsMain ? .literal("0") : nil))
             }
         case .gotoLabel(let name): g.end(.jump(g.label(name)))
+        case .indirectGoto(let e):
+            // To the label whose number (`&&label`) the pointer holds; any other value is C's
+            // undefined behaviour, a panic here.
+            let value = RExpr.cast(t.rvalue(e), .named("usize"))
+            flush(g)
+            let targets = t.labelTargets(t.currentFunction).enumerated().map { (["\($0.offset + 1)usize"], g.label($0.element)) }
+            let trap = g.newBlock()
+            g.blocks[trap] = [.expr(.macro("panic", [.literal("\"goto * to no label of this function\"")]))]
+            g.ends[trap] = .jump(trap)
+            g.end(.dispatch(value, targets, trap))
         case .labeled(let name, let inner):
             let b = g.label(name)
             g.end(.jump(b), then: b)

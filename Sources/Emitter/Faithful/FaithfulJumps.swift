@@ -96,29 +96,30 @@ extension FaithfulTranslator {
     }
 
     /// Runs `body` as the code after `setjmp(env)` returned 0; `Some(v)` when a `longjmp(env, v)`
-    /// ended it.
-    pub fn __oxidize_protect<F: FnOnce()>(env: usize, body: F) -> Option<i32> {
-        __OXIDIZE_PROTECTED.with(|p| p.borrow_mut().push(env));
-        let result = ::std::panic::catch_unwind(::std::panic::AssertUnwindSafe(body));
-        __OXIDIZE_PROTECTED.with(|p| {
-            p.borrow_mut().pop();
+    /// ended it. (Every name inside is `__`-prefixed: a C global may be called `env` or `result`,
+    /// and a binding may not shadow a static.)
+    pub fn __oxidize_protect<F: FnOnce()>(__env: usize, __body: F) -> Option<i32> {
+        __OXIDIZE_PROTECTED.with(|__p| __p.borrow_mut().push(__env));
+        let __result = ::std::panic::catch_unwind(::std::panic::AssertUnwindSafe(__body));
+        __OXIDIZE_PROTECTED.with(|__p| {
+            __p.borrow_mut().pop();
         });
-        match result {
+        match __result {
             Ok(()) => None,
-            Err(payload) => match payload.downcast::<__OxidizeLongJmp>() {
-                Ok(jump) if jump.env == env => Some(jump.value),
-                Ok(jump) => ::std::panic::resume_unwind(jump),
-                Err(other) => ::std::panic::resume_unwind(other),
+            Err(__payload) => match __payload.downcast::<__OxidizeLongJmp>() {
+                Ok(__jump) if __jump.env == __env => Some(__jump.value),
+                Ok(__jump) => ::std::panic::resume_unwind(__jump),
+                Err(__other) => ::std::panic::resume_unwind(__other),
             },
         }
     }
 
-    pub fn __oxidize_longjmp(env: usize, value: i32) -> ! {
-        if !__OXIDIZE_PROTECTED.with(|p| p.borrow().contains(&env)) {
+    pub fn __oxidize_longjmp(__env: usize, __value: i32) -> ! {
+        if !__OXIDIZE_PROTECTED.with(|__p| __p.borrow().contains(&__env)) {
             eprintln!("oxidize: longjmp to a setjmp that no `if (setjmp(env) == 0)` protects; stopping");
             ::std::process::abort();
         }
-        ::std::panic::resume_unwind(Box::new(__OxidizeLongJmp { env, value: if value == 0 { 1 } else { value } }))
+        ::std::panic::resume_unwind(Box::new(__OxidizeLongJmp { env: __env, value: if __value == 0 { 1 } else { __value } }))
     }
     """#)]
 }

@@ -228,6 +228,7 @@ extension ReferenceLifting {
             // An address inside the object outlives the call.
             if let e, let p = pointsInto(e) { note(p, .escape) }
             if let e { visit(e) }
+        case .indirectGoto(let e): visit(e)
         case .declaration, .breakStmt, .continueStmt, .gotoLabel, .empty, .unsupported: return
         }
     }
@@ -352,9 +353,13 @@ extension ReferenceLifting {
                     if let q = f.params[safe: i], links.contains(q) { linkValue(a) } else { argument(a, function: id, index: i) }
                 }
             } else {
-                let keeps = Self.mayRetain(f)
+                let mayKeep = Self.mayRetain(f)
                 for (i, a) in args.enumerated() {
+                    // Another module's parameter that takes raw loans keeps nothing, and writes when it is `&mut`.
+                    let crateLift = crateLifts[id]?[i]
+                    let keeps = crateLift == nil && mayKeep
                     let readOnly: Bool = {
+                        if let crateLift { return !crateLift }
                         if i < f.type.params.count, case .pointer(_, true) = f.type.params[i] { return true }
                         // printf's operands are read (`%n` writes through an `int *`, never a `const char *`).
                         return i >= f.type.params.count && Self.formatted.contains(f.name)

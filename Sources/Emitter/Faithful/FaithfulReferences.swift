@@ -165,6 +165,13 @@ struct ReferenceLifting {
     /// take raw loans: their parameters are lifted only as raw loans, which those callers make
     /// of whatever pointer they hold (`p.as_mut()`); the rest keep C's signature.
     let across: Set<Int>
+    /// Declarations of another module's functions whose parameters take raw loans
+    /// (`FaithfulTranslator.crateLifts`): index -> mutable. They keep no pointer given there.
+    let crateLifts: [Int: [Int: Bool]]
+    /// Locals whose address is only ever lent for a call (to lifted parameters, or to functions
+    /// that keep no pointer): one lent to another module's reference parameter goes as
+    /// `Some(&mut x)`, no raw pointer to it being alive.
+    var safelyLent: Set<Int> = []
     /// Comparators `cstdlib::qsort` calls with references (FaithfulComparators): no address taken.
     let sortComparators: Set<Int>
     /// Globals that may live in thread-local cells (FaithfulGlobalCells): lent like locals, from
@@ -184,8 +191,9 @@ struct ReferenceLifting {
     init(program: Program, immutable: Set<Int> = [], aliases: [Int: [UInt8]] = [:], cursors: LocalCursors = .none, vectors: LocalVectors = .none,
          tables: Set<Int> = [], literalFunctions: Set<Int> = [], heap: Set<Int> = [], texts: Set<Int> = [], rawAccepting: Set<Int> = [],
          sortComparators: Set<Int> = [], cells: Set<Int> = [], staticReferences: Set<Int> = [], typedElsewhere: Set<Int> = [],
-         positions: ElementPositions = .none, across: Set<Int> = []) {
+         positions: ElementPositions = .none, across: Set<Int> = [], crateLifts: [Int: [Int: Bool]] = [:]) {
         self.program = program
+        self.crateLifts = crateLifts
         self.across = across.intersection(rawAccepting)
         self.positions = positions
         self.cells = cells
@@ -218,6 +226,10 @@ struct ReferenceLifting {
             if let n = v.vlaSize { visit(n) }
         }
         solve()
+        safelyLent = Set(lends.keys.filter { x in
+            let v = program.variables[x]
+            return (v.storage == .local || v.storage == .parameter) && !cells.contains(x) && (lends[x] ?? []).allSatisfy { lentSafely($0, lifted) }
+        })
     }
 
     /// Pointer parameters whose value never outlives the call: only dereferenced, compared,

@@ -22,7 +22,7 @@ extension FaithfulTranslator {
                                   zeroable: zeroSetsEveryByte, heap: heapRecords, texts: textLocals, errnoModule: errnoModule,
                                   sorted: comparators, cells: globalCells, staticReferences: staticReferences, links: Set(heapLinks.variables.keys),
                                   references: textTables.references, discarded: discardedCalls, positions: elementPositions,
-                                  crateFunctions: crateFunctions, safeCalls: safeCrateFunctions, crateLifts: crateLifts, rounding: crate?.setsRounding, function: id)
+                                  crateFunctions: crateFunctions, safeCalls: safeCrateFunctions, crateLifts: crateLifts, safelyLent: safelyLentLocals, rounding: crate?.setsRounding, function: id)
             scan.statement(body)
             if let why = scan.reason ?? (program.functions[id].type.variadic ? "variable arguments" : nil) {
                 direct[id] = why
@@ -107,6 +107,8 @@ extension FaithfulTranslator {
         let safeCalls: Set<Int>
         /// Declarations of another module's functions whose parameters take raw loans.
         let crateLifts: [Int: [Int: Bool]]
+        /// Locals lent to them as references (ReferenceLifting.safelyLent).
+        let safelyLent: Set<Int>
         /// The crate sets the rounding mode (nil: a single file, whose calls tell).
         let rounding: Bool?
         /// The function scanned.
@@ -481,12 +483,16 @@ extension FaithfulTranslator {
                 }
                 if safeCalls.contains(id) {   // another module's safe function
                     for (i, a) in args.enumerated() {
-                        if crateLifts[id]?[i] != nil, !a.isNullPointerConstant { unsafe("a raw pointer lent as a reference"); return }
+                        if let mutable = crateLifts[id]?[i], !a.isNullPointerConstant {
+                            if FaithfulTranslator.safeAcrossLoan(args, i, mutable: mutable, lifted: lifted, safelyLent: safelyLent, program: program) { continue }
+                            unsafe("a raw pointer lent as a reference")
+                            return
+                        }
                         expression(a)
                     }
                     return
                 }
-                if crateFunctions.contains(id) { unsafe("a call to another module's unsafe function (\(name))"); return }
+                if crateFunctions.contains(id) { unsafe("a call to another module's unsafe function"); return }
                 if program.functions[id].body == nil { unsafe("a C library call (\(name))"); return }
                 callees.insert(id)
                 let params = program.functions[id].params
@@ -532,7 +538,7 @@ extension FaithfulTranslator {
                 expression(x)
             case .initList(let entries): entries.forEach { expression($0.1) }
             case .compoundLiteral(let inner): expression(inner)   // as a value; its address: see `reachedInSlot`
-            case .vlaSizeof: return
+            case .vlaSizeof, .labelAddress: return   // a label's number
             case .vaArg: unsafe("variable arguments")
             case .atomic: unsafe("an atomic builtin")
             case .intrinsic: unsafe("a SIMD intrinsic")

@@ -183,6 +183,7 @@ struct StaticReferences: Sendable {
             case .doWhile(let body, let c): walk(body, guards); note(c, guards)
             case .switchOn(let e, let body): note(e, guards); walk(body, guards)
             case .caseLabel(_, let body), .caseRange(_, _, let body), .defaultLabel(let body), .labeled(_, let body): walk(body, guards)
+            case .indirectGoto(let e): note(e, guards)
             case .breakStmt, .continueStmt, .gotoLabel, .empty, .unsupported: return
             }
         }

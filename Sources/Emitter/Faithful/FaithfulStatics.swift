@@ -332,4 +332,10 @@ extension FaithfulTranslator {
     #[repr(C, align(16))]
     struct Aligned16<T>(T);
     """#)]
+
+    static let aligned64Support: [RItem] = [.attribute(#"""
+    /// A local declared `_Alignas(n)` (n unknown to oxidize, at most 64).
+    #[repr(C, align(64))]
+    struct Aligned64<T>(T);
+    """#)]
 }

@@ -2,8 +2,8 @@ import CSyntax
 import Diagnostics
 import RustSyntax
 
-/// A construct the faithful tier has no translation for (inline assembly, computed goto,
-/// variadic definitions, `va_arg`): named with its place, for a clang-style error.
+/// A construct the faithful tier has no translation for (inline assembly, `long double`,
+/// `_Complex`): named with its place, for a clang-style error.
 public struct FaithfulRefusal: Error, Sendable {
     public var loc: CLoc
     public var construct: String
@@ -57,6 +57,23 @@ public final class FaithfulTranslator {
         }
         return found
     }()
+    /// Per function, the labels whose address it takes (`&&label`), in the order first met:
+    /// label k is the number k + 1.
+    private var labelTargetCache: [Int: [String]] = [:]
+    func labelTargets(_ function: Int) -> [String] {
+        if let found = labelTargetCache[function] { return found }
+        var names: [String] = []
+        func visit(_ e: CExpr) {
+            if case .labelAddress(let f, let label) = e.kind, f == function, !names.contains(label) { names.append(label) }
+            e.forEachChild(visit)
+        }
+        program.functions[function].body?.forEachExpression(visit)
+        for v in program.variables where v.function == function { if let e = v.initializer { visit(e) } }
+        labelTargetCache[function] = names
+        return names
+    }
+    /// Locals whose address is only ever lent for a call (ReferenceLifting.safelyLent).
+    var safelyLentLocals: Set<Int> = []
     /// The exported functions (their C names) this translation wrote safe.
     public internal(set) var safeExports: Set<String> = []
     /// Definitions other modules only call directly (`CFunction.isCalledAcross`), while this
@@ -118,6 +135,7 @@ public final class FaithfulTranslator {
     /// (`Aligned16`): C code carves records out of such arenas.
     var alignedStatics: Set<Int> = []
     var needsAlignedSupport = false
+    var needsAligned64Support = false
     /// Comparators rewritten for `cstdlib::qsort` (FaithfulComparators), and those that are safe.
     var comparators = TypedComparators.none
     var safeComparators: Set<Int> = []
@@ -292,13 +310,17 @@ public final class FaithfulTranslator {
                 })
                 let current = positions ?? ElementPositions(program: program, candidates: positionCandidates, lifted: nil, excluded: notPositions)
                 let cells = cellCandidates.candidates.subtracting(notCells)
-                liftedParameters = ReferenceLifting(program: program, immutable: immutableStatics, aliases: literalAliases,
+                let lifting = ReferenceLifting(program: program, immutable: immutableStatics, aliases: literalAliases,
                                                     cursors: localCursors, vectors: localVectors, tables: literalTables,
                                                     literalFunctions: literalFunctions, heap: heapRecords, texts: textLocals, rawAccepting: rawAccepting,
                                                     sortComparators: Set(comparators.elements.keys), cells: cells,
                                                     staticReferences: staticReferences,
                                                     typedElsewhere: Set(heapLinks.variables.keys).union(textTables.references),
-                                                    positions: current, across: calledAcross).lifted
+                                                    positions: current, across: calledAcross, crateLifts: crateLifts)
+                liftedParameters = lifting.lifted
+                safelyLentLocals = lifting.safelyLent.filter {
+                    !ReferenceLifting.lentOtherwise($0, vectors: localVectors, cursors: localCursors, aliases: literalAliases, texts: textLocals, positions: current)
+                }
                 // Positions whose parameters were not lifted, or whose callers lend what no position can name: again without them.
                 let settledPositions = ElementPositions(program: program, candidates: positionCandidates.filter { current.functions[$0.key] != nil },
                                                         lifted: liftedParameters, excluded: notPositions)
@@ -460,6 +482,7 @@ public final class FaithfulTranslator {
         if needsErrnoSupport { items += Self.errnoSupport }
         if needsSortSupport { items += Self.sortSupport }
         if needsAlignedSupport { items += Self.alignedSupport }
+        if needsAligned64Support { items += Self.aligned64Support }
         if needsStdinSupport { items.append(.attribute(Self.stdinModule)) }
         let fnOrder = functions.keys.sorted { byPlace(program.functions[$0].loc, program.functions[$1].loc, $0, $1) }
         for id in fnOrder {

@@ -29,23 +29,27 @@ extension FaithfulTranslator {
     }
 
     static let cleanupSupport: [RItem] = [.attribute(#"""
-    /// `__attribute__((cleanup(f)))`: calls `f` with the variable's address when dropped.
-    pub struct __OxidizeCleanup<T> {
+    pub mod __oxidize_cleanup {
+    /// `__attribute__((cleanup(f)))`: calls `f` with the variable's address when dropped (`run`
+    /// calls it, whatever its ABI: `"C-unwind"` in a program that uses longjmp).
+    pub struct __OxidizeCleanup<T, F: FnMut(*mut T)> {
         place: *mut T,
-        run: unsafe extern "C" fn(*mut T),
+        run: F,
     }
 
-    impl<T> __OxidizeCleanup<T> {
-        pub fn new(place: *mut T, run: unsafe extern "C" fn(*mut T)) -> __OxidizeCleanup<T> {
+    impl<T, F: FnMut(*mut T)> __OxidizeCleanup<T, F> {
+        pub fn new(place: *mut T, run: F) -> __OxidizeCleanup<T, F> {
             __OxidizeCleanup { place, run }
         }
     }
 
-    impl<T> Drop for __OxidizeCleanup<T> {
+    impl<T, F: FnMut(*mut T)> Drop for __OxidizeCleanup<T, F> {
         fn drop(&mut self) {
-            unsafe { (self.run)(self.place) }
+            (self.run)(self.place)
         }
     }
+    }
+    pub use __oxidize_cleanup::*;
     """#)]
 
     /// The support items go once into the output (or the crate's types module).
@@ -122,7 +126,10 @@ extension FaithfulTranslator {
         return false
     }
 
+    /// In a module of their own, re-exported: their bindings (`buf`, `format`, `value`) are names
+    /// C globals have, and a binding may not shadow a static in scope.
     static let varargSupport: [RItem] = [.attribute(#"""
+    pub mod __oxidize_varargs {
     /// A variable argument as C's default promotions leave it (oxidize: variadic functions).
     #[derive(Copy, Clone)]
     pub enum CVarArg {
@@ -364,5 +371,7 @@ extension FaithfulTranslator {
         __oxidize_write(fd, text.as_ptr(), text.len());
         text.len() as i32
     }
+    }
+    pub use __oxidize_varargs::*;
     """#)]
 }

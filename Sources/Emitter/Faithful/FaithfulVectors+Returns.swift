@@ -50,7 +50,7 @@ extension LocalVectors {
                 case .whileLoop(_, let body), .doWhile(let body, _), .switchOn(_, let body): visit(body, guardedBy: nil)
                 case .forLoop(let i, _, _, let body): if let i { visit(i, guardedBy: nil) }; visit(body, guardedBy: nil)
                 case .caseLabel(_, let body), .caseRange(_, _, let body), .defaultLabel(let body), .labeled(_, let body): visit(body, guardedBy: nil)
-                case .declaration, .expression, .breakStmt, .continueStmt, .gotoLabel, .empty, .unsupported: break
+                case .declaration, .expression, .breakStmt, .continueStmt, .gotoLabel, .indirectGoto, .empty, .unsupported: break
                 }
             }
             visit(f.body!, guardedBy: nil)
@@ -140,7 +140,7 @@ extension LocalVectors {
         }
         func jumps(_ s: CStmt) -> Bool {
             switch s {
-            case .breakStmt, .continueStmt, .gotoLabel, .returnStmt, .labeled, .unsupported: return true
+            case .breakStmt, .continueStmt, .gotoLabel, .indirectGoto, .returnStmt, .labeled, .unsupported: return true
             case .compound(let list): return list.contains(where: jumps)
             case .ifThen(_, let a, let b): return jumps(a) || b.map(jumps) == true
             case .whileLoop, .doWhile, .forLoop, .switchOn: return true   // their own breaks and continues aside: kept simple
