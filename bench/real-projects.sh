@@ -5,7 +5,9 @@
 #   libcsv: the translated test program (test_csv.c with libcsv.c) passes, and csvinfo from its
 #           examples gives the C's output on every file of tests/;
 #   zlib:   the library with its test/example.c and test/minigzip.c: example prints what its C
-#           prints, and minigzip compresses (levels 1, 6, 9) byte-identically and decompresses.
+#           prints, and minigzip compresses (levels 1, 6, 9) byte-identically and decompresses;
+#   lua5.4: the interpreter (core, libraries and lua.c, its VM's computed-goto jump table
+#           included) runs each script of bench/lua/ with the C's stdout, stderr and exit code.
 # Prints, per project: files, functions, safe share, translate and build time, and the checks.
 #
 #   bench/real-projects.sh [SOURCES_DIR]     (default ~/.cache/oxidize/sources)
@@ -16,8 +18,9 @@ oxidize=${OXIDIZE:-$here/.build/release/oxidize}
 command -v cargo >/dev/null || PATH=$HOME/.cargo/bin:$PATH
 command -v cargo >/dev/null || { echo "cargo not found" >&2; exit 2; }
 sources=${1:-${XDG_CACHE_HOME:-$HOME/.cache}/oxidize/sources}
-dirs=$("$here/scripts/fetch-debian-source.sh" "$sources" bzip2 libcsv zlib) || { echo "cannot fetch the sources: skipped" >&2; exit 2; }
+dirs=$("$here/scripts/fetch-debian-source.sh" "$sources" bzip2 libcsv zlib lua5.4) || { echo "cannot fetch the sources: skipped" >&2; exit 2; }
 bzip2_src=$(echo "$dirs" | sed -n 1p); csv_src=$(echo "$dirs" | sed -n 2p); zlib_src=$(echo "$dirs" | sed -n 3p)
+lua_src=$(echo "$dirs" | sed -n 4p)
 work=$(mktemp -d /tmp/oxidize-projects.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 failed=0
@@ -87,5 +90,29 @@ if translate zlib "$zlib_src" $zlib_files test/example.c test/minigzip.c -- $zli
   [ $ok = 4 ] || failed=1
 else
   echo "zlib: translation or build failed"; failed=1
+fi
+# ---- lua5.4 ------------------------------------------------------------------------------------
+# Debian's luaconf.h includes a header its debian/rules writes at build time: written here.
+mkdir -p "$work/lua-include"
+echo '#define DEB_HOST_MULTIARCH "x86_64-linux-gnu"' > "$work/lua-include/lua5.4-deb-multiarch.h"
+lua_files="lapi.c lcode.c lctype.c ldebug.c ldo.c ldump.c lfunc.c lgc.c llex.c lmem.c lobject.c lopcodes.c lparser.c lstate.c
+  lstring.c ltable.c ltm.c lundump.c lvm.c lzio.c lauxlib.c lbaselib.c lcorolib.c ldblib.c liolib.c lmathlib.c loadlib.c
+  loslib.c lstrlib.c ltablib.c lutf8lib.c linit.c lua.c"
+lua_flags="-I$work/lua-include -DLUA_COMPAT_5_3 -DLUA_USE_LINUX"
+if translate lua "$lua_src/src" $lua_files -- $lua_flags; then
+  (cd "$lua_src/src" && gcc -w -O0 $lua_flags $lua_files -o "$work/lua_c" -lm -ldl -Wl,-E) || failed=1
+  same=0; total=0
+  for s in "$here"/bench/lua/*.lua; do
+    total=$((total + 1))
+    # The program's name starts its error messages: the same placeholder for both.
+    c=$(cd "$here/bench/lua" && timeout 60 "$work/lua_c" "$s" < input.txt 2>&1; echo "exit $?")
+    r=$(cd "$here/bench/lua" && timeout 60 "$work/lua-target/release/lua" "$s" < input.txt 2>&1; echo "exit $?")
+    c=$(printf '%s' "$c" | sed "s#$work/lua_c#LUA#g"); r=$(printf '%s' "$r" | sed "s#$work/lua-target/release/lua#LUA#g")
+    [ "$c" = "$r" ] && same=$((same + 1))
+  done
+  echo "lua: bench/lua scripts with the C's output and exit code: $same/$total"
+  [ $same = $total ] || failed=1
+else
+  echo "lua: translation or build failed"; failed=1
 fi
 exit $failed

@@ -1,0 +1,23 @@
+local s = "Hello" .. ", " .. "World" .. 1 .. 2.5
+print(s, #s, s:upper(), s:lower(), s:len(), s:reverse())
+print(string.rep("ab", 3), string.rep("ab", 3, "-"), string.rep("x", 0), ("x"):rep(-1))
+print(s:sub(1, 5), s:sub(-5), s:sub(3, -3), s:sub(0), s:sub(100), s:sub(-100, 2))
+print(s:gsub("o", "0"), s:gsub("%a+", string.upper), s:gsub("(%w+)", "<%1>", 2))
+print(("hello world from lua"):gsub("(%w+) (%w+)", "%2 %1"))
+print(("abc"):gsub("", "-"), ("x = 1, y = 2"):gsub("(%w+) = (%w+)", {x = "X"}))
+print(("$name is $age"):gsub("%$(%w+)", {name = "Bob", age = 42}))
+print(s:find("World"), s:find("o", 6), s:find("l+"), s:find(".", 1, true), s:find("xyz"))
+print(("a.b.c"):find(".", 1, true), ("[test]"):find("[", 1, true), ("f(x)"):match("%((.-)%)"))
+for w in ("one two  three"):gmatch("%a+") do io.write(w, ";") end print()
+for k, v in ("a=1, b=2, c=3"):gmatch("(%w+)=(%w+)") do io.write(k, "->", v, " ") end print()
+print(("  trim me  "):match("^%s*(.-)%s*$"), ("2024-01-15"):match("(%d+)-(%d+)-(%d+)"))
+print(("THE (quick) fox"):find("%((%a+)%)"), ("hello"):byte(1, -1))
+print(string.char(72, 105, 33), ("abc"):byte(), ("abc"):byte(10))
+print(("%bxy"):len(), ("f(a(b)c)d"):match("%b()"), ("  x"):find("%S"), ("abc123def"):match("%d+"))
+print(("hello"):gsub("l", {l = false}), ("abc"):gsub(".", {a = 1, b = false}))
+print(("key=val"):match("(%w+)=(%w*)"), ("x"):match("()x()"), ("aaa"):gsub("a*", "-"))
+print(("%d"):format(7), tostring(nil), tostring(true), ("frontier THE end"):gsub("%f[%a]%u+%f[%A]", "X"))
+print(string.format("[%s]", table.concat({1, 2, 3}, ", ")), #"\u{48}\x41\65\z
+      B", "a\
+b")
+print(("abc" < "abd"), ("Z" < "a"), ("" < "a"), ("abc" == "abc"), "10" + 1, "3" * "4", 10 .. 20)

@@ -1,0 +1,13 @@
+print(string.byte("ABC", 1, 3), string.byte("\0\255"), string.char(0, 65, 255):len())
+local s = "héllo wörld ✓ 😀"
+print(#s, utf8.len(s), utf8.char(72, 233, 0x2713, 0x1F600), utf8.codepoint(s, 1, 3))
+for p, c in utf8.codes("aé✓") do io.write(p, ":", c, " ") end print()
+print(utf8.offset(s, 3), utf8.offset(s, -1), utf8.len("\xff"), utf8.charpattern)
+print(utf8.len(s, 3), pcall(utf8.codepoint, "\xff"))
+local t = {}; for ch in s:gmatch(utf8.charpattern) do t[#t + 1] = ch end; print(#t, t[2], t[#t])
+print(("abc"):byte(-1), string.char(("hello"):byte(1, -1)), ("\u{7FF}"):byte(1, -1))
+local enc = {}; for i = 1, 10 do enc[i] = string.char(96 + i) end; print(table.concat(enc))
+print(pcall(string.char, 256), pcall(utf8.char, -1))
+local rev = {}; for _, c in utf8.codes("αβγ") do table.insert(rev, 1, utf8.char(c)) end; print(table.concat(rev))
+print(("%q"):format("\1\2\200\n"), ("x\0y"):len(), ("x\0y"):byte(2))
+print(string.format("%5s|%-5s|", "é", "é"), ("ÀÉ"):lower(), ("àé"):upper())

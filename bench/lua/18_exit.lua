@@ -1,0 +1,3 @@
+print("before exit")
+io.write("buffered no newline")
+os.exit(3)

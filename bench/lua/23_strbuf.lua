@@ -1,0 +1,15 @@
+local parts = {}
+for i = 1, 20000 do parts[#parts + 1] = string.format("%05d:%s", i, ("x"):rep(i % 7)) end
+local big = table.concat(parts, ";")
+print(#big, big:sub(1, 40), big:sub(-30))
+local cnt = select(2, big:gsub(";", ";")); print(cnt)
+local s = ""; for i = 1, 3000 do s = s .. i end; print(#s, s:sub(-10))
+print(#big:upper(), big:find("19999"), (big:gsub("%d+", function(d) return #d end)):sub(1, 30))
+local words = {}; for w in big:gmatch("[^;]+") do words[#words + 1] = w end; print(#words, words[12345])
+print(("a,b,,c"):gsub(",", ";"), ("hello"):rep(3, "\0"):len())
+local r = {}; for i = 1, 256 do r[i] = string.char(i - 1) end; local all = table.concat(r)
+print(#all, #all:gsub("%c", ""), #all:gsub("%p", ""), #all:gsub("%w", ""), #all:gsub("%s", ""), #all:gsub("%x", ""))
+print(string.format("%q", all):len())
+print(("x"):rep(100000):find("y"), ("ab"):rep(50000):match("(b)a(b)"))
+print(string.format("%099d", 7):len(), pcall(string.format, "%100d", 7))
+print(string.format("%.99f", 1/3):sub(1, 20), #string.format("%.99f", 1e308))

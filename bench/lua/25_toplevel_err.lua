@@ -1,0 +1,2 @@
+io.write("partial ")
+error(setmetatable({}, {__tostring = function() return "object error" end}))

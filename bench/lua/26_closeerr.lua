@@ -1,0 +1,11 @@
+local ok, e = pcall(function()
+  local a <close> = setmetatable({}, {__close = function(_, err) print("close a", err) end})
+  local b <close> = setmetatable({}, {__close = function(_, err) print("close b", err); error("in b") end})
+  error("original")
+end)
+print(ok, e)
+print(pcall(function() local x <close> = 42 end))
+local function gen() local i = 0; return function() i = i + 1; if i <= 3 then return i end end, nil, nil, setmetatable({}, {__close = function() print("for closed") end}) end
+for i in gen() do io.write(i, " ") if i == 2 then break end end print()
+warn("@on"); warn("hello ", "warn"); warn("@off"); warn("silent")
+print(string.format("%s", 0/0):match("nan") ~= nil, -(0/0) ~= -(0/0), math.huge // 1, -math.huge % 2)
