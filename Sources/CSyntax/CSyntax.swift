@@ -133,9 +133,11 @@ public struct CVar: Sendable {
     /// A global that another file of a crate uses by name: its representation stays C's
     /// (set by the crate's translation; false in a single file).
     public var isExported = false
-    /// A local declared `_Alignas(n)` or `__attribute__((aligned(n)))`: its address is aligned
-    /// past what its type asks (SIMD loads, type punning). libclang does not give `n`.
-    public var explicitlyAligned = false
+    /// Declared `_Alignas(n)` or `__attribute__((aligned(n)))`: its address is aligned past what
+    /// its type asks (SIMD loads, type punning). `n` as the declaration spells it, 0 when it is
+    /// no literal there (a macro, a type), nil with no such attribute.
+    public var explicitAlignment: Int?
+    public var explicitlyAligned: Bool { explicitAlignment != nil }
     public init(name: String, type: CTy, storage: CStorage, initializer: CExpr?, loc: CLoc, function: Int) {
         self.name = name; self.type = type; self.storage = storage
         self.initializer = initializer; self.loc = loc; self.function = function

@@ -336,8 +336,8 @@ final class SyntaxBuilder {
         if storage == .local, children(c).contains(where: { clang_getCursorKind($0) == CXCursor_UnexposedAttr }) {
             program.variables[id].cleanup = cleanupFunction(c)
         }
-        if storage == .local, children(c).contains(where: { clang_getCursorKind($0) == CXCursor_AlignedAttr }) {
-            program.variables[id].explicitlyAligned = true
+        if storage != .parameter, children(c).contains(where: { clang_getCursorKind($0) == CXCursor_AlignedAttr }) {
+            program.variables[id].explicitAlignment = declaredAlignment(c)
         }
         addInitializer(id, c)
         return id
@@ -352,6 +352,20 @@ final class SyntaxBuilder {
         guard let r = text.range(of: "cleanup(") else { return nil }
         let name = text[r.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "_" }
         return program.functions.firstIndex { $0.name == name }
+    }
+
+    /// The largest `n` of `_Alignas(n)`, `alignas(n)` or `aligned(n)` the declaration spells with
+    /// a literal (libclang gives the attribute, not its value); 0 when none is a literal.
+    private func declaredAlignment(_ c: CXCursor) -> Int {
+        let t = tokens(c).map(\.spelling)
+        var found = 0
+        for (i, word) in t.enumerated() where ["_Alignas", "alignas", "aligned", "__aligned__"].contains(word) {
+            guard i + 3 < t.count, t[i + 1] == "(", t[i + 3] == ")" else { continue }
+            let digits = t[i + 2].lowercased().prefix { $0.isHexDigit || $0 == "x" }
+            let n = digits.hasPrefix("0x") ? Int(digits.dropFirst(2), radix: 16) : Int(digits)
+            if let n, n > 0, n & (n - 1) == 0 { found = max(found, n) }
+        }
+        return found
     }
 
     private func addInitializer(_ id: Int, _ c: CXCursor) {

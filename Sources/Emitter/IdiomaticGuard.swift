@@ -96,7 +96,7 @@ public enum IdiomaticGuard {
             // The idiomatic tier declares it a plain `let`, which starts again at each call.
             if v.storage == .staticLocal { flag("a static local variable", v.loc) }
             if v.vlaSize != nil { flag("a variable-length array", v.loc) }
-            if v.explicitlyAligned { flag("a local aligned past its type (_Alignas)", v.loc) }
+            if v.explicitlyAligned { flag("a variable aligned past its type (_Alignas)", v.loc) }
             if v.type == .float(.longDouble) { flag("long double", v.loc) }
             if let ini = v.initializer { var w = Walker(program: program, flag: flag); w.expression(ini) }
         }

@@ -155,7 +155,7 @@ extension FaithfulTranslator {
             if localVectors.isVector(id) { return vectorPointer(id) }
             if localVectors.witnesses[id] != nil { return witnessPointer(id) }   // the member it resized, or NULL
             if let pointer = positionPointer(id) { return pointer }   // text at a position (FaithfulElementPositions)
-            if v.explicitlyAligned { return .field(.path(localName(id)), "0") }   // inside its `Aligned64`
+            if v.explicitlyAligned { return .field(.path(localName(id)), "0") }   // inside its `AlignedN`
             // A lifted parameter's value as C sees it: the raw pointer.
             if let lift = liftedParameters[id] {
                 var start: RExpr = .method(.path(localName(id)), lift.mutable ? "as_mut_ptr" : "as_ptr", [])
@@ -178,7 +178,7 @@ extension FaithfulTranslator {
             // Inside a loan's closure (FaithfulGlobalCells): the cell's value, through the closure's parameter.
             if let name = boundCells[id] { return .unary(.deref, .path(name)) }
             need(variable: id)
-            if alignedStatics.contains(id) { return .field(.path(globalName(id)), "0") }
+            if alignedStatics[id] != nil { return .field(.path(globalName(id)), "0") }
             return .path(globalName(id))
         }
     }

@@ -126,14 +126,20 @@ extension FaithfulTranslator {
                               comments: ["string literals, only read: each one's bytes with its NUL"])
         }
         if immutableStatics.contains(id) {
+            if let n = alignedStatics[id] {
+                let wrapper = alignedWrapper(n)
+                return .staticVar(name: globalName(id), type: .generic(wrapper, [rtype(v.type)]), value: .call(.path(wrapper), [value]), mutable: false,
+                                  isPublic: false, comments: ["never written: an immutable static, aligned to \(n) as declared"])
+            }
             return .staticVar(name: globalName(id), type: rtype(v.type), value: value, mutable: false,
                               isPublic: false, comments: ["never written: an immutable static"])
         }
-        if alignedStatics.contains(id) {
-            needsAlignedSupport = true
-            return .staticVar(name: globalName(id), type: .generic("Aligned16", [rtype(v.type)]),
-                              value: .call(.path("Aligned16"), [.block(RBlock(tail: value, isUnsafe: true))]), mutable: true,
-                              isPublic: false, comments: ["aligned to 16, as the x86-64 ABI aligns an array of 16 bytes or more"])
+        if let n = alignedStatics[id] {
+            let wrapper = alignedWrapper(n)
+            let why = v.explicitlyAligned ? "aligned to \(n) as declared" : "aligned to 16, as the x86-64 ABI aligns an array of 16 bytes or more"
+            return .staticVar(name: globalName(id), type: .generic(wrapper, [rtype(v.type)]),
+                              value: .call(.path(wrapper), [.block(RBlock(tail: value, isUnsafe: true))]), mutable: true,
+                              isPublic: crate != nil && !v.isStatic, comments: [why])
         }
         return .staticVar(name: globalName(id), type: rtype(v.type), value: .block(RBlock(tail: value, isUnsafe: true)), mutable: true,
                           isPublic: crate != nil && !v.isStatic, comments: [])

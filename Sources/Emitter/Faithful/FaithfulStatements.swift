@@ -152,12 +152,12 @@ extension FaithfulTranslator {
         return .letBinding(name: localName(id), mutable: true, type: rtype(v.type), value: zero(v.type))
     }
 
-    /// A local declared `_Alignas(n)`: inside an `Aligned64` (libclang does not say `n`; 64
-    /// covers SSE, AVX and AVX-512 and a cache line), its value reached as `.0`.
+    /// A local declared `_Alignas(n)`: inside an `AlignedN` (`Aligned64` when `n` is no literal:
+    /// 64 covers SSE, AVX and AVX-512 and a cache line), its value reached as `.0`.
     func alignedLocal(_ id: Int, _ value: RExpr) -> RStmt {
-        needsAligned64Support = true
-        return .letBinding(name: localName(id), mutable: true, type: .generic("Aligned64", [rtype(program.variables[id].type)]),
-                           value: .call(.path("Aligned64"), [value]))
+        let wrapper = alignedWrapper(program.variables[id].explicitAlignment ?? 0)
+        return .letBinding(name: localName(id), mutable: true, type: .generic(wrapper, [rtype(program.variables[id].type)]),
+                           value: .call(.path(wrapper), [value]))
     }
 
     /// ...and what the declaration does where C has it.

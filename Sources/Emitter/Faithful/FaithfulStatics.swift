@@ -314,16 +314,32 @@ extension FaithfulTranslator {
     /// Writable static arrays of at least 16 bytes with a smaller alignment: the x86-64 ABI gives
     /// every such array (a global, a static local) 16, and C code carves records out of them (a
     /// pool, an arena), so the Rust keeps it (`Aligned16`, its array reached as `.0`).
-    func findAlignedStatics() -> Set<Int> {
-        guard crate == nil else { return [] }
-        var found: Set<Int> = []
+    /// A static declared `_Alignas(n)` gets `n` (64 when it is no literal), in a crate too unless
+    /// another module names it (it keeps C's type there).
+    func findAlignedStatics() -> [Int: Int] {
+        var found: [Int: Int] = [:]
         for (id, v) in program.variables.enumerated() where v.storage == .global || v.storage == .staticLocal {
-            guard case .array = v.type, !atomicStatics.contains(id), !immutableStatics.contains(id), literalGlobals[id] == nil,
-                  !literalTables.contains(id), !globalCells.contains(id) else { continue }
+            guard !atomicStatics.contains(id), literalGlobals[id] == nil, !literalTables.contains(id), !globalCells.contains(id) else { continue }
+            if let n = v.explicitAlignment, !v.isExported { found[id] = max(n == 0 ? 64 : n, 16) }
+            guard crate == nil, case .array = v.type, !immutableStatics.contains(id) else { continue }
             let l = layout(v.type)
-            if l.size >= 16, l.align < 16 { found.insert(id) }
+            if l.size >= 16, l.align < 16 { found[id] = max(found[id] ?? 0, 16) }
         }
         return found
+    }
+
+    /// The wrapper type of alignment `n` (0: not known, 64), declared once in the output.
+    func alignedWrapper(_ n: Int) -> String {
+        let a = n == 0 ? 64 : n
+        if a == 16 { needsAlignedSupport = true } else { alignedWrappers.insert(a) }
+        return "Aligned\(a)"
+    }
+
+    /// `AlignedN` for each `N` of `alignedWrappers`.
+    func alignedWrapperItems() -> [RItem] {
+        alignedWrappers.sorted().map { n in
+            .attribute("/// Declared `_Alignas(\(n))` in the C.\n#[repr(C, align(\(n)))]\nstruct Aligned\(n)<T>(T);")
+        }
     }
 
     /// The wrapper that gives a writable static array the alignment the x86-64 ABI gives it.
@@ -331,11 +347,5 @@ extension FaithfulTranslator {
     /// A static array as the x86-64 ABI lays it out: 16 bytes or more, aligned to 16.
     #[repr(C, align(16))]
     struct Aligned16<T>(T);
-    """#)]
-
-    static let aligned64Support: [RItem] = [.attribute(#"""
-    /// A local declared `_Alignas(n)` (n unknown to oxidize, at most 64).
-    #[repr(C, align(64))]
-    struct Aligned64<T>(T);
     """#)]
 }

@@ -133,9 +133,10 @@ public final class FaithfulTranslator {
     var needsAssertSupport = false
     /// Writable static arrays of 16 bytes or more, aligned to 16 as the x86-64 ABI aligns them
     /// (`Aligned16`): C code carves records out of such arenas.
-    var alignedStatics: Set<Int> = []
+    var alignedStatics: [Int: Int] = [:]
     var needsAlignedSupport = false
-    var needsAligned64Support = false
+    /// Alignments asked by `_Alignas` other than 16 (FaithfulStatics.alignedWrapper).
+    var alignedWrappers: Set<Int> = []
     /// Comparators rewritten for `cstdlib::qsort` (FaithfulComparators), and those that are safe.
     var comparators = TypedComparators.none
     var safeComparators: Set<Int> = []
@@ -482,7 +483,7 @@ public final class FaithfulTranslator {
         if needsErrnoSupport { items += Self.errnoSupport }
         if needsSortSupport { items += Self.sortSupport }
         if needsAlignedSupport { items += Self.alignedSupport }
-        if needsAligned64Support { items += Self.aligned64Support }
+        items += alignedWrapperItems()
         if needsStdinSupport { items.append(.attribute(Self.stdinModule)) }
         let fnOrder = functions.keys.sorted { byPlace(program.functions[$0].loc, program.functions[$1].loc, $0, $1) }
         for id in fnOrder {
