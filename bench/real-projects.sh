@@ -105,10 +105,10 @@ if translate lua "$lua_src/src" $lua_files -- $lua_flags; then
   for s in "$here"/bench/lua/*.lua; do
     total=$((total + 1))
     # The program's name starts its error messages: the same placeholder for both.
-    c=$(cd "$here/bench/lua" && timeout 60 "$work/lua_c" "$s" < input.txt 2>&1; echo "exit $?")
-    r=$(cd "$here/bench/lua" && timeout 60 "$work/lua-target/release/lua" "$s" < input.txt 2>&1; echo "exit $?")
-    c=$(printf '%s' "$c" | sed "s#$work/lua_c#LUA#g"); r=$(printf '%s' "$r" | sed "s#$work/lua-target/release/lua#LUA#g")
-    [ "$c" = "$r" ] && same=$((same + 1))
+    (cd "$here/bench/lua" && timeout 60 "$work/lua_c" "$s" < input.txt > "$work/lua.c.out" 2>&1; echo "exit $?" >> "$work/lua.c.out")
+    (cd "$here/bench/lua" && timeout 60 "$work/lua-target/release/lua" "$s" < input.txt > "$work/lua.rs.out" 2>&1; echo "exit $?" >> "$work/lua.rs.out")
+    sed -i "s#$work/lua_c#LUA#g" "$work/lua.c.out"; sed -i "s#$work/lua-target/release/lua#LUA#g" "$work/lua.rs.out"
+    cmp -s "$work/lua.c.out" "$work/lua.rs.out" && same=$((same + 1))
   done
   echo "lua: bench/lua scripts with the C's output and exit code: $same/$total"
   [ $same = $total ] || failed=1
