@@ -165,8 +165,12 @@ extension Pipeline {
         // cast to `uint32_t *`); the faithful translation keeps those reads as they are, so
         // the debug build does not add its alignment checks (which would abort where C runs).
         toml += "\n[profile.dev]\ndebug-assertions = false\n"
+        // The one program whose file is `main.c` (module `main_2`: `main` is taken) is the
+        // project's own: its binary takes the package's name, as `cmake` or `make` would call it.
+        let mains = crate.binaries.filter { $0.name.hasPrefix("main_") && Int($0.name.dropFirst(5)) != nil }
+        let own = mains.count == 1 && !crate.binaries.contains { $0.name == packageName } ? mains.first?.name : nil
         for b in crate.binaries.sorted(by: { $0.name < $1.name }) {
-            toml += "\n[[bin]]\nname = \"\(b.name)\"\npath = \"\(b.path)\"\n"
+            toml += "\n[[bin]]\nname = \"\(b.name == own ? packageName : b.name)\"\npath = \"\(b.path)\"\n"
         }
         return toml
     }
