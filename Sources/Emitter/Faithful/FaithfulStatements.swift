@@ -281,6 +281,17 @@ extension FaithfulTranslator {
         breakables.append(Breakable(isSwitch: true, breakLabel: label, continueLabel: "", continueBreaksBody: false))
         let bodies = segments.map { seg in seg.body.flatMap(statements) }
         let b = breakables.removeLast()
+        if segments.dropLast().allSatisfy({ Self.endsInJump($0.body) }) {
+            // No case falls into the next: one `match`, its arms the cases' statements (the
+            // default last). An index and a chain of `if case <= k` tests, one per case, made
+            // LLVM's optimizer take half an hour on cmark's 1,530-case `switch`.
+            var arms: [RArm] = []
+            for (seg, stmts) in zip(segments, bodies) where !seg.isDefault { arms.append(RArm(seg.values, RBlock(stmts))) }
+            let fallback = zip(segments, bodies).first { $0.0.isDefault }.map { $0.1 } ?? []
+            arms.append(RArm(["_"], RBlock(fallback)))
+            let inner: [RStmt] = [.expr(.match(rvalue(e), arms)), .expr(.breakLoop(label: b.usedBreakLabel ? label : nil))]
+            return hoisted + [.expr(.loop(label: b.usedBreakLabel ? label : nil, RBlock(inner)))]
+        }
         let entry = temporary("case")
         let defaultIndex = segments.firstIndex { $0.isDefault } ?? segments.count
         var arms: [RArm] = []
@@ -294,6 +305,18 @@ extension FaithfulTranslator {
         }
         inner.append(.expr(.breakLoop(label: b.usedBreakLabel ? label : nil)))
         return hoisted + [.expr(.loop(label: b.usedBreakLabel ? label : nil, RBlock(inner)))]
+    }
+
+    /// The statements never reach their end: their last one leaves (`break`, `return`,
+    /// `continue`, `goto`), or is a block or an `if`/`else` whose every way does.
+    static func endsInJump(_ list: [CStmt]) -> Bool {
+        guard let last = list.last else { return false }
+        switch last {
+        case .breakStmt, .returnStmt, .continueStmt, .gotoLabel, .indirectGoto: return true
+        case .compound(let inner): return endsInJump(inner)
+        case .ifThen(_, let a, let b?): return endsInJump([a]) && endsInJump([b])
+        default: return false
+        }
     }
 
     func casePattern(_ v: Int64, _ t: CTy) -> String {
