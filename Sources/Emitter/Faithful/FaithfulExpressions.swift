@@ -916,10 +916,13 @@ extension FaithfulTranslator {
                 // Another file's function, as this file declared it: a pointer argument takes the
                 // definition's pointer type (C links a `const` prototype to a plain definition,
                 // or a prototype-less call to any), a number the definition's type.
-                for (i, a) in args.prefix(fixed).enumerated() where a.type.isPointer && !isFunctionPointerType(a.type) || f.type.noPrototype && a.type.isScalar && !a.type.isPointer {
+                // (A pointer lent to a parameter that takes raw loans is converted by `acrossCall`.)
+                let lifts = crateLifts[id]
+                for (i, a) in args.prefix(fixed).enumerated() where lifts?[i] == nil
+                    && (a.type.isPointer && !isFunctionPointerType(a.type) || f.type.noPrototype && a.type.isScalar && !a.type.isPointer) {
                     values[i] = .cast(values[i], .named("_"))
                 }
-                if let lifts = crateLifts[id] { return acrossCall(id, args, values, lifts) }
+                if let lifts { return acrossCall(id, args, values, lifts) }
             }
             // A value argument that reads what another argument lends mutably (`f(&x, x.head)`)
             // is computed first: Rust lends `x` for the whole call.
@@ -933,7 +936,7 @@ extension FaithfulTranslator {
                 i < f.params.count && liftedParameters[f.params[i]]?.raw == true && rawLoan(args[i])
             }
             for (i, a) in args.prefix(values.count).enumerated() where !lentMutably.contains(i) && (i >= f.params.count || liftedParameters[f.params[i]] == nil) {
-                let constant: Bool = { switch a.withoutCasts.kind { case .intLiteral, .floatLiteral, .stringLiteral: return true; default: return false } }()
+                let constant = Self.isLiteral(a)
                 // A position reaches its array's object too (FaithfulElementPositions).
                 let reads = a.variables.union(positionRoots(in: a))
                 guard lentMutably.contains(where: { !args[$0].variables.union(positionRoots(in: args[$0])).isDisjoint(with: reads) }) || rawLent && !constant else { continue }
@@ -1002,8 +1005,7 @@ extension FaithfulTranslator {
         let lends = lifts.keys.contains { args.indices.contains($0) && !args[$0].isNullPointerConstant }
         for (i, value) in values.enumerated() {
             guard let mutable = lifts[i], case .pointer(let pointee, _) = params[safe: i] else {
-                let constant: Bool = { switch args[i].withoutCasts.kind { case .intLiteral, .floatLiteral, .stringLiteral: return true; default: return false } }()
-                if constant || !lends { operands.append(value); continue }
+                if Self.isLiteral(args[i]) || !lends { operands.append(value); continue }
                 let t = temporary("a")
                 bindings.append(.letBinding(name: t, mutable: false, type: nil, value: value))
                 operands.append(.path(t))
@@ -1015,17 +1017,20 @@ extension FaithfulTranslator {
                 operands.append(liftedArgument(args[i], ReferenceLifting.Lift(mutable: mutable, slice: false, nullable: true, raw: true)))
                 continue
             }
-            var raw = value
             rawLent = true
-            if case .cast(let inner, .named("_")) = value { raw = inner }
             let t = temporary("a")
-            bindings.append(.letBinding(name: t, mutable: false, type: nil, value: .cast(raw, .pointer(rtype(pointee), mutable: mutable))))
+            bindings.append(.letBinding(name: t, mutable: false, type: nil, value: .cast(value, .pointer(rtype(pointee), mutable: mutable))))
             operands.append(.method(.path(t), mutable ? "as_mut" : "as_ref", []))
         }
         let call = RExpr.call(.path(functionName(id)), operands)
         if bindings.isEmpty { return call }
         let safety: [RStmt] = rawLent ? [.comment("SAFETY: raw pointers lent as references (None for NULL): the callee needs no unsafe, so nothing else reaches the objects while it runs, and it keeps no pointer to them")] : []
         return .block(RBlock(safety + bindings, tail: call))
+    }
+
+    /// A literal under casts (`3`, `2.5`, `"s"`): an operand nothing can change, left in place.
+    static func isLiteral(_ e: CExpr) -> Bool {
+        switch e.withoutCasts.kind { case .intLiteral, .floatLiteral, .stringLiteral: return true; default: return false }
     }
 
     /// An argument lent to another module's parameter that takes raw loans in a form that needs
@@ -1041,14 +1046,8 @@ extension FaithfulTranslator {
         if case .variable(let q) = a.kind, let l = lifted[q] {
             return !l.slice && !l.cell && (l.mutable || !mutable) && !reachedElsewhere(q)
         }
-        func local(_ path: CExpr) -> Int? {
-            switch path.kind {
-            case .variable(let id): return path.type.isArrayLike ? nil : id
-            case .member(let base, let r, _, false): return program.records[r].isUnion ? nil : local(base)
-            default: return nil
-            }
-        }
-        guard case .unary(.addressOf, let path) = a.kind, let x = local(path), safelyLent.contains(x), lifted[x] == nil else { return false }
+        guard case .unary(.addressOf, let path) = a.kind, let x = ReferenceLifting.root(path, program: program, cells: []), safelyLent.contains(x),
+              lifted[x] == nil else { return false }
         return !reachedElsewhere(x)
     }
 

@@ -88,7 +88,11 @@ extension ReferenceLifting {
         return root(path)
     }
 
-    func root(_ path: CExpr) -> Int? {
+    func root(_ path: CExpr) -> Int? { Self.root(path, program: program, cells: cells) }
+
+    /// The local (or cell) whose place `path` is: `x`, `x.f.g` (no union, no pointer on the way),
+    /// not an array.
+    static func root(_ path: CExpr, program: Program, cells: Set<Int>) -> Int? {
         switch path.kind {
         case .variable(let id):
             let v = program.variables[id]
@@ -96,7 +100,7 @@ extension ReferenceLifting {
             if case .array = v.type { return nil }
             return id
         case .member(let base, let r, _, false):
-            return program.records[r].isUnion ? nil : root(base)
+            return program.records[r].isUnion ? nil : root(base, program: program, cells: cells)
         default:
             return nil
         }

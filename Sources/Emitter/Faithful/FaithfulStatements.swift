@@ -152,10 +152,10 @@ extension FaithfulTranslator {
         return .letBinding(name: localName(id), mutable: true, type: rtype(v.type), value: zero(v.type))
     }
 
-    /// A local declared `_Alignas(n)`: inside an `AlignedN` (`Aligned64` when `n` is no literal:
-    /// 64 covers SSE, AVX and AVX-512 and a cache line), its value reached as `.0`.
+    /// A local declared `_Alignas(n)`: inside an `AlignedN` (FaithfulStatics), its value reached
+    /// as `.0`.
     func alignedLocal(_ id: Int, _ value: RExpr) -> RStmt {
-        let wrapper = alignedWrapper(program.variables[id].explicitAlignment ?? 0)
+        let wrapper = alignedWrapper(Self.alignment(declared: program.variables[id].explicitAlignment ?? 0))
         return .letBinding(name: localName(id), mutable: true, type: .generic(wrapper, [rtype(program.variables[id].type)]),
                            value: .call(.path(wrapper), [value]))
     }
@@ -281,6 +281,7 @@ extension FaithfulTranslator {
         breakables.append(Breakable(isSwitch: true, breakLabel: label, continueLabel: "", continueBreaksBody: false))
         let bodies = segments.map { seg in seg.body.flatMap(statements) }
         let b = breakables.removeLast()
+        var inner: [RStmt]
         if segments.dropLast().allSatisfy({ Self.endsInJump($0.body) }) {
             // No case falls into the next: one `match`, its arms the cases' statements (the
             // default last). An index and a chain of `if case <= k` tests, one per case, made
@@ -289,19 +290,19 @@ extension FaithfulTranslator {
             for (seg, stmts) in zip(segments, bodies) where !seg.isDefault { arms.append(RArm(seg.values, RBlock(stmts))) }
             let fallback = zip(segments, bodies).first { $0.0.isDefault }.map { $0.1 } ?? []
             arms.append(RArm(["_"], RBlock(fallback)))
-            let inner: [RStmt] = [.expr(.match(rvalue(e), arms)), .expr(.breakLoop(label: b.usedBreakLabel ? label : nil))]
-            return hoisted + [.expr(.loop(label: b.usedBreakLabel ? label : nil, RBlock(inner)))]
-        }
-        let entry = temporary("case")
-        let defaultIndex = segments.firstIndex { $0.isDefault } ?? segments.count
-        var arms: [RArm] = []
-        for (k, seg) in segments.enumerated() where !seg.values.isEmpty {
-            arms.append(RArm(seg.values, RBlock(tail: .literal("\(k)usize"))))
-        }
-        arms.append(RArm(["_"], RBlock(tail: .literal("\(defaultIndex)usize"))))
-        var inner: [RStmt] = [.letBinding(name: entry, mutable: false, type: nil, value: .match(rvalue(e), arms))]
-        for (k, stmts) in bodies.enumerated() where !stmts.isEmpty {
-            inner.append(.expr(.ifElse(.binary(.le, .path(entry), .literal("\(k)usize")), RBlock(stmts), nil)))
+            inner = [.expr(.match(rvalue(e), arms))]
+        } else {
+            let entry = temporary("case")
+            let defaultIndex = segments.firstIndex { $0.isDefault } ?? segments.count
+            var arms: [RArm] = []
+            for (k, seg) in segments.enumerated() where !seg.values.isEmpty {
+                arms.append(RArm(seg.values, RBlock(tail: .literal("\(k)usize"))))
+            }
+            arms.append(RArm(["_"], RBlock(tail: .literal("\(defaultIndex)usize"))))
+            inner = [.letBinding(name: entry, mutable: false, type: nil, value: .match(rvalue(e), arms))]
+            for (k, stmts) in bodies.enumerated() where !stmts.isEmpty {
+                inner.append(.expr(.ifElse(.binary(.le, .path(entry), .literal("\(k)usize")), RBlock(stmts), nil)))
+            }
         }
         inner.append(.expr(.breakLoop(label: b.usedBreakLabel ? label : nil)))
         return hoisted + [.expr(.loop(label: b.usedBreakLabel ? label : nil, RBlock(inner)))]

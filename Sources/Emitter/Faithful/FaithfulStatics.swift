@@ -320,7 +320,7 @@ extension FaithfulTranslator {
         var found: [Int: Int] = [:]
         for (id, v) in program.variables.enumerated() where v.storage == .global || v.storage == .staticLocal {
             guard !atomicStatics.contains(id), literalGlobals[id] == nil, !literalTables.contains(id), !globalCells.contains(id) else { continue }
-            if let n = v.explicitAlignment, !v.isExported { found[id] = max(n == 0 ? 64 : n, 16) }
+            if let n = v.explicitAlignment, !v.isExported { found[id] = max(Self.alignment(declared: n), 16) }
             guard crate == nil, case .array = v.type, !immutableStatics.contains(id) else { continue }
             let l = layout(v.type)
             if l.size >= 16, l.align < 16 { found[id] = max(found[id] ?? 0, 16) }
@@ -328,24 +328,20 @@ extension FaithfulTranslator {
         return found
     }
 
-    /// The wrapper type of alignment `n` (0: not known, 64), declared once in the output.
+    /// The alignment to keep for a declared `_Alignas(n)` (`CVar.explicitAlignment`): `n`, or 64
+    /// when no literal spells it (SSE, AVX, AVX-512 and a cache line need no more).
+    static func alignment(declared n: Int) -> Int { n == 0 ? 64 : n }
+
+    /// The wrapper type that aligns its value to `n`, declared once in the output.
     func alignedWrapper(_ n: Int) -> String {
-        let a = n == 0 ? 64 : n
-        if a == 16 { needsAlignedSupport = true } else { alignedWrappers.insert(a) }
-        return "Aligned\(a)"
+        alignedWrappers.insert(n)
+        return "Aligned\(n)"
     }
 
     /// `AlignedN` for each `N` of `alignedWrappers`.
     func alignedWrapperItems() -> [RItem] {
         alignedWrappers.sorted().map { n in
-            .attribute("/// Declared `_Alignas(\(n))` in the C.\n#[repr(C, align(\(n)))]\nstruct Aligned\(n)<T>(T);")
+            .attribute("/// Its value at an address that is a multiple of \(n): C's `_Alignas(\(n))`, or for 16 the x86-64 ABI's alignment\n/// of an array of 16 bytes or more (`.0` is the value).\n#[repr(C, align(\(n)))]\nstruct Aligned\(n)<T>(T);")
         }
     }
-
-    /// The wrapper that gives a writable static array the alignment the x86-64 ABI gives it.
-    static let alignedSupport: [RItem] = [.attribute(#"""
-    /// A static array as the x86-64 ABI lays it out: 16 bytes or more, aligned to 16.
-    #[repr(C, align(16))]
-    struct Aligned16<T>(T);
-    """#)]
 }

@@ -131,11 +131,11 @@ public final class FaithfulTranslator {
     var ctypeRuntime = false
     var needsCTypeSupport = false
     var needsAssertSupport = false
-    /// Writable static arrays of 16 bytes or more, aligned to 16 as the x86-64 ABI aligns them
-    /// (`Aligned16`): C code carves records out of such arenas.
+    /// Statics kept at an alignment their type does not give (FaithfulStatics): id -> alignment.
+    /// Writable arrays of 16 bytes or more get 16 as the x86-64 ABI aligns them (C code carves
+    /// records out of such arenas); `_Alignas(n)` gets `n`.
     var alignedStatics: [Int: Int] = [:]
-    var needsAlignedSupport = false
-    /// Alignments asked by `_Alignas` other than 16 (FaithfulStatics.alignedWrapper).
+    /// The `AlignedN` wrappers the output declares (FaithfulStatics.alignedWrapper).
     var alignedWrappers: Set<Int> = []
     /// Comparators rewritten for `cstdlib::qsort` (FaithfulComparators), and those that are safe.
     var comparators = TypedComparators.none
@@ -482,7 +482,6 @@ public final class FaithfulTranslator {
         if needsAssertSupport { items += Self.assertSupport }
         if needsErrnoSupport { items += Self.errnoSupport }
         if needsSortSupport { items += Self.sortSupport }
-        if needsAlignedSupport { items += Self.alignedSupport }
         items += alignedWrapperItems()
         if needsStdinSupport { items.append(.attribute(Self.stdinModule)) }
         let fnOrder = functions.keys.sorted { byPlace(program.functions[$0].loc, program.functions[$1].loc, $0, $1) }
